@@ -1,0 +1,5 @@
+"""``python -m hfs_info``: the same as the ``hfs-info`` command."""
+
+from hfs_info.cli import main
+
+main()

@@ -1,0 +1,280 @@
+"""The command line: Typer commands that parse arguments and hand over to views and render.
+
+Command bodies only name what to show; ``main`` is the one place where errors become messages
+on stderr and exit statuses. rich is imported only when a table is rendered or help is shown.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Annotated, NoReturn
+
+import typer
+
+from hfs_info import __version__
+from hfs_info.document import View
+from hfs_info.errors import ExitStatus, HfsError, NotFoundError
+from hfs_info.models import Dataset
+from hfs_info.render import Format
+from hfs_info.terminal import ColorChoice
+
+PROG = "hfs-info"
+
+app = typer.Typer(
+    name=PROG,
+    help="A command-line reference on hemifacial spasm, from the Mayfield Clinic patient guide "
+    "(reviewed July 2018). General information, not medical advice.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# The output options, defined once and shared by every content command.
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format: table (rich, for people), plain, markdown, json, "
+        "or csv (tabular commands only).",
+    ),
+]
+ColorOption = Annotated[
+    ColorChoice,
+    typer.Option(
+        "--color",
+        case_sensitive=False,
+        help="Colour: auto (when writing to a terminal; NO_COLOR and FORCE_COLOR respected), "
+        "always or never.",
+    ),
+]
+
+
+class Output(str):
+    """What a command prints. Commands return it and ``main`` writes it, so that every write
+    error (a closed pipe, a full disk) is handled in one place."""
+
+
+def _show(build: Callable[[Dataset], View], fmt: Format, color: ColorChoice) -> Output:
+    import io
+
+    from hfs_info import dataset, render, terminal
+
+    view = build(dataset.load_packaged())
+    buffer = io.StringIO()
+    render.write(view, fmt, buffer, terminal.detect(sys.stdout, color))
+    return Output(buffer.getvalue())
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"{PROG} {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> Output | None:
+    """A reference on hemifacial spasm. Run a command, e.g. `hfs-info treatments`."""
+    if ctx.invoked_subcommand is None:
+        from hfs_info import views
+
+        return _show(views.home, Format.table, ColorChoice.auto)
+    return None
+
+
+def _topic(name: str) -> Callable[[Dataset], View]:
+    from hfs_info import views
+
+    return lambda ds: views.topic(ds, name)
+
+
+@app.command()
+def overview(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+    """What hemifacial spasm is, the facial nerve, and who is affected.
+
+    Example: hfs-info overview
+    """
+    return _show(_topic("overview"), fmt, color)
+
+
+@app.command()
+def symptoms(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+    """Where the spasm starts and how it spreads.
+
+    Example: hfs-info symptoms --format markdown
+    """
+    return _show(_topic("symptoms"), fmt, color)
+
+
+@app.command()
+def causes(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+    """What causes hemifacial spasm, and how it relates to trigeminal neuralgia.
+
+    Example: hfs-info causes
+    """
+    return _show(_topic("causes"), fmt, color)
+
+
+@app.command()
+def diagnosis(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+    """How a diagnosis is made: history and exam, MRI, EMG with NCV.
+
+    Example: hfs-info diagnosis
+    """
+    return _show(_topic("diagnosis"), fmt, color)
+
+
+@app.command()
+def treatments(
+    name: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="One treatment by name or alias: medication, botox, mvd, surgery, ...",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    color: ColorOption = ColorChoice.auto,
+) -> Output:
+    """The three treatments side by side, or one of them in full.
+
+    Examples: hfs-info treatments | hfs-info treatments botox | hfs-info treatments mvd -f json
+    """
+    from hfs_info import query, views
+
+    if not name:
+        return _show(views.treatments, fmt, color)
+    else:
+        wanted = " ".join(name)
+        return _show(lambda ds: views.treatment(ds, query.find_treatment(ds, wanted)), fmt, color)
+
+
+@app.command()
+def medications(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+    """The drugs the guide names: generic and brand name, class, and the monitoring they need.
+
+    Example: hfs-info medications --format csv
+    """
+    from hfs_info import views
+
+    return _show(views.medications, fmt, color)
+
+
+@app.command()
+def stats(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+    """Every figure in the guide, with its unit, what it measures, population and source.
+
+    Example: hfs-info stats --format csv > stats.csv
+    """
+    from hfs_info import views
+
+    return _show(views.stats, fmt, color)
+
+
+@app.command()
+def glossary(
+    term: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="A term or alias, any case; several words need no quotes (tic convulsif).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    color: ColorOption = ColorChoice.auto,
+) -> Output:
+    """All glossary terms, or one term by name or alias.
+
+    Examples: hfs-info glossary | hfs-info glossary mvd | hfs-info glossary botox -f json
+    """
+    from hfs_info import query, views
+
+    if not term:
+        return _show(views.glossary, fmt, color)
+    else:
+        wanted = " ".join(term)
+        return _show(lambda ds: views.term(ds, query.find_term(ds, wanted)), fmt, color)
+
+
+@app.command()
+def sources(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+    """Where this comes from: publisher, reviewer, references, trial registries, links.
+
+    Example: hfs-info sources
+    """
+    from hfs_info import views
+
+    return _show(views.sources, fmt, color)
+
+
+# --- the one place where errors become messages and exit statuses --------------------------
+
+
+def _error(message: str) -> None:
+    from hfs_info.text import inert
+
+    sys.stderr.write(f"{PROG}: {inert(message)}\n")
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Entry point of the ``hfs-info`` script and ``python -m hfs_info``."""
+    # typer 0.28 vendors click; its exception classes are reached through typer's package.
+    from typer._click import exceptions as click_errors
+
+    for stream in (sys.stdout, sys.stderr):
+        # An ASCII or Latin-1 stream degrades to '?' instead of raising UnicodeEncodeError.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    command = typer.main.get_command(app)
+    status: int = ExitStatus.OK
+    try:
+        # Not standalone: usage errors come back to us instead of being printed by typer/rich.
+        # Ctrl-C during parsing or a command comes back as the integer 130.
+        result = command.main(args=argv, prog_name=PROG, standalone_mode=False)
+        if isinstance(result, Output):
+            sys.stdout.write(result)
+            sys.stdout.flush()
+        elif isinstance(result, int):
+            status = result
+    except NotFoundError as exc:
+        _error(str(exc))
+        if exc.suggestions:
+            _error("did you mean: " + ", ".join(exc.suggestions) + "?")
+        status = exc.exit_status
+    except HfsError as exc:
+        _error(str(exc))
+        status = exc.exit_status
+    except click_errors.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx is not None else PROG
+        _error(f"{exc.format_message()} (see '{where} --help')")
+        status = ExitStatus.ERROR
+    except click_errors.ClickException as exc:
+        _error(exc.format_message())
+        status = ExitStatus.ERROR
+    except (typer.Abort, KeyboardInterrupt):
+        status = ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        status = _quiet_broken_pipe()
+    except OSError as exc:
+        _error(f"write error: {exc.strerror or exc}")
+        status = ExitStatus.ERROR
+    sys.exit(status)
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (``| head``): stop quietly, and keep Python from complaining when it
+    flushes stdout at exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return ExitStatus.OK

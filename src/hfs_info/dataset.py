@@ -1,0 +1,247 @@
+"""Find, read and validate a dataset: TOML in, frozen records (models.py) out.
+
+TOML dicts exist only in this module. Validation is driven by the record classes themselves: each
+dataclass field says its type, so the schema is written once. Every problem is collected with its
+key path (``glossary[3].definition: expected a string``) so that ``DataError`` can name the first
+one and a validator can list them all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import types
+import typing
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+from hfs_info import models
+from hfs_info.errors import DataError
+from hfs_info.models import PERCENT, Dataset
+
+PACKAGED_NAME = "hemifacial_spasm.toml"
+SCHEMA_VERSION = 1
+
+# Closed vocabularies: a value outside these is a schema error, not a new category.
+CHOICES: dict[tuple[str, str], frozenset[str]] = {
+    ("Medication", "drug_class"): frozenset({"anticonvulsant", "muscle relaxant"}),
+    ("GlossaryEntry", "origin"): frozenset({"glossary", "text"}),
+}
+
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
+
+
+def load_packaged() -> Dataset:
+    """The dataset shipped inside the package (parsed once per process)."""
+    return _load_packaged()
+
+
+@cache
+def _load_packaged() -> Dataset:
+    from importlib.resources import files
+
+    resource = files("hfs_info.data").joinpath(PACKAGED_NAME)
+    return parse(resource.read_bytes(), f"<packaged>/{PACKAGED_NAME}")
+
+
+def parse(data: bytes, source: str) -> Dataset:
+    """Parse and validate TOML bytes; ``source`` names the file in error messages."""
+    import tomli
+
+    try:
+        raw = tomli.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DataError(source, [f"not UTF-8 text (byte {exc.start})"]) from None
+    except tomli.TOMLDecodeError as exc:
+        raise DataError(source, [f"malformed TOML: {exc}"]) from None
+    dataset, problems = build(raw)
+    if problems or dataset is None:
+        raise DataError(source, problems or ["invalid dataset"])
+    return dataset
+
+
+def build(raw: dict[str, Any]) -> tuple[Dataset | None, list[str]]:
+    """Turn a parsed TOML document into a Dataset, or report every problem found."""
+    problems: list[str] = []
+    dataset = _convert(Dataset, raw, "", problems)
+    # Cross-record rules assume well-typed records, so they run once the structure is sound.
+    if not problems and isinstance(dataset, Dataset):
+        problems.extend(_cross_check(dataset))
+    if problems:
+        return None, problems
+    assert isinstance(dataset, Dataset)
+    return dataset, []
+
+
+# --- structural conversion -----------------------------------------------------------------
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, str, Any, bool], ...]:
+    """(attribute, TOML key, type, required) for each field of a record class."""
+    hints = typing.get_type_hints(cls, vars(models))
+    out = []
+    for f in dataclasses.fields(cls):
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        out.append((f.name, f.metadata.get("key", f.name), hints[f.name], required))
+    return tuple(out)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _convert(tp: Any, value: Any, path: str, problems: list[str]) -> Any:
+    origin = typing.get_origin(tp)
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        return _convert_record(tp, value, path, problems)
+    if origin in (types.UnionType, typing.Union):
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(inner, value, path, problems)
+    if origin is tuple:
+        if not isinstance(value, list):
+            problems.append(f"{path}: expected an array")
+            return ()
+        inner = typing.get_args(tp)[0]
+        return tuple(_convert(inner, v, f"{path}[{i}]", problems) for i, v in enumerate(value))
+    return _convert_scalar(tp, value, path, problems)
+
+
+def _convert_scalar(tp: Any, value: Any, path: str, problems: list[str]) -> Any:
+    if tp is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if ok and not math.isfinite(value):
+            problems.append(f"{path}: expected a finite number, got {value}")
+            return value
+    elif tp is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, tp)
+    if not ok:
+        problems.append(f"{path}: expected {_TYPE_NAMES[tp]}, got {_describe(value)}")
+    return value
+
+
+def _convert_record(cls: type, value: Any, path: str, problems: list[str]) -> Any:
+    where = path or "the top level"
+    if not isinstance(value, dict):
+        problems.append(f"{where}: expected a table, got {_describe(value)}")
+        return None
+    fields = _fields(cls)
+    known = {key for _, key, _, _ in fields}
+    problems.extend(
+        f"{_join(path, key)}: unknown key" for key in value if key not in known
+    )
+    kwargs: dict[str, Any] = {}
+    for name, key, tp, required in fields:
+        if key not in value:
+            if required:
+                problems.append(f"{_join(path, key)}: missing")
+            continue
+        converted = _convert(tp, value[key], _join(path, key), problems)
+        choices = CHOICES.get((cls.__name__, name))
+        if choices is not None and isinstance(converted, str) and converted not in choices:
+            allowed = ", ".join(sorted(choices))
+            problems.append(f"{_join(path, key)}: {converted!r} is not one of: {allowed}")
+        kwargs[name] = converted
+    try:
+        return cls(**kwargs)
+    except TypeError:  # a required field was missing: already reported above
+        return None
+
+
+def _describe(value: Any) -> str:
+    names = {
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        list: "an array",
+        dict: "a table",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+# --- cross-record rules ----------------------------------------------------------------------
+
+
+def _cross_check(ds: Dataset) -> Iterator[str]:
+    if ds.schema_version != SCHEMA_VERSION:
+        yield f"schema_version: expected {SCHEMA_VERSION}, got {ds.schema_version}"
+    collections: dict[str, tuple[Any, ...]] = {
+        "sections": ds.sections,
+        "treatments": ds.treatments,
+        "medications": ds.medications,
+        "statistics": ds.statistics,
+        "figures": ds.figures,
+        "registries": ds.registries,
+        "references": ds.references,
+        "links": ds.links,
+        "glossary": ds.glossary,
+    }
+    for name, records in collections.items():
+        yield from _duplicates(name, records, lambda r: r.id, "id")
+    yield from _duplicates("figures", ds.figures, lambda r: r.number, "number")
+    yield from _duplicates("references", ds.references, lambda r: r.number, "number")
+
+    references = {r.id for r in ds.references}
+    figures = {f.id for f in ds.figures}
+    statistics = {s.id for s in ds.statistics}
+    sections = {s.id for s in ds.sections} | {"treatments"}
+
+    for i, stat in enumerate(ds.statistics):
+        where = f"statistics[{i}]"
+        if stat.reference is not None and stat.reference not in references:
+            yield f"{where}.reference: no reference with id {stat.reference!r}"
+        if stat.section not in sections:
+            yield f"{where}.section: no section with id {stat.section!r}"
+        for key, number in (("value", stat.value), ("max_value", stat.max_value)):
+            if number is None or not isinstance(number, int | float) or not math.isfinite(number):
+                continue
+            if number < 0:
+                yield f"{where}.{key}: {number} is negative"
+            elif stat.unit == PERCENT and number > 100:
+                yield f"{where}.{key}: {number} is outside 0-100 for a percentage"
+        if stat.max_value is not None and stat.max_value < stat.value:
+            yield f"{where}.max_value: {stat.max_value} is less than value {stat.value}"
+    for i, treatment in enumerate(ds.treatments):
+        yield from _dangling(f"treatments[{i}].statistics", treatment.statistics, statistics)
+        yield from _dangling(f"treatments[{i}].figures", treatment.figures, figures)
+    for i, section in enumerate(ds.sections):
+        yield from _dangling(f"sections[{i}].figures", section.figures, figures)
+    yield from _dangling("nerve.figure", (ds.nerve.figure,), figures)
+    yield from _lookup_clashes("glossary", ds.glossary, lambda e: (e.term, *e.aliases))
+    yield from _lookup_clashes("treatments", ds.treatments, lambda t: (t.id, t.name, *t.aliases))
+
+
+def _duplicates(
+    name: str, records: tuple[Any, ...], key: Callable[[Any], Any], label: str
+) -> Iterator[str]:
+    seen: dict[Any, int] = {}
+    for i, record in enumerate(records):
+        value = key(record)
+        if value in seen:
+            yield f"{name}[{i}].{label}: duplicate {value!r} (first at {name}[{seen[value]}])"
+        else:
+            seen[value] = i
+
+
+def _dangling(path: str, ids: tuple[str, ...], known: set[str]) -> Iterator[str]:
+    for j, ref in enumerate(ids):
+        if ref not in known:
+            yield f"{path}[{j}]: no record with id {ref!r}"
+
+
+def _lookup_clashes(
+    name: str, records: tuple[Any, ...], keys: Callable[[Any], tuple[str, ...]]
+) -> Iterator[str]:
+    """Two records answering to the same name would make a lookup ambiguous."""
+    from hfs_info.text import normalize
+
+    owner: dict[str, int] = {}
+    for i, record in enumerate(records):
+        for key in {normalize(k) for k in keys(record)}:
+            if key in owner and owner[key] != i:
+                yield f"{name}[{i}]: name {key!r} is also used by {name}[{owner[key]}]"
+            owner.setdefault(key, i)

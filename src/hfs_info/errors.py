@@ -1,0 +1,47 @@
+"""Domain errors and the exit status each one maps to (the mapping happens once, in cli.main)."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    NOT_FOUND = 1  # a lookup or search found nothing
+    ERROR = 2  # usage, dataset or I/O error
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+
+
+class HfsError(Exception):
+    """An error a user can cause; shown as one line on stderr, never as a traceback."""
+
+    exit_status = ExitStatus.ERROR
+
+
+class UsageError(HfsError):
+    """The command line asked for something that cannot be done (e.g. a format a command lacks)."""
+
+
+class NotFoundError(HfsError):
+    """A lookup matched nothing. ``suggestions`` are near misses to offer, never to pick silently."""
+
+    exit_status = ExitStatus.NOT_FOUND
+
+    def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions
+
+
+class DataError(HfsError):
+    """A dataset could not be read or breaks the schema.
+
+    ``problems`` holds every problem found, each as ``key.path: what is wrong``; the message names
+    the file and the first one.
+    """
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        more = len(problems) - 1
+        tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""
+        super().__init__(f"{source}: {problems[0]}{tail}")

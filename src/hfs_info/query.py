@@ -1,0 +1,110 @@
+"""Lookups and selections over the dataset's records: pure functions, records in, records out.
+
+A lookup either returns a record or raises a domain error (NotFoundError with near misses,
+UsageError for an empty or over-long query); it never prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+from hfs_info.errors import NotFoundError, UsageError
+from hfs_info.models import (
+    Dataset,
+    Figure,
+    GlossaryEntry,
+    Reference,
+    Section,
+    Statistic,
+    Treatment,
+)
+from hfs_info.text import normalize
+
+# Queries longer than this are refused before any matching, so matching cost stays bounded.
+MAX_QUERY_LENGTH = 200
+
+# Which of the guide's sections each prose command shows, in reading order.
+TOPICS: dict[str, tuple[str, ...]] = {
+    "overview": ("overview", "what-is", "affected"),
+    "symptoms": ("symptoms",),
+    "causes": ("causes",),
+    "diagnosis": ("diagnosis",),
+    "sources": ("clinical-trials",),
+}
+
+R = TypeVar("R")
+
+
+def topic_sections(ds: Dataset, topic: str) -> tuple[Section, ...]:
+    by_id = {s.id: s for s in ds.sections}
+    return tuple(by_id[i] for i in TOPICS[topic] if i in by_id)
+
+
+def find_treatment(ds: Dataset, query: str) -> Treatment:
+    """A treatment by id, name or alias (``mvd``, ``surgery``, ``Botox``, ``medication``)."""
+    return _lookup(ds.treatments, lambda t: (t.id, t.name, *t.aliases), query, "treatment")
+
+
+def find_term(ds: Dataset, query: str) -> GlossaryEntry:
+    """A glossary entry by term or alias (``MVD``, ``tic convulsif``, ``Bell’s palsy``)."""
+    return _lookup(ds.glossary, lambda e: (e.term, *e.aliases), query, "glossary term")
+
+
+def statistics_by_id(ds: Dataset, ids: Iterable[str]) -> tuple[Statistic, ...]:
+    by_id = {s.id: s for s in ds.statistics}
+    return tuple(by_id[i] for i in ids)
+
+
+def figures_by_id(ds: Dataset, ids: Iterable[str]) -> tuple[Figure, ...]:
+    by_id = {f.id: f for f in ds.figures}
+    return tuple(by_id[i] for i in ids)
+
+
+def reference_for(ds: Dataset, stat: Statistic) -> Reference | None:
+    if stat.reference is None:
+        return None
+    return next(r for r in ds.references if r.id == stat.reference)
+
+
+def check_query(query: str, what: str) -> str:
+    """The query, stripped; a usage error when it is empty or longer than MAX_QUERY_LENGTH."""
+    stripped = query.strip()
+    if not stripped:
+        raise UsageError(f"empty {what}: give a word to look up")
+    if len(stripped) > MAX_QUERY_LENGTH:
+        raise UsageError(
+            f"{what} is too long ({len(stripped)} characters; the limit is {MAX_QUERY_LENGTH})"
+        )
+    return stripped
+
+
+def _lookup(
+    records: Sequence[R], names: Callable[[R], tuple[str, ...]], query: str, what: str
+) -> R:
+    """Exact normalised name, else a unique prefix; otherwise NotFoundError with near misses."""
+    import difflib
+
+    wanted = normalize(check_query(query, what))
+    if not wanted:
+        raise NotFoundError(f"no {what} matches {query.strip()!r}")
+    index: dict[str, R] = {}
+    display: dict[str, str] = {}
+    for record in records:
+        primary, *_ = names(record)
+        for name in names(record):
+            key = normalize(name)
+            index.setdefault(key, record)
+            display.setdefault(key, primary)
+    if wanted in index:
+        return index[wanted]
+    prefixed = {id(index[k]): k for k in index if k.startswith(wanted)}
+    if len(prefixed) == 1:
+        return index[next(iter(prefixed.values()))]
+    if prefixed:
+        candidates = tuple(sorted({display[k] for k in prefixed.values()}))
+        raise NotFoundError(f"{what} {query.strip()!r} is ambiguous", candidates)
+    close = difflib.get_close_matches(wanted, list(index), n=3, cutoff=0.6)
+    raise NotFoundError(
+        f"no {what} matches {query.strip()!r}", tuple(dict.fromkeys(display[k] for k in close))
+    )

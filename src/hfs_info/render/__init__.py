@@ -1,0 +1,33 @@
+"""Output formats: one module per format, each with ``render(view, out, terminal)``."""
+
+from __future__ import annotations
+
+from enum import Enum
+from importlib import import_module
+from typing import TextIO
+
+from hfs_info.document import View
+from hfs_info.errors import UsageError
+from hfs_info.terminal import Terminal
+
+
+class Format(str, Enum):
+    table = "table"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+def formats_for(view: View) -> tuple[Format, ...]:
+    """The formats a view can be written in: CSV only for tabular commands."""
+    return tuple(f for f in Format if f is not Format.csv or view.records is not None)
+
+
+def write(view: View, fmt: Format, out: TextIO, terminal: Terminal) -> None:
+    """Write ``view`` in ``fmt``; only the chosen format's module (and its imports) is loaded."""
+    if fmt not in formats_for(view):
+        names = ", ".join(f.value for f in formats_for(view))
+        raise UsageError(f"--format {fmt.value} does not apply here; use one of: {names}")
+    module = import_module(f"hfs_info.render.{fmt.value}")
+    module.render(view, out, terminal)

@@ -1,0 +1,57 @@
+"""GitHub-flavoured Markdown: headings, paragraphs, lists and pipe tables, for pasting into
+documents. Text is escaped so that dataset characters never turn into Markdown syntax."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, TextIO
+
+from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View
+from hfs_info.text import inert
+
+if TYPE_CHECKING:
+    from hfs_info.terminal import Terminal
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def escape(text: str) -> str:
+    """Markdown-inert text on one line: specials backslash-escaped, line breaks as <br>."""
+    escaped = _SPECIAL.sub(r"\\\1", inert(text))
+    return escaped.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def render(view: View, out: TextIO, terminal: Terminal) -> None:
+    out.write("\n\n".join(_block(block) for block in view.blocks) + "\n")
+
+
+def _block(block: object) -> str:
+    if isinstance(block, Heading):
+        return f"{'#' * block.level} {escape(block.text)}"
+    if isinstance(block, Paragraph):
+        return _paragraph(block.text)
+    if isinstance(block, Notice):
+        return f"*{escape(block.text)}*"
+    if isinstance(block, Bullets):
+        marks = [f"{n}." if block.numbered else "-" for n in range(1, len(block.items) + 1)]
+        return "\n".join(f"{m} {escape(i)}" for m, i in zip(marks, block.items, strict=True))
+    if isinstance(block, Fields):
+        return "\n".join(f"- **{escape(k)}:** {escape(v)}" for k, v in block.pairs)
+    if isinstance(block, Table):
+        return _table(block)
+    raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
+
+
+def _paragraph(text: str) -> str:
+    escaped = escape(text)
+    # A paragraph that starts like a list item or a numbered one would become a list.
+    return re.sub(r"^([-+]|\d+[.)])(\s)", r"\\\1\2", escaped)
+
+
+def _table(block: Table) -> str:
+    lines = [f"**{escape(block.title)}**", ""] if block.title else []
+    header = [escape(c) or " " for c in block.columns]
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|" + "|".join("---" for _ in header) + "|")
+    lines += ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in block.rows]
+    return "\n".join(lines)

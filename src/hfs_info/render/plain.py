@@ -1,0 +1,51 @@
+"""Plain text: no box drawing, no escape codes, no wrapping (lines are as long as the text).
+
+Tables become one block per row, ``column: value`` lines under the row's key, so the output can
+be read by a person and searched with grep.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View
+from hfs_info.text import inert
+
+if TYPE_CHECKING:
+    from hfs_info.terminal import Terminal
+
+
+def render(view: View, out: TextIO, terminal: Terminal) -> None:
+    chunks = [_block(block) for block in view.blocks]
+    out.write(inert("\n\n".join(chunks)) + "\n")
+
+
+def _block(block: object) -> str:
+    if isinstance(block, Heading):
+        return f"{block.text}\n{('=' if block.level == 1 else '-') * len(block.text)}"
+    if isinstance(block, Paragraph | Notice):
+        return block.text
+    if isinstance(block, Bullets):
+        marks = [f"{n}." if block.numbered else "-" for n in range(1, len(block.items) + 1)]
+        return "\n".join(f"{m} {item}" for m, item in zip(marks, block.items, strict=True))
+    if isinstance(block, Fields):
+        return _pairs(block.pairs)
+    if isinstance(block, Table):
+        return _table(block)
+    raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
+
+
+def _pairs(pairs: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> str:
+    return "\n".join(f"{label}: {value}" for label, value in pairs)
+
+
+def _table(block: Table) -> str:
+    parts = [block.title] if block.title else []
+    for row in block.rows:
+        if block.key_column:
+            head, *rest = row
+            lines = [head, _pairs(list(zip(block.columns[1:], rest, strict=True)))]
+            parts.append("\n".join(lines))
+        else:
+            parts.append(_pairs(list(zip(block.columns, row, strict=True))))
+    return "\n\n".join(parts)

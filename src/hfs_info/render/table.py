@@ -1,0 +1,140 @@
+"""Terminal rendering with rich: headings, wrapped paragraphs, tables and panels of fields.
+
+Every string reaches rich as a ``Text`` (never markup, never emoji codes) after control
+characters are made inert. Cells fold rather than ellipsize, so medical text is never cut; a
+table too wide for the terminal is stacked as one block of fields per row.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from hfs_info.document import Block, Bullets, Fields, Heading, Notice, Paragraph, Table, View
+from hfs_info.text import inert
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from hfs_info.terminal import Terminal
+
+# One palette, by role.
+THEME = {
+    "heading": "bold cyan",
+    "subheading": "bold",
+    "label": "bold",
+    "header": "bold",
+    "notice": "dim italic",
+    "bullet": "cyan",
+    "border": "dim",
+}
+
+# Below this many columns per table column, a table is stacked rather than squeezed.
+MIN_COLUMN_WIDTH = 18
+
+
+def render(view: View, out: TextIO, terminal: Terminal) -> None:
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=terminal.width,
+        force_terminal=terminal.color,
+        no_color=not terminal.color,
+        color_system="standard" if terminal.color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+        safe_box=not terminal.unicode,
+    )
+    for i, block in enumerate(view.blocks):
+        if i:
+            console.print()
+        for renderable in _renderables(block, console, terminal):
+            console.print(renderable)
+    # rich pads wrapped lines with spaces; trailing blanks help nobody who copies the text.
+    out.write("\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n")))
+
+
+def _text(value: str, style: str = "") -> RenderableType:
+    from rich.text import Text
+
+    return Text(inert(value), style=THEME.get(style, style))
+
+
+def _renderables(block: Block, console: Console, terminal: Terminal) -> list[RenderableType]:
+    if isinstance(block, Heading):
+        return [_text(block.text, "heading" if block.level == 1 else "subheading")]
+    if isinstance(block, Paragraph):
+        return [_text(block.text)]
+    if isinstance(block, Notice):
+        return [_text(block.text, "notice")]
+    if isinstance(block, Bullets):
+        return [_bullets(block, terminal)]
+    if isinstance(block, Fields):
+        return [_fields(block.pairs)]
+    if isinstance(block, Table):
+        columns_fit = terminal.width >= MIN_COLUMN_WIDTH * len(block.columns)
+        if block.key_column and not columns_fit:
+            return _stacked(block)
+        return [_table(block, terminal)]
+    raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
+
+
+def _bullets(block: Bullets, terminal: Terminal) -> RenderableType:
+    from rich.table import Table as RichTable
+
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style=THEME["bullet"])
+    grid.add_column(overflow="fold")
+    mark = "•" if terminal.unicode else "*"
+    for n, item in enumerate(block.items, start=1):
+        grid.add_row(f"{n}." if block.numbered else mark, _text(item))
+    return grid
+
+
+def _fields(pairs: tuple[tuple[str, str], ...]) -> RenderableType:
+    from rich.table import Table as RichTable
+
+    grid = RichTable.grid(padding=(0, 2))
+    grid.add_column(style=THEME["label"], overflow="fold", max_width=20)
+    grid.add_column(overflow="fold")
+    for label, value in pairs:
+        grid.add_row(_text(label), _text(value))
+    return grid
+
+
+def _table(block: Table, terminal: Terminal) -> RenderableType:
+    from rich import box
+    from rich.table import Table as RichTable
+
+    table = RichTable(
+        title=_text(block.title, "subheading") if block.title else None,
+        title_justify="left",
+        box=box.ROUNDED if terminal.unicode else box.ASCII,
+        border_style=THEME["border"],
+        header_style=THEME["header"],
+        show_lines=True,
+    )
+    for i, name in enumerate(block.columns):
+        style = THEME["label"] if i == 0 and block.key_column else ""
+        table.add_column(_text(name), overflow="fold", style=style)
+    for row in block.rows:
+        table.add_row(*(_text(cell) for cell in row))
+    return table
+
+
+def _stacked(block: Table) -> list[RenderableType]:
+    """A narrow terminal: each row as its own heading with its cells as labelled fields."""
+    out: list[RenderableType] = []
+    if block.title:
+        out.append(_text(block.title, "subheading"))
+    for n, row in enumerate(block.rows):
+        if n:
+            out.append(_text(""))
+        out.append(_text(row[0], "subheading"))
+        out.append(_fields(tuple(zip(block.columns[1:], row[1:], strict=True))))
+    return out

@@ -1,0 +1,76 @@
+"""Terminal facts decided once per run: colour, width and encoding of the output stream.
+
+Renderers receive a Terminal and never look at the environment themselves, so tests can hand
+them any terminal they like.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from enum import Enum
+from typing import TextIO
+
+# Widths outside this range are clamped: below it tables cannot be read at all, above it lines
+# get too long to read and padding grows without limit (COLUMNS=100000).
+MIN_WIDTH = 40
+MAX_WIDTH = 120
+DEFAULT_WIDTH = 80
+
+
+class ColorChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+@dataclass(frozen=True, slots=True)
+class Terminal:
+    is_tty: bool
+    color: bool
+    width: int
+    unicode: bool  # the stream can encode box drawing and bullets
+
+
+def detect(
+    stream: TextIO, choice: ColorChoice = ColorChoice.auto, environ: dict[str, str] | None = None
+) -> Terminal:
+    """The Terminal for ``stream``. Colour: the --color flag wins, then NO_COLOR, then
+    FORCE_COLOR, then whether the stream is a terminal. Width: COLUMNS, else the terminal's."""
+    env = os.environ if environ is None else environ
+    try:
+        is_tty = stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        is_tty = False
+    if choice is ColorChoice.always:
+        color = True
+    elif choice is ColorChoice.never or env.get("NO_COLOR"):
+        color = False
+    elif env.get("FORCE_COLOR"):
+        color = True
+    else:
+        color = is_tty
+    return Terminal(
+        is_tty=is_tty,
+        color=color,
+        width=_width(env, is_tty),
+        unicode=_can_encode(stream, "│─•…"),
+    )
+
+
+def _width(env: os._Environ[str] | dict[str, str], is_tty: bool) -> int:
+    columns = env.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() and int(columns) > 0 else 0
+    if not width:
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if is_tty else DEFAULT_WIDTH
+    return max(MIN_WIDTH, min(MAX_WIDTH, width))
+
+
+def _can_encode(stream: TextIO, sample: str) -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        sample.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True

@@ -1,0 +1,402 @@
+"""What each command shows, as format-neutral Views (document.py) built from dataset records.
+
+This module decides content and order, the wording of labels, and the JSON and CSV shapes; it
+never styles. Every View of medical content ends with the provenance notice and disclaimer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from hfs_info import query
+from hfs_info.document import Block, Bullets, Fields, Heading, Notice, Paragraph, Table, View
+from hfs_info.models import (
+    Dataset,
+    GlossaryEntry,
+    Medication,
+    Reference,
+    Section,
+    Statistic,
+    Treatment,
+)
+
+NOT_STATED = "Not stated in the source."
+LIST_SEPARATOR = "; "
+
+# The aspects compared side by side by `treatments`, then the extra ones `treatments NAME` shows.
+COMPARED: tuple[tuple[str, str], ...] = (
+    ("how_it_works", "How it works"),
+    ("how_given", "How it is given"),
+    ("onset", "How soon it works"),
+    ("duration", "How long it lasts"),
+    ("results", "Results"),
+    ("side_effects", "Side effects"),
+    ("limitations", "Limitations"),
+)
+DETAIL: tuple[tuple[str, str], ...] = (
+    ("summary", "In short"),
+    ("when_used", "When it is used"),
+    *COMPARED[:4],
+    ("recovery", "Recovery"),
+    *COMPARED[4:6],
+    ("findings", "Found at surgery"),
+    ("risks", "Risks"),
+    ("limitations", "Limitations"),
+    ("monitoring", "Monitoring"),
+)
+
+# name, what it shows: the command list of `hfs-info` alone (kept in step with cli.py by a test).
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("overview", "What hemifacial spasm is, the facial nerve, who is affected"),
+    ("symptoms", "How the spasm starts and spreads"),
+    ("causes", "What causes it, and its relation to trigeminal neuralgia"),
+    ("diagnosis", "History and exam, MRI, EMG with NCV"),
+    ("treatments [NAME]", "The three treatments side by side, or one in full"),
+    ("medications", "The drugs the guide names, by class"),
+    ("stats", "Every figure in the guide, with its source"),
+    ("glossary [TERM]", "All terms, or one term by name or alias"),
+    ("sources", "Publisher, reviewer, references, trial registries, links"),
+)
+
+
+# --- shared pieces ---------------------------------------------------------------------------
+
+
+def footer(ds: Dataset) -> Notice:
+    p = ds.provenance
+    return Notice(f"{p.notice} {p.disclaimer}")
+
+
+def provenance_data(ds: Dataset) -> dict[str, Any]:
+    return {"source": as_data(ds.provenance), "disclaimer": ds.provenance.disclaimer}
+
+
+def as_data(record: Any) -> Any:
+    """A record as JSON-ready data: tuples become lists, computed fields are added."""
+    if isinstance(record, Statistic):
+        out = _fields_of(record)
+        out["display"] = record.display
+        return out
+    if isinstance(record, Reference):
+        out = _fields_of(record)
+        out["citation"] = record.citation
+        return out
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return _fields_of(record)
+    if isinstance(record, tuple | list):
+        return [as_data(r) for r in record]
+    return record
+
+
+def _fields_of(record: Any) -> dict[str, Any]:
+    return {
+        f.metadata.get("key", f.name): as_data(getattr(record, f.name))
+        for f in dataclasses.fields(record)
+    }
+
+
+def _section_blocks(ds: Dataset, section: Section, level: int = 1) -> list[Block]:
+    blocks: list[Block] = [Heading(section.title, level)]
+    blocks += [Paragraph(p) for p in section.paragraphs]
+    if section.points:
+        blocks.append(Bullets(section.points))
+    blocks += [_figure_block(f.number, f.caption) for f in query.figures_by_id(ds, section.figures)]
+    return blocks
+
+
+def _figure_block(number: int, caption: str) -> Paragraph:
+    return Paragraph(f"Figure {number} (not shown): {caption}")
+
+
+def _source_label(ds: Dataset, stat: Statistic) -> str:
+    ref = query.reference_for(ds, stat)
+    if ref is None:
+        return "Guide text (no reference given)"
+    return f"[{ref.number}] {' & '.join(a.split()[0] for a in ref.authors[:2])} {ref.year}"
+
+
+def _aspect(treatment: Treatment, attr: str) -> str:
+    value = getattr(treatment, attr)
+    if isinstance(value, tuple):
+        return LIST_SEPARATOR.join(value) if value else NOT_STATED
+    return value if value is not None else NOT_STATED
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+def home(ds: Dataset) -> View:
+    intro = query.topic_sections(ds, "overview")[0]
+    blocks: list[Block] = [
+        Heading(f"hfs-info: {ds.provenance.title}"),
+        *(Paragraph(p) for p in intro.paragraphs),
+        Table(("Command", "Shows"), COMMANDS, title="Commands (hfs-info COMMAND --help)"),
+        footer(ds),
+    ]
+    data = {"kind": "home", "commands": [{"command": c, "shows": s} for c, s in COMMANDS]}
+    return View(tuple(blocks), data | provenance_data(ds))
+
+
+def topic(ds: Dataset, name: str) -> View:
+    """A prose command (overview, symptoms, causes, diagnosis): its sections in reading order."""
+    sections = query.topic_sections(ds, name)
+    blocks: list[Block] = []
+    for section in sections:
+        blocks += _section_blocks(ds, section)
+    data: dict[str, Any] = {"kind": name, "sections": as_data(sections)}
+    if name == "overview":
+        n = ds.nerve
+        blocks += [
+            Heading("The facial nerve", 2),
+            Fields(
+                (
+                    ("Name", n.name),
+                    ("Also called", LIST_SEPARATOR.join(n.also_called)),
+                    ("Starts at", n.origin),
+                    ("Leaves the skull", n.exit),
+                    ("Main branches", str(n.main_branches)),
+                    ("Kind", n.kind),
+                    ("Controls", LIST_SEPARATOR.join(n.controls)),
+                )
+            ),
+        ]
+        data["nerve"] = as_data(n)
+    blocks.append(footer(ds))
+    return View(tuple(blocks), data | provenance_data(ds))
+
+
+def treatments(ds: Dataset) -> View:
+    names = tuple(t.name for t in ds.treatments)
+    rows = tuple(
+        (label, *(_aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED
+    )
+    blocks: list[Block] = [
+        Heading("Treatments compared"),
+        Paragraph(query.topic_sections(ds, "overview")[0].paragraphs[-1]),
+        Table(("", *names), rows),
+        Paragraph("One option in full: hfs-info treatments NAME (medication, botox, mvd)."),
+        footer(ds),
+    ]
+    data = {"kind": "treatments", "treatments": as_data(ds.treatments)}
+    return View(tuple(blocks), data | provenance_data(ds), _treatment_records(ds.treatments))
+
+
+def _treatment_records(
+    items: tuple[Treatment, ...],
+) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
+    attrs = [f.name for f in dataclasses.fields(Treatment) if f.name not in ("statistics", "figures")]
+    rows = tuple(
+        tuple(
+            LIST_SEPARATOR.join(v) if isinstance(v := getattr(t, a), tuple) else v for a in attrs
+        )
+        for t in items
+    )
+    return tuple(attrs), rows
+
+
+def treatment(ds: Dataset, item: Treatment) -> View:
+    blocks: list[Block] = [
+        Heading(item.name),
+        Fields(tuple((label, _aspect(item, attr)) for attr, label in DETAIL)),
+    ]
+    if item.id == "medication":
+        blocks += [Heading("The drugs", 2), _medication_table(ds.medications)]
+    stats = query.statistics_by_id(ds, item.statistics)
+    if stats:
+        blocks += [Heading("Figures", 2), _stats_table(ds, stats)]
+    blocks += [
+        _figure_block(f.number, f.caption) for f in query.figures_by_id(ds, item.figures)
+    ]
+    blocks += _references_blocks(ds, stats)
+    blocks.append(footer(ds))
+    data = {
+        "kind": "treatment",
+        "treatment": as_data(item),
+        "statistics": as_data(stats),
+        "figures": as_data(query.figures_by_id(ds, item.figures)),
+    }
+    return View(tuple(blocks), data | provenance_data(ds), _treatment_records((item,)))
+
+
+def _medication_table(items: tuple[Medication, ...]) -> Table:
+    rows = tuple((m.generic, m.brand, m.drug_class, m.purpose or NOT_STATED) for m in items)
+    return Table(("Generic name", "Brand name", "Class", "Purpose"), rows)
+
+
+def medications(ds: Dataset) -> View:
+    med = query.find_treatment(ds, "medication")
+    blocks: list[Block] = [
+        Heading("Medications"),
+        _medication_table(ds.medications),
+        Fields(
+            (
+                ("Results", _aspect(med, "results")),
+                ("Side effects", _aspect(med, "side_effects")),
+                ("Monitoring", _aspect(med, "monitoring")),
+            )
+        ),
+        footer(ds),
+    ]
+    header = ("id", "generic", "brand", "class", "purpose")
+    rows = tuple((m.id, m.generic, m.brand, m.drug_class, m.purpose) for m in ds.medications)
+    data = {
+        "kind": "medications",
+        "medications": as_data(ds.medications),
+        "side_effects": list(med.side_effects),
+        "monitoring": med.monitoring,
+    }
+    return View(tuple(blocks), data | provenance_data(ds), (header, rows))
+
+
+def _stats_table(ds: Dataset, stats: tuple[Statistic, ...]) -> Table:
+    rows = tuple(
+        (s.display, s.measure, s.population, _source_label(ds, s)) for s in stats
+    )
+    return Table(("Figure", "What it measures", "Population", "Source"), rows)
+
+
+def _references_blocks(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
+    cited = {s.reference for s in stats if s.reference}
+    refs = tuple(r for r in ds.references if r.id in cited)
+    if not refs:
+        return []
+    return [Heading("References", 2), Bullets(tuple(f"[{r.number}] {r.citation}" for r in refs))]
+
+
+STAT_COLUMNS = (
+    "id",
+    "value",
+    "max_value",
+    "unit",
+    "approximate",
+    "display",
+    "measure",
+    "population",
+    "group",
+    "section",
+    "reference",
+    "citation",
+)
+
+
+def stats(ds: Dataset) -> View:
+    blocks: list[Block] = [Heading("Figures from the guide")]
+    groups: dict[str, list[Statistic]] = {}
+    for s in ds.statistics:
+        groups.setdefault(s.group, []).append(s)
+    for group, members in groups.items():
+        blocks += [Heading(group, 2), _stats_table(ds, tuple(members))]
+    blocks += _references_blocks(ds, ds.statistics)
+    blocks.append(footer(ds))
+    rows = []
+    for s in ds.statistics:
+        ref = query.reference_for(ds, s)
+        rows.append(
+            (
+                s.id,
+                s.value,
+                s.max_value,
+                s.unit,
+                s.approximate,
+                s.display,
+                s.measure,
+                s.population,
+                s.group,
+                s.section,
+                s.reference,
+                ref.citation if ref else None,
+            )
+        )
+    data = {
+        "kind": "stats",
+        "statistics": as_data(ds.statistics),
+        "references": as_data(ds.references),
+    }
+    return View(tuple(blocks), data | provenance_data(ds), (STAT_COLUMNS, tuple(rows)))
+
+
+def glossary(ds: Dataset) -> View:
+    rows = tuple(
+        (
+            e.term + ("*" if e.origin == "text" else ""),
+            LIST_SEPARATOR.join(e.aliases),
+            e.definition,
+        )
+        for e in ds.glossary
+    )
+    blocks: list[Block] = [
+        Heading("Glossary"),
+        Table(("Term", "Also", "Definition"), rows),
+        Paragraph("* explained in the guide's running text rather than in its glossary."),
+        footer(ds),
+    ]
+    return View(tuple(blocks), _glossary_data(ds, ds.glossary), _glossary_records(ds.glossary))
+
+
+def term(ds: Dataset, entry: GlossaryEntry) -> View:
+    origin = "the guide's glossary" if entry.origin == "glossary" else "the guide's running text"
+    blocks: list[Block] = [
+        Heading(entry.term),
+        Paragraph(entry.definition),
+        Fields(
+            (
+                ("Also", LIST_SEPARATOR.join(entry.aliases) or "(none)"),
+                ("From", origin),
+            )
+        ),
+        footer(ds),
+    ]
+    data = {"kind": "term", "term": as_data(entry)} | provenance_data(ds)
+    return View(tuple(blocks), data, _glossary_records((entry,)))
+
+
+def _glossary_data(ds: Dataset, entries: tuple[GlossaryEntry, ...]) -> dict[str, Any]:
+    return {"kind": "glossary", "glossary": as_data(entries)} | provenance_data(ds)
+
+
+def _glossary_records(
+    entries: tuple[GlossaryEntry, ...],
+) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
+    header = ("id", "term", "definition", "aliases", "origin")
+    rows = tuple(
+        (e.id, e.term, e.definition, LIST_SEPARATOR.join(e.aliases), e.origin) for e in entries
+    )
+    return header, rows
+
+
+def sources(ds: Dataset) -> View:
+    p = ds.provenance
+    blocks: list[Block] = [
+        Heading("Source of this information"),
+        Fields(
+            (
+                ("Title", p.title),
+                ("Publisher", f"{p.publisher} ({p.series})"),
+                ("Reviewed by", f"{p.reviewer}, {p.reviewer_affiliation}"),
+                ("Updated", f"{p.updated} (content last reviewed in {p.review_year})"),
+                ("Standard", p.standard),
+                ("Copyright", p.copyright),
+                ("Contact", f"{p.contact.name}, {p.contact.phone}. {p.contact.purpose}"),
+            )
+        ),
+        Paragraph(f"Disclaimer: {p.disclaimer}"),
+        Heading("References", 2),
+        Bullets(tuple(f"[{r.number}] {r.citation}" for r in ds.references)),
+    ]
+    for section in query.topic_sections(ds, "sources"):
+        blocks += _section_blocks(ds, section, 2)
+    blocks += [
+        Table(("Registry", "Lists"), tuple((r.url, r.sponsors) for r in ds.registries)),
+        Heading("Links", 2),
+        Bullets(tuple(link.url for link in ds.links)),
+        footer(ds),
+    ]
+    data = {
+        "kind": "sources",
+        "references": as_data(ds.references),
+        "sections": as_data(query.topic_sections(ds, "sources")),
+        "registries": as_data(ds.registries),
+        "links": as_data(ds.links),
+    }
+    return View(tuple(blocks), data | provenance_data(ds))
