@@ -57,12 +57,14 @@ class Output(str):
     error (a closed pipe, a full disk) is handled in one place."""
 
 
-def _show(build: Callable[[Dataset], View], fmt: Format, color: ColorChoice) -> Output:
+def _show(
+    ctx: typer.Context, build: Callable[[Dataset], View], fmt: Format, color: ColorChoice
+) -> Output:
     import io
 
     from hfs_info import dataset, render, terminal
 
-    view = build(dataset.load_packaged())
+    view = build(dataset.load(ctx.find_root().params.get("data")))
     buffer = io.StringIO()
     render.write(view, fmt, buffer, terminal.detect(sys.stdout, color))
     return Output(buffer.getvalue())
@@ -81,12 +83,23 @@ def root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            envvar="HFS_INFO_DATA",
+            metavar="PATH",
+            help="Read another dataset with the same schema (e.g. an updated edition) "
+            "instead of the packaged one.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> Output | None:
     """A reference on hemifacial spasm. Run a command, e.g. `hfs-info treatments`."""
     if ctx.invoked_subcommand is None:
         from hfs_info import views
 
-        return _show(views.home, Format.table, ColorChoice.auto)
+        return _show(ctx, views.home, Format.table, ColorChoice.auto)
     return None
 
 
@@ -97,43 +110,52 @@ def _topic(name: str) -> Callable[[Dataset], View]:
 
 
 @app.command()
-def overview(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+def overview(
+    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+) -> Output:
     """What hemifacial spasm is, the facial nerve, and who is affected.
 
     Example: hfs-info overview
     """
-    return _show(_topic("overview"), fmt, color)
+    return _show(ctx, _topic("overview"), fmt, color)
 
 
 @app.command()
-def symptoms(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+def symptoms(
+    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+) -> Output:
     """Where the spasm starts and how it spreads.
 
     Example: hfs-info symptoms --format markdown
     """
-    return _show(_topic("symptoms"), fmt, color)
+    return _show(ctx, _topic("symptoms"), fmt, color)
 
 
 @app.command()
-def causes(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+def causes(
+    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+) -> Output:
     """What causes hemifacial spasm, and how it relates to trigeminal neuralgia.
 
     Example: hfs-info causes
     """
-    return _show(_topic("causes"), fmt, color)
+    return _show(ctx, _topic("causes"), fmt, color)
 
 
 @app.command()
-def diagnosis(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+def diagnosis(
+    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+) -> Output:
     """How a diagnosis is made: history and exam, MRI, EMG with NCV.
 
     Example: hfs-info diagnosis
     """
-    return _show(_topic("diagnosis"), fmt, color)
+    return _show(ctx, _topic("diagnosis"), fmt, color)
 
 
 @app.command()
 def treatments(
+    ctx: typer.Context,
     name: Annotated[
         list[str] | None,
         typer.Argument(
@@ -151,36 +173,40 @@ def treatments(
     from hfs_info import query, views
 
     if not name:
-        return _show(views.treatments, fmt, color)
-    else:
-        wanted = " ".join(name)
-        return _show(lambda ds: views.treatment(ds, query.find_treatment(ds, wanted)), fmt, color)
+        return _show(ctx, views.treatments, fmt, color)
+    wanted = " ".join(name)
+    return _show(ctx, lambda ds: views.treatment(ds, query.find_treatment(ds, wanted)), fmt, color)
 
 
 @app.command()
-def medications(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+def medications(
+    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+) -> Output:
     """The drugs the guide names: generic and brand name, class, and the monitoring they need.
 
     Example: hfs-info medications --format csv
     """
     from hfs_info import views
 
-    return _show(views.medications, fmt, color)
+    return _show(ctx, views.medications, fmt, color)
 
 
 @app.command()
-def stats(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+def stats(
+    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+) -> Output:
     """Every figure in the guide, with its unit, what it measures, population and source.
 
     Example: hfs-info stats --format csv > stats.csv
     """
     from hfs_info import views
 
-    return _show(views.stats, fmt, color)
+    return _show(ctx, views.stats, fmt, color)
 
 
 @app.command()
 def glossary(
+    ctx: typer.Context,
     term: Annotated[
         list[str] | None,
         typer.Argument(
@@ -198,21 +224,22 @@ def glossary(
     from hfs_info import query, views
 
     if not term:
-        return _show(views.glossary, fmt, color)
-    else:
-        wanted = " ".join(term)
-        return _show(lambda ds: views.term(ds, query.find_term(ds, wanted)), fmt, color)
+        return _show(ctx, views.glossary, fmt, color)
+    wanted = " ".join(term)
+    return _show(ctx, lambda ds: views.term(ds, query.find_term(ds, wanted)), fmt, color)
 
 
 @app.command()
-def sources(fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto) -> Output:
+def sources(
+    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+) -> Output:
     """Where this comes from: publisher, reviewer, references, trial registries, links.
 
     Example: hfs-info sources
     """
     from hfs_info import views
 
-    return _show(views.sources, fmt, color)
+    return _show(ctx, views.sources, fmt, color)
 
 
 # --- the one place where errors become messages and exit statuses --------------------------

@@ -32,6 +32,39 @@ CHOICES: dict[tuple[str, str], frozenset[str]] = {
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
+# A dataset file larger than this is refused before it is read (the shipped one is ~20 KB).
+MAX_BYTES = 5 * 1024 * 1024
+ENV_VAR = "HFS_INFO_DATA"
+
+
+def load(path: str | None) -> Dataset:
+    """The dataset at ``path`` (from --data or HFS_INFO_DATA), or the packaged one if None."""
+    return load_packaged() if path is None else load_file(path)
+
+
+def load_file(path: str) -> Dataset:
+    """Read a dataset file defensively: only a regular file, never more than MAX_BYTES."""
+    import stat
+    from pathlib import Path
+
+    file = Path(path)
+    try:
+        info = file.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise DataError(path, ["is a directory, not a dataset file"])
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError(path, ["is not a regular file (a FIFO, socket or device?)"])
+        if info.st_size > MAX_BYTES:
+            raise DataError(path, [f"is larger than the {MAX_BYTES // 2**20} MiB limit"])
+        with file.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise DataError(path, [(exc.strerror or str(exc)).lower()]) from None
+    if len(data) > MAX_BYTES:
+        raise DataError(path, [f"is larger than the {MAX_BYTES // 2**20} MiB limit"])
+    return parse(data, path)
+
+
 def load_packaged() -> Dataset:
     """The dataset shipped inside the package (parsed once per process)."""
     return _load_packaged()
@@ -49,12 +82,20 @@ def parse(data: bytes, source: str) -> Dataset:
     """Parse and validate TOML bytes; ``source`` names the file in error messages."""
     import tomli
 
+    if not data.strip():
+        raise DataError(source, ["the file is empty"])
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise DataError(source, ["starts with a byte-order mark; save it as UTF-8 without BOM"])
     try:
         raw = tomli.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise DataError(source, [f"not UTF-8 text (byte {exc.start})"]) from None
     except tomli.TOMLDecodeError as exc:
-        raise DataError(source, [f"malformed TOML: {exc}"]) from None
+        line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        where = f"{source}:{line}:{column}" if line is not None else source
+        raise DataError(where, [f"malformed TOML: {getattr(exc, 'msg', exc)}"]) from None
+    except RecursionError:
+        raise DataError(source, ["nesting too deep to read"]) from None
     dataset, problems = build(raw)
     if problems or dataset is None:
         raise DataError(source, problems or ["invalid dataset"])
@@ -130,9 +171,7 @@ def _convert_record(cls: type, value: Any, path: str, problems: list[str]) -> An
         return None
     fields = _fields(cls)
     known = {key for _, key, _, _ in fields}
-    problems.extend(
-        f"{_join(path, key)}: unknown key" for key in value if key not in known
-    )
+    problems.extend(f"{_join(path, key)}: unknown key" for key in value if key not in known)
     kwargs: dict[str, Any] = {}
     for name, key, tp, required in fields:
         if key not in value:

@@ -23,7 +23,7 @@ class UsageError(HfsError):
 
 
 class NotFoundError(HfsError):
-    """A lookup matched nothing. ``suggestions`` are near misses to offer, never to pick silently."""
+    """A lookup matched nothing. ``suggestions``: near misses to offer, never to pick silently."""
 
     exit_status = ExitStatus.NOT_FOUND
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import TextIO
 
 # Widths outside this range are clamped: below it tables cannot be read at all, above it lines
@@ -19,7 +19,7 @@ MAX_WIDTH = 120
 DEFAULT_WIDTH = 80
 
 
-class ColorChoice(str, Enum):
+class ColorChoice(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"

@@ -168,9 +168,7 @@ def topic(ds: Dataset, name: str) -> View:
 
 def treatments(ds: Dataset) -> View:
     names = tuple(t.name for t in ds.treatments)
-    rows = tuple(
-        (label, *(_aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED
-    )
+    rows = tuple((label, *(_aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED)
     blocks: list[Block] = [
         Heading("Treatments compared"),
         Paragraph(query.topic_sections(ds, "overview")[0].paragraphs[-1]),
@@ -185,11 +183,11 @@ def treatments(ds: Dataset) -> View:
 def _treatment_records(
     items: tuple[Treatment, ...],
 ) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
-    attrs = [f.name for f in dataclasses.fields(Treatment) if f.name not in ("statistics", "figures")]
+    attrs = [
+        f.name for f in dataclasses.fields(Treatment) if f.name not in ("statistics", "figures")
+    ]
     rows = tuple(
-        tuple(
-            LIST_SEPARATOR.join(v) if isinstance(v := getattr(t, a), tuple) else v for a in attrs
-        )
+        tuple(LIST_SEPARATOR.join(v) if isinstance(v := getattr(t, a), tuple) else v for a in attrs)
         for t in items
     )
     return tuple(attrs), rows
@@ -205,9 +203,7 @@ def treatment(ds: Dataset, item: Treatment) -> View:
     stats = query.statistics_by_id(ds, item.statistics)
     if stats:
         blocks += [Heading("Figures", 2), _stats_table(ds, stats)]
-    blocks += [
-        _figure_block(f.number, f.caption) for f in query.figures_by_id(ds, item.figures)
-    ]
+    blocks += [_figure_block(f.number, f.caption) for f in query.figures_by_id(ds, item.figures)]
     blocks += _references_blocks(ds, stats)
     blocks.append(footer(ds))
     data = {
@@ -250,9 +246,7 @@ def medications(ds: Dataset) -> View:
 
 
 def _stats_table(ds: Dataset, stats: tuple[Statistic, ...]) -> Table:
-    rows = tuple(
-        (s.display, s.measure, s.population, _source_label(ds, s)) for s in stats
-    )
+    rows = tuple((s.display, s.measure, s.population, _source_label(ds, s)) for s in stats)
     return Table(("Figure", "What it measures", "Population", "Source"), rows)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from importlib import import_module
 from typing import TextIO
 
@@ -11,7 +11,7 @@ from hfs_info.errors import UsageError
 from hfs_info.terminal import Terminal
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     plain = "plain"
     markdown = "markdown"

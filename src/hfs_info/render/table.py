@@ -14,6 +14,7 @@ from hfs_info.text import inert
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.text import Text
 
     from hfs_info.terminal import Terminal
 
@@ -59,7 +60,7 @@ def render(view: View, out: TextIO, terminal: Terminal) -> None:
     out.write("\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n")))
 
 
-def _text(value: str, style: str = "") -> RenderableType:
+def _text(value: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(inert(value), style=THEME.get(style, style))
