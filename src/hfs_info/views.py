@@ -34,6 +34,7 @@ COMPARED: tuple[tuple[str, str], ...] = (
     ("side_effects", "Side effects"),
     ("limitations", "Limitations"),
 )
+_COMPARED_ATTRS = frozenset(attr for attr, _ in COMPARED)
 DETAIL: tuple[tuple[str, str], ...] = (
     ("summary", "In short"),
     ("when_used", "When it is used"),
@@ -196,7 +197,15 @@ def _treatment_records(
 def treatment(ds: Dataset, item: Treatment) -> View:
     blocks: list[Block] = [
         Heading(item.name),
-        Fields(tuple((label, _aspect(item, attr)) for attr, label in DETAIL)),
+        Fields(
+            tuple(
+                (label, _aspect(item, attr))
+                for attr, label in DETAIL
+                # The compared aspects always show (saying when the source is silent); the
+                # others only where the source says something.
+                if attr in _COMPARED_ATTRS or getattr(item, attr) is not None
+            )
+        ),
     ]
     if item.id == "medication":
         blocks += [Heading("The drugs", 2), _medication_table(ds.medications)]

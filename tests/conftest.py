@@ -1,0 +1,59 @@
+"""Shared test helpers: run the CLI in-process (fast) or as a real process (pipes, encodings)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from hfs_info.cli import main
+
+HERE = Path(__file__).parent
+GOLDEN = HERE / "golden"
+FIXTURES = HERE / "fixtures"
+# The installed console script, next to the interpreter running the tests.
+SCRIPT = Path(sys.executable).with_name("hfs-info")
+
+
+@dataclass
+class Result:
+    status: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Call cli.main in-process with a fixed, colourless 80-column terminal."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("HFS_INFO_DATA", raising=False)
+
+    def _run(*args: str) -> Result:
+        with pytest.raises(SystemExit) as exit_info:
+            main(list(args))
+        out, err = capsys.readouterr()
+        return Result(int(exit_info.value.code or 0), out, err)
+
+    return _run
+
+
+def run_process(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed hfs-info script as a real process; bytes in, bytes out."""
+    base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "FORCE_COLOR", "NO_COLOR")}
+    base.pop("HFS_INFO_DATA", None)
+    return subprocess.run(
+        [str(SCRIPT), *args],
+        env={**base, **(env or {})},
+        capture_output=True,
+        timeout=60,
+        check=False,
+        input=stdin.encode() if stdin is not None else None,
+    )

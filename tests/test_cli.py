@@ -1,0 +1,154 @@
+"""Every command through the CLI: exit status, stdout, stderr."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from hfs_info import views
+from hfs_info.cli import app
+
+NOTICE = "General information from the Mayfield Clinic guide (reviewed July 2018)"
+CONTENT_COMMANDS = [
+    ["overview"],
+    ["symptoms"],
+    ["causes"],
+    ["diagnosis"],
+    ["treatments"],
+    ["treatments", "botox"],
+    ["medications"],
+    ["stats"],
+    ["glossary"],
+    ["glossary", "mvd"],
+    ["sources"],
+]
+
+
+def flat(text: str) -> str:
+    """Output with line wrapping undone, to look for sentences."""
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("args", [[], *CONTENT_COMMANDS])
+def test_every_screen_ends_with_the_notice(run, args: list[str]) -> None:
+    result = run(*args)
+    assert result.status == 0, result.stderr
+    assert result.stderr == ""
+    last = flat(result.stdout.strip().split("\n\n")[-1])
+    assert last.startswith(NOTICE)
+    assert "does not replace the medical advice of your own health care provider" in last
+
+
+def test_home_lists_every_command(run) -> None:
+    result = run()
+    registered = {c.name or c.callback.__name__ for c in app.registered_commands}
+    listed = {c.split()[0] for c, _ in views.COMMANDS}
+    assert listed == registered
+    for name in registered:
+        assert name in result.stdout
+
+
+def test_treatments_compares_the_three_options(run) -> None:
+    out = run("treatments", "--format", "plain").stdout
+    for text in (
+        "Medication",
+        "Botox injections",
+        "Microvascular decompression (MVD)",
+        "How soon it works",
+        "Usually works within three days.",
+        "Usually lasts three months.",
+        "Not stated in the source.",
+        "Effectiveness diminishes over the years because antibodies build up.",
+    ):
+        assert text in out
+
+
+def test_glossary_mvd_shows_microvascular_decompression(run) -> None:
+    result = run("glossary", "mvd")
+    assert result.status == 0
+    assert result.stdout.startswith("microvascular decompression\n")
+    assert "a sponge between an offending blood vessel and a nerve" in flat(result.stdout)
+
+
+def test_multi_word_term_without_quotes(run) -> None:
+    assert run("glossary", "tic", "convulsif").stdout.startswith("hemifacial spasm\n")
+
+
+def test_treatment_in_full(run) -> None:
+    out = flat(run("treatments", "surgery").stdout)
+    assert "About 90% of patients return to their regular lifestyle after two months." in out
+    assert "[1] Payner TD, Tew JM Jr: Recurrence of hemifacial spasm" in out
+
+
+def test_not_found_exit_1_on_stderr(run) -> None:
+    result = run("glossary", "botx")
+    assert result.status == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "hfs-info: no glossary term matches 'botx'\nhfs-info: did you mean: Botox?\n"
+    )
+    assert run("treatments", "acupuncture").status == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["stats", "--bogus"], "No such option: --bogus (see 'hfs-info stats --help')"),
+        (["nosuchcommand"], "No such command 'nosuchcommand'"),
+        (["stats", "--format", "xml"], "'xml' is not one of"),
+        (["symptoms", "--format", "csv"], "--format csv does not apply here; use one of"),
+        (["glossary", " "], "empty glossary term"),
+        (["glossary", "x" * 201], "too long (201 characters; the limit is 200)"),
+        (["stats", "--color", "sometimes"], "'sometimes' is not one of"),
+    ],
+)
+def test_usage_errors_exit_2(run, args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.status == 2
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert result.stderr.startswith("hfs-info") and result.stderr.count("\n") == 1
+
+
+def test_version(run) -> None:
+    from hfs_info import __version__
+
+    assert run("--version").stdout == f"hfs-info {__version__}\n"
+
+
+@pytest.mark.parametrize("args", [[], *[[c[0]] for c in CONTENT_COMMANDS]])
+def test_help_on_every_command_with_an_example(run, args: list[str]) -> None:
+    result = run(*args, "--help")
+    assert result.status == 0
+    assert "Usage: hfs-info" in result.stdout
+    if args:
+        assert "Example" in result.stdout
+
+
+def test_json_output_is_typed(run) -> None:
+    data = json.loads(run("stats", "--format", "json").stdout)
+    first = data["statistics"][0]
+    assert first["value"] == 92 and first["unit"] == "percent" and first["display"] == "92%"
+    assert data["source"]["reviewer"] == "George Mandybur, MD"
+    assert "does not replace" in data["disclaimer"]
+
+
+def test_csv_parses_back(run) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("stats", "-f", "csv").stdout)))
+    assert len(rows) == 14
+    assert rows[10]["value"] == "85"
+    assert rows[10]["citation"].startswith("Payner TD, Tew JM Jr")
+
+
+def test_narrow_terminal_stacks_the_comparison(run, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "50")
+    result = run("treatments")
+    assert result.status == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 50
+    # No medical text is cut: the Botox mechanism appears whole once wrapping is undone.
+    assert "so the muscle never gets the message to contract." in flat(result.stdout)
+    assert "…" not in result.stdout

@@ -1,0 +1,64 @@
+"""Golden files: the exact output of every command in every format, at 80 columns.
+
+Regenerate after an intended change with ``UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py``
+and review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.conftest import GOLDEN
+
+COMMANDS = {
+    "home": [],
+    "overview": ["overview"],
+    "symptoms": ["symptoms"],
+    "causes": ["causes"],
+    "diagnosis": ["diagnosis"],
+    "treatments": ["treatments"],
+    "treatments-medication": ["treatments", "medication"],
+    "treatments-botox": ["treatments", "botox"],
+    "treatments-mvd": ["treatments", "mvd"],
+    "medications": ["medications"],
+    "stats": ["stats"],
+    "glossary": ["glossary"],
+    "glossary-mvd": ["glossary", "mvd"],
+    "sources": ["sources"],
+}
+TABULAR = {"treatments", "treatments-medication", "treatments-botox", "treatments-mvd",
+           "medications", "stats", "glossary", "glossary-mvd"}
+SUFFIX = {"table": "txt", "plain": "plain.txt", "markdown": "md", "json": "json", "csv": "csv"}
+
+CASES = [
+    (name, fmt)
+    for name, args in COMMANDS.items()
+    for fmt in (["table"] if not args else ["table", "plain", "markdown", "json", "csv"])
+    if fmt != "csv" or name in TABULAR
+]
+
+
+def check(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, "utf-8", newline="")
+    expected = path.read_bytes().decode("utf-8") if path.exists() else None
+    assert expected is not None, f"no golden file {path}; run with UPDATE_GOLDEN=1"
+    assert actual == expected
+
+
+@pytest.mark.parametrize(("name", "fmt"), CASES)
+def test_golden(run, name: str, fmt: str) -> None:
+    args = COMMANDS[name] + ([] if fmt == "table" and not COMMANDS[name] else ["--format", fmt])
+    result = run(*args, "--color", "never") if COMMANDS[name] else run(*args)
+    assert result.status == 0, result.stderr
+    check(f"{name}.{SUFFIX[fmt]}", result.stdout)
+
+
+def test_golden_colour(run) -> None:
+    result = run("glossary", "mvd", "--color", "always")
+    assert "\x1b[" in result.stdout
+    check("glossary-mvd.color.txt", result.stdout)
