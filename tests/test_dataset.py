@@ -34,9 +34,7 @@ SOURCE_FIGURES = [
 
 
 def test_every_source_figure_is_present_and_exact(ds: Dataset) -> None:
-    got = [
-        (s.id, s.value, s.max_value, s.unit, s.approximate, s.reference) for s in ds.statistics
-    ]
+    got = [(s.id, s.value, s.max_value, s.unit, s.approximate, s.reference) for s in ds.statistics]
     assert got == SOURCE_FIGURES
 
 

@@ -28,8 +28,16 @@ COMMANDS = {
     "glossary-mvd": ["glossary", "mvd"],
     "sources": ["sources"],
 }
-TABULAR = {"treatments", "treatments-medication", "treatments-botox", "treatments-mvd",
-           "medications", "stats", "glossary", "glossary-mvd"}
+TABULAR = {
+    "treatments",
+    "treatments-medication",
+    "treatments-botox",
+    "treatments-mvd",
+    "medications",
+    "stats",
+    "glossary",
+    "glossary-mvd",
+}
 SUFFIX = {"table": "txt", "plain": "plain.txt", "markdown": "md", "json": "json", "csv": "csv"}
 
 CASES = [

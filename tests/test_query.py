@@ -94,7 +94,7 @@ def test_inert_makes_controls_visible() -> None:
 
 HOSTILE = st.lists(
     st.sampled_from(
-        list("abcmvdotx ()[]\"'*-:^/\\") + ["AND", "OR", "NEAR", "\x1b", "\u202e", "\x00", "é"]
+        [*list("abcmvdotx ()[]\"'*-:^/\\"), "AND", "OR", "NEAR", "\x1b", "\u202e", "\x00", "é"]
     ),
     max_size=30,
 ).map("".join)

@@ -155,7 +155,7 @@ def test_environment_variable_selects_the_dataset(run, tmp_path, monkeypatch) ->
     [
         ("", "the file is empty"),
         (b"\xef\xbb\xbfschema_version = 1\n", "starts with a byte-order mark"),
-        (b"title = \"\xff\xfe\"\n", "not UTF-8 text"),
+        (b'title = "\xff\xfe"\n', "not UTF-8 text"),
         ("schema_version = [\n", "malformed TOML"),
         ("schema_version = 1\n", "provenance: missing"),
         ("x = " + "[" * 5000 + "]" * 5000, ""),

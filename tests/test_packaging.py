@@ -1,0 +1,42 @@
+"""The wheel and the sdist each install into a fresh virtual environment with their data."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.fixture(scope="module")
+def dists(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+@pytest.mark.parametrize("kind", ["whl", "tar.gz"])
+def test_distribution_installs_and_runs(dists: Path, tmp_path: Path, kind: str) -> None:
+    (archive,) = dists.glob(f"*.{kind}")
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    pip = env_dir / "bin" / "pip"
+    subprocess.run([str(pip), "install", "-q", str(archive)], check=True, capture_output=True)
+    # Run from an empty directory so nothing can come from the repository.
+    result = subprocess.run(
+        [str(env_dir / "bin" / "hfs-info"), "glossary", "mvd", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["term"]["aliases"] == ["MVD"]

@@ -1,0 +1,84 @@
+"""What an in-process runner cannot see: the installed script, real pipes, encodings, widths."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SCRIPT, run_process
+
+
+def test_installed_entry_point_and_python_m_agree() -> None:
+    script = run_process("glossary", "mvd", "--format", "json")
+    module = subprocess.run(
+        [sys.executable, "-m", "hfs_info", "glossary", "mvd", "--format", "json"],
+        capture_output=True,
+        check=False,
+    )
+    assert SCRIPT.exists()
+    assert script.returncode == module.returncode == 0
+    assert script.stdout == module.stdout
+    assert json.loads(script.stdout)["term"]["term"] == "microvascular decompression"
+
+
+def test_pipe_carries_no_escape_codes() -> None:
+    result = run_process("treatments")
+    assert result.returncode == 0
+    assert b"\x1b" not in result.stdout
+
+
+def test_force_color_and_no_color() -> None:
+    assert b"\x1b[" in run_process("glossary", "mvd", env={"FORCE_COLOR": "1"}).stdout
+    both = run_process("glossary", "mvd", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert b"\x1b" not in both.stdout
+    flag_wins = run_process("glossary", "mvd", "--color", "always", env={"NO_COLOR": "1"})
+    assert b"\x1b[" in flag_wins.stdout
+
+
+def test_head_closing_the_pipe_is_quiet() -> None:
+    pipeline = subprocess.run(
+        f"'{SCRIPT}' glossary --format plain | head -1",
+        shell=True,
+        capture_output=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "COLUMNS": "80"},
+    )
+    assert pipeline.stdout == b"Glossary\n"
+    assert pipeline.stderr == b""
+
+
+def test_write_error_is_one_line_exit_2() -> None:
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [str(SCRIPT), "stats"], stdout=full, stderr=subprocess.PIPE, check=False
+        )
+    assert result.returncode == 2
+    assert result.stderr == b"hfs-info: write error: No space left on device\n"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_narrow_encodings_degrade_without_crashing(encoding: str) -> None:
+    result = run_process("sources", env={"PYTHONIOENCODING": encoding})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    text = result.stdout.decode(encoding)
+    assert "+--" in text or "|" in text  # ASCII borders instead of box drawing
+    assert "Samii M, G" in text
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "20", "500", "100000", "abc"])
+def test_any_columns_value_gives_bounded_complete_output(columns: str) -> None:
+    result = run_process("treatments", env={"COLUMNS": columns})
+    assert result.returncode == 0
+    lines = result.stdout.decode().splitlines()
+    assert lines and max(len(line) for line in lines) <= 120
+    text = result.stdout.decode()
+    assert "…" not in text
+    # Table cells wrap rather than cut: every word of the longest cell is still there.
+    words = set(text.replace("│", " ").replace("|", " ").split())
+    cell = "so the muscle never gets the message to contract. antibodies build up. (Klonopin)."
+    assert set(cell.split()) <= words
