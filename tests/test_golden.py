@@ -66,6 +66,24 @@ def test_golden(run, name: str, fmt: str) -> None:
     check(f"{name}.{SUFFIX[fmt]}", result.stdout)
 
 
+EXTRA = {
+    "stats-with-sources.txt": ["stats", "--with-sources", "--color", "never"],
+    "export.md": ["export"],
+    "export.html": ["export", "--format", "html"],
+    "export.json": ["export", "--format", "json"],
+    "cite-apa.txt": ["cite"],
+    "cite-bibtex.bib": ["cite", "--style", "bibtex"],
+    "cite-ris.ris": ["cite", "--style", "ris"],
+}
+
+
+@pytest.mark.parametrize("name", list(EXTRA))
+def test_golden_extra(run, name: str) -> None:
+    result = run(*EXTRA[name])
+    assert result.status == 0, result.stderr
+    check(name, result.stdout)
+
+
 def test_golden_colour(run) -> None:
     result = run("glossary", "mvd", "--color", "always")
     assert "\x1b[" in result.stdout

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Annotated, NoReturn
 
 import typer
 
 from hfs_info import __version__
+from hfs_info.cite import Style as CiteStyle
 from hfs_info.document import View
 from hfs_info.errors import ExitStatus, HfsError, NotFoundError
 from hfs_info.models import Dataset
@@ -54,7 +56,16 @@ ColorOption = Annotated[
 
 class Output(str):
     """What a command prints. Commands return it and ``main`` writes it, so that every write
-    error (a closed pipe, a full disk) is handled in one place."""
+    error (a closed pipe, a full disk) is handled in one place. ``path``: write to this file
+    instead of stdout (``export -o``)."""
+
+    path: str | None = None
+
+    @classmethod
+    def to(cls, text: str, path: str | None) -> Output:
+        out = cls(text)
+        out.path = path
+        return out
 
 
 def _show(
@@ -68,6 +79,12 @@ def _show(
     buffer = io.StringIO()
     render.write(view, fmt, buffer, terminal.detect(sys.stdout, color))
     return Output(buffer.getvalue())
+
+
+def _dataset(ctx: typer.Context) -> Dataset:
+    from hfs_info import dataset
+
+    return dataset.load(ctx.find_root().params.get("data"))
 
 
 def _version(value: bool) -> None:
@@ -193,7 +210,12 @@ def medications(
 
 @app.command()
 def stats(
-    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    color: ColorOption = ColorChoice.auto,
+    with_sources: Annotated[
+        bool, typer.Option("--with-sources", help="Show each figure's full citation.")
+    ] = False,
 ) -> Output:
     """Every figure in the guide, with its unit, what it measures, population and source.
 
@@ -201,7 +223,7 @@ def stats(
     """
     from hfs_info import views
 
-    return _show(ctx, views.stats, fmt, color)
+    return _show(ctx, lambda ds: views.stats(ds, with_sources), fmt, color)
 
 
 @app.command()
@@ -242,6 +264,69 @@ def sources(
     return _show(ctx, views.sources, fmt, color)
 
 
+class ExportFormat(StrEnum):
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="Document format."),
+    ] = ExportFormat.markdown,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
+) -> Output:
+    """The whole reference as one document: every section, the treatment comparison, drugs,
+    figures with sources, glossary, captions, references, links, provenance and disclaimer.
+
+    Example: hfs-info export --format html -o hemifacial-spasm.html
+    """
+    import io
+    from importlib import import_module
+
+    from hfs_info import terminal, views
+
+    buffer = io.StringIO()
+    renderer = import_module(f"hfs_info.render.{fmt.value}")
+    renderer.render(views.export(_dataset(ctx)), buffer, terminal.detect(buffer))
+    return Output.to(buffer.getvalue(), output)
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    style: Annotated[
+        CiteStyle, typer.Option("--style", "-s", case_sensitive=False, help="Citation style.")
+    ] = CiteStyle.apa,
+) -> Output:
+    """Citations of the guide itself and of each reference it cites.
+
+    Example: hfs-info cite --style bibtex >> references.bib
+    """
+    from hfs_info import cite as citations
+
+    ds = _dataset(ctx)
+    return Output(citations.cite(style, ds.provenance, ds.references))
+
+
+@app.command()
+def schema() -> Output:
+    """The JSON Schema (draft 2020-12) of every command's `--format json` output.
+
+    Example: hfs-info schema > hfs-info.schema.json
+    """
+    from hfs_info import schema as output_schema
+    from hfs_info.render.json import dumps
+
+    return Output(dumps(output_schema.output_schema()) + "\n")
+
+
 # --- the one place where errors become messages and exit statuses --------------------------
 
 
@@ -267,7 +352,9 @@ def main(argv: list[str] | None = None) -> NoReturn:
         # Not standalone: usage errors come back to us instead of being printed by typer/rich.
         # Ctrl-C during parsing or a command comes back as the integer 130.
         result = command.main(args=argv, prog_name=PROG, standalone_mode=False)
-        if isinstance(result, Output):
+        if isinstance(result, Output) and result.path is not None:
+            _write_file(result.path, result)
+        elif isinstance(result, Output):
             sys.stdout.write(result)
             sys.stdout.flush()
         elif isinstance(result, int):
@@ -295,6 +382,15 @@ def main(argv: list[str] | None = None) -> NoReturn:
         _error(f"write error: {exc.strerror or exc}")
         status = ExitStatus.ERROR
     sys.exit(status)
+
+
+def _write_file(path: str, text: str) -> None:
+    from pathlib import Path
+
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise HfsError(f"cannot write {path}: {(exc.strerror or str(exc)).lower()}") from None
 
 
 def _quiet_broken_pipe() -> int:

@@ -58,6 +58,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("stats", "Every figure in the guide, with its source"),
     ("glossary [TERM]", "All terms, or one term by name or alias"),
     ("sources", "Publisher, reviewer, references, trial registries, links"),
+    ("export", "The whole reference as one Markdown, JSON or HTML document"),
+    ("cite", "Citations of the guide and its references (APA, BibTeX, RIS)"),
+    ("schema", "The JSON Schema of --format json output"),
 )
 
 
@@ -254,9 +257,17 @@ def medications(ds: Dataset) -> View:
     return View(tuple(blocks), data | provenance_data(ds), (header, rows))
 
 
-def _stats_table(ds: Dataset, stats: tuple[Statistic, ...]) -> Table:
+def _stats_table(ds: Dataset, stats: tuple[Statistic, ...], with_sources: bool = False) -> Table:
+    if with_sources:
+        rows = tuple((s.display, s.measure, s.population, _citation(ds, s)) for s in stats)
+        return Table(("Figure", "What it measures", "Population", "Source (full citation)"), rows)
     rows = tuple((s.display, s.measure, s.population, _source_label(ds, s)) for s in stats)
     return Table(("Figure", "What it measures", "Population", "Source"), rows)
+
+
+def _citation(ds: Dataset, stat: Statistic) -> str:
+    ref = query.reference_for(ds, stat)
+    return f"[{ref.number}] {ref.citation}" if ref else _source_label(ds, stat)
 
 
 def _references_blocks(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
@@ -283,14 +294,15 @@ STAT_COLUMNS = (
 )
 
 
-def stats(ds: Dataset) -> View:
+def stats(ds: Dataset, with_sources: bool = False) -> View:
     blocks: list[Block] = [Heading("Figures from the guide")]
     groups: dict[str, list[Statistic]] = {}
     for s in ds.statistics:
         groups.setdefault(s.group, []).append(s)
     for group, members in groups.items():
-        blocks += [Heading(group, 2), _stats_table(ds, tuple(members))]
-    blocks += _references_blocks(ds, ds.statistics)
+        blocks += [Heading(group, 2), _stats_table(ds, tuple(members), with_sources)]
+    if not with_sources:
+        blocks += _references_blocks(ds, ds.statistics)
     blocks.append(footer(ds))
     rows = []
     for s in ds.statistics:
@@ -401,5 +413,47 @@ def sources(ds: Dataset) -> View:
         "sections": as_data(query.topic_sections(ds, "sources")),
         "registries": as_data(ds.registries),
         "links": as_data(ds.links),
+    }
+    return View(tuple(blocks), data | provenance_data(ds))
+
+
+def export(ds: Dataset) -> View:
+    """The whole reference as one document: every view in reading order, one notice at the top
+    and one at the end, headings moved one level down under a single title."""
+    parts = [
+        topic(ds, "overview"),
+        topic(ds, "symptoms"),
+        topic(ds, "causes"),
+        topic(ds, "diagnosis"),
+        treatments(ds),
+        *(treatment(ds, t) for t in ds.treatments),
+        medications(ds),
+        stats(ds),
+        glossary(ds),
+        sources(ds),
+    ]
+    blocks: list[Block] = [Heading(f"{ds.provenance.title}: a reference"), footer(ds)]
+    for part in parts:
+        for block in part.blocks:
+            if isinstance(block, Notice):
+                continue
+            if isinstance(block, Heading):
+                block = Heading(block.text, block.level + 1)
+            elif isinstance(block, Paragraph) and block.text.startswith("One option in full:"):
+                continue  # a hint for the terminal, not for a document
+            blocks.append(block)
+    blocks.append(footer(ds))
+    data = {
+        "kind": "export",
+        "sections": as_data(ds.sections),
+        "nerve": as_data(ds.nerve),
+        "treatments": as_data(ds.treatments),
+        "medications": as_data(ds.medications),
+        "statistics": as_data(ds.statistics),
+        "figures": as_data(ds.figures),
+        "registries": as_data(ds.registries),
+        "references": as_data(ds.references),
+        "links": as_data(ds.links),
+        "glossary": as_data(ds.glossary),
     }
     return View(tuple(blocks), data | provenance_data(ds))

@@ -1,0 +1,73 @@
+"""One standalone, accessible HTML page (for `export`): a lang attribute, semantic headings,
+tables with header cells, a description list for fields; inline styles only, no scripts and no
+external assets. Every string is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, TextIO
+
+from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View
+from hfs_info.text import inert
+
+if TYPE_CHECKING:
+    from hfs_info.terminal import Terminal
+
+STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;"
+    "line-height:1.5;color:#1a1a1a}"
+    "table{border-collapse:collapse;margin:1rem 0}"
+    "th,td{border:1px solid #999;padding:.3rem .5rem;vertical-align:top;text-align:left}"
+    "caption{font-weight:bold;text-align:left}"
+    "dt{font-weight:bold}dd{margin:0 0 .5rem 1.5rem}"
+    ".notice{font-style:italic;color:#444}"
+)
+
+
+def _e(text: str) -> str:
+    return escape(inert(text), quote=True)
+
+
+def render(view: View, out: TextIO, terminal: Terminal) -> None:
+    title = next((b.text for b in view.blocks if isinstance(b, Heading)), "hfs-info")
+    body = "\n".join(_block(block) for block in view.blocks)
+    out.write(
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _block(block: object) -> str:
+    if isinstance(block, Heading):
+        level = min(block.level, 6)
+        return f"<h{level}>{_e(block.text)}</h{level}>"
+    if isinstance(block, Paragraph):
+        return f"<p>{_e(block.text)}</p>"
+    if isinstance(block, Notice):
+        return f'<p class="notice" role="note">{_e(block.text)}</p>'
+    if isinstance(block, Bullets):
+        tag = "ol" if block.numbered else "ul"
+        items = "".join(f"<li>{_e(item)}</li>" for item in block.items)
+        return f"<{tag}>{items}</{tag}>"
+    if isinstance(block, Fields):
+        pairs = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in block.pairs)
+        return f"<dl>{pairs}</dl>"
+    if isinstance(block, Table):
+        return _table(block)
+    raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
+
+
+def _table(block: Table) -> str:
+    caption = f"<caption>{_e(block.title)}</caption>" if block.title else ""
+    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in block.columns)
+    rows = []
+    for row in block.rows:
+        cells = [
+            f'<th scope="row">{_e(c)}</th>' if i == 0 and block.key_column else f"<td>{_e(c)}</td>"
+            for i, c in enumerate(row)
+        ]
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

@@ -1,0 +1,136 @@
+"""The JSON Schema of ``--format json`` output, generated from the record types themselves.
+
+Because it is derived from models.py, a field added to a record appears in the schema at once;
+tests validate every command's JSON against it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from typing import Any
+
+from hfs_info import models
+
+SCHEMA_ID = "https://hfs-info.invalid/schema/output-1.json"
+
+# Fields computed from a record's other fields and added to its JSON (views.as_data).
+COMPUTED: dict[type, dict[str, str]] = {
+    models.Statistic: {"display": "The figure as a person reads it, e.g. 'about 90%'."},
+    models.Reference: {"citation": "The full citation in the source's style."},
+}
+
+
+def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        defs.setdefault(tp.__name__, _record(tp, defs))
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    if origin in (types.UnionType, typing.Union):
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return {"anyOf": [_type(inner, defs), {"type": "null"}]}
+    if origin is tuple:
+        return {"type": "array", "items": _type(typing.get_args(tp)[0], defs)}
+    names = {str: "string", int: "integer", float: "number", bool: "boolean"}
+    return {"type": names[tp]}
+
+
+def _record(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls, vars(models))
+    properties: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        properties[f.metadata.get("key", f.name)] = _type(hints[f.name], defs)
+    for name, description in COMPUTED.get(cls, {}).items():
+        properties[name] = {"type": "string", "description": description}
+    return {
+        "type": "object",
+        "title": cls.__name__,
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+def _array(name: str, defs: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": _type(getattr(models, name), defs)}
+
+
+def output_schema() -> dict[str, Any]:
+    """One schema for every command's JSON: an object whose ``kind`` says which shape it has."""
+    defs: dict[str, Any] = {}
+    text = {"type": "string"}
+    kinds: dict[str, dict[str, Any]] = {
+        "home": {
+            "commands": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"command": text, "shows": text},
+                    "required": ["command", "shows"],
+                    "additionalProperties": False,
+                },
+            }
+        },
+        "topic": {
+            "sections": _array("Section", defs),
+            "nerve": _type(models.Nerve, defs),
+        },
+        "treatments": {"treatments": _array("Treatment", defs)},
+        "treatment": {
+            "treatment": _type(models.Treatment, defs),
+            "statistics": _array("Statistic", defs),
+            "figures": _array("Figure", defs),
+        },
+        "medications": {
+            "medications": _array("Medication", defs),
+            "side_effects": {"type": "array", "items": text},
+            "monitoring": {"anyOf": [text, {"type": "null"}]},
+        },
+        "stats": {
+            "statistics": _array("Statistic", defs),
+            "references": _array("Reference", defs),
+        },
+        "glossary": {"glossary": _array("GlossaryEntry", defs)},
+        "term": {"term": _type(models.GlossaryEntry, defs)},
+        "sources": {
+            "references": _array("Reference", defs),
+            "sections": _array("Section", defs),
+            "registries": _array("Registry", defs),
+            "links": _array("Link", defs),
+        },
+        "export": {
+            "sections": _array("Section", defs),
+            "nerve": _type(models.Nerve, defs),
+            "treatments": _array("Treatment", defs),
+            "medications": _array("Medication", defs),
+            "statistics": _array("Statistic", defs),
+            "figures": _array("Figure", defs),
+            "registries": _array("Registry", defs),
+            "references": _array("Reference", defs),
+            "links": _array("Link", defs),
+            "glossary": _array("GlossaryEntry", defs),
+        },
+    }
+    common = {"source": _type(models.Provenance, defs), "disclaimer": text}
+    variants = []
+    for kind, fields in kinds.items():
+        names = ["overview", "symptoms", "causes", "diagnosis"] if kind == "topic" else [kind]
+        required = ["kind", *(k for k in fields if k != "nerve"), *common]
+        variants.append(
+            {
+                "type": "object",
+                "properties": {"kind": {"enum": names}, **fields, **common},
+                "required": required,
+                "additionalProperties": False,
+            }
+        )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "hfs-info JSON output",
+        "description": "Every `hfs-info ... --format json` document. `kind` names the command; "
+        "`source` and `disclaimer` are always present.",
+        "oneOf": variants,
+        "$defs": defs,
+    }

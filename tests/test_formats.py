@@ -1,0 +1,194 @@
+"""Machine formats are real formats: JSON valid against `hfs-info schema`, CSV parses back,
+Markdown tables are tables to a real parser, export HTML is one standalone page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from markdown_it import MarkdownIt
+
+from hfs_info import dataset
+from tests.test_cli import CONTENT_COMMANDS
+
+DS = dataset.load_packaged()
+TABULAR = {
+    ("treatments",): len(DS.treatments),
+    ("treatments", "botox"): 1,
+    ("medications",): len(DS.medications),
+    ("stats",): len(DS.statistics),
+    ("glossary",): len(DS.glossary),
+    ("glossary", "mvd"): 1,
+}
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    from hfs_info.schema import output_schema
+
+    schema = output_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def test_schema_command_prints_the_schema(run) -> None:
+    from hfs_info.schema import output_schema
+
+    result = run("schema")
+    assert result.status == 0
+    assert json.loads(result.stdout) == output_schema()
+
+
+@pytest.mark.parametrize("args", [*CONTENT_COMMANDS, ["stats", "--with-sources"]])
+def test_json_of_every_command_validates(run, validator, args: list[str]) -> None:
+    result = run(*args, "--format", "json")
+    assert result.status == 0
+    document = json.loads(result.stdout)
+    errors = sorted(validator.iter_errors(document), key=str)
+    assert errors == []
+    assert document["disclaimer"] == DS.provenance.disclaimer
+
+
+def test_export_json_validates_and_is_complete(run, validator) -> None:
+    document = json.loads(run("export", "--format", "json").stdout)
+    assert list(validator.iter_errors(document)) == []
+    assert len(document["statistics"]) == 14 and len(document["glossary"]) == 11
+
+
+def test_schema_rejects_a_wrong_document(validator) -> None:
+    assert not validator.is_valid({"kind": "stats", "statistics": "92%"})
+
+
+def test_json_is_never_wrapped(run, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    out = run("glossary", "botox", "--format", "json").stdout
+    definition = DS.glossary[2].definition
+    assert json.dumps(definition, ensure_ascii=False) in out
+
+
+@pytest.mark.parametrize("args", [list(k) for k in TABULAR])
+def test_csv_has_a_header_and_one_row_per_record(run, args: list[str]) -> None:
+    text = run(*args, "--format", "csv").stdout
+    assert text.endswith("\r\n")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    header, body = rows[0], rows[1:]
+    assert header[0] == "id"
+    assert len(body) == TABULAR[tuple(args)]
+    assert all(len(row) == len(header) for row in body)
+
+
+@pytest.mark.parametrize("args", [list(k) for k in TABULAR if k != ("glossary", "mvd")])
+def test_markdown_tables_are_tables(run, args: list[str]) -> None:
+    tokens = (
+        MarkdownIt("commonmark").enable("table").parse(run(*args, "--format", "markdown").stdout)
+    )
+    types = [t.type for t in tokens]
+    assert "table_open" in types or "bullet_list_open" in types
+    if args in (["medications"], ["stats"], ["glossary"], ["treatments"]):
+        assert "table_open" in types
+
+
+def test_markdown_headings_and_escaping(run) -> None:
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(run("glossary", "--format", "markdown").stdout)
+    headings = [t for t in tokens if t.type == "heading_open"]
+    assert headings and headings[0].tag == "h1"
+    # The origin marker "*" is escaped: it reaches the reader as a literal asterisk.
+    texts = [c.content for t in tokens if t.children for c in t.children if c.type == "text"]
+    assert "hemifacial spasm*" in texts
+    assert any(t.startswith("* explained in the guide") for t in texts)
+
+
+@pytest.mark.parametrize("args", CONTENT_COMMANDS)
+def test_plain_has_no_box_drawing_or_escapes(run, args: list[str]) -> None:
+    out = run(*args, "--format", "plain", "--color", "always").stdout
+    assert "\x1b" not in out
+    assert not set(out) & set("│─╭╮╰╯├┤┬┴┼")
+
+
+class PageChecker(HTMLParser):
+    VOID = frozenset({"meta", "br", "link", "img", "hr", "input"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack.pop() == tag, f"</{tag}> does not close what is open"
+
+
+def test_export_html_is_a_standalone_accessible_page(run) -> None:
+    page = run("export", "--format", "html").stdout
+    checker = PageChecker()
+    checker.feed(page)
+    checker.close()
+    assert checker.stack == []
+    tags = [t for t, _ in checker.tags]
+    assert checker.tags[0] == ("html", {"lang": "en"})
+    assert "script" not in tags and "link" not in tags and "img" not in tags
+    assert not any("src" in a or "href" in a for _, a in checker.tags)
+    assert tags.count("h1") == 1 and "h2" in tags and "table" in tags and "th" in tags
+    assert "Payner TD, Tew JM Jr" in page and "417-885-3888" in page
+    assert "does not replace the medical advice" in page
+
+
+def test_export_markdown_has_every_part(run) -> None:
+    text = run("export").stdout
+    for part in (
+        "## Overview",
+        "## Treatments compared",
+        "## Medications",
+        "## Figures from the guide",
+        "## Glossary",
+        "## Source of this information",
+        "Figure 4 (not shown)",
+        "www.aanem.org/Patients",
+        "George Mandybur, MD",
+    ):
+        assert part in text
+    assert text.count("does not replace the medical advice") == 3  # top, sources, end
+
+
+def test_export_to_a_file(run, tmp_path: Path) -> None:
+    target = tmp_path / "hfs.html"
+    result = run("export", "--format", "html", "--output", str(target))
+    assert result.status == 0 and result.stdout == ""
+    assert target.read_text("utf-8").startswith("<!DOCTYPE html>")
+    failed = run("export", "-o", str(tmp_path / "missing" / "x.md"))
+    assert failed.status == 2
+    assert failed.stderr.startswith(f"hfs-info: cannot write {tmp_path}/missing/x.md: ")
+
+
+def test_stats_with_sources_shows_full_citations(run) -> None:
+    rows = run("stats", "--with-sources", "--format", "plain").stdout
+    assert "Source (full citation): [1] Payner TD, Tew JM Jr: Recurrence" in rows
+
+
+def test_cite_styles(run) -> None:
+    apa = run("cite").stdout
+    assert apa.startswith("Mayfield Clinic. (2018, July). Hemifacial Spasm")
+    assert "Payner, T. D., & Tew, J. M., Jr. (1996)." in apa
+    bib = run("cite", "--style", "bibtex").stdout
+    assert bib.count("@article{") == 2 and bib.count("@misc{") == 1
+    assert "pages = {686--691}" in bib and "and others" in bib
+    ris = run("cite", "--style", "ris").stdout
+    assert ris.count("ER  - ") == 3 and "TY  - JOUR\r\n" in ris and "SP  - 712\r\n" in ris
+    assert run("cite", "--style", "mla").status == 2
+
+
+def test_docs_reference_matches_the_app() -> None:
+    from hfs_info.clidocs import generate
+
+    docs = Path(__file__).parents[1] / "docs" / "cli.md"
+    assert docs.read_text("utf-8") == generate(), "regenerate docs/cli.md (see its first lines)"
