@@ -153,7 +153,7 @@ def test_environment_variable_selects_the_dataset(run, tmp_path, monkeypatch) ->
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("", "the file is empty"),
+        ("", "the file has no data"),
         (b"\xef\xbb\xbfschema_version = 1\n", "starts with a byte-order mark"),
         (b'title = "\xff\xfe"\n', "not UTF-8 text"),
         ("schema_version = [\n", "malformed TOML"),

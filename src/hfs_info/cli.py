@@ -16,7 +16,7 @@ import typer
 from hfs_info import __version__
 from hfs_info.cite import Style as CiteStyle
 from hfs_info.document import View
-from hfs_info.errors import ExitStatus, HfsError, NotFoundError
+from hfs_info.errors import DataError, ExitStatus, HfsError, NotFoundError
 from hfs_info.models import Dataset
 from hfs_info.render import Format
 from hfs_info.terminal import ColorChoice
@@ -60,11 +60,13 @@ class Output(str):
     instead of stdout (``export -o``)."""
 
     path: str | None = None
+    status: int = 0
 
     @classmethod
-    def to(cls, text: str, path: str | None) -> Output:
+    def to(cls, text: str, path: str | None, status: int = 0) -> Output:
         out = cls(text)
         out.path = path
+        out.status = status
         return out
 
 
@@ -99,6 +101,10 @@ def root(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show the traceback of an internal error.", hidden=True),
     ] = False,
     data: Annotated[
         str | None,
@@ -264,6 +270,11 @@ def sources(
     return _show(ctx, views.sources, fmt, color)
 
 
+class ValidateFormat(StrEnum):
+    plain = "plain"
+    json = "json"
+
+
 class ExportFormat(StrEnum):
     markdown = "markdown"
     json = "json"
@@ -327,6 +338,43 @@ def schema() -> Output:
     return Output(dumps(output_schema.output_schema()) + "\n")
 
 
+@app.command()
+def validate(
+    path: Annotated[str, typer.Argument(metavar="PATH", help="The dataset file to check.")],
+    fmt: Annotated[
+        ValidateFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="Report format."),
+    ] = ValidateFormat.plain,
+) -> Output:
+    """Check a dataset file against the schema and report every problem at once.
+
+    Each problem is one line on stdout, `PATH: key.path: what is wrong`. Exit status 0 only for
+    a valid dataset, 2 otherwise.
+
+    Example: hfs-info validate my-edition.toml
+    """
+    from hfs_info import dataset
+
+    try:
+        ds = dataset.load_file(path)
+        where, problems = path, []
+    except DataError as exc:
+        ds, where, problems = None, exc.source, exc.problems
+    if fmt is ValidateFormat.json:
+        from hfs_info.render.json import dumps
+
+        report = {"path": path, "valid": not problems, "problems": problems}
+        text = dumps(report) + "\n"
+    elif problems:
+        from hfs_info.text import inert
+
+        text = "".join(f"{inert(where)}: {inert(p)}\n" for p in problems)
+    else:
+        assert ds is not None
+        text = f"{path}: valid ({len(ds.statistics)} statistics, {len(ds.glossary)} terms)\n"
+    return Output.to(text, None, ExitStatus.ERROR if problems else ExitStatus.OK)
+
+
 # --- the one place where errors become messages and exit statuses --------------------------
 
 
@@ -347,16 +395,21 @@ def main(argv: list[str] | None = None) -> NoReturn:
         if reconfigure is not None:
             reconfigure(errors="replace")
     command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else argv
+    # Read before parsing, so that even a failure while parsing can show its traceback.
+    debug = "--debug" in args[: args.index("--")] if "--" in args else "--debug" in args
     status: int = ExitStatus.OK
     try:
         # Not standalone: usage errors come back to us instead of being printed by typer/rich.
         # Ctrl-C during parsing or a command comes back as the integer 130.
-        result = command.main(args=argv, prog_name=PROG, standalone_mode=False)
+        result = command.main(args=args, prog_name=PROG, standalone_mode=False)
         if isinstance(result, Output) and result.path is not None:
             _write_file(result.path, result)
         elif isinstance(result, Output):
             sys.stdout.write(result)
             sys.stdout.flush()
+        if isinstance(result, Output):
+            status = result.status
         elif isinstance(result, int):
             status = result
     except NotFoundError as exc:
@@ -380,6 +433,11 @@ def main(argv: list[str] | None = None) -> NoReturn:
         status = _quiet_broken_pipe()
     except OSError as exc:
         _error(f"write error: {exc.strerror or exc}")
+        status = ExitStatus.ERROR
+    except Exception as exc:  # a bug, not something the user did: one line, and a way to see more
+        if debug:
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         status = ExitStatus.ERROR
     sys.exit(status)
 

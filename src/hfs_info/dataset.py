@@ -82,20 +82,22 @@ def parse(data: bytes, source: str) -> Dataset:
     """Parse and validate TOML bytes; ``source`` names the file in error messages."""
     import tomli
 
-    if not data.strip():
-        raise DataError(source, ["the file is empty"])
     if data.startswith(b"\xef\xbb\xbf"):
         raise DataError(source, ["starts with a byte-order mark; save it as UTF-8 without BOM"])
     try:
         raw = tomli.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise DataError(source, [f"not UTF-8 text (byte {exc.start})"]) from None
+        row = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataError(f"{source}:{row}:{col}", ["not UTF-8 text"]) from None
     except tomli.TOMLDecodeError as exc:
         line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
         where = f"{source}:{line}:{column}" if line is not None else source
         raise DataError(where, [f"malformed TOML: {getattr(exc, 'msg', exc)}"]) from None
     except RecursionError:
         raise DataError(source, ["nesting too deep to read"]) from None
+    if not raw:
+        raise DataError(source, ["the file has no data (it is empty or only comments)"])
     dataset, problems = build(raw)
     if problems or dataset is None:
         raise DataError(source, problems or ["invalid dataset"])
@@ -106,8 +108,9 @@ def build(raw: dict[str, Any]) -> tuple[Dataset | None, list[str]]:
     """Turn a parsed TOML document into a Dataset, or report every problem found."""
     problems: list[str] = []
     dataset = _convert(Dataset, raw, "", problems)
-    # Cross-record rules assume well-typed records, so they run once the structure is sound.
-    if not problems and isinstance(dataset, Dataset):
+    # Cross-record rules run even when some records are malformed, so that `validate` can list
+    # every problem at once; they skip whatever could not be read as the right type.
+    if isinstance(dataset, Dataset):
         problems.extend(_cross_check(dataset))
     if problems:
         return None, problems
@@ -199,88 +202,124 @@ def _describe(value: Any) -> str:
         list: "an array",
         dict: "a table",
     }
+    import datetime
+
+    if isinstance(value, datetime.datetime):
+        return "a date-time"
+    if isinstance(value, datetime.date):
+        return "a date"
+    if isinstance(value, datetime.time):
+        return "a time"
     return names.get(type(value), type(value).__name__)
 
 
 # --- cross-record rules ----------------------------------------------------------------------
 
 
+def _valid(records: Any, cls: type) -> list[tuple[int, Any]]:
+    """(index, record) for the records that were read as ``cls`` (malformed ones are None)."""
+    if not isinstance(records, tuple):
+        return []
+    return [(i, r) for i, r in enumerate(records) if isinstance(r, cls)]
+
+
+def _strings(values: Any) -> tuple[str, ...]:
+    return tuple(v for v in values if isinstance(v, str)) if isinstance(values, tuple) else ()
+
+
 def _cross_check(ds: Dataset) -> Iterator[str]:
-    if ds.schema_version != SCHEMA_VERSION:
+    if isinstance(ds.schema_version, int) and ds.schema_version != SCHEMA_VERSION:
         yield f"schema_version: expected {SCHEMA_VERSION}, got {ds.schema_version}"
-    collections: dict[str, tuple[Any, ...]] = {
-        "sections": ds.sections,
-        "treatments": ds.treatments,
-        "medications": ds.medications,
-        "statistics": ds.statistics,
-        "figures": ds.figures,
-        "registries": ds.registries,
-        "references": ds.references,
-        "links": ds.links,
-        "glossary": ds.glossary,
+    collections: dict[str, tuple[type, Any]] = {
+        "sections": (models.Section, ds.sections),
+        "treatments": (models.Treatment, ds.treatments),
+        "medications": (models.Medication, ds.medications),
+        "statistics": (models.Statistic, ds.statistics),
+        "figures": (models.Figure, ds.figures),
+        "registries": (models.Registry, ds.registries),
+        "references": (models.Reference, ds.references),
+        "links": (models.Link, ds.links),
+        "glossary": (models.GlossaryEntry, ds.glossary),
     }
-    for name, records in collections.items():
+    valid = {name: _valid(records, cls) for name, (cls, records) in collections.items()}
+    for name, records in valid.items():
         yield from _duplicates(name, records, lambda r: r.id, "id")
-    yield from _duplicates("figures", ds.figures, lambda r: r.number, "number")
-    yield from _duplicates("references", ds.references, lambda r: r.number, "number")
+    yield from _duplicates("figures", valid["figures"], lambda r: r.number, "number")
+    yield from _duplicates("references", valid["references"], lambda r: r.number, "number")
 
-    references = {r.id for r in ds.references}
-    figures = {f.id for f in ds.figures}
-    statistics = {s.id for s in ds.statistics}
-    sections = {s.id for s in ds.sections} | {"treatments"}
+    references = {r.id for _, r in valid["references"]}
+    figures = {f.id for _, f in valid["figures"]}
+    statistics = {s.id for _, s in valid["statistics"]}
+    sections = {s.id for _, s in valid["sections"]} | {"treatments"}
 
-    for i, stat in enumerate(ds.statistics):
+    for i, stat in valid["statistics"]:
         where = f"statistics[{i}]"
-        if stat.reference is not None and stat.reference not in references:
+        if isinstance(stat.reference, str) and stat.reference not in references:
             yield f"{where}.reference: no reference with id {stat.reference!r}"
-        if stat.section not in sections:
+        if isinstance(stat.section, str) and stat.section not in sections:
             yield f"{where}.section: no section with id {stat.section!r}"
-        for key, number in (("value", stat.value), ("max_value", stat.max_value)):
-            if number is None or not isinstance(number, int | float) or not math.isfinite(number):
+        numbers = {"value": stat.value, "max_value": stat.max_value}
+        for key, number in numbers.items():
+            if not _finite(number):
                 continue
             if number < 0:
                 yield f"{where}.{key}: {number} is negative"
             elif stat.unit == PERCENT and number > 100:
                 yield f"{where}.{key}: {number} is outside 0-100 for a percentage"
-        if stat.max_value is not None and stat.max_value < stat.value:
+        if _finite(stat.value) and _finite(stat.max_value) and stat.max_value < stat.value:
             yield f"{where}.max_value: {stat.max_value} is less than value {stat.value}"
-    for i, treatment in enumerate(ds.treatments):
+    for i, treatment in valid["treatments"]:
         yield from _dangling(f"treatments[{i}].statistics", treatment.statistics, statistics)
         yield from _dangling(f"treatments[{i}].figures", treatment.figures, figures)
-    for i, section in enumerate(ds.sections):
+    for i, section in valid["sections"]:
         yield from _dangling(f"sections[{i}].figures", section.figures, figures)
-    yield from _dangling("nerve.figure", (ds.nerve.figure,), figures)
-    yield from _lookup_clashes("glossary", ds.glossary, lambda e: (e.term, *e.aliases))
-    yield from _lookup_clashes("treatments", ds.treatments, lambda t: (t.id, t.name, *t.aliases))
+    if isinstance(ds.nerve, models.Nerve):
+        yield from _dangling("nerve.figure", (ds.nerve.figure,), figures)
+    yield from _lookup_clashes(
+        "glossary", valid["glossary"], lambda e: (e.term, *_strings(e.aliases))
+    )
+    yield from _lookup_clashes(
+        "treatments", valid["treatments"], lambda t: (t.id, t.name, *_strings(t.aliases))
+    )
+
+
+def _finite(number: Any) -> bool:
+    return (
+        isinstance(number, int | float) and not isinstance(number, bool) and math.isfinite(number)
+    )
 
 
 def _duplicates(
-    name: str, records: tuple[Any, ...], key: Callable[[Any], Any], label: str
+    name: str, records: list[tuple[int, Any]], key: Callable[[Any], Any], label: str
 ) -> Iterator[str]:
     seen: dict[Any, int] = {}
-    for i, record in enumerate(records):
+    for i, record in records:
         value = key(record)
+        if not isinstance(value, str | int):
+            continue
         if value in seen:
             yield f"{name}[{i}].{label}: duplicate {value!r} (first at {name}[{seen[value]}])"
         else:
             seen[value] = i
 
 
-def _dangling(path: str, ids: tuple[str, ...], known: set[str]) -> Iterator[str]:
+def _dangling(path: str, ids: Any, known: set[str]) -> Iterator[str]:
+    if not isinstance(ids, tuple):
+        return
     for j, ref in enumerate(ids):
-        if ref not in known:
+        if isinstance(ref, str) and ref not in known:
             yield f"{path}[{j}]: no record with id {ref!r}"
 
 
 def _lookup_clashes(
-    name: str, records: tuple[Any, ...], keys: Callable[[Any], tuple[str, ...]]
+    name: str, records: list[tuple[int, Any]], keys: Callable[[Any], tuple[Any, ...]]
 ) -> Iterator[str]:
     """Two records answering to the same name would make a lookup ambiguous."""
     from hfs_info.text import normalize
 
     owner: dict[str, int] = {}
-    for i, record in enumerate(records):
-        for key in {normalize(k) for k in keys(record)}:
+    for i, record in records:
+        for key in {normalize(k) for k in keys(record) if isinstance(k, str)}:
             if key in owner and owner[key] != i:
                 yield f"{name}[{i}]: name {key!r} is also used by {name}[{owner[key]}]"
             owner.setdefault(key, i)

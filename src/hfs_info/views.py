@@ -61,6 +61,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("export", "The whole reference as one Markdown, JSON or HTML document"),
     ("cite", "Citations of the guide and its references (APA, BibTeX, RIS)"),
     ("schema", "The JSON Schema of --format json output"),
+    ("validate PATH", "Check a dataset file and list every problem"),
 )
 
 
