@@ -26,9 +26,14 @@ COMMANDS = {
     "stats": ["stats"],
     "glossary": ["glossary"],
     "glossary-mvd": ["glossary", "mvd"],
+    "glossary-tegretol": ["glossary", "tegretol"],
+    "search-botox-duration": ["search", "how", "long", "does", "botox", "last", "--limit", "3"],
+    "causes-explain": ["causes", "--explain"],
     "sources": ["sources"],
 }
 TABULAR = {
+    "glossary-tegretol",
+    "search-botox-duration",
     "treatments",
     "treatments-medication",
     "treatments-botox",

@@ -27,7 +27,7 @@ app = typer.Typer(
     name=PROG,
     help="A command-line reference on hemifacial spasm, from the Mayfield Clinic patient guide "
     "(reviewed July 2018). General information, not medical advice.",
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -42,6 +42,10 @@ FormatOption = Annotated[
         help="Output format: table (rich, for people), plain, markdown, json, "
         "or csv (tabular commands only).",
     ),
+]
+ExplainOption = Annotated[
+    bool,
+    typer.Option("--explain", help="Add the glossary definitions of the terms the text uses."),
 ]
 ColorOption = Annotated[
     ColorChoice,
@@ -71,13 +75,20 @@ class Output(str):
 
 
 def _show(
-    ctx: typer.Context, build: Callable[[Dataset], View], fmt: Format, color: ColorChoice
+    ctx: typer.Context,
+    build: Callable[[Dataset], View],
+    fmt: Format,
+    color: ColorChoice,
+    explain: bool = False,
 ) -> Output:
     import io
 
-    from hfs_info import dataset, render, terminal
+    from hfs_info import dataset, render, terminal, views
 
-    view = build(dataset.load(ctx.find_root().params.get("data")))
+    ds = dataset.load(ctx.find_root().params.get("data"))
+    view = build(ds)
+    if explain:
+        view = views.explained(ds, view)
     buffer = io.StringIO()
     render.write(view, fmt, buffer, terminal.detect(sys.stdout, color))
     return Output(buffer.getvalue())
@@ -87,6 +98,42 @@ def _dataset(ctx: typer.Context) -> Dataset:
     from hfs_info import dataset
 
     return dataset.load(ctx.find_root().params.get("data"))
+
+
+def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
+    """Shell completion of treatment names or glossary terms (Typer's completion protocol)."""
+    from hfs_info import dataset
+
+    try:
+        ds = dataset.load(ctx.find_root().params.get("data"))
+    except HfsError:
+        return []
+    if kind == "treatment":
+        names = [n for t in ds.treatments for n in (t.id, *t.aliases)]
+    else:
+        names = [n for e in ds.glossary for n in (e.term, *e.aliases)]
+        names += [n for m in ds.medications for n in (m.generic, m.brand)]
+    # Shells keep only candidates that start with what was typed, case and all; lookups ignore
+    # case, so a candidate is offered in the typed case (``te`` offers ``tegretol`` for Tegretol).
+    found = {
+        n if n.startswith(incomplete) else _typed_case(n, incomplete)
+        for n in names
+        if n.casefold().startswith(incomplete.casefold())
+    }
+    return sorted(found, key=str.casefold)
+
+
+def _typed_case(name: str, typed: str) -> str:
+    lower = name.casefold()
+    return lower if lower.startswith(typed) else typed + name[len(typed) :]
+
+
+def _complete_treatment(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, "treatment")
+
+
+def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, "term")
 
 
 def _version(value: bool) -> None:
@@ -134,46 +181,58 @@ def _topic(name: str) -> Callable[[Dataset], View]:
 
 @app.command()
 def overview(
-    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    color: ColorOption = ColorChoice.auto,
+    explain: ExplainOption = False,
 ) -> Output:
     """What hemifacial spasm is, the facial nerve, and who is affected.
 
     Example: hfs-info overview
     """
-    return _show(ctx, _topic("overview"), fmt, color)
+    return _show(ctx, _topic("overview"), fmt, color, explain)
 
 
 @app.command()
 def symptoms(
-    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    color: ColorOption = ColorChoice.auto,
+    explain: ExplainOption = False,
 ) -> Output:
     """Where the spasm starts and how it spreads.
 
     Example: hfs-info symptoms --format markdown
     """
-    return _show(ctx, _topic("symptoms"), fmt, color)
+    return _show(ctx, _topic("symptoms"), fmt, color, explain)
 
 
 @app.command()
 def causes(
-    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    color: ColorOption = ColorChoice.auto,
+    explain: ExplainOption = False,
 ) -> Output:
     """What causes hemifacial spasm, and how it relates to trigeminal neuralgia.
 
     Example: hfs-info causes
     """
-    return _show(ctx, _topic("causes"), fmt, color)
+    return _show(ctx, _topic("causes"), fmt, color, explain)
 
 
 @app.command()
 def diagnosis(
-    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    color: ColorOption = ColorChoice.auto,
+    explain: ExplainOption = False,
 ) -> Output:
     """How a diagnosis is made: history and exam, MRI, EMG with NCV.
 
     Example: hfs-info diagnosis
     """
-    return _show(ctx, _topic("diagnosis"), fmt, color)
+    return _show(ctx, _topic("diagnosis"), fmt, color, explain)
 
 
 @app.command()
@@ -184,10 +243,12 @@ def treatments(
         typer.Argument(
             help="One treatment by name or alias: medication, botox, mvd, surgery, ...",
             show_default=False,
+            autocompletion=_complete_treatment,
         ),
     ] = None,
     fmt: FormatOption = Format.table,
     color: ColorOption = ColorChoice.auto,
+    explain: ExplainOption = False,
 ) -> Output:
     """The three treatments side by side, or one of them in full.
 
@@ -196,14 +257,19 @@ def treatments(
     from hfs_info import query, views
 
     if not name:
-        return _show(ctx, views.treatments, fmt, color)
+        return _show(ctx, views.treatments, fmt, color, explain)
     wanted = " ".join(name)
-    return _show(ctx, lambda ds: views.treatment(ds, query.find_treatment(ds, wanted)), fmt, color)
+    return _show(
+        ctx, lambda ds: views.treatment(ds, query.find_treatment(ds, wanted)), fmt, color, explain
+    )
 
 
 @app.command()
 def medications(
-    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    color: ColorOption = ColorChoice.auto,
+    explain: ExplainOption = False,
 ) -> Output:
     """The drugs the guide names: generic and brand name, class, and the monitoring they need.
 
@@ -211,7 +277,7 @@ def medications(
     """
     from hfs_info import views
 
-    return _show(ctx, views.medications, fmt, color)
+    return _show(ctx, views.medications, fmt, color, explain)
 
 
 @app.command()
@@ -219,6 +285,7 @@ def stats(
     ctx: typer.Context,
     fmt: FormatOption = Format.table,
     color: ColorOption = ColorChoice.auto,
+    explain: ExplainOption = False,
     with_sources: Annotated[
         bool, typer.Option("--with-sources", help="Show each figure's full citation.")
     ] = False,
@@ -229,7 +296,7 @@ def stats(
     """
     from hfs_info import views
 
-    return _show(ctx, lambda ds: views.stats(ds, with_sources), fmt, color)
+    return _show(ctx, lambda ds: views.stats(ds, with_sources), fmt, color, explain)
 
 
 @app.command()
@@ -240,6 +307,7 @@ def glossary(
         typer.Argument(
             help="A term or alias, any case; several words need no quotes (tic convulsif).",
             show_default=False,
+            autocompletion=_complete_term,
         ),
     ] = None,
     fmt: FormatOption = Format.table,
@@ -259,7 +327,10 @@ def glossary(
 
 @app.command()
 def sources(
-    ctx: typer.Context, fmt: FormatOption = Format.table, color: ColorOption = ColorChoice.auto
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    color: ColorOption = ColorChoice.auto,
+    explain: ExplainOption = False,
 ) -> Output:
     """Where this comes from: publisher, reviewer, references, trial registries, links.
 
@@ -267,7 +338,7 @@ def sources(
     """
     from hfs_info import views
 
-    return _show(ctx, views.sources, fmt, color)
+    return _show(ctx, views.sources, fmt, color, explain)
 
 
 class ValidateFormat(StrEnum):
@@ -336,6 +407,38 @@ def schema() -> Output:
     from hfs_info.render.json import dumps
 
     return Output(dumps(output_schema.output_schema()) + "\n")
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="QUERY...",
+            help='Words to look for; "a phrase" in quotes; word* for a prefix.',
+            show_default=False,
+        ),
+    ],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=100, help="Show at most this many hits.")
+    ] = 10,
+    fmt: FormatOption = Format.table,
+    color: ColorOption = ColorChoice.auto,
+) -> Output:
+    """Ranked full-text search over every section, treatment, drug, figure and term.
+
+    Examples: hfs-info search how long does botox last | hfs-info search '"facial nerve"'
+    """
+    from hfs_info import search as full_text
+    from hfs_info import views
+
+    text = " ".join(words)
+
+    def build(ds: Dataset) -> View:
+        return views.search_results(ds, text, full_text.search(ds, text, limit))
+
+    return _show(ctx, build, fmt, color)
 
 
 @app.command()

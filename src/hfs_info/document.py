@@ -6,8 +6,47 @@ renderer in render/ says *how*, for one format. Nothing here knows about rich or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# Search matches are marked inside text with two private-use characters; each renderer turns
+# them into its own emphasis (a style, **bold**, <mark>) or drops them (plain, CSV, JSON).
+HIGHLIGHT_START = "\ue000"
+HIGHLIGHT_END = "\ue001"
+_MARKED = re.compile(f"{HIGHLIGHT_START}(.*?){HIGHLIGHT_END}", re.S)
+
+
+def segments(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is_highlighted) runs."""
+    out: list[tuple[str, bool]] = []
+    position = 0
+    for match in _MARKED.finditer(text):
+        if match.start() > position:
+            out.append((text[position : match.start()], False))
+        out.append((match.group(1), True))
+        position = match.end()
+    if position < len(text):
+        out.append((text[position:], False))
+    return [
+        (piece.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, ""), hi) for piece, hi in out
+    ]
+
+
+def unmarked(text: str) -> str:
+    """``text`` without highlight markers."""
+    return text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+
+
+def highlight_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The unmarked text and the [start, end) offsets of its highlighted runs."""
+    plain, spans, position = [], [], 0
+    for piece, highlighted in segments(text):
+        if highlighted:
+            spans.append((position, position + len(piece)))
+        plain.append(piece)
+        position += len(piece)
+    return "".join(plain), spans
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from hfs_info.models import (
     Dataset,
     Figure,
     GlossaryEntry,
+    Medication,
     Reference,
     Section,
     Statistic,
@@ -35,6 +36,25 @@ TOPICS: dict[str, tuple[str, ...]] = {
 
 R = TypeVar("R")
 
+# The treatment the drugs of [[medications]] belong to.
+MEDICATION = "medication"
+# Treatment fields that hold text a reader sees (searched for term mentions).
+TREATMENT_TEXT_FIELDS = (
+    "summary",
+    "when_used",
+    "how_it_works",
+    "how_given",
+    "onset",
+    "duration",
+    "recovery",
+    "results",
+    "findings",
+    "side_effects",
+    "risks",
+    "limitations",
+    "monitoring",
+)
+
 
 def topic_sections(ds: Dataset, topic: str) -> tuple[Section, ...]:
     by_id = {s.id: s for s in ds.sections}
@@ -42,13 +62,54 @@ def topic_sections(ds: Dataset, topic: str) -> tuple[Section, ...]:
 
 
 def find_treatment(ds: Dataset, query: str) -> Treatment:
-    """A treatment by id, name or alias (``mvd``, ``surgery``, ``Botox``, ``medication``)."""
-    return _lookup(ds.treatments, lambda t: (t.id, t.name, *t.aliases), query, "treatment")
+    """A treatment by id, name or alias (``mvd``, ``surgery``, ``Botox``, ``medication``); a
+    drug's generic or brand name leads to the medication treatment."""
+    drugs = tuple(name for m in ds.medications for name in (m.generic, m.brand))
+
+    def names(t: Treatment) -> tuple[str, ...]:
+        return (t.id, t.name, *t.aliases, *(drugs if t.id == MEDICATION else ()))
+
+    return _lookup(ds.treatments, names, query, "treatment")
 
 
-def find_term(ds: Dataset, query: str) -> GlossaryEntry:
-    """A glossary entry by term or alias (``MVD``, ``tic convulsif``, ``Bell’s palsy``)."""
-    return _lookup(ds.glossary, lambda e: (e.term, *e.aliases), query, "glossary term")
+def find_term(ds: Dataset, query: str) -> GlossaryEntry | Medication:
+    """A glossary entry by term or alias (``MVD``, ``tic convulsif``, ``Bell’s palsy``), or a
+    drug by generic or brand name (``Tegretol`` finds carbamazepine)."""
+    records: list[GlossaryEntry | Medication] = [*ds.glossary, *ds.medications]
+    return _lookup(records, _term_names, query, "glossary term")
+
+
+def _term_names(record: GlossaryEntry | Medication) -> tuple[str, ...]:
+    if isinstance(record, Medication):
+        return (record.generic, record.brand)
+    return (record.term, *record.aliases)
+
+
+def _mentions(text: str, names: Iterable[str]) -> bool:
+    padded = f" {normalize(text)} "
+    return any(f" {key} " in padded for key in map(normalize, names) if key)
+
+
+def term_locations(ds: Dataset, entry: GlossaryEntry) -> list[tuple[str, str]]:
+    """(command, title) of each section and treatment whose text uses the term or an alias."""
+    names = (entry.term, *entry.aliases)
+    found: list[tuple[str, str]] = []
+    for topic in TOPICS:
+        for section in topic_sections(ds, topic):
+            if _mentions(" ".join((section.title, *section.paragraphs, *section.points)), names):
+                found.append((f"hfs-info {topic}", section.title))
+    for t in ds.treatments:
+        fields = [getattr(t, f) for f in TREATMENT_TEXT_FIELDS]
+        text = " ".join(" ".join(v) if isinstance(v, tuple) else (v or "") for v in fields)
+        if _mentions(f"{t.name} {text}", names):
+            found.append((f"hfs-info treatments {t.id}", t.name))
+    return found
+
+
+def terms_used(ds: Dataset, texts: Iterable[str]) -> list[GlossaryEntry]:
+    """Glossary entries whose term or an alias occurs in ``texts``, in glossary order."""
+    text = " ".join(texts)
+    return [e for e in ds.glossary if _mentions(text, (e.term, *e.aliases))]
 
 
 def statistics_by_id(ds: Dataset, ids: Iterable[str]) -> tuple[Statistic, ...]:

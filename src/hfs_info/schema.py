@@ -92,7 +92,61 @@ def output_schema() -> dict[str, Any]:
             "references": _array("Reference", defs),
         },
         "glossary": {"glossary": _array("GlossaryEntry", defs)},
-        "term": {"term": _type(models.GlossaryEntry, defs)},
+        "term": {
+            "term": _type(models.GlossaryEntry, defs),
+            "appears_in": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"command": text, "title": text},
+                    "required": ["command", "title"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "drug": {
+            "drug": _type(models.Medication, defs),
+            "side_effects": {"type": "array", "items": text},
+            "monitoring": {"anyOf": [text, {"type": "null"}]},
+        },
+        "search": {
+            "query": text,
+            "results": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "rank": {"type": "integer", "minimum": 1},
+                        "kind": {
+                            "enum": [
+                                "section",
+                                "treatment",
+                                "drug",
+                                "statistic",
+                                "figure",
+                                "glossary",
+                                "reference",
+                            ]
+                        },
+                        "title": text,
+                        "command": text,
+                        "snippet": text,
+                        "highlights": {
+                            "type": "array",
+                            "description": "[start, end) character offsets of matches in snippet",
+                            "items": {
+                                "type": "array",
+                                "items": {"type": "integer", "minimum": 0},
+                                "minItems": 2,
+                                "maxItems": 2,
+                            },
+                        },
+                    },
+                    "required": ["rank", "kind", "title", "command", "snippet", "highlights"],
+                    "additionalProperties": False,
+                },
+            },
+        },
         "sources": {
             "references": _array("Reference", defs),
             "sections": _array("Section", defs),
@@ -113,6 +167,8 @@ def output_schema() -> dict[str, Any]:
         },
     }
     common = {"source": _type(models.Provenance, defs), "disclaimer": text}
+    # --explain adds the definitions of the glossary terms the text uses.
+    explained = {"explained": _array("GlossaryEntry", defs)}
     variants = []
     for kind, fields in kinds.items():
         names = ["overview", "symptoms", "causes", "diagnosis"] if kind == "topic" else [kind]
@@ -120,7 +176,7 @@ def output_schema() -> dict[str, Any]:
         variants.append(
             {
                 "type": "object",
-                "properties": {"kind": {"enum": names}, **fields, **common},
+                "properties": {"kind": {"enum": names}, **fields, **explained, **common},
                 "required": required,
                 "additionalProperties": False,
             }

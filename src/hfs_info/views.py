@@ -7,10 +7,22 @@ never styles. Every View of medical content ends with the provenance notice and 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from hfs_info import query
-from hfs_info.document import Block, Bullets, Fields, Heading, Notice, Paragraph, Table, View
+from hfs_info.document import (
+    Block,
+    Bullets,
+    Fields,
+    Heading,
+    Notice,
+    Paragraph,
+    Table,
+    View,
+    highlight_spans,
+    unmarked,
+)
 from hfs_info.models import (
     Dataset,
     GlossaryEntry,
@@ -20,6 +32,9 @@ from hfs_info.models import (
     Statistic,
     Treatment,
 )
+
+if TYPE_CHECKING:
+    from hfs_info.search import Hit
 
 NOT_STATED = "Not stated in the source."
 LIST_SEPARATOR = "; "
@@ -61,6 +76,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("export", "The whole reference as one Markdown, JSON or HTML document"),
     ("cite", "Citations of the guide and its references (APA, BibTeX, RIS)"),
     ("schema", "The JSON Schema of --format json output"),
+    ("search QUERY", "Ranked full-text search over everything"),
     ("validate PATH", "Check a dataset file and list every problem"),
 )
 
@@ -350,8 +366,12 @@ def glossary(ds: Dataset) -> View:
     return View(tuple(blocks), _glossary_data(ds, ds.glossary), _glossary_records(ds.glossary))
 
 
-def term(ds: Dataset, entry: GlossaryEntry) -> View:
+def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
+    """One glossary term, with where the guide uses it; or one drug found by its name."""
+    if isinstance(entry, Medication):
+        return drug(ds, entry)
     origin = "the guide's glossary" if entry.origin == "glossary" else "the guide's running text"
+    places = query.term_locations(ds, entry)
     blocks: list[Block] = [
         Heading(entry.term),
         Paragraph(entry.definition),
@@ -359,12 +379,81 @@ def term(ds: Dataset, entry: GlossaryEntry) -> View:
             (
                 ("Also", LIST_SEPARATOR.join(entry.aliases) or "(none)"),
                 ("From", origin),
+                (
+                    "Appears in",
+                    LIST_SEPARATOR.join(f"{title} ({command})" for command, title in places)
+                    or "(no section or treatment uses it)",
+                ),
             )
         ),
         footer(ds),
     ]
-    data = {"kind": "term", "term": as_data(entry)} | provenance_data(ds)
+    data = {
+        "kind": "term",
+        "term": as_data(entry),
+        "appears_in": [{"command": c, "title": t} for c, t in places],
+    } | provenance_data(ds)
     return View(tuple(blocks), data, _glossary_records((entry,)))
+
+
+def drug(ds: Dataset, med: Medication) -> View:
+    treatment = query.find_treatment(ds, query.MEDICATION)
+    blocks: list[Block] = [
+        Heading(f"{med.generic} ({med.brand})"),
+        Fields(
+            (
+                ("Generic name", med.generic),
+                ("Brand name", med.brand),
+                ("Class", med.drug_class),
+                ("Purpose", med.purpose or NOT_STATED),
+                ("Side effects", _aspect(treatment, "side_effects")),
+                ("Monitoring", _aspect(treatment, "monitoring")),
+                ("More", f"hfs-info treatments {treatment.id}; hfs-info medications"),
+            )
+        ),
+        Paragraph("The guide gives the side effects and monitoring for these drugs as a group."),
+        footer(ds),
+    ]
+    data = {
+        "kind": "drug",
+        "drug": as_data(med),
+        "side_effects": list(treatment.side_effects),
+        "monitoring": treatment.monitoring,
+    } | provenance_data(ds)
+    header = ("id", "generic", "brand", "class", "purpose")
+    return View(
+        tuple(blocks),
+        data,
+        (header, ((med.id, med.generic, med.brand, med.drug_class, med.purpose),)),
+    )
+
+
+def explained(ds: Dataset, view: View) -> View:
+    """``view`` with the glossary definitions of the terms its text uses, before the notice."""
+    texts: list[str] = []
+    for block in view.blocks:
+        if isinstance(block, Heading | Paragraph):
+            texts.append(block.text)
+        elif isinstance(block, Bullets):
+            texts += block.items
+        elif isinstance(block, Fields):
+            texts += [value for _, value in block.pairs]
+        elif isinstance(block, Table):
+            texts += [cell for row in block.rows for cell in row]
+    used = query.terms_used(ds, texts)
+    if not used:
+        note = Paragraph("No glossary term appears in this text.")
+        body = tuple(b for b in view.blocks if not isinstance(b, Notice))
+        notices = tuple(b for b in view.blocks if isinstance(b, Notice))
+        return View((*body, note, *notices), view.data | {"explained": []}, view.records)
+    extra: list[Block] = [
+        Heading("Terms used", 2),
+        Table(("Term", "Definition"), tuple((e.term, e.definition) for e in used)),
+    ]
+    body = tuple(b for b in view.blocks if not isinstance(b, Notice))
+    notices = tuple(b for b in view.blocks if isinstance(b, Notice))
+    data = view.data | {"explained": as_data(tuple(used))}
+    return View((*body, *extra, *notices), data, view.records)
 
 
 def _glossary_data(ds: Dataset, entries: tuple[GlossaryEntry, ...]) -> dict[str, Any]:
@@ -458,3 +547,29 @@ def export(ds: Dataset) -> View:
         "glossary": as_data(ds.glossary),
     }
     return View(tuple(blocks), data | provenance_data(ds))
+
+
+def search_results(ds: Dataset, text: str, hits: Sequence[Hit]) -> View:
+    rows = tuple((f"{h.kind}: {h.title}", h.command, h.snippet) for h in hits)
+    blocks: list[Block] = [
+        Heading(f"Search: {text}"),
+        Table(("Found", "Show it with", "Match"), rows),
+        footer(ds),
+    ]
+    results = []
+    for rank, h in enumerate(hits, start=1):
+        snippet, spans = highlight_spans(h.snippet)
+        results.append(
+            {
+                "rank": rank,
+                "kind": h.kind,
+                "title": unmarked(h.title),
+                "command": h.command,
+                "snippet": snippet,
+                "highlights": [list(span) for span in spans],
+            }
+        )
+    header = ("rank", "kind", "title", "command", "snippet")
+    records = tuple((r["rank"], r["kind"], r["title"], r["command"], r["snippet"]) for r in results)
+    data = {"kind": "search", "query": text, "results": results}
+    return View(tuple(blocks), data | provenance_data(ds), (header, records))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from typing import TYPE_CHECKING, Any, TextIO
 
+from hfs_info.document import unmarked
 from hfs_info.text import inert
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return inert(str(value))
+    return inert(unmarked(str(value)))
 
 
 def render(view: View, out: TextIO, terminal: Terminal) -> None:

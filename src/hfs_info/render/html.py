@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, TextIO
 
-from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View
+from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View, segments
 from hfs_info.text import inert
 
 if TYPE_CHECKING:
@@ -25,7 +25,12 @@ STYLE = (
 
 
 def _e(text: str) -> str:
-    return escape(inert(text), quote=True)
+    return "".join(
+        f"<mark>{escape(inert(piece), quote=True)}</mark>"
+        if highlighted
+        else escape(inert(piece), quote=True)
+        for piece, highlighted in segments(text)
+    )
 
 
 def render(view: View, out: TextIO, terminal: Terminal) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TextIO
 
-from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View
+from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View, segments
 from hfs_info.text import inert
 
 if TYPE_CHECKING:
@@ -16,9 +16,13 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def escape(text: str) -> str:
-    """Markdown-inert text on one line: specials backslash-escaped, line breaks as <br>."""
-    escaped = _SPECIAL.sub(r"\\\1", inert(text))
-    return escaped.replace("\r\n", "\n").replace("\n", "<br>")
+    """Markdown-inert text on one line: specials backslash-escaped, line breaks as <br>,
+    search matches in **bold**."""
+    out = []
+    for piece, highlighted in segments(text):
+        escaped = _SPECIAL.sub(r"\\\1", inert(piece))
+        out.append(f"**{escaped}**" if highlighted and escaped.strip() else escaped)
+    return "".join(out).replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def render(view: View, out: TextIO, terminal: Terminal) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View
+from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View, unmarked
 from hfs_info.text import inert
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def render(view: View, out: TextIO, terminal: Terminal) -> None:
     chunks = [_block(block) for block in view.blocks]
-    out.write(inert("\n\n".join(chunks)) + "\n")
+    out.write(inert(unmarked("\n\n".join(chunks))) + "\n")
 
 
 def _block(block: object) -> str:

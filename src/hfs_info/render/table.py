@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from hfs_info.document import Block, Bullets, Fields, Heading, Notice, Paragraph, Table, View
+from hfs_info.document import (
+    Block,
+    Bullets,
+    Fields,
+    Heading,
+    Notice,
+    Paragraph,
+    Table,
+    View,
+    segments,
+)
 from hfs_info.text import inert
 
 if TYPE_CHECKING:
@@ -27,6 +37,7 @@ THEME = {
     "notice": "dim italic",
     "bullet": "cyan",
     "border": "dim",
+    "highlight": "bold reverse",
 }
 
 # Below this many columns per table column, a table is stacked rather than squeezed.
@@ -63,7 +74,10 @@ def render(view: View, out: TextIO, terminal: Terminal) -> None:
 def _text(value: str, style: str = "") -> Text:
     from rich.text import Text
 
-    return Text(inert(value), style=THEME.get(style, style))
+    text = Text(style=THEME.get(style, style))
+    for piece, highlighted in segments(value):
+        text.append(inert(piece), style=THEME["highlight"] if highlighted else "")
+    return text
 
 
 def _renderables(block: Block, console: Console, terminal: Terminal) -> list[RenderableType]:
