@@ -1,14 +1,13 @@
 """Find, read and validate a dataset: TOML in, frozen records (models.py) out.
 
 TOML dicts exist only in this module. Validation is driven by the record classes themselves: each
-dataclass field says its type, so the schema is written once. Every problem is collected with its
+record field says its type, so the schema is written once. Every problem is collected with its
 key path (``glossary[3].definition: expected a string``) so that ``DataError`` can name the first
 one and a validator can list them all.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import types
 import typing
@@ -125,11 +124,11 @@ def build(raw: dict[str, Any]) -> tuple[Dataset | None, list[str]]:
 def _fields(cls: type) -> tuple[tuple[str, str, Any, bool], ...]:
     """(attribute, TOML key, type, required) for each field of a record class."""
     hints = typing.get_type_hints(cls, vars(models))
-    out = []
-    for f in dataclasses.fields(cls):
-        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        out.append((f.name, f.metadata.get("key", f.name), hints[f.name], required))
-    return tuple(out)
+    defaults = cls._field_defaults  # type: ignore[attr-defined]
+    return tuple(
+        (name, models.key_of(cls, name), hints[name], name not in defaults)
+        for name in cls._fields  # type: ignore[attr-defined]
+    )
 
 
 def _join(path: str, key: str) -> str:
@@ -138,7 +137,7 @@ def _join(path: str, key: str) -> str:
 
 def _convert(tp: Any, value: Any, path: str, problems: list[str]) -> Any:
     origin = typing.get_origin(tp)
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+    if models.is_record_type(tp):
         return _convert_record(tp, value, path, problems)
     if origin in (types.UnionType, typing.Union):
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]

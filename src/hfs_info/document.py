@@ -7,8 +7,7 @@ renderer in render/ says *how*, for one format. Nothing here knows about rich or
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 # Search matches are marked inside text with two private-use characters; each renderer turns
 # them into its own emphasis (a style, **bold**, <mark>) or drops them (plain, CSV, JSON).
@@ -49,32 +48,27 @@ def highlight_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(plain), spans
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     text: str
     level: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: tuple[str, ...]
     numbered: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Fields:
+class Fields(NamedTuple):
     """Label/value pairs about one thing (a treatment in full, the nerve, the provenance)."""
 
     pairs: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     """Rows under named columns. ``key_column``: the first column names each row, so a narrow
     renderer may stack the table as one block of fields per row instead of squeezing columns."""
 
@@ -84,8 +78,7 @@ class Table:
     key_column: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(NamedTuple):
     """The closing line of every screen of medical content: source and not-advice."""
 
     text: str
@@ -94,11 +87,10 @@ class Notice:
 Block = Heading | Paragraph | Bullets | Fields | Table | Notice
 
 
-@dataclass(frozen=True, slots=True)
-class View:
+class View(NamedTuple):
     """One command's output. ``data``: the JSON document. ``records``: the CSV rows (a header
     and one row per record), or None for commands that are not tabular."""
 
     blocks: tuple[Block, ...]
     data: dict[str, Any]
-    records: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | None = field(default=None)
+    records: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | None = None

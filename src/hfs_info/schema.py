@@ -6,7 +6,6 @@ tests validate every command's JSON against it.
 
 from __future__ import annotations
 
-import dataclasses
 import types
 import typing
 from typing import Any
@@ -24,7 +23,7 @@ COMPUTED: dict[type, dict[str, str]] = {
 
 def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     origin = typing.get_origin(tp)
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+    if models.is_record_type(tp):
         defs.setdefault(tp.__name__, _record(tp, defs))
         return {"$ref": f"#/$defs/{tp.__name__}"}
     if origin in (types.UnionType, typing.Union):
@@ -39,8 +38,8 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
 def _record(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls, vars(models))
     properties: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        properties[f.metadata.get("key", f.name)] = _type(hints[f.name], defs)
+    for name in cls._fields:  # type: ignore[attr-defined]
+        properties[models.key_of(cls, name)] = _type(hints[name], defs)
     for name, description in COMPUTED.get(cls, {}).items():
         properties[name] = {"type": "string", "description": description}
     return {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hfs_info import query
 from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START
@@ -33,8 +33,7 @@ STOPWORDS = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One searchable record: what it is, its title, the command that shows it, its text."""
 
     kind: str
@@ -44,8 +43,7 @@ class Entry:
     names: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A ranked match. ``title`` and ``snippet`` carry HIGHLIGHT_START/END around matches."""
 
     kind: str

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 # Widths outside this range are clamped: below it tables cannot be read at all, above it lines
 # get too long to read and padding grows without limit (COLUMNS=100000).
@@ -25,8 +24,7 @@ class ColorChoice(StrEnum):
     never = "never"
 
 
-@dataclass(frozen=True, slots=True)
-class Terminal:
+class Terminal(NamedTuple):
     is_tty: bool
     color: bool
     width: int

@@ -6,7 +6,6 @@ never styles. Every View of medical content ends with the provenance notice and 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +30,8 @@ from hfs_info.models import (
     Section,
     Statistic,
     Treatment,
+    is_record,
+    key_of,
 )
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def as_data(record: Any) -> Any:
         out = _fields_of(record)
         out["citation"] = record.citation
         return out
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+    if is_record(record):
         return _fields_of(record)
     if isinstance(record, tuple | list):
         return [as_data(r) for r in record]
@@ -112,8 +113,8 @@ def as_data(record: Any) -> Any:
 
 def _fields_of(record: Any) -> dict[str, Any]:
     return {
-        f.metadata.get("key", f.name): as_data(getattr(record, f.name))
-        for f in dataclasses.fields(record)
+        key_of(type(record), name): as_data(value)
+        for name, value in zip(record._fields, record, strict=True)
     }
 
 
@@ -204,9 +205,7 @@ def treatments(ds: Dataset) -> View:
 def _treatment_records(
     items: tuple[Treatment, ...],
 ) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
-    attrs = [
-        f.name for f in dataclasses.fields(Treatment) if f.name not in ("statistics", "figures")
-    ]
+    attrs = [name for name in Treatment._fields if name not in ("statistics", "figures")]
     rows = tuple(
         tuple(LIST_SEPARATOR.join(v) if isinstance(v := getattr(t, a), tuple) else v for a in attrs)
         for t in items
