@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -23,14 +23,15 @@ from hfs_info.terminal import ColorChoice
 
 PROG = "hfs-info"
 
-app = typer.Typer(
-    name=PROG,
-    help="A command-line reference on hemifacial spasm, from the Mayfield Clinic patient guide "
-    "(reviewed July 2018). General information, not medical advice.",
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+APP_SETTINGS: dict[str, Any] = {
+    "name": PROG,
+    "help": "A command-line reference on hemifacial spasm, from the Mayfield Clinic patient "
+    "guide (reviewed July 2018). General information, not medical advice.",
+    "add_completion": True,
+    "pretty_exceptions_enable": False,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**APP_SETTINGS)
 
 # The output options, defined once and shared by every content command.
 FormatOption = Annotated[
@@ -497,8 +498,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    command = typer.main.get_command(app)
     args = sys.argv[1:] if argv is None else argv
+    command = typer.main.get_command(_app_for(args))
     # Read before parsing, so that even a failure while parsing can show its traceback.
     debug = "--debug" in args[: args.index("--")] if "--" in args else "--debug" in args
     status: int = ExitStatus.OK
@@ -543,6 +544,45 @@ def main(argv: list[str] | None = None) -> NoReturn:
         _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         status = ExitStatus.ERROR
     sys.exit(status)
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command that ``args`` name, when they name one.
+
+    Typer turns every registered command into a click command before parsing, which costs
+    start-up time for commands that will not run; like click's documented "lazy group", only the
+    command asked for is built. Anything else (no command, an unknown one, --help or --version
+    of the whole tool, shell completion) gets the full app, so its listings stay complete.
+    """
+    import os
+
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return app
+    name = _command_name(args)
+    chosen = [c for c in app.registered_commands if _registered_name(c) == name]
+    if not chosen:
+        return app
+    lazy = typer.Typer(**APP_SETTINGS)
+    lazy.registered_callback = app.registered_callback
+    lazy.registered_commands = chosen
+    return lazy
+
+
+def _registered_name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.replace("_", "-"))
+
+
+def _command_name(args: list[str]) -> str | None:
+    """The first word of ``args`` that is not a global option or its value."""
+    words = iter(args)
+    for word in words:
+        if word == "--data":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+        elif word == "--":
+            return next(words, None)
+    return None
 
 
 def _write_file(path: str, text: str) -> None:

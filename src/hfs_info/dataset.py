@@ -20,6 +20,8 @@ from hfs_info.errors import DataError
 from hfs_info.models import PERCENT, Dataset
 
 PACKAGED_NAME = "hemifacial_spasm.toml"
+# The same dataset compiled to JSON by the build (setup.py); absent from editable installs.
+COMPILED_NAME = "hemifacial_spasm.json"
 SCHEMA_VERSION = 1
 
 # Closed vocabularies: a value outside these is a schema error, not a new category.
@@ -71,10 +73,25 @@ def load_packaged() -> Dataset:
 
 @cache
 def _load_packaged() -> Dataset:
-    from importlib.resources import files
+    # pkgutil.get_data reads through the package's loader like importlib.resources does (wheel,
+    # sdist, editable and zip installs alike) and imports in about 1 ms instead of about 7 ms.
+    import pkgutil
 
-    resource = files("hfs_info.data").joinpath(PACKAGED_NAME)
-    return parse(resource.read_bytes(), f"<packaged>/{PACKAGED_NAME}")
+    try:
+        compiled = pkgutil.get_data("hfs_info.data", COMPILED_NAME)
+    except OSError:
+        compiled = None
+    if compiled is not None:
+        import json
+
+        dataset, problems = build(json.loads(compiled))
+        if dataset is None:
+            raise DataError(f"<packaged>/{COMPILED_NAME}", problems)
+        return dataset
+    data = pkgutil.get_data("hfs_info.data", PACKAGED_NAME)
+    if data is None:  # pragma: no cover - every loader we ship with can read data files
+        raise DataError(f"<packaged>/{PACKAGED_NAME}", ["cannot be read"])
+    return parse(data, f"<packaged>/{PACKAGED_NAME}")
 
 
 def parse(data: bytes, source: str) -> Dataset:
@@ -123,10 +140,20 @@ def build(raw: dict[str, Any]) -> tuple[Dataset | None, list[str]]:
 @cache
 def _fields(cls: type) -> tuple[tuple[str, str, Any, bool], ...]:
     """(attribute, TOML key, type, required) for each field of a record class."""
-    hints = typing.get_type_hints(cls, vars(models))
+    # The annotations are strings (``from __future__ import annotations``); evaluating them in
+    # the models' namespace is what typing.get_type_hints does, at a fraction of its cost.
+    # (NamedTuple keeps each one as a typing.ForwardRef around the string.)
+    namespace = vars(models)
+    annotations = cls.__annotations__
     defaults = cls._field_defaults  # type: ignore[attr-defined]
+
+    def resolve(name: str) -> Any:
+        annotation = annotations[name]
+        source = str(getattr(annotation, "__forward_arg__", annotation))
+        return eval(source, namespace)
+
     return tuple(
-        (name, models.key_of(cls, name), hints[name], name not in defaults)
+        (name, models.key_of(cls, name), resolve(name), name not in defaults)
         for name in cls._fields  # type: ignore[attr-defined]
     )
 
