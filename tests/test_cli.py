@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from hfs_info import views
 from hfs_info.cli import app
+from hfs_info.commands import COMMANDS
 
 NOTICE = "General information from the Mayfield Clinic guide (reviewed July 2018)"
 CONTENT_COMMANDS = [
@@ -45,7 +45,7 @@ def test_every_screen_ends_with_the_notice(run, args: list[str]) -> None:
 def test_home_lists_every_command(run) -> None:
     result = run()
     registered = {c.name or c.callback.__name__ for c in app.registered_commands}
-    listed = {c.split()[0] for c, _ in views.COMMANDS}
+    listed = {c.split()[0] for c, _ in COMMANDS}
     assert listed == registered
     for name in registered:
         assert name in result.stdout

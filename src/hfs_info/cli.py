@@ -15,6 +15,7 @@ import typer
 
 from hfs_info import __version__
 from hfs_info.cite import Style as CiteStyle
+from hfs_info.commands import short_help
 from hfs_info.document import View
 from hfs_info.errors import DataError, ExitStatus, HfsError, NotFoundError
 from hfs_info.models import Dataset
@@ -29,6 +30,9 @@ APP_SETTINGS: dict[str, Any] = {
     "guide (reviewed July 2018). General information, not medical advice.",
     "add_completion": True,
     "pretty_exceptions_enable": False,
+    # Plain click help: rich's help panels pull in rich and markdown-it for every --help, about
+    # 2.5x the start-up of the tool itself (benchmarks/), for boxes around the same text.
+    "rich_markup_mode": None,
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 app = typer.Typer(**APP_SETTINGS)
@@ -180,7 +184,7 @@ def _topic(name: str) -> Callable[[Dataset], View]:
     return lambda ds: views.topic(ds, name)
 
 
-@app.command()
+@app.command(short_help=short_help("overview"))
 def overview(
     ctx: typer.Context,
     fmt: FormatOption = Format.table,
@@ -194,7 +198,7 @@ def overview(
     return _show(ctx, _topic("overview"), fmt, color, explain)
 
 
-@app.command()
+@app.command(short_help=short_help("symptoms"))
 def symptoms(
     ctx: typer.Context,
     fmt: FormatOption = Format.table,
@@ -208,7 +212,7 @@ def symptoms(
     return _show(ctx, _topic("symptoms"), fmt, color, explain)
 
 
-@app.command()
+@app.command(short_help=short_help("causes"))
 def causes(
     ctx: typer.Context,
     fmt: FormatOption = Format.table,
@@ -222,7 +226,7 @@ def causes(
     return _show(ctx, _topic("causes"), fmt, color, explain)
 
 
-@app.command()
+@app.command(short_help=short_help("diagnosis"))
 def diagnosis(
     ctx: typer.Context,
     fmt: FormatOption = Format.table,
@@ -236,12 +240,13 @@ def diagnosis(
     return _show(ctx, _topic("diagnosis"), fmt, color, explain)
 
 
-@app.command()
+@app.command(short_help=short_help("treatments"))
 def treatments(
     ctx: typer.Context,
     name: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="NAME...",
             help="One treatment by name or alias: medication, botox, mvd, surgery, ...",
             show_default=False,
             autocompletion=_complete_treatment,
@@ -265,7 +270,7 @@ def treatments(
     )
 
 
-@app.command()
+@app.command(short_help=short_help("medications"))
 def medications(
     ctx: typer.Context,
     fmt: FormatOption = Format.table,
@@ -281,7 +286,7 @@ def medications(
     return _show(ctx, views.medications, fmt, color, explain)
 
 
-@app.command()
+@app.command(short_help=short_help("stats"))
 def stats(
     ctx: typer.Context,
     fmt: FormatOption = Format.table,
@@ -300,12 +305,13 @@ def stats(
     return _show(ctx, lambda ds: views.stats(ds, with_sources), fmt, color, explain)
 
 
-@app.command()
+@app.command(short_help=short_help("glossary"))
 def glossary(
     ctx: typer.Context,
     term: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="TERM...",
             help="A term or alias, any case; several words need no quotes (tic convulsif).",
             show_default=False,
             autocompletion=_complete_term,
@@ -326,7 +332,7 @@ def glossary(
     return _show(ctx, lambda ds: views.term(ds, query.find_term(ds, wanted)), fmt, color)
 
 
-@app.command()
+@app.command(short_help=short_help("sources"))
 def sources(
     ctx: typer.Context,
     fmt: FormatOption = Format.table,
@@ -353,7 +359,7 @@ class ExportFormat(StrEnum):
     html = "html"
 
 
-@app.command()
+@app.command(short_help=short_help("export"))
 def export(
     ctx: typer.Context,
     fmt: Annotated[
@@ -381,7 +387,7 @@ def export(
     return Output.to(buffer.getvalue(), output)
 
 
-@app.command()
+@app.command(short_help=short_help("cite"))
 def cite(
     ctx: typer.Context,
     style: Annotated[
@@ -398,7 +404,7 @@ def cite(
     return Output(citations.cite(style, ds.provenance, ds.references))
 
 
-@app.command()
+@app.command(short_help=short_help("schema"))
 def schema() -> Output:
     """The JSON Schema (draft 2020-12) of every command's `--format json` output.
 
@@ -410,7 +416,7 @@ def schema() -> Output:
     return Output(dumps(output_schema.output_schema()) + "\n")
 
 
-@app.command()
+@app.command(short_help=short_help("search"))
 def search(
     ctx: typer.Context,
     words: Annotated[
@@ -436,13 +442,20 @@ def search(
 
     text = " ".join(words)
 
+    data_path = ctx.find_root().params.get("data")
+
     def build(ds: Dataset) -> View:
-        return views.search_results(ds, text, full_text.search(ds, text, limit))
+        index_file = None
+        if data_path is not None:  # a --data edition keeps its index in the cache
+            from hfs_info import cache, dataset
+
+            index_file = cache.index_path(dataset.load_entry(data_path)[1])
+        return views.search_results(ds, text, full_text.search(ds, text, limit, index_file))
 
     return _show(ctx, build, fmt, color)
 
 
-@app.command()
+@app.command(short_help=short_help("validate"))
 def validate(
     path: Annotated[str, typer.Argument(metavar="PATH", help="The dataset file to check.")],
     fmt: Annotated[

@@ -19,6 +19,9 @@ from hfs_info import models
 from hfs_info.errors import DataError
 from hfs_info.models import PERCENT, Dataset
 
+if typing.TYPE_CHECKING:
+    from hfs_info.cache import Key as CacheKey
+
 PACKAGED_NAME = "hemifacial_spasm.toml"
 # The same dataset compiled to JSON by the build (setup.py); absent from editable installs.
 COMPILED_NAME = "hemifacial_spasm.json"
@@ -45,6 +48,12 @@ def load(path: str | None) -> Dataset:
 
 def load_file(path: str) -> Dataset:
     """Read a dataset file defensively: only a regular file, never more than MAX_BYTES."""
+    return load_entry(path)[0]
+
+
+@cache
+def load_entry(path: str) -> tuple[Dataset, CacheKey]:
+    """The dataset at ``path`` and its cache key (which also names its search index)."""
     import stat
     from pathlib import Path
 
@@ -63,7 +72,19 @@ def load_file(path: str) -> Dataset:
         raise DataError(path, [(exc.strerror or str(exc)).lower()]) from None
     if len(data) > MAX_BYTES:
         raise DataError(path, [f"is larger than the {MAX_BYTES // 2**20} MiB limit"])
-    return parse(data, path)
+    from hfs_info import cache
+
+    key = cache.Key.of(file, info.st_size, info.st_mtime_ns, data)
+    raw = cache.read(key)
+    if raw is not None:
+        try:
+            return construct(raw), key
+        except (TypeError, KeyError, AttributeError, ValueError):
+            pass  # an entry of the wrong shape is treated like a missing one
+    raw = _read_toml(data, path)
+    dataset = _validated(raw, path)
+    cache.write(key, raw)
+    return dataset, key
 
 
 def load_packaged() -> Dataset:
@@ -84,10 +105,9 @@ def _load_packaged() -> Dataset:
     if compiled is not None:
         import json
 
-        dataset, problems = build(json.loads(compiled))
-        if dataset is None:
-            raise DataError(f"<packaged>/{COMPILED_NAME}", problems)
-        return dataset
+        # The build validated this exact document (setup.py) and refuses to ship a broken one,
+        # so it is turned into records without checking it again.
+        return construct(json.loads(compiled))
     data = pkgutil.get_data("hfs_info.data", PACKAGED_NAME)
     if data is None:  # pragma: no cover - every loader we ship with can read data files
         raise DataError(f"<packaged>/{PACKAGED_NAME}", ["cannot be read"])
@@ -96,6 +116,17 @@ def _load_packaged() -> Dataset:
 
 def parse(data: bytes, source: str) -> Dataset:
     """Parse and validate TOML bytes; ``source`` names the file in error messages."""
+    return _validated(_read_toml(data, source), source)
+
+
+def _validated(raw: dict[str, Any], source: str) -> Dataset:
+    dataset, problems = build(raw)
+    if problems or dataset is None:
+        raise DataError(source, problems or ["invalid dataset"])
+    return dataset
+
+
+def _read_toml(data: bytes, source: str) -> dict[str, Any]:
     import tomli
 
     if data.startswith(b"\xef\xbb\xbf"):
@@ -114,10 +145,7 @@ def parse(data: bytes, source: str) -> Dataset:
         raise DataError(source, ["nesting too deep to read"]) from None
     if not raw:
         raise DataError(source, ["the file has no data (it is empty or only comments)"])
-    dataset, problems = build(raw)
-    if problems or dataset is None:
-        raise DataError(source, problems or ["invalid dataset"])
-    return dataset
+    return raw
 
 
 def build(raw: dict[str, Any]) -> tuple[Dataset | None, list[str]]:
@@ -237,6 +265,55 @@ def _describe(value: Any) -> str:
     if isinstance(value, datetime.time):
         return "a time"
     return names.get(type(value), type(value).__name__)
+
+
+# --- trusted construction (cache entries written after full validation) ----------------------
+
+
+@cache
+def _plan(cls: type) -> tuple[tuple[str, str, Callable[[Any], Any] | None, Any], ...]:
+    """(attribute, key, builder, default) per field: a builder turns JSON data into the field's
+    value (records, tuples of them, tuples of scalars); None means the value is used as it is."""
+    defaults = cls._field_defaults  # type: ignore[attr-defined]
+    plan = []
+    for name, key, tp, _ in _fields(cls):
+        plan.append((name, key, _builder(tp), defaults.get(name)))
+    return tuple(plan)
+
+
+def _builder(tp: Any) -> Callable[[Any], Any] | None:
+    if models.is_record_type(tp):
+        return lambda value: _construct_record(tp, value)
+    if typing.get_origin(tp) in (types.UnionType, typing.Union):
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _builder(inner)  # None values are passed through by _construct_record
+    if typing.get_origin(tp) is tuple:
+        item = _builder(typing.get_args(tp)[0])
+        if item is None:
+            return tuple
+        build_item = item
+        return lambda values: tuple(map(build_item, values))
+    return None
+
+
+def _construct_record(cls: type, raw: dict[str, Any]) -> Any:
+    values = []
+    for _, key, build, default in _plan(cls):
+        value = raw.get(key, default)
+        values.append(value if build is None or value is None else build(value))
+    return cls(*values)
+
+
+def construct(raw: dict[str, Any]) -> Dataset:
+    """Records from data that already passed ``build`` (a cache entry): no checks, only shape.
+
+    A malformed entry raises TypeError, KeyError, AttributeError or ValueError; callers then
+    fall back to reading and validating the dataset file itself.
+    """
+    dataset = _construct_record(Dataset, raw)
+    if not isinstance(dataset, Dataset) or not isinstance(dataset.glossary, tuple):
+        raise TypeError("not a dataset")
+    return dataset
 
 
 # --- cross-record rules ----------------------------------------------------------------------

@@ -146,7 +146,15 @@ def _lookup(
     """Exact normalised name, else a unique prefix; otherwise NotFoundError with near misses."""
     import difflib
 
-    wanted = normalize(check_query(query, what))
+    typed = check_query(query, what)
+    # Fast path: the name as typed, ignoring case only. It finds the same record the normalised
+    # match below would (validation forbids two records sharing a normalised name) without
+    # normalising every name, which matters for large --data editions.
+    folded = typed.casefold()
+    for record in records:
+        if any(name.casefold() == folded for name in names(record)):
+            return record
+    wanted = normalize(typed)
     if not wanted:
         raise NotFoundError(f"no {what} matches {query.strip()!r}")
     index: dict[str, R] = {}

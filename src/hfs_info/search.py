@@ -7,14 +7,20 @@ and only two forms are honoured on purpose: "quoted phrases" and word* prefixes.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shlex
-from typing import NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info import query
 from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START
 from hfs_info.errors import NotFoundError
 from hfs_info.models import Dataset
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # Matches in a title or in a record's other names (aliases, brand names) weigh more than
 # matches in its text (bm25 column weights: kind, title, names, body).
@@ -131,28 +137,64 @@ def fts_query(text: str) -> str | None:
     return " OR ".join(dict.fromkeys(terms)) or None
 
 
-def search(ds: Dataset, text: str, limit: int = 10) -> list[Hit]:
-    """The best ``limit`` records for ``text``; NotFoundError when nothing matches."""
+def _create(db: sqlite3.Connection, ds: Dataset) -> None:
+    db.execute(
+        "CREATE VIRTUAL TABLE entries USING fts5("
+        "kind UNINDEXED, title, names, body, command UNINDEXED, "
+        "tokenize = 'porter unicode61 remove_diacritics 2')"
+    )
+    db.executemany(
+        "INSERT INTO entries (kind, title, names, body, command) VALUES (?, ?, ?, ?, ?)",
+        [
+            (e.kind, _clean(e.title), _clean(e.names), _clean(e.body), e.command)
+            for e in entries(ds)
+        ],
+    )
+
+
+def _open_index(ds: Dataset, index_file: Path | None) -> sqlite3.Connection:
+    """The FTS5 index of ``ds``: in memory, or kept in ``index_file`` (a --data edition's
+    cache) so that a large edition is indexed once. A kept index is used only if its file is
+    byte for byte the one that was written (cache.sealed); otherwise it is rebuilt."""
     import sqlite3
 
+    from hfs_info import cache
+
+    if index_file is not None:
+        if cache.sealed(index_file):
+            try:
+                db = sqlite3.connect(f"{index_file.as_uri()}?mode=ro", uri=True)
+                db.execute("SELECT count(*) FROM entries").fetchone()
+                return db
+            except sqlite3.Error:
+                pass
+        temporary = index_file.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            index_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary.unlink(missing_ok=True)  # a leftover of an interrupted run
+            with contextlib.closing(sqlite3.connect(temporary)) as db:
+                _create(db, ds)
+                db.commit()
+            temporary.replace(index_file)
+            cache.seal(index_file)
+            cache.prune_indexes(index_file)
+            return sqlite3.connect(f"{index_file.as_uri()}?mode=ro", uri=True)
+        except (OSError, sqlite3.Error):
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+    db = sqlite3.connect(":memory:")
+    _create(db, ds)
+    return db
+
+
+def search(ds: Dataset, text: str, limit: int = 10, index_file: Path | None = None) -> list[Hit]:
+    """The best ``limit`` records for ``text``; NotFoundError when nothing matches."""
     wanted = query.check_query(text, "search query")
     expression = fts_query(wanted)
     if expression is None:
         raise NotFoundError(f"nothing to search for in {wanted!r}")
-    db = sqlite3.connect(":memory:")
+    db = _open_index(ds, index_file)
     try:
-        db.execute(
-            "CREATE VIRTUAL TABLE entries USING fts5("
-            "kind UNINDEXED, title, names, body, command UNINDEXED, "
-            "tokenize = 'porter unicode61 remove_diacritics 2')"
-        )
-        db.executemany(
-            "INSERT INTO entries (kind, title, names, body, command) VALUES (?, ?, ?, ?, ?)",
-            [
-                (e.kind, _clean(e.title), _clean(e.names), _clean(e.body), e.command)
-                for e in entries(ds)
-            ],
-        )
         rows = db.execute(
             "SELECT kind, NULL, command, "
             "snippet(entries, 3, ?, ?, '…', ?), "

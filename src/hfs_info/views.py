@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from hfs_info import query
+from hfs_info.commands import COMMANDS
 from hfs_info.document import (
     Block,
     Bullets,
@@ -61,24 +62,6 @@ DETAIL: tuple[tuple[str, str], ...] = (
     ("risks", "Risks"),
     ("limitations", "Limitations"),
     ("monitoring", "Monitoring"),
-)
-
-# name, what it shows: the command list of `hfs-info` alone (kept in step with cli.py by a test).
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("overview", "What hemifacial spasm is, the facial nerve, who is affected"),
-    ("symptoms", "How the spasm starts and spreads"),
-    ("causes", "What causes it, and its relation to trigeminal neuralgia"),
-    ("diagnosis", "History and exam, MRI, EMG with NCV"),
-    ("treatments [NAME]", "The three treatments side by side, or one in full"),
-    ("medications", "The drugs the guide names, by class"),
-    ("stats", "Every figure in the guide, with its source"),
-    ("glossary [TERM]", "All terms, or one term by name or alias"),
-    ("sources", "Publisher, reviewer, references, trial registries, links"),
-    ("export", "The whole reference as one Markdown, JSON or HTML document"),
-    ("cite", "Citations of the guide and its references (APA, BibTeX, RIS)"),
-    ("schema", "The JSON Schema of --format json output"),
-    ("search QUERY", "Ranked full-text search over everything"),
-    ("validate PATH", "Check a dataset file and list every problem"),
 )
 
 

@@ -1,0 +1,124 @@
+"""Whole-process timings of hfs-info beside `python -c "import typer"`, in one interleaved run.
+
+Each command runs as its own process, round-robin with the others (so a slow moment of the
+machine hits all of them alike), after warm-up runs; the report gives medians, the ratio of each
+median to the `import typer` median of the same run, and peak memory (max RSS). Run it with the
+Python of a virtual environment where hfs-info was installed from a wheel (`pip install .`):
+
+    python3 -m venv /tmp/hfs-bench && /tmp/hfs-bench/bin/pip install .
+    /tmp/hfs-bench/bin/python benchmarks/run.py [--runs 30] [--scale] [--json results.json]
+
+`--scale` adds `glossary` and `search` on a dataset 100x the shipped one
+(benchmarks/make_large_dataset.py), passed with --data, after one warm-up run that fills the
+cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+HFS = str(BIN / "hfs-info")
+PY = sys.executable
+
+
+def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, max RSS in MiB) of one run of ``argv``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--scale", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    workdir = Path(tempfile.mkdtemp(prefix="hfs-bench-"))
+    env["XDG_CACHE_HOME"] = str(workdir / "cache")
+    cases: dict[str, list[str]] = {
+        "python -c 'import typer'": [PY, "-c", "import typer"],
+        "glossary botox --format json": [HFS, "glossary", "botox", "--format", "json"],
+        "glossary botox --format plain": [HFS, "glossary", "botox", "--format", "plain"],
+        "glossary botox (table, colour)": [
+            HFS, "glossary", "botox", "--format", "table", "--color", "always",
+        ],
+        "treatments": [HFS, "treatments"],
+        "search injection": [HFS, "search", "injection"],
+        "--help": [HFS, "--help"],
+    }  # fmt: skip
+    if args.scale:
+        large = workdir / "large.toml"
+        subprocess.run(
+            [PY, str(HERE / "make_large_dataset.py"), str(large)], check=True, capture_output=True
+        )
+        cases["100x: glossary botox --format json"] = [
+            HFS,
+            "--data",
+            str(large),
+            "glossary",
+            "botox",
+            "--format",
+            "json",
+        ]
+        cases["100x: search injection"] = [HFS, "--data", str(large), "search", "injection"]
+    # fmt: on
+    for _ in range(args.warmup):
+        for argv in cases.values():
+            measure(argv, env)  # warm-up
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    cpu: dict[str, list[float]] = {name: [] for name in cases}
+    memory: dict[str, float] = dict.fromkeys(cases, 0.0)
+    for _ in range(args.runs):
+        for name, argv in cases.items():
+            elapsed, used, rss = measure(argv, env)
+            times[name].append(elapsed)
+            cpu[name].append(used)
+            memory[name] = max(memory[name], rss)
+    base = statistics.median(times["python -c 'import typer'"])
+    base_cpu = statistics.median(cpu["python -c 'import typer'"])
+    print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"{args.runs} interleaved runs after {args.warmup} warm-up rounds; medians")
+    print("(CPU = user + system time of the process: steadier than wall time on a busy machine)\n")
+    print(f"{'command':36} {'wall':>8} {'ratio':>6} {'CPU':>8} {'ratio':>6} {'max RSS':>9}")
+    results = []
+    for name in cases:
+        wall, used = statistics.median(times[name]), statistics.median(cpu[name])
+        print(
+            f"{name:36} {wall * 1000:6.1f}ms {wall / base:5.2f}x {used * 1000:6.1f}ms "
+            f"{used / base_cpu:5.2f}x {memory[name]:6.1f}MiB"
+        )
+        results.append(
+            {
+                "command": name,
+                "wall_ms": wall * 1000,
+                "wall_ratio": wall / base,
+                "cpu_ms": used * 1000,
+                "cpu_ratio": used / base_cpu,
+                "max_rss_mib": memory[name],
+            }
+        )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
