@@ -24,6 +24,10 @@ CONTENT_COMMANDS = [
     ["glossary"],
     ["glossary", "mvd"],
     ["sources"],
+    ["figures"],
+    ["figures", "2"],
+    ["stats", "--chart"],
+    ["search", "botox", "nerve"],
 ]
 
 

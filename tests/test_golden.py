@@ -29,9 +29,16 @@ COMMANDS = {
     "glossary-tegretol": ["glossary", "tegretol"],
     "search-botox-duration": ["search", "how", "long", "does", "botox", "last", "--limit", "3"],
     "causes-explain": ["causes", "--explain"],
+    "stats-chart": ["stats", "--chart"],
+    "figures": ["figures"],
+    "figures-1": ["figures", "1"],
+    "figures-2": ["figures", "2"],
+    "figures-3": ["figures", "3"],
+    "figures-4": ["figures", "4"],
     "sources": ["sources"],
 }
 TABULAR = {
+    "stats-chart",
     "glossary-tegretol",
     "search-botox-duration",
     "treatments",

@@ -45,7 +45,7 @@ FormatOption = Annotated[
         "-f",
         case_sensitive=False,
         help="Output format: table (rich, for people), plain, markdown, json, "
-        "or csv (tabular commands only).",
+        "csv (tabular commands only) or svg (charts and diagrams only).",
     ),
 ]
 ExplainOption = Annotated[
@@ -295,6 +295,10 @@ def stats(
     with_sources: Annotated[
         bool, typer.Option("--with-sources", help="Show each figure's full citation.")
     ] = False,
+    chart: Annotated[
+        bool,
+        typer.Option("--chart", help="Draw the percentages as bar charts (also --format svg)."),
+    ] = False,
 ) -> Output:
     """Every figure in the guide, with its unit, what it measures, population and source.
 
@@ -302,7 +306,7 @@ def stats(
     """
     from hfs_info import views
 
-    return _show(ctx, lambda ds: views.stats(ds, with_sources), fmt, color, explain)
+    return _show(ctx, lambda ds: views.stats(ds, with_sources, chart), fmt, color, explain)
 
 
 @app.command(short_help=short_help("glossary"))
@@ -357,6 +361,28 @@ class ExportFormat(StrEnum):
     markdown = "markdown"
     json = "json"
     html = "html"
+
+
+@app.command(short_help=short_help("figures"))
+def figures(
+    ctx: typer.Context,
+    number: Annotated[
+        int | None,
+        typer.Argument(metavar="[N]", help="Draw figure N (1 to 4).", show_default=False),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    color: ColorOption = ColorChoice.auto,
+) -> Output:
+    """The guide's four figures with their captions, or one drawn as a plain diagram.
+
+    Examples: hfs-info figures | hfs-info figures 1 | hfs-info figures 4 --format svg > fig4.svg
+    """
+    from hfs_info import views
+
+    if number is None:
+        return _show(ctx, views.figures, fmt, color)
+    wanted = number
+    return _show(ctx, lambda ds: views.figure(ds, wanted), fmt, color)
 
 
 @app.command(short_help=short_help("export"))

@@ -13,6 +13,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("stats", "Every figure in the guide, with its source"),
     ("glossary [TERM]", "All terms, or one term by name or alias"),
     ("sources", "Publisher, reviewer, references, trial registries, links"),
+    ("figures [N]", "The guide's four figures; one drawn as a diagram"),
     ("export", "The whole reference as one Markdown, JSON or HTML document"),
     ("cite", "Citations of the guide and its references (APA, BibTeX, RIS)"),
     ("schema", "The JSON Schema of --format json output"),

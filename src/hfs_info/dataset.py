@@ -31,6 +31,9 @@ SCHEMA_VERSION = 1
 CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("Medication", "drug_class"): frozenset({"anticonvulsant", "muscle relaxant"}),
     ("GlossaryEntry", "origin"): frozenset({"glossary", "text"}),
+    ("Figure", "layout"): frozenset(
+        {"nerve-branches", "skull-opening", "compression", "decompression"}
+    ),
 }
 
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}

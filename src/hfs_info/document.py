@@ -78,19 +78,39 @@ class Table(NamedTuple):
     key_column: bool = True
 
 
+class Bars(NamedTuple):
+    """A horizontal bar chart of one group of figures: (label, value, display) per bar, drawn
+    against ``maximum``. ``source`` says where the figures come from."""
+
+    title: str
+    source: str
+    items: tuple[tuple[str, float, str], ...]
+    maximum: float = 100.0
+
+
+class Diagram(NamedTuple):
+    """A drawing made of ASCII lines; ``description`` says in words what it shows."""
+
+    title: str
+    lines: tuple[str, ...]
+    description: str
+
+
 class Notice(NamedTuple):
     """The closing line of every screen of medical content: source and not-advice."""
 
     text: str
 
 
-Block = Heading | Paragraph | Bullets | Fields | Table | Notice
+Block = Heading | Paragraph | Bullets | Fields | Table | Bars | Diagram | Notice
 
 
 class View(NamedTuple):
     """One command's output. ``data``: the JSON document. ``records``: the CSV rows (a header
-    and one row per record), or None for commands that are not tabular."""
+    and one row per record), or None for commands that are not tabular. ``drawing``: the view
+    is a chart or diagram, so SVG applies."""
 
     blocks: tuple[Block, ...]
     data: dict[str, Any]
     records: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | None = None
+    drawing: bool = False  # a chart or diagram: can also be written as SVG

@@ -133,6 +133,8 @@ class Figure(NamedTuple):
     id: str
     number: int
     caption: str
+    layout: str  # how `figures N` draws it (dataset.CHOICES)
+    labels: tuple[str, ...]  # the words the drawing labels, from the caption
 
 
 class Registry(NamedTuple):

@@ -122,6 +122,14 @@ def figures_by_id(ds: Dataset, ids: Iterable[str]) -> tuple[Figure, ...]:
     return tuple(by_id[i] for i in ids)
 
 
+def find_figure(ds: Dataset, number: int) -> Figure:
+    for figure in ds.figures:
+        if figure.number == number:
+            return figure
+    known = ", ".join(str(f.number) for f in ds.figures)
+    raise NotFoundError(f"no figure {number}; the guide has figures {known}")
+
+
 def reference_for(ds: Dataset, stat: Statistic) -> Reference | None:
     if stat.reference is None:
         return None

@@ -91,6 +91,8 @@ def output_schema() -> dict[str, Any]:
             "references": _array("Reference", defs),
         },
         "glossary": {"glossary": _array("GlossaryEntry", defs)},
+        "figures": {"figures": _array("Figure", defs)},
+        "figure": {"figure": _type(models.Figure, defs)},
         "term": {
             "term": _type(models.GlossaryEntry, defs),
             "appears_in": {

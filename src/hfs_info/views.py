@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 from hfs_info import query
 from hfs_info.commands import COMMANDS
 from hfs_info.document import (
+    Bars,
     Block,
     Bullets,
+    Diagram,
     Fields,
     Heading,
     Notice,
@@ -24,6 +26,7 @@ from hfs_info.document import (
     unmarked,
 )
 from hfs_info.models import (
+    PERCENT,
     Dataset,
     GlossaryEntry,
     Medication,
@@ -213,7 +216,11 @@ def treatment(ds: Dataset, item: Treatment) -> View:
         blocks += [Heading("The drugs", 2), _medication_table(ds.medications)]
     stats = query.statistics_by_id(ds, item.statistics)
     if stats:
-        blocks += [Heading("Figures", 2), _stats_table(ds, stats)]
+        blocks.append(Heading("Figures", 2))
+        blocks += _charts(ds, stats)
+        others = tuple(s for s in stats if s.unit != PERCENT)
+        if others:
+            blocks.append(_stats_table(ds, others))
     blocks += [_figure_block(f.number, f.caption) for f in query.figures_by_id(ds, item.figures)]
     blocks += _references_blocks(ds, stats)
     blocks.append(footer(ds))
@@ -293,13 +300,32 @@ STAT_COLUMNS = (
 )
 
 
-def stats(ds: Dataset, with_sources: bool = False) -> View:
-    blocks: list[Block] = [Heading("Figures from the guide")]
+def _groups(stats: tuple[Statistic, ...]) -> dict[str, tuple[Statistic, ...]]:
     groups: dict[str, list[Statistic]] = {}
-    for s in ds.statistics:
+    for s in stats:
         groups.setdefault(s.group, []).append(s)
-    for group, members in groups.items():
-        blocks += [Heading(group, 2), _stats_table(ds, tuple(members), with_sources)]
+    return {group: tuple(members) for group, members in groups.items()}
+
+
+def _charts(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
+    """One bar chart per group of percentage figures, each bar labelled with its exact value."""
+    charts: list[Block] = []
+    for group, members in _groups(tuple(s for s in stats if s.unit == PERCENT)).items():
+        sources = dict.fromkeys(_source_label(ds, s) for s in members)
+        items = tuple((s.measure, float(s.value), s.display) for s in members)
+        charts.append(Bars(group, "Source: " + "; ".join(sources), items))
+    return charts
+
+
+def stats(ds: Dataset, with_sources: bool = False, chart: bool = False) -> View:
+    blocks: list[Block] = [Heading("Figures from the guide")]
+    if chart:
+        blocks += _charts(ds, ds.statistics)
+        rest = tuple(s for s in ds.statistics if s.unit != PERCENT)
+        blocks += [Heading("Figures that are not percentages", 2), _stats_table(ds, rest)]
+    else:
+        for group, members in _groups(ds.statistics).items():
+            blocks += [Heading(group, 2), _stats_table(ds, members, with_sources)]
     if not with_sources:
         blocks += _references_blocks(ds, ds.statistics)
     blocks.append(footer(ds))
@@ -327,7 +353,9 @@ def stats(ds: Dataset, with_sources: bool = False) -> View:
         "statistics": as_data(ds.statistics),
         "references": as_data(ds.references),
     }
-    return View(tuple(blocks), data | provenance_data(ds), (STAT_COLUMNS, tuple(rows)))
+    return View(
+        tuple(blocks), data | provenance_data(ds), (STAT_COLUMNS, tuple(rows)), drawing=chart
+    )
 
 
 def glossary(ds: Dataset) -> View:
@@ -501,6 +529,7 @@ def export(ds: Dataset) -> View:
         *(treatment(ds, t) for t in ds.treatments),
         medications(ds),
         stats(ds),
+        View((Heading("Charts"), *_charts(ds, ds.statistics)), {}),
         glossary(ds),
         sources(ds),
     ]
@@ -555,3 +584,34 @@ def search_results(ds: Dataset, text: str, hits: Sequence[Hit]) -> View:
     records = tuple((r["rank"], r["kind"], r["title"], r["command"], r["snippet"]) for r in results)
     data = {"kind": "search", "query": text, "results": results}
     return View(tuple(blocks), data | provenance_data(ds), (header, records))
+
+
+def figures(ds: Dataset) -> View:
+    rows = tuple((f"Figure {f.number}", f.caption) for f in ds.figures)
+    blocks: list[Block] = [
+        Heading("The guide's figures"),
+        Table(("Figure", "Caption"), rows),
+        Paragraph("Draw one as a plain diagram: hfs-info figures N (1 to 4)."),
+        footer(ds),
+    ]
+    data = {"kind": "figures", "figures": as_data(ds.figures)}
+    return View(tuple(blocks), data | provenance_data(ds))
+
+
+def figure(ds: Dataset, number: int) -> View:
+    from hfs_info import diagrams
+
+    item = query.find_figure(ds, number)
+    blocks: list[Block] = [
+        Heading(f"Figure {item.number}"),
+        Paragraph(item.caption),
+        Diagram(
+            f"Figure {item.number}",
+            diagrams.draw(item, ds.nerve),
+            diagrams.describe(item, ds.nerve),
+        ),
+        Paragraph("A plain diagram of what the caption states, not the guide's own picture."),
+        footer(ds),
+    ]
+    data = {"kind": "figure", "figure": as_data(item)}
+    return View(tuple(blocks), data | provenance_data(ds), drawing=True)

@@ -17,11 +17,18 @@ class Format(StrEnum):
     markdown = "markdown"
     json = "json"
     csv = "csv"
+    svg = "svg"
 
 
 def formats_for(view: View) -> tuple[Format, ...]:
-    """The formats a view can be written in: CSV only for tabular commands."""
-    return tuple(f for f in Format if f is not Format.csv or view.records is not None)
+    """The formats a view can be written in: CSV only for tabular views, SVG only for charts
+    and diagrams."""
+    return tuple(
+        f
+        for f in Format
+        if (f is not Format.csv or view.records is not None)
+        and (f is not Format.svg or view.drawing)
+    )
 
 
 def write(view: View, fmt: Format, out: TextIO, terminal: Terminal) -> None:

@@ -7,7 +7,18 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, TextIO
 
-from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View, segments
+from hfs_info.document import (
+    Bars,
+    Bullets,
+    Diagram,
+    Fields,
+    Heading,
+    Notice,
+    Paragraph,
+    Table,
+    View,
+    segments,
+)
 from hfs_info.text import inert
 
 if TYPE_CHECKING:
@@ -21,6 +32,8 @@ STYLE = (
     "caption{font-weight:bold;text-align:left}"
     "dt{font-weight:bold}dd{margin:0 0 .5rem 1.5rem}"
     ".notice{font-style:italic;color:#444}"
+    ".bar{display:inline-block;height:1em;background:#2a7fa8;vertical-align:middle}"
+    "figure{margin:1rem 0}pre{overflow-x:auto}"
 )
 
 
@@ -62,6 +75,14 @@ def _block(block: object) -> str:
         return f"<dl>{pairs}</dl>"
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, Bars):
+        return _bars(block)
+    if isinstance(block, Diagram):
+        return (
+            f'<figure><pre role="img" aria-label="{_e(block.description)}">'
+            f"{_e(chr(10).join(block.lines))}</pre><figcaption>{_e(block.title)}</figcaption>"
+            "</figure>"
+        )
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
 
 
@@ -76,3 +97,22 @@ def _table(block: Table) -> str:
         ]
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _bars(block: Bars) -> str:
+    """A chart as a table: each bar an inline-styled span as wide as its share of the maximum,
+    with the exact value beside it, so it reads the same with or without the bars."""
+    rows = []
+    for label, value, display in block.items:
+        share = 100 * max(0.0, min(value, block.maximum)) / block.maximum if block.maximum else 0
+        bar = f'<span class="bar" style="width:{share:.1f}%" aria-hidden="true"></span>'
+        rows.append(
+            f'<tr><th scope="row">{_e(label)}</th>'
+            f'<td style="width:40%">{bar}</td><td>{_e(display)}</td></tr>'
+        )
+    return (
+        f"<figure><table><caption>{_e(block.title)}</caption>"
+        '<thead><tr><th scope="col">What it measures</th><th scope="col">Chart</th>'
+        f'<th scope="col">Figure</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f"<figcaption>{_e(block.source)}</figcaption></figure>"
+    )

@@ -6,7 +6,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TextIO
 
-from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View, segments
+from hfs_info.document import (
+    Bars,
+    Bullets,
+    Diagram,
+    Fields,
+    Heading,
+    Notice,
+    Paragraph,
+    Table,
+    View,
+    segments,
+    unmarked,
+)
 from hfs_info.text import inert
 
 if TYPE_CHECKING:
@@ -43,6 +55,12 @@ def _block(block: object) -> str:
         return "\n".join(f"- **{escape(k)}:** {escape(v)}" for k, v in block.pairs)
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, Bars):
+        from hfs_info.render.plain import ascii_bars
+
+        return _fenced(ascii_bars(block))
+    if isinstance(block, Diagram):
+        return _fenced("\n".join(block.lines))
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
 
 
@@ -59,3 +77,11 @@ def _table(block: Table) -> str:
     lines.append("|" + "|".join("---" for _ in header) + "|")
     lines += ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in block.rows]
     return "\n".join(lines)
+
+
+def _fenced(text: str) -> str:
+    """A code block whose fence is longer than any run of backticks inside it."""
+    shown = inert(unmarked(text))
+    longest = max((len(run) for run in re.findall("`+", shown)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{shown}\n{fence}"

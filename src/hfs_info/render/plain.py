@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from hfs_info.document import Bullets, Fields, Heading, Notice, Paragraph, Table, View, unmarked
+from hfs_info.document import (
+    Bars,
+    Bullets,
+    Diagram,
+    Fields,
+    Heading,
+    Notice,
+    Paragraph,
+    Table,
+    View,
+    unmarked,
+)
 from hfs_info.text import inert
 
 if TYPE_CHECKING:
@@ -32,6 +43,10 @@ def _block(block: object) -> str:
         return _pairs(block.pairs)
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, Bars):
+        return ascii_bars(block)
+    if isinstance(block, Diagram):
+        return "\n".join(block.lines)
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
 
 
@@ -49,3 +64,15 @@ def _table(block: Table) -> str:
         else:
             parts.append(_pairs(list(zip(block.columns, row, strict=True))))
     return "\n\n".join(parts)
+
+
+def ascii_bars(block: Bars) -> str:
+    """A chart in ASCII: the label, then the bar of ``#`` and the exact value."""
+    from hfs_info.render.table import bar_length
+
+    lines = [block.title]
+    for label, value, display in block.items:
+        bar = "#" * bar_length(value, block.maximum)
+        lines += [label, f"  {bar} {display}"]
+    lines.append(block.source)
+    return "\n".join(lines)

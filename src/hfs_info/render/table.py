@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from hfs_info.document import (
+    Bars,
     Block,
     Bullets,
+    Diagram,
     Fields,
     Heading,
     Notice,
@@ -38,20 +40,25 @@ THEME = {
     "bullet": "cyan",
     "border": "dim",
     "highlight": "bold reverse",
+    "bar": "cyan",
+    "value": "bold",
+    "source": "dim",
 }
+
+# The longest bar, in cells; each bar is drawn in proportion to Bars.maximum.
+BAR_CELLS = 30
 
 # Below this many columns per table column, a table is stacked rather than squeezed.
 MIN_COLUMN_WIDTH = 18
 
 
-def render(view: View, out: TextIO, terminal: Terminal) -> None:
-    import io
-
+def console_for(file: TextIO, terminal: Terminal, record: bool = False) -> Console:
+    """A rich console that never interprets markup or emoji codes and uses ``terminal``'s
+    colour, width and character set."""
     from rich.console import Console
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
+    return Console(
+        file=file,
         width=terminal.width,
         force_terminal=terminal.color,
         no_color=not terminal.color,
@@ -61,12 +68,23 @@ def render(view: View, out: TextIO, terminal: Terminal) -> None:
         emoji=False,
         legacy_windows=False,
         safe_box=not terminal.unicode,
+        record=record,
     )
+
+
+def print_view(view: View, console: Console, terminal: Terminal) -> None:
     for i, block in enumerate(view.blocks):
         if i:
             console.print()
         for renderable in _renderables(block, console, terminal):
             console.print(renderable)
+
+
+def render(view: View, out: TextIO, terminal: Terminal) -> None:
+    import io
+
+    buffer = io.StringIO()
+    print_view(view, console_for(buffer, terminal), terminal)
     # rich pads wrapped lines with spaces; trailing blanks help nobody who copies the text.
     out.write("\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n")))
 
@@ -91,6 +109,10 @@ def _renderables(block: Block, console: Console, terminal: Terminal) -> list[Ren
         return [_bullets(block, terminal)]
     if isinstance(block, Fields):
         return [_fields(block.pairs)]
+    if isinstance(block, Bars):
+        return _bars(block, terminal)
+    if isinstance(block, Diagram):
+        return _diagram(block, terminal)
     if isinstance(block, Table):
         columns_fit = terminal.width >= MIN_COLUMN_WIDTH * len(block.columns)
         if block.key_column and not columns_fit:
@@ -153,3 +175,42 @@ def _stacked(block: Table) -> list[RenderableType]:
         out.append(_text(row[0], "subheading"))
         out.append(_fields(tuple(zip(block.columns[1:], row[1:], strict=True))))
     return out
+
+
+def bar_length(value: float, maximum: float, cells: int = BAR_CELLS) -> int:
+    """Cells for a bar: in proportion, and at least one for any value above zero."""
+    if value <= 0 or maximum <= 0:
+        return 0
+    return max(1, round(cells * min(value, maximum) / maximum))
+
+
+def _bars(block: Bars, terminal: Terminal) -> list[RenderableType]:
+    from rich.table import Table as RichTable
+
+    cells = max(8, min(BAR_CELLS, terminal.width - 34))
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(overflow="fold", ratio=1)
+    grid.add_column(no_wrap=True, style=THEME["bar"], width=cells)
+    grid.add_column(no_wrap=True, style=THEME["value"], justify="right")
+    mark = "█" if terminal.unicode else "#"
+    for label, value, display in block.items:
+        grid.add_row(_text(label), mark * bar_length(value, block.maximum, cells), _text(display))
+    return [_text(block.title, "subheading"), grid, _text(block.source, "source")]
+
+
+def _diagram(block: Diagram, terminal: Terminal) -> list[RenderableType]:
+    from rich import box
+    from rich.panel import Panel
+
+    body = _text("\n".join(block.lines))
+    body.no_wrap = True
+    body.overflow = "fold"
+    return [
+        Panel(
+            body,
+            title=_text(block.title),
+            title_align="left",
+            box=box.ROUNDED if terminal.unicode else box.ASCII,
+            expand=False,
+        )
+    ]

@@ -1,0 +1,116 @@
+"""Charts of the figures and diagrams of the guide's four figures."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from hfs_info import dataset
+from hfs_info.render.table import BAR_CELLS, bar_length
+
+DS = dataset.load_packaged()
+PERCENT_STATS = [s for s in DS.statistics if s.unit == "percent"]
+
+
+def test_plain_chart_shows_every_percentage_with_its_exact_value(run) -> None:
+    out = run("stats", "--chart", "--format", "plain").stdout
+    bars = re.findall(r"^  (#+) (.+)$", out, re.M)
+    assert [display for _, display in bars] == [s.display for s in PERCENT_STATS]
+    for (bar, _), stat in zip(bars, PERCENT_STATS, strict=True):
+        assert (
+            len(bar) == bar_length(stat.value, 100) == max(1, round(BAR_CELLS * stat.value / 100))
+        )
+
+
+def test_chart_groups_carry_their_source(run) -> None:
+    out = run("stats", "--chart", "--format", "plain").stdout
+    groups = re.findall(r"^(.+)\n(?:.+\n  #+ .+\n)+(Source: .+)$", out, re.M)
+    assert groups == [
+        ("Where the spasm starts", "Source: Guide text (no reference given)"),
+        ("Return to normal life", "Source: Guide text (no reference given)"),
+        ("A vessel found at surgery", "Source: Guide text (no reference given)"),
+        ("Surgical outcomes", "Source: [1] Payner & Tew 1996"),
+    ]
+
+
+def test_json_is_the_same_with_or_without_the_chart(run) -> None:
+    assert run("stats", "--chart", "-f", "json").stdout == run("stats", "-f", "json").stdout
+
+
+def test_treatment_detail_charts_its_own_figures(run) -> None:
+    out = run("treatments", "mvd", "--format", "plain").stdout
+    assert re.findall(r"^  #+ (.+)$", out, re.M) == ["about 90%", "90%", "85%", "9%", "2%", "7%"]
+    botox = run("treatments", "botox", "--format", "plain").stdout
+    assert "#" not in botox  # its figures are days, months and a count: a table, not bars
+
+
+def test_table_chart_uses_block_bars_and_values(run) -> None:
+    out = run("stats", "--chart").stdout
+    assert "█" * bar_length(92, 100, BAR_CELLS) + " " in out and "92%" in out
+    assert "Source: [1] Payner & Tew 1996" in out
+
+
+def test_figures_lists_the_four_captions(run) -> None:
+    data = json.loads(run("figures", "-f", "json").stdout)
+    assert [f["number"] for f in data["figures"]] == [1, 2, 3, 4]
+    plain = run("figures", "-f", "plain").stdout
+    for figure in DS.figures:
+        assert figure.caption in plain
+
+
+def test_figure_1_draws_the_nerve_from_the_dataset(run) -> None:
+    out = run("figures", "1", "--format", "plain").stdout
+    nerve = DS.nerve
+    assert out.count("+--- main branch") == nerve.main_branches == 5
+    assert nerve.origin in out and nerve.exit in out
+    # Only what the source says: no branch names it does not give.
+    for name in ("temporal", "zygomatic", "buccal", "mandibular", "cervical"):
+        assert name not in out.lower()
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (2, ["skull", "ear", "craniectomy"]),
+        (3, ["artery", "facial nerve", "presses on the nerve"]),
+        (4, ["artery", "sponge", "facial nerve"]),
+    ],
+)
+def test_figures_2_to_4_label_what_their_captions_name(run, number: int, words) -> None:
+    out = run("figures", str(number), "--format", "plain").stdout
+    for word in words:
+        assert word in out
+
+
+def test_unknown_figure_is_not_found(run) -> None:
+    result = run("figures", "7")
+    assert result.status == 1
+    assert result.stderr == "hfs-info: no figure 7; the guide has figures 1, 2, 3, 4\n"
+
+
+@pytest.mark.parametrize("args", [["stats", "--chart"], ["figures", "1"], ["figures", "4"]])
+def test_svg_is_a_standalone_picture(run, args: list[str]) -> None:
+    result = run(*args, "--format", "svg")
+    assert result.status == 0
+    root = ET.fromstring(result.stdout)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert "https://cdnjs" not in result.stdout and 'url("http' not in result.stdout
+    text = "".join(root.itertext()).replace("\xa0", " ")
+    assert "Figure" in text
+
+
+def test_svg_only_for_drawings(run) -> None:
+    result = run("stats", "--format", "svg")
+    assert result.status == 2
+    assert "--format svg does not apply here" in result.stderr
+
+
+def test_markdown_and_html_carry_the_charts(run) -> None:
+    md = run("stats", "--chart", "-f", "markdown").stdout
+    assert "```text\nWhere the spasm starts\n" in md
+    page = run("export", "--format", "html").stdout
+    assert page.count('<span class="bar" style="width:92.0%"') >= 1
+    assert "<caption>Surgical outcomes</caption>" in page
