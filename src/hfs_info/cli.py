@@ -466,7 +466,7 @@ def search(
     from hfs_info import search as full_text
     from hfs_info import views
 
-    text = " ".join(words)
+    text = " ".join(" ".join(words).split())  # tabs and newlines are only spacing here
 
     data_path = ctx.find_root().params.get("data")
 
