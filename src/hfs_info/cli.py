@@ -178,66 +178,32 @@ def root(
     return None
 
 
-def _topic(name: str) -> Callable[[Dataset], View]:
-    from hfs_info import views
-
-    return lambda ds: views.topic(ds, name)
-
-
-@app.command(short_help=short_help("overview"))
-def overview(
-    ctx: typer.Context,
-    fmt: FormatOption = Format.table,
-    color: ColorOption = ColorChoice.auto,
-    explain: ExplainOption = False,
-) -> Output:
-    """What hemifacial spasm is, the facial nerve, and who is affected.
-
-    Example: hfs-info overview
-    """
-    return _show(ctx, _topic("overview"), fmt, color, explain)
+# The prose commands differ only in which of the guide's sections they show (query.TOPICS).
+PROSE_COMMANDS = {
+    "overview": ("What hemifacial spasm is, the facial nerve, and who is affected.", ""),
+    "symptoms": ("Where the spasm starts and how it spreads.", " --format markdown"),
+    "causes": ("What causes hemifacial spasm, and how it relates to trigeminal neuralgia.", ""),
+    "diagnosis": ("How a diagnosis is made: history and exam, MRI, EMG with NCV.", " --explain"),
+}
 
 
-@app.command(short_help=short_help("symptoms"))
-def symptoms(
-    ctx: typer.Context,
-    fmt: FormatOption = Format.table,
-    color: ColorOption = ColorChoice.auto,
-    explain: ExplainOption = False,
-) -> Output:
-    """Where the spasm starts and how it spreads.
+def _prose_command(name: str, summary: str, example: str) -> None:
+    def command(
+        ctx: typer.Context,
+        fmt: FormatOption = Format.table,
+        color: ColorOption = ColorChoice.auto,
+        explain: ExplainOption = False,
+    ) -> Output:
+        from hfs_info import views
 
-    Example: hfs-info symptoms --format markdown
-    """
-    return _show(ctx, _topic("symptoms"), fmt, color, explain)
+        return _show(ctx, lambda ds: views.topic(ds, name), fmt, color, explain)
 
-
-@app.command(short_help=short_help("causes"))
-def causes(
-    ctx: typer.Context,
-    fmt: FormatOption = Format.table,
-    color: ColorOption = ColorChoice.auto,
-    explain: ExplainOption = False,
-) -> Output:
-    """What causes hemifacial spasm, and how it relates to trigeminal neuralgia.
-
-    Example: hfs-info causes
-    """
-    return _show(ctx, _topic("causes"), fmt, color, explain)
+    command.__doc__ = f"{summary}\n\nExample: hfs-info {name}{example}"
+    app.command(name=name, short_help=short_help(name))(command)
 
 
-@app.command(short_help=short_help("diagnosis"))
-def diagnosis(
-    ctx: typer.Context,
-    fmt: FormatOption = Format.table,
-    color: ColorOption = ColorChoice.auto,
-    explain: ExplainOption = False,
-) -> Output:
-    """How a diagnosis is made: history and exam, MRI, EMG with NCV.
-
-    Example: hfs-info diagnosis
-    """
-    return _show(ctx, _topic("diagnosis"), fmt, color, explain)
+for _name, (_summary, _example) in PROSE_COMMANDS.items():
+    _prose_command(_name, _summary, _example)
 
 
 @app.command(short_help=short_help("treatments"))
