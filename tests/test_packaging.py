@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_process
+
 ROOT = Path(__file__).parents[1]
 
 
@@ -31,12 +33,33 @@ def test_distribution_installs_and_runs(dists: Path, tmp_path: Path, kind: str) 
     venv.create(env_dir, with_pip=True)
     pip = env_dir / "bin" / "pip"
     subprocess.run([str(pip), "install", "-q", str(archive)], check=True, capture_output=True)
-    # Run from an empty directory so nothing can come from the repository.
+    # Run from an empty directory so nothing can come from the repository; the installed
+    # tool (which reads the dataset compiled into the wheel) must print exactly what the
+    # development install (which reads the TOML) prints.
+    for args in COMMANDS:
+        installed = subprocess.run(
+            [str(env_dir / "bin" / "hfs-info"), *args],
+            cwd=tmp_path,
+            capture_output=True,
+            check=False,
+            env={"PATH": "/usr/bin:/bin", "COLUMNS": "80", "XDG_CACHE_HOME": str(tmp_path)},
+        )
+        assert installed.returncode == 0, (args, installed.stderr)
+        development = run_process(*args, env={"COLUMNS": "80"})
+        assert installed.stdout == development.stdout, args
     result = subprocess.run(
         [str(env_dir / "bin" / "hfs-info"), "glossary", "mvd", "--format", "json"],
         cwd=tmp_path,
         capture_output=True,
-        check=False,
+        check=True,
     )
-    assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["term"]["aliases"] == ["MVD"]
+
+
+COMMANDS = [
+    ["treatments"],
+    ["stats", "--format", "csv"],
+    ["export", "--format", "json"],
+    ["search", "how", "long", "does", "botox", "last", "--format", "json"],
+    ["figures", "1", "--format", "svg"],
+]
