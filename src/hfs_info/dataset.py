@@ -171,17 +171,16 @@ def build(raw: dict[str, Any]) -> tuple[Dataset | None, list[str]]:
 @cache
 def _fields(cls: type) -> tuple[tuple[str, str, Any, bool], ...]:
     """(attribute, TOML key, type, required) for each field of a record class."""
-    # The annotations are strings (``from __future__ import annotations``); evaluating them in
-    # the models' namespace is what typing.get_type_hints does, at a fraction of its cost.
-    # (NamedTuple keeps each one as a typing.ForwardRef around the string.)
+    # models.py keeps its annotations as real types; should one be a string or a ForwardRef,
+    # it is evaluated in the models' namespace, as typing.get_type_hints would.
     namespace = vars(models)
     annotations = cls.__annotations__
     defaults = cls._field_defaults  # type: ignore[attr-defined]
 
     def resolve(name: str) -> Any:
         annotation = annotations[name]
-        source = str(getattr(annotation, "__forward_arg__", annotation))
-        return eval(source, namespace)
+        source = getattr(annotation, "__forward_arg__", annotation)
+        return eval(source, namespace) if isinstance(source, str) else source
 
     return tuple(
         (name, models.key_of(cls, name), resolve(name), name not in defaults)

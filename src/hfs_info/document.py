@@ -4,8 +4,6 @@ Views (views.py) say *what* is shown (headings, paragraphs, tables, label/value 
 renderer in render/ says *how*, for one format. Nothing here knows about rich or terminals.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Any, NamedTuple
 

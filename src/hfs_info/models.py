@@ -6,10 +6,10 @@ TOML_KEYS names a TOML key that is not a Python identifier (``class``).
 
 Records are typed NamedTuples rather than frozen dataclasses for start-up time: on this project's
 machines creating a frozen dataclass costs about 1.7 ms a class against 0.3 ms for a NamedTuple
-(benchmarks/README.md), and every run creates all of them.
+(docs/benchmarks.md), and every run creates all of them. For the same reason this module does not
+use ``from __future__ import annotations``: NamedTuple turns string annotations into ForwardRefs,
+which doubles the cost of creating the classes.
 """
-
-from __future__ import annotations
 
 from typing import Any, NamedTuple
 
