@@ -165,6 +165,8 @@ def test_export_to_a_file(run, tmp_path: Path) -> None:
     result = run("export", "--format", "html", "--output", str(target))
     assert result.status == 0 and result.stdout == ""
     assert target.read_text("utf-8").startswith("<!DOCTYPE html>")
+    dash = run("export", "-o", "-")
+    assert dash.status == 0 and dash.stdout.startswith("# Hemifacial Spasm: a reference")
     failed = run("export", "-o", str(tmp_path / "missing" / "x.md"))
     assert failed.status == 2
     assert failed.stderr.startswith(f"hfs-info: cannot write {tmp_path}/missing/x.md: ")

@@ -189,3 +189,19 @@ def test_oversized_dataset_is_refused_before_reading(run, tmp_path: Path) -> Non
     result = run("--data", str(big), "stats")
     assert result.status == 2
     assert result.stderr == f"hfs-info: {big}: is larger than the 5 MiB limit\n"
+
+
+@pytest.mark.parametrize("args", [["figures", "2"], ["stats", "--chart"]])
+def test_hostile_data_in_svg_stays_text(run, args: list[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    result = run("--data", HOSTILE, *args, "--format", "svg")
+    assert result.status == 0
+    ET.fromstring(result.stdout)  # well-formed: the hostile <b>&amp;</b> was escaped
+    assert "<b>" not in result.stdout
+
+
+def test_hostile_data_in_the_html_export_stays_text(run) -> None:
+    page = run("--data", HOSTILE, "export", "--format", "html").stdout
+    assert "<b>" not in page and "&lt;b&gt;" in page
+    assert "\x1b" not in page and "\u202e" not in page

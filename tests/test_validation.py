@@ -194,3 +194,11 @@ def test_cli_never_reads_a_fifo(run, tmp_path: Path) -> None:
     os.mkfifo(fifo)
     result = run("--data", str(fifo), "stats")
     assert result.status == 2 and "not a regular file" in result.stderr
+
+
+def test_cli_rejects_an_empty_data_path(run) -> None:
+    result = run("--data", "", "stats")
+    assert result.status == 2
+    assert result.stderr == (
+        "hfs-info: --data: the path is empty; give the path of a dataset file\n"
+    )

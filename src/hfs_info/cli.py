@@ -360,7 +360,9 @@ def export(
     ] = ExportFormat.markdown,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (- is stdout)."
+        ),
     ] = None,
 ) -> Output:
     """The whole reference as one document: every section, the treatment comparison, drugs,
@@ -376,7 +378,7 @@ def export(
     buffer = io.StringIO()
     renderer = import_module(f"hfs_info.render.{fmt.value}")
     renderer.render(views.export(_dataset(ctx)), buffer, terminal.detect(buffer))
-    return Output.to(buffer.getvalue(), output)
+    return Output.to(buffer.getvalue(), None if output == "-" else output)
 
 
 @app.command(short_help=short_help("cite"))

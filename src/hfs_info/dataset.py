@@ -57,6 +57,8 @@ def load_file(path: str) -> Dataset:
 @cache
 def load_entry(path: str) -> tuple[Dataset, CacheKey]:
     """The dataset at ``path`` and its cache key (which also names its search index)."""
+    if not path.strip():
+        raise DataError("--data", ["the path is empty; give the path of a dataset file"])
     import stat
     from pathlib import Path
 
