@@ -32,10 +32,16 @@ HFS = str(BIN / "hfs-info")
 PY = sys.executable
 
 
-def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """(wall seconds, CPU seconds, max RSS in MiB) of one run of ``argv``."""
+def measure(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, max RSS in MiB) of one run of ``argv``.
+
+    Runs in ``cwd``, an empty folder: ``python -c`` puts the current folder on sys.path, and a
+    stray ``nt.py`` or ``typing.py`` there would be imported by the baseline and skew it.
+    """
     start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -54,6 +60,8 @@ def main() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     workdir = Path(tempfile.mkdtemp(prefix="hfs-bench-"))
     env["XDG_CACHE_HOME"] = str(workdir / "cache")
+    quiet = workdir / "cwd"
+    quiet.mkdir()
     cases: dict[str, list[str]] = {
         "python -c 'import typer'": [PY, "-c", "import typer"],
         "glossary botox --format json": [HFS, "glossary", "botox", "--format", "json"],
@@ -83,28 +91,36 @@ def main() -> None:
     # fmt: on
     for _ in range(args.warmup):
         for argv in cases.values():
-            measure(argv, env)  # warm-up
+            measure(argv, env, quiet)  # warm-up
     times: dict[str, list[float]] = {name: [] for name in cases}
     cpu: dict[str, list[float]] = {name: [] for name in cases}
     memory: dict[str, float] = dict.fromkeys(cases, 0.0)
     for _ in range(args.runs):
         for name, argv in cases.items():
-            elapsed, used, rss = measure(argv, env)
+            elapsed, used, rss = measure(argv, env, quiet)
             times[name].append(elapsed)
             cpu[name].append(used)
             memory[name] = max(memory[name], rss)
-    base = statistics.median(times["python -c 'import typer'"])
-    base_cpu = statistics.median(cpu["python -c 'import typer'"])
+    baseline = "python -c 'import typer'"
+    base = statistics.median(times[baseline])
+    base_cpu = statistics.median(cpu[baseline])
     print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{args.runs} interleaved runs after {args.warmup} warm-up rounds; medians")
-    print("(CPU = user + system time of the process: steadier than wall time on a busy machine)\n")
-    print(f"{'command':36} {'wall':>8} {'ratio':>6} {'CPU':>8} {'ratio':>6} {'max RSS':>9}")
+    print("(CPU = user + system time of the process; paired = the median over rounds of each")
+    print(
+        " round's own ratio to its `import typer` run, which cancels slow spells of the machine)\n"
+    )
+    print(
+        f"{'command':36} {'wall':>8} {'ratio':>6} {'CPU':>8} {'ratio':>6} {'paired':>7} "
+        f"{'max RSS':>9}"
+    )
     results = []
     for name in cases:
         wall, used = statistics.median(times[name]), statistics.median(cpu[name])
+        paired = statistics.median(t / b for t, b in zip(times[name], times[baseline], strict=True))
         print(
             f"{name:36} {wall * 1000:6.1f}ms {wall / base:5.2f}x {used * 1000:6.1f}ms "
-            f"{used / base_cpu:5.2f}x {memory[name]:6.1f}MiB"
+            f"{used / base_cpu:5.2f}x {paired:6.2f}x {memory[name]:6.1f}MiB"
         )
         results.append(
             {
@@ -113,6 +129,7 @@ def main() -> None:
                 "wall_ratio": wall / base,
                 "cpu_ms": used * 1000,
                 "cpu_ratio": used / base_cpu,
+                "paired_ratio": paired,
                 "max_rss_mib": memory[name],
             }
         )
