@@ -122,3 +122,22 @@ def test_the_search_index_is_kept_and_a_changed_index_is_rebuilt(
     edition.write_text(SHIPPED, "utf-8")  # a new version replaces the old index
     run("--data", str(edition), "search", "botox")
     assert len(list(private_cache.glob("*.fts"))) == 1
+
+
+def test_an_entry_from_another_version_is_not_trusted(
+    run, edition, private_cache, monkeypatch
+) -> None:
+    import hfs_info
+
+    run("--data", str(edition), "glossary", "botox")
+    monkeypatch.setattr(hfs_info, "__version__", "99.0.0")
+    parsed = []
+    original = dataset._read_toml
+
+    def counting(data, source):
+        parsed.append(source)
+        return original(data, source)
+
+    monkeypatch.setattr(dataset, "_read_toml", counting)
+    assert run("--data", str(edition), "glossary", "botox").status == 0
+    assert parsed == [str(edition)]

@@ -20,6 +20,14 @@ from typing import Any, NamedTuple
 FORMAT = 1
 
 
+def _producer() -> str:
+    """Entries are only trusted by the version that wrote them: a newer hfs-info may check
+    datasets more strictly, so it validates them again."""
+    from hfs_info import __version__
+
+    return f"{FORMAT}/{__version__}"
+
+
 class Key(NamedTuple):
     path: str
     size: int
@@ -51,7 +59,7 @@ def read(key: Key) -> dict[str, Any] | None:
         header_line, _, payload = text.partition(b"\n")
         header = json.loads(header_line)
         expected = {
-            "format": FORMAT,
+            "format": _producer(),
             "path": key.path,
             "size": key.size,
             "mtime_ns": key.mtime_ns,
@@ -74,7 +82,7 @@ def write(key: Key, data: dict[str, Any]) -> None:
         return
     body = payload.encode("utf-8")
     header = {
-        "format": FORMAT,
+        "format": _producer(),
         "path": key.path,
         "size": key.size,
         "mtime_ns": key.mtime_ns,

@@ -1,7 +1,7 @@
 """The command line: Typer commands that parse arguments and hand over to views and render.
 
 Command bodies only name what to show; ``main`` is the one place where errors become messages
-on stderr and exit statuses. rich is imported only when a table is rendered or help is shown.
+on stderr and exit statuses. rich is imported only when a table, chart or diagram is drawn.
 """
 
 from __future__ import annotations
@@ -88,9 +88,9 @@ def _show(
 ) -> Output:
     import io
 
-    from hfs_info import dataset, render, terminal, views
+    from hfs_info import render, terminal, views
 
-    ds = dataset.load(ctx.find_root().params.get("data"))
+    ds = _dataset(ctx)
     view = build(ds)
     if explain:
         view = views.explained(ds, view)
@@ -100,6 +100,7 @@ def _show(
 
 
 def _dataset(ctx: typer.Context) -> Dataset:
+    """The dataset of this run: --data / HFS_INFO_DATA, else the packaged one."""
     from hfs_info import dataset
 
     return dataset.load(ctx.find_root().params.get("data"))
@@ -107,10 +108,8 @@ def _dataset(ctx: typer.Context) -> Dataset:
 
 def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
     """Shell completion of treatment names or glossary terms (Typer's completion protocol)."""
-    from hfs_info import dataset
-
     try:
-        ds = dataset.load(ctx.find_root().params.get("data"))
+        ds = _dataset(ctx)
     except HfsError:
         return []
     if kind == "treatment":
