@@ -102,10 +102,9 @@ def write(key: Key, data: dict[str, Any]) -> None:
 
 def index_path(key: Key) -> Path:
     """Where the search index of the dataset ``key`` is kept (see search.py)."""
-    return (
-        directory()
-        / f"{_hash(key.path.encode('utf-8', 'surrogatepass'))[:32]}.{key.digest[:32]}.fts"
-    )
+    name = _hash(key.path.encode("utf-8", "surrogatepass"))[:32]
+    version = _hash(_producer().encode())[:8]  # another version may index differently
+    return directory() / f"{name}.{key.digest[:32]}{version}.fts"
 
 
 def file_hash(path: Path) -> str | None:
