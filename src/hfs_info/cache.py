@@ -48,8 +48,13 @@ def directory() -> Path:
     return Path(base) / "hfs-info"
 
 
+def _stem(key: Key) -> str:
+    """One name per dataset path (its versions share it)."""
+    return _hash(key.path.encode("utf-8", "surrogatepass"))[:32]
+
+
 def _entry_path(key: Key) -> Path:
-    return directory() / f"{_hash(key.path.encode('utf-8', 'surrogatepass'))[:32]}.json"
+    return directory() / f"{_stem(key)}.json"
 
 
 def read(key: Key) -> dict[str, Any] | None:
@@ -102,9 +107,8 @@ def write(key: Key, data: dict[str, Any]) -> None:
 
 def index_path(key: Key) -> Path:
     """Where the search index of the dataset ``key`` is kept (see search.py)."""
-    name = _hash(key.path.encode("utf-8", "surrogatepass"))[:32]
     version = _hash(_producer().encode())[:8]  # another version may index differently
-    return directory() / f"{name}.{key.digest[:32]}{version}.fts"
+    return directory() / f"{_stem(key)}.{key.digest[:32]}{version}.fts"
 
 
 def file_hash(path: Path) -> str | None:
