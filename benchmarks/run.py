@@ -8,6 +8,9 @@ Python of a virtual environment where hfs-info was installed from a wheel (`pip 
     python3 -m venv /tmp/hfs-bench && /tmp/hfs-bench/bin/pip install .
     /tmp/hfs-bench/bin/python benchmarks/run.py [--runs 30] [--scale] [--json results.json]
 
+With the Python tldr client installed in the same environment (`pip install tldr`), it is timed
+too, rendering a local page (`--render benchmarks/tldr-page.md`: no network needed).
+
 `--scale` adds `glossary` and `search` on a dataset 100x the shipped one
 (benchmarks/make_large_dataset.py), passed with --data, after one warm-up run that fills the
 cache.
@@ -73,6 +76,9 @@ def main() -> None:
         "search injection": [HFS, "search", "injection"],
         "--help": [HFS, "--help"],
     }  # fmt: skip
+    tldr = BIN / "tldr"
+    if tldr.exists():  # the Python tldr client, if installed here: `pip install tldr`
+        cases["tldr --render (a local page)"] = [str(tldr), "--render", str(HERE / "tldr-page.md")]
     if args.scale:
         large = workdir / "large.toml"
         subprocess.run(
