@@ -1,8 +1,9 @@
-"""Full-text search: an in-memory SQLite FTS5 index of every record, ranked by BM25.
+"""Full-text search: an SQLite FTS5 index of every record, ranked by BM25.
 
 The index is built from the dataset only when a search runs (sqlite3 is imported here and
-nowhere else). User text never reaches FTS5 syntax: it is cut into words, each word is quoted,
-and only two forms are honoured on purpose: "quoted phrases" and word* prefixes.
+nowhere else): in memory for the packaged dataset, kept in the cache for a --data edition.
+User text never reaches FTS5 syntax: it is cut into words, each word is quoted, and only two
+forms are honoured on purpose: "quoted phrases" and word* prefixes.
 """
 
 from __future__ import annotations
@@ -68,13 +69,10 @@ def entries(ds: Dataset) -> list[Entry]:
     from hfs_info import views
 
     out: list[Entry] = []
-    shown_by: dict[str, str] = {}
     for topic in query.TOPICS:
         for section in query.topic_sections(ds, topic):
             text = " ".join((*section.paragraphs, *section.points))
             out.append(Entry("section", section.title, _command(topic), text))
-            for figure in section.figures:
-                shown_by.setdefault(figure, _command(topic))
     n = ds.nerve
     nerve_text = " ".join(
         (n.name, *n.also_called, n.origin, n.exit, f"{n.main_branches} main branches", n.kind)
@@ -92,8 +90,6 @@ def entries(ds: Dataset) -> list[Entry]:
             if value:
                 text = "; ".join(value) if isinstance(value, tuple) else value
                 out.append(Entry("treatment", f"{t.name}: {label.lower()}", command, text))
-        for figure in t.figures:
-            shown_by.setdefault(figure, command)
     for m in ds.medications:
         body = f"{m.drug_class}; {m.purpose or ''}"
         out.append(
@@ -103,8 +99,9 @@ def entries(ds: Dataset) -> list[Entry]:
         text = f"{s.measure}; {s.population}"
         out.append(Entry("statistic", f"{s.display}: {s.group}", _command("stats"), text))
     for f in ds.figures:
-        where = shown_by.get(f.id, _command("sources"))
-        out.append(Entry("figure", f"Figure {f.number}", where, f.caption))
+        out.append(
+            Entry("figure", f"Figure {f.number}", _command("figures", str(f.number)), f.caption)
+        )
     for e in ds.glossary:
         names = "; ".join(e.aliases)
         out.append(Entry("glossary", e.term, _command("glossary", e.term), e.definition, names))
