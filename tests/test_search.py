@@ -149,14 +149,15 @@ def test_search_raises_only_domain_errors(text: str) -> None:
     assert hits
 
 
+@pytest.mark.parametrize("command", ["search", "glossary", "treatments"])
 @settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(HOSTILE_QUERY)
-def test_search_cli_exits_0_or_1_and_prints_no_controls(run, text: str) -> None:
+@given(text=HOSTILE_QUERY)
+def test_cli_lookups_exit_0_or_1_and_print_no_controls(run, command: str, text: str) -> None:
     if text.lstrip().startswith("-") or not text.strip() or len(text.strip()) > 200:
         return  # options and empty/over-long queries are usage errors, tested elsewhere
-    result = run("search", text, "-f", "plain")
+    result = run(command, text, "-f", "plain")
     assert result.status in (0, 1)
     shown = result.stdout + result.stderr
     assert not any(unicodedata.category(c) == "Cc" and c not in "\n" for c in shown), repr(shown)
@@ -256,16 +257,3 @@ def test_completion_scripts_install_instructions(run) -> None:
     result = run_process("--show-completion", "bash", env={"SHELL": "/bin/bash"})
     assert result.returncode == 0
     assert b"_HFS_INFO_COMPLETE" in result.stdout
-
-
-@settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(HOSTILE_QUERY)
-def test_glossary_cli_exits_0_or_1_and_prints_no_controls(run, text: str) -> None:
-    if text.lstrip().startswith("-") or not text.strip() or len(text.strip()) > 200:
-        return  # options and empty/over-long queries are usage errors, tested elsewhere
-    result = run("glossary", text, "-f", "plain")
-    assert result.status in (0, 1)
-    shown = result.stdout + result.stderr
-    assert not any(unicodedata.category(c) == "Cc" and c not in "\n" for c in shown), repr(shown)
