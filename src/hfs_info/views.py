@@ -252,15 +252,21 @@ def medications(ds: Dataset) -> View:
         ),
         footer(ds),
     ]
+    data = {"kind": "medications", "medications": as_data(ds.medications)}
+    data |= _drug_notes(med) | provenance_data(ds)
+    return View(tuple(blocks), data, _medication_records(ds.medications))
+
+
+def _drug_notes(treatment: Treatment) -> dict[str, Any]:
+    """What the guide says of the drugs as a group (JSON of `medications` and of one drug)."""
+    return {"side_effects": list(treatment.side_effects), "monitoring": treatment.monitoring}
+
+
+def _medication_records(
+    items: tuple[Medication, ...],
+) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
     header = ("id", "generic", "brand", "class", "purpose")
-    rows = tuple((m.id, m.generic, m.brand, m.drug_class, m.purpose) for m in ds.medications)
-    data = {
-        "kind": "medications",
-        "medications": as_data(ds.medications),
-        "side_effects": list(med.side_effects),
-        "monitoring": med.monitoring,
-    }
-    return View(tuple(blocks), data | provenance_data(ds), (header, rows))
+    return header, tuple((m.id, m.generic, m.brand, m.drug_class, m.purpose) for m in items)
 
 
 def _stats_table(ds: Dataset, stats: tuple[Statistic, ...], with_sources: bool = False) -> Table:
@@ -373,7 +379,8 @@ def glossary(ds: Dataset) -> View:
         Paragraph("* explained in the guide's running text rather than in its glossary."),
         footer(ds),
     ]
-    return View(tuple(blocks), _glossary_data(ds, ds.glossary), _glossary_records(ds.glossary))
+    data = {"kind": "glossary", "glossary": as_data(ds.glossary)} | provenance_data(ds)
+    return View(tuple(blocks), data, _glossary_records(ds.glossary))
 
 
 def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
@@ -424,18 +431,8 @@ def drug(ds: Dataset, med: Medication) -> View:
         Paragraph("The guide gives the side effects and monitoring for these drugs as a group."),
         footer(ds),
     ]
-    data = {
-        "kind": "drug",
-        "drug": as_data(med),
-        "side_effects": list(treatment.side_effects),
-        "monitoring": treatment.monitoring,
-    } | provenance_data(ds)
-    header = ("id", "generic", "brand", "class", "purpose")
-    return View(
-        tuple(blocks),
-        data,
-        (header, ((med.id, med.generic, med.brand, med.drug_class, med.purpose),)),
-    )
+    data = {"kind": "drug", "drug": as_data(med)} | _drug_notes(treatment) | provenance_data(ds)
+    return View(tuple(blocks), data, _medication_records((med,)))
 
 
 def explained(ds: Dataset, view: View) -> View:
@@ -464,10 +461,6 @@ def explained(ds: Dataset, view: View) -> View:
     notices = tuple(b for b in view.blocks if isinstance(b, Notice))
     data = view.data | {"explained": as_data(tuple(used))}
     return View((*body, *extra, *notices), data, view.records)
-
-
-def _glossary_data(ds: Dataset, entries: tuple[GlossaryEntry, ...]) -> dict[str, Any]:
-    return {"kind": "glossary", "glossary": as_data(entries)} | provenance_data(ds)
 
 
 def _glossary_records(
