@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hfs_info.cli import main
+from hfs_info.entry import main
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"
@@ -39,7 +39,7 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
-    """Call cli.main in-process with a fixed, colourless 80-column terminal."""
+    """Call entry.main in-process with a fixed, colourless 80-column terminal."""
     from hfs_info import dataset
 
     monkeypatch.setenv("COLUMNS", "80")

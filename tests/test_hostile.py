@@ -171,7 +171,7 @@ def test_ctrl_c_exits_130_without_traceback() -> None:
         "    os.kill(os.getpid(), signal.SIGINT)\n"
         "    time.sleep(10)\n"
         "views.glossary = slow\n"
-        "from hfs_info.cli import main\n"
+        "from hfs_info.entry import main\n"
         "main(['glossary'])\n"
     )
     result = subprocess.run(

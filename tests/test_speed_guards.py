@@ -12,16 +12,16 @@ import pytest
 from hfs_info import dataset
 
 ROOT = Path(__file__).parents[1]
-HEAVY = ("rich", "pydantic", "sqlite3", "markdown_it", "pygments")
+HEAVY = ("typer", "click", "rich", "pydantic", "sqlite3", "markdown_it", "pygments")
 PROBE = """
 import json, sys
-from hfs_info.cli import main
+from hfs_info.entry import main
 try:
     main({args!r})
 except SystemExit:
     pass
 loaded = sorted({{m.split(".")[0] for m in sys.modules}} & set({heavy!r}))
-sys.stderr.write(json.dumps(loaded))
+sys.stderr.write("\\n" + json.dumps(loaded))
 """
 
 
@@ -30,7 +30,7 @@ def imported(*args: str) -> list[str]:
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    return json.loads(result.stderr)
+    return json.loads(result.stderr.splitlines()[-1])  # after any message of the tool
 
 
 @pytest.mark.parametrize("fmt", ["json", "plain", "csv", "markdown"])
@@ -40,8 +40,13 @@ def test_a_lookup_in_a_machine_format_imports_nothing_heavy(fmt: str) -> None:
 
 def test_only_tables_import_rich_and_only_search_imports_sqlite3() -> None:
     assert imported("glossary", "botox", "--format", "table") == ["rich"]
+    assert imported("treatments") == ["rich"]
     assert imported("search", "botox", "--format", "json") == ["sqlite3"]
-    assert "pydantic" not in imported("--help")
+
+
+def test_only_help_and_mistakes_import_typer() -> None:
+    assert imported("--help") == ["typer"]  # plain click help: no rich, markdown-it, pydantic
+    assert imported("glossary", "--bogus") == ["typer"]
 
 
 # --- the --data cache -----------------------------------------------------------------------

@@ -1,28 +1,26 @@
-"""The command line: Typer commands that parse arguments and hand over to views and render.
+"""The Typer app: every command, option and help text, for the command lines that the quick
+parser (quick.py) leaves to it: help, completion, usage errors and anything unusual.
 
-Command bodies only name what to show; ``main`` is the one place where errors become messages
-on stderr and exit statuses. rich is imported only when a table, chart or diagram is drawn.
+Command bodies only hand their parsed values to ``actions.run``; ``entry.main`` is the one place
+where errors become messages on stderr and exit statuses.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from enum import StrEnum
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
 from hfs_info import __version__
+from hfs_info.actions import ExportFormat, Output, ValidateFormat
 from hfs_info.cite import Style as CiteStyle
 from hfs_info.commands import short_help
-from hfs_info.document import View
-from hfs_info.errors import DataError, ExitStatus, HfsError, NotFoundError
+from hfs_info.entry import PROG
+from hfs_info.errors import HfsError, UsageError
 from hfs_info.models import Dataset
 from hfs_info.render import Format
 from hfs_info.terminal import ColorChoice
-
-PROG = "hfs-info"
 
 APP_SETTINGS: dict[str, Any] = {
     "name": PROG,
@@ -63,40 +61,11 @@ ColorOption = Annotated[
 ]
 
 
-class Output(str):
-    """What a command prints. Commands return it and ``main`` writes it, so that every write
-    error (a closed pipe, a full disk) is handled in one place. ``path``: write to this file
-    instead of stdout (``export -o``)."""
+def _run(ctx: typer.Context, command: str, **params: Any) -> Output:
+    """Hand the parsed values to ``actions.run``, as the quick parser does (quick.py)."""
+    from hfs_info import actions
 
-    path: str | None = None
-    status: int = 0
-
-    @classmethod
-    def to(cls, text: str, path: str | None, status: int = 0) -> Output:
-        out = cls(text)
-        out.path = path
-        out.status = status
-        return out
-
-
-def _show(
-    ctx: typer.Context,
-    build: Callable[[Dataset], View],
-    fmt: Format,
-    color: ColorChoice,
-    explain: bool = False,
-) -> Output:
-    import io
-
-    from hfs_info import render, terminal, views
-
-    ds = _dataset(ctx)
-    view = build(ds)
-    if explain:
-        view = views.explained(ds, view)
-    buffer = io.StringIO()
-    render.write(view, fmt, buffer, terminal.detect(sys.stdout, color))
-    return Output(buffer.getvalue())
+    return actions.run(command, ctx.find_root().params.get("data"), params)
 
 
 def _dataset(ctx: typer.Context) -> Dataset:
@@ -171,9 +140,7 @@ def root(
 ) -> Output | None:
     """A reference on hemifacial spasm. Run a command, e.g. `hfs-info treatments`."""
     if ctx.invoked_subcommand is None:
-        from hfs_info import views
-
-        return _show(ctx, views.home, Format.table, ColorChoice.auto)
+        return _run(ctx, "")
     return None
 
 
@@ -193,9 +160,7 @@ def _prose_command(name: str, summary: str, example: str) -> None:
         color: ColorOption = ColorChoice.auto,
         explain: ExplainOption = False,
     ) -> Output:
-        from hfs_info import views
-
-        return _show(ctx, lambda ds: views.topic(ds, name), fmt, color, explain)
+        return _run(ctx, name, fmt=fmt, color=color, explain=explain)
 
     command.__doc__ = f"{summary}\n\nExample: hfs-info {name}{example}"
     app.command(name=name, short_help=short_help(name))(command)
@@ -225,14 +190,7 @@ def treatments(
 
     Examples: hfs-info treatments | hfs-info treatments botox | hfs-info treatments mvd -f json
     """
-    from hfs_info import query, views
-
-    if not name:
-        return _show(ctx, views.treatments, fmt, color, explain)
-    wanted = " ".join(name)
-    return _show(
-        ctx, lambda ds: views.treatment(ds, query.find_treatment(ds, wanted)), fmt, color, explain
-    )
+    return _run(ctx, "treatments", name=tuple(name or ()), fmt=fmt, color=color, explain=explain)
 
 
 @app.command(short_help=short_help("medications"))
@@ -246,9 +204,7 @@ def medications(
 
     Example: hfs-info medications --format csv
     """
-    from hfs_info import views
-
-    return _show(ctx, views.medications, fmt, color, explain)
+    return _run(ctx, "medications", fmt=fmt, color=color, explain=explain)
 
 
 @app.command(short_help=short_help("stats"))
@@ -269,9 +225,15 @@ def stats(
 
     Example: hfs-info stats --format csv > stats.csv
     """
-    from hfs_info import views
-
-    return _show(ctx, lambda ds: views.stats(ds, with_sources, chart), fmt, color, explain)
+    return _run(
+        ctx,
+        "stats",
+        fmt=fmt,
+        color=color,
+        explain=explain,
+        with_sources=with_sources,
+        chart=chart,
+    )
 
 
 @app.command(short_help=short_help("glossary"))
@@ -293,12 +255,7 @@ def glossary(
 
     Examples: hfs-info glossary | hfs-info glossary mvd | hfs-info glossary botox -f json
     """
-    from hfs_info import query, views
-
-    if not term:
-        return _show(ctx, views.glossary, fmt, color)
-    wanted = " ".join(term)
-    return _show(ctx, lambda ds: views.term(ds, query.find_term(ds, wanted)), fmt, color)
+    return _run(ctx, "glossary", term=tuple(term or ()), fmt=fmt, color=color)
 
 
 @app.command(short_help=short_help("sources"))
@@ -312,20 +269,7 @@ def sources(
 
     Example: hfs-info sources
     """
-    from hfs_info import views
-
-    return _show(ctx, views.sources, fmt, color, explain)
-
-
-class ValidateFormat(StrEnum):
-    plain = "plain"
-    json = "json"
-
-
-class ExportFormat(StrEnum):
-    markdown = "markdown"
-    json = "json"
-    html = "html"
+    return _run(ctx, "sources", fmt=fmt, color=color, explain=explain)
 
 
 @app.command(short_help=short_help("figures"))
@@ -342,12 +286,7 @@ def figures(
 
     Examples: hfs-info figures | hfs-info figures 1 | hfs-info figures 4 --format svg > fig4.svg
     """
-    from hfs_info import views
-
-    if number is None:
-        return _show(ctx, views.figures, fmt, color)
-    wanted = number
-    return _show(ctx, lambda ds: views.figure(ds, wanted), fmt, color)
+    return _run(ctx, "figures", number=number, fmt=fmt, color=color)
 
 
 @app.command(short_help=short_help("export"))
@@ -369,15 +308,7 @@ def export(
 
     Example: hfs-info export --format html -o hemifacial-spasm.html
     """
-    import io
-    from importlib import import_module
-
-    from hfs_info import terminal, views
-
-    buffer = io.StringIO()
-    renderer = import_module(f"hfs_info.render.{fmt.value}")
-    renderer.render(views.export(_dataset(ctx)), buffer, terminal.detect(buffer))
-    return Output.to(buffer.getvalue(), None if output == "-" else output)
+    return _run(ctx, "export", fmt=fmt, output=output)
 
 
 @app.command(short_help=short_help("cite"))
@@ -391,22 +322,16 @@ def cite(
 
     Example: hfs-info cite --style bibtex >> references.bib
     """
-    from hfs_info import cite as citations
-
-    ds = _dataset(ctx)
-    return Output(citations.cite(style, ds.provenance, ds.references))
+    return _run(ctx, "cite", style=style)
 
 
 @app.command(short_help=short_help("schema"))
-def schema() -> Output:
+def schema(ctx: typer.Context) -> Output:
     """The JSON Schema (draft 2020-12) of every command's `--format json` output.
 
     Example: hfs-info schema > hfs-info.schema.json
     """
-    from hfs_info import schema as output_schema
-    from hfs_info.render.json import dumps
-
-    return Output(dumps(output_schema.output_schema()) + "\n")
+    return _run(ctx, "schema")
 
 
 @app.command(short_help=short_help("search"))
@@ -430,26 +355,12 @@ def search(
 
     Examples: hfs-info search how long does botox last | hfs-info search '"facial nerve"'
     """
-    from hfs_info import search as full_text
-    from hfs_info import views
-
-    text = " ".join(" ".join(words).split())  # tabs and newlines are only spacing here
-
-    data_path = ctx.find_root().params.get("data")
-
-    def build(ds: Dataset) -> View:
-        index_file = None
-        if data_path is not None:  # a --data edition keeps its index in the cache
-            from hfs_info import cache, dataset
-
-            index_file = cache.index_path(dataset.load_entry(data_path)[1])
-        return views.search_results(ds, text, full_text.search(ds, text, limit, index_file))
-
-    return _show(ctx, build, fmt, color)
+    return _run(ctx, "search", words=tuple(words), limit=limit, fmt=fmt, color=color)
 
 
 @app.command(short_help=short_help("validate"))
 def validate(
+    ctx: typer.Context,
     path: Annotated[str, typer.Argument(metavar="PATH", help="The dataset file to check.")],
     fmt: Annotated[
         ValidateFormat,
@@ -463,93 +374,31 @@ def validate(
 
     Example: hfs-info validate my-edition.toml
     """
-    from hfs_info import dataset
-
-    try:
-        ds = dataset.load_file(path)
-        where, problems = path, []
-    except DataError as exc:
-        ds, where, problems = None, exc.source, exc.problems
-    if fmt is ValidateFormat.json:
-        from hfs_info.render.json import dumps
-
-        report = {"path": path, "valid": not problems, "problems": problems}
-        text = dumps(report) + "\n"
-    elif problems:
-        from hfs_info.text import inert
-
-        text = "".join(f"{inert(where)}: {inert(p)}\n" for p in problems)
-    else:
-        assert ds is not None
-        text = f"{path}: valid ({len(ds.statistics)} statistics, {len(ds.glossary)} terms)\n"
-    return Output.to(text, None, ExitStatus.ERROR if problems else ExitStatus.OK)
+    return _run(ctx, "validate", path=path, fmt=fmt)
 
 
-# --- the one place where errors become messages and exit statuses --------------------------
+# --- parsing a command line that the quick parser left to the app ---------------------------
 
 
-def _error(message: str) -> None:
-    from hfs_info.text import inert
-
-    sys.stderr.write(f"{PROG}: {inert(message)}\n")
-
-
-def main(argv: list[str] | None = None) -> NoReturn:
-    """Entry point of the ``hfs-info`` script and ``python -m hfs_info``."""
+def invoke(args: list[str]) -> Output | int | None:
+    """Parse ``args`` with the app and run the command. Usage errors become ``UsageError`` (exit
+    status 2) for ``entry.main`` to report; what typer prints itself (help, --version) gives
+    back the exit status as an int."""
     # typer 0.28 vendors click; its exception classes are reached through typer's package.
     from typer._click import exceptions as click_errors
 
-    for stream in (sys.stdout, sys.stderr):
-        # An ASCII or Latin-1 stream degrades to '?' instead of raising UnicodeEncodeError.
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
-    args = sys.argv[1:] if argv is None else argv
     command = typer.main.get_command(_app_for(args))
-    # Read before parsing, so that even a failure while parsing can show its traceback.
-    debug = "--debug" in args[: args.index("--")] if "--" in args else "--debug" in args
-    status: int = ExitStatus.OK
     try:
         # Not standalone: usage errors come back to us instead of being printed by typer/rich.
-        # Ctrl-C during parsing or a command comes back as the integer 130.
-        result = command.main(args=args, prog_name=PROG, standalone_mode=False)
-        if isinstance(result, Output) and result.path is not None:
-            _write_file(result.path, result)
-        elif isinstance(result, Output):
-            sys.stdout.write(result)
-            sys.stdout.flush()
-        if isinstance(result, Output):
-            status = result.status
-        elif isinstance(result, int):
-            status = result
-    except NotFoundError as exc:
-        _error(str(exc))
-        if exc.suggestions:
-            _error("did you mean: " + ", ".join(exc.suggestions) + "?")
-        status = exc.exit_status
-    except HfsError as exc:
-        _error(str(exc))
-        status = exc.exit_status
+        result: Output | int | None = command.main(args=args, prog_name=PROG, standalone_mode=False)
     except click_errors.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx is not None else PROG
-        _error(f"{exc.format_message()} (see '{where} --help')")
-        status = ExitStatus.ERROR
+        raise UsageError(f"{exc.format_message()} (see '{where} --help')") from None
     except click_errors.ClickException as exc:
-        _error(exc.format_message())
-        status = ExitStatus.ERROR
-    except (typer.Abort, KeyboardInterrupt):
-        status = ExitStatus.INTERRUPTED
-    except BrokenPipeError:
-        status = _quiet_broken_pipe()
-    except OSError as exc:
-        _error(f"write error: {exc.strerror or exc}")
-        status = ExitStatus.ERROR
-    except Exception as exc:  # a bug, not something the user did: one line, and a way to see more
-        if debug:
-            raise
-        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
-        status = ExitStatus.ERROR
-    sys.exit(status)
+        raise UsageError(exc.format_message()) from None
+    except typer.Abort:
+        raise KeyboardInterrupt from None
+    return result
 
 
 def _app_for(args: list[str]) -> typer.Typer:
@@ -589,22 +438,3 @@ def _command_name(args: list[str]) -> str | None:
         elif word == "--":
             return next(words, None)
     return None
-
-
-def _write_file(path: str, text: str) -> None:
-    from pathlib import Path
-
-    try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise HfsError(f"cannot write {path}: {(exc.strerror or str(exc)).lower()}") from None
-
-
-def _quiet_broken_pipe() -> int:
-    """The reader went away (``| head``): stop quietly, and keep Python from complaining when it
-    flushes stdout at exit."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return ExitStatus.OK

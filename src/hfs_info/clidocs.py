@@ -11,7 +11,8 @@ from typing import Any
 
 import typer
 
-from hfs_info.cli import PROG, app
+from hfs_info.cli import app
+from hfs_info.entry import PROG
 
 
 def _param_line(param: Any) -> str:

@@ -152,8 +152,6 @@ def _lookup(
     records: Sequence[R], names: Callable[[R], tuple[str, ...]], query: str, what: str
 ) -> R:
     """Exact normalised name, else a unique prefix; otherwise NotFoundError with near misses."""
-    import difflib
-
     typed = check_query(query, what)
     # Fast path: the name as typed, ignoring case only. It finds the same record the normalised
     # match below would (validation forbids two records sharing a normalised name) without
@@ -181,6 +179,8 @@ def _lookup(
     if prefixed:
         candidates = tuple(sorted({display[k] for k in prefixed.values()}))
         raise NotFoundError(f"{what} {query.strip()!r} is ambiguous", candidates)
+    import difflib  # only for a miss
+
     close = difflib.get_close_matches(wanted, list(index), n=3, cutoff=0.6)
     raise NotFoundError(
         f"no {what} matches {query.strip()!r}", tuple(dict.fromkeys(display[k] for k in close))

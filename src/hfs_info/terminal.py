@@ -7,7 +7,6 @@ them any terminal they like.
 from __future__ import annotations
 
 import os
-import shutil
 from enum import StrEnum
 from typing import NamedTuple, TextIO
 
@@ -52,17 +51,22 @@ def detect(
     return Terminal(
         is_tty=is_tty,
         color=color,
-        width=_width(env, is_tty),
+        width=_width(env, stream if is_tty else None),
         unicode=_can_encode(stream, "│─•…"),
     )
 
 
-def _width(env: os._Environ[str] | dict[str, str], is_tty: bool) -> int:
+def _width(env: os._Environ[str] | dict[str, str], tty: TextIO | None) -> int:
     columns = env.get("COLUMNS", "")
     width = int(columns) if columns.isdigit() and int(columns) > 0 else 0
-    if not width:
-        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if is_tty else DEFAULT_WIDTH
-    return max(MIN_WIDTH, min(MAX_WIDTH, width))
+    if not width and tty is not None:
+        # What shutil.get_terminal_size asks, without importing shutil (and its archive
+        # modules) at every start-up; COLUMNS was handled above.
+        try:
+            width = os.get_terminal_size(tty.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            width = 0
+    return max(MIN_WIDTH, min(MAX_WIDTH, width or DEFAULT_WIDTH))
 
 
 def _can_encode(stream: TextIO, sample: str) -> bool:
