@@ -1,7 +1,8 @@
 """Build hook: compile the TOML dataset to JSON inside the wheel (all metadata is in pyproject).
 
 JSON parses several times faster than TOML and needs no extra import at run time, so the
-installed tool reads data/hemifacial_spasm.json; the TOML stays the one source that people edit.
+installed tool reads data/hemifacial_spasm.json (the validated records, as arrays); the TOML
+stays the one source that people edit.
 The dataset is validated here too, so a broken dataset cannot be built into a wheel. Where the
 JSON is absent (an editable install), the tool reads the TOML instead.
 """
@@ -29,12 +30,13 @@ class BuildPyWithCompiledData(build_py):
             from hfs_info.dataset import build
         finally:
             sys.path.pop(0)
-        _, problems = build(raw)
+        dataset, problems = build(raw)
         if problems:
             raise SystemExit(f"{SOURCE}: " + "; ".join(problems))
         target = Path(self.build_lib) / "hfs_info" / "data" / "hemifacial_spasm.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(raw, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        # The validated records, each a JSON array in field order (see dataset.construct).
+        text = json.dumps(dataset, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         target.write_text(text, encoding="utf-8")
 
 

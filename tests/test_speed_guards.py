@@ -84,6 +84,16 @@ def test_a_changed_file_is_read_again(run, edition, private_cache) -> None:
     assert json.loads(result.stdout)["term"]["term"] == "Botox (second)"
 
 
+def resealed(text: bytes, payload: bytes) -> bytes:
+    """The entry with another payload and a header whose payload hash matches it, so that only
+    the shape check can refuse it."""
+    from hfs_info import cache
+
+    header = json.loads(text.split(b"\n", 1)[0])
+    header["payload"] = cache._hash(payload)
+    return json.dumps(header).encode() + b"\n" + payload
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -92,9 +102,15 @@ def test_a_changed_file_is_read_again(run, edition, private_cache) -> None:
         lambda text: b"not json\n" + text,
         lambda text: text.replace(b"Botox (edition)", b"Botox (tampered)"),
         lambda text: text.split(b"\n", 1)[0] + b"\n[1, 2, 3]",
+        lambda text: resealed(text, b"[1, 2, 3]"),
+        lambda text: resealed(text, b'{"glossary": []}'),
+        lambda text: resealed(text, text.split(b"\n", 1)[1].replace(b'"Botox (edition)",', b"", 1)),
     ],
-    ids=["empty", "truncated", "garbage-header", "tampered-payload", "wrong-shape"],
-)
+    ids=[
+        "empty", "truncated", "garbage-header", "tampered-payload", "wrong-shape",
+        "sealed-wrong-shape", "sealed-object", "sealed-short-row",
+    ],
+)  # fmt: skip
 def test_a_damaged_entry_is_ignored_and_rebuilt(run, edition, private_cache, damage) -> None:
     run("--data", str(edition), "glossary", "botox")
     (entry,) = entries(private_cache)
@@ -146,3 +162,15 @@ def test_an_entry_from_another_version_is_not_trusted(
     monkeypatch.setattr(dataset, "_read_toml", counting)
     assert run("--data", str(edition), "glossary", "botox").status == 0
     assert parsed == [str(edition)]
+
+
+def test_a_relative_cache_home_is_ignored(run, edition, tmp_path, monkeypatch) -> None:
+    """The XDG spec: a relative XDG_CACHE_HOME is invalid and ~/.cache is used instead."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    result = run("--data", str(edition), "search", "edition", "-f", "json")
+    assert result.status == 0, result.stderr
+    assert not (tmp_path / "relative").exists()
+    kept = tmp_path / "home" / ".cache" / "hfs-info"
+    assert len(list(kept.glob("*.json"))) == 1 and len(list(kept.glob("*.fts"))) == 1

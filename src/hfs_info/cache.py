@@ -11,21 +11,27 @@ an error: the dataset is then simply read from its file.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-from pathlib import Path
 from typing import Any, NamedTuple
 
-FORMAT = 1
+# Paths are plain strings handled with os.path: importing pathlib costs more than reading a
+# cache entry, and this module is on the start-up path of every --data run.
+
+try:  # hashlib.blake2b is this type; importing it directly skips loading OpenSSL's bindings
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the built-in module
+    from hashlib import blake2b
+
+FORMAT = 2  # 2: records as arrays in field order (1: the TOML document as objects)
 
 
 def _producer() -> str:
-    """Entries are only trusted by the version that wrote them: a newer hfs-info may check
-    datasets more strictly, so it validates them again."""
-    from hfs_info import __version__
+    """Entries are only trusted by the version that wrote them, with the record layout it had:
+    a newer hfs-info may check datasets more strictly, so it validates them again."""
+    from hfs_info import __version__, models
 
-    return f"{FORMAT}/{__version__}"
+    return f"{FORMAT}/{__version__}/{_hash(models.layout().encode())[:16]}"
 
 
 class Key(NamedTuple):
@@ -35,17 +41,21 @@ class Key(NamedTuple):
     digest: str  # hash of the dataset file's bytes
 
     @classmethod
-    def of(cls, file: Path, size: int, mtime_ns: int, data: bytes) -> Key:
-        return cls(str(file.resolve()), size, mtime_ns, _hash(data))
+    def of(cls, file: str, size: int, mtime_ns: int, data: bytes) -> Key:
+        return cls(os.path.realpath(file), size, mtime_ns, _hash(data))
 
 
 def _hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=32).hexdigest()
+    return blake2b(data, digest_size=32).hexdigest()
 
 
-def directory() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "hfs-info"
+def directory() -> str:
+    """``$XDG_CACHE_HOME/hfs-info``; as the XDG spec asks, a relative XDG_CACHE_HOME is ignored
+    and ``~/.cache`` used instead."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "hfs-info")
 
 
 def _stem(key: Key) -> str:
@@ -53,14 +63,25 @@ def _stem(key: Key) -> str:
     return _hash(key.path.encode("utf-8", "surrogatepass"))[:32]
 
 
-def _entry_path(key: Key) -> Path:
-    return directory() / f"{_stem(key)}.json"
+def _entry_path(key: Key) -> str:
+    return os.path.join(directory(), f"{_stem(key)}.json")
 
 
-def read(key: Key) -> dict[str, Any] | None:
-    """The cached dataset document for ``key``, or None when there is no trustworthy entry."""
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _write_bytes(path: str, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+def read(key: Key) -> list[Any] | None:
+    """The cached dataset for ``key`` as JSON arrays (see ``write``), or None when there is no
+    trustworthy entry."""
     try:
-        text = _entry_path(key).read_bytes()
+        text = _read_bytes(_entry_path(key))
         header_line, _, payload = text.partition(b"\n")
         header = json.loads(header_line)
         expected = {
@@ -76,14 +97,16 @@ def read(key: Key) -> dict[str, Any] | None:
         data = json.loads(payload)
     except (OSError, ValueError, UnicodeDecodeError, RecursionError):
         return None
-    return data if isinstance(data, dict) else None
+    return data if isinstance(data, list) else None
 
 
-def write(key: Key, data: dict[str, Any]) -> None:
-    """Store ``data`` (an already validated dataset document) for ``key``; best effort."""
+def write(key: Key, dataset: tuple[Any, ...]) -> None:
+    """Store ``dataset`` (validated records) for ``key``; best effort. Records are NamedTuples,
+    so JSON holds each as an array in field order: about a third faster to read back than the
+    TOML document's objects (docs/benchmarks.md)."""
     try:
-        payload = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    except (TypeError, ValueError):  # a TOML date or the like: not worth caching
+        payload = json.dumps(dataset, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError):  # not expected of validated records; then simply not cached
         return
     body = payload.encode("utf-8")
     header = {
@@ -95,50 +118,67 @@ def write(key: Key, data: dict[str, Any]) -> None:
         "payload": _hash(body),
     }
     target = _entry_path(key)
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
+    temporary = temporary_for(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(json.dumps(header).encode() + b"\n" + body)
-        temporary.replace(target)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        _write_bytes(temporary, json.dumps(header).encode() + b"\n" + body)
+        os.replace(temporary, target)
     except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        remove(temporary)
 
 
-def index_path(key: Key) -> Path:
+def temporary_for(path: str) -> str:
+    """A name beside ``path`` to write to before moving it into place."""
+    return f"{os.path.splitext(path)[0]}.{os.getpid()}.tmp"
+
+
+def remove(path: str) -> None:
+    """Remove ``path`` if it is there; best effort."""
+    with contextlib.suppress(OSError):
+        os.remove(path)
+
+
+def index_path(key: Key) -> str:
     """Where the search index of the dataset ``key`` is kept (see search.py)."""
     version = _hash(_producer().encode())[:8]  # another version may index differently
-    return directory() / f"{_stem(key)}.{key.digest[:32]}{version}.fts"
+    return os.path.join(directory(), f"{_stem(key)}.{key.digest[:32]}{version}.fts")
 
 
-def file_hash(path: Path) -> str | None:
+def file_hash(path: str) -> str | None:
     try:
-        return _hash(path.read_bytes())
+        return _hash(_read_bytes(path))
     except OSError:
         return None
 
 
-def seal(path: Path) -> None:
+def _seal_path(path: str) -> str:
+    return os.path.splitext(path)[0] + ".sha"
+
+
+def seal(path: str) -> None:
     """Record the hash of a finished index file beside it, so a changed file is not trusted."""
     digest = file_hash(path)
     if digest is not None:
         with contextlib.suppress(OSError):
-            path.with_suffix(".sha").write_text(digest, "ascii")
+            _write_bytes(_seal_path(path), digest.encode("ascii"))
 
 
-def sealed(path: Path) -> bool:
+def sealed(path: str) -> bool:
     """Whether ``path`` is exactly the file that was sealed."""
     try:
-        expected = path.with_suffix(".sha").read_text("ascii")
+        expected = _read_bytes(_seal_path(path)).decode("ascii")
     except (OSError, UnicodeDecodeError):
         return False
     return expected == file_hash(path)
 
 
-def prune_indexes(current: Path) -> None:
+def prune_indexes(current: str) -> None:
     """Remove the indexes of earlier versions of the same dataset file."""
-    prefix = current.name.split(".", 1)[0]
+    folder, name = os.path.split(current)
+    prefix = name.split(".", 1)[0]
+    keep = os.path.splitext(name)[0]
     with contextlib.suppress(OSError):
-        for old in current.parent.glob(f"{prefix}.*"):
-            if old.suffix in (".fts", ".sha") and old.stem != current.stem:
-                old.unlink(missing_ok=True)
+        for other in os.listdir(folder):
+            stem, suffix = os.path.splitext(other)
+            if other.startswith(f"{prefix}.") and suffix in (".fts", ".sha") and stem != keep:
+                remove(os.path.join(folder, other))

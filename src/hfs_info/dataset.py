@@ -59,19 +59,18 @@ def load_entry(path: str) -> tuple[Dataset, CacheKey]:
     """The dataset at ``path`` and its cache key (which also names its search index)."""
     if not path.strip():
         raise DataError("--data", ["the path is empty; give the path of a dataset file"])
+    import os
     import stat
-    from pathlib import Path
 
-    file = Path(path)
     try:
-        info = file.stat()
+        info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise DataError(path, ["is a directory, not a dataset file"])
         if not stat.S_ISREG(info.st_mode):
             raise DataError(path, ["is not a regular file (a FIFO, socket or device?)"])
         if info.st_size > MAX_BYTES:
             raise DataError(path, [f"is larger than the {MAX_BYTES // 2**20} MiB limit"])
-        with file.open("rb") as handle:
+        with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DataError(path, [(exc.strerror or str(exc)).lower()]) from None
@@ -79,16 +78,15 @@ def load_entry(path: str) -> tuple[Dataset, CacheKey]:
         raise DataError(path, [f"is larger than the {MAX_BYTES // 2**20} MiB limit"])
     from hfs_info import cache
 
-    key = cache.Key.of(file, info.st_size, info.st_mtime_ns, data)
+    key = cache.Key.of(path, info.st_size, info.st_mtime_ns, data)
     raw = cache.read(key)
     if raw is not None:
         try:
             return construct(raw), key
         except (TypeError, KeyError, AttributeError, ValueError):
             pass  # an entry of the wrong shape is treated like a missing one
-    raw = _read_toml(data, path)
-    dataset = _validated(raw, path)
-    cache.write(key, raw)
+    dataset = _validated(_read_toml(data, path), path)
+    cache.write(key, dataset)
     return dataset, key
 
 
@@ -123,8 +121,7 @@ def _package_data(name: str) -> bytes | None:
     get_data = getattr(getattr(package.__spec__, "loader", None), "get_data", None)
     if get_data is None or package.__file__ is None:  # pragma: no cover - not our loaders
         return None
-    # os.path, not pathlib: pathlib is not imported on this path and costs more than this.
-    where = os.path.join(os.path.dirname(package.__file__), name)  # noqa: PTH118, PTH120
+    where = os.path.join(os.path.dirname(package.__file__), name)
     try:
         return bytes(get_data(where))
     except OSError:
@@ -283,26 +280,45 @@ def _describe(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-# --- trusted construction (cache entries written after full validation) ----------------------
+# --- trusted construction (compiled data and cache entries, written after validation) -------
+#
+# Both store the validated records as JSON arrays in field order (json.dumps of the NamedTuples),
+# under one record layout (models.layout): decoding arrays and building records from them is
+# about twice as fast as from the TOML document's objects, which counts for large editions.
 
 
 @cache
-def _plan(cls: type) -> tuple[tuple[str, str, Callable[[Any], Any] | None, Any], ...]:
-    """(attribute, key, builder, default) per field: a builder turns JSON data into the field's
-    value (records, tuples of them, tuples of scalars); None means the value is used as it is."""
-    defaults = cls._field_defaults  # type: ignore[attr-defined]
-    plan = []
-    for name, key, tp, _ in _fields(cls):
-        plan.append((name, key, _builder(tp), defaults.get(name)))
-    return tuple(plan)
+def _constructor(cls: type) -> Callable[[Any], Any]:
+    """A function that turns a JSON array into a ``cls``. Fields that hold records or tuples get
+    a builder; the others are used as they are. Large editions have thousands of records, so the
+    per-record work is kept small: a length check, the builders, and the tuple itself."""
+    fields = _fields(cls)
+    size = len(fields)
+    builders = tuple(
+        (index, build)
+        for index, (_, _, tp, _) in enumerate(fields)
+        if (build := _builder(tp)) is not None
+    )
+    new = tuple.__new__  # what NamedTuple._make uses, without its Python-level call
+
+    def make(row: Any) -> Any:
+        if type(row) is not list or len(row) != size:
+            raise TypeError(f"not a {cls.__name__} row")
+        for index, build in builders:
+            value = row[index]
+            if value is not None:  # None stands for an optional field left out
+                row[index] = build(value)
+        return new(cls, row)
+
+    return make
 
 
 def _builder(tp: Any) -> Callable[[Any], Any] | None:
     if models.is_record_type(tp):
-        return lambda value: _construct_record(tp, value)
+        return _constructor(tp)
     if typing.get_origin(tp) in (types.UnionType, typing.Union):
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _builder(inner)  # None values are passed through by _construct_record
+        return _builder(inner)  # None values are passed through by the constructor
     if typing.get_origin(tp) is tuple:
         item = _builder(typing.get_args(tp)[0])
         if item is None:
@@ -312,21 +328,11 @@ def _builder(tp: Any) -> Callable[[Any], Any] | None:
     return None
 
 
-def _construct_record(cls: type, raw: dict[str, Any]) -> Any:
-    values = []
-    for _, key, build, default in _plan(cls):
-        value = raw.get(key, default)
-        values.append(value if build is None or value is None else build(value))
-    return cls(*values)
-
-
-def construct(raw: dict[str, Any]) -> Dataset:
-    """Records from data that already passed ``build`` (a cache entry): no checks, only shape.
-
-    A malformed entry raises TypeError, KeyError, AttributeError or ValueError; callers then
-    fall back to reading and validating the dataset file itself.
-    """
-    dataset = _construct_record(Dataset, raw)
+def construct(rows: Any) -> Dataset:
+    """Records from JSON arrays of records that passed ``build`` (compiled data, a cache entry):
+    no checks, only shape. A malformed entry raises TypeError, KeyError, AttributeError or
+    ValueError; callers then fall back to reading and validating the dataset file itself."""
+    dataset = _constructor(Dataset)(rows)
     if not isinstance(dataset, Dataset) or not isinstance(dataset.glossary, tuple):
         raise TypeError("not a dataset")
     return dataset

@@ -12,7 +12,6 @@ import contextlib
 import os
 import re
 import shlex
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info import query
@@ -149,7 +148,7 @@ def _create(db: sqlite3.Connection, ds: Dataset) -> None:
     )
 
 
-def _open_index(ds: Dataset, index_file: Path | None) -> sqlite3.Connection:
+def _open_index(ds: Dataset, index_file: str | None) -> sqlite3.Connection:
     """The FTS5 index of ``ds``: in memory, or kept in ``index_file`` (a --data edition's
     cache) so that a large edition is indexed once. A kept index is used only if its file is
     byte for byte the one that was written (cache.sealed); otherwise it is rebuilt."""
@@ -160,31 +159,39 @@ def _open_index(ds: Dataset, index_file: Path | None) -> sqlite3.Connection:
     if index_file is not None:
         if cache.sealed(index_file):
             try:
-                db = sqlite3.connect(f"{index_file.as_uri()}?mode=ro", uri=True)
+                db = _read_only(index_file)
                 db.execute("SELECT count(*) FROM entries").fetchone()
                 return db
             except sqlite3.Error:
                 pass
-        temporary = index_file.with_suffix(f".{os.getpid()}.tmp")
+        temporary = cache.temporary_for(index_file)
         try:
-            index_file.parent.mkdir(parents=True, exist_ok=True)
-            temporary.unlink(missing_ok=True)  # a leftover of an interrupted run
+            os.makedirs(os.path.dirname(index_file), exist_ok=True)
+            cache.remove(temporary)  # a leftover of an interrupted run
             with contextlib.closing(sqlite3.connect(temporary)) as db:
                 _create(db, ds)
                 db.commit()
-            temporary.replace(index_file)
+            os.replace(temporary, index_file)
             cache.seal(index_file)
             cache.prune_indexes(index_file)
-            return sqlite3.connect(f"{index_file.as_uri()}?mode=ro", uri=True)
+            return _read_only(index_file)
         except (OSError, sqlite3.Error):
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+            cache.remove(temporary)
     db = sqlite3.connect(":memory:")
     _create(db, ds)
     return db
 
 
-def search(ds: Dataset, text: str, limit: int = 10, index_file: Path | None = None) -> list[Hit]:
+def _read_only(path: str) -> sqlite3.Connection:
+    """``path`` opened read-only (an SQLite URI: the path percent-encoded, as pathlib's
+    ``as_uri`` would, without importing pathlib)."""
+    import sqlite3
+    from urllib.parse import quote
+
+    return sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True)
+
+
+def search(ds: Dataset, text: str, limit: int = 10, index_file: str | None = None) -> list[Hit]:
     """The best ``limit`` records for ``text``; NotFoundError when nothing matches."""
     wanted = query.check_query(text, "search query")
     expression = fts_query(wanted)
