@@ -82,3 +82,33 @@ def test_any_columns_value_gives_bounded_complete_output(columns: str) -> None:
     words = set(text.replace("│", " ").replace("|", " ").split())
     cell = "so the muscle never gets the message to contract. antibodies build up. (Klonopin)."
     assert set(cell.split()) <= words
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--format", "html"],  # the largest output
+        ["glossary", "botx"],  # exit 1, with suggestions on stderr
+        ["stats", "--format", "yaml"],  # a usage error, from the Typer app
+        ["--help"],
+        ["--version"],
+        ["validate", "tests/fixtures/broken/unknown-key.toml"],  # exit 2, report on stdout
+    ],
+    ids=" ".join,
+)
+def test_the_scripts_quick_exit_loses_nothing(run, args: list[str]) -> None:
+    """The console script ends with os._exit after flushing (entry.script): every byte and the
+    exit status must be what an ordinary in-process run gives."""
+    expected = run(*args)
+    actual = run_process(*args, env={"COLUMNS": "80"})
+    assert (actual.returncode, actual.stdout.decode(), actual.stderr.decode()) == (
+        expected.status,
+        expected.stdout,
+        expected.stderr,
+    )
+
+
+def test_a_file_written_by_the_script_is_complete(run, tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    assert run_process("export", "--format", "html", "-o", str(target)).returncode == 0
+    assert target.read_text("utf-8") == run("export", "--format", "html").stdout

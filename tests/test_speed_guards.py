@@ -90,7 +90,7 @@ def resealed(text: bytes, payload: bytes) -> bytes:
     from hfs_info import cache
 
     header = json.loads(text.split(b"\n", 1)[0])
-    header["payload"] = cache._hash(payload)
+    header["payload"] = cache.digest_of(payload)
     return json.dumps(header).encode() + b"\n" + payload
 
 

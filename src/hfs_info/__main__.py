@@ -1,5 +1,5 @@
 """``python -m hfs_info``: the same as the ``hfs-info`` command."""
 
-from hfs_info.entry import main
+from hfs_info.entry import script
 
-main()
+script()

@@ -13,7 +13,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from io import BufferedReader
 
 # Paths are plain strings handled with os.path: importing pathlib costs more than reading a
 # cache entry, and this module is on the start-up path of every --data run.
@@ -31,7 +34,7 @@ def _producer() -> str:
     a newer hfs-info may check datasets more strictly, so it validates them again."""
     from hfs_info import __version__, models
 
-    return f"{FORMAT}/{__version__}/{_hash(models.layout().encode())[:16]}"
+    return f"{FORMAT}/{__version__}/{digest_of(models.layout().encode())[:16]}"
 
 
 class Key(NamedTuple):
@@ -41,12 +44,26 @@ class Key(NamedTuple):
     digest: str  # hash of the dataset file's bytes
 
     @classmethod
-    def of(cls, file: str, size: int, mtime_ns: int, data: bytes) -> Key:
-        return cls(os.path.realpath(file), size, mtime_ns, _hash(data))
+    def of(cls, file: str, size: int, mtime_ns: int, digest: str) -> Key:
+        return cls(os.path.realpath(file), size, mtime_ns, digest)
 
 
-def _hash(data: bytes) -> str:
+def digest_of(data: bytes | memoryview) -> str:
     return blake2b(data, digest_size=32).hexdigest()
+
+
+def stream_hash(handle: BufferedReader, limit: int) -> tuple[str, int]:
+    """The hash of what ``handle`` holds (as ``digest_of`` its bytes would give) and how many
+    bytes were read, at most ``limit + 1``; read in blocks, so that a large file is never held
+    in memory only to be hashed."""
+    digest = blake2b(digest_size=32)
+    block = bytearray(1 << 18)
+    view = memoryview(block)
+    total = 0
+    while total <= limit and (count := handle.readinto(block)):
+        digest.update(view[:count])
+        total += count
+    return digest.hexdigest(), total
 
 
 def directory() -> str:
@@ -60,7 +77,7 @@ def directory() -> str:
 
 def _stem(key: Key) -> str:
     """One name per dataset path (its versions share it)."""
-    return _hash(key.path.encode("utf-8", "surrogatepass"))[:32]
+    return digest_of(key.path.encode("utf-8", "surrogatepass"))[:32]
 
 
 def _entry_path(key: Key) -> str:
@@ -82,22 +99,31 @@ def read(key: Key) -> list[Any] | None:
     trustworthy entry."""
     try:
         text = _read_bytes(_entry_path(key))
-        header_line, _, payload = text.partition(b"\n")
-        header = json.loads(header_line)
+        start = text.index(b"\n") + 1
+        header = json.loads(text[:start])
         expected = {
             "format": _producer(),
             "path": key.path,
             "size": key.size,
             "mtime_ns": key.mtime_ns,
             "digest": key.digest,
-            "payload": _hash(payload),
+            "payload": digest_of(memoryview(text)[start:]),  # no copy of a large payload
         }
         if header != expected:
             return None
-        data = json.loads(payload)
+        data = _decode(text.decode("utf-8"), start)  # the header is ASCII: same offset
     except (OSError, ValueError, UnicodeDecodeError, RecursionError):
         return None
     return data if isinstance(data, list) else None
+
+
+def _decode(text: str, start: int) -> Any:
+    """The one JSON document in ``text`` from ``start`` on, as ``json.loads`` of that slice
+    would give, without copying it first."""
+    data, end = json.JSONDecoder().raw_decode(text, start)
+    if text[end:].strip():
+        raise ValueError("extra data after the dataset")
+    return data
 
 
 def write(key: Key, dataset: tuple[Any, ...]) -> None:
@@ -115,7 +141,7 @@ def write(key: Key, dataset: tuple[Any, ...]) -> None:
         "size": key.size,
         "mtime_ns": key.mtime_ns,
         "digest": key.digest,
-        "payload": _hash(body),
+        "payload": digest_of(body),
     }
     target = _entry_path(key)
     temporary = temporary_for(target)
@@ -140,13 +166,13 @@ def remove(path: str) -> None:
 
 def index_path(key: Key) -> str:
     """Where the search index of the dataset ``key`` is kept (see search.py)."""
-    version = _hash(_producer().encode())[:8]  # another version may index differently
+    version = digest_of(_producer().encode())[:8]  # another version may index differently
     return os.path.join(directory(), f"{_stem(key)}.{key.digest[:32]}{version}.fts")
 
 
 def file_hash(path: str) -> str | None:
     try:
-        return _hash(_read_bytes(path))
+        return digest_of(_read_bytes(path))
     except OSError:
         return None
 

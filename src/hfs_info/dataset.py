@@ -12,6 +12,7 @@ import math
 import types
 import typing
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -70,24 +71,49 @@ def load_entry(path: str) -> tuple[Dataset, CacheKey]:
             raise DataError(path, ["is not a regular file (a FIFO, socket or device?)"])
         if info.st_size > MAX_BYTES:
             raise DataError(path, [f"is larger than the {MAX_BYTES // 2**20} MiB limit"])
+        from hfs_info import cache
+
         with open(path, "rb") as handle:
+            # Hashed in blocks: when the cache has the dataset, the file is never held whole.
+            digest, size = cache.stream_hash(handle, MAX_BYTES)
+            if size > MAX_BYTES:  # it grew after stat
+                raise DataError(path, [f"is larger than the {MAX_BYTES // 2**20} MiB limit"])
+            key = cache.Key.of(path, info.st_size, info.st_mtime_ns, digest)
+            with _collector_paused():
+                rows = cache.read(key)
+                if rows is not None:
+                    try:
+                        return construct(rows), key
+                    except (TypeError, KeyError, AttributeError, ValueError):
+                        pass  # an entry of the wrong shape is treated like a missing one
+            handle.seek(0)
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DataError(path, [(exc.strerror or str(exc)).lower()]) from None
     if len(data) > MAX_BYTES:
         raise DataError(path, [f"is larger than the {MAX_BYTES // 2**20} MiB limit"])
-    from hfs_info import cache
-
-    key = cache.Key.of(path, info.st_size, info.st_mtime_ns, data)
-    raw = cache.read(key)
-    if raw is not None:
-        try:
-            return construct(raw), key
-        except (TypeError, KeyError, AttributeError, ValueError):
-            pass  # an entry of the wrong shape is treated like a missing one
+    # The entry is stored under the bytes actually parsed, even if the file changed after it
+    # was hashed (its new modification time then sends the next run back to the file).
+    key = key._replace(digest=cache.digest_of(data))
     dataset = _validated(_read_toml(data, path), path)
     cache.write(key, dataset)
     return dataset, key
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: decoding and building a large edition allocates tens
+    of thousands of lists and records, none in a cycle, and the collections their allocation
+    triggers only cost time (docs/benchmarks.md)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_packaged() -> Dataset:
