@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -202,3 +203,29 @@ def test_cli_rejects_an_empty_data_path(run) -> None:
     assert result.stderr == (
         "hfs-info: --data: the path is empty; give the path of a dataset file\n"
     )
+
+
+# --- the compact form (compiled data in the wheel, --data cache entries) ---------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "data/hemifacial_spasm.toml",
+        "tests/fixtures/hostile.toml",
+    ],
+)
+def test_the_compact_form_gives_back_the_same_records(source: str) -> None:
+    root = Path(__file__).parents[1]
+    original = dataset.parse((root / source).read_bytes(), source)
+    text = json.dumps(dataset.encode(original), ensure_ascii=False, allow_nan=False)
+    rebuilt = dataset.construct(json.loads(text))
+    assert rebuilt == original
+    # Same types all the way down: tuples stay tuples and records stay records.
+    assert repr(rebuilt) == repr(original)
+
+
+def test_the_compact_form_of_an_edition_with_no_glossary() -> None:
+    original = dataset.load_packaged()._replace(glossary=())
+    rebuilt = dataset.construct(json.loads(json.dumps(dataset.encode(original))))
+    assert rebuilt == original and rebuilt.glossary == ()

@@ -26,7 +26,7 @@ try:  # hashlib.blake2b is this type; importing it directly skips loading OpenSS
 except ImportError:  # pragma: no cover - an interpreter without the built-in module
     from hashlib import blake2b
 
-FORMAT = 2  # 2: records as arrays in field order (1: the TOML document as objects)
+FORMAT = 3  # 3: dataset.encode's compact form (2: a row per record; 1: the TOML document)
 
 
 def _producer() -> str:
@@ -95,8 +95,8 @@ def _write_bytes(path: str, data: bytes) -> None:
 
 
 def read(key: Key) -> list[Any] | None:
-    """The cached dataset for ``key`` as JSON arrays (see ``write``), or None when there is no
-    trustworthy entry."""
+    """The cached dataset for ``key`` in its compact form (see ``write``), or None when there is
+    no trustworthy entry."""
     try:
         text = _read_bytes(_entry_path(key))
         start = text.index(b"\n") + 1
@@ -126,12 +126,11 @@ def _decode(text: str, start: int) -> Any:
     return data
 
 
-def write(key: Key, dataset: tuple[Any, ...]) -> None:
-    """Store ``dataset`` (validated records) for ``key``; best effort. Records are NamedTuples,
-    so JSON holds each as an array in field order: about a third faster to read back than the
-    TOML document's objects (docs/benchmarks.md)."""
+def write(key: Key, data: list[Any]) -> None:
+    """Store ``data`` (a validated dataset in the compact form of ``dataset.encode``) for
+    ``key``; best effort."""
     try:
-        payload = json.dumps(dataset, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        payload = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     except (TypeError, ValueError):  # not expected of validated records; then simply not cached
         return
     body = payload.encode("utf-8")

@@ -13,7 +13,7 @@ import types
 import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from hfs_info import models
@@ -96,7 +96,7 @@ def load_entry(path: str) -> tuple[Dataset, CacheKey]:
     # was hashed (its new modification time then sends the next run back to the file).
     key = key._replace(digest=cache.digest_of(data))
     dataset = _validated(_read_toml(data, path), path)
-    cache.write(key, dataset)
+    cache.write(key, encode(dataset))
     return dataset, key
 
 
@@ -306,59 +306,119 @@ def _describe(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-# --- trusted construction (compiled data and cache entries, written after validation) -------
+# --- the compact form: compiled data and cache entries, written after validation -------------
 #
-# Both store the validated records as JSON arrays in field order (json.dumps of the NamedTuples),
-# under one record layout (models.layout): decoding arrays and building records from them is
-# about twice as fast as from the TOML document's objects, which counts for large editions.
+# A record is a JSON array of its fields in field order, and a tuple of records is stored by
+# columns: one array per field, each holding that field for every record. Decoding thousands of
+# glossary entries then makes a handful of lists instead of one per entry, and the records are
+# built by a loop in C (map over zip); both halve the time of a large --data edition against
+# one array per record (docs/benchmarks.md). models.layout() names the layout an entry holds.
+
+
+def _inner(tp: Any) -> Any:
+    """``X`` for ``X | None``, else ``tp``."""
+    if typing.get_origin(tp) in (types.UnionType, typing.Union):
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return inner
+    return tp
+
+
+def _item_type(tp: Any) -> Any:
+    """``X`` for ``tuple[X, ...]``, else None."""
+    return typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else None
+
+
+def encode(value: Any, tp: Any = Dataset) -> Any:
+    """``value`` (of type ``tp``, a validated record by default) in the compact form."""
+    if value is None:
+        return None
+    tp = _inner(tp)
+    if models.is_record_type(tp):
+        return [encode(v, ftp) for v, (_, _, ftp, _) in zip(value, _fields(tp), strict=True)]
+    item = _item_type(tp)
+    if item is not None and models.is_record_type(item):
+        return [
+            [encode(record[i], ftp) for record in value]
+            for i, (_, _, ftp, _) in enumerate(_fields(item))
+        ]
+    return list(value) if item is not None else value
 
 
 @cache
-def _constructor(cls: type) -> Callable[[Any], Any]:
-    """A function that turns a JSON array into a ``cls``. Fields that hold records or tuples get
-    a builder; the others are used as they are. Large editions have thousands of records, so the
-    per-record work is kept small: a length check, the builders, and the tuple itself."""
+def _decoder(tp: Any) -> Callable[[Any], Any] | None:
+    """A function from the compact form of a ``tp`` (never None) to the value; None when the
+    JSON value is the value itself. A malformed form raises TypeError or ValueError."""
+    tp = _inner(tp)
+    if models.is_record_type(tp):
+        return _record_decoder(tp)
+    item = _item_type(tp)
+    if item is None:
+        return None
+    if models.is_record_type(item):
+        return _records_decoder(item)
+    decode_item = _decoder(item)
+    if decode_item is None:
+        return tuple
+    return lambda values: tuple(map(decode_item, values))
+
+
+def _record_decoder(cls: type) -> Callable[[Any], Any]:
     fields = _fields(cls)
     size = len(fields)
-    builders = tuple(
-        (index, build)
-        for index, (_, _, tp, _) in enumerate(fields)
-        if (build := _builder(tp)) is not None
+    decoders = tuple(
+        (index, decode)
+        for index, (_, _, ftp, _) in enumerate(fields)
+        if (decode := _decoder(ftp)) is not None
     )
     new = tuple.__new__  # what NamedTuple._make uses, without its Python-level call
 
-    def make(row: Any) -> Any:
+    def decode_record(row: Any) -> Any:
         if type(row) is not list or len(row) != size:
             raise TypeError(f"not a {cls.__name__} row")
-        for index, build in builders:
+        for index, decode in decoders:
             value = row[index]
-            if value is not None:  # None stands for an optional field left out
-                row[index] = build(value)
+            if value is not None:  # an optional field left out
+                row[index] = decode(value)
         return new(cls, row)
 
-    return make
+    return decode_record
 
 
-def _builder(tp: Any) -> Callable[[Any], Any] | None:
-    if models.is_record_type(tp):
-        return _constructor(tp)
-    if typing.get_origin(tp) in (types.UnionType, typing.Union):
-        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _builder(inner)  # None values are passed through by the constructor
-    if typing.get_origin(tp) is tuple:
-        item = _builder(typing.get_args(tp)[0])
-        if item is None:
-            return tuple
-        build_item = item
-        return lambda values: tuple(map(build_item, values))
-    return None
+def _records_decoder(cls: type) -> Callable[[Any], Any]:
+    fields = _fields(cls)
+    size = len(fields)
+    decoders = tuple(
+        (index, _nullable(decode))
+        for index, (_, _, ftp, _) in enumerate(fields)
+        if (decode := _decoder(ftp)) is not None
+    )
+    make = partial(tuple.__new__, cls)
+
+    def decode_records(columns: Any) -> tuple[Any, ...]:
+        if type(columns) is not list or len(columns) != size:
+            raise TypeError(f"not the columns of {cls.__name__} records")
+        count = len(columns[0])
+        if any(type(column) is not list or len(column) != count for column in columns):
+            raise TypeError(f"columns of {cls.__name__} records differ in length")
+        for index, decode in decoders:
+            columns[index] = map(decode, columns[index])
+        return tuple(map(make, zip(*columns, strict=True)))
+
+    return decode_records
 
 
-def construct(rows: Any) -> Dataset:
-    """Records from JSON arrays of records that passed ``build`` (compiled data, a cache entry):
-    no checks, only shape. A malformed entry raises TypeError, KeyError, AttributeError or
-    ValueError; callers then fall back to reading and validating the dataset file itself."""
-    dataset = _constructor(Dataset)(rows)
+def _nullable(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else decode(value)
+
+
+def construct(data: Any) -> Dataset:
+    """The dataset from its compact form (compiled data, a cache entry), which was written from
+    records that passed ``build``: no checks, only shape. A malformed entry raises TypeError,
+    KeyError, AttributeError or ValueError; callers then fall back to reading and validating the
+    dataset file itself."""
+    decode = _decoder(Dataset)
+    assert decode is not None
+    dataset = decode(data)
     if not isinstance(dataset, Dataset) or not isinstance(dataset.glossary, tuple):
         raise TypeError("not a dataset")
     return dataset
