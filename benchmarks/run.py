@@ -35,6 +35,13 @@ HFS = str(BIN / "hfs-info")
 PY = sys.executable
 
 
+# Each 100x case and the same command on the shipped dataset.
+SCALE_PAIRS = {
+    "100x: glossary botox --format json": "glossary botox --format json",
+    "100x: search injection": "search injection",
+}
+
+
 def measure(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, max RSS in MiB) of one run of ``argv``.
 
@@ -139,6 +146,14 @@ def main() -> None:
                 "max_rss_mib": memory[name],
             }
         )
+    if args.scale:
+        print("\n100x dataset against the shipped one (paired: each round's own ratio, median)")
+        for name, shipped in SCALE_PAIRS.items():
+            paired = statistics.median(
+                t / s for t, s in zip(times[name], times[shipped], strict=True)
+            )
+            print(f"{name:36} {paired:5.2f}x of {shipped!r}")
+            results.append({"command": name, "against": shipped, "paired_ratio": paired})
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
 
