@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
 def script() -> NoReturn:
     """The ``hfs-info`` console script: ``main``, then an immediate exit once everything it
     wrote is flushed. Skipped is only the interpreter's teardown, which frees every object one
-    by one: for a large --data edition about 10 ms, a tenth of the run (docs/benchmarks.md).
+    by one: about 20 ms of every run on our CI machines (docs/benchmarks.md).
     Nothing of ours needs it: files are closed as they are written and no exit handlers are
     registered. An exception that ``main`` lets through (``--debug``) exits the usual way."""
     try:
