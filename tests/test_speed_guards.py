@@ -85,12 +85,12 @@ def test_a_changed_file_is_read_again(run, edition, private_cache) -> None:
 
 
 def resealed(text: bytes, payload: bytes) -> bytes:
-    """The entry with another payload and a header whose payload hash matches it, so that only
+    """The entry with another payload and a header whose checksum matches it, so that only
     the shape check can refuse it."""
     from hfs_info import cache
 
     header = json.loads(text.split(b"\n", 1)[0])
-    header["payload"] = cache.digest_of(payload)
+    header["payload"] = cache.checksum(payload)
     return json.dumps(header).encode() + b"\n" + payload
 
 

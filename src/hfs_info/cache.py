@@ -3,7 +3,7 @@
 Entries live under ``$XDG_CACHE_HOME/hfs-info`` (``~/.cache/hfs-info``), one file per dataset
 path. An entry is JSON, never pickle, so reading one cannot run code. It is used only when the
 dataset file's path, size, modification time and content hash all match what the entry records,
-and when the entry's own payload hash matches its payload; anything else (a corrupt, truncated,
+and when the entry's own checksum matches its payload; anything else (a corrupt, truncated,
 foreign or stale entry) is ignored and rewritten. Failing to read or write the cache is never
 an error: the dataset is then simply read from its file.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import zlib
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ try:  # hashlib.blake2b is this type; importing it directly skips loading OpenSS
 except ImportError:  # pragma: no cover - an interpreter without the built-in module
     from hashlib import blake2b
 
-FORMAT = 3  # 3: dataset.encode's compact form (2: a row per record; 1: the TOML document)
+FORMAT = 4  # 4: CRC-32 of the payload; 3: dataset.encode's compact form; 2: rows; 1: TOML
 
 
 def _producer() -> str:
@@ -50,6 +51,13 @@ class Key(NamedTuple):
 
 def digest_of(data: bytes | memoryview) -> str:
     return blake2b(data, digest_size=32).hexdigest()
+
+
+def checksum(payload: bytes | memoryview) -> int:
+    """CRC-32 of an entry's payload, as gzip and zip use against accidental damage (a torn or
+    corrupted file); about four times as fast as blake2b on a large entry. The identity of the
+    dataset file an entry belongs to is the blake2b ``digest_of`` its bytes."""
+    return zlib.crc32(payload)
 
 
 def stream_hash(handle: BufferedReader, limit: int) -> tuple[str, int]:
@@ -107,7 +115,7 @@ def read(key: Key) -> list[Any] | None:
             "size": key.size,
             "mtime_ns": key.mtime_ns,
             "digest": key.digest,
-            "payload": digest_of(memoryview(text)[start:]),  # no copy of a large payload
+            "payload": checksum(memoryview(text)[start:]),  # no copy of a large payload
         }
         if header != expected:
             return None
@@ -140,7 +148,7 @@ def write(key: Key, data: list[Any]) -> None:
         "size": key.size,
         "mtime_ns": key.mtime_ns,
         "digest": key.digest,
-        "payload": digest_of(body),
+        "payload": checksum(body),
     }
     target = _entry_path(key)
     temporary = temporary_for(target)
