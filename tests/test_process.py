@@ -112,3 +112,21 @@ def test_a_file_written_by_the_script_is_complete(run, tmp_path: Path) -> None:
     target = tmp_path / "page.html"
     assert run_process("export", "--format", "html", "-o", str(target)).returncode == 0
     assert target.read_text("utf-8") == run("export", "--format", "html").stdout
+
+
+def test_the_script_exits_with_the_status_python_would(monkeypatch, capsys) -> None:
+    """entry.script ends with os._exit, so it maps SystemExit itself: None is 0, an int is
+    itself, text is printed and gives 1."""
+    from hfs_info import entry
+
+    codes: list[int] = []
+    monkeypatch.setattr(entry.os, "_exit", codes.append)
+    for raised in (None, 0, 3, "bye"):
+
+        def fake_main(raised=raised) -> None:
+            raise SystemExit(raised)
+
+        monkeypatch.setattr(entry, "main", fake_main)
+        entry.script()
+    assert codes == [0, 0, 3, 1]
+    assert capsys.readouterr().err == "bye\n"

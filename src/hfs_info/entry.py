@@ -75,8 +75,12 @@ def script() -> NoReturn:
     registered. An exception that ``main`` lets through (``--debug``) exits the usual way."""
     try:
         main()
-    except SystemExit as exc:
-        status = exc.code if isinstance(exc.code, int) else ExitStatus.ERROR
+    except SystemExit as exc:  # the status as Python would take it: None is 0, text is 1
+        if exc.code is None or isinstance(exc.code, int):
+            status = exc.code or 0
+        else:
+            sys.stderr.write(f"{exc.code}\n")
+            status = 1
     for stream in (sys.stdout, sys.stderr):
         # A reader that went away was already dealt with by main; nothing is left to say.
         with contextlib.suppress(OSError, ValueError):
