@@ -1,6 +1,6 @@
 """Generate docs/cli.md, the reference of every command and option, from the app itself.
 
-Run ``python -m hfs_info.clidocs > docs/cli.md``; tests/test_docs.py fails when the file no
+Run ``python -m hfs_info.clidocs > docs/cli.md``; tests/test_formats.py fails when the file no
 longer matches what this prints, so the reference cannot drift from the code.
 """
 
