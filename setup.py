@@ -1,10 +1,10 @@
-"""Build hook: compile the TOML dataset to JSON inside the wheel (all metadata is in pyproject).
+"""Build hook: ship the TOML dataset as JSON too, inside the wheel (all metadata is in pyproject).
 
-JSON parses several times faster than TOML and needs no extra import at run time, so the
-installed tool reads data/hemifacial_spasm.json (the validated records, in compact form); the TOML
-stays the one source that people edit.
-The dataset is validated here too, so a broken dataset cannot be built into a wheel. Where the
-JSON is absent (an editable install), the tool reads the TOML instead.
+JSON parses faster than TOML and needs no extra import at run time, so the installed tool reads
+data/hemifacial_spasm.json (the same document; store.py validates it like the TOML); the TOML
+stays the one source that people edit. The dataset is validated here as well, so a broken
+dataset cannot be built into a wheel. Where the JSON is absent (an editable install), the tool
+reads the TOML instead.
 """
 
 from __future__ import annotations
@@ -27,17 +27,15 @@ class BuildPyWithCompiledData(build_py):
         raw = tomllib.loads(SOURCE.read_text("utf-8"))
         sys.path.insert(0, str(ROOT / "src"))
         try:
-            from hfs_info.dataset import build, encode
+            from hfs_info.dataset import build
         finally:
             sys.path.pop(0)
-        dataset, problems = build(raw)
+        _, problems = build(raw)
         if problems:
             raise SystemExit(f"{SOURCE}: " + "; ".join(problems))
         target = Path(self.build_lib) / "hfs_info" / "data" / "hemifacial_spasm.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        # The validated records in their compact form (see dataset.encode).
-        compact = encode(dataset)
-        text = json.dumps(compact, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        text = json.dumps(raw, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         target.write_text(text, encoding="utf-8")
 
 

@@ -26,29 +26,15 @@ class Result:
     stderr: str
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Every test gets its own XDG cache, and no dataset read by an earlier test is reused."""
-    from hfs_info import dataset
-
-    cache_home = tmp_path_factory.mktemp("cache")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
-    dataset.load_entry.cache_clear()
-    return cache_home / "hfs-info"
-
-
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Call entry.main in-process with a fixed, colourless 80-column terminal."""
-    from hfs_info import dataset
-
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("HFS_INFO_DATA", raising=False)
 
     def _run(*args: str) -> Result:
-        dataset.load_entry.cache_clear()  # each run is a new process as far as data goes
         with pytest.raises(SystemExit) as exit_info:
             main(list(args))
         out, err = capsys.readouterr()

@@ -8,10 +8,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from hfs_info import dataset
+from hfs_info import store
 from hfs_info.render.table import BAR_CELLS, bar_length
 
-DS = dataset.load_packaged()
+DS = store.load_packaged()
 PERCENT_STATS = [s for s in DS.statistics if s.unit == "percent"]
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from hfs_info import dataset
+from hfs_info import store
 from hfs_info.models import Dataset
 
 
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
-    return dataset.load_packaged()
+    return store.load_packaged()
 
 
 # Every number of the source (Mayfield Clinic, "Hemifacial Spasm", July 2018), written out by
@@ -171,6 +171,6 @@ def test_packaged_resource_is_the_repository_file() -> None:
     from importlib.resources import files
     from pathlib import Path
 
-    packaged = files("hfs_info.data").joinpath(dataset.PACKAGED_NAME).read_bytes()
-    repo_file = Path(__file__).parents[1] / "data" / dataset.PACKAGED_NAME
+    packaged = files("hfs_info.data").joinpath(store.PACKAGED_NAME).read_bytes()
+    repo_file = Path(__file__).parents[1] / "data" / store.PACKAGED_NAME
     assert packaged == repo_file.read_bytes()

@@ -13,10 +13,10 @@ import pytest
 from jsonschema import Draft202012Validator
 from markdown_it import MarkdownIt
 
-from hfs_info import dataset
+from hfs_info import store
 from tests.test_cli import CONTENT_COMMANDS
 
-DS = dataset.load_packaged()
+DS = store.load_packaged()
 TABULAR = {
     ("treatments",): len(DS.treatments),
     ("treatments", "botox"): 1,

@@ -1,7 +1,7 @@
 """Golden files: the exact output of every command in every format, at 80 columns.
 
-Each case runs twice: parsed by the quick parser, as users run it, and by the Typer app (the
-``parser`` fixture); both must print the golden file byte for byte.
+Each case runs as users run it (the quick parser answers these lines; tests/test_quick.py
+shows that the Typer app would hand the same values to the same handler).
 
 Regenerate after an intended change with ``UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py``
 and review the diff like any other change.
@@ -63,17 +63,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(params=["quick", "app"])
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Which parser reads the command line: the quick one, or (with the quick one turned off)
-    the Typer app."""
-    from hfs_info import quick
-
-    if request.param == "app":
-        monkeypatch.setattr(quick, "parse", lambda args, environ: None)
-    return str(request.param)
-
-
 def check(name: str, actual: str) -> None:
     path = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
@@ -85,7 +74,7 @@ def check(name: str, actual: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "fmt"), CASES)
-def test_golden(run, parser, name: str, fmt: str) -> None:
+def test_golden(run, name: str, fmt: str) -> None:
     args = COMMANDS[name] + ([] if fmt == "table" and not COMMANDS[name] else ["--format", fmt])
     result = run(*args, "--color", "never") if COMMANDS[name] else run(*args)
     assert result.status == 0, result.stderr
@@ -104,13 +93,13 @@ EXTRA = {
 
 
 @pytest.mark.parametrize("name", list(EXTRA))
-def test_golden_extra(run, parser, name: str) -> None:
+def test_golden_extra(run, name: str) -> None:
     result = run(*EXTRA[name])
     assert result.status == 0, result.stderr
     check(name, result.stdout)
 
 
-def test_golden_colour(run, parser) -> None:
+def test_golden_colour(run) -> None:
     result = run("glossary", "mvd", "--color", "always")
     assert "\x1b[" in result.stdout
     check("glossary-mvd.color.txt", result.stdout)

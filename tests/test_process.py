@@ -114,19 +114,37 @@ def test_a_file_written_by_the_script_is_complete(run, tmp_path: Path) -> None:
     assert target.read_text("utf-8") == run("export", "--format", "html").stdout
 
 
-def test_the_script_exits_with_the_status_python_would(monkeypatch, capsys) -> None:
-    """entry.script ends with os._exit, so it maps SystemExit itself: None is 0, an int is
-    itself, text is printed and gives 1."""
-    from hfs_info import entry
+def test_a_profiler_sees_the_whole_run() -> None:
+    """``python -m cProfile -m hfs_info`` prints its profile after the output."""
+    result = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-m", "hfs_info", "glossary", "botox", "-f", "json"],
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    output = result.stdout.decode()
+    assert json.loads(output[: output.index("\n}\n") + 3])["kind"] == "term"
+    assert "function calls" in output  # the profile's report
 
-    codes: list[int] = []
-    monkeypatch.setattr(entry.os, "_exit", codes.append)
-    for raised in (None, 0, 3, "bye"):
 
-        def fake_main(raised=raised) -> None:
-            raise SystemExit(raised)
-
-        monkeypatch.setattr(entry, "main", fake_main)
-        entry.script()
-    assert codes == [0, 0, 3, 1]
-    assert capsys.readouterr().err == "bye\n"
+@pytest.mark.parametrize(
+    "setup",
+    [
+        "atexit.register(lambda: sys.stderr.write('exit handler ran\\n'))",
+        "sys.settrace(lambda *a: None); atexit.register(lambda: sys.stderr.write('exit handler ran\\n'))",  # noqa: E501
+    ],
+    ids=["atexit", "tracer"],
+)
+def test_the_script_keeps_the_interpreters_exit_when_something_waits_for_it(setup: str) -> None:
+    """The console script skips the interpreter's teardown only when nothing needs it: an exit
+    handler (as coverage and profilers register) still runs, and the status is kept."""
+    code = (
+        f"import atexit, sys; {setup}; sys.argv = ['hfs-info', 'glossary', 'botx']; "
+        "from hfs_info.entry import script; script()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=False, timeout=60
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode().endswith("exit handler ran\n")

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hfs_info import dataset, query
+from hfs_info import query, store
 from hfs_info.errors import HfsError, NotFoundError, UsageError
 from hfs_info.text import inert, normalize
 
-DS = dataset.load_packaged()
+DS = store.load_packaged()
 
 
 @pytest.mark.parametrize(

@@ -1,72 +1,30 @@
 """The quick parser (quick.py) against the Typer app it stands in for.
 
-Three claims: its table of commands and options is the app's; whenever it answers for a command
-line, the app would have handed ``actions.run`` exactly the same values; and it does answer for
-the everyday lines (else the speed it exists for is lost without any test noticing).
-Output equality over every golden case is checked in test_golden.py.
+Two claims: whenever it answers for a command line, the app would have handed the same handler
+exactly the same values; and it does answer for the everyday lines (else the speed it exists for
+is lost without any test noticing). That its table is the app's is tests/test_clidocs.py.
+Only typer's public API is used.
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 from typing import Any
 
 import pytest
-import typer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer._click import types as click_types  # typer 0.28 vendors click
 
 from hfs_info import actions, cli, quick
+from hfs_info.commandline import COMMANDS
 from hfs_info.errors import HfsError
-
-
-def _app_params() -> dict[str, Any]:
-    """What the app declares: for each command, its options and arguments as quick describes
-    them (names, parameter, default, kind, bounds)."""
-    root = typer.main.get_command(cli.app)
-    described: dict[str, Any] = {}
-    for name, command in root.commands.items():  # type: ignore[attr-defined]
-        options, argument = [], None
-        for param in command.params:
-            if param.param_type_name == "argument":
-                kind = int if isinstance(param.type, click_types.IntParamType) else str
-                argument = quick.Argument(param.name, param.nargs == -1, param.required, kind)
-                continue
-            choices = getattr(param.type, "choices", None)
-            if param.is_flag:
-                kind = None
-            elif choices:
-                kind = type(param.default)  # the enum the app converts the choice to
-                assert [member.value for member in kind] == list(choices)
-            else:
-                kind = int if isinstance(param.type, click_types.IntParamType) else str
-            bounds = (param.type.min, param.type.max) if hasattr(param.type, "min") else None
-            options.append(
-                quick.Option(tuple(param.opts + param.secondary_opts), param.name,
-                             param.default, kind, bounds)
-            )  # fmt: skip
-        described[name] = quick.Command(tuple(options), argument)
-    return described
-
-
-def test_the_table_of_commands_is_the_apps() -> None:
-    assert _app_params() == quick.COMMANDS
-
-
-def test_the_top_level_options_it_reads_are_the_apps() -> None:
-    root = typer.main.get_command(cli.app)
-    params = {p.name: p for p in root.params}
-    assert params["data"].opts == ["--data"] and params["data"].envvar == quick.DATA_ENV
-    assert params["debug"].opts == ["--debug"] and params["debug"].is_flag
-    # Everything else at the top level (--version, completion, --help) is left to the app.
-    assert set(params) == {"version", "debug", "data", "install_completion", "show_completion"}
-
+from hfs_info.options import DATA_ENV, Option
 
 # --- agreement on generated command lines ---------------------------------------------------
 
 WORDS = [
-    *quick.COMMANDS, "", "-", "--", "-h", "--help", "--version", "--debug", "--data", "--data=",
+    *COMMANDS, "", "-", "--", "-h", "--help", "--version", "--debug", "--data", "--data=",
     "--data=x.toml", "x.toml", "--format", "--format=", "--format=json", "--format=JSON", "-f",
     "-fjson", "-fJSON", "-f=json", "-fjs", "--form", "-ftable", "--color", "--color=always",
     "never", "auto", "ALWAYS", "json", "plain", "markdown", "csv", "svg", "html", "table",
@@ -79,7 +37,7 @@ WORDS = [
 word = st.sampled_from(WORDS) | st.text(max_size=8)
 
 
-def values(option: quick.Option) -> st.SearchStrategy[str]:
+def values(option: Option) -> st.SearchStrategy[str]:
     """Values for ``option``: mostly ones it takes (choices in any case, numbers near the
     bounds), some not."""
     if option.kind is int:
@@ -95,7 +53,7 @@ def values(option: quick.Option) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def option_words(draw: st.DrawFn, option: quick.Option) -> list[str]:
+def option_words(draw: st.DrawFn, option: Option) -> list[str]:
     """``option`` written in one of the forms click accepts (or a broken one)."""
     name = draw(st.sampled_from(option.names))
     if option.kind is None:
@@ -114,8 +72,8 @@ def lines(draw: st.DrawFn) -> list[str]:
         return draw(st.lists(word, max_size=7))
     tops = st.sampled_from([["--debug"], ["--data", "e.toml"], ["--data=d.toml"], ["--data"]])
     top = [w for unit in draw(st.lists(tops, max_size=2)) for w in unit]
-    name = draw(st.sampled_from(list(quick.COMMANDS)))
-    command = quick.COMMANDS[name]
+    name = draw(st.sampled_from(list(COMMANDS)))
+    command = COMMANDS[name]
     arguments = st.sampled_from(["botox", "mvd", "tic", "2", "9", "", "-"]) | word
     rest: list[str] = []
     for _ in range(draw(st.integers(0, 4))):
@@ -132,17 +90,34 @@ def lines(draw: st.DrawFn) -> list[str]:
 environs = st.sampled_from([None, "", "env.toml"])
 
 
+# The functions the Typer app calls, by name: the topic handler, the home screen, and each
+# command's own (taken once, before any test replaces them).
+HANDLERS = {
+    name: getattr(actions, name)
+    for name in ("home", "topic", *COMMANDS)
+    if name not in actions.PROSE_TOPICS
+}
+
+
 def _typer_call(
     args: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> tuple[str, str | None, dict[str, Any]] | str:
-    """What the Typer app hands to ``actions.run`` for ``args``, or how it refused them."""
+    """What the Typer app hands to a handler for ``args``, as (command, data, params) like
+    ``quick.parse``, or how it refused them."""
     calls: list[tuple[str, str | None, dict[str, Any]]] = []
 
-    def record(command: str, data: str | None, params: dict[str, Any]) -> actions.Output:
-        calls.append((command, data, params))
-        return actions.Output("")
+    def recorder(name: str, handler: Any) -> Any:
+        def record(*args: Any, **kwargs: Any) -> actions.Result:
+            bound = inspect.signature(handler).bind(*args, **kwargs).arguments
+            data = bound.pop("data")
+            command = bound.pop("name") if name == "topic" else name
+            calls.append((command, data, dict(bound)))
+            return actions.Result("")
 
-    monkeypatch.setattr(actions, "run", record)
+        return record
+
+    for name, handler in HANDLERS.items():
+        monkeypatch.setattr(actions, name, recorder(name, handler))
     try:
         result = cli.invoke(args)
     except HfsError as exc:
@@ -150,7 +125,7 @@ def _typer_call(
     if not calls:
         return f"no command (exit {result})"
     (call,) = calls
-    return call
+    return ("" if call[0] == "home" else call[0], call[1], call[2])
 
 
 @settings(
@@ -161,9 +136,9 @@ def test_whenever_it_answers_the_app_agrees(
     args: list[str], env: str | None, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     if env is None:
-        monkeypatch.delenv(quick.DATA_ENV, raising=False)
+        monkeypatch.delenv(DATA_ENV, raising=False)
     else:
-        monkeypatch.setenv(quick.DATA_ENV, env)
+        monkeypatch.setenv(DATA_ENV, env)
     answer = quick.parse(args, os.environ)
     if answer is None:
         return
@@ -195,7 +170,7 @@ EVERYDAY = [
 def test_it_answers_for_everyday_lines_as_the_app_would(
     args: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(quick.DATA_ENV, raising=False)
+    monkeypatch.delenv(DATA_ENV, raising=False)
     answer = quick.parse(args, os.environ)
     assert answer is not None
     assert _typer_call(args, monkeypatch) == answer

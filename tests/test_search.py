@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hfs_info import dataset, query, search
+from hfs_info import query, search, store
 from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START
 from hfs_info.errors import HfsError, NotFoundError
 from tests.conftest import run_process
 
-DS = dataset.load_packaged()
+DS = store.load_packaged()
 
 
 # Real questions and the records that answer them; the first hit must be one of them.

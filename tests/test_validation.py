@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import json
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -11,10 +10,10 @@ from typing import Any
 import pytest
 import tomli
 
-from hfs_info import dataset
+from hfs_info import dataset, store
 from hfs_info.errors import DataError
 
-PACKAGED = files("hfs_info.data").joinpath(dataset.PACKAGED_NAME).read_text("utf-8")
+PACKAGED = files("hfs_info.data").joinpath(store.PACKAGED_NAME).read_text("utf-8")
 
 
 @pytest.fixture
@@ -203,29 +202,3 @@ def test_cli_rejects_an_empty_data_path(run) -> None:
     assert result.stderr == (
         "hfs-info: --data: the path is empty; give the path of a dataset file\n"
     )
-
-
-# --- the compact form (compiled data in the wheel, --data cache entries) ---------------------
-
-
-@pytest.mark.parametrize(
-    "source",
-    [
-        "data/hemifacial_spasm.toml",
-        "tests/fixtures/hostile.toml",
-    ],
-)
-def test_the_compact_form_gives_back_the_same_records(source: str) -> None:
-    root = Path(__file__).parents[1]
-    original = dataset.parse((root / source).read_bytes(), source)
-    text = json.dumps(dataset.encode(original), ensure_ascii=False, allow_nan=False)
-    rebuilt = dataset.construct(json.loads(text))
-    assert rebuilt == original
-    # Same types all the way down: tuples stay tuples and records stay records.
-    assert repr(rebuilt) == repr(original)
-
-
-def test_the_compact_form_of_an_edition_with_no_glossary() -> None:
-    original = dataset.load_packaged()._replace(glossary=())
-    rebuilt = dataset.construct(json.loads(json.dumps(dataset.encode(original))))
-    assert rebuilt == original and rebuilt.glossary == ()

@@ -1,7 +1,8 @@
-"""What each command does, once its arguments are parsed: pick a view, render it, return it.
+"""What each command does once its arguments are parsed: load the data, pick a view, render it,
+and return the text with where it goes and the exit status.
 
-Both ways of parsing a command line end here with the same values: the Typer app (cli.py) and
-the quick parser for common command lines (quick.py). Nothing here imports typer or click, so a
+One typed handler per command, listed in HANDLERS. The Typer app (cli.py) calls the handlers
+directly; the quick parser (quick.py) looks them up in HANDLERS. Nothing here imports typer, so a
 command line the quick parser understands runs without loading the framework.
 """
 
@@ -9,55 +10,28 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
-from hfs_info.cite import Style as CiteStyle
 from hfs_info.document import View
 from hfs_info.errors import DataError, ExitStatus
 from hfs_info.models import Dataset
-from hfs_info.render import Format
-from hfs_info.terminal import ColorChoice
+from hfs_info.options import CiteStyle, ColorChoice, ExportFormat, Format, ValidateFormat
+from hfs_info.query import PROSE_TOPICS
 
 
-class Output(str):
-    """What a command prints. Commands return it and ``entry.main`` writes it, so that every
-    write error (a closed pipe, a full disk) is handled in one place. ``path``: write to this
-    file instead of stdout (``export -o``); ``status``: the exit status to end with."""
+class Result(NamedTuple):
+    """What a command produced. ``entry.main`` writes it, so that every write error (a closed
+    pipe, a full disk) is handled in one place.
 
+    ``path``: write to this file instead of stdout (``export -o``). ``utf8``: a document or
+    machine format, always written as UTF-8 whatever the terminal's encoding (text for people
+    is written in the stream's encoding, with ``?`` for what it cannot show).
+    """
+
+    text: str
+    status: int = ExitStatus.OK
     path: str | None = None
-    status: int = 0
-
-    @classmethod
-    def to(cls, text: str, path: str | None, status: int = 0) -> Output:
-        out = cls(text)
-        out.path = path
-        out.status = status
-        return out
-
-
-class ValidateFormat(StrEnum):
-    plain = "plain"
-    json = "json"
-
-
-class ExportFormat(StrEnum):
-    markdown = "markdown"
-    json = "json"
-    html = "html"
-
-
-# The prose commands differ only in which of the guide's sections they show (query.TOPICS).
-TOPICS = ("overview", "symptoms", "causes", "diagnosis")
-
-
-def run(command: str, data: str | None, params: dict[str, Any]) -> Output:
-    """Run ``command`` ("" for the home screen) on the dataset ``data`` (None: the packaged
-    one) with its parsed ``params``."""
-    if command in TOPICS:
-        return topic(data, command, **params)
-    action: Callable[..., Output] = globals()[command or "home"]
-    return action(data, **params)
+    utf8: bool = False
 
 
 def _show(
@@ -66,27 +40,27 @@ def _show(
     fmt: Format,
     color: ColorChoice,
     explain: bool = False,
-) -> Output:
+) -> Result:
     import io
 
-    from hfs_info import dataset, render, terminal, views
+    from hfs_info import render, store, terminal, views
 
-    ds = dataset.load(data)
+    ds = store.load(data)
     view = build(ds)
     if explain:
         view = views.explained(ds, view)
     buffer = io.StringIO()
     render.write(view, fmt, buffer, terminal.detect(sys.stdout, color))
-    return Output(buffer.getvalue())
+    return Result(buffer.getvalue(), utf8=fmt not in (Format.table, Format.plain))
 
 
-def home(data: str | None) -> Output:
+def home(data: str | None) -> Result:
     from hfs_info import views
 
     return _show(data, views.home, Format.table, ColorChoice.auto)
 
 
-def topic(data: str | None, name: str, fmt: Format, color: ColorChoice, explain: bool) -> Output:
+def topic(data: str | None, name: str, fmt: Format, color: ColorChoice, explain: bool) -> Result:
     from hfs_info import views
 
     return _show(data, lambda ds: views.topic(ds, name), fmt, color, explain)
@@ -94,7 +68,7 @@ def topic(data: str | None, name: str, fmt: Format, color: ColorChoice, explain:
 
 def treatments(
     data: str | None, name: tuple[str, ...], fmt: Format, color: ColorChoice, explain: bool
-) -> Output:
+) -> Result:
     from hfs_info import query, views
 
     if not name:
@@ -105,7 +79,7 @@ def treatments(
     )
 
 
-def medications(data: str | None, fmt: Format, color: ColorChoice, explain: bool) -> Output:
+def medications(data: str | None, fmt: Format, color: ColorChoice, explain: bool) -> Result:
     from hfs_info import views
 
     return _show(data, views.medications, fmt, color, explain)
@@ -118,13 +92,13 @@ def stats(
     explain: bool,
     with_sources: bool,
     chart: bool,
-) -> Output:
+) -> Result:
     from hfs_info import views
 
     return _show(data, lambda ds: views.stats(ds, with_sources, chart), fmt, color, explain)
 
 
-def glossary(data: str | None, term: tuple[str, ...], fmt: Format, color: ColorChoice) -> Output:
+def glossary(data: str | None, term: tuple[str, ...], fmt: Format, color: ColorChoice) -> Result:
     from hfs_info import query, views
 
     if not term:
@@ -133,13 +107,13 @@ def glossary(data: str | None, term: tuple[str, ...], fmt: Format, color: ColorC
     return _show(data, lambda ds: views.term(ds, query.find_term(ds, wanted)), fmt, color)
 
 
-def sources(data: str | None, fmt: Format, color: ColorChoice, explain: bool) -> Output:
+def sources(data: str | None, fmt: Format, color: ColorChoice, explain: bool) -> Result:
     from hfs_info import views
 
     return _show(data, views.sources, fmt, color, explain)
 
 
-def figures(data: str | None, number: int | None, fmt: Format, color: ColorChoice) -> Output:
+def figures(data: str | None, number: int | None, fmt: Format, color: ColorChoice) -> Result:
     from hfs_info import views
 
     if number is None:
@@ -148,71 +122,97 @@ def figures(data: str | None, number: int | None, fmt: Format, color: ColorChoic
     return _show(data, lambda ds: views.figure(ds, wanted), fmt, color)
 
 
-def export(data: str | None, fmt: ExportFormat, output: str | None) -> Output:
+def export(data: str | None, fmt: ExportFormat, output: str | None) -> Result:
     import io
-    from importlib import import_module
 
-    from hfs_info import dataset, terminal, views
+    from hfs_info import render, store, terminal, views
 
     buffer = io.StringIO()
-    renderer = import_module(f"hfs_info.render.{fmt.value}")
-    renderer.render(views.export(dataset.load(data)), buffer, terminal.detect(buffer))
-    return Output.to(buffer.getvalue(), None if output == "-" else output)
+    render.renderer(fmt)(views.export(store.load(data)), buffer, terminal.detect(buffer))
+    return Result(buffer.getvalue(), path=None if output == "-" else output, utf8=True)
 
 
-def cite(data: str | None, style: CiteStyle) -> Output:
+def cite(data: str | None, style: CiteStyle) -> Result:
     from hfs_info import cite as citations
-    from hfs_info import dataset
+    from hfs_info import store
 
-    ds = dataset.load(data)
-    return Output(citations.cite(style, ds.provenance, ds.references))
+    ds = store.load(data)
+    return Result(citations.cite(style, ds.provenance, ds.references), utf8=True)
 
 
-def schema(data: str | None) -> Output:
+def schema(data: str | None) -> Result:
     from hfs_info import schema as output_schema
     from hfs_info.render.json import dumps
 
-    return Output(dumps(output_schema.output_schema()) + "\n")
+    return Result(dumps(output_schema.output_schema()) + "\n", utf8=True)
 
 
 def search(
     data: str | None, words: tuple[str, ...], limit: int, fmt: Format, color: ColorChoice
-) -> Output:
+) -> Result:
     from hfs_info import search as full_text
     from hfs_info import views
 
     text = " ".join(" ".join(words).split())  # tabs and newlines are only spacing here
-
-    def build(ds: Dataset) -> View:
-        index_file = None
-        if data is not None:  # a --data edition keeps its index in the cache
-            from hfs_info import cache, dataset
-
-            index_file = cache.index_path(dataset.load_entry(data)[1])
-        return views.search_results(ds, text, full_text.search(ds, text, limit, index_file))
-
-    return _show(data, build, fmt, color)
+    return _show(
+        data,
+        lambda ds: views.search_results(ds, text, full_text.search(ds, text, limit)),
+        fmt,
+        color,
+    )
 
 
-def validate(data: str | None, path: str, fmt: ValidateFormat) -> Output:
+def validate(data: str | None, path: str, fmt: ValidateFormat) -> Result:
     """Check the file ``path`` (``data``, the dataset of the run, plays no part)."""
-    from hfs_info import dataset
+    from hfs_info import store
+    from hfs_info.text import inert
 
     try:
-        ds = dataset.load_file(path)
+        ds = store.load_file(path, given_as="validate PATH")
         where, problems = path, []
     except DataError as exc:
         ds, where, problems = None, exc.source, exc.problems
+    status = ExitStatus.ERROR if problems else ExitStatus.OK
     if fmt is ValidateFormat.json:
         from hfs_info.render.json import dumps
 
         report = {"path": path, "valid": not problems, "problems": problems}
-        text = dumps(report) + "\n"
-    elif problems:
-        from hfs_info.text import inert
-
+        return Result(dumps(report) + "\n", status, utf8=True)
+    if problems:
         text = "".join(f"{inert(where)}: {inert(p)}\n" for p in problems)
     else:
         assert ds is not None
-        text = f"{path}: valid ({len(ds.statistics)} statistics, {len(ds.glossary)} terms)\n"
-    return Output.to(text, None, ExitStatus.ERROR if problems else ExitStatus.OK)
+        text = f"{inert(path)}: valid ({len(ds.statistics)} statistics, {len(ds.glossary)} terms)\n"
+    return Result(text, status)
+
+
+def _topic_handler(name: str) -> Callable[..., Result]:
+    def handler(data: str | None, fmt: Format, color: ColorChoice, explain: bool) -> Result:
+        return topic(data, name, fmt, color, explain)
+
+    return handler
+
+
+# Every command's handler, by the command's name ("" is the home screen). The quick parser
+# calls ``HANDLERS[name](data, **params)`` with the parameters the command table declares.
+HANDLERS: dict[str, Callable[..., Result]] = {
+    "": home,
+    **{name: _topic_handler(name) for name in PROSE_TOPICS},
+    "treatments": treatments,
+    "medications": medications,
+    "stats": stats,
+    "glossary": glossary,
+    "sources": sources,
+    "figures": figures,
+    "export": export,
+    "cite": cite,
+    "schema": schema,
+    "search": search,
+    "validate": validate,
+}
+
+
+def run(command: str, data: str | None, params: dict[str, Any]) -> Result:
+    """Run ``command`` ("" for the home screen) on the dataset ``data`` (None: the packaged
+    one) with its parsed ``params``."""
+    return HANDLERS[command](data, **params)

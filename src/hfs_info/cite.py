@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 
 from hfs_info.models import Provenance, Reference
+from hfs_info.options import CiteStyle as Style
 
 MONTHS = {
     "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
     "July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
 }  # fmt: skip
-
-
-class Style(StrEnum):
-    apa = "apa"
-    bibtex = "bibtex"
-    ris = "ris"
 
 
 def _split_author(author: str) -> tuple[str, str, str]:

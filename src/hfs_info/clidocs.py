@@ -1,18 +1,26 @@
-"""Generate docs/cli.md, the reference of every command and option, from the app itself.
+"""Generate, from the one declaration of the commands (the Typer app in cli.py), the files that
+others read without loading Typer:
 
-Run ``python -m hfs_info.clidocs > docs/cli.md``; tests/test_formats.py fails when the file no
-longer matches what this prints, so the reference cannot drift from the code.
+- ``python -m hfs_info.clidocs > docs/cli.md``: the reference of every command and option;
+- ``python -m hfs_info.clidocs table > src/hfs_info/commandline.py``: the command table that the
+  quick parser (quick.py) and the home screen read.
+
+tests/test_clidocs.py fails when a checked-in file no longer matches what this prints, so
+neither can drift from the code. Only typer's public API is used (``typer.main.get_command``
+and the click objects it returns).
 """
 
 from __future__ import annotations
 
 import inspect
+import sys
+from enum import StrEnum
 from typing import Any
 
 import typer
 
 from hfs_info.cli import app
-from hfs_info.entry import PROG
+from hfs_info.options import PROG
 
 
 def _param_line(param: Any) -> str:
@@ -63,5 +71,119 @@ def generate() -> str:
     return "\n".join(lines)
 
 
+def _commands() -> list[tuple[str, Any]]:
+    group = typer.main.get_command(app)
+    ctx = typer.Context(group, info_name=PROG)
+    names = group.list_commands(ctx)  # type: ignore[attr-defined]
+    return [(name, group.get_command(ctx, name)) for name in names]  # type: ignore[attr-defined]
+
+
+def _literal(value: Any) -> str:
+    """``value`` as Python source, as ruff formats it: an enum member by its class, strings in
+    double quotes, tuples with their trailing comma."""
+    if isinstance(value, StrEnum):
+        return f"{type(value).__name__}.{value.name}"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, tuple):
+        items = ", ".join(_literal(v) for v in value)
+        return f"({items},)" if len(value) == 1 else f"({items})"
+    return repr(value)
+
+
+def _option_row(param: Any) -> tuple[str, set[str]]:
+    """The ``Option(...)`` source of a click option, and the enum classes it names."""
+    names = _literal((*param.opts, *param.secondary_opts))
+    enums: set[str] = set()
+    bounds = ""
+    if param.is_flag:
+        kind, default = "None", "False"
+    elif getattr(param.type, "choices", None) is not None:
+        kind = type(param.default).__name__
+        enums.add(kind)
+        default = _literal(param.default)
+    elif param.type.name.startswith("int"):  # click's INT ("integer") or an IntRange
+        kind, default = "int", repr(param.default)
+        if hasattr(param.type, "min"):
+            bounds = f", ({param.type.min}, {param.type.max})"
+    else:
+        kind, default = "str", repr(param.default)
+    return f"Option({names}, {_literal(param.name)}, {default}, {kind}{bounds})", enums
+
+
+def _argument_row(param: Any) -> str:
+    many = param.nargs == -1
+    kind = "int" if param.type.name.startswith("int") else "str"
+    name = _literal(param.name)
+    return f"Argument({name}, many={many}, required={param.required}, kind={kind})"
+
+
+def _usage(name: str, command: Any) -> str:
+    """``treatments [NAME]``, ``search QUERY``: the name and its argument, as the home screen
+    and the command list show them."""
+    for param in command.params:
+        if param.param_type_name == "argument":
+            word = (param.metavar or param.name.upper()).strip("[]").removesuffix("...")
+            return f"{name} {word}" if param.required else f"{name} [{word}]"
+    return name
+
+
+def command_table() -> str:
+    """The source of commandline.py."""
+    group = typer.main.get_command(app)
+    rows: list[str] = []
+    enums: set[str] = set()
+    for name, command in _commands():
+        options = []
+        argument = "None"
+        for param in command.params:
+            if param.param_type_name == "argument":
+                argument = _argument_row(param)
+            elif param.name != "help":
+                row, named = _option_row(param)
+                options.append(row)
+                enums |= named
+        if len(options) > 1:
+            listed = ["        options=(", *(f"            {o}," for o in options), "        ),"]
+        else:
+            listed = [f"        options=({''.join(f'{o},' for o in options)}),"]
+        rows += [
+            f"    {_literal(name)}: Command(",
+            f"        usage={_literal(_usage(name, command))},",
+            f"        summary={_literal(command.short_help)},",
+            *listed,
+            f"        argument={argument},",
+            "    ),",
+        ]
+    # The options of the whole tool that carry a value or a flag into every run (--version and
+    # the completion options act at once and end the run: the app handles them).
+    root = [
+        _option_row(p)[0]
+        for p in group.params
+        if p.name not in (None, "help") and not p.is_eager and "completion" not in p.name
+    ]
+    header = [
+        '"""The command table: every command with its usage line, summary, options and argument.',
+        "",
+        "GENERATED from the Typer app in cli.py by `python -m hfs_info.clidocs table`: do not",
+        "edit. tests/test_clidocs.py fails when this file no longer matches the app.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from hfs_info.options import (",
+        *(f"    {name}," for name in sorted({"Argument", "Command", "Option", *enums})),
+        ")",
+        "",
+        "ROOT_OPTIONS: tuple[Option, ...] = (",
+        *(f"    {row}," for row in root),
+        ")",
+        "",
+        "COMMANDS: dict[str, Command] = {",
+    ]
+    return "\n".join([*header, *rows, "}", ""])
+
+
 if __name__ == "__main__":
-    print(generate(), end="")
+    what = sys.argv[1] if len(sys.argv) > 1 else "markdown"
+    print(command_table() if what == "table" else generate(), end="")

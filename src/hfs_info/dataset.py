@@ -1,9 +1,13 @@
-"""Find, read and validate a dataset: TOML in, frozen records (models.py) out.
+"""Read and validate a dataset: TOML in, frozen records (models.py) out.
 
-TOML dicts exist only in this module. Validation is driven by the record classes themselves: each
+TOML dicts exist only in this module; it touches no files (store.py finds and reads them).
+Validation is driven by the record classes themselves: each
 record field says its type, so the schema is written once. Every problem is collected with its
 key path (``glossary[3].definition: expected a string``) so that ``DataError`` can name the first
 one and a validator can list them all.
+
+The build (setup.py) imports this module in an environment that has only setuptools: keep its
+top-level imports to the standard library and hfs_info's own leaf modules.
 """
 
 from __future__ import annotations
@@ -12,20 +16,13 @@ import math
 import types
 import typing
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import cache, partial
+from functools import cache
 from typing import Any
 
 from hfs_info import models
 from hfs_info.errors import DataError
 from hfs_info.models import PERCENT, Dataset
 
-if typing.TYPE_CHECKING:
-    from hfs_info.cache import Key as CacheKey
-
-PACKAGED_NAME = "hemifacial_spasm.toml"
-# The same dataset compiled to JSON by the build (setup.py); absent from editable installs.
-COMPILED_NAME = "hemifacial_spasm.json"
 SCHEMA_VERSION = 1
 
 # Closed vocabularies: a value outside these is a schema error, not a new category.
@@ -40,129 +37,13 @@ CHOICES: dict[tuple[str, str], frozenset[str]] = {
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
-# A dataset file larger than this is refused before it is read (the shipped one is ~20 KB).
-MAX_BYTES = 5 * 1024 * 1024
-ENV_VAR = "HFS_INFO_DATA"
-
-
-def load(path: str | None) -> Dataset:
-    """The dataset at ``path`` (from --data or HFS_INFO_DATA), or the packaged one if None."""
-    return load_packaged() if path is None else load_file(path)
-
-
-def load_file(path: str) -> Dataset:
-    """Read a dataset file defensively: only a regular file, never more than MAX_BYTES."""
-    return load_entry(path)[0]
-
-
-@cache
-def load_entry(path: str) -> tuple[Dataset, CacheKey]:
-    """The dataset at ``path`` and its cache key (which also names its search index)."""
-    if not path.strip():
-        raise DataError("--data", ["the path is empty; give the path of a dataset file"])
-    import os
-    import stat
-
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise DataError(path, ["is a directory, not a dataset file"])
-        if not stat.S_ISREG(info.st_mode):
-            raise DataError(path, ["is not a regular file (a FIFO, socket or device?)"])
-        if info.st_size > MAX_BYTES:
-            raise DataError(path, [f"is larger than the {MAX_BYTES // 2**20} MiB limit"])
-        from hfs_info import cache
-
-        with open(path, "rb") as handle:
-            # Hashed in blocks: when the cache has the dataset, the file is never held whole.
-            digest, size = cache.stream_hash(handle, MAX_BYTES)
-            if size > MAX_BYTES:  # it grew after stat
-                raise DataError(path, [f"is larger than the {MAX_BYTES // 2**20} MiB limit"])
-            key = cache.Key.of(path, info.st_size, info.st_mtime_ns, digest)
-            with _collector_paused():
-                rows = cache.read(key)
-                if rows is not None:
-                    try:
-                        return construct(rows), key
-                    except (TypeError, KeyError, AttributeError, ValueError):
-                        pass  # an entry of the wrong shape is treated like a missing one
-            handle.seek(0)
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise DataError(path, [(exc.strerror or str(exc)).lower()]) from None
-    if len(data) > MAX_BYTES:
-        raise DataError(path, [f"is larger than the {MAX_BYTES // 2**20} MiB limit"])
-    # The entry is stored under the bytes actually parsed, even if the file changed after it
-    # was hashed (its new modification time then sends the next run back to the file).
-    key = key._replace(digest=cache.digest_of(data))
-    dataset = _validated(_read_toml(data, path), path)
-    cache.write(key, encode(dataset))
-    return dataset, key
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector off a large edition: decoding and building it
-    allocates tens of thousands of lists and records, none in a cycle. The collector is paused
-    meanwhile, and what exists afterwards is frozen (``gc.freeze``): the records live to the
-    end of the run, and without freezing, the collections that their allocation is owed would
-    still walk every one of them once the collector is back on (docs/benchmarks.md)."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-def load_packaged() -> Dataset:
-    """The dataset shipped inside the package (parsed once per process)."""
-    return _load_packaged()
-
-
-@cache
-def _load_packaged() -> Dataset:
-    compiled = _package_data(COMPILED_NAME)
-    if compiled is not None:
-        import json
-
-        # The build validated this exact document (setup.py) and refuses to ship a broken one,
-        # so it is turned into records without checking it again.
-        return construct(json.loads(compiled))
-    data = _package_data(PACKAGED_NAME)
-    if data is None:  # pragma: no cover - every loader we ship with can read data files
-        raise DataError(f"<packaged>/{PACKAGED_NAME}", ["cannot be read"])
-    return parse(data, f"<packaged>/{PACKAGED_NAME}")
-
-
-def _package_data(name: str) -> bytes | None:
-    """A file of the ``hfs_info.data`` package, or None if it is not there. Read through the
-    package's loader, as ``pkgutil.get_data`` does (wheel, sdist, editable and zip installs
-    alike), without importing pkgutil and what it imports (about 2 ms of each start-up)."""
-    import os
-    from importlib import import_module
-
-    package = import_module("hfs_info.data")  # data/, mapped into the package at install
-    get_data = getattr(getattr(package.__spec__, "loader", None), "get_data", None)
-    if get_data is None or package.__file__ is None:  # pragma: no cover - not our loaders
-        return None
-    where = os.path.join(os.path.dirname(package.__file__), name)
-    try:
-        return bytes(get_data(where))
-    except OSError:
-        return None
-
-
 def parse(data: bytes, source: str) -> Dataset:
     """Parse and validate TOML bytes; ``source`` names the file in error messages."""
-    return _validated(_read_toml(data, source), source)
+    return validated(_read_toml(data, source), source)
 
 
-def _validated(raw: dict[str, Any], source: str) -> Dataset:
+def validated(raw: dict[str, Any], source: str) -> Dataset:
+    """The records of a parsed document, or DataError listing every problem."""
     dataset, problems = build(raw)
     if problems or dataset is None:
         raise DataError(source, problems or ["invalid dataset"])
@@ -211,19 +92,11 @@ def build(raw: dict[str, Any]) -> tuple[Dataset | None, list[str]]:
 @cache
 def _fields(cls: type) -> tuple[tuple[str, str, Any, bool], ...]:
     """(attribute, TOML key, type, required) for each field of a record class."""
-    # models.py keeps its annotations as real types; should one be a string or a ForwardRef,
-    # it is evaluated in the models' namespace, as typing.get_type_hints would.
-    namespace = vars(models)
+    # models.py keeps real types as annotations (no ``from __future__ import annotations``).
     annotations = cls.__annotations__
     defaults = cls._field_defaults  # type: ignore[attr-defined]
-
-    def resolve(name: str) -> Any:
-        annotation = annotations[name]
-        source = getattr(annotation, "__forward_arg__", annotation)
-        return eval(source, namespace) if isinstance(source, str) else source
-
     return tuple(
-        (name, models.key_of(cls, name), resolve(name), name not in defaults)
+        (name, models.key_of(cls, name), annotations[name], name not in defaults)
         for name in cls._fields  # type: ignore[attr-defined]
     )
 
@@ -307,124 +180,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, datetime.time):
         return "a time"
     return names.get(type(value), type(value).__name__)
-
-
-# --- the compact form: compiled data and cache entries, written after validation -------------
-#
-# A record is a JSON array of its fields in field order, and a tuple of records is stored by
-# columns: one array per field, each holding that field for every record. Decoding thousands of
-# glossary entries then makes a handful of lists instead of one per entry, and the records are
-# built by a loop in C (map over zip); both halve the time of a large --data edition against
-# one array per record (docs/benchmarks.md). models.layout() names the layout an entry holds.
-
-
-def _inner(tp: Any) -> Any:
-    """``X`` for ``X | None``, else ``tp``."""
-    if typing.get_origin(tp) in (types.UnionType, typing.Union):
-        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return inner
-    return tp
-
-
-def _item_type(tp: Any) -> Any:
-    """``X`` for ``tuple[X, ...]``, else None."""
-    return typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else None
-
-
-def encode(value: Any, tp: Any = Dataset) -> Any:
-    """``value`` (of type ``tp``, a validated record by default) in the compact form."""
-    if value is None:
-        return None
-    tp = _inner(tp)
-    if models.is_record_type(tp):
-        return [encode(v, ftp) for v, (_, _, ftp, _) in zip(value, _fields(tp), strict=True)]
-    item = _item_type(tp)
-    if item is not None and models.is_record_type(item):
-        return [
-            [encode(record[i], ftp) for record in value]
-            for i, (_, _, ftp, _) in enumerate(_fields(item))
-        ]
-    return list(value) if item is not None else value
-
-
-@cache
-def _decoder(tp: Any) -> Callable[[Any], Any] | None:
-    """A function from the compact form of a ``tp`` (never None) to the value; None when the
-    JSON value is the value itself. A malformed form raises TypeError or ValueError."""
-    tp = _inner(tp)
-    if models.is_record_type(tp):
-        return _record_decoder(tp)
-    item = _item_type(tp)
-    if item is None:
-        return None
-    if models.is_record_type(item):
-        return _records_decoder(item)
-    decode_item = _decoder(item)
-    if decode_item is None:
-        return tuple
-    return lambda values: tuple(map(decode_item, values))
-
-
-def _record_decoder(cls: type) -> Callable[[Any], Any]:
-    fields = _fields(cls)
-    size = len(fields)
-    decoders = tuple(
-        (index, decode)
-        for index, (_, _, ftp, _) in enumerate(fields)
-        if (decode := _decoder(ftp)) is not None
-    )
-    new = tuple.__new__  # what NamedTuple._make uses, without its Python-level call
-
-    def decode_record(row: Any) -> Any:
-        if type(row) is not list or len(row) != size:
-            raise TypeError(f"not a {cls.__name__} row")
-        for index, decode in decoders:
-            value = row[index]
-            if value is not None:  # an optional field left out
-                row[index] = decode(value)
-        return new(cls, row)
-
-    return decode_record
-
-
-def _records_decoder(cls: type) -> Callable[[Any], Any]:
-    fields = _fields(cls)
-    size = len(fields)
-    decoders = tuple(
-        (index, _nullable(decode))
-        for index, (_, _, ftp, _) in enumerate(fields)
-        if (decode := _decoder(ftp)) is not None
-    )
-    make = partial(tuple.__new__, cls)
-
-    def decode_records(columns: Any) -> tuple[Any, ...]:
-        if type(columns) is not list or len(columns) != size:
-            raise TypeError(f"not the columns of {cls.__name__} records")
-        count = len(columns[0])
-        if any(type(column) is not list or len(column) != count for column in columns):
-            raise TypeError(f"columns of {cls.__name__} records differ in length")
-        for index, decode in decoders:
-            columns[index] = map(decode, columns[index])
-        return tuple(map(make, zip(*columns, strict=True)))
-
-    return decode_records
-
-
-def _nullable(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: None if value is None else decode(value)
-
-
-def construct(data: Any) -> Dataset:
-    """The dataset from its compact form (compiled data, a cache entry), which was written from
-    records that passed ``build``: no checks, only shape. A malformed entry raises TypeError,
-    KeyError, AttributeError or ValueError; callers then fall back to reading and validating the
-    dataset file itself."""
-    decode = _decoder(Dataset)
-    assert decode is not None
-    dataset = decode(data)
-    if not isinstance(dataset, Dataset) or not isinstance(dataset.glossary, tuple):
-        raise TypeError("not a dataset")
-    return dataset
 
 
 # --- cross-record rules ----------------------------------------------------------------------

@@ -1,35 +1,61 @@
-"""The entry point of ``hfs-info`` and ``python -m hfs_info``, and the one place where errors
-become messages on stderr and exit statuses.
+"""The entry point of ``hfs-info`` and ``python -m hfs_info``: parse, run, write, and the one
+place where errors become messages on stderr and exit statuses.
 
 A command line goes to the quick parser (quick.py) first and to the Typer app (cli.py) only when
 the quick parser does not answer for it (help, completion, usage errors, anything unusual). Both
-end in ``actions.run`` with the same values, so the output is the same either way; the quick way
-just does not load Typer.
+end in the same handler (actions.py) with the same values, so the output is the same either way;
+the quick way just does not load Typer.
+
+Output is written whole or not at all: every byte reaches stdout (short writes are continued,
+a non-blocking stdout is waited for), or the run ends with ``write error`` and status 2. Only a
+reader that went away (``| head``) is not an error, and it never turns a failure into success.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
 from hfs_info.errors import ExitStatus, HfsError, NotFoundError
+from hfs_info.options import PROG
 
 if TYPE_CHECKING:
-    from hfs_info.actions import Output
-
-PROG = "hfs-info"
+    from hfs_info.actions import Result
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``) and exit with its status."""
-    for stream in (sys.stdout, sys.stderr):
-        # An ASCII or Latin-1 stream degrades to '?' instead of raising UnicodeEncodeError.
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
-    args = sys.argv[1:] if argv is None else argv
+    sys.exit(run(sys.argv[1:] if argv is None else argv))
+
+
+def script() -> NoReturn:
+    """The ``hfs-info`` console script: ``run``, then exit. When nothing in the process can
+    still want the interpreter's teardown (no profiler, tracer or monitoring tool, no exit
+    handler), the process ends at once instead: the teardown frees every object one by one and
+    is a measurable part of a short run (docs/benchmarks.md). ``python -m hfs_info`` and any
+    run under cProfile, coverage or a debugger always exit the usual way."""
+    status = run(sys.argv[1:])
+    if _nothing_waits_for_teardown():
+        os._exit(status)
+    sys.exit(status)
+
+
+def _nothing_waits_for_teardown() -> bool:
+    import atexit
+
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12+: coverage and debuggers
+    tools = range(6) if monitoring is not None else range(0)
+    return (
+        sys.getprofile() is None
+        and sys.gettrace() is None
+        and not any(monitoring.get_tool(tool) for tool in tools)  # type: ignore[union-attr]
+        and getattr(atexit, "_ncallbacks", lambda: 1)() == 0
+    )
+
+
+def run(args: list[str]) -> int:
+    """Run ``args`` and write what it produced; the exit status."""
     # Read before parsing, so that even a failure while parsing can show its traceback.
     debug = "--debug" in args[: args.index("--")] if "--" in args else "--debug" in args
     status: int = ExitStatus.OK
@@ -38,12 +64,9 @@ def main(argv: list[str] | None = None) -> NoReturn:
         if isinstance(result, int):
             status = result  # typer's own exits (--help, --version): already printed
         elif result is not None:
-            if result.path is not None:
-                _write_file(result.path, result)
-            else:
-                sys.stdout.write(result)
-                sys.stdout.flush()
             status = result.status
+            _deliver(result)
+        _flush(sys.stdout)  # what typer printed itself, and anything else still buffered
     except NotFoundError as exc:
         _error(str(exc))
         if exc.suggestions:
@@ -55,7 +78,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except KeyboardInterrupt:
         status = ExitStatus.INTERRUPTED
     except BrokenPipeError:
-        status = _quiet_broken_pipe()
+        _quiet_broken_pipe()  # the reader went away: no message, and the status stands
     except OSError as exc:
         _error(f"write error: {exc.strerror or exc}")
         status = ExitStatus.ERROR
@@ -64,31 +87,10 @@ def main(argv: list[str] | None = None) -> NoReturn:
             raise
         _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         status = ExitStatus.ERROR
-    sys.exit(status)
+    return status
 
 
-def script() -> NoReturn:
-    """The ``hfs-info`` console script: ``main``, then an immediate exit once everything it
-    wrote is flushed. Skipped is only the interpreter's teardown, which frees every object one
-    by one: about 20 ms of every run on our CI machines (docs/benchmarks.md).
-    Nothing of ours needs it: files are closed as they are written and no exit handlers are
-    registered. An exception that ``main`` lets through (``--debug``) exits the usual way."""
-    try:
-        main()
-    except SystemExit as exc:  # the status as Python would take it: None is 0, text is 1
-        if exc.code is None or isinstance(exc.code, int):
-            status = exc.code or 0
-        else:
-            sys.stderr.write(f"{exc.code}\n")
-            status = 1
-    for stream in (sys.stdout, sys.stderr):
-        # A reader that went away was already dealt with by main; nothing is left to say.
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(status)
-
-
-def _invoke(args: list[str]) -> Output | int | None:
+def _invoke(args: list[str]) -> Result | int | None:
     from hfs_info import quick
 
     call = quick.parse(args, os.environ)
@@ -101,24 +103,75 @@ def _invoke(args: list[str]) -> Output | int | None:
     return cli.invoke(args)
 
 
+def _deliver(result: Result) -> None:
+    """Write ``result`` to its file, or whole to stdout."""
+    if result.path is not None:
+        _write_file(result.path, result.text.encode("utf-8"))
+        return
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed (>&-)
+        raise OSError(9, os.strerror(9))
+    # Documents and machine formats are UTF-8 whatever the locale says; text for people goes
+    # in the stream's own encoding, with '?' for what it cannot show.
+    encoding = "utf-8" if result.utf8 else (getattr(stream, "encoding", None) or "utf-8")
+    stream.flush()
+    try:
+        fd = stream.fileno()
+    except (AttributeError, ValueError):  # a stream in memory (tests, an embedding program)
+        stream.write(result.text)
+        stream.flush()
+        return
+    write_all(fd, result.text.encode(encoding, errors="replace"))
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd``: a short write (a signal, a stop and continue, a
+    full pipe) is continued, and a non-blocking descriptor is waited for rather than given up
+    on. Errors (a full disk, a closed pipe) are raised as OSError."""
+    import select
+
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            select.select([], [fd], [])
+            continue
+        view = view[written:]
+
+
+def _flush(stream: object) -> None:
+    flush = getattr(stream, "flush", None)
+    if flush is not None:
+        flush()
+
+
 def _error(message: str) -> None:
+    """One line on stderr. If stderr itself cannot be written, there is nowhere left to say it:
+    the exit status still tells."""
     from hfs_info.text import inert
 
-    sys.stderr.write(f"{PROG}: {inert(message)}\n")
+    try:
+        sys.stderr.write(f"{PROG}: {inert(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
-def _write_file(path: str, text: str) -> None:
+def _write_file(path: str, data: bytes) -> None:
     from pathlib import Path
 
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        Path(path).write_bytes(data)
     except OSError as exc:
         raise HfsError(f"cannot write {path}: {(exc.strerror or str(exc)).lower()}") from None
 
 
-def _quiet_broken_pipe() -> int:
+def _quiet_broken_pipe() -> None:
     """The reader went away (``| head``): stop quietly, and keep Python from complaining when it
     flushes stdout at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return ExitStatus.OK
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -27,14 +27,6 @@ def is_record(value: Any) -> bool:
     return is_record_type(type(value))
 
 
-def layout() -> str:
-    """Every record class with its fields and their types. Compiled data and cache entries store
-    records as JSON arrays in field order (dataset.construct); an entry is read only under the
-    layout it was written with."""
-    classes = [value for value in globals().values() if is_record_type(value)]
-    return "|".join(sorted(f"{cls.__name__}{cls.__annotations__}" for cls in classes))
-
-
 def key_of(cls: type, name: str) -> str:
     """The TOML/JSON key of attribute ``name`` of record class ``cls``."""
     return TOML_KEYS.get(cls.__name__, {}).get(name, name)

@@ -33,6 +33,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "diagnosis": ("diagnosis",),
     "sources": ("clinical-trials",),
 }
+# The commands that show nothing but prose sections (sources has a view of its own).
+PROSE_TOPICS = tuple(name for name in TOPICS if name != "sources")
 
 R = TypeVar("R")
 

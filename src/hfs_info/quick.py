@@ -1,93 +1,32 @@
 """The quick parser: common command lines run without loading Typer.
 
-Importing typer (and the click it vendors) is most of this tool's start-up time: more than the
-lookup, the rendering and Python itself together (docs/benchmarks.md). This module understands a
-strict subset of the command lines that the Typer app in cli.py accepts:
+Importing typer (and the click it vendors) is most of this tool's start-up time
+(docs/benchmarks.md). This module understands a strict subset of the command lines that the
+Typer app in cli.py accepts, reading the command table generated from that app
+(commandline.py), so no command or option is declared here:
 
-- the global ``--data PATH`` (or ``HFS_INFO_DATA``) and ``--debug``, before the command;
+- the options of the whole tool that carry a value or a flag (``--data PATH`` or
+  ``HFS_INFO_DATA``, ``--debug``), before the command;
 - a command name, then its options in the forms click accepts (``--format json``,
   ``--format=json``, ``-f json``, ``-fjson``, flags like ``--explain``), with choices matched
   without regard to case, and its arguments, in any order.
 
-For such a line ``parse`` returns exactly what the Typer app would hand to ``actions.run``. For
-anything else (``--help``, ``--version``, shell completion, ``--``, an unknown command or option,
-a missing, extra or invalid value) it returns None and the Typer app parses the line, so help
-and every usage error come from one place. tests/test_quick.py checks both halves: the table
-below matches the app's own parameters, and for generated command lines the two parsers agree
-whenever this one answers.
+For such a line ``parse`` returns exactly what the Typer app hands to the command's handler
+(actions.HANDLERS). For anything else (``--help``, ``--version``, shell completion, ``--``, an
+unknown command or option, a missing, extra or invalid value) it returns None and the Typer app
+parses the line, so help and every usage error come from one place. tests/test_quick.py checks
+that for generated command lines the two agree whenever this one answers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
-from hfs_info.actions import TOPICS, ExportFormat, ValidateFormat
-from hfs_info.cite import Style as CiteStyle
-from hfs_info.render import Format
-from hfs_info.terminal import ColorChoice
+from hfs_info.commandline import COMMANDS, ROOT_OPTIONS
+from hfs_info.options import DATA_ENV, Command, Option
 
-DATA_ENV = "HFS_INFO_DATA"
-
-
-class Option(NamedTuple):
-    names: tuple[str, ...]
-    param: str
-    default: Any
-    kind: type[StrEnum] | type[int] | type[str] | None  # None: a flag, True when given
-    bounds: tuple[int, int] | None = None  # an int's closed range
-
-
-class Argument(NamedTuple):
-    param: str
-    many: bool  # takes every word left (a tuple); else at most one
-    required: bool
-    kind: type[int] | type[str] = str
-
-
-class Command(NamedTuple):
-    options: tuple[Option, ...] = ()
-    argument: Argument | None = None
-
-
-FORMAT = Option(("--format", "-f"), "fmt", Format.table, Format)
-COLOR = Option(("--color",), "color", ColorChoice.auto, ColorChoice)
-EXPLAIN = Option(("--explain",), "explain", False, None)
-SHOWN = (FORMAT, COLOR, EXPLAIN)
-
-COMMANDS: dict[str, Command] = {
-    **{name: Command(SHOWN) for name in TOPICS},
-    "treatments": Command(SHOWN, Argument("name", many=True, required=False)),
-    "medications": Command(SHOWN),
-    "stats": Command(
-        (
-            *SHOWN,
-            Option(("--with-sources",), "with_sources", False, None),
-            Option(("--chart",), "chart", False, None),
-        )
-    ),
-    "glossary": Command((FORMAT, COLOR), Argument("term", many=True, required=False)),
-    "sources": Command(SHOWN),
-    "figures": Command((FORMAT, COLOR), Argument("number", many=False, required=False, kind=int)),
-    "export": Command(
-        (
-            Option(("--format", "-f"), "fmt", ExportFormat.markdown, ExportFormat),
-            Option(("--output", "-o"), "output", None, str),
-        )
-    ),
-    "cite": Command((Option(("--style", "-s"), "style", CiteStyle.apa, CiteStyle),)),
-    "schema": Command(),
-    "search": Command(
-        (Option(("--limit", "-n"), "limit", 10, int, (1, 100)), FORMAT, COLOR),
-        Argument("words", many=True, required=True),
-    ),
-    "validate": Command(
-        (Option(("--format", "-f"), "fmt", ValidateFormat.plain, ValidateFormat),),
-        Argument("path", many=False, required=True),
-    ),
-}
-
+# (command, data, params): "" is the home screen, data None the packaged dataset.
 Call = tuple[str, str | None, dict[str, Any]]
 
 
@@ -96,8 +35,8 @@ class _Declined(Exception):
 
 
 def parse(args: Sequence[str], environ: Mapping[str, str]) -> Call | None:
-    """``(command, data, params)`` for ``actions.run`` (command "" is the home screen), or None
-    when the Typer app must parse ``args``."""
+    """``(command, data, params)`` for ``actions.run``, or None when the Typer app must parse
+    ``args``."""
     if any(key.endswith("_COMPLETE") for key in environ):  # shell completion is Typer's
         return None
     try:
@@ -111,20 +50,11 @@ def _is_option(word: str) -> bool:
 
 
 def _parse(rest: list[str], environ: Mapping[str, str]) -> Call:
-    data: str | None = None
-    given = False
+    root: dict[str, Any] = {}
     while rest and _is_option(rest[0]):  # the top level stops at its first argument
-        word = rest.pop(0)
-        if word == "--debug":
-            continue
-        if word == "--data":
-            data, given = _take(rest), True
-        elif word.startswith("--data="):
-            data, given = word.removeprefix("--data="), True
-        else:
-            raise _Declined
-    if not given:
-        data = environ.get(DATA_ENV) or None  # click ignores an empty variable
+        option, value = _option(rest, {n: o for o in ROOT_OPTIONS for n in o.names})
+        root[option.param] = value
+    data = root["data"] if "data" in root else environ.get(DATA_ENV) or None  # click ignores ""
     if not rest:
         return "", data, {}
     name = rest.pop(0)
@@ -139,26 +69,11 @@ def _parse_command(command: Command, rest: list[str]) -> dict[str, Any]:
     params: dict[str, Any] = {option.param: option.default for option in command.options}
     words: list[str] = []
     while rest:
-        word = rest.pop(0)
-        if not _is_option(word):
-            words.append(word)
+        if not _is_option(rest[0]):
+            words.append(rest.pop(0))
             continue
-        if word[:2] == "--":  # also "--" itself, which no option is named
-            name, equals, value = word.partition("=")
-            option = by_name.get(name)
-            if option is None or (option.kind is None and equals):
-                raise _Declined
-            if option.kind is None:
-                params[option.param] = True
-                continue
-            if not equals:
-                value = _take(rest)
-        else:  # a short option: -f json, or -fjson
-            option = by_name.get(word[:2])
-            if option is None or option.kind is None:
-                raise _Declined
-            value = word[2:] or _take(rest)
-        params[option.param] = _convert(value, option.kind, option.bounds)
+        option, value = _option(rest, by_name)
+        params[option.param] = value
     argument = command.argument
     if argument is None:
         if words:
@@ -172,6 +87,26 @@ def _parse_command(command: Command, rest: list[str]) -> dict[str, Any]:
     else:
         params[argument.param] = _convert(words[0], argument.kind) if words else None
     return params
+
+
+def _option(rest: list[str], by_name: dict[str, Option]) -> tuple[Option, Any]:
+    """The option that starts ``rest`` and its value, taken off ``rest``."""
+    word = rest.pop(0)
+    if word[:2] == "--":  # also "--" itself, which no option is named
+        name, equals, value = word.partition("=")
+        option = by_name.get(name)
+        if option is None or (option.kind is None and equals):
+            raise _Declined
+        if option.kind is None:
+            return option, True
+        if not equals:
+            value = _take(rest)
+    else:  # a short option: -f json, or -fjson
+        option = by_name.get(word[:2])
+        if option is None or option.kind is None:
+            raise _Declined
+        value = word[2:] or _take(rest)
+    return option, _convert(value, option.kind, option.bounds)
 
 
 def _take(rest: list[str]) -> str:

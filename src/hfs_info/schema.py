@@ -10,7 +10,7 @@ import types
 import typing
 from typing import Any
 
-from hfs_info import models
+from hfs_info import models, query
 
 SCHEMA_ID = "https://hfs-info.invalid/schema/output-1.json"
 
@@ -172,7 +172,7 @@ def output_schema() -> dict[str, Any]:
     explained = {"explained": _array("GlossaryEntry", defs)}
     variants = []
     for kind, fields in kinds.items():
-        names = ["overview", "symptoms", "causes", "diagnosis"] if kind == "topic" else [kind]
+        names = list(query.PROSE_TOPICS) if kind == "topic" else [kind]
         required = ["kind", *(k for k in fields if k != "nerve"), *common]
         variants.append(
             {

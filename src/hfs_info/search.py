@@ -1,15 +1,13 @@
 """Full-text search: an SQLite FTS5 index of every record, ranked by BM25.
 
 The index is built from the dataset only when a search runs (sqlite3 is imported here and
-nowhere else): in memory for the packaged dataset, kept in the cache for a --data edition.
+nowhere else): in memory, for the dataset of the run.
 User text never reaches FTS5 syntax: it is cut into words, each word is quoted, and only two
 forms are honoured on purpose: "quoted phrases" and word* prefixes.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import shlex
 from typing import TYPE_CHECKING, NamedTuple
@@ -148,56 +146,16 @@ def _create(db: sqlite3.Connection, ds: Dataset) -> None:
     )
 
 
-def _open_index(ds: Dataset, index_file: str | None) -> sqlite3.Connection:
-    """The FTS5 index of ``ds``: in memory, or kept in ``index_file`` (a --data edition's
-    cache) so that a large edition is indexed once. A kept index is used only if its file is
-    byte for byte the one that was written (cache.sealed); otherwise it is rebuilt."""
-    import sqlite3
-
-    from hfs_info import cache
-
-    if index_file is not None:
-        if cache.sealed(index_file):
-            try:
-                db = _read_only(index_file)
-                db.execute("SELECT count(*) FROM entries").fetchone()
-                return db
-            except sqlite3.Error:
-                pass
-        temporary = cache.temporary_for(index_file)
-        try:
-            os.makedirs(os.path.dirname(index_file), exist_ok=True)
-            cache.remove(temporary)  # a leftover of an interrupted run
-            with contextlib.closing(sqlite3.connect(temporary)) as db:
-                _create(db, ds)
-                db.commit()
-            os.replace(temporary, index_file)
-            cache.seal(index_file)
-            cache.prune_indexes(index_file)
-            return _read_only(index_file)
-        except (OSError, sqlite3.Error):
-            cache.remove(temporary)
-    db = sqlite3.connect(":memory:")
-    _create(db, ds)
-    return db
-
-
-def _read_only(path: str) -> sqlite3.Connection:
-    """``path`` opened read-only (an SQLite URI: the path percent-encoded, as pathlib's
-    ``as_uri`` would, without importing pathlib)."""
-    import sqlite3
-    from urllib.parse import quote
-
-    return sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True)
-
-
-def search(ds: Dataset, text: str, limit: int = 10, index_file: str | None = None) -> list[Hit]:
+def search(ds: Dataset, text: str, limit: int = 10) -> list[Hit]:
     """The best ``limit`` records for ``text``; NotFoundError when nothing matches."""
     wanted = query.check_query(text, "search query")
     expression = fts_query(wanted)
     if expression is None:
         raise NotFoundError(f"nothing to search for in {wanted!r}")
-    db = _open_index(ds, index_file)
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    _create(db, ds)
     try:
         rows = db.execute(
             "SELECT kind, NULL, command, "

@@ -7,20 +7,15 @@ them any terminal they like.
 from __future__ import annotations
 
 import os
-from enum import StrEnum
 from typing import NamedTuple, TextIO
+
+from hfs_info.options import ColorChoice
 
 # Widths outside this range are clamped: below it tables cannot be read at all, above it lines
 # get too long to read and padding grows without limit (COLUMNS=100000).
 MIN_WIDTH = 40
 MAX_WIDTH = 120
 DEFAULT_WIDTH = 80
-
-
-class ColorChoice(StrEnum):
-    auto = "auto"
-    always = "always"
-    never = "never"
 
 
 class Terminal(NamedTuple):

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from hfs_info import query
-from hfs_info.commands import COMMANDS
+from hfs_info.commandline import COMMANDS
 from hfs_info.document import (
     Bars,
     Block,
@@ -134,15 +134,19 @@ def _aspect(treatment: Treatment, attr: str) -> str:
 # --- commands --------------------------------------------------------------------------------
 
 
+# (usage, what it shows) of every command, in the order the app declares them.
+_COMMAND_ROWS = tuple((c.usage, c.summary) for c in COMMANDS.values())
+
+
 def home(ds: Dataset) -> View:
     intro = query.topic_sections(ds, "overview")[0]
     blocks: list[Block] = [
         Heading(f"hfs-info: {ds.provenance.title}"),
         *(Paragraph(p) for p in intro.paragraphs),
-        Table(("Command", "Shows"), COMMANDS, title="Commands (hfs-info COMMAND --help)"),
+        Table(("Command", "Shows"), _COMMAND_ROWS, title="Commands (hfs-info COMMAND --help)"),
         footer(ds),
     ]
-    data = {"kind": "home", "commands": [{"command": c, "shows": s} for c, s in COMMANDS]}
+    data = {"kind": "home", "commands": [{"command": c, "shows": s} for c, s in _COMMAND_ROWS]}
     return View(tuple(blocks), data | provenance_data(ds))
 
 
@@ -514,10 +518,7 @@ def export(ds: Dataset) -> View:
     """The whole reference as one document: every view in reading order, one notice at the top
     and one at the end, headings moved one level down under a single title."""
     parts = [
-        topic(ds, "overview"),
-        topic(ds, "symptoms"),
-        topic(ds, "causes"),
-        topic(ds, "diagnosis"),
+        *(topic(ds, name) for name in query.PROSE_TOPICS),
         treatments(ds),
         *(treatment(ds, t) for t in ds.treatments),
         medications(ds),

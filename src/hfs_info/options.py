@@ -1,0 +1,80 @@
+"""The names and choices the command line shares: the program's name, its data variable, and
+every closed set of values an option takes. A leaf module (standard library only), so that the
+Typer declaration (cli.py), the quick parser, the actions and the renderers all take these from
+one place.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+PROG = "hfs-info"
+# The environment variable that names a dataset file, like --data.
+DATA_ENV = "HFS_INFO_DATA"
+
+
+class Format(StrEnum):
+    """Output formats of the content commands (``--format``)."""
+
+    table = "table"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    svg = "svg"
+
+
+class ExportFormat(StrEnum):
+    """Document formats of ``export``."""
+
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+class ValidateFormat(StrEnum):
+    """Report formats of ``validate``."""
+
+    plain = "plain"
+    json = "json"
+
+
+class CiteStyle(StrEnum):
+    """Citation styles of ``cite``."""
+
+    apa = "apa"
+    bibtex = "bibtex"
+    ris = "ris"
+
+
+class ColorChoice(StrEnum):
+    """``--color``: when to colour the output."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+# The shape of the command table (commandline.py, generated from cli.py) that the quick
+# parser reads and the home screen lists.
+class Option(NamedTuple):
+    names: tuple[str, ...]
+    param: str
+    default: Any
+    kind: type[StrEnum] | type[int] | type[str] | None  # None: a flag, True when given
+    bounds: tuple[int, int] | None = None  # an int's closed range
+
+
+class Argument(NamedTuple):
+    param: str
+    many: bool  # takes every word left (a tuple); else at most one
+    required: bool
+    kind: type[int] | type[str] = str
+
+
+class Command(NamedTuple):
+    usage: str  # e.g. "treatments [NAME]"
+    summary: str  # one line: what the command shows
+    options: tuple[Option, ...] = ()
+    argument: Argument | None = None
