@@ -11,8 +11,9 @@ one place where errors become messages on stderr and exit statuses.
 
 from __future__ import annotations
 
+import io
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -391,14 +392,19 @@ def validate(
 # --- parsing a command line that the quick parser left to the app ---------------------------
 
 
-def invoke(args: list[str]) -> Result | int | None:
+def invoke(args: list[str]) -> Result:
     """Parse ``args`` with the app and run the command. Usage errors become ``UsageError`` (exit
-    status 2) for ``entry.main`` to report; what typer prints itself (help, --version) gives
-    back the exit status as an int."""
+    status 2) for ``entry.main`` to report. What typer and click print themselves (help,
+    --version, completion scripts) is collected and returned like any command's output, so it is
+    written, and its write errors handled, in the same one place."""
     command = typer.main.get_command(app)
+    collected = _Collected(sys.stdout)
+    real, sys.stdout = sys.stdout, collected
     try:
         # Not standalone: usage errors come back to us instead of being printed by typer.
-        result: Result | int | None = command.main(args=args, prog_name=PROG, standalone_mode=False)
+        result = command.main(args=args, prog_name=PROG, standalone_mode=False)
+    except SystemExit as exc:  # shell completion ends the run itself
+        result = exc.code if isinstance(exc.code, int) else 0
     except typer.Abort:
         raise KeyboardInterrupt from None
     except Exception as exc:
@@ -411,4 +417,30 @@ def invoke(args: list[str]) -> Result | int | None:
             raise UsageError(format_message()) from None
         where = exc.ctx.command_path if exc.ctx is not None else PROG
         raise UsageError(f"{format_message()} (see '{where} --help')") from None
-    return result
+    finally:
+        sys.stdout = real
+    if isinstance(result, Result):
+        return result
+    return Result(collected.getvalue(), status=result or 0)
+
+
+class _Collected(io.StringIO):
+    """Stands in for stdout while the app parses: keeps what typer and click print, while
+    ``isatty``, ``fileno`` and ``encoding`` answer for the real stream, from which the handlers
+    decide colour and width."""
+
+    def __init__(self, real: TextIO | None) -> None:
+        super().__init__()
+        self._real = real
+
+    def isatty(self) -> bool:
+        return self._real is not None and self._real.isatty()
+
+    def fileno(self) -> int:
+        if self._real is None:
+            raise OSError(9, "stdout is closed")
+        return self._real.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # StringIO's is read-only
+        return getattr(self._real, "encoding", None) or "utf-8"

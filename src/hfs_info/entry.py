@@ -61,12 +61,8 @@ def run(args: list[str]) -> int:
     status: int = ExitStatus.OK
     try:
         result = _invoke(args)
-        if isinstance(result, int):
-            status = result  # typer's own exits (--help, --version): already printed
-        elif result is not None:
-            status = result.status
-            _deliver(result)
-        _flush(sys.stdout)  # what typer printed itself, and anything else still buffered
+        status = result.status
+        _deliver(result)
     except NotFoundError as exc:
         _error(str(exc))
         if exc.suggestions:
@@ -90,7 +86,7 @@ def run(args: list[str]) -> int:
     return status
 
 
-def _invoke(args: list[str]) -> Result | int | None:
+def _invoke(args: list[str]) -> Result:
     from hfs_info import quick
 
     call = quick.parse(args, os.environ)
@@ -138,12 +134,6 @@ def write_all(fd: int, data: bytes) -> None:
             select.select([], [fd], [])
             continue
         view = view[written:]
-
-
-def _flush(stream: object) -> None:
-    flush = getattr(stream, "flush", None)
-    if flush is not None:
-        flush()
 
 
 def _error(message: str) -> None:
