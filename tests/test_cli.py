@@ -104,7 +104,11 @@ def test_not_found_exit_1_on_stderr(run) -> None:
         (["stats", "--bogus"], "No such option: --bogus (see 'hfs-info stats --help')"),
         (["nosuchcommand"], "No such command 'nosuchcommand'"),
         (["stats", "--format", "xml"], "'xml' is not one of"),
-        (["symptoms", "--format", "csv"], "--format csv does not apply here; use one of"),
+        (
+            ["symptoms", "--format", "csv"],
+            "'csv' is not one of 'table', 'plain', 'markdown', 'json'",
+        ),
+        (["stats", "--format", "svg"], "--format svg does not apply here; use one of"),
         (["glossary", " "], "empty glossary term"),
         (["glossary", "x" * 201], "too long (201 characters; the limit is 200)"),
         (["stats", "--color", "sometimes"], "'sometimes' is not one of"),

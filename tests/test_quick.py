@@ -95,7 +95,7 @@ environs = st.sampled_from([None, "", "env.toml"])
 HANDLERS = {
     name: getattr(actions, name)
     for name in ("home", "topic", *COMMANDS)
-    if name not in actions.PROSE_TOPICS
+    if name not in actions.PROSE_TOPICS and name in ("home", "topic", *actions.HANDLERS)
 }
 
 
@@ -140,7 +140,7 @@ def test_whenever_it_answers_the_app_agrees(
     else:
         monkeypatch.setenv(DATA_ENV, env)
     answer = quick.parse(args, os.environ)
-    if answer is None:
+    if answer is None or answer[0] not in actions.HANDLERS:  # entry.run leaves those to the app
         return
     assert _typer_call(args, monkeypatch) == answer
     capsys.readouterr()

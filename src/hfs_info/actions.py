@@ -25,22 +25,27 @@ class Result(NamedTuple):
 
     ``path``: write to this file instead of stdout (``export -o``). ``utf8``: a document or
     machine format, always written as UTF-8 whatever the terminal's encoding (text for people
-    is written in the stream's encoding, with ``?`` for what it cannot show).
+    is written in the stream's encoding, with ``?`` for what it cannot show). ``page``: on a
+    terminal, text longer than the screen may go through a pager (not with --no-pager).
     """
 
     text: str
     status: int = ExitStatus.OK
     path: str | None = None
     utf8: bool = False
+    page: bool = True
 
 
 def _show(
     data: str | None,
     build: Callable[[Dataset], View],
-    fmt: Format,
-    color: ColorChoice,
-    explain: bool = False,
+    fmt: str,
+    color: ColorChoice | None,
+    explain: bool,
+    no_pager: bool,
 ) -> Result:
+    """Build the view of the run's dataset and render it in ``fmt`` (a format's name: each
+    command offers its own set of them, options.py)."""
     import io
 
     from hfs_info import render, store, terminal, views
@@ -50,105 +55,155 @@ def _show(
     if explain:
         view = views.explained(ds, view)
     buffer = io.StringIO()
-    render.write(view, fmt, buffer, terminal.detect(sys.stdout, color))
-    return Result(buffer.getvalue(), utf8=fmt not in (Format.table, Format.plain))
+    chosen = Format(fmt)
+    render.write(view, chosen, buffer, terminal.detect(sys.stdout, color or ColorChoice.auto))
+    return Result(
+        buffer.getvalue(), utf8=chosen not in (Format.table, Format.plain), page=not no_pager
+    )
 
 
-def home(data: str | None) -> Result:
+def home(data: str | None, color: ColorChoice | None, no_pager: bool) -> Result:
     from hfs_info import views
 
-    return _show(data, views.home, Format.table, ColorChoice.auto)
+    return _show(data, views.home, Format.table, color, False, no_pager)
 
 
-def topic(data: str | None, name: str, fmt: Format, color: ColorChoice, explain: bool) -> Result:
+def topic(
+    data: str | None,
+    name: str,
+    fmt: str,
+    color: ColorChoice | None,
+    explain: bool,
+    no_pager: bool,
+) -> Result:
     from hfs_info import views
 
-    return _show(data, lambda ds: views.topic(ds, name), fmt, color, explain)
+    return _show(data, lambda ds: views.topic(ds, name), fmt, color, explain, no_pager)
 
 
 def treatments(
-    data: str | None, name: tuple[str, ...], fmt: Format, color: ColorChoice, explain: bool
+    data: str | None,
+    name: tuple[str, ...],
+    fmt: str,
+    color: ColorChoice | None,
+    explain: bool,
+    no_pager: bool,
 ) -> Result:
     from hfs_info import query, views
 
     if not name:
-        return _show(data, views.treatments, fmt, color, explain)
+        return _show(data, views.treatments, fmt, color, explain, no_pager)
     wanted = " ".join(name)
     return _show(
-        data, lambda ds: views.treatment(ds, query.find_treatment(ds, wanted)), fmt, color, explain
+        data,
+        lambda ds: views.treatment(ds, query.find_treatment(ds, wanted)),
+        fmt,
+        color,
+        explain,
+        no_pager,
     )
 
 
-def medications(data: str | None, fmt: Format, color: ColorChoice, explain: bool) -> Result:
+def medications(
+    data: str | None, fmt: str, color: ColorChoice | None, explain: bool, no_pager: bool
+) -> Result:
     from hfs_info import views
 
-    return _show(data, views.medications, fmt, color, explain)
+    return _show(data, views.medications, fmt, color, explain, no_pager)
 
 
 def stats(
     data: str | None,
-    fmt: Format,
-    color: ColorChoice,
+    fmt: str,
+    color: ColorChoice | None,
     explain: bool,
     with_sources: bool,
     chart: bool,
+    no_pager: bool,
 ) -> Result:
     from hfs_info import views
 
-    return _show(data, lambda ds: views.stats(ds, with_sources, chart), fmt, color, explain)
+    return _show(
+        data, lambda ds: views.stats(ds, with_sources, chart), fmt, color, explain, no_pager
+    )
 
 
-def glossary(data: str | None, term: tuple[str, ...], fmt: Format, color: ColorChoice) -> Result:
+def glossary(
+    data: str | None, term: tuple[str, ...], fmt: str, color: ColorChoice | None, no_pager: bool
+) -> Result:
     from hfs_info import query, views
 
     if not term:
-        return _show(data, views.glossary, fmt, color)
+        return _show(data, views.glossary, fmt, color, False, no_pager)
     wanted = " ".join(term)
-    return _show(data, lambda ds: views.term(ds, query.find_term(ds, wanted)), fmt, color)
+    return _show(
+        data, lambda ds: views.term(ds, query.find_term(ds, wanted)), fmt, color, False, no_pager
+    )
 
 
-def sources(data: str | None, fmt: Format, color: ColorChoice, explain: bool) -> Result:
+def sources(
+    data: str | None, fmt: str, color: ColorChoice | None, explain: bool, no_pager: bool
+) -> Result:
     from hfs_info import views
 
-    return _show(data, views.sources, fmt, color, explain)
+    return _show(data, views.sources, fmt, color, explain, no_pager)
 
 
-def figures(data: str | None, number: int | None, fmt: Format, color: ColorChoice) -> Result:
+def figures(
+    data: str | None, number: int | None, fmt: str, color: ColorChoice | None, no_pager: bool
+) -> Result:
     from hfs_info import views
 
     if number is None:
-        return _show(data, views.figures, fmt, color)
+        return _show(data, views.figures, fmt, color, False, no_pager)
     wanted = number
-    return _show(data, lambda ds: views.figure(ds, wanted), fmt, color)
+    return _show(data, lambda ds: views.figure(ds, wanted), fmt, color, False, no_pager)
 
 
-def export(data: str | None, fmt: ExportFormat, output: str | None) -> Result:
+# export, cite, schema and validate take --color like every command that prints, so that it can
+# be given anywhere; their output has no colour.
+
+
+def export(
+    data: str | None,
+    fmt: ExportFormat,
+    output: str | None,
+    color: ColorChoice | None,
+    no_pager: bool,
+) -> Result:
     import io
 
     from hfs_info import render, store, terminal, views
 
     buffer = io.StringIO()
     render.renderer(fmt)(views.export(store.load(data)), buffer, terminal.detect(buffer))
-    return Result(buffer.getvalue(), path=None if output == "-" else output, utf8=True)
+    path = None if output == "-" else output
+    return Result(buffer.getvalue(), path=path, utf8=True, page=not no_pager)
 
 
-def cite(data: str | None, style: CiteStyle) -> Result:
+def cite(data: str | None, style: CiteStyle, color: ColorChoice | None, no_pager: bool) -> Result:
     from hfs_info import cite as citations
     from hfs_info import store
 
     ds = store.load(data)
-    return Result(citations.cite(style, ds.provenance, ds.references), utf8=True)
+    text = citations.cite(style, ds.provenance, ds.references)
+    return Result(text, utf8=True, page=not no_pager)
 
 
-def schema(data: str | None) -> Result:
+def schema(data: str | None, color: ColorChoice | None, no_pager: bool) -> Result:
     from hfs_info import schema as output_schema
     from hfs_info.render.json import dumps
 
-    return Result(dumps(output_schema.output_schema()) + "\n", utf8=True)
+    return Result(dumps(output_schema.output_schema()) + "\n", utf8=True, page=not no_pager)
 
 
 def search(
-    data: str | None, words: tuple[str, ...], limit: int, fmt: Format, color: ColorChoice
+    data: str | None,
+    words: tuple[str, ...],
+    limit: int,
+    fmt: str,
+    color: ColorChoice | None,
+    no_pager: bool,
 ) -> Result:
     from hfs_info import search as full_text
     from hfs_info import views
@@ -159,10 +214,14 @@ def search(
         lambda ds: views.search_results(ds, text, full_text.search(ds, text, limit)),
         fmt,
         color,
+        False,
+        no_pager,
     )
 
 
-def validate(data: str | None, path: str, fmt: ValidateFormat) -> Result:
+def validate(
+    data: str | None, path: str, fmt: ValidateFormat, color: ColorChoice | None, no_pager: bool
+) -> Result:
     """Check the file ``path`` (``data``, the dataset of the run, plays no part)."""
     from hfs_info import store
     from hfs_info.text import inert
@@ -177,18 +236,20 @@ def validate(data: str | None, path: str, fmt: ValidateFormat) -> Result:
         from hfs_info.render.json import dumps
 
         report = {"path": path, "valid": not problems, "problems": problems}
-        return Result(dumps(report) + "\n", status, utf8=True)
+        return Result(dumps(report) + "\n", status, utf8=True, page=not no_pager)
     if problems:
         text = "".join(f"{inert(where)}: {inert(p)}\n" for p in problems)
     else:
         assert ds is not None
         text = f"{inert(path)}: valid ({len(ds.statistics)} statistics, {len(ds.glossary)} terms)\n"
-    return Result(text, status)
+    return Result(text, status, page=not no_pager)
 
 
 def _topic_handler(name: str) -> Callable[..., Result]:
-    def handler(data: str | None, fmt: Format, color: ColorChoice, explain: bool) -> Result:
-        return topic(data, name, fmt, color, explain)
+    def handler(
+        data: str | None, fmt: str, color: ColorChoice | None, explain: bool, no_pager: bool
+    ) -> Result:
+        return topic(data, name, fmt, color, explain, no_pager)
 
     return handler
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import io
 import sys
+from enum import StrEnum
 from typing import Annotated, Any, TextIO
 
 import typer
+import typer.completion
 
 from hfs_info import __version__, actions
 from hfs_info.actions import Result
@@ -23,36 +25,62 @@ from hfs_info.errors import HfsError, UsageError
 from hfs_info.options import (
     DATA_ENV,
     PROG,
+    ChartFormat,
     CiteStyle,
     ColorChoice,
     ExportFormat,
-    Format,
+    FigureFormat,
+    Shell,
+    TableFormat,
+    TextFormat,
     ValidateFormat,
 )
 from hfs_info.query import PROSE_TOPICS
 
+COMPLETE_VAR = "_HFS_INFO_COMPLETE"
+
 APP_SETTINGS: dict[str, Any] = {
     "name": PROG,
     "help": "A command-line reference on hemifacial spasm, from the Mayfield Clinic patient "
-    "guide (reviewed July 2018). General information, not medical advice.",
-    "add_completion": True,
+    "guide (updated July 2018, reviewed by George Mandybur, MD). General information, not "
+    "medical advice.\n\n\b\nhfs-info help COMMAND   the help of one command\n"
+    "man hfs-info            the manual",
+    # Completion options are declared below: typer's own ignore the shell named after them.
+    "add_completion": False,
     "pretty_exceptions_enable": False,
-    # Plain click help: rich's help panels pull in rich and markdown-it for every --help, about
-    # 2.5x the start-up of the tool itself (benchmarks/), for boxes around the same text.
+    # Plain click help: rich's help panels would load rich and markdown-it for every --help.
     "rich_markup_mode": None,
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 app = typer.Typer(**APP_SETTINGS)
+# typer's completion protocol (scripts and answers), without typer's own completion options.
+typer.completion.completion_init()  # type: ignore[attr-defined]
 
-# The output options, defined once and shared by every content command.
-FormatOption = Annotated[
-    Format,
+
+def _formats(kind: type[StrEnum], note: str = "") -> str:
+    """The help of a --format option: the formats its command can give, from the enum."""
+    names = [member.value for member in kind]
+    listed = ", ".join(names[:-1]) + " or " + names[-1]
+    return (
+        f"Output format: {listed} (table is for people; the others for scripts and documents)"
+        + (f"; {note}" if note else "")
+        + "."
+    )
+
+
+# The options shared by the commands, each declared once. --color and --no-pager are accepted
+# by the whole tool (before the command) and by each command (after it); a value given after
+# the command wins (see _shared).
+TextFormatOption = Annotated[
+    TextFormat,
     typer.Option(
-        "--format",
-        "-f",
-        case_sensitive=False,
-        help="Output format: table (rich, for people), plain, markdown, json, "
-        "csv (tabular commands only) or svg (charts and diagrams only).",
+        "--format", "-f", case_sensitive=False, metavar="FORMAT", help=_formats(TextFormat)
+    ),
+]
+TableFormatOption = Annotated[
+    TableFormat,
+    typer.Option(
+        "--format", "-f", case_sensitive=False, metavar="FORMAT", help=_formats(TableFormat)
     ),
 ]
 ExplainOption = Annotated[
@@ -60,12 +88,21 @@ ExplainOption = Annotated[
     typer.Option("--explain", help="Add the glossary definitions of the terms the text uses."),
 ]
 ColorOption = Annotated[
-    ColorChoice,
+    ColorChoice | None,
     typer.Option(
         "--color",
         case_sensitive=False,
-        help="Colour: auto (when writing to a terminal; NO_COLOR and FORCE_COLOR respected), "
-        "always or never.",
+        metavar="WHEN",
+        help="Colour: auto (on a terminal, unless NO_COLOR is set or TERM is dumb; FORCE_COLOR "
+        "forces it), always or never.",
+        show_default=False,
+    ),
+]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Print straight to the terminal, never through a pager (see HFS_INFO_PAGER).",
     ),
 ]
 
@@ -76,8 +113,15 @@ def _data(ctx: typer.Context) -> str | None:
     return data
 
 
+def _shared(ctx: typer.Context, name: str, value: Any) -> Any:
+    """An option that the whole tool and the command both take: the command's value when it
+    was given, else the whole tool's (the quick parser applies the same rule)."""
+    return value or ctx.find_root().params.get(name) or value
+
+
 def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
-    """Shell completion of treatment names or glossary terms (Typer's completion protocol)."""
+    """Shell completion of treatment names, glossary terms or figure numbers (Typer's
+    completion protocol)."""
     from hfs_info import store
 
     try:
@@ -86,6 +130,8 @@ def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
         return []
     if kind == "treatment":
         names = [n for t in ds.treatments for n in (t.id, *t.aliases)]
+    elif kind == "figure":
+        names = [str(f.number) for f in ds.figures]
     else:
         names = [n for e in ds.glossary for n in (e.term, *e.aliases)]
         names += [n for m in ds.medications for n in (m.generic, m.brand)]
@@ -112,9 +158,34 @@ def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
     return _complete(ctx, incomplete, "term")
 
 
+def _complete_figure(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, "figure")
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"{PROG} {__version__}\n")
+        raise typer.Exit()
+
+
+def _show_completion(value: Shell | None) -> None:
+    if value is not None:
+        # typer.completion's helpers (re-exported there without __all__).
+        script = typer.completion.get_completion_script(  # type: ignore[attr-defined]
+            prog_name=PROG, complete_var=COMPLETE_VAR, shell=value.value
+        )
+        sys.stdout.write(script.rstrip("\n") + "\n")
+        raise typer.Exit()
+
+
+def _install_completion(value: Shell | None) -> None:
+    if value is not None:
+        shell, path = typer.completion.install(  # type: ignore[attr-defined]
+            shell=value.value, prog_name=PROG, complete_var=COMPLETE_VAR
+        )
+        sys.stdout.write(
+            f"{shell} completion installed in {path}; it takes effect in a new shell\n"
+        )
         raise typer.Exit()
 
 
@@ -123,11 +194,7 @@ def root(
     ctx: typer.Context,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-    debug: Annotated[
-        bool,
-        typer.Option("--debug", help="Show the traceback of an internal error.", hidden=True),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
     data: Annotated[
         str | None,
@@ -140,10 +207,37 @@ def root(
             show_default=False,
         ),
     ] = None,
+    color: ColorOption = None,
+    no_pager: NoPagerOption = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an internal error.")
+    ] = False,
+    show_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--show-completion",
+            callback=_show_completion,
+            is_eager=True,
+            metavar="SHELL",
+            help="Print the completion script for SHELL (bash, zsh or fish).",
+            show_default=False,
+        ),
+    ] = None,
+    install_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--install-completion",
+            callback=_install_completion,
+            is_eager=True,
+            metavar="SHELL",
+            help="Install completion for SHELL (bash, zsh or fish).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> Result | None:
-    """A reference on hemifacial spasm. Run a command, e.g. `hfs-info treatments`."""
+    """A reference on hemifacial spasm. Run a command, e.g. hfs-info treatments."""
     if ctx.invoked_subcommand is None:
-        return actions.home(_data(ctx))
+        return actions.home(_data(ctx), color, no_pager)
     return None
 
 
@@ -176,13 +270,21 @@ PROSE_HELP = {
 def _prose_command(name: str, short: str, summary: str, example: str) -> None:
     def command(
         ctx: typer.Context,
-        fmt: FormatOption = Format.table,
-        color: ColorOption = ColorChoice.auto,
+        fmt: TextFormatOption = TextFormat.table,
+        color: ColorOption = None,
         explain: ExplainOption = False,
+        no_pager: NoPagerOption = False,
     ) -> Result:
-        return actions.topic(_data(ctx), name, fmt, color, explain)
+        return actions.topic(
+            _data(ctx),
+            name,
+            fmt,
+            _shared(ctx, "color", color),
+            explain,
+            _shared(ctx, "no_pager", no_pager),
+        )
 
-    command.__doc__ = f"{summary}\n\nExample: hfs-info {name}{example}"
+    command.__doc__ = f"{summary}\n\n\b\nExample:\n  hfs-info {name}{example}"
     app.command(name=name, short_help=short)(command)
 
 
@@ -196,56 +298,103 @@ def treatments(
     name: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="NAME...",
+            metavar="NAME",
             help="One treatment by name or alias: medication, botox, mvd, surgery, ...",
             show_default=False,
             autocompletion=_complete_treatment,
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    color: ColorOption = ColorChoice.auto,
+    fmt: Annotated[
+        ChartFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            metavar="FORMAT",
+            help=_formats(ChartFormat, "svg charts one treatment's percentages"),
+        ),
+    ] = ChartFormat.table,
+    color: ColorOption = None,
     explain: ExplainOption = False,
+    no_pager: NoPagerOption = False,
 ) -> Result:
     """The three treatments side by side, or one of them in full.
 
-    Examples: hfs-info treatments | hfs-info treatments botox | hfs-info treatments mvd -f json
+    \b
+    Examples:
+      hfs-info treatments
+      hfs-info treatments botox
+      hfs-info treatments mvd -f json
     """
-    return actions.treatments(_data(ctx), tuple(name or ()), fmt, color, explain)
+    return actions.treatments(
+        _data(ctx),
+        tuple(name or ()),
+        fmt,
+        _shared(ctx, "color", color),
+        explain,
+        _shared(ctx, "no_pager", no_pager),
+    )
 
 
 @app.command(short_help="The drugs the guide names, by class")
 def medications(
     ctx: typer.Context,
-    fmt: FormatOption = Format.table,
-    color: ColorOption = ColorChoice.auto,
+    fmt: TableFormatOption = TableFormat.table,
+    color: ColorOption = None,
     explain: ExplainOption = False,
+    no_pager: NoPagerOption = False,
 ) -> Result:
     """The drugs the guide names: generic and brand name, class, and the monitoring they need.
 
-    Example: hfs-info medications --format csv
+    \b
+    Example:
+      hfs-info medications --format csv
     """
-    return actions.medications(_data(ctx), fmt, color, explain)
+    return actions.medications(
+        _data(ctx), fmt, _shared(ctx, "color", color), explain, _shared(ctx, "no_pager", no_pager)
+    )
 
 
-@app.command(short_help="Every figure in the guide, with its source")
+@app.command(short_help="Every number in the guide, with its source")
 def stats(
     ctx: typer.Context,
-    fmt: FormatOption = Format.table,
-    color: ColorOption = ColorChoice.auto,
+    fmt: Annotated[
+        ChartFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            metavar="FORMAT",
+            help=_formats(ChartFormat, "svg draws the charts of --chart"),
+        ),
+    ] = ChartFormat.table,
+    color: ColorOption = None,
     explain: ExplainOption = False,
     with_sources: Annotated[
-        bool, typer.Option("--with-sources", help="Show each figure's full citation.")
+        bool, typer.Option("--with-sources", help="Show each number's full citation.")
     ] = False,
     chart: Annotated[
         bool,
         typer.Option("--chart", help="Draw the percentages as bar charts (also --format svg)."),
     ] = False,
+    no_pager: NoPagerOption = False,
 ) -> Result:
-    """Every figure in the guide, with its unit, what it measures, population and source.
+    """Every number in the guide, with its unit, what it measures, population and source.
 
-    Example: hfs-info stats --format csv > stats.csv
+    \b
+    Examples:
+      hfs-info stats --format csv > stats.csv
+      hfs-info stats --chart
     """
-    return actions.stats(_data(ctx), fmt, color, explain, with_sources, chart)
+    return actions.stats(
+        _data(ctx),
+        fmt,
+        _shared(ctx, "color", color),
+        explain,
+        with_sources,
+        chart,
+        _shared(ctx, "no_pager", no_pager),
+    )
 
 
 @app.command(short_help="All terms, or one term by name or alias")
@@ -254,34 +403,50 @@ def glossary(
     term: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="TERM...",
+            metavar="TERM",
             help="A term or alias, any case; several words need no quotes (tic convulsif).",
             show_default=False,
             autocompletion=_complete_term,
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    color: ColorOption = ColorChoice.auto,
+    fmt: TableFormatOption = TableFormat.table,
+    color: ColorOption = None,
+    no_pager: NoPagerOption = False,
 ) -> Result:
     """All glossary terms, or one term by name or alias.
 
-    Examples: hfs-info glossary | hfs-info glossary mvd | hfs-info glossary botox -f json
+    \b
+    Examples:
+      hfs-info glossary
+      hfs-info glossary mvd
+      hfs-info glossary botox -f json
     """
-    return actions.glossary(_data(ctx), tuple(term or ()), fmt, color)
+    return actions.glossary(
+        _data(ctx),
+        tuple(term or ()),
+        fmt,
+        _shared(ctx, "color", color),
+        _shared(ctx, "no_pager", no_pager),
+    )
 
 
 @app.command(short_help="Publisher, reviewer, references, trial registries, links")
 def sources(
     ctx: typer.Context,
-    fmt: FormatOption = Format.table,
-    color: ColorOption = ColorChoice.auto,
+    fmt: TextFormatOption = TextFormat.table,
+    color: ColorOption = None,
     explain: ExplainOption = False,
+    no_pager: NoPagerOption = False,
 ) -> Result:
     """Where this comes from: publisher, reviewer, references, trial registries, links.
 
-    Example: hfs-info sources
+    \b
+    Example:
+      hfs-info sources
     """
-    return actions.sources(_data(ctx), fmt, color, explain)
+    return actions.sources(
+        _data(ctx), fmt, _shared(ctx, "color", color), explain, _shared(ctx, "no_pager", no_pager)
+    )
 
 
 @app.command(short_help="The guide's four figures; one drawn as a diagram")
@@ -289,16 +454,37 @@ def figures(
     ctx: typer.Context,
     number: Annotated[
         int | None,
-        typer.Argument(metavar="[N]", help="Draw figure N (1 to 4).", show_default=False),
+        typer.Argument(
+            metavar="N",
+            help="Draw figure N (1 to 4).",
+            show_default=False,
+            autocompletion=_complete_figure,
+        ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    color: ColorOption = ColorChoice.auto,
+    fmt: Annotated[
+        FigureFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            metavar="FORMAT",
+            help=_formats(FigureFormat, "svg draws figure N"),
+        ),
+    ] = FigureFormat.table,
+    color: ColorOption = None,
+    no_pager: NoPagerOption = False,
 ) -> Result:
     """The guide's four figures with their captions, or one drawn as a plain diagram.
 
-    Examples: hfs-info figures | hfs-info figures 1 | hfs-info figures 4 --format svg > fig4.svg
+    \b
+    Examples:
+      hfs-info figures
+      hfs-info figures 1
+      hfs-info figures 4 --format svg > fig4.svg
     """
-    return actions.figures(_data(ctx), number, fmt, color)
+    return actions.figures(
+        _data(ctx), number, fmt, _shared(ctx, "color", color), _shared(ctx, "no_pager", no_pager)
+    )
 
 
 @app.command(short_help="The whole reference as one Markdown, JSON or HTML document")
@@ -306,7 +492,9 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="Document format."),
+        typer.Option(
+            "--format", "-f", case_sensitive=False, metavar="FORMAT", help="Document format."
+        ),
     ] = ExportFormat.markdown,
     output: Annotated[
         str | None,
@@ -314,36 +502,65 @@ def export(
             "--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (- is stdout)."
         ),
     ] = None,
+    color: ColorOption = None,
+    no_pager: NoPagerOption = False,
 ) -> Result:
     """The whole reference as one document: every section, the treatment comparison, drugs,
-    figures with sources, glossary, captions, references, links, provenance and disclaimer.
+    numbers with sources, glossary, captions, references, links, provenance and disclaimer.
 
-    Example: hfs-info export --format html -o hemifacial-spasm.html
+    \b
+    Example:
+      hfs-info export --format html -o hemifacial-spasm.html
     """
-    return actions.export(_data(ctx), fmt, output)
+    return actions.export(
+        _data(ctx), fmt, output, _shared(ctx, "color", color), _shared(ctx, "no_pager", no_pager)
+    )
 
 
 @app.command(short_help="Citations of the guide and its references (APA, BibTeX, RIS)")
 def cite(
     ctx: typer.Context,
     style: Annotated[
-        CiteStyle, typer.Option("--style", "-s", case_sensitive=False, help="Citation style.")
+        CiteStyle,
+        typer.Option(
+            "--format",
+            "-f",
+            "--style",
+            "-s",
+            case_sensitive=False,
+            metavar="STYLE",
+            help="Citation style: apa, bibtex or ris.",
+        ),
     ] = CiteStyle.apa,
+    color: ColorOption = None,
+    no_pager: NoPagerOption = False,
 ) -> Result:
     """Citations of the guide itself and of each reference it cites.
 
-    Example: hfs-info cite --style bibtex >> references.bib
+    \b
+    Example:
+      hfs-info cite --format bibtex >> references.bib
     """
-    return actions.cite(_data(ctx), style)
+    return actions.cite(
+        _data(ctx), style, _shared(ctx, "color", color), _shared(ctx, "no_pager", no_pager)
+    )
 
 
 @app.command(short_help="The JSON Schema of --format json output")
-def schema(ctx: typer.Context) -> Result:
-    """The JSON Schema (draft 2020-12) of every command's `--format json` output.
+def schema(
+    ctx: typer.Context,
+    color: ColorOption = None,
+    no_pager: NoPagerOption = False,
+) -> Result:
+    """The JSON Schema (draft 2020-12) of every command's JSON output (--format json).
 
-    Example: hfs-info schema > hfs-info.schema.json
+    \b
+    Example:
+      hfs-info schema > hfs-info.schema.json
     """
-    return actions.schema(_data(ctx))
+    return actions.schema(
+        _data(ctx), _shared(ctx, "color", color), _shared(ctx, "no_pager", no_pager)
+    )
 
 
 @app.command(short_help="Ranked full-text search over everything")
@@ -352,22 +569,36 @@ def search(
     words: Annotated[
         list[str],
         typer.Argument(
-            metavar="QUERY...",
+            metavar="QUERY…",
             help='Words to look for; "a phrase" in quotes; word* for a prefix.',
             show_default=False,
         ),
     ],
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, max=100, help="Show at most this many hits.")
+        int,
+        typer.Option(
+            "--limit", "-n", min=1, max=100, metavar="N", help="Show at most N hits (1 to 100)."
+        ),
     ] = 10,
-    fmt: FormatOption = Format.table,
-    color: ColorOption = ColorChoice.auto,
+    fmt: TableFormatOption = TableFormat.table,
+    color: ColorOption = None,
+    no_pager: NoPagerOption = False,
 ) -> Result:
     """Ranked full-text search over every section, treatment, drug, figure and term.
 
-    Examples: hfs-info search how long does botox last | hfs-info search '"facial nerve"'
+    \b
+    Examples:
+      hfs-info search how long does botox last
+      hfs-info search '"facial nerve"'
     """
-    return actions.search(_data(ctx), tuple(words), limit, fmt, color)
+    return actions.search(
+        _data(ctx),
+        tuple(words),
+        limit,
+        fmt,
+        _shared(ctx, "color", color),
+        _shared(ctx, "no_pager", no_pager),
+    )
 
 
 @app.command(short_help="Check a dataset file and list every problem")
@@ -376,17 +607,52 @@ def validate(
     path: Annotated[str, typer.Argument(metavar="PATH", help="The dataset file to check.")],
     fmt: Annotated[
         ValidateFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="Report format."),
+        typer.Option(
+            "--format", "-f", case_sensitive=False, metavar="FORMAT", help="Report format."
+        ),
     ] = ValidateFormat.plain,
+    color: ColorOption = None,
+    no_pager: NoPagerOption = False,
 ) -> Result:
     """Check a dataset file against the schema and report every problem at once.
 
-    Each problem is one line on stdout, `PATH: key.path: what is wrong`. Exit status 0 only for
-    a valid dataset, 2 otherwise.
+    Each problem is one line on stdout, PATH: key.path: what is wrong. Exit status 0 only for a
+    valid dataset, 2 otherwise.
 
-    Example: hfs-info validate my-edition.toml
+    \b
+    Example:
+      hfs-info validate my-edition.toml
     """
-    return actions.validate(_data(ctx), path, fmt)
+    return actions.validate(
+        _data(ctx), path, fmt, _shared(ctx, "color", color), _shared(ctx, "no_pager", no_pager)
+    )
+
+
+@app.command(name="help", short_help="The help of the tool, or of one command")
+def help_(
+    ctx: typer.Context,
+    command: Annotated[
+        str | None,
+        typer.Argument(metavar="COMMAND", help="A command's name.", show_default=False),
+    ] = None,
+) -> Result:
+    """The same as --help: the help of the whole tool, or of COMMAND.
+
+    \b
+    Examples:
+      hfs-info help
+      hfs-info help search
+    """
+    group = ctx.find_root().command
+    root_ctx = ctx.find_root()
+    if command is None:
+        return Result(group.get_help(root_ctx) + "\n")
+    sub = group.get_command(root_ctx, command)  # type: ignore[attr-defined]
+    if sub is None:
+        names = ", ".join(group.list_commands(root_ctx))  # type: ignore[attr-defined]
+        raise UsageError(f"no command {command!r}; the commands are: {names}")
+    with typer.Context(sub, info_name=command, parent=root_ctx) as sub_ctx:
+        return Result(sub.get_help(sub_ctx) + "\n")
 
 
 # --- parsing a command line that the quick parser left to the app ---------------------------

@@ -19,6 +19,7 @@ from typing import Any
 
 import typer
 
+from hfs_info import options
 from hfs_info.cli import app
 from hfs_info.options import PROG
 
@@ -91,6 +92,23 @@ def _literal(value: Any) -> str:
     return repr(value)
 
 
+def _choice_enum(param: Any) -> type[StrEnum]:
+    """The enum (options.py) whose members a choice option takes: its default's class, or for an
+    option without a default, the one enum with exactly its choices."""
+    if isinstance(param.default, StrEnum):
+        return type(param.default)
+    wanted = list(param.type.choices)
+    (found,) = [
+        value
+        for value in vars(options).values()
+        if isinstance(value, type)
+        and issubclass(value, StrEnum)
+        and value is not StrEnum
+        and [m.value for m in value] == wanted
+    ]
+    return found
+
+
 def _option_row(param: Any) -> tuple[str, set[str]]:
     """The ``Option(...)`` source of a click option, and the enum classes it names."""
     names = _literal((*param.opts, *param.secondary_opts))
@@ -99,7 +117,7 @@ def _option_row(param: Any) -> tuple[str, set[str]]:
     if param.is_flag:
         kind, default = "None", "False"
     elif getattr(param.type, "choices", None) is not None:
-        kind = type(param.default).__name__
+        kind = _choice_enum(param).__name__
         enums.add(kind)
         default = _literal(param.default)
     elif param.type.name.startswith("int"):  # click's INT ("integer") or an IntRange

@@ -93,7 +93,8 @@ def _invoke(args: list[str]) -> Result:
     if call is not None:
         from hfs_info import actions
 
-        return actions.run(*call)
+        if call[0] in actions.HANDLERS:  # `help` prints the app's own help: the app answers
+            return actions.run(*call)
     from hfs_info import cli
 
     return cli.invoke(args)
@@ -117,7 +118,13 @@ def _deliver(result: Result) -> None:
         stream.write(result.text)
         stream.flush()
         return
-    write_all(fd, result.text.encode(encoding, errors="replace"))
+    data = result.text.encode(encoding, errors="replace")
+    if result.page and stream.isatty():
+        from hfs_info import pager
+
+        if pager.page(data, fd, os.environ):
+            return
+    write_all(fd, data)
 
 
 def write_all(fd: int, data: bytes) -> None:

@@ -15,13 +15,55 @@ DATA_ENV = "HFS_INFO_DATA"
 
 
 class Format(StrEnum):
-    """Output formats of the content commands (``--format``)."""
+    """Every output format of the content commands (``--format``); the renderers' names."""
 
     table = "table"
     plain = "plain"
     markdown = "markdown"
     json = "json"
     csv = "csv"
+    svg = "svg"
+
+
+# The formats each content command can give (help and completion list only these; whether a
+# given view has a CSV or SVG form is still checked when it is rendered).
+class TextFormat(StrEnum):
+    """Prose and lists: overview, symptoms, causes, diagnosis, sources."""
+
+    table = "table"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
+
+
+class TableFormat(StrEnum):
+    """Tabular commands: medications, glossary, search."""
+
+    table = "table"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+class ChartFormat(StrEnum):
+    """Tabular commands that also chart their percentages: stats, treatments."""
+
+    table = "table"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    svg = "svg"
+
+
+class FigureFormat(StrEnum):
+    """The figures, each of which can be drawn."""
+
+    table = "table"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
     svg = "svg"
 
 
@@ -54,6 +96,14 @@ class ColorChoice(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
+
+
+class Shell(StrEnum):
+    """Shells that ``--show-completion`` and ``--install-completion`` write scripts for."""
+
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
 
 
 # The shape of the command table (commandline.py, generated from cli.py) that the quick

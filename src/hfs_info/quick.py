@@ -26,6 +26,8 @@ from typing import Any
 from hfs_info.commandline import COMMANDS, ROOT_OPTIONS
 from hfs_info.options import DATA_ENV, Command, Option
 
+# The options of the whole tool that are not display options.
+_OWN = ("data", "debug")
 # (command, data, params): "" is the home screen, data None the packaged dataset.
 Call = tuple[str, str | None, dict[str, Any]]
 
@@ -54,14 +56,23 @@ def _parse(rest: list[str], environ: Mapping[str, str]) -> Call:
     while rest and _is_option(rest[0]):  # the top level stops at its first argument
         option, value = _option(rest, {n: o for o in ROOT_OPTIONS for n in o.names})
         root[option.param] = value
-    data = root["data"] if "data" in root else environ.get(DATA_ENV) or None  # click ignores ""
+    data = root.pop("data") if "data" in root else environ.get(DATA_ENV) or None  # click ignores ""
+    root.pop("debug", None)  # read by entry.run itself
+    # The other options of the whole tool (--color, --no-pager) are display options: the home
+    # screen takes them, and a command that has the same option takes the tool's value unless
+    # it was given its own (cli._shared).
+    shared = {o.param: root.get(o.param, o.default) for o in ROOT_OPTIONS if o.param not in _OWN}
     if not rest:
-        return "", data, {}
+        return "", data, shared
     name = rest.pop(0)
     command = COMMANDS.get(name)
     if command is None:
         raise _Declined
-    return name, data, _parse_command(command, rest)
+    params = _parse_command(command, rest)
+    for key, value in shared.items():
+        if key in params and not params[key]:
+            params[key] = value
+    return name, data, params
 
 
 def _parse_command(command: Command, rest: list[str]) -> dict[str, Any]:
