@@ -87,11 +87,13 @@ class Bars(NamedTuple):
 
 
 class Diagram(NamedTuple):
-    """A drawing made of ASCII lines; ``description`` says in words what it shows."""
+    """A drawing made of ASCII lines; ``description`` says in words what it shows. ``parts``:
+    what the drawing labels, each in full, listed instead where the drawing is too wide."""
 
     title: str
     lines: tuple[str, ...]
     description: str
+    parts: tuple[str, ...] = ()
 
 
 class Notice(NamedTuple):

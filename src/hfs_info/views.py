@@ -602,6 +602,7 @@ def figure(ds: Dataset, number: int) -> View:
             f"Figure {item.number}",
             diagrams.draw(item, ds.nerve),
             diagrams.describe(item, ds.nerve),
+            diagrams.parts(item, ds.nerve),
         ),
         Paragraph("A plain diagram of what the caption states, not the guide's own picture."),
         footer(ds),

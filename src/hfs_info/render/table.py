@@ -21,6 +21,7 @@ from hfs_info.document import (
     Table,
     View,
     segments,
+    unmarked,
 )
 from hfs_info.text import inert
 
@@ -114,11 +115,43 @@ def _renderables(block: Block, console: Console, terminal: Terminal) -> list[Ren
     if isinstance(block, Diagram):
         return _diagram(block, terminal)
     if isinstance(block, Table):
-        columns_fit = terminal.width >= MIN_COLUMN_WIDTH * len(block.columns)
-        if block.key_column and not columns_fit:
+        widths = _column_widths(block, terminal.width)
+        if block.key_column and widths is None:
             return _stacked(block)
-        return [_table(block, terminal)]
+        return [_table(block, terminal, widths)]
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
+
+
+def _column_widths(block: Table, width: int) -> list[int] | None:
+    """Content widths for ``block``'s columns at ``width`` such that no word is folded, or None
+    where that cannot be done (then the table is stacked). rich, left to itself, narrows the
+    widest columns first and folds a word that no longer fits; here every column keeps at least
+    its longest word."""
+    n = len(block.columns)
+    # Each column has a space of padding on either side and a border on its left; the table has
+    # one more border on its right.
+    room = width - (3 * n + 1)
+    if width < MIN_COLUMN_WIDTH * n:
+        return None
+    columns = list(zip(block.columns, *block.rows, strict=True))
+    longest = [
+        max(len(w) for cell in col for w in [*unmarked(cell).split(), ""]) for col in columns
+    ]
+    desired = [max(len(unmarked(cell)) for cell in col) for col in columns]
+    if sum(longest) > room:
+        return None
+    if sum(desired) <= room:
+        return desired
+    # Hand out the rest a cell at a time to the column that would otherwise need the most lines,
+    # so a long definition gets more room than a short list of aliases.
+    total = [sum(len(unmarked(cell)) for cell in col) for col in columns]
+    widths = [max(1, m) for m in longest]
+    while sum(widths) < room:
+        growing = [i for i in range(n) if widths[i] < desired[i]]
+        if not growing:
+            break
+        widths[max(growing, key=lambda i: total[i] / widths[i])] += 1
+    return widths
 
 
 def _bullets(block: Bullets, terminal: Terminal) -> RenderableType:
@@ -144,7 +177,7 @@ def _fields(pairs: tuple[tuple[str, str], ...]) -> RenderableType:
     return grid
 
 
-def _table(block: Table, terminal: Terminal) -> RenderableType:
+def _table(block: Table, terminal: Terminal, widths: list[int] | None) -> RenderableType:
     from rich import box
     from rich.table import Table as RichTable
 
@@ -158,7 +191,8 @@ def _table(block: Table, terminal: Terminal) -> RenderableType:
     )
     for i, name in enumerate(block.columns):
         style = THEME["label"] if i == 0 and block.key_column else ""
-        table.add_column(_text(name), overflow="fold", style=style)
+        width = widths[i] if widths else None
+        table.add_column(_text(name), overflow="fold", style=style, width=width)
     for row in block.rows:
         table.add_row(*(_text(cell) for cell in row))
     return table
@@ -202,6 +236,12 @@ def _diagram(block: Diagram, terminal: Terminal) -> list[RenderableType]:
     from rich import box
     from rich.panel import Panel
 
+    # A panel adds a border and a space of padding on each side.
+    needed = max((len(line) for line in block.lines), default=0) + 4
+    if needed > terminal.width and block.parts:
+        # Squeezing a drawing cuts its labels; a list of what it shows keeps every word.
+        note = f"{block.title}: the drawing needs {needed} columns; it shows:"
+        return [_text(note, "subheading"), _bullets(Bullets(block.parts), terminal)]
     body = _text("\n".join(block.lines))
     body.no_wrap = True
     body.overflow = "fold"
