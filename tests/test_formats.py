@@ -100,8 +100,8 @@ def test_markdown_headings_and_escaping(run) -> None:
     assert headings and headings[0].tag == "h1"
     # The origin marker "*" is escaped: it reaches the reader as a literal asterisk.
     texts = [c.content for t in tokens if t.children for c in t.children if c.type == "text"]
-    assert "hemifacial spasm*" in texts
-    assert any(t.startswith("* explained in the guide") for t in texts)
+    assert "Botox*" in texts and "hemifacial spasm" in texts
+    assert any(t.startswith("* in the guide's own glossary") for t in texts)
 
 
 @pytest.mark.parametrize("args", CONTENT_COMMANDS)
@@ -149,7 +149,7 @@ def test_export_markdown_has_every_part(run) -> None:
         "## Overview",
         "## Treatments compared",
         "## Medications",
-        "## Figures from the guide",
+        "## Numbers from the guide",
         "## Glossary",
         "## Source of this information",
         "Figure 4 (not shown)",

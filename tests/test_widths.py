@@ -3,13 +3,17 @@ whole, from the narrowest terminal the tool supports (40 columns) to beyond the 
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hfs_info import dataset, views
 from hfs_info.document import Bars, Diagram, Fields, Table, View, unmarked
-from hfs_info.terminal import MIN_WIDTH
+from hfs_info.render.table import render as render_table
+from hfs_info.terminal import MIN_WIDTH, Terminal
 
 DS = dataset.load_packaged()
 WIDTHS = range(MIN_WIDTH, 141)
@@ -33,8 +37,9 @@ def _shown(view: View) -> set[str]:
         if isinstance(block, Table):
             words |= {w for row in block.rows for cell in row for w in _words(cell)}
             # A stacked table names each row by its key cell, so the key column's own header
-            # is not shown there.
+            # is not shown there; a compact list (the home screen's commands) shows no headers.
             columns = block.columns[1:] if block.key_column else block.columns
+            columns = () if block.compact else columns
             words |= {w for column in columns for w in _words(column)}
         elif isinstance(block, Bars):
             for label, _, display in block.items:
@@ -60,7 +65,7 @@ def _output_words(out: str) -> set[str]:
     return _words(re.sub(r"[│─╭╮╰╯├┤┬┴┼█]", " ", out))
 
 
-CASES: list[tuple[list[str], View]] = [
+VIEWS: list[tuple[list[str], View]] = [
     (["figures", str(f.number)], views.figure(DS, f.number)) for f in DS.figures
 ] + [
     (["figures"], views.figures(DS)),
@@ -69,17 +74,18 @@ CASES: list[tuple[list[str], View]] = [
     (["treatments"], views.treatments(DS)),
     (["glossary"], views.glossary(DS)),
     (["medications"], views.medications(DS)),
-    ([], views.home(DS)),
 ]
+# The home screen has no --format: it is always the table layout.
+CASES = [(args, view, fmt) for args, view in VIEWS for fmt in ("table", "plain")]
+CASES.append(([], views.home(DS), "table"))
 
 
-@pytest.mark.parametrize("fmt", ["table", "plain"])
 @pytest.mark.parametrize(
-    ("args", "view"), CASES, ids=lambda c: " ".join(c) if isinstance(c, list) else ""
+    ("args", "view", "fmt"),
+    CASES,
+    ids=[" ".join([*args, fmt]) if args else "home" for args, _, fmt in CASES],
 )
 def test_every_word_is_shown_whole_at_every_width(run, monkeypatch, args, view, fmt) -> None:
-    if not args and fmt != "table":
-        pytest.skip("the home screen has one format")
     expected = _shown(view)
     for width in WIDTHS:
         monkeypatch.setenv("COLUMNS", str(width))
@@ -105,3 +111,26 @@ def test_figure_labels_from_the_dataset_are_shown_whole(run, monkeypatch, figure
         flat = " ".join(re.sub(r"[│╭╮╰╯]", " ", out).split())
         for label in labels:
             assert " ".join(label.split()) in flat, (width, label)
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+_CELL = st.lists(_WORD, min_size=1, max_size=30).map(" ".join)
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> Table:
+    n = draw(st.integers(2, 4))
+    columns = tuple(draw(st.lists(_WORD, min_size=n, max_size=n)))
+    rows = draw(st.lists(st.tuples(*[_CELL] * n), min_size=1, max_size=6))
+    return Table(columns, tuple(rows))
+
+
+@settings(max_examples=60, deadline=None)
+@given(table=_tables(), width=st.integers(MIN_WIDTH, 140))
+def test_any_table_keeps_its_words_whole(table: Table, width: int) -> None:
+    out = io.StringIO()
+    terminal = Terminal(is_tty=False, color=False, width=width, unicode=True)
+    render_table(View((table,), {}), out, terminal)
+    text = out.getvalue()
+    assert max(len(line) for line in text.split("\n")) <= width
+    assert _shown(View((table,), {})) <= _output_words(text)

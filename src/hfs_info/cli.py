@@ -214,14 +214,14 @@ def stats(
     color: ColorOption = ColorChoice.auto,
     explain: ExplainOption = False,
     with_sources: Annotated[
-        bool, typer.Option("--with-sources", help="Show each figure's full citation.")
+        bool, typer.Option("--with-sources", help="Show each number's full citation.")
     ] = False,
     chart: Annotated[
         bool,
         typer.Option("--chart", help="Draw the percentages as bar charts (also --format svg)."),
     ] = False,
 ) -> Output:
-    """Every figure in the guide, with its unit, what it measures, population and source.
+    """Every number in the guide, with its unit, what it measures, population and source.
 
     Example: hfs-info stats --format csv > stats.csv
     """
@@ -304,7 +304,7 @@ def export(
     ] = None,
 ) -> Output:
     """The whole reference as one document: every section, the treatment comparison, drugs,
-    figures with sources, glossary, captions, references, links, provenance and disclaimer.
+    numbers with sources, glossary, figure captions, references, links, provenance and disclaimer.
 
     Example: hfs-info export --format html -o hemifacial-spasm.html
     """
@@ -351,7 +351,7 @@ def search(
     fmt: FormatOption = Format.table,
     color: ColorOption = ColorChoice.auto,
 ) -> Output:
-    """Ranked full-text search over every section, treatment, drug, figure and term.
+    """Ranked full-text search over every section, treatment, drug, number, figure and term.
 
     Examples: hfs-info search how long does botox last | hfs-info search '"facial nerve"'
     """

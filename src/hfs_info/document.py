@@ -74,11 +74,12 @@ class Table(NamedTuple):
     rows: tuple[tuple[str, ...], ...]
     title: str | None = None
     key_column: bool = True
+    compact: bool = False  # short rows, read best as a borderless list (like --help's commands)
 
 
 class Bars(NamedTuple):
-    """A horizontal bar chart of one group of figures: (label, value, display) per bar, drawn
-    against ``maximum``. ``source`` says where the figures come from."""
+    """A horizontal bar chart of one group of numbers: (label, value, display) per bar, drawn
+    against ``maximum``. ``source`` says where the numbers come from."""
 
     title: str
     source: str

@@ -31,19 +31,21 @@ if TYPE_CHECKING:
 
     from hfs_info.terminal import Terminal
 
-# One palette, by role.
+# One palette, by role. Text a reader must be able to read (the notice and disclaimer, the
+# source of a chart) keeps the terminal's own foreground: dim or faint text all but vanishes
+# on some themes, and italic shows as reverse video or not at all on some terminals.
 THEME = {
     "heading": "bold cyan",
     "subheading": "bold",
     "label": "bold",
     "header": "bold",
-    "notice": "dim italic",
+    "notice": "",
     "bullet": "cyan",
     "border": "dim",
     "highlight": "bold reverse",
     "bar": "cyan",
     "value": "bold",
-    "source": "dim",
+    "source": "",
 }
 
 # The longest bar, in cells; each bar is drawn in proportion to Bars.maximum.
@@ -114,6 +116,8 @@ def _renderables(block: Block, console: Console, terminal: Terminal) -> list[Ren
         return _bars(block, terminal)
     if isinstance(block, Diagram):
         return _diagram(block, terminal)
+    if isinstance(block, Table) and block.compact:
+        return _compact(block)
     if isinstance(block, Table):
         widths = _column_widths(block, terminal.width)
         if block.key_column and widths is None:
@@ -142,16 +146,48 @@ def _column_widths(block: Table, width: int) -> list[int] | None:
         return None
     if sum(desired) <= room:
         return desired
-    # Hand out the rest a cell at a time to the column that would otherwise need the most lines,
-    # so a long definition gets more room than a short list of aliases.
-    total = [sum(len(unmarked(cell)) for cell in col) for col in columns]
+    lengths = [[len(unmarked(cell)) for cell in col] for col in columns]
     widths = [max(1, m) for m in longest]
+    _shorten_rows(widths, lengths, room)
+    # Any room left goes a cell at a time to the column that would need the most lines, so a
+    # long definition gets more room than a short list of aliases.
+    total = [sum(col) for col in lengths]
     while sum(widths) < room:
         growing = [i for i in range(n) if widths[i] < desired[i]]
         if not growing:
             break
         widths[max(growing, key=lambda i: total[i] / widths[i])] += 1
     return widths
+
+
+def _shorten_rows(widths: list[int], lengths: list[list[int]], room: int) -> None:
+    """Widen columns, in place, where the room buys the most: each step takes the widening that
+    saves the most table lines per cell spent (a row is as tall as its tallest cell; a cell of
+    length L in a column of width w takes about ceil(L / w) lines)."""
+
+    def height(ws: list[int]) -> int:
+        lines = [[-(-length // w) for length in col] for col, w in zip(lengths, ws, strict=True)]
+        return sum(max(row) for row in zip(*lines, strict=True))
+
+    current = height(widths)
+    while True:
+        spare = room - sum(widths)
+        best: tuple[float, int, int, int] | None = None
+        for i, col in enumerate(lengths):
+            # The widths at which some cell of this column needs one line fewer.
+            steps = sorted({-(-L // (k - 1)) for L in col if (k := -(-L // widths[i])) > 1})
+            for w in steps:
+                if w - widths[i] > spare:
+                    break
+                trial = [*widths[:i], w, *widths[i + 1 :]]
+                if (h := height(trial)) < current:
+                    gain = (current - h) / (w - widths[i])
+                    if best is None or gain > best[0]:
+                        best = (gain, i, w, h)
+                    break
+        if best is None:
+            return
+        _, i, widths[i], current = best
 
 
 def _bullets(block: Bullets, terminal: Terminal) -> RenderableType:
@@ -196,6 +232,21 @@ def _table(block: Table, terminal: Terminal, widths: list[int] | None) -> Render
     for row in block.rows:
         table.add_row(*(_text(cell) for cell in row))
     return table
+
+
+def _compact(block: Table) -> list[RenderableType]:
+    """A list like --help's: the key column unwrapped, the rest wrapping beside it."""
+    from rich.padding import Padding
+    from rich.table import Table as RichTable
+
+    grid = RichTable.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style=THEME["label"])
+    for _ in block.columns[1:]:
+        grid.add_column(overflow="fold")
+    for row in block.rows:
+        grid.add_row(*(_text(cell) for cell in row))
+    title = [_text(block.title, "subheading")] if block.title else []
+    return [*title, Padding(grid, (0, 0, 0, 2))]
 
 
 def _stacked(block: Table) -> list[RenderableType]:
