@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -194,3 +197,34 @@ def test_docs_reference_matches_the_app() -> None:
 
     docs = Path(__file__).parents[1] / "docs" / "cli.md"
     assert docs.read_text("utf-8") == generate(), "regenerate docs/cli.md (see its first lines)"
+
+
+MAN_PAGE = Path(__file__).parents[1] / "man" / "hfs-info.1"
+
+
+def test_man_page_matches_the_app() -> None:
+    from hfs_info.clidocs import MAN_COMMAND, manpage
+
+    assert MAN_PAGE.read_text("utf-8") == manpage(), f"regenerate it: {MAN_COMMAND}"
+
+
+@pytest.mark.skipif(shutil.which("man") is None, reason="needs man (man-db)")
+def test_man_page_renders_without_warnings() -> None:
+    from hfs_info.commands import COMMANDS
+
+    shown = subprocess.run(
+        ["man", "--warnings", "-l", str(MAN_PAGE)],
+        env={**os.environ, "MANWIDTH": "80", "MANPAGER": "cat", "PAGER": "cat"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert shown.returncode == 0 and shown.stderr == "", shown.stderr
+    lines = shown.stdout.split("\n")
+    assert lines[0].split() == ["HFS-INFO(1)", "User", "Commands", "HFS-INFO(1)"]
+    assert "hfs-info - a command-line reference on hemifacial spasm" in shown.stdout
+    for usage, _ in COMMANDS:
+        assert f"   hfs-info {usage.split()[0]}\n" in shown.stdout, usage
+    # Options read as typed: plain ASCII hyphens, not typographic ones.
+    assert "--format, -f FORMAT" in shown.stdout
+    assert max(len(line) for line in lines) <= 80
