@@ -96,3 +96,12 @@ def test_disclaimer_is_never_dim_or_italic(run, monkeypatch) -> None:
     codes = {code for line in last for m in SGR.finditer(line) for code in m.group(1).split(";")}
     assert "not medical advice" in SGR.sub("", " ".join(last))
     assert not codes & {"2", "3"}, codes
+
+
+@pytest.mark.parametrize("width", [40, 50, 80, 120])
+def test_bars_of_every_group_start_in_one_column(run, monkeypatch, width: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = run("stats", "--chart").stdout
+    starts = {line.index("█") for line in out.split("\n") if "█" in line}
+    values = {len(line) for line in out.split("\n") if "█" in line}
+    assert len(starts) == 1 and len(values) == 1, (starts, values)

@@ -1,8 +1,10 @@
 """Terminal rendering with rich: headings, wrapped paragraphs, tables and panels of fields.
 
 Every string reaches rich as a ``Text`` (never markup, never emoji codes) after control
-characters are made inert. Cells fold rather than ellipsize, so medical text is never cut; a
-table too wide for the terminal is stacked as one block of fields per row.
+characters are made inert. Nothing is cut at any width: table columns are sized so that every
+word fits whole (cells wrap between words, never with an ellipsis), a table that cannot keep its
+words whole is stacked as one block of fields per row, and a diagram wider than the terminal is
+shown as the list of what it labels.
 """
 
 from __future__ import annotations
@@ -76,10 +78,20 @@ def console_for(file: TextIO, terminal: Terminal, record: bool = False) -> Conso
 
 
 def print_view(view: View, console: Console, terminal: Terminal) -> None:
+    # Every chart of a view shares its column widths, so bars of different groups line up.
+    items = [item for block in view.blocks if isinstance(block, Bars) for item in block.items]
+    chart = (
+        max((len(unmarked(label)) for label, _, _ in items), default=0),
+        max((len(unmarked(display)) for _, _, display in items), default=0),
+    )
     for i, block in enumerate(view.blocks):
         if i:
             console.print()
-        for renderable in _renderables(block, console, terminal):
+        if isinstance(block, Bars):
+            renderables = _bars(block, terminal, *chart)
+        else:
+            renderables = _renderables(block, console, terminal)
+        for renderable in renderables:
             console.print(renderable)
 
 
@@ -113,7 +125,7 @@ def _renderables(block: Block, console: Console, terminal: Terminal) -> list[Ren
     if isinstance(block, Fields):
         return [_fields(block.pairs)]
     if isinstance(block, Bars):
-        return _bars(block, terminal)
+        return _bars(block, terminal, 0, 0)
     if isinstance(block, Diagram):
         return _diagram(block, terminal)
     if isinstance(block, Table) and block.compact:
@@ -145,7 +157,7 @@ def _column_widths(block: Table, width: int) -> list[int] | None:
     if sum(longest) > room:
         return None
     if sum(desired) <= room:
-        return desired
+        return [max(1, d) for d in desired]
     lengths = [[len(unmarked(cell)) for cell in col] for col in columns]
     widths = [max(1, m) for m in longest]
     _shorten_rows(widths, lengths, room)
@@ -269,14 +281,22 @@ def bar_length(value: float, maximum: float, cells: int = BAR_CELLS) -> int:
     return max(1, round(cells * min(value, maximum) / maximum))
 
 
-def _bars(block: Bars, terminal: Terminal) -> list[RenderableType]:
+def _bars(
+    block: Bars, terminal: Terminal, label_width: int, value_width: int
+) -> list[RenderableType]:
+    """A chart: label, bar, exact value. ``label_width`` and ``value_width``: the widest label
+    and value of every chart in the view (0: this chart's own), so bars start in one column."""
     from rich.table import Table as RichTable
 
     cells = max(8, min(BAR_CELLS, terminal.width - 34))
+    value_width = max([value_width, *(len(unmarked(display)) for _, _, display in block.items)])
+    label_width = max([label_width, *(len(unmarked(label)) for label, _, _ in block.items)])
+    # The label wraps between words within what the bar and the value leave of the line.
+    label_width = min(label_width, terminal.width - cells - value_width - 2)
     grid = RichTable.grid(padding=(0, 1))
-    grid.add_column(overflow="fold", ratio=1)
+    grid.add_column(overflow="fold", width=label_width)
     grid.add_column(no_wrap=True, style=THEME["bar"], width=cells)
-    grid.add_column(no_wrap=True, style=THEME["value"], justify="right")
+    grid.add_column(no_wrap=True, style=THEME["value"], justify="right", width=value_width)
     mark = "█" if terminal.unicode else "#"
     for label, value, display in block.items:
         grid.add_row(_text(label), mark * bar_length(value, block.maximum, cells), _text(display))
