@@ -105,3 +105,10 @@ def test_bars_of_every_group_start_in_one_column(run, monkeypatch, width: int) -
     starts = {line.index("█") for line in out.split("\n") if "█" in line}
     values = {len(line) for line in out.split("\n") if "█" in line}
     assert len(starts) == 1 and len(values) == 1, (starts, values)
+
+
+def test_appears_in_names_each_command_once(run) -> None:
+    out = run("glossary", "hfs", "--format", "plain").stdout
+    line = next(line for line in out.split("\n") if line.startswith("Appears in: "))
+    assert line.count("hfs-info overview") == 1
+    assert "hfs-info overview: Overview, What is hemifacial spasm?" in line

@@ -411,11 +411,7 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
             (
                 ("Also", LIST_SEPARATOR.join(entry.aliases) or "(none)"),
                 ("From", origin),
-                (
-                    "Appears in",
-                    LIST_SEPARATOR.join(f"{title} ({command})" for command, title in places)
-                    or "(no section or treatment uses it)",
-                ),
+                ("Appears in", _places(places) or "(no section or treatment uses it)"),
             )
         ),
         footer(ds),
@@ -426,6 +422,15 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
         "appears_in": [{"command": c, "title": t} for c, t in places],
     } | provenance_data(ds)
     return View(tuple(blocks), data, _glossary_records((entry,)))
+
+
+def _places(places: list[tuple[str, str]]) -> str:
+    """Where a term appears, each command once with the titles it shows: ``hfs-info overview:
+    Overview, Who is affected?; hfs-info causes: Causes``."""
+    by_command: dict[str, list[str]] = {}
+    for command, title in places:
+        by_command.setdefault(command, []).append(title)
+    return LIST_SEPARATOR.join(f"{c}: {', '.join(titles)}" for c, titles in by_command.items())
 
 
 def drug(ds: Dataset, med: Medication) -> View:
