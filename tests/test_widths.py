@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hfs_info import dataset, views
+from hfs_info import dataset, query, views
 from hfs_info.document import Bars, Diagram, Fields, Table, View, unmarked
 from hfs_info.render.table import render as render_table
 from hfs_info.terminal import MIN_WIDTH, Terminal
@@ -74,6 +74,9 @@ VIEWS: list[tuple[list[str], View]] = [
     (["treatments"], views.treatments(DS)),
     (["glossary"], views.glossary(DS)),
     (["medications"], views.medications(DS)),
+    (["stats", "--with-sources"], views.stats(DS, with_sources=True)),
+    (["treatments", "medication"], views.treatment(DS, query.find_treatment(DS, "medication"))),
+    (["sources"], views.sources(DS)),
 ]
 # The home screen has no --format: it is always the table layout.
 CASES = [(args, view, fmt) for args, view in VIEWS for fmt in ("table", "plain")]
