@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -100,8 +103,8 @@ def test_markdown_headings_and_escaping(run) -> None:
     assert headings and headings[0].tag == "h1"
     # The origin marker "*" is escaped: it reaches the reader as a literal asterisk.
     texts = [c.content for t in tokens if t.children for c in t.children if c.type == "text"]
-    assert "hemifacial spasm*" in texts
-    assert any(t.startswith("* explained in the guide") for t in texts)
+    assert "Botox*" in texts and "hemifacial spasm" in texts
+    assert any(t.startswith("* in the guide's own glossary") for t in texts)
 
 
 @pytest.mark.parametrize("args", CONTENT_COMMANDS)
@@ -149,7 +152,7 @@ def test_export_markdown_has_every_part(run) -> None:
         "## Overview",
         "## Treatments compared",
         "## Medications",
-        "## Figures from the guide",
+        "## Numbers from the guide",
         "## Glossary",
         "## Source of this information",
         "Figure 4 (not shown)",
@@ -194,3 +197,34 @@ def test_docs_reference_matches_the_app() -> None:
 
     docs = Path(__file__).parents[1] / "docs" / "cli.md"
     assert docs.read_text("utf-8") == generate(), "regenerate docs/cli.md (see its first lines)"
+
+
+MAN_PAGE = Path(__file__).parents[1] / "man" / "hfs-info.1"
+
+
+def test_man_page_matches_the_app() -> None:
+    from hfs_info.clidocs import MAN_COMMAND, manpage
+
+    assert MAN_PAGE.read_text("utf-8") == manpage(), f"regenerate it: {MAN_COMMAND}"
+
+
+@pytest.mark.skipif(shutil.which("man") is None, reason="needs man (man-db)")
+def test_man_page_renders_without_warnings() -> None:
+    from hfs_info.commandline import COMMANDS
+
+    shown = subprocess.run(
+        ["man", "--warnings", "-l", str(MAN_PAGE)],
+        env={**os.environ, "MANWIDTH": "80", "MANPAGER": "cat", "PAGER": "cat"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert shown.returncode == 0 and shown.stderr == "", shown.stderr
+    lines = shown.stdout.split("\n")
+    assert lines[0].split() == ["HFS-INFO(1)", "User", "Commands", "HFS-INFO(1)"]
+    assert "hfs-info - a command-line reference on hemifacial spasm" in shown.stdout
+    for name in COMMANDS:
+        assert f"   hfs-info {name}\n" in shown.stdout, name
+    # Options read as typed: plain ASCII hyphens, not typographic ones.
+    assert "--format, -f FORMAT" in shown.stdout
+    assert max(len(line) for line in lines) <= 80

@@ -6,10 +6,12 @@ import json
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from hfs_info import __version__
 from tests.conftest import run_process
 
 ROOT = Path(__file__).parents[1]
@@ -54,6 +56,18 @@ def test_distribution_installs_and_runs(dists: Path, tmp_path: Path, kind: str) 
         check=True,
     )
     assert json.loads(result.stdout)["term"]["aliases"] == ["MVD"]
+    # The man page installs under the environment's share/man, where `man -M` (or MANPATH) finds
+    # it, identical to the checked-in page.
+    installed_page = env_dir / "share" / "man" / "man1" / "hfs-info.1"
+    assert installed_page.read_bytes() == (ROOT / "man" / "hfs-info.1").read_bytes()
+
+
+def test_wheel_carries_the_man_page(dists: Path) -> None:
+    (wheel,) = dists.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        pages = [n for n in archive.namelist() if n.endswith("/share/man/man1/hfs-info.1")]
+        assert pages == [f"hfs_info-{__version__}.data/data/share/man/man1/hfs-info.1"]
+        assert archive.read(pages[0]) == (ROOT / "man" / "hfs-info.1").read_bytes()
 
 
 COMMANDS = [

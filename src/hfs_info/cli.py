@@ -506,7 +506,7 @@ def export(
     no_pager: NoPagerOption = False,
 ) -> Result:
     """The whole reference as one document: every section, the treatment comparison, drugs,
-    numbers with sources, glossary, captions, references, links, provenance and disclaimer.
+    numbers with sources, glossary, figure captions, references, links, provenance and disclaimer.
 
     \b
     Example:
@@ -517,7 +517,7 @@ def export(
     )
 
 
-@app.command(short_help="Citations of the guide and its references (APA, BibTeX, RIS)")
+@app.command(short_help="Cite the guide and its references (APA, BibTeX, RIS)")
 def cite(
     ctx: typer.Context,
     style: Annotated[
@@ -584,7 +584,7 @@ def search(
     color: ColorOption = None,
     no_pager: NoPagerOption = False,
 ) -> Result:
-    """Ranked full-text search over every section, treatment, drug, figure and term.
+    """Ranked full-text search over every section, treatment, drug, number, figure and term.
 
     \b
     Examples:

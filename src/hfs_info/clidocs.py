@@ -2,12 +2,14 @@
 others read without loading Typer:
 
 - ``python -m hfs_info.clidocs > docs/cli.md``: the reference of every command and option;
+- ``python -m hfs_info.clidocs --man > man/hfs-info.1``: the manual page;
 - ``python -m hfs_info.clidocs table > src/hfs_info/commandline.py``: the command table that the
   quick parser (quick.py) and the home screen read.
 
-tests/test_clidocs.py fails when a checked-in file no longer matches what this prints, so
-neither can drift from the code. Only typer's public API is used (``typer.main.get_command``
-and the click objects it returns).
+The reference and the manual page both come from ``reference()``. Tests (tests/test_clidocs.py,
+tests/test_formats.py) fail when a checked-in file no longer matches what this prints, so none
+can drift from the code. Only typer's public API is used (``typer.main.get_command`` and the
+click objects it returns).
 """
 
 from __future__ import annotations
@@ -15,60 +17,247 @@ from __future__ import annotations
 import inspect
 import sys
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 import typer
 
-from hfs_info import options
+from hfs_info import __version__, options
 from hfs_info.cli import app
+from hfs_info.errors import ExitStatus
 from hfs_info.options import PROG
+from hfs_info.pager import PAGER_ENV
+from hfs_info.terminal import MAX_WIDTH, MIN_WIDTH
+
+MARKDOWN_COMMAND = "python -m hfs_info.clidocs > docs/cli.md"
+MAN_COMMAND = "python -m hfs_info.clidocs --man > man/hfs-info.1"
+
+# What each exit status means (the numbers are errors.ExitStatus).
+EXIT_STATUS: tuple[tuple[ExitStatus, str], ...] = (
+    (ExitStatus.OK, "The output was written."),
+    (ExitStatus.NOT_FOUND, "A lookup or search found nothing; the message is on stderr."),
+    (
+        ExitStatus.ERROR,
+        "A usage error (unknown option or format, empty or over-long query), a dataset error "
+        "or a write error.",
+    ),
+    (ExitStatus.INTERRUPTED, "Interrupted (Ctrl-C)."),
+)
+# Variables read by the terminal layer (terminal.py), besides those of options (--data).
+ENVIRONMENT: tuple[tuple[str, str], ...] = (
+    ("COLUMNS", f"The width to lay tables out for, clamped to {MIN_WIDTH} to {MAX_WIDTH} columns."),
+    ("NO_COLOR", "When set and not empty, no colour (the --color option wins)."),
+    ("FORCE_COLOR", "When set and not empty, colour even when not writing to a terminal."),
+    ("TERM", "dumb: no colour and no cursor movement, as with NO_COLOR."),
+    (
+        PAGER_ENV,
+        "The pager for output longer than the terminal (e.g. 'less -R'); empty or 'cat' for "
+        "none. Else PAGER, else 'less -FRX' (or 'more'). Only when writing to a terminal.",
+    ),
+    ("PAGER", f"The pager, when {PAGER_ENV} is not set."),
+)
 
 
-def _param_line(param: Any) -> str:
-    names = ", ".join(f"`{n}`" for n in [*param.opts, *param.secondary_opts])
-    kind = getattr(param.type, "choices", None)
-    choices = f" One of: {', '.join(f'`{c}`' for c in kind)}." if kind else ""
-    default = param.default
-    shown = ""
-    if param.param_type_name == "option" and default not in (None, False, ()):
-        shown = f" Default: `{getattr(default, 'value', default)}`."
-    envvar = f" Environment: `{param.envvar}`." if getattr(param, "envvar", None) else ""
+class Param(NamedTuple):
+    names: tuple[str, ...]  # an option's spellings, or an argument's metavar
+    value: str | None  # the metavar of an option that takes a value
+    text: str
+    choices: tuple[str, ...]
+    default: str | None
+    envvar: str | None
+    argument: bool
+
+
+class Command(NamedTuple):
+    name: str  # "" for the program itself
+    usage: str
+    text: str
+    params: tuple[Param, ...]
+
+
+def _param(param: Any) -> Param:
+    choices = tuple(str(c) for c in getattr(param.type, "choices", None) or ())
     text = (getattr(param, "help", None) or "").strip()
     if param.param_type_name == "argument":
-        names = f"`{param.human_readable_name.upper()}`"
-    return f"- {names}: {text}{choices}{shown}{envvar}".rstrip()
+        name = param.human_readable_name.upper()
+        return Param((name,), None, text, choices, None, None, True)
+    takes_value = not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+    long = next((o for o in param.opts if o.startswith("--")), param.opts[0])
+    value = (param.metavar or long.lstrip("-").upper()) if takes_value else None
+    default = param.default
+    shown = None
+    if default not in (None, False, ()):
+        shown = str(getattr(default, "value", default))
+    envvar = getattr(param, "envvar", None)
+    names = (*param.opts, *param.secondary_opts)
+    return Param(names, value, text, choices, shown, envvar, False)
 
 
-def generate() -> str:
+def reference() -> tuple[Command, ...]:
+    """The program and each of its commands, in the order `hfs-info --help` lists them."""
     group = typer.main.get_command(app)
-    lines = [
-        f"# `{PROG}` command reference",
-        "",
-        "Generated from the application by `python -m hfs_info.clidocs > docs/cli.md`; "
-        "a test fails when this file no longer matches.",
-        "",
-        f"## `{PROG}`",
-        "",
-        inspect.cleandoc(group.help or ""),
-        "",
-        *(_param_line(p) for p in group.params if p.name != "help"),
-        "",
-    ]
     ctx = typer.Context(group, info_name=PROG)
+    shown = [p for p in group.params if p.name != "help"]
+    commands = [
+        Command(
+            "",
+            " ".join(group.collect_usage_pieces(ctx)),
+            inspect.cleandoc(group.help or ""),
+            tuple(_param(p) for p in shown),
+        )
+    ]
     for name in group.list_commands(ctx):  # type: ignore[attr-defined]
         command = group.get_command(ctx, name)  # type: ignore[attr-defined]
         sub = typer.Context(command, info_name=name, parent=ctx)
-        usage = " ".join(command.collect_usage_pieces(sub))
+        params = [p for p in command.params if p.name not in ("help", "ctx")]
+        commands.append(
+            Command(
+                name,
+                " ".join(command.collect_usage_pieces(sub)),
+                inspect.cleandoc(command.help or ""),
+                tuple(_param(p) for p in params),
+            )
+        )
+    return tuple(commands)
+
+
+# --- Markdown (docs/cli.md) ------------------------------------------------------------------
+
+
+def _markdown_param(param: Param) -> str:
+    names = ", ".join(f"`{n}`" for n in param.names)
+    if param.value:
+        names += f" `{param.value}`"
+    choices = f" One of: {', '.join(f'`{c}`' for c in param.choices)}." if param.choices else ""
+    default = f" Default: `{param.default}`." if param.default is not None else ""
+    envvar = f" Environment: `{param.envvar}`." if param.envvar else ""
+    return f"- {names}: {param.text}{choices}{default}{envvar}".rstrip()
+
+
+def generate() -> str:
+    """docs/cli.md."""
+    program, *commands = reference()
+    lines = [
+        f"# `{PROG}` command reference",
+        "",
+        f"Generated from the application by `{MARKDOWN_COMMAND}` (the man page, from the same "
+        f"data: `{MAN_COMMAND}`); a test fails when either file no longer matches.",
+        "",
+        f"## `{PROG}`",
+        "",
+        f"Usage: `{PROG} {program.usage}`",
+        "",
+        program.text,
+        "",
+        *(_markdown_param(p) for p in program.params),
+        "",
+    ]
+    for command in commands:
         lines += [
-            f"## `{PROG} {name}`",
+            f"## `{PROG} {command.name}`",
             "",
-            f"Usage: `{PROG} {name} {usage}`",
+            f"Usage: `{PROG} {command.name} {command.usage}`",
             "",
-            inspect.cleandoc(command.help or ""),
+            command.text,
             "",
-            *(_param_line(p) for p in command.params if p.name not in ("help", "ctx")),
+            *(_markdown_param(p) for p in command.params),
             "",
         ]
+    lines += ["## Environment", ""]
+    lines += [f"- `{name}`: {text}" for name, text in _environment(program, commands)]
+    lines += ["", "## Exit status", ""]
+    lines += [f"- `{int(status)}`: {text}" for status, text in EXIT_STATUS]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _environment(program: Command, commands: list[Command]) -> list[tuple[str, str]]:
+    from_options = [
+        (p.envvar, f"{p.text.rstrip('.')}, when {p.names[0]} is not given.")
+        for command in (program, *commands)
+        for p in command.params
+        if p.envvar
+    ]
+    return [*from_options, *ENVIRONMENT]
+
+
+# --- the man page (man/hfs-info.1) -----------------------------------------------------------
+
+
+def _roff(text: str) -> str:
+    """``text`` as roff input: backslashes and minus signs escaped (so options copy as typed),
+    and no line that roff would read as a request."""
+    escaped = text.replace("\\", "\\e").replace("-", "\\-")
+    return "\n".join(
+        "\\&" + line if line.startswith((".", "'")) else line for line in escaped.split("\n")
+    )
+
+
+def _roff_paragraphs(text: str) -> list[str]:
+    out: list[str] = []
+    for n, paragraph in enumerate(p for p in text.split("\n\n") if p.strip()):
+        if n:
+            out.append(".PP")
+        out.append(_roff(paragraph.strip()))
+    return out
+
+
+def _man_param(param: Param) -> list[str]:
+    if param.argument:
+        head = f"\\fI{_roff(param.names[0])}\\fR"
+    else:
+        head = ", ".join(f"\\fB{_roff(n)}\\fR" for n in param.names)
+        if param.value:
+            head += f" \\fI{_roff(param.value)}\\fR"
+    text = param.text
+    if param.choices:
+        text += f" One of: {', '.join(param.choices)}."
+    if param.default is not None:
+        text += f" Default: {param.default}."
+    if param.envvar:
+        text += f" Environment: {param.envvar}."
+    return [".TP", head, _roff(text.strip())]
+
+
+def manpage() -> str:
+    """man/hfs-info.1, the manual page in roff (man macros)."""
+    program, *commands = reference()
+    # NAME is one short line (whatis and apropos show it): the help's opening words.
+    name_line = program.text.split(". ")[0].split(", ")[0].rstrip(".")
+    lines = [
+        f'.\\" Generated from the application by {MAN_COMMAND}; do not edit.',
+        f'.TH {_roff(PROG.upper())} 1 "" "{_roff(PROG)} {__version__}" "User Commands"',
+        # Ragged right and no hyphenation: medical words are never broken across lines.
+        ".ad l",
+        ".nh",
+        ".SH NAME",
+        f"{_roff(PROG)} \\- {_roff(name_line[:1].lower() + name_line[1:])}",
+        ".SH SYNOPSIS",
+        f".B {_roff(PROG)}",
+        _roff(program.usage),
+        ".br",
+        f".B {_roff(PROG)}",
+        "\\fICOMMAND\\fR \\fB\\-\\-help\\fR",
+        ".SH DESCRIPTION",
+        *_roff_paragraphs(program.text),
+        ".SH OPTIONS",
+        *(line for p in program.params for line in _man_param(p)),
+        ".SH COMMANDS",
+    ]
+    for command in commands:
+        lines += [
+            f'.SS "{_roff(PROG)} {_roff(command.name)}"',
+            f"{_roff(PROG)} {_roff(command.name)} {_roff(command.usage)}",
+            ".PP",
+            *_roff_paragraphs(command.text),
+            *(line for p in command.params for line in _man_param(p)),
+        ]
+    lines.append(".SH ENVIRONMENT")
+    for name, text in _environment(program, commands):
+        lines += [".TP", f"\\fB{_roff(name)}\\fR", _roff(text)]
+    lines.append(".SH EXIT STATUS")
+    for status, text in EXIT_STATUS:
+        lines += [".TP", f"\\fB{int(status)}\\fR", _roff(text)]
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -204,4 +393,4 @@ def command_table() -> str:
 
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "markdown"
-    print(command_table() if what == "table" else generate(), end="")
+    print({"table": command_table, "--man": manpage}.get(what, generate)(), end="")

@@ -151,7 +151,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "cite": Command(
         usage="cite",
-        summary="Citations of the guide and its references (APA, BibTeX, RIS)",
+        summary="Cite the guide and its references (APA, BibTeX, RIS)",
         options=(
             Option(("--format", "-f", "--style", "-s"), "style", CiteStyle.apa, CiteStyle),
             Option(("--color",), "color", None, ColorChoice),

@@ -74,11 +74,12 @@ class Table(NamedTuple):
     rows: tuple[tuple[str, ...], ...]
     title: str | None = None
     key_column: bool = True
+    compact: bool = False  # short rows, read best as a borderless list (like --help's commands)
 
 
 class Bars(NamedTuple):
-    """A horizontal bar chart of one group of figures: (label, value, display) per bar, drawn
-    against ``maximum``. ``source`` says where the figures come from."""
+    """A horizontal bar chart of one group of numbers: (label, value, display) per bar, drawn
+    against ``maximum``. ``source`` says where the numbers come from."""
 
     title: str
     source: str
@@ -87,11 +88,13 @@ class Bars(NamedTuple):
 
 
 class Diagram(NamedTuple):
-    """A drawing made of ASCII lines; ``description`` says in words what it shows."""
+    """A drawing made of ASCII lines; ``description`` says in words what it shows. ``parts``:
+    what the drawing labels, each in full, listed instead where the drawing is too wide."""
 
     title: str
     lines: tuple[str, ...]
     description: str
+    parts: tuple[str, ...] = ()
 
 
 class Notice(NamedTuple):

@@ -117,7 +117,7 @@ class Statistic(NamedTuple):
 
     @property
     def display(self) -> str:
-        """The figure as a person reads it: ``92%``, ``about 90%``, ``1 to 3 injections``."""
+        """The number as a person reads it: ``92%``, ``about 90%``, ``1 to 3 injections``."""
         number = _number(self.value)
         if self.max_value is not None:
             number = f"{number} to {_number(self.max_value)}"

@@ -16,7 +16,7 @@ SCHEMA_ID = "https://hfs-info.invalid/schema/output-1.json"
 
 # Fields computed from a record's other fields and added to its JSON (views.as_data).
 COMPUTED: dict[type, dict[str, str]] = {
-    models.Statistic: {"display": "The figure as a person reads it, e.g. 'about 90%'."},
+    models.Statistic: {"display": "The number as a person reads it, e.g. 'about 90%'."},
     models.Reference: {"citation": "The full citation in the source's style."},
 }
 

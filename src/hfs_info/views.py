@@ -139,11 +139,17 @@ _COMMAND_ROWS = tuple((c.usage, c.summary) for c in COMMANDS.values())
 
 
 def home(ds: Dataset) -> View:
+    # One screen (24 lines at 80 columns), like a --help: what the condition is in a sentence,
+    # the commands one a line, and the notice.
     intro = query.topic_sections(ds, "overview")[0]
     blocks: list[Block] = [
-        Heading(f"hfs-info: {ds.provenance.title}"),
-        *(Paragraph(p) for p in intro.paragraphs),
-        Table(("Command", "Shows"), _COMMAND_ROWS, title="Commands (hfs-info COMMAND --help)"),
+        Paragraph(intro.paragraphs[0]),
+        Table(
+            ("Command", "Shows"),
+            _COMMAND_ROWS,
+            title="Commands (more with hfs-info COMMAND --help):",
+            compact=True,
+        ),
         footer(ds),
     ]
     data = {"kind": "home", "commands": [{"command": c, "shows": s} for c, s in _COMMAND_ROWS]}
@@ -220,7 +226,7 @@ def treatment(ds: Dataset, item: Treatment) -> View:
         blocks += [Heading("The drugs", 2), _medication_table(ds.medications)]
     stats = query.statistics_by_id(ds, item.statistics)
     if stats:
-        blocks.append(Heading("Figures", 2))
+        blocks.append(Heading("In numbers", 2))
         blocks += _charts(ds, stats)
         others = tuple(s for s in stats if s.unit != PERCENT)
         if others:
@@ -276,9 +282,9 @@ def _medication_records(
 def _stats_table(ds: Dataset, stats: tuple[Statistic, ...], with_sources: bool = False) -> Table:
     if with_sources:
         rows = tuple((s.display, s.measure, s.population, _citation(ds, s)) for s in stats)
-        return Table(("Figure", "What it measures", "Population", "Source (full citation)"), rows)
+        return Table(("Number", "What it measures", "Population", "Source (full citation)"), rows)
     rows = tuple((s.display, s.measure, s.population, _source_label(ds, s)) for s in stats)
-    return Table(("Figure", "What it measures", "Population", "Source"), rows)
+    return Table(("Number", "What it measures", "Population", "Source"), rows)
 
 
 def _citation(ds: Dataset, stat: Statistic) -> str:
@@ -318,7 +324,7 @@ def _groups(stats: tuple[Statistic, ...]) -> dict[str, tuple[Statistic, ...]]:
 
 
 def _charts(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
-    """One bar chart per group of percentage figures, each bar labelled with its exact value."""
+    """One bar chart per group of percentages, each bar labelled with its exact value."""
     charts: list[Block] = []
     for group, members in _groups(tuple(s for s in stats if s.unit == PERCENT)).items():
         sources = dict.fromkeys(_source_label(ds, s) for s in members)
@@ -328,11 +334,11 @@ def _charts(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
 
 
 def stats(ds: Dataset, with_sources: bool = False, chart: bool = False) -> View:
-    blocks: list[Block] = [Heading("Figures from the guide")]
+    blocks: list[Block] = [Heading("Numbers from the guide")]
     if chart:
         blocks += _charts(ds, ds.statistics)
         rest = tuple(s for s in ds.statistics if s.unit != PERCENT)
-        blocks += [Heading("Figures that are not percentages", 2), _stats_table(ds, rest)]
+        blocks += [Heading("Numbers that are not percentages", 2), _stats_table(ds, rest)]
     else:
         for group, members in _groups(ds.statistics).items():
             blocks += [Heading(group, 2), _stats_table(ds, members, with_sources)]
@@ -368,23 +374,32 @@ def stats(ds: Dataset, with_sources: bool = False, chart: bool = False) -> View:
     )
 
 
+# Marks the terms the guide's own glossary defines; the others are explained in its running text.
+GLOSSARY_MARK = "*"
+
+
 def glossary(ds: Dataset) -> View:
+    # Alphabetical as a reader looks terms up, whatever their case ("baclofen" before "Botox").
+    entries = tuple(sorted(ds.glossary, key=lambda e: e.term.casefold()))
     rows = tuple(
         (
-            e.term + ("*" if e.origin == "text" else ""),
+            e.term + (GLOSSARY_MARK if e.origin == "glossary" else ""),
             LIST_SEPARATOR.join(e.aliases),
             e.definition,
         )
-        for e in ds.glossary
+        for e in entries
     )
     blocks: list[Block] = [
         Heading("Glossary"),
         Table(("Term", "Also", "Definition"), rows),
-        Paragraph("* explained in the guide's running text rather than in its glossary."),
+        Paragraph(
+            f"{GLOSSARY_MARK} in the guide's own glossary; the other terms are explained in its "
+            "running text."
+        ),
         footer(ds),
     ]
-    data = {"kind": "glossary", "glossary": as_data(ds.glossary)} | provenance_data(ds)
-    return View(tuple(blocks), data, _glossary_records(ds.glossary))
+    data = {"kind": "glossary", "glossary": as_data(entries)} | provenance_data(ds)
+    return View(tuple(blocks), data, _glossary_records(entries))
 
 
 def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
@@ -400,11 +415,7 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
             (
                 ("Also", LIST_SEPARATOR.join(entry.aliases) or "(none)"),
                 ("From", origin),
-                (
-                    "Appears in",
-                    LIST_SEPARATOR.join(f"{title} ({command})" for command, title in places)
-                    or "(no section or treatment uses it)",
-                ),
+                ("Appears in", _places(places) or "(no section or treatment uses it)"),
             )
         ),
         footer(ds),
@@ -415,6 +426,15 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
         "appears_in": [{"command": c, "title": t} for c, t in places],
     } | provenance_data(ds)
     return View(tuple(blocks), data, _glossary_records((entry,)))
+
+
+def _places(places: list[tuple[str, str]]) -> str:
+    """Where a term appears, each command once with the titles it shows: ``hfs-info overview:
+    Overview, Who is affected?; hfs-info causes: Causes``."""
+    by_command: dict[str, list[str]] = {}
+    for command, title in places:
+        by_command.setdefault(command, []).append(title)
+    return LIST_SEPARATOR.join(f"{c}: {', '.join(titles)}" for c, titles in by_command.items())
 
 
 def drug(ds: Dataset, med: Medication) -> View:
@@ -603,6 +623,7 @@ def figure(ds: Dataset, number: int) -> View:
             f"Figure {item.number}",
             diagrams.draw(item, ds.nerve),
             diagrams.describe(item, ds.nerve),
+            diagrams.parts(item, ds.nerve),
         ),
         Paragraph("A plain diagram of what the caption states, not the guide's own picture."),
         footer(ds),

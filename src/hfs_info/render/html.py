@@ -113,6 +113,6 @@ def _bars(block: Bars) -> str:
     return (
         f"<figure><table><caption>{_e(block.title)}</caption>"
         '<thead><tr><th scope="col">What it measures</th><th scope="col">Chart</th>'
-        f'<th scope="col">Figure</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<th scope="col">Number</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
         f"<figcaption>{_e(block.source)}</figcaption></figure>"
     )

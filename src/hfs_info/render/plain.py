@@ -55,6 +55,10 @@ def _pairs(pairs: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> str:
 
 
 def _table(block: Table) -> str:
+    if block.compact:
+        width = max(len(row[0]) for row in block.rows)
+        lines = [f"  {row[0]:<{width}}  {'  '.join(row[1:])}" for row in block.rows]
+        return "\n".join([block.title, *lines] if block.title else lines)
     parts = [block.title] if block.title else []
     for row in block.rows:
         if block.key_column:

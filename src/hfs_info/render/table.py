@@ -1,8 +1,10 @@
 """Terminal rendering with rich: headings, wrapped paragraphs, tables and panels of fields.
 
 Every string reaches rich as a ``Text`` (never markup, never emoji codes) after control
-characters are made inert. Cells fold rather than ellipsize, so medical text is never cut; a
-table too wide for the terminal is stacked as one block of fields per row.
+characters are made inert. Nothing is cut at any width: table columns are sized so that every
+word fits whole (cells wrap between words, never with an ellipsis), a table that cannot keep its
+words whole is stacked as one block of fields per row, and a diagram wider than the terminal is
+shown as the list of what it labels.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from hfs_info.document import (
     Table,
     View,
     segments,
+    unmarked,
 )
 from hfs_info.text import inert
 
@@ -30,19 +33,21 @@ if TYPE_CHECKING:
 
     from hfs_info.terminal import Terminal
 
-# One palette, by role.
+# One palette, by role. Text a reader must be able to read (the notice and disclaimer, the
+# source of a chart) keeps the terminal's own foreground: dim or faint text all but vanishes
+# on some themes, and italic shows as reverse video or not at all on some terminals.
 THEME = {
     "heading": "bold cyan",
     "subheading": "bold",
     "label": "bold",
     "header": "bold",
-    "notice": "dim italic",
+    "notice": "",
     "bullet": "cyan",
     "border": "dim",
     "highlight": "bold reverse",
     "bar": "cyan",
     "value": "bold",
-    "source": "dim",
+    "source": "",
 }
 
 # The longest bar, in cells; each bar is drawn in proportion to Bars.maximum.
@@ -73,10 +78,20 @@ def console_for(file: TextIO, terminal: Terminal, record: bool = False) -> Conso
 
 
 def print_view(view: View, console: Console, terminal: Terminal) -> None:
+    # Every chart of a view shares its column widths, so bars of different groups line up.
+    items = [item for block in view.blocks if isinstance(block, Bars) for item in block.items]
+    chart = (
+        max((len(unmarked(label)) for label, _, _ in items), default=0),
+        max((len(unmarked(display)) for _, _, display in items), default=0),
+    )
     for i, block in enumerate(view.blocks):
         if i:
             console.print()
-        for renderable in _renderables(block, console, terminal):
+        if isinstance(block, Bars):
+            renderables = _bars(block, terminal, *chart)
+        else:
+            renderables = _renderables(block, console, terminal)
+        for renderable in renderables:
             console.print(renderable)
 
 
@@ -110,15 +125,81 @@ def _renderables(block: Block, console: Console, terminal: Terminal) -> list[Ren
     if isinstance(block, Fields):
         return [_fields(block.pairs)]
     if isinstance(block, Bars):
-        return _bars(block, terminal)
+        return _bars(block, terminal, 0, 0)
     if isinstance(block, Diagram):
         return _diagram(block, terminal)
+    if isinstance(block, Table) and block.compact:
+        return _compact(block)
     if isinstance(block, Table):
-        columns_fit = terminal.width >= MIN_COLUMN_WIDTH * len(block.columns)
-        if block.key_column and not columns_fit:
+        widths = _column_widths(block, terminal.width)
+        if block.key_column and widths is None:
             return _stacked(block)
-        return [_table(block, terminal)]
+        return [_table(block, terminal, widths)]
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
+
+
+def _column_widths(block: Table, width: int) -> list[int] | None:
+    """Content widths for ``block``'s columns at ``width`` such that no word is folded, or None
+    where that cannot be done (then the table is stacked). rich, left to itself, narrows the
+    widest columns first and folds a word that no longer fits; here every column keeps at least
+    its longest word."""
+    n = len(block.columns)
+    # Each column has a space of padding on either side and a border on its left; the table has
+    # one more border on its right.
+    room = width - (3 * n + 1)
+    if width < MIN_COLUMN_WIDTH * n:
+        return None
+    columns = list(zip(block.columns, *block.rows, strict=True))
+    longest = [
+        max(len(w) for cell in col for w in [*unmarked(cell).split(), ""]) for col in columns
+    ]
+    desired = [max(len(unmarked(cell)) for cell in col) for col in columns]
+    if sum(longest) > room:
+        return None
+    if sum(desired) <= room:
+        return [max(1, d) for d in desired]
+    lengths = [[len(unmarked(cell)) for cell in col] for col in columns]
+    widths = [max(1, m) for m in longest]
+    _shorten_rows(widths, lengths, room)
+    # Any room left goes a cell at a time to the column that would need the most lines, so a
+    # long definition gets more room than a short list of aliases.
+    total = [sum(col) for col in lengths]
+    while sum(widths) < room:
+        growing = [i for i in range(n) if widths[i] < desired[i]]
+        if not growing:
+            break
+        widths[max(growing, key=lambda i: total[i] / widths[i])] += 1
+    return widths
+
+
+def _shorten_rows(widths: list[int], lengths: list[list[int]], room: int) -> None:
+    """Widen columns, in place, where the room buys the most: each step takes the widening that
+    saves the most table lines per cell spent (a row is as tall as its tallest cell; a cell of
+    length L in a column of width w takes about ceil(L / w) lines)."""
+
+    def height(ws: list[int]) -> int:
+        lines = [[-(-length // w) for length in col] for col, w in zip(lengths, ws, strict=True)]
+        return sum(max(row) for row in zip(*lines, strict=True))
+
+    current = height(widths)
+    while True:
+        spare = room - sum(widths)
+        best: tuple[float, int, int, int] | None = None
+        for i, col in enumerate(lengths):
+            # The widths at which some cell of this column needs one line fewer.
+            steps = sorted({-(-L // (k - 1)) for L in col if (k := -(-L // widths[i])) > 1})
+            for w in steps:
+                if w - widths[i] > spare:
+                    break
+                trial = [*widths[:i], w, *widths[i + 1 :]]
+                if (h := height(trial)) < current:
+                    gain = (current - h) / (w - widths[i])
+                    if best is None or gain > best[0]:
+                        best = (gain, i, w, h)
+                    break
+        if best is None:
+            return
+        _, i, widths[i], current = best
 
 
 def _bullets(block: Bullets, terminal: Terminal) -> RenderableType:
@@ -144,7 +225,7 @@ def _fields(pairs: tuple[tuple[str, str], ...]) -> RenderableType:
     return grid
 
 
-def _table(block: Table, terminal: Terminal) -> RenderableType:
+def _table(block: Table, terminal: Terminal, widths: list[int] | None) -> RenderableType:
     from rich import box
     from rich.table import Table as RichTable
 
@@ -158,10 +239,26 @@ def _table(block: Table, terminal: Terminal) -> RenderableType:
     )
     for i, name in enumerate(block.columns):
         style = THEME["label"] if i == 0 and block.key_column else ""
-        table.add_column(_text(name), overflow="fold", style=style)
+        width = widths[i] if widths else None
+        table.add_column(_text(name), overflow="fold", style=style, width=width)
     for row in block.rows:
         table.add_row(*(_text(cell) for cell in row))
     return table
+
+
+def _compact(block: Table) -> list[RenderableType]:
+    """A list like --help's: the key column unwrapped, the rest wrapping beside it."""
+    from rich.padding import Padding
+    from rich.table import Table as RichTable
+
+    grid = RichTable.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style=THEME["label"])
+    for _ in block.columns[1:]:
+        grid.add_column(overflow="fold")
+    for row in block.rows:
+        grid.add_row(*(_text(cell) for cell in row))
+    title = [_text(block.title, "subheading")] if block.title else []
+    return [*title, Padding(grid, (0, 0, 0, 2))]
 
 
 def _stacked(block: Table) -> list[RenderableType]:
@@ -184,14 +281,22 @@ def bar_length(value: float, maximum: float, cells: int = BAR_CELLS) -> int:
     return max(1, round(cells * min(value, maximum) / maximum))
 
 
-def _bars(block: Bars, terminal: Terminal) -> list[RenderableType]:
+def _bars(
+    block: Bars, terminal: Terminal, label_width: int, value_width: int
+) -> list[RenderableType]:
+    """A chart: label, bar, exact value. ``label_width`` and ``value_width``: the widest label
+    and value of every chart in the view (0: this chart's own), so bars start in one column."""
     from rich.table import Table as RichTable
 
     cells = max(8, min(BAR_CELLS, terminal.width - 34))
+    value_width = max([value_width, *(len(unmarked(display)) for _, _, display in block.items)])
+    label_width = max([label_width, *(len(unmarked(label)) for label, _, _ in block.items)])
+    # The label wraps between words within what the bar and the value leave of the line.
+    label_width = min(label_width, terminal.width - cells - value_width - 2)
     grid = RichTable.grid(padding=(0, 1))
-    grid.add_column(overflow="fold", ratio=1)
+    grid.add_column(overflow="fold", width=label_width)
     grid.add_column(no_wrap=True, style=THEME["bar"], width=cells)
-    grid.add_column(no_wrap=True, style=THEME["value"], justify="right")
+    grid.add_column(no_wrap=True, style=THEME["value"], justify="right", width=value_width)
     mark = "█" if terminal.unicode else "#"
     for label, value, display in block.items:
         grid.add_row(_text(label), mark * bar_length(value, block.maximum, cells), _text(display))
@@ -202,6 +307,12 @@ def _diagram(block: Diagram, terminal: Terminal) -> list[RenderableType]:
     from rich import box
     from rich.panel import Panel
 
+    # A panel adds a border and a space of padding on each side.
+    needed = max((len(line) for line in block.lines), default=0) + 4
+    if needed > terminal.width and block.parts:
+        # Squeezing a drawing cuts its labels; a list of what it shows keeps every word.
+        note = f"{block.title}: the drawing needs {needed} columns; it shows:"
+        return [_text(note, "subheading"), _bullets(Bullets(block.parts), terminal)]
     body = _text("\n".join(block.lines))
     body.no_wrap = True
     body.overflow = "fold"
