@@ -25,7 +25,8 @@ from hfs_info.terminal import ColorChoice
 APP_SETTINGS: dict[str, Any] = {
     "name": PROG,
     "help": "A command-line reference on hemifacial spasm, from the Mayfield Clinic patient "
-    "guide (reviewed July 2018). General information, not medical advice.",
+    "guide (updated July 2018; reviewed by George Mandybur, MD). General information, not "
+    "medical advice.",
     "add_completion": True,
     "pretty_exceptions_enable": False,
     # Plain click help: rich's help panels pull in rich and markdown-it for every --help, about

@@ -95,7 +95,7 @@ def entries(ds: Dataset) -> list[Entry]:
             Entry("drug", f"{m.generic} ({m.brand})", _command("medications"), body, m.brand)
         )
     for s in ds.statistics:
-        text = f"{s.measure}; {s.population}"
+        text = f"{s.described}; {s.population}"
         out.append(Entry("statistic", f"{s.display}: {s.group}", _command("stats"), text))
     for f in ds.figures:
         out.append(

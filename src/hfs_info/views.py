@@ -61,7 +61,7 @@ DETAIL: tuple[tuple[str, str], ...] = (
     *COMPARED[:4],
     ("recovery", "Recovery"),
     *COMPARED[4:6],
-    ("findings", "Found at surgery"),
+    ("findings", "At surgery"),
     ("risks", "Risks"),
     ("limitations", "Limitations"),
     ("monitoring", "Monitoring"),
@@ -126,6 +126,9 @@ def _source_label(ds: Dataset, stat: Statistic) -> str:
 
 def _aspect(treatment: Treatment, attr: str) -> str:
     value = getattr(treatment, attr)
+    if attr == "side_effects" and value and treatment.side_effects_intro:
+        # The guide's framing stays with the list: "For example: ...", "They include: ...".
+        return f"{treatment.side_effects_intro}: {LIST_SEPARATOR.join(value)}"
     if isinstance(value, tuple):
         return LIST_SEPARATOR.join(value) if value else NOT_STATED
     return value if value is not None else NOT_STATED
@@ -259,7 +262,11 @@ def medications(ds: Dataset) -> View:
 
 def _drug_notes(treatment: Treatment) -> dict[str, Any]:
     """What the guide says of the drugs as a group (JSON of `medications` and of one drug)."""
-    return {"side_effects": list(treatment.side_effects), "monitoring": treatment.monitoring}
+    return {
+        "side_effects": list(treatment.side_effects),
+        "side_effects_intro": treatment.side_effects_intro,
+        "monitoring": treatment.monitoring,
+    }
 
 
 def _medication_records(
@@ -271,9 +278,9 @@ def _medication_records(
 
 def _stats_table(ds: Dataset, stats: tuple[Statistic, ...], with_sources: bool = False) -> Table:
     if with_sources:
-        rows = tuple((s.display, s.measure, s.population, _citation(ds, s)) for s in stats)
+        rows = tuple((s.display, s.described, s.population, _citation(ds, s)) for s in stats)
         return Table(("Figure", "What it measures", "Population", "Source (full citation)"), rows)
-    rows = tuple((s.display, s.measure, s.population, _source_label(ds, s)) for s in stats)
+    rows = tuple((s.display, s.described, s.population, _source_label(ds, s)) for s in stats)
     return Table(("Figure", "What it measures", "Population", "Source"), rows)
 
 
@@ -298,6 +305,7 @@ STAT_COLUMNS = (
     "approximate",
     "display",
     "measure",
+    "timeframe",
     "population",
     "group",
     "section",
@@ -318,7 +326,7 @@ def _charts(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
     charts: list[Block] = []
     for group, members in _groups(tuple(s for s in stats if s.unit == PERCENT)).items():
         sources = dict.fromkeys(_source_label(ds, s) for s in members)
-        items = tuple((s.measure, float(s.value), s.display) for s in members)
+        items = tuple((s.described, float(s.value), s.display) for s in members)
         charts.append(Bars(group, "Source: " + "; ".join(sources), items))
     return charts
 
@@ -347,6 +355,7 @@ def stats(ds: Dataset, with_sources: bool = False, chart: bool = False) -> View:
                 s.approximate,
                 s.display,
                 s.measure,
+                s.timeframe.display if s.timeframe else None,
                 s.population,
                 s.group,
                 s.section,
@@ -481,8 +490,8 @@ def sources(ds: Dataset) -> View:
             (
                 ("Title", p.title),
                 ("Publisher", f"{p.publisher} ({p.series})"),
+                ("Updated", p.updated),
                 ("Reviewed by", f"{p.reviewer}, {p.reviewer_affiliation}"),
-                ("Updated", f"{p.updated} (content last reviewed in {p.review_year})"),
                 ("Standard", p.standard),
                 ("Copyright", p.copyright),
                 ("Contact", f"{p.contact.name}, {p.contact.phone}. {p.contact.purpose}"),
