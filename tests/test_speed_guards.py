@@ -66,21 +66,21 @@ def entries(cache_dir: Path) -> list[Path]:
 
 
 def test_second_read_comes_from_the_cache(run, edition, private_cache, monkeypatch) -> None:
-    assert run("--data", str(edition), "glossary", "botox").status == 0
+    assert run("--data", str(edition), "glossary", "botulinum toxin type A").status == 0
     assert len(entries(private_cache)) == 1
 
     def no_parsing(*args):
         raise AssertionError("parsed again")
 
     monkeypatch.setattr(dataset, "_read_toml", no_parsing)
-    result = run("--data", str(edition), "glossary", "botox", "-f", "json")
+    result = run("--data", str(edition), "glossary", "botulinum toxin type A", "-f", "json")
     assert json.loads(result.stdout)["term"]["term"] == "Botox (edition)"
 
 
 def test_a_changed_file_is_read_again(run, edition, private_cache) -> None:
-    run("--data", str(edition), "glossary", "botox")
+    run("--data", str(edition), "glossary", "botulinum toxin type A")
     edition.write_text(SHIPPED.replace('term = "Botox"', 'term = "Botox (second)"'), "utf-8")
-    result = run("--data", str(edition), "glossary", "botox", "-f", "json")
+    result = run("--data", str(edition), "glossary", "botulinum toxin type A", "-f", "json")
     assert json.loads(result.stdout)["term"]["term"] == "Botox (second)"
 
 
@@ -112,10 +112,10 @@ def resealed(text: bytes, payload: bytes) -> bytes:
     ],
 )  # fmt: skip
 def test_a_damaged_entry_is_ignored_and_rebuilt(run, edition, private_cache, damage) -> None:
-    run("--data", str(edition), "glossary", "botox")
+    run("--data", str(edition), "glossary", "botulinum toxin type A")
     (entry,) = entries(private_cache)
     entry.write_bytes(damage(entry.read_bytes()))
-    result = run("--data", str(edition), "glossary", "botox", "-f", "json")
+    result = run("--data", str(edition), "glossary", "botulinum toxin type A", "-f", "json")
     assert result.status == 0
     assert json.loads(result.stdout)["term"]["term"] == "Botox (edition)"
     assert b"Botox (edition)" in entry.read_bytes()  # rewritten
@@ -150,7 +150,7 @@ def test_an_entry_from_another_version_is_not_trusted(
 ) -> None:
     import hfs_info
 
-    run("--data", str(edition), "glossary", "botox")
+    run("--data", str(edition), "glossary", "botulinum toxin type A")
     monkeypatch.setattr(hfs_info, "__version__", "99.0.0")
     parsed = []
     original = dataset._read_toml
@@ -160,7 +160,7 @@ def test_an_entry_from_another_version_is_not_trusted(
         return original(data, source)
 
     monkeypatch.setattr(dataset, "_read_toml", counting)
-    assert run("--data", str(edition), "glossary", "botox").status == 0
+    assert run("--data", str(edition), "glossary", "botulinum toxin type A").status == 0
     assert parsed == [str(edition)]
 
 
