@@ -185,21 +185,40 @@ class _Guide:
     """The words of the dataset's own text, built only when a lookup is not an exact name: a
     prefix may complete only to a word and a phrase the text never uses otherwise."""
 
-    def __init__(self, ds: Dataset) -> None:
-        self.texts = [f" {normalize(t)} " for t in _strings(ds)]
-        self.words = frozenset(w for t in self.texts for w in t.split())
+    # Marks where one string of the dataset ends and the next begins: it survives normalize
+    # as a word of its own, and no text of a dataset is made of digits and x like this.
+    _END = "0x0end0x0"
 
-    def followers(self, phrase: str) -> set[str]:
-        """Each word that follows ``phrase`` in the text ("" where the text ends there)."""
-        found: set[str] = set()
-        needle = f" {phrase} "
-        for text in self.texts:
-            at = text.find(needle)
+    def __init__(self, ds: Dataset) -> None:
+        # The ASCII strings are normalised in one call (a large edition has tens of thousands
+        # of strings, and one pass over the joined text costs a fraction of one call each);
+        # the few others one by one, since decomposing accents is slow per character.
+        strings = list(_strings(ds))
+        plain = f" {self._END} ".join(s for s in strings if s.isascii())
+        other = (normalize(s) for s in strings if not s.isascii())
+        self.text = f" {f' {self._END} '.join((normalize(plain), *other))} {self._END} "
+        self.words = frozenset(self.text.split()) - {self._END}
+        self._followers: dict[str, frozenset[str]] = {}
+        self._starting: dict[str, frozenset[str]] = {}
+
+    def followers(self, phrase: str) -> frozenset[str]:
+        """Each word that follows ``phrase`` in the text ("" where a string ends there)."""
+        if phrase not in self._followers:
+            found: set[str] = set()
+            needle = f" {phrase} "
+            at = self.text.find(needle)
             while at >= 0:
-                rest = text[at + len(needle) :].split(" ", 1)[0]
-                found.add(rest)
-                at = text.find(needle, at + 1)
-        return found
+                word = self.text[at + len(needle) :].split(" ", 1)[0]
+                found.add("" if word == self._END else word)
+                at = self.text.find(needle, at + 1)
+            self._followers[phrase] = frozenset(found)
+        return self._followers[phrase]
+
+    def starting(self, prefix: str) -> frozenset[str]:
+        """The words of the text that begin with ``prefix``."""
+        if prefix not in self._starting:
+            self._starting[prefix] = frozenset(w for w in self.words if w.startswith(prefix))
+        return self._starting[prefix]
 
 
 def _strings(value: object) -> Iterable[str]:
@@ -226,9 +245,8 @@ def _completion(typed: list[str], name: list[str], guide: _Guide) -> bool | None
     rest = name[size:]
     if any(number_of(word) is not None for word in rest):
         return None
-    if partial and (
-        last in guide.words or any(w.startswith(last) and w != target for w in guide.words)
-    ):
+    others = len(guide.starting(last)) - (target in guide.starting(last))
+    if partial and (last in guide.words or others > 0):
         return False  # "crani" could be cranial, craniotomy or craniectomy
     # "nerve" alone is not "nerve conduction velocity": the rest must be the only way on.
     return not rest or guide.followers(" ".join(name[:size])) == {rest[0]}
@@ -250,6 +268,14 @@ def _distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         before, row = row, new
     return row[-1]
+
+
+def _typo(typed: list[str], name: list[str]) -> bool:
+    """Whether the words differ as a slip of the keys would: inside words of four letters or
+    more, never by swapping a short word or a letter ("type B" is not "type A")."""
+    if len(typed) != len(name):
+        return True  # a space typed or missed
+    return all(a == b or min(len(a), len(b)) >= 4 for a, b in zip(typed, name, strict=True))
 
 
 def _numbers(words: list[str]) -> list[int]:
@@ -289,15 +315,20 @@ def _lookup(
     if not wanted:
         raise NotFoundError(missing)
     index: dict[str, R] = {}
-    label: dict[str, str] = {}
+    spelled: dict[str, str] = {}  # each key as the dataset spells it
     for record in records:
-        primary, *_ = names(record)
         for name in names(record):
             key = normalize(name)
             if key not in index:
                 index[key] = record
-                extra = "" if key == normalize(primary) else f": {primary}"
-                label[key] = f"{name} ({kind_of(record)}{extra})"
+                spelled[key] = name
+
+    def label(key: str) -> str:
+        """``Tegretol (drug: carbamazepine)``: the name, what it is, and its entry."""
+        primary = names(index[key])[0]
+        entry = "" if normalize(primary) == key else f": {primary}"
+        return f"{spelled[key]} ({kind_of(index[key])}{entry})"
+
     if wanted in index:
         return index[wanted]
     guide = _Guide(ds)
@@ -320,19 +351,33 @@ def _lookup(
         raise NotFoundError(missing)
     limit = 1 if len(wanted) < 12 else 2
     numbers = _numbers(words)
+    letters = set(wanted)
     for key in index:
+        # Cheap refusals first: one edit changes the length by at most one and the set of
+        # letters by at most two.
+        if (
+            abs(len(key) - len(wanted)) > limit
+            or len(letters.symmetric_difference(key)) > 2 * limit
+        ):
+            continue
+        parts = key.split()
+        if _numbers(parts) != numbers or not _typo(words, parts):
+            continue
         distance = _distance(wanted, key, limit)
-        if distance <= limit and _numbers(key.split()) == numbers:
+        if distance <= limit:
             offered.append((1, distance, key))
     offered.sort()
     raise NotFoundError(missing, _labels([key for _, _, key in offered], index, label))
 
 
-def _labels(keys: Iterable[str], index: dict[str, R], label: dict[str, str]) -> tuple[str, ...]:
+def _labels(
+    keys: Iterable[str], index: dict[str, R], label: Callable[[str], str]
+) -> tuple[str, ...]:
     """The first MAX_SUGGESTIONS records of ``keys``, one label each."""
     seen: dict[int, str] = {}
     for key in keys:
-        seen.setdefault(id(index[key]), label[key])
+        if id(index[key]) not in seen:
+            seen[id(index[key])] = label(key)
         if len(seen) == MAX_SUGGESTIONS:
             break
     return tuple(seen.values())
