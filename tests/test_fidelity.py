@@ -18,6 +18,7 @@ import tomli
 
 from hfs_info import dataset
 from hfs_info.models import TimeSpan
+from hfs_info.text import normalize
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -216,3 +217,28 @@ def test_the_guide_gives_an_update_date_and_a_reviewer_but_no_review_date() -> N
             if wrong.search(line):
                 found.append(f"{file.relative_to(ROOT)}:{number}")
     assert found == []
+
+
+def _citation_words() -> frozenset[str]:
+    """The words of citations and names: reference titles, authors and sources, the reviewer,
+    the publisher. A window made of these words only is a citation, however it is cut."""
+    p = DS.provenance
+    names = [p.reviewer, p.reviewer_affiliation, p.publisher, p.series, p.contact.name, "et al"]
+    # The guide's own provenance line ("updated July 2018, reviewed by ...") and the heading
+    # that follows its reference list.
+    names += [p.updated, "updated reviewed by", "links"]
+    for r in DS.references:
+        names += [str(r.number), r.title, *r.authors, r.journal, r.volume, r.pages, str(r.year)]
+    return frozenset(normalize(" ".join(names)).split())
+
+
+CITATION_WORDS = _citation_words()
+
+
+@pytest.mark.parametrize("golden", sorted((ROOT / "tests" / "golden").iterdir()), ids=str)
+def test_no_screen_or_export_puts_eight_words_of_the_guide_together(golden: Path) -> None:
+    """Fields shown side by side (a CSV row, a table, a heading before a paragraph) must not
+    rebuild a sentence of the guide either."""
+    text = golden.read_bytes().decode("utf-8", "replace")
+    prose = [run for run in copied_runs(text) if not set(run.split()) <= CITATION_WORDS]
+    assert prose == []
