@@ -84,6 +84,6 @@ def _decompression(figure: Figure) -> tuple[str, ...]:
     width = max(len(artery), len(nerve))
     return (
         f"  {artery:<{width}}  " + "=" * 38,
-        " " * (width + 4 + 12) + f"[ {sponge} ]   takes the pressure off",
+        " " * (width + 4 + 12) + f"[ {sponge} ]   placed to relieve the pressure",
         f"  {nerve:<{width}}  " + "-" * 38,
     )
