@@ -85,9 +85,8 @@ def entries(ds: Dataset) -> list[Entry]:
         command = _command("treatments", t.id)
         out.append(Entry("treatment", t.name, command, t.summary, "; ".join(t.aliases)))
         for attr, label in views.DETAIL:
-            value = getattr(t, attr)
-            if value:
-                text = "; ".join(value) if isinstance(value, tuple) else value
+            if getattr(t, attr):  # with the guide's framing: "For example: drowsiness; ..."
+                text = views.aspect(t, attr)
                 out.append(Entry("treatment", f"{t.name}: {label.lower()}", command, text))
     for m in ds.medications:
         body = f"{m.drug_class}; {m.purpose or ''}"

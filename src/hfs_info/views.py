@@ -124,7 +124,8 @@ def _source_label(ds: Dataset, stat: Statistic) -> str:
     return f"[{ref.number}] {' & '.join(a.split()[0] for a in ref.authors[:2])} {ref.year}"
 
 
-def _aspect(treatment: Treatment, attr: str) -> str:
+def aspect(treatment: Treatment, attr: str) -> str:
+    """One aspect of a treatment as every view and the search index show it."""
     value = getattr(treatment, attr)
     if attr == "side_effects" and value and treatment.side_effects_intro:
         # The guide's framing stays with the list: "For example: ...", "They include: ...".
@@ -179,7 +180,7 @@ def topic(ds: Dataset, name: str) -> View:
 
 def treatments(ds: Dataset) -> View:
     names = tuple(t.name for t in ds.treatments)
-    rows = tuple((label, *(_aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED)
+    rows = tuple((label, *(aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED)
     blocks: list[Block] = [
         Heading("Treatments compared"),
         Paragraph(query.topic_sections(ds, "overview")[0].paragraphs[-1]),
@@ -207,7 +208,7 @@ def treatment(ds: Dataset, item: Treatment) -> View:
         Heading(item.name),
         Fields(
             tuple(
-                (label, _aspect(item, attr))
+                (label, aspect(item, attr))
                 for attr, label in DETAIL
                 # The compared aspects always show (saying when the source is silent); the
                 # others only where the source says something.
@@ -248,9 +249,9 @@ def medications(ds: Dataset) -> View:
         _medication_table(ds.medications),
         Fields(
             (
-                ("Results", _aspect(med, "results")),
-                ("Side effects", _aspect(med, "side_effects")),
-                ("Monitoring", _aspect(med, "monitoring")),
+                ("Results", aspect(med, "results")),
+                ("Side effects", aspect(med, "side_effects")),
+                ("Monitoring", aspect(med, "monitoring")),
             )
         ),
         footer(ds),
@@ -432,8 +433,8 @@ def drug(ds: Dataset, med: Medication) -> View:
                 ("Brand name", med.brand),
                 ("Class", med.drug_class),
                 ("Purpose", med.purpose or NOT_STATED),
-                ("Side effects", _aspect(treatment, "side_effects")),
-                ("Monitoring", _aspect(treatment, "monitoring")),
+                ("Side effects", aspect(treatment, "side_effects")),
+                ("Monitoring", aspect(treatment, "monitoring")),
                 ("More", f"hfs-info treatments {treatment.id}; hfs-info medications"),
             )
         ),
