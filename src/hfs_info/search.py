@@ -243,4 +243,4 @@ def _suggestions(ds: Dataset, text: str) -> tuple[str, ...]:
     for word in _WORD.findall(text.casefold()):
         for close in difflib.get_close_matches(word, vocabulary, n=2, cutoff=0.75):
             found.setdefault(close)
-    return tuple(found)[:5]
+    return tuple(found)[: query.MAX_SUGGESTIONS]
