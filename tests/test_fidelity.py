@@ -261,3 +261,22 @@ NEVER_SHOWN = (
 def test_no_screen_shows_an_overstatement_the_audit_found(golden: Path) -> None:
     text = " ".join(golden.read_bytes().decode("utf-8", "replace").lower().split())
     assert [words for words in NEVER_SHOWN if words in text] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ('relation = "after"', 'relation = "before"', "timeframe.relation: 'before' is not one of"),
+        ("value = 2, unit", "value = 0, unit", "timeframe.value: 0 is not a positive time span"),
+        ('updated = "July 2018"', 'updated = "recently"', "provenance.updated: expected a month"),
+        ('updated = "July 2018"', 'updated = "July 2018"\nreview_year = 2018', "unknown key"),
+    ],
+)
+def test_time_spans_and_dates_are_validated(old: str, new: str, problem: str) -> None:
+    from hfs_info.errors import DataError
+
+    text = DATA.read_text("utf-8")
+    assert old in text
+    with pytest.raises(DataError) as info:
+        dataset.parse(text.replace(old, new, 1).encode(), "edition.toml")
+    assert any(problem in p for p in info.value.problems), info.value.problems
