@@ -30,9 +30,9 @@ def test_chart_groups_carry_their_source(run) -> None:
     groups = re.findall(r"^(.+)\n(?:.+\n  #+ .+\n)+(Source: .+)$", out, re.M)
     assert groups == [
         ("Where the spasm starts", "Source: Guide text (no reference given)"),
-        ("Return to normal life", "Source: Guide text (no reference given)"),
-        ("A vessel found at surgery", "Source: Guide text (no reference given)"),
-        ("Surgical outcomes", "Source: [1] Payner & Tew 1996"),
+        ("Back to usual life", "Source: Guide text (no reference given)"),
+        ("A vessel appears to press on the nerve", "Source: Guide text (no reference given)"),
+        ("Results of surgery, in general", "Source: [1] Payner & Tew 1996"),
     ]
 
 
@@ -113,4 +113,4 @@ def test_markdown_and_html_carry_the_charts(run) -> None:
     assert "```text\nWhere the spasm starts\n" in md
     page = run("export", "--format", "html").stdout
     assert page.count('<span class="bar" style="width:92.0%"') >= 1
-    assert "<caption>Surgical outcomes</caption>" in page
+    assert "<caption>Results of surgery, in general</caption>" in page

@@ -12,7 +12,7 @@ import typer
 from hfs_info.cli import app
 from hfs_info.commandline import COMMANDS
 
-NOTICE = "General information from the Mayfield Clinic guide (reviewed July 2018)"
+NOTICE = "General information from the Mayfield Clinic guide (updated July 2018)"
 CONTENT_COMMANDS = [
     ["overview"],
     ["symptoms"],
@@ -44,7 +44,10 @@ def test_every_screen_ends_with_the_notice(run, args: list[str]) -> None:
     assert result.stderr == ""
     last = flat(result.stdout.strip().split("\n\n")[-1])
     assert last.startswith(NOTICE)
-    assert "does not replace the medical advice of your own health care provider" in last
+    assert (
+        "is not intended to take the place of medical advice from your own health care provider"
+        in last
+    )
 
 
 def test_home_lists_every_command(run) -> None:
@@ -84,7 +87,7 @@ def test_multi_word_term_without_quotes(run) -> None:
 
 def test_treatment_in_full(run) -> None:
     out = flat(run("treatments", "surgery").stdout)
-    assert "About 90% of patients return to their regular lifestyle after two months." in out
+    assert "About 90% of patients are back to their usual way of life after two months." in out
     assert "[1] Payner TD, Tew JM Jr: Recurrence of hemifacial spasm" in out
 
 
@@ -93,7 +96,8 @@ def test_not_found_exit_1_on_stderr(run) -> None:
     assert result.status == 1
     assert result.stdout == ""
     assert result.stderr == (
-        "hfs-info: no glossary term matches 'botx'\nhfs-info: did you mean: Botox?\n"
+        "hfs-info: 'botx' is not in the glossary; try: hfs-info search botx\n"
+        "hfs-info: did you mean: Botox (term)?\n"
     )
     assert run("treatments", "acupuncture").status == 1
 
@@ -142,7 +146,7 @@ def test_json_output_is_typed(run) -> None:
     first = data["statistics"][0]
     assert first["value"] == 92 and first["unit"] == "percent" and first["display"] == "92%"
     assert data["source"]["reviewer"] == "George Mandybur, MD"
-    assert "does not replace" in data["disclaimer"]
+    assert "not intended to take the place" in data["disclaimer"]
 
 
 def test_csv_parses_back(run) -> None:
@@ -159,5 +163,5 @@ def test_narrow_terminal_stacks_the_comparison(run, monkeypatch) -> None:
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 50
     # No medical text is cut: the Botox mechanism appears whole once wrapping is undone.
-    assert "so the muscle never gets the message to contract." in flat(result.stdout)
+    assert "so the muscle does not receive the message to contract." in flat(result.stdout)
     assert "…" not in result.stdout

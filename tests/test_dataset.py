@@ -18,7 +18,7 @@ def ds() -> Dataset:
 SOURCE_FIGURES = [
     ("onset-near-eye", 92, None, "percent", False, None),
     ("onset-near-chin", 8, None, "percent", False, None),
-    ("prevalence", 8, None, "per 100,000 people", False, None),
+    ("people-affected", 8, None, "per 100,000 people", False, None),
     ("average-onset-age", 44, None, "years", False, None),
     ("facial-nerve-branches", 5, None, "branches", False, None),
     ("botox-injections", 1, 3, "injections", False, None),
@@ -43,7 +43,7 @@ def test_statistic_displays(ds: Dataset) -> None:
     assert shown["onset-near-eye"] == "92%"
     assert shown["mvd-return-to-life"] == "about 90%"
     assert shown["botox-injections"] == "1 to 3 injections"
-    assert shown["prevalence"] == "8 per 100,000 people"
+    assert shown["people-affected"] == "8 per 100,000 people"
 
 
 def test_every_statistic_reference_exists(ds: Dataset) -> None:
@@ -70,10 +70,12 @@ def test_provenance(ds: Dataset) -> None:
     assert p.reviewer == "George Mandybur, MD"
     assert p.reviewer_affiliation == "Mayfield Clinic, Cincinnati, Ohio"
     assert p.updated == "July 2018"
-    assert p.review_year == 2018
+    assert p.updated_year == 2018
     assert "HONcode" in p.standard
     assert p.copyright == "© Mayfield Clinic 1998-2018"
-    assert "does not replace" in p.disclaimer and "health care provider" in p.disclaimer
+    assert (
+        "not intended to take the place" in p.disclaimer and "health care provider" in p.disclaimer
+    )
     assert p.contact.name == "Springfield Neurological and Spine Institute"
     assert p.contact.phone == "417-885-3888"
 
@@ -118,7 +120,7 @@ def test_treatments_cover_the_three_options(ds: Dataset) -> None:
     assert botox.side_effects == (
         "temporary facial weakness",
         "drooping eyelid",
-        "eye irritation and sensitivity",
+        "irritation and sensitivity of the eye",
     )
     assert "antibodies" in (botox.limitations or "")
     mvd = by_id["mvd"]

@@ -143,7 +143,7 @@ def test_export_html_is_a_standalone_accessible_page(run) -> None:
     assert not any("src" in a or "href" in a for _, a in checker.tags)
     assert tags.count("h1") == 1 and "h2" in tags and "table" in tags and "th" in tags
     assert "Payner TD, Tew JM Jr" in page and "417-885-3888" in page
-    assert "does not replace the medical advice" in page
+    assert "not intended to take the place of medical advice" in page
 
 
 def test_export_markdown_has_every_part(run) -> None:
@@ -160,7 +160,7 @@ def test_export_markdown_has_every_part(run) -> None:
         "George Mandybur, MD",
     ):
         assert part in text
-    assert text.count("does not replace the medical advice") == 3  # top, sources, end
+    assert text.count("not intended to take the place of medical advice") == 3  # top, sources, end
 
 
 def test_export_to_a_file(run, tmp_path: Path) -> None:

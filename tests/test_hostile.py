@@ -99,7 +99,7 @@ def test_hostile_data_is_shown_inert_in_every_format(run, monkeypatch, args, fmt
 
 @pytest.mark.parametrize("fmt", ["table", "plain"])
 def test_markup_and_emoji_codes_are_shown_literally(run, fmt: str) -> None:
-    result = run("--data", HOSTILE, "glossary", "botox", "--format", fmt)
+    result = run("--data", HOSTILE, "glossary", "botulinum toxin type A", "--format", fmt)
     flat = " ".join(result.stdout.split())
     assert "Botox [bold red]boom[/] [/] [link=http://evil.example]click[/link] :pill:" in flat
     assert "^[[31mRED^[[0m" in flat and "<U+202E>evil<U+202C>" in flat
@@ -107,7 +107,7 @@ def test_markup_and_emoji_codes_are_shown_literally(run, fmt: str) -> None:
 
 
 def test_json_keeps_the_exact_string_and_escapes_controls(run) -> None:
-    result = run("--data", HOSTILE, "glossary", "botox", "--format", "json")
+    result = run("--data", HOSTILE, "glossary", "botulinum toxin type A", "--format", "json")
     assert not RAW_CONTROL.search(result.stdout)
     term = json.loads(result.stdout)["term"]["term"]
     assert term.startswith("Botox [bold red]boom[/]") and "\x1b[31mRED" in term and "\u202e" in term

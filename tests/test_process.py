@@ -80,7 +80,9 @@ def test_any_columns_value_gives_bounded_complete_output(columns: str) -> None:
     assert "…" not in text
     # Table cells wrap rather than cut: every word of the longest cell is still there.
     words = set(text.replace("│", " ").replace("|", " ").split())
-    cell = "so the muscle never gets the message to contract. antibodies build up. (Klonopin)."
+    cell = (
+        "so the muscle does not receive the message to contract. antibodies build up. (Klonopin)."
+    )
     assert set(cell.split()) <= words
 
 

@@ -28,7 +28,9 @@ DS = store.load_packaged()
         ("seventh cranial nerve", "facial nerve"),
         ("CN VII", "facial nerve"),
         ("EMG", "electromyogram"),
-        ("trigem", "trigeminal neuralgia"),  # a unique prefix
+        ("micro", "microvascular decompression"),  # a prefix the guide reads only one way
+        ("bell", "Bell's palsy"),
+        ("hemi", "hemifacial spasm"),
     ],
 )
 def test_find_term(words: str, term: str) -> None:
@@ -46,7 +48,7 @@ def test_find_term(words: str, term: str) -> None:
         ("mvd", "mvd"),
         ("surgery", "mvd"),
         ("Microvascular decompression (MVD)", "mvd"),
-        ("surg", "mvd"),
+        ("micro", "mvd"),
     ],
 )
 def test_find_treatment(words: str, treatment: str) -> None:
@@ -56,15 +58,18 @@ def test_find_treatment(words: str, treatment: str) -> None:
 def test_near_miss_suggests_and_does_not_guess() -> None:
     with pytest.raises(NotFoundError) as info:
         query.find_term(DS, "botx")
-    assert info.value.suggestions == ("Botox",)
-    assert str(info.value) == "no glossary term matches 'botx'"
+    assert info.value.suggestions == ("Botox (term)",)
+    assert str(info.value) == "'botx' is not in the glossary; try: hfs-info search botx"
 
 
-def test_ambiguous_prefix_lists_candidates() -> None:
+def test_a_prefix_the_guide_also_uses_otherwise_is_only_offered() -> None:
+    # "trigeminal" is also the trigeminal nerve; "surg" also surgeon and surgical.
     with pytest.raises(NotFoundError) as info:
-        query.find_treatment(DS, "m")
-    assert info.value.suggestions == ("medication", "mvd")
-    assert "ambiguous" in str(info.value)
+        query.find_term(DS, "trigem")
+    assert info.value.suggestions == ("trigeminal neuralgia (term)",)
+    with pytest.raises(NotFoundError) as info:
+        query.find_treatment(DS, "surg")
+    assert info.value.suggestions == ("surgery (treatment: mvd)",)
 
 
 def test_unknown_without_suggestions() -> None:

@@ -33,7 +33,7 @@ QUESTIONS = [
             for a in ("", ": in short", ": side effects")
         },
     ),
-    ("recurrence after surgery", {("statistic", "7%: Surgical outcomes")}),
+    ("recurrence after surgery", {("statistic", "7%: Results of surgery, in general")}),
     (
         "how many people get it",
         {("statistic", "8 per 100,000 people: Who is affected"), ("section", "Who is affected?")},

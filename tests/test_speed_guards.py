@@ -61,7 +61,9 @@ def test_an_edition_is_read_afresh_and_nothing_is_written(run, tmp_path, monkeyp
     edition = tmp_path / "edition.toml"
     for name in ("Botox (first)", "Botox (second)"):
         edition.write_text(SHIPPED.replace('term = "Botox"', f'term = "{name}"'), "utf-8")
-        result = run("--data", str(edition), "glossary", "botox", "--format", "json")
+        result = run(
+            "--data", str(edition), "glossary", "botulinum toxin type A", "--format", "json"
+        )
         assert json.loads(result.stdout)["term"]["term"] == name
         assert run("validate", str(edition)).status == 0
     edition.write_text(SHIPPED.replace('class = "anticonvulsant"', 'class = "x"'))

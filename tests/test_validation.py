@@ -146,7 +146,7 @@ def test_cli_accepts_a_valid_edition(run, tmp_path: Path) -> None:
 def test_environment_variable_selects_the_dataset(run, tmp_path, monkeypatch) -> None:
     path = write(tmp_path, PACKAGED.replace('term = "Botox"', 'term = "Botox (edited)"'))
     monkeypatch.setenv("HFS_INFO_DATA", path)
-    result = run("glossary", "botox", "-f", "json")
+    result = run("glossary", "botulinum toxin type A", "-f", "json")
     assert result.status == 0 and "Botox (edited)" in result.stdout
 
 

@@ -43,10 +43,15 @@ def _month(p: Provenance) -> int | None:
     return MONTHS.get(name)
 
 
+def _history(p: Provenance) -> str:
+    """The guide's own dates and review: an update date and a reviewer, no review date."""
+    return f"Updated {p.updated}; reviewed by {p.reviewer}"
+
+
 def apa(p: Provenance, refs: tuple[Reference, ...]) -> str:
     lines = [
-        f"{p.publisher}. ({p.review_year}, {p.updated.split()[0]}). {p.title} "
-        f"(Reviewed by {p.reviewer}). {p.series}."
+        f"{p.publisher}. ({p.updated_year}, {p.updated.split()[0]}). {p.title} "
+        f"({_history(p)}). {p.series}."
     ]
     for ref in refs:
         names = [_apa_name(a) for a in ref.authors]
@@ -70,12 +75,12 @@ def _key(text: str, year: int) -> str:
 def bibtex(p: Provenance, refs: tuple[Reference, ...]) -> str:
     month = _month(p)
     entries = [
-        "@misc{" + _key(p.publisher, p.review_year) + ",\n"
+        "@misc{" + _key(p.publisher, p.updated_year) + ",\n"
         f"  author = {{{{{p.publisher}}}}},\n"
         f"  title = {{{p.title}}},\n"
-        f"  year = {{{p.review_year}}},\n"
+        f"  year = {{{p.updated_year}}},\n"
         + (f"  month = {{{month}}},\n" if month else "")
-        + f"  note = {{{p.series}. Reviewed by {p.reviewer}, {p.reviewer_affiliation}}}\n"
+        + f"  note = {{{p.series}. {_history(p)}, {p.reviewer_affiliation}}}\n"
         "}"
     ]
     for ref in refs:
@@ -101,10 +106,10 @@ def ris(p: Provenance, refs: tuple[Reference, ...]) -> str:
             ("TY", "GEN"),
             ("AU", p.publisher),
             ("TI", p.title),
-            ("PY", str(p.review_year)),
-            *([("DA", f"{p.review_year}/{month:02d}")] if month else []),
+            ("PY", str(p.updated_year)),
+            *([("DA", f"{p.updated_year}/{month:02d}")] if month else []),
             ("PB", p.publisher),
-            ("N1", f"{p.series}. Reviewed by {p.reviewer}, {p.reviewer_affiliation}"),
+            ("N1", f"{p.series}. {_history(p)}, {p.reviewer_affiliation}"),
         ]
     ]
     for ref in refs:

@@ -42,7 +42,7 @@ COMPLETE_VAR = "_HFS_INFO_COMPLETE"
 APP_SETTINGS: dict[str, Any] = {
     "name": PROG,
     "help": "A command-line reference on hemifacial spasm, from the Mayfield Clinic patient "
-    "guide (updated July 2018, reviewed by George Mandybur, MD). General information, not "
+    "guide (updated July 2018; reviewed by George Mandybur, MD). General information, not "
     "medical advice.\n\n\b\nhfs-info help COMMAND   the help of one command\n"
     "man hfs-info            the manual",
     # Completion options are declared below: typer's own ignore the shell named after them.

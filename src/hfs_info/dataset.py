@@ -13,6 +13,7 @@ top-level imports to the standard library and hfs_info's own leaf modules.
 from __future__ import annotations
 
 import math
+import re
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -29,6 +30,7 @@ SCHEMA_VERSION = 1
 CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("Medication", "drug_class"): frozenset({"anticonvulsant", "muscle relaxant"}),
     ("GlossaryEntry", "origin"): frozenset({"glossary", "text"}),
+    ("TimeSpan", "relation"): frozenset({"after", "within"}),
     ("Figure", "layout"): frozenset(
         {"nerve-branches", "skull-opening", "compression", "decompression"}
     ),
@@ -210,6 +212,10 @@ def _cross_check(ds: Dataset) -> Iterator[str]:
         "links": (models.Link, ds.links),
         "glossary": (models.GlossaryEntry, ds.glossary),
     }
+    updated = getattr(ds.provenance, "updated", None)
+    # Citations take the year (and month) from it; the guide gives no other date.
+    if isinstance(updated, str) and not re.fullmatch(r"(\S+ )?\d{4}", updated):
+        yield f"provenance.updated: expected a month and year as 'July 2018', got {updated!r}"
     valid = {name: _valid(records, cls) for name, (cls, records) in collections.items()}
     for name, records in valid.items():
         yield from _duplicates(name, records, lambda r: r.id, "id")
@@ -237,6 +243,9 @@ def _cross_check(ds: Dataset) -> Iterator[str]:
                 yield f"{where}.{key}: {number} is outside 0-100 for a percentage"
         if _finite(stat.value) and _finite(stat.max_value) and stat.max_value < stat.value:
             yield f"{where}.max_value: {stat.max_value} is less than value {stat.value}"
+        span = stat.timeframe
+        if isinstance(span, models.TimeSpan) and _finite(span.value) and span.value <= 0:
+            yield f"{where}.timeframe.value: {span.value} is not a positive time span"
     for i, treatment in valid["treatments"]:
         yield from _dangling(f"treatments[{i}].statistics", treatment.statistics, statistics)
         yield from _dangling(f"treatments[{i}].figures", treatment.figures, figures)

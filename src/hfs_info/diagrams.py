@@ -104,7 +104,7 @@ def _decompression(figure: Figure) -> Drawing:
     width = max(len(artery), len(nerve))
     lines = (
         f"  {artery:<{width}}  " + "=" * 38,
-        " " * (width + 4 + 12) + f"[ {sponge} ]   takes the pressure off",
+        " " * (width + 4 + 12) + f"[ {sponge} ]   placed to relieve the pressure",
         f"  {nerve:<{width}}  " + "-" * 38,
     )
     return lines, (f"a {sponge} between the {artery} and the {nerve} takes the pressure off",)

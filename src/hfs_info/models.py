@@ -44,13 +44,17 @@ class Provenance(NamedTuple):
     series: str
     reviewer: str
     reviewer_affiliation: str
-    updated: str
-    review_year: int
+    updated: str  # month and year, as "July 2018": the guide gives no review date
     standard: str
     copyright: str
     disclaimer: str
     notice: str
     contact: Contact
+
+    @property
+    def updated_year(self) -> int:
+        """The year of ``updated`` (validation requires it to end in one)."""
+        return int(self.updated.split()[-1])
 
 
 class Section(NamedTuple):
@@ -82,6 +86,9 @@ class Treatment(NamedTuple):
     how_it_works: str
     how_given: str
     side_effects: tuple[str, ...]
+    # How the guide frames the list ("For example", "They include"): shown before the items, so
+    # a list of examples never reads as complete.
+    side_effects_intro: str | None = None
     when_used: str | None = None
     onset: str | None = None
     duration: str | None = None
@@ -103,6 +110,20 @@ class Medication(NamedTuple):
     purpose: str | None = None
 
 
+class TimeSpan(NamedTuple):
+    """When a figure holds: ``after 2 months``, ``within 1 month of surgery``."""
+
+    relation: str  # "after" or "within" (dataset.CHOICES)
+    value: float
+    unit: str
+    since: str | None = None  # the event counted from, where the guide names one
+
+    @property
+    def display(self) -> str:
+        since = f" of {self.since}" if self.since else ""
+        return f"{self.relation} {_number(self.value)} {self.unit}{since}"
+
+
 class Statistic(NamedTuple):
     id: str
     value: float
@@ -114,6 +135,14 @@ class Statistic(NamedTuple):
     max_value: float | None = None
     approximate: bool = False
     reference: str | None = None
+    timeframe: TimeSpan | None = None
+
+    @property
+    def described(self) -> str:
+        """What the figure measures, with its time span: ``patients who ... after 2 months``."""
+        if self.timeframe is None:
+            return self.measure
+        return f"{self.measure} {self.timeframe.display}"
 
     @property
     def display(self) -> str:

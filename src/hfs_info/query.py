@@ -71,14 +71,15 @@ def find_treatment(ds: Dataset, query: str) -> Treatment:
     def names(t: Treatment) -> tuple[str, ...]:
         return (t.id, t.name, *t.aliases, *(drugs if t.id == MEDICATION else ()))
 
-    return _lookup(ds.treatments, names, query, "treatment")
+    known = ", ".join(t.id for t in ds.treatments)
+    return _lookup(ds, ds.treatments, names, query, "treatment", f"the treatments are {known}")
 
 
 def find_term(ds: Dataset, query: str) -> GlossaryEntry | Medication:
     """A glossary entry by term or alias (``MVD``, ``tic convulsif``, ``Bell’s palsy``), or a
     drug by generic or brand name (``Tegretol`` finds carbamazepine)."""
     records: list[GlossaryEntry | Medication] = [*ds.glossary, *ds.medications]
-    return _lookup(records, _term_names, query, "glossary term")
+    return _lookup(ds, records, _term_names, query, "glossary term")
 
 
 def _term_names(record: GlossaryEntry | Medication) -> tuple[str, ...]:
@@ -150,10 +151,158 @@ def check_query(query: str, what: str) -> str:
     return stripped
 
 
+# At most this many near misses are offered, closest first: a miss on a large edition must not
+# print thousands of names.
+MAX_SUGGESTIONS = 5
+
+# Numbers as the guide's names write them (7th, seventh, VII): a lookup never completes or
+# corrects one number into another, so "CN V" can never reach "CN VII".
+_ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth", "sixth")
+_ORDINALS += ("seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def number_of(token: str) -> int | None:
+    """The number a normalised word stands for (``7``, ``7th``, ``seventh``, ``vii``), else
+    None."""
+    if token.isdigit():
+        return int(token)
+    if token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"):
+        return int(token[:-2])
+    if token in _ORDINALS:
+        return _ORDINALS.index(token) + 1
+    if token in _ROMAN:
+        return _ROMAN.index(token) + 1
+    return None
+
+
+def kind_of(record: object) -> str:
+    """What a record is, as a suggestion names it."""
+    if isinstance(record, Medication):
+        return "drug"
+    return "treatment" if isinstance(record, Treatment) else "term"
+
+
+class _Guide:
+    """The words of the dataset's own text, built only when a lookup is not an exact name: a
+    prefix may complete only to a word and a phrase the text never uses otherwise."""
+
+    # Marks where one string of the dataset ends and the next begins: it survives normalize
+    # as a word of its own, and no text of a dataset is made of digits and x like this.
+    _END = "0x0end0x0"
+
+    def __init__(self, ds: Dataset) -> None:
+        # The ASCII strings are normalised in one call (a large edition has tens of thousands
+        # of strings, and one pass over the joined text costs a fraction of one call each);
+        # the few others one by one, since decomposing accents is slow per character.
+        strings = list(_strings(ds))
+        plain = f" {self._END} ".join(s for s in strings if s.isascii())
+        other = (normalize(s) for s in strings if not s.isascii())
+        self.text = f" {f' {self._END} '.join((normalize(plain), *other))} {self._END} "
+        self.words = frozenset(self.text.split()) - {self._END}
+        self._followers: dict[str, frozenset[str]] = {}
+        self._starting: dict[str, frozenset[str]] = {}
+
+    def followers(self, phrase: str) -> frozenset[str]:
+        """Each word that follows ``phrase`` in the text ("" where a string ends there)."""
+        if phrase not in self._followers:
+            found: set[str] = set()
+            needle = f" {phrase} "
+            at = self.text.find(needle)
+            while at >= 0:
+                word = self.text[at + len(needle) :].split(" ", 1)[0]
+                found.add("" if word == self._END else word)
+                at = self.text.find(needle, at + 1)
+            self._followers[phrase] = frozenset(found)
+        return self._followers[phrase]
+
+    def starting(self, prefix: str) -> frozenset[str]:
+        """The words of the text that begin with ``prefix``."""
+        if prefix not in self._starting:
+            self._starting[prefix] = frozenset(w for w in self.words if w.startswith(prefix))
+        return self._starting[prefix]
+
+
+def _strings(value: object) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):  # records are tuples too
+        for item in value:
+            yield from _strings(item)
+
+
+def _completion(typed: list[str], name: list[str], guide: _Guide) -> bool | None:
+    """Whether ``typed`` (normalised words) begins ``name``: None if not, or if completing it
+    would cross a number; True if the completion is the only reading the guide's text allows;
+    False if the text also uses the typed words for something else (then it is only offered)."""
+    size = len(typed)
+    if size > len(name) or typed[:-1] != name[: size - 1]:
+        return None
+    last, target = typed[-1], name[size - 1]
+    if not target.startswith(last):
+        return None
+    partial = last != target
+    if partial and (number_of(target) is not None or number_of(last) is not None):
+        return None
+    rest = name[size:]
+    if any(number_of(word) is not None for word in rest):
+        return None
+    others = len(guide.starting(last)) - (target in guide.starting(last))
+    if partial and (last in guide.words or others > 0):
+        return False  # "crani" could be cranial, craniotomy or craniectomy
+    # "nerve" alone is not "nerve conduction velocity": the rest must be the only way on.
+    return not rest or guide.followers(" ".join(name[:size])) == {rest[0]}
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edit distance (with transpositions), or ``limit + 1`` once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] | None = None
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        new = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            new[j] = min(new[j - 1] + 1, row[j] + 1, row[j - 1] + (ca != cb))
+            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                new[j] = min(new[j], before[j - 2] + 1)
+        if min(new) > limit:
+            return limit + 1
+        before, row = row, new
+    return row[-1]
+
+
+def _typo(typed: list[str], name: list[str]) -> bool:
+    """Whether the words differ as a slip of the keys would: inside words of four letters or
+    more, never by swapping a short word or a letter ("type B" is not "type A")."""
+    if len(typed) != len(name):
+        return True  # a space typed or missed
+    return all(a == b or min(len(a), len(b)) >= 4 for a, b in zip(typed, name, strict=True))
+
+
+def _numbers(words: list[str]) -> list[int]:
+    return sorted(n for w in words if (n := number_of(w)) is not None)
+
+
+def search_hint(query: str) -> str:
+    """Where to look next, as a command to type: the query itself if it is printable on one
+    line, else only its words."""
+    import shlex
+
+    words = query if query.isprintable() else normalize(query)
+    return f"try: hfs-info search {shlex.quote(words)}" if words.strip() else "try: hfs-info search"
+
+
 def _lookup(
-    records: Sequence[R], names: Callable[[R], tuple[str, ...]], query: str, what: str
+    ds: Dataset,
+    records: Sequence[R],
+    names: Callable[[R], tuple[str, ...]],
+    query: str,
+    what: str,
+    known: str = "",
 ) -> R:
-    """Exact normalised name, else a unique prefix; otherwise NotFoundError with near misses."""
+    """Exact normalised name, else a prefix that completes to one record without crossing a
+    number or a word the guide uses otherwise; otherwise NotFoundError with near misses."""
     typed = check_query(query, what)
     # Fast path: the name as typed, ignoring case only. It finds the same record the normalised
     # match below would (validation forbids two records sharing a normalised name) without
@@ -163,27 +312,74 @@ def _lookup(
         if any(name.casefold() == folded for name in names(record)):
             return record
     wanted = normalize(typed)
+    where = "in the glossary" if what == "glossary term" else f"a {what} of the guide"
+    missing = f"{typed!r} is not {where}{'; ' + known if known else ''}; " + search_hint(typed)
     if not wanted:
-        raise NotFoundError(f"no {what} matches {query.strip()!r}")
+        raise NotFoundError(missing)
     index: dict[str, R] = {}
-    display: dict[str, str] = {}
+    spelled: dict[str, str] = {}  # each key as the dataset spells it
     for record in records:
-        primary, *_ = names(record)
         for name in names(record):
             key = normalize(name)
-            index.setdefault(key, record)
-            display.setdefault(key, primary)
+            if key not in index:
+                index[key] = record
+                spelled[key] = name
+
+    def label(key: str) -> str:
+        """``Tegretol (drug: carbamazepine)``: the name, what it is, and its entry."""
+        primary = names(index[key])[0]
+        entry = "" if normalize(primary) == key else f": {primary}"
+        return f"{spelled[key]} ({kind_of(index[key])}{entry})"
+
     if wanted in index:
         return index[wanted]
-    prefixed = {id(index[k]): k for k in index if k.startswith(wanted)}
-    if len(prefixed) == 1:
-        return index[next(iter(prefixed.values()))]
-    if prefixed:
-        candidates = tuple(sorted({display[k] for k in prefixed.values()}))
-        raise NotFoundError(f"{what} {query.strip()!r} is ambiguous", candidates)
-    import difflib  # only for a miss
+    guide = _Guide(ds)
+    words = wanted.split()
+    sure: dict[int, str] = {}
+    offered: list[tuple[int, int, str]] = []  # (rank, closeness, key): the lower the closer
+    for key in index:
+        found = _completion(words, key.split(), guide)
+        if found is True:
+            sure.setdefault(id(index[key]), key)
+        elif found is False:
+            offered.append((0, len(key) - len(wanted), key))
+    if len(sure) == 1:
+        return index[next(iter(sure.values()))]
+    # Two or more sure completions cannot both be the only reading; they are only offered.
+    offered += [(0, len(key) - len(wanted), key) for key in sure.values()]
+    if all(word in guide.words for word in words):
+        # Words of the guide that are not a name here (craniectomy, AVM, 8th nerve) are never
+        # "corrected" into another word of the guide: the search finds where the guide uses them.
+        raise NotFoundError(missing)
+    limit = 1 if len(wanted) < 12 else 2
+    numbers = _numbers(words)
+    letters = set(wanted)
+    for key in index:
+        # Cheap refusals first: one edit changes the length by at most one and the set of
+        # letters by at most two.
+        if (
+            abs(len(key) - len(wanted)) > limit
+            or len(letters.symmetric_difference(key)) > 2 * limit
+        ):
+            continue
+        parts = key.split()
+        if _numbers(parts) != numbers or not _typo(words, parts):
+            continue
+        distance = _distance(wanted, key, limit)
+        if distance <= limit:
+            offered.append((1, distance, key))
+    offered.sort()
+    raise NotFoundError(missing, _labels([key for _, _, key in offered], index, label))
 
-    close = difflib.get_close_matches(wanted, list(index), n=3, cutoff=0.6)
-    raise NotFoundError(
-        f"no {what} matches {query.strip()!r}", tuple(dict.fromkeys(display[k] for k in close))
-    )
+
+def _labels(
+    keys: Iterable[str], index: dict[str, R], label: Callable[[str], str]
+) -> tuple[str, ...]:
+    """The first MAX_SUGGESTIONS records of ``keys``, one label each."""
+    seen: dict[int, str] = {}
+    for key in keys:
+        if id(index[key]) not in seen:
+            seen[id(index[key])] = label(key)
+        if len(seen) == MAX_SUGGESTIONS:
+            break
+    return tuple(seen.values())

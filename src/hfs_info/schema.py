@@ -84,6 +84,7 @@ def output_schema() -> dict[str, Any]:
         "medications": {
             "medications": _array("Medication", defs),
             "side_effects": {"type": "array", "items": text},
+            "side_effects_intro": {"anyOf": [text, {"type": "null"}]},
             "monitoring": {"anyOf": [text, {"type": "null"}]},
         },
         "stats": {
@@ -108,6 +109,7 @@ def output_schema() -> dict[str, Any]:
         "drug": {
             "drug": _type(models.Medication, defs),
             "side_effects": {"type": "array", "items": text},
+            "side_effects_intro": {"anyOf": [text, {"type": "null"}]},
             "monitoring": {"anyOf": [text, {"type": "null"}]},
         },
         "search": {

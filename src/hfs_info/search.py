@@ -83,9 +83,8 @@ def entries(ds: Dataset) -> list[Entry]:
         command = _command("treatments", t.id)
         out.append(Entry("treatment", t.name, command, t.summary, "; ".join(t.aliases)))
         for attr, label in views.DETAIL:
-            value = getattr(t, attr)
-            if value:
-                text = "; ".join(value) if isinstance(value, tuple) else value
+            if getattr(t, attr):  # with the guide's framing: "For example: drowsiness; ..."
+                text = views.aspect(t, attr)
                 out.append(Entry("treatment", f"{t.name}: {label.lower()}", command, text))
     for m in ds.medications:
         body = f"{m.drug_class}; {m.purpose or ''}"
@@ -93,7 +92,7 @@ def entries(ds: Dataset) -> list[Entry]:
             Entry("drug", f"{m.generic} ({m.brand})", _command("medications"), body, m.brand)
         )
     for s in ds.statistics:
-        text = f"{s.measure}; {s.population}"
+        text = f"{s.described}; {s.population}"
         out.append(Entry("statistic", f"{s.display}: {s.group}", _command("stats"), text))
     for f in ds.figures:
         out.append(
@@ -202,4 +201,4 @@ def _suggestions(ds: Dataset, text: str) -> tuple[str, ...]:
     for word in _WORD.findall(text.casefold()):
         for close in difflib.get_close_matches(word, vocabulary, n=2, cutoff=0.75):
             found.setdefault(close)
-    return tuple(found)[:5]
+    return tuple(found)[: query.MAX_SUGGESTIONS]

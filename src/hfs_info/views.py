@@ -61,7 +61,7 @@ DETAIL: tuple[tuple[str, str], ...] = (
     *COMPARED[:4],
     ("recovery", "Recovery"),
     *COMPARED[4:6],
-    ("findings", "Found at surgery"),
+    ("findings", "At surgery"),
     ("risks", "Risks"),
     ("limitations", "Limitations"),
     ("monitoring", "Monitoring"),
@@ -124,8 +124,12 @@ def _source_label(ds: Dataset, stat: Statistic) -> str:
     return f"[{ref.number}] {' & '.join(a.split()[0] for a in ref.authors[:2])} {ref.year}"
 
 
-def _aspect(treatment: Treatment, attr: str) -> str:
+def aspect(treatment: Treatment, attr: str) -> str:
+    """One aspect of a treatment as every view and the search index show it."""
     value = getattr(treatment, attr)
+    if attr == "side_effects" and value and treatment.side_effects_intro:
+        # The guide's framing stays with the list: "For example: ...", "They include: ...".
+        return f"{treatment.side_effects_intro}: {LIST_SEPARATOR.join(value)}"
     if isinstance(value, tuple):
         return LIST_SEPARATOR.join(value) if value else NOT_STATED
     return value if value is not None else NOT_STATED
@@ -186,7 +190,7 @@ def topic(ds: Dataset, name: str) -> View:
 
 def treatments(ds: Dataset) -> View:
     names = tuple(t.name for t in ds.treatments)
-    rows = tuple((label, *(_aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED)
+    rows = tuple((label, *(aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED)
     blocks: list[Block] = [
         Heading("Treatments compared"),
         Paragraph(query.topic_sections(ds, "overview")[0].paragraphs[-1]),
@@ -214,7 +218,7 @@ def treatment(ds: Dataset, item: Treatment) -> View:
         Heading(item.name),
         Fields(
             tuple(
-                (label, _aspect(item, attr))
+                (label, aspect(item, attr))
                 for attr, label in DETAIL
                 # The compared aspects always show (saying when the source is silent); the
                 # others only where the source says something.
@@ -255,9 +259,9 @@ def medications(ds: Dataset) -> View:
         _medication_table(ds.medications),
         Fields(
             (
-                ("Results", _aspect(med, "results")),
-                ("Side effects", _aspect(med, "side_effects")),
-                ("Monitoring", _aspect(med, "monitoring")),
+                ("Results", aspect(med, "results")),
+                ("Side effects", aspect(med, "side_effects")),
+                ("Monitoring", aspect(med, "monitoring")),
             )
         ),
         footer(ds),
@@ -269,7 +273,11 @@ def medications(ds: Dataset) -> View:
 
 def _drug_notes(treatment: Treatment) -> dict[str, Any]:
     """What the guide says of the drugs as a group (JSON of `medications` and of one drug)."""
-    return {"side_effects": list(treatment.side_effects), "monitoring": treatment.monitoring}
+    return {
+        "side_effects": list(treatment.side_effects),
+        "side_effects_intro": treatment.side_effects_intro,
+        "monitoring": treatment.monitoring,
+    }
 
 
 def _medication_records(
@@ -281,9 +289,9 @@ def _medication_records(
 
 def _stats_table(ds: Dataset, stats: tuple[Statistic, ...], with_sources: bool = False) -> Table:
     if with_sources:
-        rows = tuple((s.display, s.measure, s.population, _citation(ds, s)) for s in stats)
+        rows = tuple((s.display, s.described, s.population, _citation(ds, s)) for s in stats)
         return Table(("Number", "What it measures", "Population", "Source (full citation)"), rows)
-    rows = tuple((s.display, s.measure, s.population, _source_label(ds, s)) for s in stats)
+    rows = tuple((s.display, s.described, s.population, _source_label(ds, s)) for s in stats)
     return Table(("Number", "What it measures", "Population", "Source"), rows)
 
 
@@ -308,6 +316,7 @@ STAT_COLUMNS = (
     "approximate",
     "display",
     "measure",
+    "timeframe",
     "population",
     "group",
     "section",
@@ -328,7 +337,7 @@ def _charts(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
     charts: list[Block] = []
     for group, members in _groups(tuple(s for s in stats if s.unit == PERCENT)).items():
         sources = dict.fromkeys(_source_label(ds, s) for s in members)
-        items = tuple((s.measure, float(s.value), s.display) for s in members)
+        items = tuple((s.described, float(s.value), s.display) for s in members)
         charts.append(Bars(group, "Source: " + "; ".join(sources), items))
     return charts
 
@@ -357,6 +366,7 @@ def stats(ds: Dataset, with_sources: bool = False, chart: bool = False) -> View:
                 s.approximate,
                 s.display,
                 s.measure,
+                s.timeframe.display if s.timeframe else None,
                 s.population,
                 s.group,
                 s.section,
@@ -447,8 +457,8 @@ def drug(ds: Dataset, med: Medication) -> View:
                 ("Brand name", med.brand),
                 ("Class", med.drug_class),
                 ("Purpose", med.purpose or NOT_STATED),
-                ("Side effects", _aspect(treatment, "side_effects")),
-                ("Monitoring", _aspect(treatment, "monitoring")),
+                ("Side effects", aspect(treatment, "side_effects")),
+                ("Monitoring", aspect(treatment, "monitoring")),
                 ("More", f"hfs-info treatments {treatment.id}; hfs-info medications"),
             )
         ),
@@ -505,8 +515,8 @@ def sources(ds: Dataset) -> View:
             (
                 ("Title", p.title),
                 ("Publisher", f"{p.publisher} ({p.series})"),
+                ("Updated", p.updated),
                 ("Reviewed by", f"{p.reviewer}, {p.reviewer_affiliation}"),
-                ("Updated", f"{p.updated} (content last reviewed in {p.review_year})"),
                 ("Standard", p.standard),
                 ("Copyright", p.copyright),
                 ("Contact", f"{p.contact.name}, {p.contact.phone}. {p.contact.purpose}"),
