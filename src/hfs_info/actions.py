@@ -14,7 +14,7 @@ from typing import Any
 
 from hfs_info.cite import Style as CiteStyle
 from hfs_info.document import View
-from hfs_info.errors import DataError, ExitStatus
+from hfs_info.errors import DataError, ExitStatus, UsageError
 from hfs_info.models import Dataset
 from hfs_info.render import Format
 from hfs_info.terminal import ColorChoice
@@ -154,6 +154,8 @@ def export(data: str | None, fmt: ExportFormat, output: str | None) -> Output:
 
     from hfs_info import dataset, terminal, views
 
+    if output is not None and not output.strip():  # Path("") is the current directory
+        raise UsageError("export --output: the path is empty; give a file name, or - for stdout")
     buffer = io.StringIO()
     renderer = import_module(f"hfs_info.render.{fmt.value}")
     renderer.render(views.export(dataset.load(data)), buffer, terminal.detect(buffer))
@@ -197,8 +199,11 @@ def search(
 def validate(data: str | None, path: str, fmt: ValidateFormat) -> Output:
     """Check the file ``path`` (``data``, the dataset of the run, plays no part)."""
     from hfs_info import dataset
+    from hfs_info.text import one_line
 
     try:
+        if not path.strip():  # not --data's path: load_file would name that option
+            raise DataError("validate", ["the path is empty; give the path of a dataset file"])
         ds = dataset.load_file(path)
         where, problems = path, []
     except DataError as exc:
@@ -209,10 +214,9 @@ def validate(data: str | None, path: str, fmt: ValidateFormat) -> Output:
         report = {"path": path, "valid": not problems, "problems": problems}
         text = dumps(report) + "\n"
     elif problems:
-        from hfs_info.text import inert
-
-        text = "".join(f"{inert(where)}: {inert(p)}\n" for p in problems)
+        text = "".join(f"{one_line(where)}: {one_line(p)}\n" for p in problems)
     else:
         assert ds is not None
-        text = f"{path}: valid ({len(ds.statistics)} statistics, {len(ds.glossary)} terms)\n"
+        counts = f"{len(ds.statistics)} statistics, {len(ds.glossary)} terms"
+        text = f"{one_line(path)}: valid ({counts})\n"
     return Output.to(text, None, ExitStatus.ERROR if problems else ExitStatus.OK)

@@ -102,9 +102,9 @@ def _invoke(args: list[str]) -> Output | int | None:
 
 
 def _error(message: str) -> None:
-    from hfs_info.text import inert
+    from hfs_info.text import one_line
 
-    sys.stderr.write(f"{PROG}: {inert(message)}\n")
+    sys.stderr.write(f"{PROG}: {one_line(message)}\n")
 
 
 def _write_file(path: str, text: str) -> None:

@@ -124,8 +124,8 @@ def _source_label(ds: Dataset, stat: Statistic) -> str:
     return f"[{ref.number}] {' & '.join(a.split()[0] for a in ref.authors[:2])} {ref.year}"
 
 
-def _aspect(treatment: Treatment, attr: str) -> str:
-    value = getattr(treatment, attr)
+def _aspect(treatment: Treatment | None, attr: str) -> str:
+    value = getattr(treatment, attr, None)
     if isinstance(value, tuple):
         return LIST_SEPARATOR.join(value) if value else NOT_STATED
     return value if value is not None else NOT_STATED
@@ -135,10 +135,10 @@ def _aspect(treatment: Treatment, attr: str) -> str:
 
 
 def home(ds: Dataset) -> View:
-    intro = query.topic_sections(ds, "overview")[0]
+    intro = query.topic_sections(ds, "overview")[:1]  # an edition may lack the section
     blocks: list[Block] = [
         Heading(f"hfs-info: {ds.provenance.title}"),
-        *(Paragraph(p) for p in intro.paragraphs),
+        *(Paragraph(p) for section in intro for p in section.paragraphs),
         Table(("Command", "Shows"), COMMANDS, title="Commands (hfs-info COMMAND --help)"),
         footer(ds),
     ]
@@ -177,9 +177,11 @@ def topic(ds: Dataset, name: str) -> View:
 def treatments(ds: Dataset) -> View:
     names = tuple(t.name for t in ds.treatments)
     rows = tuple((label, *(_aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED)
+    # The overview's closing words, which weigh the options (if the edition has them).
+    overview = query.topic_sections(ds, "overview")[:1]
     blocks: list[Block] = [
         Heading("Treatments compared"),
-        Paragraph(query.topic_sections(ds, "overview")[0].paragraphs[-1]),
+        *(Paragraph(s.paragraphs[-1]) for s in overview if s.paragraphs),
         Table(("", *names), rows),
         Paragraph("One option in full: hfs-info treatments NAME (medication, botox, mvd)."),
         footer(ds),
@@ -239,7 +241,7 @@ def _medication_table(items: tuple[Medication, ...]) -> Table:
 
 
 def medications(ds: Dataset) -> View:
-    med = query.find_treatment(ds, "medication")
+    med = query.medication(ds)
     blocks: list[Block] = [
         Heading("Medications"),
         _medication_table(ds.medications),
@@ -257,8 +259,10 @@ def medications(ds: Dataset) -> View:
     return View(tuple(blocks), data, _medication_records(ds.medications))
 
 
-def _drug_notes(treatment: Treatment) -> dict[str, Any]:
+def _drug_notes(treatment: Treatment | None) -> dict[str, Any]:
     """What the guide says of the drugs as a group (JSON of `medications` and of one drug)."""
+    if treatment is None:
+        return {"side_effects": [], "monitoring": None}
     return {"side_effects": list(treatment.side_effects), "monitoring": treatment.monitoring}
 
 
@@ -414,7 +418,8 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
 
 
 def drug(ds: Dataset, med: Medication) -> View:
-    treatment = query.find_treatment(ds, query.MEDICATION)
+    treatment = query.medication(ds)
+    more = f"hfs-info treatments {treatment.id}; " if treatment is not None else ""
     blocks: list[Block] = [
         Heading(f"{med.generic} ({med.brand})"),
         Fields(
@@ -425,7 +430,7 @@ def drug(ds: Dataset, med: Medication) -> View:
                 ("Purpose", med.purpose or NOT_STATED),
                 ("Side effects", _aspect(treatment, "side_effects")),
                 ("Monitoring", _aspect(treatment, "monitoring")),
-                ("More", f"hfs-info treatments {treatment.id}; hfs-info medications"),
+                ("More", f"{more}hfs-info medications"),
             )
         ),
         Paragraph("The guide gives the side effects and monitoring for these drugs as a group."),
