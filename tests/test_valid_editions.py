@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 import tempfile
 import xml.etree.ElementTree as ET
 from importlib.resources import files
@@ -17,13 +16,12 @@ import tomli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hfs_info import dataset, text
+from hfs_info import dataset
 from hfs_info.entry import main
+from tests.test_untrusted_text import RAW
 
 PACKAGED = files("hfs_info.data").joinpath(dataset.PACKAGED_NAME).read_text("utf-8")
 SHIPPED: dict[str, Any] = tomli.loads(PACKAGED)
-RAW = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                 f"{text.INVISIBLE}]")  # fmt: skip
 
 
 def to_toml(raw: dict[str, Any]) -> str:
