@@ -62,6 +62,8 @@ NAMES: dict[str, tuple[str, ...]] = {
     "Medication": ("generic", "brand"),
 }
 
+_RULED = {*CHOICES, *NON_EMPTY, *RANGES}
+
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
@@ -306,7 +308,8 @@ def _convert_record(cls: type, value: Any, path: str, problems: list[str]) -> An
                 problems.append(f"{_join(path, key)}: missing")
             continue
         converted = _convert(tp, value[key], _join(path, key), problems)
-        problems.extend(_field_rules(cls.__name__, name, converted, _join(path, key)))
+        if (cls.__name__, name) in _RULED:
+            problems.extend(_field_rules(cls.__name__, name, converted, _join(path, key)))
         kwargs[name] = converted
     try:
         return cls(**kwargs)
@@ -495,7 +498,7 @@ def _cross_check(ds: Dataset) -> Iterator[str]:
     valid = {name: _valid(records, cls) for name, (cls, records) in collections.items()}
     for name, records in valid.items():
         yield from _duplicates(name, records, lambda r: r.id, "id")
-        yield from _invisible_in_names(name, records)
+        yield from _invisible_in_names(name, collections[name][0], records)
     yield from _duplicates("figures", valid["figures"], lambda r: r.number, "number")
     yield from _duplicates("references", valid["references"], lambda r: r.number, "number")
 
@@ -563,13 +566,18 @@ def _dangling(path: str, ids: Any, known: set[str]) -> Iterator[str]:
             yield f"{path}[{j}]: no record with id {ref!r}"
 
 
-def _invisible_in_names(name: str, records: list[tuple[int, Any]]) -> Iterator[str]:
+def _invisible_in_names(name: str, cls: type, records: list[tuple[int, Any]]) -> Iterator[str]:
     """A name with an invisible character would look like another, or like itself without it:
     refused outright, wherever it sits in the name."""
     from hfs_info.text import invisible
 
+    fields = ("id", *NAMES.get(cls.__name__, ()))
+    values = [getattr(r, f) for _, r in records for f in fields]
+    texts = [t for v in values for t in (v if isinstance(v, tuple) else (v,))]
+    if all(not isinstance(t, str) or t.isascii() for t in texts):
+        return  # the common case, a large edition included: nothing to look for
     for i, record in records:
-        for field in ("id", *NAMES.get(type(record).__name__, ())):
+        for field in fields:
             value = getattr(record, field)
             items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
             for j, text in items:
@@ -585,16 +593,18 @@ def _lookup_clashes(
 ) -> Iterator[str]:
     """Two records answering to the same name would make a lookup ambiguous, and two whose
     names look the same (text.lookalike: NFKC, case, invisible characters) would let one pass
-    for the other."""
+    for the other. One problem for each pair of records."""
     from hfs_info.text import lookalike, normalize
 
     owner: dict[str, int] = {}
     for i, record in records:
         names = [k for k in keys(record) if isinstance(k, str)]
-        clashing: dict[int, str] = {}
-        for key in dict.fromkeys([*map(normalize, names), *map(lookalike, names)]):
-            if key in owner and owner[key] != i:
-                clashing.setdefault(owner[key], key)
-            owner.setdefault(key, i)
-        for other, key in clashing.items():
-            yield f"{name}[{i}]: name {key!r} is also used by {name}[{other}]"
+        found = dict.fromkeys(map(normalize, names))
+        if not all(map(str.isascii, names)):  # else lookalike is normalize
+            found.update(dict.fromkeys(map(lookalike, names)))
+        reported: set[int] = set()
+        for key in found:
+            other = owner.setdefault(key, i)
+            if other != i and other not in reported:
+                reported.add(other)
+                yield f"{name}[{i}]: name {key!r} is also used by {name}[{other}]"
