@@ -15,9 +15,11 @@ import pytest
 import tomli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from hfs_info import dataset
 from hfs_info.entry import main
+from hfs_info.schema import output_schema
 from tests.test_untrusted_text import RAW
 
 PACKAGED = files("hfs_info.data").joinpath(dataset.PACKAGED_NAME).read_text("utf-8")
@@ -177,6 +179,7 @@ def leaves(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 PATHS = leaves(SHIPPED)
+SCHEMA = Draft202012Validator(output_schema())
 
 
 @st.composite
@@ -238,7 +241,7 @@ def test_every_accepted_edition_renders_every_command(run, capsys, edition) -> N
                 continue
             fmt = args[args.index("--format") + 1] if "--format" in args else None
             if fmt == "json" or args[:3] == ["export", "-f", "json"]:
-                json.loads(out)
+                SCHEMA.validate(json.loads(out))
             elif fmt == "svg":
                 ET.fromstring(out)
             if fmt != "json" and args[:3] != ["export", "-f", "json"]:
