@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+import select
 import subprocess
 from importlib.resources import files
 from pathlib import Path
@@ -336,7 +337,7 @@ def run_on_a_pty(env: dict[str, str], *args: str) -> bytes:
         )
         os.close(follower)
         chunks = []
-        while True:
+        while select.select([leader], [], [], 60)[0]:  # a hung run fails instead of blocking
             try:
                 chunk = os.read(leader, 65536)
             except OSError:  # EIO: the other end is closed
