@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from hfs_info.document import View
-from hfs_info.errors import DataError, ExitStatus
+from hfs_info.errors import DataError, ExitStatus, UsageError
 from hfs_info.models import Dataset
 from hfs_info.options import CiteStyle, ColorChoice, ExportFormat, Format, ValidateFormat
 from hfs_info.query import PROSE_TOPICS
@@ -175,6 +175,8 @@ def export(
 
     from hfs_info import render, store, terminal, views
 
+    if output is not None and not output.strip():  # Path("") is the current directory
+        raise UsageError("export --output: the path is empty; give a file name, or - for stdout")
     buffer = io.StringIO()
     render.renderer(fmt)(views.export(store.load(data)), buffer, terminal.detect(buffer))
     path = None if output == "-" else output
@@ -224,10 +226,10 @@ def validate(
 ) -> Result:
     """Check the file ``path`` (``data``, the dataset of the run, plays no part)."""
     from hfs_info import store
-    from hfs_info.text import inert
+    from hfs_info.text import one_line
 
     try:
-        ds = store.load_file(path, given_as="validate PATH")
+        ds = store.load_file(path, given_as="validate")
         where, problems = path, []
     except DataError as exc:
         ds, where, problems = None, exc.source, exc.problems
@@ -238,10 +240,11 @@ def validate(
         report = {"path": path, "valid": not problems, "problems": problems}
         return Result(dumps(report) + "\n", status, utf8=True, page=not no_pager)
     if problems:
-        text = "".join(f"{inert(where)}: {inert(p)}\n" for p in problems)
+        text = "".join(f"{one_line(where)}: {one_line(p)}\n" for p in problems)
     else:
         assert ds is not None
-        text = f"{inert(path)}: valid ({len(ds.statistics)} statistics, {len(ds.glossary)} terms)\n"
+        counts = f"{len(ds.statistics)} statistics, {len(ds.glossary)} terms"
+        text = f"{one_line(path)}: valid ({counts})\n"
     return Result(text, status, page=not no_pager)
 
 

@@ -36,6 +36,32 @@ CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ),
 }
 
+# Arrays that a command cannot do without (a citation names its first author; a section is its
+# paragraphs): an empty one is a schema error. Any other array may be empty.
+NON_EMPTY: frozenset[tuple[str, str]] = frozenset(
+    {("Reference", "authors"), ("Section", "paragraphs")}
+)
+
+# Bounds (inclusive) of the integers that size a drawing or a list (`figures 1` draws one line
+# per branch), that a citation prints as a year, or that a command takes as an argument.
+RANGES: dict[tuple[str, str], tuple[int, int]] = {
+    ("Nerve", "main_branches"): (1, 20),
+    ("Nerve", "cranial_number"): (1, 12),
+    ("Figure", "number"): (1, 999),
+    ("Reference", "number"): (1, 999),
+    ("Reference", "year"): (1000, 9999),
+}
+
+# The fields, besides every record's id, that lookups match a user's words against: they may
+# hold no invisible character (text.INVISIBLE), so that what a reader sees is the whole name.
+NAMES: dict[str, tuple[str, ...]] = {
+    "GlossaryEntry": ("term", "aliases"),
+    "Treatment": ("name", "aliases"),
+    "Medication": ("generic", "brand"),
+}
+
+_RULED = {*CHOICES, *NON_EMPTY, *RANGES}
+
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
@@ -135,6 +161,9 @@ def _convert_scalar(tp: Any, value: Any, path: str, problems: list[str]) -> Any:
         ok = isinstance(value, tp)
     if not ok:
         problems.append(f"{path}: expected {_TYPE_NAMES[tp]}, got {_describe(value)}")
+    elif tp is str and not value.strip():  # every string is shown or looked up: never blank
+        got = "only whitespace" if value else "an empty string"
+        problems.append(f"{path}: expected text, got {got}")
     return value
 
 
@@ -153,15 +182,25 @@ def _convert_record(cls: type, value: Any, path: str, problems: list[str]) -> An
                 problems.append(f"{_join(path, key)}: missing")
             continue
         converted = _convert(tp, value[key], _join(path, key), problems)
-        choices = CHOICES.get((cls.__name__, name))
-        if choices is not None and isinstance(converted, str) and converted not in choices:
-            allowed = ", ".join(sorted(choices))
-            problems.append(f"{_join(path, key)}: {converted!r} is not one of: {allowed}")
+        if (cls.__name__, name) in _RULED:
+            problems.extend(_field_rules(cls.__name__, name, converted, _join(path, key)))
         kwargs[name] = converted
     try:
         return cls(**kwargs)
     except TypeError:  # a required field was missing: already reported above
         return None
+
+
+def _field_rules(cls: str, name: str, value: Any, path: str) -> Iterator[str]:
+    """What CHOICES, NON_EMPTY and RANGES say of field ``name`` of a ``cls`` record."""
+    choices = CHOICES.get((cls, name))
+    if choices is not None and isinstance(value, str) and value not in choices:
+        yield f"{path}: {value!r} is not one of: {', '.join(sorted(choices))}"
+    if (cls, name) in NON_EMPTY and value == ():
+        yield f"{path}: expected at least one item, got an empty array"
+    bounds = RANGES.get((cls, name))
+    if bounds is not None and type(value) is int and not bounds[0] <= value <= bounds[1]:
+        yield f"{path}: {value} is outside {bounds[0]}-{bounds[1]}"
 
 
 def _describe(value: Any) -> str:
@@ -214,11 +253,13 @@ def _cross_check(ds: Dataset) -> Iterator[str]:
     }
     updated = getattr(ds.provenance, "updated", None)
     # Citations take the year (and month) from it; the guide gives no other date.
-    if isinstance(updated, str) and not re.fullmatch(r"(\S+ )?\d{4}", updated):
+    # (A blank value is already reported as such.)
+    if isinstance(updated, str) and updated.strip() and not re.fullmatch(r"(\S+ )?\d{4}", updated):
         yield f"provenance.updated: expected a month and year as 'July 2018', got {updated!r}"
     valid = {name: _valid(records, cls) for name, (cls, records) in collections.items()}
     for name, records in valid.items():
         yield from _duplicates(name, records, lambda r: r.id, "id")
+        yield from _invisible_in_names(name, collections[name][0], records)
     yield from _duplicates("figures", valid["figures"], lambda r: r.number, "number")
     yield from _duplicates("references", valid["references"], lambda r: r.number, "number")
 
@@ -289,15 +330,45 @@ def _dangling(path: str, ids: Any, known: set[str]) -> Iterator[str]:
             yield f"{path}[{j}]: no record with id {ref!r}"
 
 
+def _invisible_in_names(name: str, cls: type, records: list[tuple[int, Any]]) -> Iterator[str]:
+    """A name with an invisible character would look like another, or like itself without it:
+    refused outright, wherever it sits in the name."""
+    from hfs_info.text import invisible
+
+    fields = ("id", *NAMES.get(cls.__name__, ()))
+    values = [getattr(r, f) for _, r in records for f in fields]
+    texts = [t for v in values for t in (v if isinstance(v, tuple) else (v,))]
+    if all(not isinstance(t, str) or t.isascii() for t in texts):
+        return  # the common case, a large edition included: nothing to look for
+    for i, record in records:
+        for field in fields:
+            value = getattr(record, field)
+            items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
+            for j, text in items:
+                found = invisible(text) if isinstance(text, str) else []
+                if found:
+                    where = f"{name}[{i}].{field}" + ("" if j is None else f"[{j}]")
+                    shown = ", ".join(dict.fromkeys(found))
+                    yield f"{where}: invisible character {shown} in a name"
+
+
 def _lookup_clashes(
     name: str, records: list[tuple[int, Any]], keys: Callable[[Any], tuple[Any, ...]]
 ) -> Iterator[str]:
-    """Two records answering to the same name would make a lookup ambiguous."""
-    from hfs_info.text import normalize
+    """Two records answering to the same name would make a lookup ambiguous, and two whose
+    names look the same (text.lookalike: NFKC, case, invisible characters) would let one pass
+    for the other. One problem for each pair of records."""
+    from hfs_info.text import lookalike, normalize
 
     owner: dict[str, int] = {}
     for i, record in records:
-        for key in {normalize(k) for k in keys(record) if isinstance(k, str)}:
-            if key in owner and owner[key] != i:
-                yield f"{name}[{i}]: name {key!r} is also used by {name}[{owner[key]}]"
-            owner.setdefault(key, i)
+        names = [k for k in keys(record) if isinstance(k, str)]
+        found = dict.fromkeys(map(normalize, names))
+        if not all(map(str.isascii, names)):  # else lookalike is normalize
+            found.update(dict.fromkeys(map(lookalike, names)))
+        reported: set[int] = set()
+        for key in found:
+            other = owner.setdefault(key, i)
+            if other != i and other not in reported:
+                reported.add(other)
+                yield f"{name}[{i}]: name {key!r} is also used by {name}[{other}]"

@@ -146,10 +146,10 @@ def write_all(fd: int, data: bytes) -> None:
 def _error(message: str) -> None:
     """One line on stderr. If stderr itself cannot be written, there is nowhere left to say it:
     the exit status still tells."""
-    from hfs_info.text import inert
+    from hfs_info.text import one_line
 
     try:
-        sys.stderr.write(f"{PROG}: {inert(message)}\n")
+        sys.stderr.write(f"{PROG}: {one_line(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass

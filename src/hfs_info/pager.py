@@ -3,7 +3,8 @@
 The pager is ``HFS_INFO_PAGER``, else ``PAGER``, else ``less -FRX`` (or ``more`` where there is no
 less); an empty value or ``cat`` means none. Only text longer than the screen is paged, and only
 when stdout is a terminal: pipes and files never page. ``less -R`` passes colour through, ``-F``
-quits at once if the text fits after all, ``-X`` leaves it on the screen when you quit.
+quits at once if the text fits after all, ``-X`` leaves it on the screen when you quit. A
+``TERM=dumb`` terminal gets no pager, as it gets no colour.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def command(environ: Mapping[str, str]) -> list[str] | None:
 def page(data: bytes, fd: int, environ: Mapping[str, str]) -> bool:
     """Show ``data`` through the pager when it is longer than the terminal ``fd``; False when
     it was not paged (no pager, or it fits) and is still to be written."""
+    if environ.get("TERM") == "dumb":  # no cursor movement there, and a pager is all of that
+        return False
     try:
         rows = os.get_terminal_size(fd).lines
     except OSError:

@@ -63,6 +63,11 @@ def topic_sections(ds: Dataset, topic: str) -> tuple[Section, ...]:
     return tuple(by_id[i] for i in TOPICS[topic] if i in by_id)
 
 
+def medication(ds: Dataset) -> Treatment | None:
+    """The treatment the drugs belong to, or None in an edition that has none."""
+    return next((t for t in ds.treatments if t.id == MEDICATION), None)
+
+
 def find_treatment(ds: Dataset, query: str) -> Treatment:
     """A treatment by id, name or alias (``mvd``, ``surgery``, ``Botox``, ``medication``); a
     drug's generic or brand name leads to the medication treatment."""

@@ -29,7 +29,8 @@ def detect(
     stream: TextIO, choice: ColorChoice = ColorChoice.auto, environ: dict[str, str] | None = None
 ) -> Terminal:
     """The Terminal for ``stream``. Colour: the --color flag wins, then NO_COLOR, then
-    FORCE_COLOR, then whether the stream is a terminal. Width: COLUMNS, else the terminal's."""
+    FORCE_COLOR, then whether the stream is a terminal other than TERM=dumb. Width: COLUMNS,
+    else the terminal's."""
     env = os.environ if environ is None else environ
     try:
         is_tty = stream.isatty()
@@ -42,7 +43,8 @@ def detect(
     elif env.get("FORCE_COLOR"):
         color = True
     else:
-        color = is_tty
+        # TERM=dumb: a terminal that understands no escape codes (an editor's shell buffer).
+        color = is_tty and env.get("TERM") != "dumb"
     return Terminal(
         is_tty=is_tty,
         color=color,
@@ -52,8 +54,7 @@ def detect(
 
 
 def _width(env: os._Environ[str] | dict[str, str], tty: TextIO | None) -> int:
-    columns = env.get("COLUMNS", "")
-    width = int(columns) if columns.isdigit() and int(columns) > 0 else 0
+    width = _columns(env.get("COLUMNS", ""))
     if not width and tty is not None:
         # What shutil.get_terminal_size asks, without importing shutil (and its archive
         # modules) at every start-up; COLUMNS was handled above.
@@ -62,6 +63,16 @@ def _width(env: os._Environ[str] | dict[str, str], tty: TextIO | None) -> int:
         except (AttributeError, ValueError, OSError):
             width = 0
     return max(MIN_WIDTH, min(MAX_WIDTH, width or DEFAULT_WIDTH))
+
+
+def _columns(value: str) -> int:
+    """COLUMNS as a positive number, else 0. Any value is accepted: ``²`` and ``⁸⁰`` are digits
+    to ``str.isdigit`` but not to ``int``, and a number too long to convert raises too."""
+    try:
+        number = int(value) if value.isdecimal() else 0
+    except ValueError:
+        return 0
+    return max(number, 0)
 
 
 def _can_encode(stream: TextIO, sample: str) -> bool:

@@ -7,7 +7,26 @@ import unicodedata
 
 # Characters that change how a terminal or a bidi-aware viewer shows the text around them.
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+# Noncharacters: U+FDD0-U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF,
+# U+1FFFE, ...). Not text; XML refuses U+FFFE and U+FFFF outright.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
+# Characters that show nothing, or break a line where the text shows none, so that two strings
+# that look the same can differ: soft hyphen, combining grapheme joiner, Hangul fillers,
+# Mongolian vowel separator, zero-width space/non-joiner/joiner, line and paragraph separators,
+# word joiner and invisible operators, byte-order mark, tag characters, noncharacters and lone
+# surrogates (which no encoder can write).
+INVISIBLE = (
+    "\u00ad\u034f\u115f\u1160\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\u3164\ufeff\uffa0"
+    "\U000e0000-\U000e007f\ud800-\udfff" + _NONCHARACTERS
+)
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{INVISIBLE}]")
+# Characters XML 1.0 (and so SVG and the HTML parser) refuses or reports as errors: controls
+# other than tab and newline (CR included: inert text never holds one), C1 controls,
+# noncharacters and lone surrogates.
+_XML_INVALID = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc`\u00b4]")
 _SEPARATORS = re.compile(r"[\W_]+")
 
@@ -26,6 +45,21 @@ def normalize(name: str) -> str:
     return _SEPARATORS.sub(" ", no_apostrophes).strip()
 
 
+def lookalike(name: str) -> str:
+    """The key under which two names look the same to a reader: ``normalize`` after NFKC and
+    casefolding, with invisible characters removed (``Bo\\u200btox`` and ``ＢＯＴＯＸ`` give
+    ``botox``). ``validate`` refuses two records whose names share it."""
+    if name.isascii():  # nothing invisible, nothing for NFKC to change
+        return normalize(name)
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return normalize(_INVISIBLE.sub("", folded))
+
+
+def invisible(text: str) -> list[str]:
+    """The invisible characters in ``text``, as ``U+200B`` (empty if there are none)."""
+    return [f"U+{ord(c):04X}" for c in _INVISIBLE.findall(text)]
+
+
 def _visible(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)
@@ -37,8 +71,21 @@ def _visible(match: re.Match[str]) -> str:
 
 
 def inert(text: str) -> str:
-    """Show control, C1 and bidi-override characters as visible text (``ESC`` becomes ``^[``).
+    """Show control, C1, bidi-override and invisible characters as visible text (``ESC``
+    becomes ``^[``, a zero-width space ``<U+200B>``).
 
     Newlines and tabs are kept: they are layout, not control.
     """
     return _CONTROL.sub(_visible, text)
+
+
+def one_line(text: str) -> str:
+    """``inert`` text that stays on one line: a newline shows as ``^J``, so text from a file
+    name or a dataset can neither split a message nor forge a line of its own."""
+    return inert(text).replace("\n", "^J")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML 1.0 does not allow (or HTML reports as a parse error)
+    replaced by U+FFFD: what stays is well-formed in XML, SVG and HTML once escaped."""
+    return _XML_INVALID.sub("\ufffd", text)

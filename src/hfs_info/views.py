@@ -124,10 +124,11 @@ def _source_label(ds: Dataset, stat: Statistic) -> str:
     return f"[{ref.number}] {' & '.join(a.split()[0] for a in ref.authors[:2])} {ref.year}"
 
 
-def aspect(treatment: Treatment, attr: str) -> str:
-    """One aspect of a treatment as every view and the search index show it."""
-    value = getattr(treatment, attr)
-    if attr == "side_effects" and value and treatment.side_effects_intro:
+def aspect(treatment: Treatment | None, attr: str) -> str:
+    """One aspect of a treatment as every view and the search index show it (an edition may
+    have no such treatment: then it is not stated)."""
+    value = getattr(treatment, attr, None)
+    if attr == "side_effects" and value and treatment is not None and treatment.side_effects_intro:
         # The guide's framing stays with the list: "For example: ...", "They include: ...".
         return f"{treatment.side_effects_intro}: {LIST_SEPARATOR.join(value)}"
     if isinstance(value, tuple):
@@ -145,9 +146,9 @@ _COMMAND_ROWS = tuple((c.usage, c.summary) for c in COMMANDS.values())
 def home(ds: Dataset) -> View:
     # One screen (24 lines at 80 columns), like a --help: what the condition is in a sentence,
     # the commands one a line, and the notice.
-    intro = query.topic_sections(ds, "overview")[0]
+    intro = query.topic_sections(ds, "overview")[:1]  # an edition may lack the section
     blocks: list[Block] = [
-        Paragraph(intro.paragraphs[0]),
+        *(Paragraph(section.paragraphs[0]) for section in intro),
         Table(
             ("Command", "Shows"),
             _COMMAND_ROWS,
@@ -191,9 +192,11 @@ def topic(ds: Dataset, name: str) -> View:
 def treatments(ds: Dataset) -> View:
     names = tuple(t.name for t in ds.treatments)
     rows = tuple((label, *(aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED)
+    # The overview's closing words, which weigh the options (if the edition has them).
+    overview = query.topic_sections(ds, "overview")[:1]
     blocks: list[Block] = [
         Heading("Treatments compared"),
-        Paragraph(query.topic_sections(ds, "overview")[0].paragraphs[-1]),
+        *(Paragraph(s.paragraphs[-1]) for s in overview if s.paragraphs),
         Table(("", *names), rows),
         Paragraph("One option in full: hfs-info treatments NAME (medication, botox, mvd)."),
         footer(ds),
@@ -253,7 +256,7 @@ def _medication_table(items: tuple[Medication, ...]) -> Table:
 
 
 def medications(ds: Dataset) -> View:
-    med = query.find_treatment(ds, "medication")
+    med = query.medication(ds)
     blocks: list[Block] = [
         Heading("Medications"),
         _medication_table(ds.medications),
@@ -271,8 +274,10 @@ def medications(ds: Dataset) -> View:
     return View(tuple(blocks), data, _medication_records(ds.medications))
 
 
-def _drug_notes(treatment: Treatment) -> dict[str, Any]:
+def _drug_notes(treatment: Treatment | None) -> dict[str, Any]:
     """What the guide says of the drugs as a group (JSON of `medications` and of one drug)."""
+    if treatment is None:
+        return {"side_effects": [], "side_effects_intro": None, "monitoring": None}
     return {
         "side_effects": list(treatment.side_effects),
         "side_effects_intro": treatment.side_effects_intro,
@@ -448,7 +453,8 @@ def _places(places: list[tuple[str, str]]) -> str:
 
 
 def drug(ds: Dataset, med: Medication) -> View:
-    treatment = query.find_treatment(ds, query.MEDICATION)
+    treatment = query.medication(ds)
+    more = f"hfs-info treatments {treatment.id}; " if treatment is not None else ""
     blocks: list[Block] = [
         Heading(f"{med.generic} ({med.brand})"),
         Fields(
@@ -459,7 +465,7 @@ def drug(ds: Dataset, med: Medication) -> View:
                 ("Purpose", med.purpose or NOT_STATED),
                 ("Side effects", aspect(treatment, "side_effects")),
                 ("Monitoring", aspect(treatment, "monitoring")),
-                ("More", f"hfs-info treatments {treatment.id}; hfs-info medications"),
+                ("More", f"{more}hfs-info medications"),
             )
         ),
         Paragraph("The guide gives the side effects and monitoring for these drugs as a group."),

@@ -19,7 +19,7 @@ from hfs_info.document import (
     View,
     segments,
 )
-from hfs_info.text import inert
+from hfs_info.text import inert, xml_safe
 
 if TYPE_CHECKING:
     from hfs_info.terminal import Terminal
@@ -37,11 +37,14 @@ STYLE = (
 )
 
 
+def _safe(text: str) -> str:
+    """Escaped text that shows its controls and invisibles, and holds nothing XML refuses."""
+    return escape(xml_safe(inert(text)), quote=True)
+
+
 def _e(text: str) -> str:
     return "".join(
-        f"<mark>{escape(inert(piece), quote=True)}</mark>"
-        if highlighted
-        else escape(inert(piece), quote=True)
+        f"<mark>{_safe(piece)}</mark>" if highlighted else _safe(piece)
         for piece, highlighted in segments(text)
     )
 

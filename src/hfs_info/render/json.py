@@ -6,18 +6,29 @@ import json
 import re
 from typing import TYPE_CHECKING, TextIO
 
+from hfs_info.text import INVISIBLE
+
 if TYPE_CHECKING:
     from hfs_info.document import View
     from hfs_info.terminal import Terminal
 
-# json escapes C0 controls itself; C1 controls and bidi overrides are valid in JSON strings but
-# can still reorder or hijack a terminal that displays the output, so they are escaped too.
-_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# json escapes C0 controls itself; C1 controls, bidi overrides and invisible characters are
+# valid in JSON strings but can still reorder or hijack a terminal that displays the output, or
+# hide there, so they are escaped too (the string a parser reads back is the same).
+_UNSAFE = re.compile(f"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069{INVISIBLE}]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # a tag character: JSON spells it as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def dumps(data: object) -> str:
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE.sub(_escaped, text)
 
 
 def render(view: View, out: TextIO, terminal: Terminal) -> None:

@@ -24,7 +24,11 @@ from hfs_info.text import inert
 if TYPE_CHECKING:
     from hfs_info.terminal import Terminal
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+# Markdown syntax, plus what viewers render inside text: the ``&`` of an entity (``&lt;``,
+# ``&rlm;``; ``#`` already defuses numeric ones) and the opening ``:`` of an emoji shortcode
+# (``:pill:``). A backslash makes each a literal character (CommonMark escapes any ASCII
+# punctuation), so ``&amp;`` and ``:pill:`` in the data read as written.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;)|:(?=[\w+-]+:))")
 
 
 def escape(text: str) -> str:

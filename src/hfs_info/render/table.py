@@ -65,6 +65,9 @@ def console_for(file: TextIO, terminal: Terminal, record: bool = False) -> Conso
     return Console(
         file=file,
         width=terminal.width,
+        # With a height as well, rich never reads COLUMNS and LINES itself (its reading
+        # crashes on ``COLUMNS=²``); nothing we draw depends on the height.
+        height=25,
         force_terminal=terminal.color,
         no_color=not terminal.color,
         color_system="standard" if terminal.color else None,
