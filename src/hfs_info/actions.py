@@ -42,9 +42,20 @@ class ValidateFormat(StrEnum):
 
 
 class ExportFormat(StrEnum):
+    auto = "auto"  # from the output file's extension, else Markdown
     markdown = "markdown"
     json = "json"
     html = "html"
+
+
+# What `export -o FILE` writes when --format is not given, by FILE's extension (as pandoc does).
+EXTENSIONS: dict[str, ExportFormat] = {
+    ".md": ExportFormat.markdown,
+    ".markdown": ExportFormat.markdown,
+    ".html": ExportFormat.html,
+    ".htm": ExportFormat.html,
+    ".json": ExportFormat.json,
+}
 
 
 # The prose commands differ only in which of the guide's sections they show (query.TOPICS).
@@ -66,15 +77,18 @@ def _show(
     fmt: Format,
     color: ColorChoice,
     explain: bool = False,
+    shift: int = 0,
 ) -> Output:
     import io
 
     from hfs_info import dataset, render, terminal, views
+    from hfs_info.document import shifted
 
     ds = dataset.load(data)
     view = build(ds)
     if explain:
         view = views.explained(ds, view)
+    view = shifted(view, shift)
     buffer = io.StringIO()
     render.write(view, fmt, buffer, terminal.detect(sys.stdout, color))
     return Output(buffer.getvalue())
@@ -86,29 +100,43 @@ def home(data: str | None) -> Output:
     return _show(data, views.home, Format.table, ColorChoice.auto)
 
 
-def topic(data: str | None, name: str, fmt: Format, color: ColorChoice, explain: bool) -> Output:
+def topic(
+    data: str | None, name: str, fmt: Format, color: ColorChoice, explain: bool, shift: int
+) -> Output:
     from hfs_info import views
 
-    return _show(data, lambda ds: views.topic(ds, name), fmt, color, explain)
+    return _show(data, lambda ds: views.topic(ds, name), fmt, color, explain, shift)
 
 
 def treatments(
-    data: str | None, name: tuple[str, ...], fmt: Format, color: ColorChoice, explain: bool
+    data: str | None,
+    name: tuple[str, ...],
+    fmt: Format,
+    color: ColorChoice,
+    explain: bool,
+    shift: int,
 ) -> Output:
     from hfs_info import query, views
 
     if not name:
-        return _show(data, views.treatments, fmt, color, explain)
+        return _show(data, views.treatments, fmt, color, explain, shift)
     wanted = " ".join(name)
     return _show(
-        data, lambda ds: views.treatment(ds, query.find_treatment(ds, wanted)), fmt, color, explain
+        data,
+        lambda ds: views.treatment(ds, query.find_treatment(ds, wanted)),
+        fmt,
+        color,
+        explain,
+        shift,
     )
 
 
-def medications(data: str | None, fmt: Format, color: ColorChoice, explain: bool) -> Output:
+def medications(
+    data: str | None, fmt: Format, color: ColorChoice, explain: bool, shift: int
+) -> Output:
     from hfs_info import views
 
-    return _show(data, views.medications, fmt, color, explain)
+    return _show(data, views.medications, fmt, color, explain, shift)
 
 
 def stats(
@@ -116,48 +144,87 @@ def stats(
     fmt: Format,
     color: ColorChoice,
     explain: bool,
+    shift: int,
     with_sources: bool,
     chart: bool,
 ) -> Output:
     from hfs_info import views
 
-    return _show(data, lambda ds: views.stats(ds, with_sources, chart), fmt, color, explain)
+    return _show(data, lambda ds: views.stats(ds, with_sources, chart), fmt, color, explain, shift)
 
 
-def glossary(data: str | None, term: tuple[str, ...], fmt: Format, color: ColorChoice) -> Output:
+def glossary(
+    data: str | None, term: tuple[str, ...], fmt: Format, color: ColorChoice, shift: int
+) -> Output:
     from hfs_info import query, views
 
     if not term:
-        return _show(data, views.glossary, fmt, color)
+        return _show(data, views.glossary, fmt, color, shift=shift)
     wanted = " ".join(term)
-    return _show(data, lambda ds: views.term(ds, query.find_term(ds, wanted)), fmt, color)
+    return _show(
+        data, lambda ds: views.term(ds, query.find_term(ds, wanted)), fmt, color, shift=shift
+    )
 
 
-def sources(data: str | None, fmt: Format, color: ColorChoice, explain: bool) -> Output:
+def sources(data: str | None, fmt: Format, color: ColorChoice, explain: bool, shift: int) -> Output:
     from hfs_info import views
 
-    return _show(data, views.sources, fmt, color, explain)
+    return _show(data, views.sources, fmt, color, explain, shift)
 
 
-def figures(data: str | None, number: int | None, fmt: Format, color: ColorChoice) -> Output:
+def figures(
+    data: str | None, number: int | None, fmt: Format, color: ColorChoice, shift: int
+) -> Output:
     from hfs_info import views
 
     if number is None:
-        return _show(data, views.figures, fmt, color)
+        return _show(data, views.figures, fmt, color, shift=shift)
     wanted = number
-    return _show(data, lambda ds: views.figure(ds, wanted), fmt, color)
+    return _show(data, lambda ds: views.figure(ds, wanted), fmt, color, shift=shift)
 
 
-def export(data: str | None, fmt: ExportFormat, output: str | None) -> Output:
+def export(data: str | None, fmt: ExportFormat, output: str | None, shift: int) -> Output:
     import io
     from importlib import import_module
 
     from hfs_info import dataset, terminal, views
+    from hfs_info.document import shifted
 
+    path = None if output == "-" else output
+    fmt = export_format(fmt, path)
     buffer = io.StringIO()
     renderer = import_module(f"hfs_info.render.{fmt.value}")
-    renderer.render(views.export(dataset.load(data)), buffer, terminal.detect(buffer))
-    return Output.to(buffer.getvalue(), None if output == "-" else output)
+    view = shifted(views.export(dataset.load(data)), shift)
+    renderer.render(view, buffer, terminal.detect(buffer))
+    return Output.to(buffer.getvalue(), path)
+
+
+def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
+    """The format `export` writes: ``fmt`` as given, else the one ``path``'s extension names,
+    else Markdown. A format that contradicts the extension is a usage error: the file would
+    not open as what its name says."""
+    from pathlib import PurePath
+
+    from hfs_info.errors import UsageError
+
+    extension = PurePath(path).suffix.lower() if path else ""
+    implied = EXTENSIONS.get(extension)
+    if fmt is ExportFormat.auto:
+        return implied or ExportFormat.markdown
+    if implied is not None and implied is not fmt:
+        raise UsageError(
+            f"--format {fmt.value} does not match the extension of {path} "
+            f"({extension} is {implied.value}); drop --format or rename the file"
+        )
+    return fmt
+
+
+def fill(
+    data: str | None, files: tuple[str, ...], check: bool, diff: bool, allow_data: bool
+) -> Output:
+    from hfs_info import fill as regions
+
+    return regions.run(data, files, check=check, diff=diff, allow_data=allow_data)
 
 
 def cite(data: str | None, style: CiteStyle) -> Output:
@@ -176,7 +243,12 @@ def schema(data: str | None) -> Output:
 
 
 def search(
-    data: str | None, words: tuple[str, ...], limit: int, fmt: Format, color: ColorChoice
+    data: str | None,
+    words: tuple[str, ...],
+    limit: int,
+    fmt: Format,
+    color: ColorChoice,
+    shift: int,
 ) -> Output:
     from hfs_info import search as full_text
     from hfs_info import views
@@ -191,7 +263,7 @@ def search(
             index_file = cache.index_path(dataset.load_entry(data)[1])
         return views.search_results(ds, text, full_text.search(ds, text, limit, index_file))
 
-    return _show(data, build, fmt, color)
+    return _show(data, build, fmt, color, shift=shift)
 
 
 def validate(data: str | None, path: str, fmt: ValidateFormat) -> Output:

@@ -50,6 +50,17 @@ ExplainOption = Annotated[
     bool,
     typer.Option("--explain", help="Add the glossary definitions of the terms the text uses."),
 ]
+ShiftOption = Annotated[
+    int,
+    typer.Option(
+        "--shift-heading-level-by",
+        metavar="N",
+        min=0,
+        max=5,
+        help="Move every heading down N levels (pandoc's option), so the output nests under "
+        "a heading of a larger document.",
+    ),
+]
 ColorOption = Annotated[
     ColorChoice,
     typer.Option(
@@ -159,8 +170,9 @@ def _prose_command(name: str, summary: str, example: str) -> None:
         fmt: FormatOption = Format.table,
         color: ColorOption = ColorChoice.auto,
         explain: ExplainOption = False,
+        shift: ShiftOption = 0,
     ) -> Output:
-        return _run(ctx, name, fmt=fmt, color=color, explain=explain)
+        return _run(ctx, name, fmt=fmt, color=color, explain=explain, shift=shift)
 
     command.__doc__ = f"{summary}\n\nExample: hfs-info {name}{example}"
     app.command(name=name, short_help=short_help(name))(command)
@@ -185,12 +197,21 @@ def treatments(
     fmt: FormatOption = Format.table,
     color: ColorOption = ColorChoice.auto,
     explain: ExplainOption = False,
+    shift: ShiftOption = 0,
 ) -> Output:
     """The three treatments side by side, or one of them in full.
 
     Examples: hfs-info treatments | hfs-info treatments botox | hfs-info treatments mvd -f json
     """
-    return _run(ctx, "treatments", name=tuple(name or ()), fmt=fmt, color=color, explain=explain)
+    return _run(
+        ctx,
+        "treatments",
+        name=tuple(name or ()),
+        fmt=fmt,
+        color=color,
+        explain=explain,
+        shift=shift,
+    )
 
 
 @app.command(short_help=short_help("medications"))
@@ -199,12 +220,13 @@ def medications(
     fmt: FormatOption = Format.table,
     color: ColorOption = ColorChoice.auto,
     explain: ExplainOption = False,
+    shift: ShiftOption = 0,
 ) -> Output:
     """The drugs the guide names: generic and brand name, class, and the monitoring they need.
 
     Example: hfs-info medications --format csv
     """
-    return _run(ctx, "medications", fmt=fmt, color=color, explain=explain)
+    return _run(ctx, "medications", fmt=fmt, color=color, explain=explain, shift=shift)
 
 
 @app.command(short_help=short_help("stats"))
@@ -213,6 +235,7 @@ def stats(
     fmt: FormatOption = Format.table,
     color: ColorOption = ColorChoice.auto,
     explain: ExplainOption = False,
+    shift: ShiftOption = 0,
     with_sources: Annotated[
         bool, typer.Option("--with-sources", help="Show each figure's full citation.")
     ] = False,
@@ -231,6 +254,7 @@ def stats(
         fmt=fmt,
         color=color,
         explain=explain,
+        shift=shift,
         with_sources=with_sources,
         chart=chart,
     )
@@ -250,12 +274,13 @@ def glossary(
     ] = None,
     fmt: FormatOption = Format.table,
     color: ColorOption = ColorChoice.auto,
+    shift: ShiftOption = 0,
 ) -> Output:
     """All glossary terms, or one term by name or alias.
 
     Examples: hfs-info glossary | hfs-info glossary mvd | hfs-info glossary botox -f json
     """
-    return _run(ctx, "glossary", term=tuple(term or ()), fmt=fmt, color=color)
+    return _run(ctx, "glossary", term=tuple(term or ()), fmt=fmt, color=color, shift=shift)
 
 
 @app.command(short_help=short_help("sources"))
@@ -264,12 +289,13 @@ def sources(
     fmt: FormatOption = Format.table,
     color: ColorOption = ColorChoice.auto,
     explain: ExplainOption = False,
+    shift: ShiftOption = 0,
 ) -> Output:
     """Where this comes from: publisher, reviewer, references, trial registries, links.
 
     Example: hfs-info sources
     """
-    return _run(ctx, "sources", fmt=fmt, color=color, explain=explain)
+    return _run(ctx, "sources", fmt=fmt, color=color, explain=explain, shift=shift)
 
 
 @app.command(short_help=short_help("figures"))
@@ -281,12 +307,13 @@ def figures(
     ] = None,
     fmt: FormatOption = Format.table,
     color: ColorOption = ColorChoice.auto,
+    shift: ShiftOption = 0,
 ) -> Output:
     """The guide's four figures with their captions, or one drawn as a plain diagram.
 
     Examples: hfs-info figures | hfs-info figures 1 | hfs-info figures 4 --format svg > fig4.svg
     """
-    return _run(ctx, "figures", number=number, fmt=fmt, color=color)
+    return _run(ctx, "figures", number=number, fmt=fmt, color=color, shift=shift)
 
 
 @app.command(short_help=short_help("export"))
@@ -294,21 +321,32 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="Document format."),
-    ] = ExportFormat.markdown,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Document format; auto: from the extension of FILE (.md, .html, .htm, .json), "
+            "else markdown.",
+        ),
+    ] = ExportFormat.auto,
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (- is stdout)."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE instead of stdout (- is stdout), replacing it only once the "
+            "whole document is written.",
         ),
     ] = None,
+    shift: ShiftOption = 0,
 ) -> Output:
     """The whole reference as one document: every section, the treatment comparison, drugs,
     figures with sources, glossary, captions, references, links, provenance and disclaimer.
 
-    Example: hfs-info export --format html -o hemifacial-spasm.html
+    Example: hfs-info export -o hemifacial-spasm.html
     """
-    return _run(ctx, "export", fmt=fmt, output=output)
+    return _run(ctx, "export", fmt=fmt, output=output, shift=shift)
 
 
 @app.command(short_help=short_help("cite"))
@@ -350,12 +388,13 @@ def search(
     ] = 10,
     fmt: FormatOption = Format.table,
     color: ColorOption = ColorChoice.auto,
+    shift: ShiftOption = 0,
 ) -> Output:
     """Ranked full-text search over every section, treatment, drug, figure and term.
 
     Examples: hfs-info search how long does botox last | hfs-info search '"facial nerve"'
     """
-    return _run(ctx, "search", words=tuple(words), limit=limit, fmt=fmt, color=color)
+    return _run(ctx, "search", words=tuple(words), limit=limit, fmt=fmt, color=color, shift=shift)
 
 
 @app.command(short_help=short_help("validate"))
@@ -375,6 +414,39 @@ def validate(
     Example: hfs-info validate my-edition.toml
     """
     return _run(ctx, "validate", path=path, fmt=fmt)
+
+
+@app.command(short_help=short_help("fill"))
+def fill(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...", help="Text files with hfs-info regions.", show_default=False
+        ),
+    ],
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Change nothing; exit 1 and list the regions that are out of date."
+        ),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Change nothing; show what would change as a diff.")
+    ] = False,
+    allow_data: Annotated[
+        bool,
+        typer.Option("--allow-data", help="Let a region name another dataset with --data PATH."),
+    ] = False,
+) -> Output:
+    """Keep documents in step with the reference: each region between
+    <!-- hfs-info ARGS --> and <!-- /hfs-info --> is replaced by the output of
+    hfs-info ARGS (Markdown unless ARGS choose a format); the rest of the file is kept byte
+    for byte. ARGS may only name a content command and its display options.
+
+    Example: hfs-info fill --check handout.md
+    """
+    return _run(ctx, "fill", files=tuple(files), check=check, diff=diff, allow_data=allow_data)
 
 
 # --- parsing a command line that the quick parser left to the app ---------------------------

@@ -15,6 +15,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", "Publisher, reviewer, references, trial registries, links"),
     ("figures [N]", "The guide's four figures; one drawn as a diagram"),
     ("export", "The whole reference as one Markdown, JSON or HTML document"),
+    ("fill FILE", "Bring hfs-info regions of documents up to date"),
     ("cite", "Citations of the guide and its references (APA, BibTeX, RIS)"),
     ("schema", "The JSON Schema of --format json output"),
     ("search QUERY", "Ranked full-text search over everything"),

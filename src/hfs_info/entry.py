@@ -108,10 +108,10 @@ def _error(message: str) -> None:
 
 
 def _write_file(path: str, text: str) -> None:
-    from pathlib import Path
+    from hfs_info.files import write_atomic
 
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         raise HfsError(f"cannot write {path}: {(exc.strerror or str(exc)).lower()}") from None
 

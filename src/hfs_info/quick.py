@@ -54,7 +54,8 @@ class Command(NamedTuple):
 FORMAT = Option(("--format", "-f"), "fmt", Format.table, Format)
 COLOR = Option(("--color",), "color", ColorChoice.auto, ColorChoice)
 EXPLAIN = Option(("--explain",), "explain", False, None)
-SHOWN = (FORMAT, COLOR, EXPLAIN)
+SHIFT = Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5))
+SHOWN = (FORMAT, COLOR, EXPLAIN, SHIFT)
 
 COMMANDS: dict[str, Command] = {
     **{name: Command(SHOWN) for name in TOPICS},
@@ -67,19 +68,30 @@ COMMANDS: dict[str, Command] = {
             Option(("--chart",), "chart", False, None),
         )
     ),
-    "glossary": Command((FORMAT, COLOR), Argument("term", many=True, required=False)),
+    "glossary": Command((FORMAT, COLOR, SHIFT), Argument("term", many=True, required=False)),
     "sources": Command(SHOWN),
-    "figures": Command((FORMAT, COLOR), Argument("number", many=False, required=False, kind=int)),
+    "figures": Command(
+        (FORMAT, COLOR, SHIFT), Argument("number", many=False, required=False, kind=int)
+    ),
     "export": Command(
         (
-            Option(("--format", "-f"), "fmt", ExportFormat.markdown, ExportFormat),
+            Option(("--format", "-f"), "fmt", ExportFormat.auto, ExportFormat),
             Option(("--output", "-o"), "output", None, str),
+            SHIFT,
         )
+    ),
+    "fill": Command(
+        (
+            Option(("--check",), "check", False, None),
+            Option(("--diff",), "diff", False, None),
+            Option(("--allow-data",), "allow_data", False, None),
+        ),
+        Argument("files", many=True, required=True),
     ),
     "cite": Command((Option(("--style", "-s"), "style", CiteStyle.apa, CiteStyle),)),
     "schema": Command(),
     "search": Command(
-        (Option(("--limit", "-n"), "limit", 10, int, (1, 100)), FORMAT, COLOR),
+        (Option(("--limit", "-n"), "limit", 10, int, (1, 100)), FORMAT, COLOR, SHIFT),
         Argument("words", many=True, required=True),
     ),
     "validate": Command(

@@ -16,6 +16,7 @@ from hfs_info.document import (
     Diagram,
     Fields,
     Heading,
+    Hint,
     Notice,
     Paragraph,
     Table,
@@ -101,7 +102,7 @@ def _text(value: str, style: str = "") -> Text:
 def _renderables(block: Block, console: Console, terminal: Terminal) -> list[RenderableType]:
     if isinstance(block, Heading):
         return [_text(block.text, "heading" if block.level == 1 else "subheading")]
-    if isinstance(block, Paragraph):
+    if isinstance(block, Paragraph | Hint):
         return [_text(block.text)]
     if isinstance(block, Notice):
         return [_text(block.text, "notice")]
@@ -212,5 +213,6 @@ def _diagram(block: Diagram, terminal: Terminal) -> list[RenderableType]:
             title_align="left",
             box=box.ROUNDED if terminal.unicode else box.ASCII,
             expand=False,
-        )
+        ),
+        *([_text(f"{block.title}: {block.caption}")] if block.caption else []),
     ]
