@@ -112,5 +112,5 @@ def test_markdown_and_html_carry_the_charts(run) -> None:
     md = run("stats", "--chart", "-f", "markdown").stdout
     assert "```text\nWhere the spasm starts\n" in md
     page = run("export", "--format", "html").stdout
-    assert page.count('<span class="bar" style="width:92.0%"') >= 1
-    assert "<caption>Surgical outcomes</caption>" in page
+    assert "<figcaption><strong>Surgical outcomes</strong>." in page
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg"') >= 9  # 4 figures, 5 charts
