@@ -114,10 +114,12 @@ def render(view: View, out: TextIO, terminal: Terminal) -> None:
         i: page.ident(b.text, "section") for i, b in enumerate(blocks) if isinstance(b, Heading)
     }
     toc = _contents(blocks, anchors, contents)
+    # The contents go under the title and the notice that opens the page.
+    after = 1 if len(blocks) > 1 and isinstance(blocks[1], Notice) else 0
     body = []
     for i, block in enumerate(blocks):
         body.append(_block(block, anchors.get(i, ""), page))
-        if i == 0 and toc:  # after the title
+        if i == after and toc:
             body.append(toc)
     linked = _json_ld(view.linked_data) if view.linked_data else ""
     out.write(
