@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 from html import escape
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -60,7 +61,13 @@ STYLE = (
 
 # Web addresses in the text become links: http(s) ones as they are, www. ones over http (the
 # guide gives its addresses without a scheme or with http://). Trailing punctuation stays text.
-_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]")
+# A reference number such as [1] links to the first list item that starts with it.
+_LINKED = re.compile(
+    r"(?P<address>\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]])|\[(?P<reference>\d+)\]"
+)
+_REFERENCE_ITEM = re.compile(r"\[(\d+)\] ")
+# The reference numbers that have a list item on the page being written.
+_REFERENCES: ContextVar[frozenset[str]] = ContextVar("references", default=frozenset())
 
 
 def _e(text: str) -> str:
@@ -74,9 +81,15 @@ def _e(text: str) -> str:
 
 def _linked(text: str) -> str:
     out, position = [], 0
-    for match in _ADDRESS.finditer(text):
-        address = match.group()
-        href = address if address.startswith("http") else f"http://{address}"
+    references = _REFERENCES.get()
+    for match in _LINKED.finditer(text):
+        address, number = match.group("address"), match.group("reference")
+        if address:
+            href = address if address.startswith("http") else f"http://{address}"
+        elif number in references:
+            href, address = f"#ref-{number}", match.group()
+        else:
+            continue
         out.append(escape(text[position : match.start()], quote=True))
         out.append(f'<a href="{escape(href, quote=True)}">{escape(address, quote=True)}</a>')
         position = match.end()
@@ -94,6 +107,7 @@ class _Page:
 
     def __init__(self) -> None:
         self.ids: set[str] = set()
+        self.references: set[str] = set()  # numbers whose list item has its id already
 
     def ident(self, text: str, fallback: str) -> str:
         base = normalize(text).replace(" ", "-") or fallback
@@ -110,6 +124,29 @@ def render(view: View, out: TextIO, terminal: Terminal) -> None:
     page = _Page()
     blocks = [b for b in view.blocks if not isinstance(b, Hint)]  # command lines: terminal only
     contents = page.ident("contents", "contents")
+    numbers = {
+        match.group(1)
+        for block in blocks
+        if isinstance(block, Bullets)
+        for item in block.items
+        if (match := _REFERENCE_ITEM.match(item))
+    }
+    token = _REFERENCES.set(frozenset(numbers))
+    try:
+        body = _body(blocks, page, contents)
+    finally:
+        _REFERENCES.reset(token)
+    linked = _json_ld(view.linked_data) if view.linked_data else ""
+    out.write(
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_plain(title)}</title>\n<style>{STYLE}</style>\n{linked}</head>\n"
+        "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _body(blocks: Sequence[Block], page: _Page, contents: str) -> list[str]:
     anchors = {
         i: page.ident(b.text, "section") for i, b in enumerate(blocks) if isinstance(b, Heading)
     }
@@ -121,14 +158,7 @@ def render(view: View, out: TextIO, terminal: Terminal) -> None:
         body.append(_block(block, anchors.get(i, ""), page))
         if i == after and toc:
             body.append(toc)
-    linked = _json_ld(view.linked_data) if view.linked_data else ""
-    out.write(
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_plain(title)}</title>\n<style>{STYLE}</style>\n{linked}</head>\n"
-        "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
-    )
+    return body
 
 
 def _json_ld(data: dict[str, Any]) -> str:
@@ -174,7 +204,7 @@ def _block(block: Block, anchor: str, page: _Page) -> str:
         return f'<p class="notice" role="note">{_e(block.text)}</p>'
     if isinstance(block, Bullets):
         tag = "ol" if block.numbered else "ul"
-        items = "".join(f"<li>{_e(item)}</li>" for item in block.items)
+        items = "".join(f"<li{_reference_id(item, page)}>{_e(item)}</li>" for item in block.items)
         return f"<{tag}>{items}</{tag}>"
     if isinstance(block, Fields):
         pairs = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in block.pairs)
@@ -193,6 +223,15 @@ def _block(block: Block, anchor: str, page: _Page) -> str:
         caption = f"<strong>{_e(block.title)}</strong>: {_e(block.caption or block.description)}"
         return f'<figure id="{ident}">{picture}<figcaption>{caption}</figcaption></figure>'
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
+
+
+def _reference_id(item: str, page: _Page) -> str:
+    """The id attribute of the first list item for reference [N], which "[N]" links to."""
+    match = _REFERENCE_ITEM.match(item)
+    if match is None or match.group(1) in page.references:
+        return ""
+    page.references.add(match.group(1))
+    return f' id="ref-{match.group(1)}"'
 
 
 def _table(block: Table) -> str:

@@ -53,7 +53,7 @@ BAR_CELLS = 30
 MIN_COLUMN_WIDTH = 18
 
 
-def console_for(file: TextIO, terminal: Terminal, record: bool = False) -> Console:
+def console_for(file: TextIO, terminal: Terminal) -> Console:
     """A rich console that never interprets markup or emoji codes and uses ``terminal``'s
     colour, width and character set."""
     from rich.console import Console
@@ -69,7 +69,6 @@ def console_for(file: TextIO, terminal: Terminal, record: bool = False) -> Conso
         emoji=False,
         legacy_windows=False,
         safe_box=not terminal.unicode,
-        record=record,
     )
 
 
