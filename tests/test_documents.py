@@ -208,7 +208,7 @@ def test_web_addresses_are_links(page: str) -> None:
 def test_reference_numbers_link_to_their_reference(page: str) -> None:
     assert page.count('<li id="ref-1">') == page.count('<li id="ref-2">') == 1
     assert '<li id="ref-1"><a href="#ref-1">[1]</a> Payner TD, Tew JM Jr:' in page
-    assert "Source: <a href=\"#ref-1\">[1]</a> Payner &amp; Tew 1996" in page
+    assert 'Source: <a href="#ref-1">[1]</a> Payner &amp; Tew 1996' in page
 
 
 def test_the_four_figures_are_drawn_inline_with_captions(page: str) -> None:
