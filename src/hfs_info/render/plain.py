@@ -76,5 +76,7 @@ def ascii_bars(block: Bars) -> str:
     for label, value, display in block.items:
         bar = "#" * bar_length(value, block.maximum)
         lines += [label, f"  {bar} {display}"]
+    if block.note:
+        lines.append(block.note)
     lines.append(block.source)
     return "\n".join(lines)

@@ -73,10 +73,19 @@ def console_for(file: TextIO, terminal: Terminal) -> Console:
 
 
 def print_view(view: View, console: Console, terminal: Terminal) -> None:
+    # Every chart of the view gets the same value column, so that all bars start at one x.
+    values = max(
+        (len(display) for b in view.blocks if isinstance(b, Bars) for _, _, display in b.items),
+        default=0,
+    )
     for i, block in enumerate(view.blocks):
         if i:
             console.print()
-        for renderable in _renderables(block, console, terminal):
+        if isinstance(block, Bars):
+            renderables = _bars(block, terminal, values)
+        else:
+            renderables = _renderables(block, console, terminal)
+        for renderable in renderables:
             console.print(renderable)
 
 
@@ -110,7 +119,7 @@ def _renderables(block: Block, console: Console, terminal: Terminal) -> list[Ren
     if isinstance(block, Fields):
         return [_fields(block.pairs)]
     if isinstance(block, Bars):
-        return _bars(block, terminal)
+        return _bars(block, terminal, 0)
     if isinstance(block, Diagram):
         return _diagram(block, terminal)
     if isinstance(block, Table):
@@ -184,18 +193,22 @@ def bar_length(value: float, maximum: float, cells: int = BAR_CELLS) -> int:
     return max(1, round(cells * min(value, maximum) / maximum))
 
 
-def _bars(block: Bars, terminal: Terminal) -> list[RenderableType]:
+def _bars(block: Bars, terminal: Terminal, values: int) -> list[RenderableType]:
+    """One group of bars across the whole width: the label column takes what the bar and
+    value columns (``values`` wide, shared by the view's charts) leave, so bars line up."""
     from rich.table import Table as RichTable
 
     cells = max(8, min(BAR_CELLS, terminal.width - 34))
-    grid = RichTable.grid(padding=(0, 1))
+    values = max(values, *(len(display) for _, _, display in block.items))
+    grid = RichTable.grid(padding=(0, 1), expand=True)
     grid.add_column(overflow="fold", ratio=1)
     grid.add_column(no_wrap=True, style=THEME["bar"], width=cells)
-    grid.add_column(no_wrap=True, style=THEME["value"], justify="right")
+    grid.add_column(no_wrap=True, style=THEME["value"], width=values)
     mark = "█" if terminal.unicode else "#"
     for label, value, display in block.items:
         grid.add_row(_text(label), mark * bar_length(value, block.maximum, cells), _text(display))
-    return [_text(block.title, "subheading"), grid, _text(block.source, "source")]
+    note = [_text(block.note)] if block.note else []
+    return [_text(block.title, "subheading"), grid, *note, _text(block.source, "source")]
 
 
 def _diagram(block: Diagram, terminal: Terminal) -> list[RenderableType]:
