@@ -1,8 +1,9 @@
-"""Plain ASCII drawings of the guide's four figures, from the dataset's figure and nerve records.
+"""Drawings of the guide's four figures, from the dataset's figure and nerve records: ASCII lines
+for text (terminal, plain text, Markdown) and shapes for pictures (SVG, inline in HTML).
 
 Each drawing shows only what the figure's caption (and, for Figure 1, the nerve record) states:
-no anatomy, branch names or measurements the guide does not give. ASCII only, so the same lines
-serve the terminal, plain text, Markdown, HTML and SVG.
+no anatomy, branch names or measurements the guide does not give. The two forms carry the same
+labels.
 """
 
 from __future__ import annotations
