@@ -428,3 +428,14 @@ def test_export_through_a_symbolic_link_keeps_the_link(run, tmp_path: Path) -> N
     link.symlink_to(real)
     assert run("export", "-o", str(link)).status == 0
     assert link.is_symlink() and real.read_text("utf-8").startswith("# Hemifacial Spasm")
+
+
+@pytest.mark.parametrize("args", [["stats", "--chart"], ["figures", "3"], ["treatments", "mvd"]])
+def test_the_hostile_fixture_gives_well_formed_pictures(run, args: list[str]) -> None:
+    from tests.test_hostile import HOSTILE
+
+    result = run("--data", HOSTILE, *args, "--format", "svg")
+    assert result.status == 0
+    root = ET.fromstring(result.stdout)
+    assert not any(e.tag.removeprefix(SVG) in ("script", "a", "foreignObject") for e in root.iter())
+    assert not any(k.startswith("on") for e in root.iter() for k in e.attrib)
