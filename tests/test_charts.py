@@ -27,7 +27,9 @@ def test_plain_chart_shows_every_percentage_with_its_exact_value(run) -> None:
 
 def test_chart_groups_carry_their_source(run) -> None:
     out = run("stats", "--chart", "--format", "plain").stdout
-    groups = re.findall(r"^(.+)\n(?:.+\n  #+ .+\n)+(Source: .+)$", out, re.M)
+    groups = re.findall(
+        r"^(.+)\n(?:.+\n  #+ .+\n)+(?:These figures add to .+\n)?(Source: .+)$", out, re.M
+    )
     assert groups == [
         ("Where the spasm starts", "Source: Guide text (no reference given)"),
         ("Back to usual life", "Source: Guide text (no reference given)"),
@@ -112,5 +114,14 @@ def test_markdown_and_html_carry_the_charts(run) -> None:
     md = run("stats", "--chart", "-f", "markdown").stdout
     assert "```text\nWhere the spasm starts\n" in md
     page = run("export", "--format", "html").stdout
-    assert page.count('<span class="bar" style="width:92.0%"') >= 1
-    assert "<caption>Results of surgery, in general</caption>" in page
+    assert "<figcaption><strong>Results of surgery, in general</strong>." in page
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg"') >= 9  # 4 figures, 5 charts
+
+
+@pytest.mark.parametrize("columns", ["50", "80", "120"])
+def test_table_bars_of_every_group_start_at_one_column(run, monkeypatch, columns: str) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    out = run("stats", "--chart").stdout
+    starts = {line.index("█") for line in out.splitlines() if "█" in line}
+    assert len(starts) == 1
+    assert "These figures add to 103%, as in the guide" in out

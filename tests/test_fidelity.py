@@ -229,6 +229,8 @@ def _citation_words() -> frozenset[str]:
     names += [p.updated, "updated reviewed by", "links"]
     for r in DS.references:
         names += [str(r.number), r.title, *r.authors, r.journal, r.volume, r.pages, str(r.year)]
+    # Web addresses, which a page shows twice over (the link and its address) and are names.
+    names += ["http https", *(item.url for item in (*DS.links, *DS.registries))]
     return frozenset(normalize(" ".join(names)).split())
 
 

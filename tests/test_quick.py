@@ -32,6 +32,8 @@ WORDS = [
     "-n3", "-n0", "-n101", "--limit=100", "0", "1", "4", "5", "+3", " 7", "1_0", "٣", "x",
     "--output", "-o", "-o-", "-ofile.md", "--style", "-s", "bibtex", "RIS", "botox", "mvd",
     "Bell’s", "tic", "convulsif", "-x", "--bogus", "-fn", "[bold]", "\x1b[31m",
+    "--shift-heading-level-by", "--shift-heading-level-by=2", "6", "-1", "auto", "--check",
+    "--diff", "--allow-data", "doc.md",
 ]  # fmt: skip
 
 word = st.sampled_from(WORDS) | st.text(max_size=8)
@@ -158,6 +160,9 @@ EVERYDAY = [
     ["search", "how", "long", "does", "botox", "last", "-n", "3"],
     ["figures", "2", "--format", "svg"],
     ["export", "--format", "html", "-o", "page.html"],
+    ["export", "-o", "page.html", "--shift-heading-level-by", "1"],
+    ["overview", "-f", "markdown", "--shift-heading-level-by=2"],
+    ["fill", "--check", "handout.md", "notes.md"],
     ["cite", "--style", "bibtex"],
     ["schema"],
     ["validate", "edition.toml", "-f", "json"],

@@ -43,17 +43,20 @@ def _show(
     color: ColorChoice | None,
     explain: bool,
     no_pager: bool,
+    shift: int = 0,
 ) -> Result:
     """Build the view of the run's dataset and render it in ``fmt`` (a format's name: each
-    command offers its own set of them, options.py)."""
+    command offers its own set of them, options.py), its headings ``shift`` levels down."""
     import io
 
     from hfs_info import render, store, terminal, views
+    from hfs_info.document import shifted
 
     ds = store.load(data)
     view = build(ds)
     if explain:
         view = views.explained(ds, view)
+    view = shifted(view, shift)
     buffer = io.StringIO()
     chosen = Format(fmt)
     render.write(view, chosen, buffer, terminal.detect(sys.stdout, color or ColorChoice.auto))
@@ -75,10 +78,11 @@ def topic(
     color: ColorChoice | None,
     explain: bool,
     no_pager: bool,
+    shift: int,
 ) -> Result:
     from hfs_info import views
 
-    return _show(data, lambda ds: views.topic(ds, name), fmt, color, explain, no_pager)
+    return _show(data, lambda ds: views.topic(ds, name), fmt, color, explain, no_pager, shift)
 
 
 def treatments(
@@ -88,11 +92,12 @@ def treatments(
     color: ColorChoice | None,
     explain: bool,
     no_pager: bool,
+    shift: int,
 ) -> Result:
     from hfs_info import query, views
 
     if not name:
-        return _show(data, views.treatments, fmt, color, explain, no_pager)
+        return _show(data, views.treatments, fmt, color, explain, no_pager, shift)
     wanted = " ".join(name)
     return _show(
         data,
@@ -101,15 +106,21 @@ def treatments(
         color,
         explain,
         no_pager,
+        shift,
     )
 
 
 def medications(
-    data: str | None, fmt: str, color: ColorChoice | None, explain: bool, no_pager: bool
+    data: str | None,
+    fmt: str,
+    color: ColorChoice | None,
+    explain: bool,
+    no_pager: bool,
+    shift: int,
 ) -> Result:
     from hfs_info import views
 
-    return _show(data, views.medications, fmt, color, explain, no_pager)
+    return _show(data, views.medications, fmt, color, explain, no_pager, shift)
 
 
 def stats(
@@ -120,44 +131,66 @@ def stats(
     with_sources: bool,
     chart: bool,
     no_pager: bool,
+    shift: int,
 ) -> Result:
     from hfs_info import views
 
     return _show(
-        data, lambda ds: views.stats(ds, with_sources, chart), fmt, color, explain, no_pager
+        data, lambda ds: views.stats(ds, with_sources, chart), fmt, color, explain, no_pager, shift
     )
 
 
 def glossary(
-    data: str | None, term: tuple[str, ...], fmt: str, color: ColorChoice | None, no_pager: bool
+    data: str | None,
+    term: tuple[str, ...],
+    fmt: str,
+    color: ColorChoice | None,
+    no_pager: bool,
+    shift: int,
 ) -> Result:
     from hfs_info import query, views
 
     if not term:
-        return _show(data, views.glossary, fmt, color, False, no_pager)
+        return _show(data, views.glossary, fmt, color, False, no_pager, shift)
     wanted = " ".join(term)
     return _show(
-        data, lambda ds: views.term(ds, query.find_term(ds, wanted)), fmt, color, False, no_pager
+        data,
+        lambda ds: views.term(ds, query.find_term(ds, wanted)),
+        fmt,
+        color,
+        False,
+        no_pager,
+        shift,
     )
 
 
 def sources(
-    data: str | None, fmt: str, color: ColorChoice | None, explain: bool, no_pager: bool
+    data: str | None,
+    fmt: str,
+    color: ColorChoice | None,
+    explain: bool,
+    no_pager: bool,
+    shift: int,
 ) -> Result:
     from hfs_info import views
 
-    return _show(data, views.sources, fmt, color, explain, no_pager)
+    return _show(data, views.sources, fmt, color, explain, no_pager, shift)
 
 
 def figures(
-    data: str | None, number: int | None, fmt: str, color: ColorChoice | None, no_pager: bool
+    data: str | None,
+    number: int | None,
+    fmt: str,
+    color: ColorChoice | None,
+    no_pager: bool,
+    shift: int,
 ) -> Result:
     from hfs_info import views
 
     if number is None:
-        return _show(data, views.figures, fmt, color, False, no_pager)
+        return _show(data, views.figures, fmt, color, False, no_pager, shift)
     wanted = number
-    return _show(data, lambda ds: views.figure(ds, wanted), fmt, color, False, no_pager)
+    return _show(data, lambda ds: views.figure(ds, wanted), fmt, color, False, no_pager, shift)
 
 
 # export, cite, schema and validate take --color like every command that prints, so that it can
@@ -170,17 +203,64 @@ def export(
     output: str | None,
     color: ColorChoice | None,
     no_pager: bool,
+    shift: int,
 ) -> Result:
     import io
 
     from hfs_info import render, store, terminal, views
+    from hfs_info.document import shifted
 
-    if output is not None and not output.strip():  # Path("") is the current directory
+    if output is not None and not output.strip():
         raise UsageError("export --output: the path is empty; give a file name, or - for stdout")
-    buffer = io.StringIO()
-    render.renderer(fmt)(views.export(store.load(data)), buffer, terminal.detect(buffer))
     path = None if output == "-" else output
+    chosen = export_format(fmt, path)
+    buffer = io.StringIO()
+    view = shifted(views.export(store.load(data)), shift)
+    render.renderer(chosen)(view, buffer, terminal.detect(buffer))
     return Result(buffer.getvalue(), path=path, utf8=True, page=not no_pager)
+
+
+# What `export -o FILE` writes when --format is not given, by FILE's extension (as pandoc does).
+EXTENSIONS: dict[str, ExportFormat] = {
+    ".md": ExportFormat.markdown,
+    ".markdown": ExportFormat.markdown,
+    ".html": ExportFormat.html,
+    ".htm": ExportFormat.html,
+    ".json": ExportFormat.json,
+}
+
+
+def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
+    """The format `export` writes: ``fmt`` as given, else the one ``path``'s extension names,
+    else Markdown. A format that contradicts the extension is a usage error: the file would
+    not open as what its name says."""
+    from pathlib import PurePath
+
+    extension = PurePath(path).suffix.lower() if path else ""
+    implied = EXTENSIONS.get(extension)
+    if fmt is ExportFormat.auto:
+        return implied or ExportFormat.markdown
+    if implied is not None and implied is not fmt:
+        raise UsageError(
+            f"--format {fmt.value} does not match the extension of {path} "
+            f"({extension} is {implied.value}); drop --format or rename the file"
+        )
+    return fmt
+
+
+def fill(
+    data: str | None,
+    files: tuple[str, ...],
+    check: bool,
+    diff: bool,
+    allow_data: bool,
+    color: ColorChoice | None,
+    no_pager: bool,
+) -> Result:
+    from hfs_info import fill as regions
+
+    result: Result = regions.run(data, files, check=check, diff=diff, allow_data=allow_data)
+    return result._replace(page=not no_pager)
 
 
 def cite(data: str | None, style: CiteStyle, color: ColorChoice | None, no_pager: bool) -> Result:
@@ -206,6 +286,7 @@ def search(
     fmt: str,
     color: ColorChoice | None,
     no_pager: bool,
+    shift: int,
 ) -> Result:
     from hfs_info import search as full_text
     from hfs_info import views
@@ -218,6 +299,7 @@ def search(
         color,
         False,
         no_pager,
+        shift,
     )
 
 
@@ -250,9 +332,14 @@ def validate(
 
 def _topic_handler(name: str) -> Callable[..., Result]:
     def handler(
-        data: str | None, fmt: str, color: ColorChoice | None, explain: bool, no_pager: bool
+        data: str | None,
+        fmt: str,
+        color: ColorChoice | None,
+        explain: bool,
+        no_pager: bool,
+        shift: int,
     ) -> Result:
-        return topic(data, name, fmt, color, explain, no_pager)
+        return topic(data, name, fmt, color, explain, no_pager, shift)
 
     return handler
 
@@ -273,6 +360,7 @@ HANDLERS: dict[str, Callable[..., Result]] = {
     "schema": schema,
     "search": search,
     "validate": validate,
+    "fill": fill,
 }
 
 

@@ -87,6 +87,17 @@ ExplainOption = Annotated[
     bool,
     typer.Option("--explain", help="Add the glossary definitions of the terms the text uses."),
 ]
+ShiftOption = Annotated[
+    int,
+    typer.Option(
+        "--shift-heading-level-by",
+        metavar="N",
+        min=0,
+        max=5,
+        help="Move every heading down N levels (pandoc's option), so the output nests under "
+        "a heading of a larger document.",
+    ),
+]
 ColorOption = Annotated[
     ColorChoice | None,
     typer.Option(
@@ -274,6 +285,7 @@ def _prose_command(name: str, short: str, summary: str, example: str) -> None:
         color: ColorOption = None,
         explain: ExplainOption = False,
         no_pager: NoPagerOption = False,
+        shift: ShiftOption = 0,
     ) -> Result:
         return actions.topic(
             _data(ctx),
@@ -282,6 +294,7 @@ def _prose_command(name: str, short: str, summary: str, example: str) -> None:
             _shared(ctx, "color", color),
             explain,
             _shared(ctx, "no_pager", no_pager),
+            shift,
         )
 
     command.__doc__ = f"{summary}\n\n\b\nExample:\n  hfs-info {name}{example}"
@@ -317,6 +330,7 @@ def treatments(
     color: ColorOption = None,
     explain: ExplainOption = False,
     no_pager: NoPagerOption = False,
+    shift: ShiftOption = 0,
 ) -> Result:
     """The three treatments side by side, or one of them in full.
 
@@ -333,6 +347,7 @@ def treatments(
         _shared(ctx, "color", color),
         explain,
         _shared(ctx, "no_pager", no_pager),
+        shift,
     )
 
 
@@ -343,6 +358,7 @@ def medications(
     color: ColorOption = None,
     explain: ExplainOption = False,
     no_pager: NoPagerOption = False,
+    shift: ShiftOption = 0,
 ) -> Result:
     """The drugs the guide names: generic and brand name, class, and the monitoring they need.
 
@@ -351,7 +367,12 @@ def medications(
       hfs-info medications --format csv
     """
     return actions.medications(
-        _data(ctx), fmt, _shared(ctx, "color", color), explain, _shared(ctx, "no_pager", no_pager)
+        _data(ctx),
+        fmt,
+        _shared(ctx, "color", color),
+        explain,
+        _shared(ctx, "no_pager", no_pager),
+        shift,
     )
 
 
@@ -378,6 +399,7 @@ def stats(
         typer.Option("--chart", help="Draw the percentages as bar charts (also --format svg)."),
     ] = False,
     no_pager: NoPagerOption = False,
+    shift: ShiftOption = 0,
 ) -> Result:
     """Every number in the guide, with its unit, what it measures, population and source.
 
@@ -394,6 +416,7 @@ def stats(
         with_sources,
         chart,
         _shared(ctx, "no_pager", no_pager),
+        shift,
     )
 
 
@@ -412,6 +435,7 @@ def glossary(
     fmt: TableFormatOption = TableFormat.table,
     color: ColorOption = None,
     no_pager: NoPagerOption = False,
+    shift: ShiftOption = 0,
 ) -> Result:
     """All glossary terms, or one term by name or alias.
 
@@ -427,6 +451,7 @@ def glossary(
         fmt,
         _shared(ctx, "color", color),
         _shared(ctx, "no_pager", no_pager),
+        shift,
     )
 
 
@@ -437,6 +462,7 @@ def sources(
     color: ColorOption = None,
     explain: ExplainOption = False,
     no_pager: NoPagerOption = False,
+    shift: ShiftOption = 0,
 ) -> Result:
     """Where this comes from: publisher, reviewer, references, trial registries, links.
 
@@ -445,7 +471,12 @@ def sources(
       hfs-info sources
     """
     return actions.sources(
-        _data(ctx), fmt, _shared(ctx, "color", color), explain, _shared(ctx, "no_pager", no_pager)
+        _data(ctx),
+        fmt,
+        _shared(ctx, "color", color),
+        explain,
+        _shared(ctx, "no_pager", no_pager),
+        shift,
     )
 
 
@@ -473,6 +504,7 @@ def figures(
     ] = FigureFormat.table,
     color: ColorOption = None,
     no_pager: NoPagerOption = False,
+    shift: ShiftOption = 0,
 ) -> Result:
     """The guide's four figures with their captions, or one drawn as a plain diagram.
 
@@ -483,7 +515,12 @@ def figures(
       hfs-info figures 4 --format svg > fig4.svg
     """
     return actions.figures(
-        _data(ctx), number, fmt, _shared(ctx, "color", color), _shared(ctx, "no_pager", no_pager)
+        _data(ctx),
+        number,
+        fmt,
+        _shared(ctx, "color", color),
+        _shared(ctx, "no_pager", no_pager),
+        shift,
     )
 
 
@@ -493,9 +530,14 @@ def export(
     fmt: Annotated[
         ExportFormat,
         typer.Option(
-            "--format", "-f", case_sensitive=False, metavar="FORMAT", help="Document format."
+            "--format",
+            "-f",
+            case_sensitive=False,
+            metavar="FORMAT",
+            help="Document format: markdown, json or html; auto (the default) takes it from the "
+            "extension of FILE (.md, .html, .htm, .json), else markdown.",
         ),
-    ] = ExportFormat.markdown,
+    ] = ExportFormat.auto,
     output: Annotated[
         str | None,
         typer.Option(
@@ -504,6 +546,7 @@ def export(
     ] = None,
     color: ColorOption = None,
     no_pager: NoPagerOption = False,
+    shift: ShiftOption = 0,
 ) -> Result:
     """The whole reference as one document: every section, the treatment comparison, drugs,
     numbers with sources, glossary, figure captions, references, links, provenance and disclaimer.
@@ -513,7 +556,12 @@ def export(
       hfs-info export --format html -o hemifacial-spasm.html
     """
     return actions.export(
-        _data(ctx), fmt, output, _shared(ctx, "color", color), _shared(ctx, "no_pager", no_pager)
+        _data(ctx),
+        fmt,
+        output,
+        _shared(ctx, "color", color),
+        _shared(ctx, "no_pager", no_pager),
+        shift,
     )
 
 
@@ -583,6 +631,7 @@ def search(
     fmt: TableFormatOption = TableFormat.table,
     color: ColorOption = None,
     no_pager: NoPagerOption = False,
+    shift: ShiftOption = 0,
 ) -> Result:
     """Ranked full-text search over every section, treatment, drug, number, figure and term.
 
@@ -598,6 +647,7 @@ def search(
         fmt,
         _shared(ctx, "color", color),
         _shared(ctx, "no_pager", no_pager),
+        shift,
     )
 
 
@@ -625,6 +675,52 @@ def validate(
     """
     return actions.validate(
         _data(ctx), path, fmt, _shared(ctx, "color", color), _shared(ctx, "no_pager", no_pager)
+    )
+
+
+@app.command(short_help="Bring the hfs-info regions of documents up to date")
+def fill(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE…", help="Text files with hfs-info regions.", show_default=False
+        ),
+    ],
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Change nothing; exit 1 and list the regions that are out of date."
+        ),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Change nothing; show what would change as a diff.")
+    ] = False,
+    allow_data: Annotated[
+        bool,
+        typer.Option("--allow-data", help="Let a region name another dataset with --data PATH."),
+    ] = False,
+    color: ColorOption = None,
+    no_pager: NoPagerOption = False,
+) -> Result:
+    """Keep documents in step with the reference: each region between
+    <!-- hfs-info ARGS --> and <!-- /hfs-info --> is replaced by the output of
+    hfs-info ARGS (Markdown unless ARGS choose a format); the rest of the file is kept byte
+    for byte. ARGS may only name a content command and its display options.
+
+    \b
+    Examples:
+      hfs-info fill handout.md
+      hfs-info fill --check handout.md
+    """
+    return actions.fill(
+        _data(ctx),
+        tuple(files),
+        check,
+        diff,
+        allow_data,
+        _shared(ctx, "color", color),
+        _shared(ctx, "no_pager", no_pager),
     )
 
 

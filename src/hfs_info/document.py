@@ -77,24 +77,75 @@ class Table(NamedTuple):
     compact: bool = False  # short rows, read best as a borderless list (like --help's commands)
 
 
+class Hint(NamedTuple):
+    """A pointer to another command line, for someone at a terminal. Documents (Markdown, HTML,
+    SVG, export) leave it out: a reader of a handout cannot type it."""
+
+    text: str
+
+
 class Bars(NamedTuple):
     """A horizontal bar chart of one group of numbers: (label, value, display) per bar, drawn
-    against ``maximum``. ``source`` says where the numbers come from."""
+    against ``maximum``. ``source`` says where the numbers come from; ``note`` says what a
+    reader should know about the group as a whole (its items overlap)."""
 
     title: str
     source: str
     items: tuple[tuple[str, float, str], ...]
     maximum: float = 100.0
+    note: str = ""
+
+
+# The vector vocabulary of a drawing, in pixels on a canvas whose origin is the top left.
+# ``role`` names what a shape stands for (nerve, artery, skull, sponge, ear, opening); each
+# renderer picks its own look for a role.
+Point = tuple[float, float]
+
+
+class Line(NamedTuple):
+    points: tuple[Point, ...]  # a polyline
+    role: str
+
+
+class Box(NamedTuple):
+    x: float
+    y: float
+    width: float
+    height: float
+    role: str
+    rounded: bool = False
+
+
+class Dot(NamedTuple):
+    x: float
+    y: float
+    radius: float
+    role: str
+
+
+class Label(NamedTuple):
+    x: float
+    y: float  # the baseline
+    text: str
+    anchor: str = "start"  # start, middle or end, as in SVG
+
+
+Shape = Line | Box | Dot | Label
 
 
 class Diagram(NamedTuple):
-    """A drawing made of ASCII lines; ``description`` says in words what it shows. ``parts``:
-    what the drawing labels, each in full, listed instead where the drawing is too wide."""
+    """A drawing: ``lines`` for text formats (ASCII), ``shapes`` on a canvas of ``size`` for
+    pictures. ``description`` says in words what it shows; ``caption`` is the guide's own.
+    ``parts``: what the drawing labels, each in full, listed instead where the drawing is too
+    wide for the terminal."""
 
     title: str
     lines: tuple[str, ...]
     description: str
     parts: tuple[str, ...] = ()
+    caption: str = ""
+    shapes: tuple[Shape, ...] = ()
+    size: tuple[float, float] = (0.0, 0.0)
 
 
 class Notice(NamedTuple):
@@ -103,15 +154,28 @@ class Notice(NamedTuple):
     text: str
 
 
-Block = Heading | Paragraph | Bullets | Fields | Table | Bars | Diagram | Notice
+Block = Heading | Paragraph | Bullets | Fields | Table | Bars | Diagram | Notice | Hint
 
 
 class View(NamedTuple):
     """One command's output. ``data``: the JSON document. ``records``: the CSV rows (a header
     and one row per record), or None for commands that are not tabular. ``drawing``: the view
-    is a chart or diagram, so SVG applies."""
+    is a chart or diagram, so SVG applies. ``linked_data``: what the page is about as
+    schema.org JSON-LD, for formats that carry it (HTML)."""
 
     blocks: tuple[Block, ...]
     data: dict[str, Any]
     records: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | None = None
     drawing: bool = False  # a chart or diagram: can also be written as SVG
+    linked_data: dict[str, Any] | None = None
+
+
+def shifted(view: View, by: int) -> View:
+    """``view`` with every heading ``by`` levels lower (pandoc's --shift-heading-level-by), so
+    that it nests under a heading of a larger document."""
+    if not by:
+        return view
+    blocks = tuple(
+        Heading(b.text, b.level + by) if isinstance(b, Heading) else b for b in view.blocks
+    )
+    return view._replace(blocks=blocks)

@@ -156,10 +156,10 @@ def _error(message: str) -> None:
 
 
 def _write_file(path: str, data: bytes) -> None:
-    from pathlib import Path
+    from hfs_info.files import write_atomic
 
     try:
-        Path(path).write_bytes(data)
+        write_atomic(path, data)
     except OSError as exc:
         raise HfsError(f"cannot write {path}: {(exc.strerror or str(exc)).lower()}") from None
 

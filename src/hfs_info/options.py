@@ -70,6 +70,7 @@ class FigureFormat(StrEnum):
 class ExportFormat(StrEnum):
     """Document formats of ``export``."""
 
+    auto = "auto"  # from the output file's extension, else Markdown
     markdown = "markdown"
     json = "json"
     html = "html"

@@ -18,6 +18,7 @@ from hfs_info.document import (
     Diagram,
     Fields,
     Heading,
+    Hint,
     Notice,
     Paragraph,
     Table,
@@ -28,6 +29,7 @@ from hfs_info.document import (
 from hfs_info.models import (
     PERCENT,
     Dataset,
+    Figure,
     GlossaryEntry,
     Medication,
     Reference,
@@ -104,17 +106,35 @@ def _fields_of(record: Any) -> dict[str, Any]:
     }
 
 
-def _section_blocks(ds: Dataset, section: Section, level: int = 1) -> list[Block]:
+def _section_blocks(
+    ds: Dataset, section: Section, level: int = 1, drawn: bool = False
+) -> list[Block]:
     blocks: list[Block] = [Heading(section.title, level)]
     blocks += [Paragraph(p) for p in section.paragraphs]
     if section.points:
         blocks.append(Bullets(section.points))
-    blocks += [_figure_block(f.number, f.caption) for f in query.figures_by_id(ds, section.figures)]
+    for f in query.figures_by_id(ds, section.figures):
+        blocks.append(_diagram(ds, f) if drawn else _figure_block(f.number, f.caption))
     return blocks
 
 
 def _figure_block(number: int, caption: str) -> Paragraph:
     return Paragraph(f"Figure {number} (not shown): {caption}")
+
+
+def _diagram(ds: Dataset, item: Figure) -> Diagram:
+    from hfs_info import diagrams
+
+    shapes, size = diagrams.picture(item, ds.nerve)
+    return Diagram(
+        f"Figure {item.number}",
+        diagrams.draw(item, ds.nerve),
+        diagrams.describe(item, ds.nerve),
+        diagrams.parts(item, ds.nerve),
+        item.caption,
+        shapes,
+        size,
+    )
 
 
 def _source_label(ds: Dataset, stat: Statistic) -> str:
@@ -140,7 +160,8 @@ def aspect(treatment: Treatment | None, attr: str) -> str:
 
 
 # (usage, what it shows) of every command, in the order the app declares them.
-_COMMAND_ROWS = tuple((c.usage, c.summary) for c in COMMANDS.values())
+# `help` is named in the list's title instead, to keep the home screen to one 80x24 screen.
+_COMMAND_ROWS = tuple((c.usage, c.summary) for name, c in COMMANDS.items() if name != "help")
 
 
 def home(ds: Dataset) -> View:
@@ -152,7 +173,7 @@ def home(ds: Dataset) -> View:
         Table(
             ("Command", "Shows"),
             _COMMAND_ROWS,
-            title="Commands (more with hfs-info COMMAND --help):",
+            title="Commands (more with hfs-info help COMMAND):",
             compact=True,
         ),
         footer(ds),
@@ -161,12 +182,14 @@ def home(ds: Dataset) -> View:
     return View(tuple(blocks), data | provenance_data(ds))
 
 
-def topic(ds: Dataset, name: str) -> View:
-    """A prose command (overview, symptoms, causes, diagnosis): its sections in reading order."""
+def topic(ds: Dataset, name: str, drawn: bool = False) -> View:
+    """A prose command (overview, symptoms, causes, diagnosis): its sections in reading order,
+    the first as the one top-level heading and the others below it, so the view nests whole
+    into a larger document. ``drawn``: figures as diagrams (documents), not only captions."""
     sections = query.topic_sections(ds, name)
     blocks: list[Block] = []
-    for section in sections:
-        blocks += _section_blocks(ds, section)
+    for index, section in enumerate(sections):
+        blocks += _section_blocks(ds, section, 1 if index == 0 else 2, drawn)
     data: dict[str, Any] = {"kind": name, "sections": as_data(sections)}
     if name == "overview":
         n = ds.nerve
@@ -191,6 +214,7 @@ def topic(ds: Dataset, name: str) -> View:
 
 def treatments(ds: Dataset) -> View:
     names = tuple(t.name for t in ds.treatments)
+    ids = [t.id for t in ds.treatments]
     rows = tuple((label, *(aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED)
     # The overview's closing words, which weigh the options (if the edition has them).
     overview = query.topic_sections(ds, "overview")[:1]
@@ -198,7 +222,7 @@ def treatments(ds: Dataset) -> View:
         Heading("Treatments compared"),
         *(Paragraph(s.paragraphs[-1]) for s in overview if s.paragraphs),
         Table(("", *names), rows),
-        Paragraph("One option in full: hfs-info treatments NAME (medication, botox, mvd)."),
+        Hint(f"One option in full: hfs-info treatments NAME ({', '.join(ids)})."),
         footer(ds),
     ]
     data = {"kind": "treatments", "treatments": as_data(ds.treatments)}
@@ -216,7 +240,7 @@ def _treatment_records(
     return tuple(attrs), rows
 
 
-def treatment(ds: Dataset, item: Treatment) -> View:
+def treatment(ds: Dataset, item: Treatment, drawn: bool = False) -> View:
     blocks: list[Block] = [
         Heading(item.name),
         Fields(
@@ -238,16 +262,20 @@ def treatment(ds: Dataset, item: Treatment) -> View:
         others = tuple(s for s in stats if s.unit != PERCENT)
         if others:
             blocks.append(_stats_table(ds, others))
-    blocks += [_figure_block(f.number, f.caption) for f in query.figures_by_id(ds, item.figures)]
+    for f in query.figures_by_id(ds, item.figures):
+        blocks.append(_diagram(ds, f) if drawn else _figure_block(f.number, f.caption))
     blocks += _references_blocks(ds, stats)
     blocks.append(footer(ds))
+    charted = any(isinstance(b, Bars) for b in blocks)
     data = {
         "kind": "treatment",
         "treatment": as_data(item),
         "statistics": as_data(stats),
         "figures": as_data(query.figures_by_id(ds, item.figures)),
     }
-    return View(tuple(blocks), data | provenance_data(ds), _treatment_records((item,)))
+    return View(
+        tuple(blocks), data | provenance_data(ds), _treatment_records((item,)), drawing=charted
+    )
 
 
 def _medication_table(items: tuple[Medication, ...]) -> Table:
@@ -343,8 +371,20 @@ def _charts(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
     for group, members in _groups(tuple(s for s in stats if s.unit == PERCENT)).items():
         sources = dict.fromkeys(_source_label(ds, s) for s in members)
         items = tuple((s.described, float(s.value), s.display) for s in members)
-        charts.append(Bars(group, "Source: " + "; ".join(sources), items))
+        charts.append(Bars(group, "Source: " + "; ".join(sources), items, note=_overlap(items)))
     return charts
+
+
+def _overlap(items: tuple[tuple[str, float, str], ...]) -> str:
+    """What to say of a group of percentages that add to more than 100: they are not shares of
+    one whole, so some items must overlap."""
+    total = sum(value for _, value, _ in items)
+    if len(items) < 2 or total <= 100:
+        return ""
+    shown = f"{total:g}"
+    return (
+        f"These figures add to {shown}%, as in the guide: they overlap rather than split one whole."
+    )
 
 
 def stats(ds: Dataset, with_sources: bool = False, chart: bool = False) -> View:
@@ -465,10 +505,10 @@ def drug(ds: Dataset, med: Medication) -> View:
                 ("Purpose", med.purpose or NOT_STATED),
                 ("Side effects", aspect(treatment, "side_effects")),
                 ("Monitoring", aspect(treatment, "monitoring")),
-                ("More", f"{more}hfs-info medications"),
             )
         ),
         Paragraph("The guide gives the side effects and monitoring for these drugs as a group."),
+        Hint(f"More: {more}hfs-info medications"),
         footer(ds),
     ]
     data = {"kind": "drug", "drug": as_data(med)} | _drug_notes(treatment) | provenance_data(ds)
@@ -554,9 +594,9 @@ def export(ds: Dataset) -> View:
     """The whole reference as one document: every view in reading order, one notice at the top
     and one at the end, headings moved one level down under a single title."""
     parts = [
-        *(topic(ds, name) for name in query.PROSE_TOPICS),
+        *(topic(ds, name, drawn=True) for name in query.PROSE_TOPICS),
         treatments(ds),
-        *(treatment(ds, t) for t in ds.treatments),
+        *(treatment(ds, t, drawn=True) for t in ds.treatments),
         medications(ds),
         stats(ds),
         View((Heading("Charts"), *_charts(ds, ds.statistics)), {}),
@@ -566,12 +606,10 @@ def export(ds: Dataset) -> View:
     blocks: list[Block] = [Heading(f"{ds.provenance.title}: a reference"), footer(ds)]
     for part in parts:
         for block in part.blocks:
-            if isinstance(block, Notice):
-                continue
+            if isinstance(block, Notice | Hint):
+                continue  # one notice for the whole document; hints are for the terminal
             if isinstance(block, Heading):
                 block = Heading(block.text, block.level + 1)
-            elif isinstance(block, Paragraph) and block.text.startswith("One option in full:"):
-                continue  # a hint for the terminal, not for a document
             blocks.append(block)
     blocks.append(footer(ds))
     data = {
@@ -587,7 +625,69 @@ def export(ds: Dataset) -> View:
         "links": as_data(ds.links),
         "glossary": as_data(ds.glossary),
     }
-    return View(tuple(blocks), data | provenance_data(ds))
+    return View(tuple(blocks), data | provenance_data(ds), linked_data=linked_data(ds))
+
+
+def linked_data(ds: Dataset) -> dict[str, Any]:
+    """The reference as schema.org JSON-LD: a MedicalWebPage about the MedicalCondition, built
+    from the dataset's records only (names, symptoms and causes as the guide words them)."""
+    p = ds.provenance
+    condition_term = next((e for e in ds.glossary if e.id == "hemifacial-spasm"), None)
+    condition: dict[str, Any] = {"@type": "MedicalCondition", "name": p.title}
+    if condition_term is not None:
+        condition["alternateName"] = list(condition_term.aliases)
+        condition["description"] = condition_term.definition
+    signs = [text for s in query.topic_sections(ds, "symptoms") for text in s.paragraphs]
+    condition["signOrSymptom"] = [
+        {"@type": "MedicalSignOrSymptom", "description": t} for t in signs
+    ]
+    # The causes section's last paragraph relates the condition to trigeminal neuralgia; the
+    # ones before it name the causes.
+    causes = [text for s in query.topic_sections(ds, "causes") for text in s.paragraphs[:-1]]
+    condition["cause"] = [{"@type": "MedicalCause", "description": t} for t in causes]
+    condition["possibleTreatment"] = [
+        {"@type": "MedicalTherapy", "name": t.name, "description": t.summary} for t in ds.treatments
+    ]
+    condition["drug"] = [
+        {
+            "@type": "Drug",
+            "nonProprietaryName": m.generic,
+            "proprietaryName": m.brand,
+            "name": m.generic,
+            "drugClass": {"@type": "DrugClass", "name": m.drug_class},
+        }
+        for m in ds.medications
+    ]
+    page: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": f"{p.title}: a reference",
+        "about": condition,
+        "description": f"{p.notice} {p.disclaimer}",
+        "reviewedBy": {
+            "@type": "Person",
+            "name": p.reviewer,
+            "affiliation": {"@type": "Organization", "name": p.reviewer_affiliation},
+        },
+        "publisher": {"@type": "Organization", "name": p.publisher},
+        "copyrightNotice": p.copyright,
+    }
+    month = _year_month(p.updated)
+    if month:
+        page["dateModified"] = page["lastReviewed"] = month
+    return page
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")  # fmt: skip
+
+
+def _year_month(text: str) -> str | None:
+    """``July 2018`` as ``2018-07``; None for anything else."""
+    words = text.split()
+    if len(words) == 2 and words[0].casefold() in _MONTHS and words[1].isdigit():
+        return f"{words[1]}-{_MONTHS.index(words[0].casefold()) + 1:02d}"
+    return None
 
 
 def search_results(ds: Dataset, text: str, hits: Sequence[Hit]) -> View:
@@ -621,7 +721,7 @@ def figures(ds: Dataset) -> View:
     blocks: list[Block] = [
         Heading("The guide's figures"),
         Table(("Figure", "Caption"), rows),
-        Paragraph("Draw one as a plain diagram: hfs-info figures N (1 to 4)."),
+        Hint("Draw one as a plain diagram: hfs-info figures N (1 to 4)."),
         footer(ds),
     ]
     data = {"kind": "figures", "figures": as_data(ds.figures)}
@@ -629,18 +729,10 @@ def figures(ds: Dataset) -> View:
 
 
 def figure(ds: Dataset, number: int) -> View:
-    from hfs_info import diagrams
-
     item = query.find_figure(ds, number)
     blocks: list[Block] = [
         Heading(f"Figure {item.number}"),
-        Paragraph(item.caption),
-        Diagram(
-            f"Figure {item.number}",
-            diagrams.draw(item, ds.nerve),
-            diagrams.describe(item, ds.nerve),
-            diagrams.parts(item, ds.nerve),
-        ),
+        _diagram(ds, item),
         Paragraph("A plain diagram of what the caption states, not the guide's own picture."),
         footer(ds),
     ]

@@ -1,77 +1,210 @@
-"""One standalone, accessible HTML page (for `export`): a lang attribute, semantic headings,
-tables with header cells, a description list for fields; inline styles only, no scripts and no
-external assets. Every string is escaped."""
+"""One standalone, accessible HTML5 page (for `export`): a lang attribute, a table of contents
+linking to every section, semantic headings, tables with header cells, a description list for
+fields, real links for web addresses, figures and charts drawn inline as SVG with their
+captions, styles for screen and print, and what the page is about as schema.org JSON-LD.
+
+No script runs (the JSON-LD block is data, and the only <script> element) and nothing is fetched
+from elsewhere. Every string is escaped, and code points that are not characters are replaced
+(render/svg.clean), so dataset text stays text.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Sequence
+from contextvars import ContextVar
 from html import escape
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from hfs_info.document import (
     Bars,
+    Block,
     Bullets,
     Diagram,
     Fields,
     Heading,
+    Hint,
     Notice,
     Paragraph,
     Table,
     View,
     segments,
 )
-from hfs_info.text import inert, xml_safe
+from hfs_info.render import svg
+from hfs_info.text import normalize
 
 if TYPE_CHECKING:
     from hfs_info.terminal import Terminal
 
 STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;"
-    "line-height:1.5;color:#1a1a1a}"
+    "line-height:1.5;color:#1a1a1a;background:#fff}"
+    "a{color:#1a5f85}"
     "table{border-collapse:collapse;margin:1rem 0}"
     "th,td{border:1px solid #999;padding:.3rem .5rem;vertical-align:top;text-align:left}"
     "caption{font-weight:bold;text-align:left}"
     "dt{font-weight:bold}dd{margin:0 0 .5rem 1.5rem}"
     ".notice{font-style:italic;color:#444}"
-    ".bar{display:inline-block;height:1em;background:#2a7fa8;vertical-align:middle}"
-    "figure{margin:1rem 0}pre{overflow-x:auto}"
+    "nav.toc{border:1px solid #ccc;padding:.5rem 1rem;margin:1rem 0}"
+    "nav.toc ol{margin:0;padding-left:1.25rem}"
+    "figure{margin:1.5rem 0}figure svg{max-width:100%;height:auto}"
+    "figcaption{font-size:.9rem;color:#333}"
+    "@media print{"
+    "body{max-width:none;margin:0;font-size:11pt}"
+    "nav.toc{break-after:page}"
+    "figure,table,dl{break-inside:avoid}"
+    "h1,h2,h3,h4{break-after:avoid}"
+    'a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em}'
+    "}"
 )
 
-
-def _safe(text: str) -> str:
-    """Escaped text that shows its controls and invisibles, and holds nothing XML refuses."""
-    return escape(xml_safe(inert(text)), quote=True)
+# Web addresses in the text become links: http(s) ones as they are, www. ones over http (the
+# guide gives its addresses without a scheme or with http://). Trailing punctuation stays text.
+# A reference number such as [1] links to the first list item that starts with it.
+_LINKED = re.compile(
+    r"(?P<address>\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]])|\[(?P<reference>\d+)\]"
+)
+_REFERENCE_ITEM = re.compile(r"\[(\d+)\] ")
+# The reference numbers that have a list item on the page being written.
+_REFERENCES: ContextVar[frozenset[str]] = ContextVar("references", default=frozenset())
 
 
 def _e(text: str) -> str:
-    return "".join(
-        f"<mark>{_safe(piece)}</mark>" if highlighted else _safe(piece)
-        for piece, highlighted in segments(text)
-    )
+    """``text`` as HTML: escaped, search matches in <mark>, web addresses as links."""
+    out = []
+    for piece, highlighted in segments(text):
+        html = _linked(svg.clean(piece))
+        out.append(f"<mark>{html}</mark>" if highlighted else html)
+    return "".join(out)
+
+
+def _linked(text: str) -> str:
+    out, position = [], 0
+    references = _REFERENCES.get()
+    for match in _LINKED.finditer(text):
+        address, number = match.group("address"), match.group("reference")
+        if address:
+            href = address if address.startswith("http") else f"http://{address}"
+        elif number in references:
+            href, address = f"#ref-{number}", match.group()
+        else:
+            continue
+        out.append(escape(text[position : match.start()], quote=True))
+        out.append(f'<a href="{escape(href, quote=True)}">{escape(address, quote=True)}</a>')
+        position = match.end()
+    out.append(escape(text[position:], quote=True))
+    return "".join(out)
+
+
+def _plain(text: str) -> str:
+    """``text`` escaped, without links (for <title> and attribute values)."""
+    return escape(svg.clean(text), quote=True)
+
+
+class _Page:
+    """Ids for headings and pictures, unique within the page."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.references: set[str] = set()  # numbers whose list item has its id already
+
+    def ident(self, text: str, fallback: str) -> str:
+        base = normalize(text).replace(" ", "-") or fallback
+        ident, n = base, 1
+        while ident in self.ids:
+            n += 1
+            ident = f"{base}-{n}"
+        self.ids.add(ident)
+        return ident
 
 
 def render(view: View, out: TextIO, terminal: Terminal) -> None:
     title = next((b.text for b in view.blocks if isinstance(b, Heading)), "hfs-info")
-    body = "\n".join(_block(block) for block in view.blocks)
+    page = _Page()
+    blocks = [b for b in view.blocks if not isinstance(b, Hint)]  # command lines: terminal only
+    contents = page.ident("contents", "contents")
+    numbers = {
+        match.group(1)
+        for block in blocks
+        if isinstance(block, Bullets)
+        for item in block.items
+        if (match := _REFERENCE_ITEM.match(item))
+    }
+    token = _REFERENCES.set(frozenset(numbers))
+    try:
+        body = _body(blocks, page, contents)
+    finally:
+        _REFERENCES.reset(token)
+    linked = _json_ld(view.linked_data) if view.linked_data else ""
     out.write(
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
-        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<title>{_plain(title)}</title>\n<style>{STYLE}</style>\n{linked}</head>\n"
+        "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
     )
 
 
-def _block(block: object) -> str:
+def _body(blocks: Sequence[Block], page: _Page, contents: str) -> list[str]:
+    anchors = {
+        i: page.ident(b.text, "section") for i, b in enumerate(blocks) if isinstance(b, Heading)
+    }
+    toc = _contents(blocks, anchors, contents)
+    # The contents go under the title and the notice that opens the page.
+    after = 1 if len(blocks) > 1 and isinstance(blocks[1], Notice) else 0
+    body = []
+    for i, block in enumerate(blocks):
+        body.append(_block(block, anchors.get(i, ""), page))
+        if i == after and toc:
+            body.append(toc)
+    return body
+
+
+def _json_ld(data: dict[str, Any]) -> str:
+    """``data`` in a JSON-LD script element. Inside <script> nothing is escaped by HTML, so the
+    characters that could end the element or open a comment (< > &) are written as JSON escapes,
+    which any JSON reader turns back into the same text."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = svg.clean(text).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">\n{text}\n</script>\n'
+
+
+def _contents(blocks: Sequence[Block], anchors: dict[int, str], ident: str) -> str:
+    """A nested list of links to every heading below the page's title."""
+    entries = [
+        (block.level, block.text, anchors[i])
+        for i, block in enumerate(blocks)
+        if i and isinstance(block, Heading)
+    ]
+    if not entries:
+        return ""
+    top = min(level for level, _, _ in entries)
+    out = [f'<nav class="toc" aria-labelledby="{ident}"><h2 id="{ident}">Contents</h2>']
+    depth = 0
+    for level, text, anchor in entries:
+        level = level - top + 1
+        if level > depth:
+            out.append("<ol><li>" * (level - depth))
+        else:
+            out.append("</li></ol>" * (depth - level) + "</li><li>")
+        depth = level
+        out.append(f'<a href="#{escape(anchor, quote=True)}">{_plain(text)}</a>')
+    out.append("</li></ol>" * depth + "</nav>")
+    return "".join(out)
+
+
+def _block(block: Block, anchor: str, page: _Page) -> str:
     if isinstance(block, Heading):
-        level = min(block.level, 6)
-        return f"<h{level}>{_e(block.text)}</h{level}>"
+        level = max(1, min(block.level, 6))
+        return f'<h{level} id="{escape(anchor, quote=True)}">{_e(block.text)}</h{level}>'
     if isinstance(block, Paragraph):
         return f"<p>{_e(block.text)}</p>"
     if isinstance(block, Notice):
         return f'<p class="notice" role="note">{_e(block.text)}</p>'
     if isinstance(block, Bullets):
         tag = "ol" if block.numbered else "ul"
-        items = "".join(f"<li>{_e(item)}</li>" for item in block.items)
+        items = "".join(f"<li{_reference_id(item, page)}>{_e(item)}</li>" for item in block.items)
         return f"<{tag}>{items}</{tag}>"
     if isinstance(block, Fields):
         pairs = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in block.pairs)
@@ -79,14 +212,26 @@ def _block(block: object) -> str:
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Bars):
-        return _bars(block)
+        ident = page.ident(f"chart {block.title}", "chart")
+        picture = svg.to_text(svg.chart([block], ident))
+        note = f" {_e(block.note)}" if block.note else ""
+        caption = f"<strong>{_e(block.title)}</strong>.{note} {_e(block.source)}."
+        return f"<figure>{picture}<figcaption>{caption}</figcaption></figure>"
     if isinstance(block, Diagram):
-        return (
-            f'<figure><pre role="img" aria-label="{_e(block.description)}">'
-            f"{_e(chr(10).join(block.lines))}</pre><figcaption>{_e(block.title)}</figcaption>"
-            "</figure>"
-        )
+        ident = page.ident(block.title, "figure")
+        picture = svg.to_text(svg.diagram(block, f"{ident}-picture"))
+        caption = f"<strong>{_e(block.title)}</strong>: {_e(block.caption or block.description)}"
+        return f'<figure id="{ident}">{picture}<figcaption>{caption}</figcaption></figure>'
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
+
+
+def _reference_id(item: str, page: _Page) -> str:
+    """The id attribute of the first list item for reference [N], which "[N]" links to."""
+    match = _REFERENCE_ITEM.match(item)
+    if match is None or match.group(1) in page.references:
+        return ""
+    page.references.add(match.group(1))
+    return f' id="ref-{match.group(1)}"'
 
 
 def _table(block: Table) -> str:
@@ -100,22 +245,3 @@ def _table(block: Table) -> str:
         ]
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-
-
-def _bars(block: Bars) -> str:
-    """A chart as a table: each bar an inline-styled span as wide as its share of the maximum,
-    with the exact value beside it, so it reads the same with or without the bars."""
-    rows = []
-    for label, value, display in block.items:
-        share = 100 * max(0.0, min(value, block.maximum)) / block.maximum if block.maximum else 0
-        bar = f'<span class="bar" style="width:{share:.1f}%" aria-hidden="true"></span>'
-        rows.append(
-            f'<tr><th scope="row">{_e(label)}</th>'
-            f'<td style="width:40%">{bar}</td><td>{_e(display)}</td></tr>'
-        )
-    return (
-        f"<figure><table><caption>{_e(block.title)}</caption>"
-        '<thead><tr><th scope="col">What it measures</th><th scope="col">Chart</th>'
-        f'<th scope="col">Number</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-        f"<figcaption>{_e(block.source)}</figcaption></figure>"
-    )

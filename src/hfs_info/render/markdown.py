@@ -12,6 +12,7 @@ from hfs_info.document import (
     Diagram,
     Fields,
     Heading,
+    Hint,
     Notice,
     Paragraph,
     Table,
@@ -42,7 +43,9 @@ def escape(text: str) -> str:
 
 
 def render(view: View, out: TextIO, terminal: Terminal) -> None:
-    out.write("\n\n".join(_block(block) for block in view.blocks) + "\n")
+    # Hints name command lines, which a reader of a document cannot type.
+    blocks = [block for block in view.blocks if not isinstance(block, Hint)]
+    out.write("\n\n".join(_block(block) for block in blocks) + "\n")
 
 
 def _block(block: object) -> str:
@@ -64,7 +67,8 @@ def _block(block: object) -> str:
 
         return _fenced(ascii_bars(block))
     if isinstance(block, Diagram):
-        return _fenced("\n".join(block.lines))
+        caption = f"\n\n{escape(block.title)}: {escape(block.caption)}" if block.caption else ""
+        return _fenced("\n".join(block.lines)) + caption
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
 
 

@@ -14,6 +14,7 @@ from hfs_info.document import (
     Diagram,
     Fields,
     Heading,
+    Hint,
     Notice,
     Paragraph,
     Table,
@@ -34,7 +35,7 @@ def render(view: View, out: TextIO, terminal: Terminal) -> None:
 def _block(block: object) -> str:
     if isinstance(block, Heading):
         return f"{block.text}\n{('=' if block.level == 1 else '-') * len(block.text)}"
-    if isinstance(block, Paragraph | Notice):
+    if isinstance(block, Paragraph | Notice | Hint):
         return block.text
     if isinstance(block, Bullets):
         marks = [f"{n}." if block.numbered else "-" for n in range(1, len(block.items) + 1)]
@@ -46,7 +47,8 @@ def _block(block: object) -> str:
     if isinstance(block, Bars):
         return ascii_bars(block)
     if isinstance(block, Diagram):
-        return "\n".join(block.lines)
+        caption = f"\n\n{block.title}: {block.caption}" if block.caption else ""
+        return "\n".join(block.lines) + caption
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
 
 
@@ -78,5 +80,7 @@ def ascii_bars(block: Bars) -> str:
     for label, value, display in block.items:
         bar = "#" * bar_length(value, block.maximum)
         lines += [label, f"  {bar} {display}"]
+    if block.note:
+        lines.append(block.note)
     lines.append(block.source)
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from hfs_info.document import (
     Diagram,
     Fields,
     Heading,
+    Hint,
     Notice,
     Paragraph,
     Table,
@@ -57,7 +58,7 @@ BAR_CELLS = 30
 MIN_COLUMN_WIDTH = 18
 
 
-def console_for(file: TextIO, terminal: Terminal, record: bool = False) -> Console:
+def console_for(file: TextIO, terminal: Terminal) -> Console:
     """A rich console that never interprets markup or emoji codes and uses ``terminal``'s
     colour, width and character set."""
     from rich.console import Console
@@ -76,7 +77,6 @@ def console_for(file: TextIO, terminal: Terminal, record: bool = False) -> Conso
         emoji=False,
         legacy_windows=False,
         safe_box=not terminal.unicode,
-        record=record,
     )
 
 
@@ -119,7 +119,7 @@ def _text(value: str, style: str = "") -> Text:
 def _renderables(block: Block, console: Console, terminal: Terminal) -> list[RenderableType]:
     if isinstance(block, Heading):
         return [_text(block.text, "heading" if block.level == 1 else "subheading")]
-    if isinstance(block, Paragraph):
+    if isinstance(block, Paragraph | Hint):
         return [_text(block.text)]
     if isinstance(block, Notice):
         return [_text(block.text, "notice")]
@@ -303,7 +303,8 @@ def _bars(
     mark = "█" if terminal.unicode else "#"
     for label, value, display in block.items:
         grid.add_row(_text(label), mark * bar_length(value, block.maximum, cells), _text(display))
-    return [_text(block.title, "subheading"), grid, _text(block.source, "source")]
+    note = [_text(block.note)] if block.note else []
+    return [_text(block.title, "subheading"), grid, *note, _text(block.source, "source")]
 
 
 def _diagram(block: Diagram, terminal: Terminal) -> list[RenderableType]:
@@ -326,5 +327,6 @@ def _diagram(block: Diagram, terminal: Terminal) -> list[RenderableType]:
             title_align="left",
             box=box.ROUNDED if terminal.unicode else box.ASCII,
             expand=False,
-        )
+        ),
+        *([_text(f"{block.title}: {block.caption}")] if block.caption else []),
     ]

@@ -1,0 +1,200 @@
+"""`hfs-info fill`: regions of real files kept in step with the reference."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hfs_info import fill
+
+DATA = Path(__file__).parents[1] / "data" / "hemifacial_spasm.toml"
+BEFORE = "# Handout\n\nIntro, kept as it is.  \n\n"
+AFTER = "\nClosing words\twith a tab and no final newline"
+
+
+def document(tmp_path: Path, middle: str, name: str = "handout.md") -> Path:
+    path = tmp_path / name
+    path.write_bytes((BEFORE + middle + AFTER).encode("utf-8"))
+    return path
+
+
+def region(args: str, body: str = "stale\n") -> str:
+    return f"<!-- hfs-info {args} -->\n{body}<!-- /hfs-info -->\n"
+
+
+def test_a_region_gets_the_commands_markdown(run, tmp_path: Path) -> None:
+    path = document(tmp_path, region("medications"))
+    result = run("fill", str(path))
+    assert (result.status, result.stdout, result.stderr) == (0, "", "")
+    expected = run("medications", "--format", "markdown").stdout
+    assert path.read_text("utf-8") == BEFORE + region("medications", expected) + AFTER
+
+
+def test_everything_outside_the_regions_is_kept_byte_for_byte(run, tmp_path: Path) -> None:
+    outside = "\ufeffBOM, \r\n CRLF, caf\u00e9, \x00 and trailing spaces   \r\n"
+    path = tmp_path / "odd.md"
+    path.write_bytes((outside + region("figures", "") + outside).encode("utf-8"))
+    assert run("fill", str(path)).status == 0
+    text = path.read_bytes().decode("utf-8")
+    assert text.startswith(outside + "<!-- hfs-info figures -->\r\n")
+    assert text.endswith("<!-- /hfs-info -->\n" + outside)
+
+
+def test_format_and_options_come_from_the_marker(run, tmp_path: Path) -> None:
+    path = document(
+        tmp_path,
+        region("glossary botox -f json")
+        + region("stats --chart --shift-heading-level-by 2")
+        + region("glossary 'tic convulsif' -f plain"),
+    )
+    assert run("fill", str(path)).status == 0
+    text = path.read_text("utf-8")
+    start = text.index("-f json -->\n") + len("-f json -->\n")
+    assert json.loads(text[start : text.index("<!-- /hfs-info -->", start)])["kind"] == "term"
+    assert "\n### Numbers from the guide\n" in text
+    assert "\nhemifacial spasm\n================\n" in text
+
+
+def test_filling_twice_changes_nothing(run, tmp_path: Path) -> None:
+    path = document(tmp_path, region("symptoms") + "between\n" + region("sources"))
+    assert run("fill", str(path)).status == 0
+    once = path.read_bytes()
+    assert run("fill", str(path)).status == 0
+    assert path.read_bytes() == once
+    assert run("fill", "--check", str(path)) == run("fill", "--check", str(path))
+    assert run("fill", "--check", str(path)).status == 0
+
+
+def test_check_lists_stale_regions_and_changes_nothing(run, tmp_path: Path) -> None:
+    path = document(tmp_path, region("symptoms") + region("causes"))
+    original = path.read_bytes()
+    result = run("fill", "--check", str(path))
+    assert result.status == 1
+    assert result.stdout == (
+        f"{path}:5: out of date: hfs-info symptoms\n{path}:8: out of date: hfs-info causes\n"
+    )
+    assert path.read_bytes() == original
+
+
+def test_diff_shows_what_would_change(run, tmp_path: Path) -> None:
+    path = document(tmp_path, region("symptoms"))
+    original = path.read_bytes()
+    result = run("fill", "--diff", str(path))
+    assert result.status == 0 and path.read_bytes() == original
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [f"--- {path}", f"+++ {path}"]
+    assert "-stale" in lines and "+# Symptoms" in lines
+
+
+@pytest.mark.parametrize(
+    ("marker", "message"),
+    [
+        ("treatments -o out.md", "-o is not allowed in a region of 'treatments'"),
+        ("export", "'export' cannot fill a region; use one of: causes, diagnosis, figures,"),
+        ("validate x.toml", "'validate' cannot fill a region"),
+        ("fill other.md", "'fill' cannot fill a region"),
+        ("cite", "'cite' cannot fill a region"),
+        ("--data x.toml stats", "--data in a region needs 'fill --allow-data'"),
+        ("--debug stats", "--debug is not allowed before the command in a region"),
+        ("stats --help", "--help is not allowed in a region of 'stats'"),
+        ("stats -f table", "--format table is for terminals"),
+        ("", "a region must name a command"),
+        ("search 'unclosed", "cannot split the region's arguments"),
+        ("treatments laser", "'laser' is not a treatment of the guide"),
+        ("figures 9", "no figure 9"),
+    ],
+)
+def test_a_marker_asking_for_more_is_an_error_naming_file_and_line(
+    run, tmp_path: Path, marker: str, message: str
+) -> None:
+    path = document(tmp_path, region("symptoms") + region(marker))
+    original = path.read_bytes()
+    result = run("fill", str(path))
+    assert result.status == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"hfs-info: {path}:8: ")
+    assert message in result.stderr
+    assert path.read_bytes() == original  # not even the good region before it was written
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+@pytest.mark.parametrize(
+    ("middle", "line", "message"),
+    [
+        ("<!-- hfs-info stats -->\nno end\n", 5, "region not closed"),
+        (region("stats").replace("<!-- /hfs-info -->", region("causes")), 7, "opened inside"),
+        ("text\n<!-- /hfs-info -->\n", 6, "closes no region"),
+        ("<!-- hfs-info stats\n", 5, "must end with -->"),
+    ],
+)
+def test_broken_markers_are_errors_with_file_and_line(
+    run, tmp_path: Path, middle: str, line: int, message: str
+) -> None:
+    path = document(tmp_path, middle)
+    original = path.read_bytes()
+    result = run("fill", str(path))
+    assert result.status == 2
+    assert result.stderr.startswith(f"hfs-info: {path}:{line}: ") and message in result.stderr
+    assert path.read_bytes() == original
+
+
+def test_an_error_in_one_file_leaves_every_file_as_it_was(run, tmp_path: Path) -> None:
+    good = document(tmp_path, region("symptoms"), "good.md")
+    bad = document(tmp_path, region("export"), "bad.md")
+    before = good.read_bytes(), bad.read_bytes()
+    assert run("fill", str(good), str(bad)).status == 2
+    assert (good.read_bytes(), bad.read_bytes()) == before
+
+
+def test_data_needs_allow_data_and_is_found_from_the_file(run, tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(DATA, folder / "edition.toml")
+    path = document(folder, region("--data edition.toml glossary mvd"))
+    assert run("fill", str(path)).status == 2
+    result = run("fill", "--allow-data", str(path))
+    assert result.status == 0, result.stderr
+    assert "# microvascular decompression" in path.read_text("utf-8").casefold()
+
+
+def test_files_that_cannot_be_read(run, tmp_path: Path) -> None:
+    missing = run("fill", str(tmp_path / "none.md"))
+    assert missing.status == 2 and "cannot read" in missing.stderr
+    binary = tmp_path / "x.md"
+    binary.write_bytes(b"\xff\xfe")
+    assert run("fill", str(binary)).stderr == f"hfs-info: {binary}: not UTF-8 text\n"
+
+
+def test_the_allowed_commands_are_the_ones_declared_with_the_output_format() -> None:
+    assert set(fill.content_commands()) == {
+        "overview",
+        "symptoms",
+        "causes",
+        "diagnosis",
+        "treatments",
+        "medications",
+        "stats",
+        "glossary",
+        "sources",
+        "figures",
+        "search",
+    }
+    assert "--output" not in fill.content_commands()["treatments"]
+    assert "--shift-heading-level-by" in fill.content_commands()["stats"]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(outside=st.text().filter(lambda t: "hfs-info" not in t))
+def test_text_outside_any_region_survives_any_content(tmp_path: Path, outside: str) -> None:
+    text = outside + region("figures") + outside
+    filled, stale = fill.fill_text(text, "doc.md", None, allow_data=False)
+    head, _, rest = filled.partition("<!-- hfs-info figures -->")
+    assert head == outside and rest.endswith("<!-- /hfs-info -->\n" + outside)
+    assert stale == [(outside.count("\n") + 1, "figures")]
+    assert fill.fill_text(filled, "doc.md", None, allow_data=False) == (filled, [])
