@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from hfs_info.document import View
-from hfs_info.errors import DataError, ExitStatus, UsageError
+from hfs_info.errors import DataError, ExitStatus, NotFoundError, UsageError
 from hfs_info.models import Dataset
 from hfs_info.options import CiteStyle, ColorChoice, ExportFormat, Format, ValidateFormat
 from hfs_info.query import PROSE_TOPICS
+
+R = TypeVar("R")
 
 
 class Result(NamedTuple):
@@ -98,16 +100,39 @@ def treatments(
 
     if not name:
         return _show(data, views.treatments, fmt, color, explain, no_pager, shift)
-    wanted = " ".join(name)
     return _show(
         data,
-        lambda ds: views.treatment(ds, query.find_treatment(ds, wanted)),
+        lambda ds: views.treatment(ds, _one(ds, name, query.find_treatment, "treatments")),
         fmt,
         color,
         explain,
         no_pager,
         shift,
     )
+
+
+def _one(ds: Dataset, words: tuple[str, ...], find: Callable[[Dataset, str], R], command: str) -> R:
+    """The record the words name together (``tic convulsif``). When they do not, but each word
+    names a record of its own (``glossary mvd botox``), say that one is looked up at a time and
+    how to look up each, rather than only that nothing matches."""
+    wanted = " ".join(words)
+    try:
+        return find(ds, wanted)
+    except NotFoundError:
+        if len(words) < 2 or not all(_names_one(ds, word, find) for word in words):
+            raise
+    import shlex
+
+    each = "; ".join(f"hfs-info {command} {shlex.quote(word)}" for word in words)
+    raise UsageError(f"{command} looks up one name at a time; {wanted!r} is several: {each}")
+
+
+def _names_one(ds: Dataset, word: str, find: Callable[[Dataset, str], object]) -> bool:
+    try:
+        find(ds, word)
+    except NotFoundError:
+        return False
+    return True
 
 
 def medications(
@@ -152,10 +177,9 @@ def glossary(
 
     if not term:
         return _show(data, views.glossary, fmt, color, False, no_pager, shift)
-    wanted = " ".join(term)
     return _show(
         data,
-        lambda ds: views.term(ds, query.find_term(ds, wanted)),
+        lambda ds: views.term(ds, _one(ds, term, query.find_term, "glossary")),
         fmt,
         color,
         False,

@@ -12,6 +12,8 @@ one place where errors become messages on stderr and exit statuses.
 from __future__ import annotations
 
 import io
+import os
+import re
 import sys
 from enum import StrEnum
 from typing import Annotated, Any, TextIO
@@ -118,6 +120,16 @@ NoPagerOption = Annotated[
 ]
 
 
+# typer writes a required argument as {PATH} in usage lines; the convention (POSIX, man, git)
+# is a bare PATH, with [PATH] for an optional one.
+_REQUIRED = re.compile(r"\{([A-Z][A-Z_…]*)\}")
+
+
+def plain_usage(text: str) -> str:
+    """``text`` (help or a usage line) with required arguments written as POSIX writes them."""
+    return _REQUIRED.sub(r"\1", text)
+
+
 def _data(ctx: typer.Context) -> str | None:
     """The --data / HFS_INFO_DATA path of this run (None: the packaged dataset)."""
     data: str | None = ctx.find_root().params.get("data")
@@ -153,6 +165,11 @@ def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
         for n in names
         if n.casefold().startswith(incomplete.casefold())
     }
+    if os.environ.get(COMPLETE_VAR) == "complete_bash":
+        # bash puts a candidate on the line as it is: quote what the shell would split or
+        # read (the space and apostrophe of Bell's palsy), as printf %q does. zsh and fish
+        # quote candidates themselves.
+        found = {re.sub(r"([^\w@%+=:,./-])", r"\\\1", n) for n in found}
     return sorted(found, key=str.casefold)
 
 
@@ -742,13 +759,13 @@ def help_(
     group = ctx.find_root().command
     root_ctx = ctx.find_root()
     if command is None:
-        return Result(group.get_help(root_ctx) + "\n")
+        return Result(plain_usage(group.get_help(root_ctx)) + "\n")
     sub = group.get_command(root_ctx, command)  # type: ignore[attr-defined]
     if sub is None:
         names = ", ".join(group.list_commands(root_ctx))  # type: ignore[attr-defined]
         raise UsageError(f"no command {command!r}; the commands are: {names}")
     with typer.Context(sub, info_name=command, parent=root_ctx) as sub_ctx:
-        return Result(sub.get_help(sub_ctx) + "\n")
+        return Result(plain_usage(sub.get_help(sub_ctx)) + "\n")
 
 
 # --- parsing a command line that the quick parser left to the app ---------------------------
@@ -783,7 +800,7 @@ def invoke(args: list[str]) -> Result:
         sys.stdout = real
     if isinstance(result, Result):
         return result
-    return Result(collected.getvalue(), status=result or 0)
+    return Result(plain_usage(collected.getvalue()), status=result or 0)
 
 
 class _Collected(io.StringIO):

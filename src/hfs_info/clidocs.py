@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import typer
 
 from hfs_info import __version__, options
-from hfs_info.cli import app
+from hfs_info.cli import app, plain_usage
 from hfs_info.errors import ExitStatus
 from hfs_info.options import PROG
 from hfs_info.pager import PAGER_ENV
@@ -100,7 +100,7 @@ def reference() -> tuple[Command, ...]:
     commands = [
         Command(
             "",
-            " ".join(group.collect_usage_pieces(ctx)),
+            plain_usage(" ".join(group.collect_usage_pieces(ctx))),
             inspect.cleandoc(group.help or ""),
             tuple(_param(p) for p in shown),
         )
@@ -112,7 +112,7 @@ def reference() -> tuple[Command, ...]:
         commands.append(
             Command(
                 name,
-                " ".join(command.collect_usage_pieces(sub)),
+                plain_usage(" ".join(command.collect_usage_pieces(sub))),
                 inspect.cleandoc(command.help or ""),
                 tuple(_param(p) for p in params),
             )

@@ -1,0 +1,242 @@
+"""Habits people bring from git, gh, man and tldr: a pager on a terminal, `help COMMAND`, `-V`,
+completion scripts for the shell named, flags that behave the same before or after the command,
+help that lists what a command can do and nothing else."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hfs_info.commandline import COMMANDS
+from tests.conftest import SCRIPT, run_process
+
+# A pager that only records what it was given, so that a test can see whether output was paged.
+FAKE_PAGER = """
+import sys
+with open(sys.argv[1], "wb") as out:
+    out.write(sys.stdin.buffer.read())
+"""
+
+
+def _on_a_terminal(
+    args: list[str], env: dict[str, str], rows: int = 24, keys: bytes = b""
+) -> tuple[int, bytes]:
+    """Run the installed script on a pseudo-terminal of ``rows`` x 80; its status and what the
+    terminal showed."""
+    import fcntl
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 80, 0, 0))
+    base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PAGER")}
+    process = subprocess.Popen(
+        [str(SCRIPT), *args],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env={**base, "TERM": "xterm", **env},
+        close_fds=True,
+    )
+    os.close(follower)
+    shown = b""
+    deadline = time.monotonic() + 30
+    sent = False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([leader], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed: the process is done
+                break
+            if not chunk:
+                break
+            shown += chunk
+        elif keys and not sent and shown:
+            os.write(leader, keys)
+            sent = True
+        if process.poll() is not None and not ready:
+            break
+    status = process.wait(timeout=30)
+    os.close(leader)
+    return status, shown
+
+
+@pytest.fixture
+def fake_pager(tmp_path: Path) -> tuple[str, Path]:
+    script = tmp_path / "pager.py"
+    script.write_text(FAKE_PAGER, "utf-8")
+    record = tmp_path / "paged.txt"
+    return f"{sys.executable} {script} {record}", record
+
+
+def test_long_output_on_a_terminal_goes_through_the_pager(fake_pager) -> None:
+    pager, record = fake_pager
+    status, shown = _on_a_terminal(["treatments"], {"HFS_INFO_PAGER": pager})
+    assert status == 0
+    paged = record.read_bytes()
+    assert b"Microvascular" in paged and b"Microvascular" not in shown
+    assert b"\x1b[" in paged  # colour passes through to the pager
+
+
+def test_pager_falls_back_to_PAGER(fake_pager) -> None:
+    pager, record = fake_pager
+    assert _on_a_terminal(["treatments"], {"PAGER": pager})[0] == 0
+    assert b"Microvascular" in record.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--no-pager", "treatments"], {}),  # before the command, as git has it
+        (["treatments", "--no-pager"], {}),  # or after it
+        (["treatments"], {"HFS_INFO_PAGER": "cat"}),
+        (["treatments"], {"HFS_INFO_PAGER": ""}),
+        (["treatments"], {"TERM": "dumb"}),
+        (["glossary", "mvd"], {}),  # shorter than the screen
+    ],
+    ids=["--no-pager first", "--no-pager last", "cat", "empty", "TERM=dumb", "short"],
+)
+def test_no_pager_when_asked_or_not_needed(fake_pager, args: list[str], env) -> None:
+    pager, record = fake_pager
+    status, shown = _on_a_terminal(
+        args,
+        {"PAGER": pager, **env} if "HFS_INFO_PAGER" in env else {"HFS_INFO_PAGER": pager, **env},
+    )
+    assert status == 0
+    assert not record.exists()
+    assert b"General information from the Mayfield Clinic guide" in shown.replace(b"\r\n", b" ")
+
+
+def test_pipes_never_page(fake_pager) -> None:
+    pager, record = fake_pager
+    result = run_process("treatments", env={"HFS_INFO_PAGER": pager})
+    assert result.returncode == 0 and b"Microvascular" in result.stdout
+    assert not record.exists()
+
+
+@pytest.mark.skipif(not Path("/usr/bin/less").exists(), reason="needs less")
+def test_q_in_less_ends_cleanly() -> None:
+    status, shown = _on_a_terminal(["export"], {}, keys=b"q")
+    assert status == 0
+    assert b"Traceback" not in shown
+
+
+def test_help_command_is_the_help(run) -> None:
+    assert run("help").stdout == run("--help").stdout
+    assert run("help", "search").stdout == run("search", "--help").stdout
+    missing = run("help", "nosuch")
+    assert missing.status == 2
+    assert "no command 'nosuch'; the commands are: overview" in missing.stderr
+
+
+def test_short_version_flag(run) -> None:
+    assert run("-V").stdout == run("--version").stdout != ""
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [
+        ("bash", "complete -o default -F"),
+        ("zsh", "#compdef hfs-info"),
+        ("fish", "complete --command"),
+    ],
+)
+@pytest.mark.parametrize("from_shell", ["/bin/bash", "/usr/bin/zsh", "/usr/bin/fish"])
+def test_completion_script_for_the_shell_named(shell: str, marker: str, from_shell: str) -> None:
+    result = run_process("--show-completion", shell, env={"SHELL": from_shell})
+    assert result.returncode == 0
+    assert marker in result.stdout.decode()
+
+
+def _complete(words: str, cword: int, shell: str = "bash") -> list[str]:
+    env = {"_HFS_INFO_COMPLETE": f"complete_{shell}", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    result = run_process(env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.decode().split()
+
+
+def test_completion_offers_figure_numbers() -> None:
+    assert _complete("hfs-info figures ", 2) == ["1", "2", "3", "4"]
+
+
+def test_bash_completion_quotes_names_the_shell_would_split() -> None:
+    assert _complete("hfs-info glossary bell", 2) == ["bell\\'s\\", "palsy", "bells\\", "palsy"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--color", "always", "glossary", "mvd"],
+        ["glossary", "mvd", "--color", "always"],
+        ["--color", "never", "glossary", "mvd", "--color", "always"],  # the command's wins
+    ],
+    ids=" ".join,
+)
+def test_color_before_or_after_the_command(run, args: list[str]) -> None:
+    assert "\x1b[" in run(*args).stdout
+
+
+def test_color_given_to_the_tool_reaches_the_command(run) -> None:
+    assert "\x1b[" not in run("--color", "never", "glossary", "mvd").stdout
+
+
+@pytest.mark.parametrize("command", ["export", "cite", "schema"])
+def test_every_command_that_prints_takes_color(run, command: str) -> None:
+    assert run(command, "--color", "never").status == 0
+    assert run("--color", "never", command).status == 0
+
+
+def test_cite_takes_format_like_every_other_command(run) -> None:
+    bibtex = run("cite", "--format", "bibtex").stdout
+    assert bibtex.startswith("@misc{")
+    assert run("cite", "-f", "bibtex").stdout == run("cite", "--style", "bibtex").stdout == bibtex
+
+
+@pytest.mark.parametrize(
+    ("command", "formats"),
+    [
+        ("overview", "table, plain, markdown or json"),
+        ("glossary", "table, plain, markdown, json or csv"),
+        ("stats", "table, plain, markdown, json, csv or svg"),
+        ("figures", "table, plain, markdown, json or svg"),
+    ],
+)
+def test_help_lists_only_the_formats_a_command_gives(run, command: str, formats: str) -> None:
+    text = " ".join(run(command, "--help").stdout.split())
+    assert f"Output format: {formats} " in text
+
+
+def test_help_uses_plain_metavars_and_no_markup(run) -> None:
+    outputs = [run("--help").stdout, *(run(name, "--help").stdout for name in COMMANDS)]
+    for text in outputs:
+        assert "`" not in text and "{" not in text and "<int range>" not in text
+    assert "Usage: hfs-info search [OPTIONS] QUERY…" in run("search", "--help").stdout
+    assert "-n, --limit N" in run("search", "--help").stdout
+    assert "--debug" in outputs[0]
+
+
+def test_help_examples_are_one_command_a_line(run) -> None:
+    text = run("treatments", "--help").stdout
+    assert re.search(
+        r"^  Examples:\n    hfs-info treatments\n    hfs-info treatments botox\n", text, re.M
+    )
+
+
+@pytest.mark.parametrize("command", ["glossary", "treatments"])
+def test_several_names_say_that_one_is_looked_up_at_a_time(run, command: str) -> None:
+    result = run(command, "mvd", "botox")
+    assert result.status == 2
+    assert result.stderr == (
+        f"hfs-info: {command} looks up one name at a time; 'mvd botox' is several: "
+        f"hfs-info {command} mvd; hfs-info {command} botox\n"
+    )
+    assert run("glossary", "tic", "convulsif").status == 0  # a name of several words is one
