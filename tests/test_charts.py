@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from hfs_info import store
-from hfs_info.render.table import BAR_CELLS, bar_length
+from hfs_info.render.bars import BAR_CELLS, bar_length
 
 DS = store.load_packaged()
 PERCENT_STATS = [s for s in DS.statistics if s.unit == "percent"]

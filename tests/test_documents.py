@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from hfs_info import pictures
 from hfs_info.document import Bars, Diagram, Heading, Hint, Label, Notice, Paragraph, View
-from hfs_info.render import svg
 from hfs_info.terminal import Terminal
 from tests.test_cli import CONTENT_COMMANDS
 
@@ -74,7 +74,7 @@ def test_figures_are_drawn_with_lines_and_shapes(run, number: int) -> None:
 
 def test_chart_bars_share_one_axis_and_show_exact_values(run) -> None:
     root = picture(run, "stats", "--chart")
-    bars = [r for r in root.iter(f"{SVG}rect") if r.get("fill") == svg.BAR]
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("fill") == pictures.BAR]
     assert len(bars) == 8
     assert len({bar.get("x") for bar in bars}) == 1  # every group starts at the same x
     widths = [float(bar.get("width", "0")) for bar in bars]
@@ -110,19 +110,20 @@ def test_librsvg_renders_the_pictures(run, tmp_path: Path, args: list[str]) -> N
 
 @given(st.text())
 def test_svg_is_well_formed_whatever_the_text(text: str) -> None:
-    chart = svg.chart([Bars(text, text, ((text, 50.0, text),), note=text)], "x", text, text)
+    chart = pictures.chart([Bars(text, text, ((text, 50.0, text),), note=text)], "x", text, text)
     drawing = Diagram(
         text, (text,), text, caption=text, shapes=(Label(0, 0, text),), size=(100, 100)
     )
-    for element in (chart, svg.diagram(drawing, "y", text, text)):
-        ET.fromstring(svg.to_text(element))
+    for element in (chart, pictures.diagram(drawing, "y", text, text)):
+        ET.fromstring(pictures.to_text(element))
 
 
 def test_noncharacters_and_controls_are_replaced() -> None:
     # Shown as what they are (text.inert), as every other format shows them: never raw.
-    assert svg.clean("a\ufffeb\uffffc\U0001ffffd\ufdd0") == "a<U+FFFE>b<U+FFFF>c<U+1FFFF>d<U+FDD0>"
-    assert "\ud800" not in svg.clean("\ud800")
-    assert svg.clean("bell\x07 and \x1b[31m") == "bell^G and ^[[31m"
+    shown = pictures.clean("a\ufffeb\uffffc\U0001ffffd\ufdd0")
+    assert shown == "a<U+FFFE>b<U+FFFF>c<U+1FFFF>d<U+FDD0>"
+    assert "\ud800" not in pictures.clean("\ud800")
+    assert pictures.clean("bell\x07 and \x1b[31m") == "bell^G and ^[[31m"
 
 
 def test_a_dataset_with_noncharacters_still_gives_pictures(run, tmp_path: Path) -> None:

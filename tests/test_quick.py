@@ -162,7 +162,6 @@ EVERYDAY = [
     ["export", "--format", "html", "-o", "page.html"],
     ["export", "-o", "page.html", "--shift-heading-level-by", "1"],
     ["overview", "-f", "markdown", "--shift-heading-level-by=2"],
-    ["fill", "--check", "handout.md", "notes.md"],
     ["cite", "--style", "bibtex"],
     ["schema"],
     ["validate", "edition.toml", "-f", "json"],

@@ -272,21 +272,6 @@ def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
     return fmt
 
 
-def fill(
-    data: str | None,
-    files: tuple[str, ...],
-    check: bool,
-    diff: bool,
-    allow_data: bool,
-    color: ColorChoice | None,
-    no_pager: bool,
-) -> Result:
-    from hfs_info import fill as regions
-
-    result: Result = regions.run(data, files, check=check, diff=diff, allow_data=allow_data)
-    return result._replace(page=not no_pager)
-
-
 def cite(data: str | None, style: CiteStyle, color: ColorChoice | None, no_pager: bool) -> Result:
     from hfs_info import cite as citations
     from hfs_info import store
@@ -384,7 +369,6 @@ HANDLERS: dict[str, Callable[..., Result]] = {
     "schema": schema,
     "search": search,
     "validate": validate,
-    "fill": fill,
 }
 
 

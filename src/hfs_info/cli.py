@@ -730,15 +730,10 @@ def fill(
       hfs-info fill handout.md
       hfs-info fill --check handout.md
     """
-    return actions.fill(
-        _data(ctx),
-        tuple(files),
-        check,
-        diff,
-        allow_data,
-        _shared(ctx, "color", color),
-        _shared(ctx, "no_pager", no_pager),
-    )
+    from hfs_info import fill as regions
+
+    result = regions.run(_data(ctx), tuple(files), check, diff, allow_data, invoke=invoke)
+    return result._replace(page=not _shared(ctx, "no_pager", no_pager))
 
 
 @app.command(name="help", short_help="The help of the tool, or of one command")

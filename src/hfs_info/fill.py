@@ -19,15 +19,20 @@ from __future__ import annotations
 import difflib
 import re
 import shlex
+from collections.abc import Callable
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info.errors import HfsError, UsageError
-from hfs_info.options import PROG
+from hfs_info.options import PROG, Option
 
 if TYPE_CHECKING:
     from hfs_info.actions import Result
+
+    # How fill runs a command line that the quick parser leaves to the Typer app (cli.invoke).
+    Invoke = Callable[[list[str]], Result]
 
 _MARKER = re.compile(r"<!--\s*(?:(?P<close>/hfs-info)\s*|hfs-info(?P<args>(?:\s[^>]*?)?))-->")
 _BEGUN = re.compile(r"<!--\s*/?hfs-info(?![\w-])")
@@ -42,7 +47,12 @@ class Region(NamedTuple):
 
 
 def run(
-    data: str | None, files: tuple[str, ...], check: bool, diff: bool, allow_data: bool
+    data: str | None,
+    files: tuple[str, ...],
+    check: bool,
+    diff: bool,
+    allow_data: bool,
+    invoke: Invoke | None = None,
 ) -> Result:
     """Fill ``files`` (or, with ``check`` or ``diff``, only report); ``data`` is the dataset
     of regions that do not name one."""
@@ -54,7 +64,7 @@ def run(
     changed: list[tuple[str, str, str]] = []
     for path in files:
         old = _read(path)
-        new, stale = fill_text(old, path, data, allow_data)
+        new, stale = fill_text(old, path, data, allow_data, invoke)
         if new != old:
             changed.append((path, old, new))
         report += [f"{path}:{line}: out of date: {PROG} {args}" for line, args in stale]
@@ -121,13 +131,13 @@ def regions(text: str, path: str) -> list[Region]:
 
 
 def fill_text(
-    text: str, path: str, data: str | None, allow_data: bool
+    text: str, path: str, data: str | None, allow_data: bool, invoke: Invoke | None = None
 ) -> tuple[str, list[tuple[int, str]]]:
     """``text`` with every region filled, and (line, ARGS) of each region that changed."""
     pieces, stale, position = [], [], 0
     crlf = "\r\n" in text
     for region in regions(text, path):
-        output = produce(region.args, f"{path}:{region.line}", data, allow_data, path)
+        output = produce(region.args, f"{path}:{region.line}", data, allow_data, path, invoke)
         body = "\n" + output if output.endswith("\n") else f"\n{output}\n"
         if crlf:  # a file with CRLF line ends gets its new lines the same way
             body = body.replace("\r\n", "\n").replace("\n", "\r\n")
@@ -139,7 +149,14 @@ def fill_text(
     return "".join(pieces), stale
 
 
-def produce(args: str, where: str, data: str | None, allow_data: bool, path: str) -> str:
+def produce(
+    args: str,
+    where: str,
+    data: str | None,
+    allow_data: bool,
+    path: str,
+    invoke: Invoke | None = None,
+) -> str:
     """The output of ``hfs-info ARGS`` for a region (``where``: FILE:LINE, for errors)."""
     try:
         words = shlex.split(args)
@@ -147,7 +164,7 @@ def produce(args: str, where: str, data: str | None, allow_data: bool, path: str
         raise UsageError(f"{where}: cannot split the region's arguments: {exc}") from None
     words, data = _checked(words, where, data, allow_data, path)
     try:
-        result = _invoke(words, data)
+        result = _invoke(words, data, invoke)
     except UsageError as exc:
         raise UsageError(f"{where}: {exc}") from None
     except HfsError as exc:  # e.g. a name no treatment has: the document is wrong, not a lookup
@@ -220,34 +237,35 @@ def _format_value(options: list[str]) -> str:
 
 @cache
 def content_commands() -> dict[str, frozenset[str]]:
-    """Each content command, with the option names it declares: the commands whose output can
-    fill a region. A content command is one whose --format offers the table for people (the
-    commands that write documents, files or reports offer other formats)."""
-    import typer
+    """Each content command, with the option names it declares (from the command table that
+    cli.py's declarations generate): the commands whose output can fill a region. A content
+    command is one whose --format offers the table for people; the commands that write
+    documents, files or reports offer other formats."""
+    from hfs_info.commandline import COMMANDS
 
-    from hfs_info import cli
+    def offers_table(option: Option) -> bool:
+        kind = option.kind
+        is_choice = isinstance(kind, type) and issubclass(kind, StrEnum)
+        return option.param == "fmt" and is_choice and "table" in kind.__members__  # type: ignore[union-attr]
 
-    root = typer.main.get_command(cli.app)
-    found: dict[str, frozenset[str]] = {}
-    for name, command in root.commands.items():  # type: ignore[attr-defined]
-        params = {p.name: p for p in command.params}
-        fmt = params.get("fmt")
-        if fmt is None or "table" not in getattr(fmt.type, "choices", ()):
-            continue
-        found[name] = frozenset(
-            opt for p in command.params if p.param_type_name == "option" for opt in p.opts
-        )
-    return found
+    return {
+        name: frozenset(n for option in command.options for n in option.names)
+        for name, command in COMMANDS.items()
+        if any(offers_table(option) for option in command.options)
+    }
 
 
-def _invoke(words: list[str], data: str | None) -> Result:
-    """Run ``words`` as the command line does: the quick parser, else the Typer app. Colour
-    and pager are off: the output goes into a file."""
-    from hfs_info import actions, cli, quick
+def _invoke(words: list[str], data: str | None, invoke: Invoke | None) -> Result:
+    """Run ``words`` as the command line does: the quick parser, else ``invoke`` (the Typer
+    app's, handed in by cli.py, which owns it). Colour and pager are off: the output goes into
+    a file."""
+    from hfs_info import actions, quick
 
     words = [*words, "--color", "never", "--no-pager"]
     call = quick.parse(words, {})
     if call is not None and call[0] in actions.HANDLERS:
         command, _, params = call
         return actions.run(command, data, params)
-    return cli.invoke([*((_DATA, data) if data is not None else ()), *words])
+    if invoke is None:
+        raise UsageError(f"{PROG} {shlex.join(words)}: not a command line to fill a region with")
+    return invoke([*((_DATA, data) if data is not None else ()), *words])

@@ -5,7 +5,7 @@ captions, styles for screen and print, and what the page is about as schema.org 
 
 No script runs (the JSON-LD block is data, and the only <script> element) and nothing is fetched
 from elsewhere. Every string is escaped, and code points that are not characters are replaced
-(render/svg.clean), so dataset text stays text.
+(pictures.clean), so dataset text stays text.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from html import escape
 from typing import TYPE_CHECKING, Any, TextIO
 
+from hfs_info import pictures
 from hfs_info.document import (
     Bars,
     Block,
@@ -31,7 +32,6 @@ from hfs_info.document import (
     View,
     segments,
 )
-from hfs_info.render import svg
 from hfs_info.text import normalize
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def _e(text: str) -> str:
     """``text`` as HTML: escaped, search matches in <mark>, web addresses as links."""
     out = []
     for piece, highlighted in segments(text):
-        html = _linked(svg.clean(piece))
+        html = _linked(pictures.clean(piece))
         out.append(f"<mark>{html}</mark>" if highlighted else html)
     return "".join(out)
 
@@ -99,7 +99,7 @@ def _linked(text: str) -> str:
 
 def _plain(text: str) -> str:
     """``text`` escaped, without links (for <title> and attribute values)."""
-    return escape(svg.clean(text), quote=True)
+    return escape(pictures.clean(text), quote=True)
 
 
 class _Page:
@@ -166,7 +166,9 @@ def _json_ld(data: dict[str, Any]) -> str:
     characters that could end the element or open a comment (< > &) are written as JSON escapes,
     which any JSON reader turns back into the same text."""
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    text = svg.clean(text).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = (
+        pictures.clean(text).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    )
     return f'<script type="application/ld+json">\n{text}\n</script>\n'
 
 
@@ -213,13 +215,13 @@ def _block(block: Block, anchor: str, page: _Page) -> str:
         return _table(block)
     if isinstance(block, Bars):
         ident = page.ident(f"chart {block.title}", "chart")
-        picture = svg.to_text(svg.chart([block], ident))
+        picture = pictures.to_text(pictures.chart([block], ident))
         note = f" {_e(block.note)}" if block.note else ""
         caption = f"<strong>{_e(block.title)}</strong>.{note} {_e(block.source)}."
         return f"<figure>{picture}<figcaption>{caption}</figcaption></figure>"
     if isinstance(block, Diagram):
         ident = page.ident(block.title, "figure")
-        picture = svg.to_text(svg.diagram(block, f"{ident}-picture"))
+        picture = pictures.to_text(pictures.diagram(block, f"{ident}-picture"))
         caption = f"<strong>{_e(block.title)}</strong>: {_e(block.caption or block.description)}"
         return f'<figure id="{ident}">{picture}<figcaption>{caption}</figcaption></figure>'
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above

@@ -63,7 +63,7 @@ def _block(block: object) -> str:
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Bars):
-        from hfs_info.render.plain import ascii_bars
+        from hfs_info.render.bars import ascii_bars
 
         return _fenced(ascii_bars(block))
     if isinstance(block, Diagram):

@@ -21,6 +21,7 @@ from hfs_info.document import (
     View,
     unmarked,
 )
+from hfs_info.render.bars import ascii_bars
 from hfs_info.text import inert
 
 if TYPE_CHECKING:
@@ -70,17 +71,3 @@ def _table(block: Table) -> str:
         else:
             parts.append(_pairs(list(zip(block.columns, row, strict=True))))
     return "\n\n".join(parts)
-
-
-def ascii_bars(block: Bars) -> str:
-    """A chart in ASCII: the label, then the bar of ``#`` and the exact value."""
-    from hfs_info.render.table import bar_length
-
-    lines = [block.title]
-    for label, value, display in block.items:
-        bar = "#" * bar_length(value, block.maximum)
-        lines += [label, f"  {bar} {display}"]
-    if block.note:
-        lines.append(block.note)
-    lines.append(block.source)
-    return "\n".join(lines)

@@ -26,6 +26,7 @@ from hfs_info.document import (
     segments,
     unmarked,
 )
+from hfs_info.render.bars import BAR_CELLS, bar_length
 from hfs_info.text import inert
 
 if TYPE_CHECKING:
@@ -50,9 +51,6 @@ THEME = {
     "value": "bold",
     "source": "",
 }
-
-# The longest bar, in cells; each bar is drawn in proportion to Bars.maximum.
-BAR_CELLS = 30
 
 # Below this many columns per table column, a table is stacked rather than squeezed.
 MIN_COLUMN_WIDTH = 18
@@ -275,13 +273,6 @@ def _stacked(block: Table) -> list[RenderableType]:
         out.append(_text(row[0], "subheading"))
         out.append(_fields(tuple(zip(block.columns[1:], row[1:], strict=True))))
     return out
-
-
-def bar_length(value: float, maximum: float, cells: int = BAR_CELLS) -> int:
-    """Cells for a bar: in proportion, and at least one for any value above zero."""
-    if value <= 0 or maximum <= 0:
-        return 0
-    return max(1, round(cells * min(value, maximum) / maximum))
 
 
 def _bars(
