@@ -1,1 +1,2 @@
-"""The packaged hemifacial-spasm dataset (hemifacial_spasm.toml), read with importlib.resources."""
+"""The packaged hemifacial-spasm dataset (hemifacial_spasm.toml), read through the package's
+loader by store.py."""

@@ -38,7 +38,7 @@ def _shown(view: View) -> set[str]:
             words |= {w for row in block.rows for cell in row for w in _words(cell)}
             # A stacked table names each row by its key cell, so the key column's own header
             # is not shown there; a compact list (the home screen's commands) shows no headers.
-            columns = block.columns[1:] if block.key_column else block.columns
+            columns = block.columns[1:]
             columns = () if block.compact else columns
             words |= {w for column in columns for w in _words(column)}
         elif isinstance(block, Bars):

@@ -57,7 +57,6 @@ class Paragraph(NamedTuple):
 
 class Bullets(NamedTuple):
     items: tuple[str, ...]
-    numbered: bool = False
 
 
 class Fields(NamedTuple):
@@ -67,13 +66,12 @@ class Fields(NamedTuple):
 
 
 class Table(NamedTuple):
-    """Rows under named columns. ``key_column``: the first column names each row, so a narrow
-    renderer may stack the table as one block of fields per row instead of squeezing columns."""
+    """Rows under named columns. The first column names each row, so a narrow renderer may
+    stack the table as one block of fields per row instead of squeezing columns."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     title: str | None = None
-    key_column: bool = True
     compact: bool = False  # short rows, read best as a borderless list (like --help's commands)
 
 

@@ -1,4 +1,4 @@
-"""Domain errors and the exit status each one maps to (the mapping happens once, in cli.main)."""
+"""Domain errors and the exit status each one maps to (the mapping happens once, in entry.run)."""
 
 from __future__ import annotations
 

@@ -4,11 +4,12 @@ Field order and names are the TOML schema (dataset.py validates against these cl
 JSON output (render/json.py) uses the same names. A field with a default is optional in the TOML;
 TOML_KEYS names a TOML key that is not a Python identifier (``class``).
 
-Records are typed NamedTuples rather than frozen dataclasses for start-up time: on this project's
-machines creating a frozen dataclass costs about 1.7 ms a class against 0.3 ms for a NamedTuple
-(docs/benchmarks.md), and every run creates all of them. For the same reason this module does not
-use ``from __future__ import annotations``: NamedTuple turns string annotations into ForwardRefs,
-which doubles the cost of creating the classes.
+Records are typed NamedTuples rather than frozen dataclasses for start-up time: a frozen
+dataclass is several times as costly to create (docs/benchmarks.md), and every run creates all
+of them. For the same reason this module does not use ``from __future__ import annotations``:
+NamedTuple turns string annotations into ForwardRefs, which makes the classes slower to create.
+Being tuples, records compare as tuples: two records of different types with equal fields are
+equal (``Link("a", "b", "c") == ("a", "b", "c")``); compare types too where that matters.
 """
 
 from typing import Any, NamedTuple

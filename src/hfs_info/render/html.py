@@ -205,7 +205,7 @@ def _block(block: Block, anchor: str, page: _Page) -> str:
     if isinstance(block, Notice):
         return f'<p class="notice" role="note">{_e(block.text)}</p>'
     if isinstance(block, Bullets):
-        tag = "ol" if block.numbered else "ul"
+        tag = "ul"
         items = "".join(f"<li{_reference_id(item, page)}>{_e(item)}</li>" for item in block.items)
         return f"<{tag}>{items}</{tag}>"
     if isinstance(block, Fields):
@@ -242,7 +242,7 @@ def _table(block: Table) -> str:
     rows = []
     for row in block.rows:
         cells = [
-            f'<th scope="row">{_e(c)}</th>' if i == 0 and block.key_column else f"<td>{_e(c)}</td>"
+            f'<th scope="row">{_e(c)}</th>' if i == 0 else f"<td>{_e(c)}</td>"
             for i, c in enumerate(row)
         ]
         rows.append(f"<tr>{''.join(cells)}</tr>")

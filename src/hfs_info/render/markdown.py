@@ -56,7 +56,7 @@ def _block(block: object) -> str:
     if isinstance(block, Notice):
         return f"*{escape(block.text)}*"
     if isinstance(block, Bullets):
-        marks = [f"{n}." if block.numbered else "-" for n in range(1, len(block.items) + 1)]
+        marks = ["-"] * len(block.items)
         return "\n".join(f"{m} {escape(i)}" for m, i in zip(marks, block.items, strict=True))
     if isinstance(block, Fields):
         return "\n".join(f"- **{escape(k)}:** {escape(v)}" for k, v in block.pairs)

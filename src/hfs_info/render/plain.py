@@ -39,7 +39,7 @@ def _block(block: object) -> str:
     if isinstance(block, Paragraph | Notice | Hint):
         return block.text
     if isinstance(block, Bullets):
-        marks = [f"{n}." if block.numbered else "-" for n in range(1, len(block.items) + 1)]
+        marks = ["-"] * len(block.items)
         return "\n".join(f"{m} {item}" for m, item in zip(marks, block.items, strict=True))
     if isinstance(block, Fields):
         return _pairs(block.pairs)
@@ -63,11 +63,7 @@ def _table(block: Table) -> str:
         lines = [f"  {row[0]:<{width}}  {'  '.join(row[1:])}" for row in block.rows]
         return "\n".join([block.title, *lines] if block.title else lines)
     parts = [block.title] if block.title else []
-    for row in block.rows:
-        if block.key_column:
-            head, *rest = row
-            lines = [head, _pairs(list(zip(block.columns[1:], rest, strict=True)))]
-            parts.append("\n".join(lines))
-        else:
-            parts.append(_pairs(list(zip(block.columns, row, strict=True))))
+    for row in block.rows:  # the first column names the row
+        head, *rest = row
+        parts.append("\n".join([head, _pairs(list(zip(block.columns[1:], rest, strict=True)))]))
     return "\n\n".join(parts)

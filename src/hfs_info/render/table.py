@@ -133,7 +133,7 @@ def _renderables(block: Block, console: Console, terminal: Terminal) -> list[Ren
         return _compact(block)
     if isinstance(block, Table):
         widths = _column_widths(block, terminal.width)
-        if block.key_column and widths is None:
+        if widths is None:
             return _stacked(block)
         return [_table(block, terminal, widths)]
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
@@ -210,8 +210,8 @@ def _bullets(block: Bullets, terminal: Terminal) -> RenderableType:
     grid.add_column(no_wrap=True, style=THEME["bullet"])
     grid.add_column(overflow="fold")
     mark = "•" if terminal.unicode else "*"
-    for n, item in enumerate(block.items, start=1):
-        grid.add_row(f"{n}." if block.numbered else mark, _text(item))
+    for item in block.items:
+        grid.add_row(mark, _text(item))
     return grid
 
 
@@ -239,7 +239,7 @@ def _table(block: Table, terminal: Terminal, widths: list[int] | None) -> Render
         show_lines=True,
     )
     for i, name in enumerate(block.columns):
-        style = THEME["label"] if i == 0 and block.key_column else ""
+        style = THEME["label"] if i == 0 else ""
         width = widths[i] if widths else None
         table.add_column(_text(name), overflow="fold", style=style, width=width)
     for row in block.rows:
