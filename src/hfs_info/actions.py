@@ -184,12 +184,7 @@ def search(
     text = " ".join(" ".join(words).split())  # tabs and newlines are only spacing here
 
     def build(ds: Dataset) -> View:
-        index_file = None
-        if data is not None:  # a --data edition keeps its index in the cache
-            from hfs_info import cache, dataset
-
-            index_file = cache.index_path(dataset.load_entry(data)[1])
-        return views.search_results(ds, text, full_text.search(ds, text, limit, index_file))
+        return views.search_results(ds, text, full_text.search(ds, text, limit))
 
     return _show(data, build, fmt, color)
 

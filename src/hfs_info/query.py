@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from hfs_info.errors import NotFoundError, UsageError
 from hfs_info.models import (
+    TREATMENT_ASPECTS,
     Dataset,
     Figure,
     GlossaryEntry,
@@ -39,21 +40,7 @@ R = TypeVar("R")
 # The treatment the drugs of [[medications]] belong to.
 MEDICATION = "medication"
 # Treatment fields that hold text a reader sees (searched for term mentions).
-TREATMENT_TEXT_FIELDS = (
-    "summary",
-    "when_used",
-    "how_it_works",
-    "how_given",
-    "onset",
-    "duration",
-    "recovery",
-    "results",
-    "findings",
-    "side_effects",
-    "risks",
-    "limitations",
-    "monitoring",
-)
+TREATMENT_TEXT_FIELDS = tuple(attr for attr, _ in TREATMENT_ASPECTS)
 
 
 def topic_sections(ds: Dataset, topic: str) -> tuple[Section, ...]:

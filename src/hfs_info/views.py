@@ -27,6 +27,7 @@ from hfs_info.document import (
 )
 from hfs_info.models import (
     PERCENT,
+    TREATMENT_ASPECTS,
     Dataset,
     GlossaryEntry,
     Medication,
@@ -44,28 +45,21 @@ if TYPE_CHECKING:
 NOT_STATED = "Not stated in the source."
 LIST_SEPARATOR = "; "
 
-# The aspects compared side by side by `treatments`, then the extra ones `treatments NAME` shows.
-COMPARED: tuple[tuple[str, str], ...] = (
-    ("how_it_works", "How it works"),
-    ("how_given", "How it is given"),
-    ("onset", "How soon it works"),
-    ("duration", "How long it lasts"),
-    ("results", "Results"),
-    ("side_effects", "Side effects"),
-    ("limitations", "Limitations"),
+# The aspects compared side by side by `treatments`, in this order; `treatments NAME` shows every
+# aspect (DETAIL, the model's list).
+_COMPARED_ORDER = (
+    "how_it_works",
+    "how_given",
+    "onset",
+    "duration",
+    "results",
+    "side_effects",
+    "limitations",
 )
-_COMPARED_ATTRS = frozenset(attr for attr, _ in COMPARED)
-DETAIL: tuple[tuple[str, str], ...] = (
-    ("summary", "In short"),
-    ("when_used", "When it is used"),
-    *COMPARED[:4],
-    ("recovery", "Recovery"),
-    *COMPARED[4:6],
-    ("findings", "Found at surgery"),
-    ("risks", "Risks"),
-    ("limitations", "Limitations"),
-    ("monitoring", "Monitoring"),
-)
+DETAIL: tuple[tuple[str, str], ...] = TREATMENT_ASPECTS
+_LABELS = dict(TREATMENT_ASPECTS)
+COMPARED: tuple[tuple[str, str], ...] = tuple((attr, _LABELS[attr]) for attr in _COMPARED_ORDER)
+_COMPARED_ATTRS = frozenset(_COMPARED_ORDER)
 
 
 # --- shared pieces ---------------------------------------------------------------------------
