@@ -1,10 +1,12 @@
-"""Build hook: compile the TOML dataset to JSON inside the wheel (all metadata is in pyproject).
+"""Build hook: compile the TOML dataset and the search vocabulary to JSON inside the wheel (all
+metadata is in pyproject).
 
 JSON parses several times faster than TOML and needs no extra import at run time, so the
 installed tool reads data/hemifacial_spasm.json (the validated records, in compact form); the TOML
-stays the one source that people edit.
-The dataset is validated here too, so a broken dataset cannot be built into a wheel. Where the
-JSON is absent (an editable install), the tool reads the TOML instead.
+stays the one source that people edit. The same goes for data/search_vocabulary.toml (read by
+every search, see src/hfs_info/vocabulary.py).
+Both are validated here too, so a broken dataset or vocabulary cannot be built into a wheel.
+Where the JSON is absent (an editable install), the tool reads the TOML instead.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
 SOURCE = ROOT / "data" / "hemifacial_spasm.toml"
+VOCABULARY = ROOT / "data" / "search_vocabulary.toml"
 
 
 class BuildPyWithCompiledData(build_py):
@@ -27,18 +30,27 @@ class BuildPyWithCompiledData(build_py):
         raw = tomllib.loads(SOURCE.read_text("utf-8"))
         sys.path.insert(0, str(ROOT / "src"))
         try:
+            from hfs_info import vocabulary
             from hfs_info.dataset import build, encode
         finally:
             sys.path.pop(0)
         dataset, problems = build(raw)
         if problems:
             raise SystemExit(f"{SOURCE}: " + "; ".join(problems))
-        target = Path(self.build_lib) / "hfs_info" / "data" / "hemifacial_spasm.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(self.build_lib) / "hfs_info" / "data"
+        folder.mkdir(parents=True, exist_ok=True)
         # The validated records in their compact form (see dataset.encode).
-        compact = encode(dataset)
-        text = json.dumps(compact, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-        target.write_text(text, encoding="utf-8")
+        _write_json(folder / "hemifacial_spasm.json", encode(dataset))
+        words = tomllib.loads(VOCABULARY.read_text("utf-8"))
+        problems = vocabulary.problems(words)
+        if problems:
+            raise SystemExit(f"{VOCABULARY}: " + "; ".join(problems))
+        _write_json(folder / vocabulary.COMPILED_NAME, words)
+
+
+def _write_json(target: Path, value: object) -> None:
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    target.write_text(text, encoding="utf-8")
 
 
 setup(cmdclass={"build_py": BuildPyWithCompiledData})

@@ -129,22 +129,6 @@ def test_an_unwritable_cache_is_no_error(run, edition, tmp_path, monkeypatch) ->
     assert result.status == 0 and result.stderr == ""
 
 
-def test_the_search_index_is_kept_and_a_changed_index_is_rebuilt(
-    run, edition, private_cache
-) -> None:
-    first = run("--data", str(edition), "search", "edition", "-f", "json").stdout
-    (index,) = private_cache.glob("*.fts")
-    assert json.loads(first)["results"][0]["title"] == "Botox (edition)"
-    index.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)  # damaged
-    again = run("--data", str(edition), "search", "edition", "-f", "json").stdout
-    assert again == first
-    assert index.read_bytes().startswith(b"SQLite format 3\x00")
-    assert len(index.read_bytes()) > 116
-    edition.write_text(SHIPPED, "utf-8")  # a new version replaces the old index
-    run("--data", str(edition), "search", "botox")
-    assert len(list(private_cache.glob("*.fts"))) == 1
-
-
 def test_an_entry_from_another_version_is_not_trusted(
     run, edition, private_cache, monkeypatch
 ) -> None:
@@ -173,4 +157,4 @@ def test_a_relative_cache_home_is_ignored(run, edition, tmp_path, monkeypatch) -
     assert result.status == 0, result.stderr
     assert not (tmp_path / "relative").exists()
     kept = tmp_path / "home" / ".cache" / "hfs-info"
-    assert len(list(kept.glob("*.json"))) == 1 and len(list(kept.glob("*.fts"))) == 1
+    assert len(list(kept.glob("*.json"))) == 1

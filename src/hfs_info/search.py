@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 import shlex
 import unicodedata
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info import query
@@ -46,6 +48,7 @@ FORM_WEIGHT = 1.0
 WORD_WEIGHT = 0.8
 PREFIX_WEIGHT = 0.7
 TYPO_WEIGHT = 0.6
+OTHER_TERMS = 0.3
 # A record that matches a share s of the question's concepts keeps s**COVERAGE of its score
 # (Lucene's classic "coord" factor, made steeper: a record answering the whole question beats
 # one that repeats a single word).
@@ -54,6 +57,7 @@ COVERAGE = 2.0
 # it works") gains this factor; so does a record the question names exactly ("what is MVD").
 LABEL_BONUS = 1.5
 NAME_BONUS = 1.3
+ALIAS_BONUS = 1.15
 
 _WORD = re.compile(r"\w+")
 _SEGMENT = re.compile(r'"([^"]*)"?|(\S+)')
@@ -99,7 +103,13 @@ _PRIOR = {
     "source": 0.8,
     "contact": 0.8,
 }
-_DEFINITION_PRIOR = {"definition": 1.8, "aspect": 0.7, "statistic": 0.6, "figure": 0.6}
+_DEFINITION_PRIOR = {
+    "glossary": 2.0,
+    "definition": 1.8,
+    "aspect": 0.7,
+    "statistic": 0.6,
+    "figure": 0.6,
+}
 _NUMBER_PRIOR = {"statistic": 1.6, "with-number": 1.4, "without-number": 0.7}
 # A glossary term or drug the question does not name is about something else (trigeminal
 # neuralgia's pain is not the answer to "is it painful").
@@ -169,9 +179,7 @@ def entries(ds: Dataset) -> list[Entry]:
     for m in ds.medications:
         body = f"{m.drug_class}; {m.purpose or ''}"
         out.append(
-            Entry(
-                f"drug:{m.id}", "drug", f"{m.generic} ({m.brand})", _command("medications"), body
-            )
+            Entry(f"drug:{m.id}", "drug", f"{m.generic} ({m.brand})", _command("medications"), body)
         )
     for s in ds.statistics:
         text = f"{s.measure}; {s.population}"
@@ -189,7 +197,13 @@ def entries(ds: Dataset) -> list[Entry]:
     sources = _command("sources")
     for r in ds.references:
         title = f"Reference {r.number}"
-        out.append(Entry(f"reference:{r.id}", "reference", title, sources, r.citation))
+        # What the reference is the source of: the groups and treatments of its figures.
+        backs = [s for s in ds.statistics if s.reference == r.id]
+        owners = [treatment_of[s.id] for s in backs if s.id in treatment_of]
+        names = "; ".join(
+            dict.fromkeys([*(s.group for s in backs), *(n for t in owners for n in t.aliases)])
+        )
+        out.append(Entry(f"reference:{r.id}", "reference", title, sources, r.citation, names))
     for g in ds.registries:
         text = f"A registry of clinical trials: {g.sponsors}; {g.url}"
         out.append(Entry(f"registry:{g.id}", "registry", g.name, sources, text))
@@ -359,14 +373,20 @@ def _match(db: sqlite3.Connection, expression: str) -> dict[int, float]:
 
 
 def _concept_scores(
-    db: sqlite3.Connection, concept: Concept, vocabulary_words: list[str]
+    db: sqlite3.Connection, concept: Concept, vocabulary_words: Callable[[], list[str]]
 ) -> dict[int, float]:
     """rowid -> the best weighted relevance of any term of ``concept``; a concept none of whose
     terms matches is tried as a stem prefix, then as the closest word of the dataset."""
-    scores: dict[int, float] = {}
+    found: dict[int, list[float]] = {}
     for term, weight in concept.terms:
         for rowid, score in _match(db, term).items():
-            scores[rowid] = max(scores.get(rowid, 0.0), weight * score)
+            found.setdefault(rowid, []).append(weight * score)
+    # The best term counts in full, other terms of the same concept a little (a record that
+    # says both "people" and "affected" is more about "how many people" than one that says one).
+    scores = {
+        rowid: max(found) + OTHER_TERMS * (sum(found) - max(found))
+        for rowid, found in found.items()
+    }
     if scores or concept.typed.endswith("*") or " " in concept.typed:
         return scores
     prefix = _stem_prefix(concept.typed)
@@ -376,7 +396,7 @@ def _concept_scores(
             return scores
     import difflib
 
-    for close in difflib.get_close_matches(concept.typed, vocabulary_words, n=1, cutoff=0.8):
+    for close in difflib.get_close_matches(concept.typed, vocabulary_words(), n=1, cutoff=0.8):
         scores = {r: TYPO_WEIGHT * s for r, s in _match(db, f'"{close}"').items()}
     return scores
 
@@ -390,7 +410,10 @@ def _kind_prior(entry: Entry, intents: frozenset[str], named: bool) -> float:
         defines = kind in ("glossary", "drug") or (
             kind == "treatment" or (kind == "section" and entry.title.casefold().startswith("what"))
         )
-        prior *= _DEFINITION_PRIOR["definition"] if defines else _DEFINITION_PRIOR.get(kind, 1.0)
+        if defines:
+            prior *= _DEFINITION_PRIOR.get(kind if kind == "glossary" else "definition", 1.0)
+        else:
+            prior *= _DEFINITION_PRIOR.get(kind, 1.0)
     if "number" in intents:
         if kind == "statistic":
             prior *= _NUMBER_PRIOR["statistic"]
@@ -417,7 +440,7 @@ def _question(ds: Dataset, text: str) -> Question:
     wanted = query.check_query(text, "search query")
     question = read_question(wanted, vocabulary.load())
     if not question.concepts:
-        raise NotFoundError(_miss(wanted, "only question words"), _topics(ds, wanted))
+        raise NotFoundError(_miss(wanted, "only question words"), suggestions(ds, wanted))
     return question
 
 
@@ -434,19 +457,20 @@ def _ranked(
 ) -> list[tuple[Entry, float]]:
     from hfs_info import vocabulary
 
-    words = _content_words(rows)
+    words = cache(lambda: _content_words(rows))  # only for a word that matches nothing
     per_concept = [_concept_scores(db, c, words) for c in question.concepts]
     known = [scores for scores in per_concept if scores]
     subject = vocabulary.load().subject
     specific = [
-        c for c, scores in zip(question.concepts, per_concept, strict=True)
+        c
+        for c, scores in zip(question.concepts, per_concept, strict=True)
         if scores and c.typed not in subject
     ]
     # Honesty: a question whose topic words the guide never uses has no answer here, even if
     # a word naming the guide's subject ("hemifacial spasm") matches.
     unknown = len(per_concept) - len(known)
     if not known or (unknown and not specific):
-        raise NotFoundError(_miss(wanted), _topics(ds, wanted))
+        raise NotFoundError(_miss(wanted), suggestions(ds, wanted))
     totals: dict[int, float] = {}
     matched: dict[int, int] = {}
     for scores in known:
@@ -463,8 +487,10 @@ def _ranked(
         score = total * coverage * _kind_prior(entry, question.intents, rowid in named)
         if _label_asked(entry, typed):
             score *= LABEL_BONUS
-        if _names(entry) & phrases:
+        if normalize_query(entry.title) in phrases:
             score *= NAME_BONUS
+        elif _names(entry) & phrases:
+            score *= ALIAS_BONUS
         ranked.append((entry, score))
     ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
     return ranked
@@ -492,9 +518,9 @@ def _names(entry: Entry) -> set[str]:
 def _named(db: sqlite3.Connection, question: Question) -> set[int]:
     """Records whose title or other names the question uses (it asks about them by name)."""
     named: set[int] = set()
-    for concept in question.concepts:
-        for term, _ in concept.terms:
-            named |= set(_match(db, "{title names} : " + term))
+    terms = [term for concept in question.concepts for term, _ in concept.terms]
+    if terms:
+        named |= set(_match(db, "{title names} : (" + " OR ".join(terms) + ")"))
     return named
 
 
@@ -562,7 +588,7 @@ def _content_words(rows: list[Entry]) -> list[str]:
     return sorted(found)
 
 
-def _topics(ds: Dataset, text: str) -> tuple[str, ...]:
+def suggestions(ds: Dataset, text: str) -> tuple[str, ...]:
     """For a miss: near misses among the dataset's content words (``botx`` -> ``botox``), never
     applied; then the commands that list everything."""
     import difflib

@@ -7,7 +7,7 @@ never styles. Every View of medical content ends with the provenance notice and 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from hfs_info import query
 from hfs_info.commands import COMMANDS
@@ -18,6 +18,7 @@ from hfs_info.document import (
     Diagram,
     Fields,
     Heading,
+    Hit,
     Notice,
     Paragraph,
     Table,
@@ -38,9 +39,6 @@ from hfs_info.models import (
     is_record,
     key_of,
 )
-
-if TYPE_CHECKING:
-    from hfs_info.search import Hit
 
 NOT_STATED = "Not stated in the source."
 LIST_SEPARATOR = "; "
@@ -548,9 +546,16 @@ def export(ds: Dataset) -> View:
 
 
 def search_results(ds: Dataset, text: str, hits: Sequence[Hit]) -> View:
+    """The best hit in full (the answer), then every hit as a table. ``text`` is shown without
+    highlight markers: a marker the user typed is never highlighting."""
+    best = hits[0]
     rows = tuple((f"{h.kind}: {h.title}", h.command, h.snippet) for h in hits)
     blocks: list[Block] = [
-        Heading(f"Search: {text}"),
+        Heading(f"Search: {unmarked(text)}"),
+        Heading(f"Best answer ({best.kind}): {unmarked(best.title)}", 2),
+        Paragraph(best.text),
+        Paragraph(f"Show it with: {best.command}"),
+        Heading("All matches, best first", 2),
         Table(("Found", "Show it with", "Match"), rows),
         footer(ds),
     ]
@@ -560,16 +565,19 @@ def search_results(ds: Dataset, text: str, hits: Sequence[Hit]) -> View:
         results.append(
             {
                 "rank": rank,
+                "id": h.id,
+                "score": h.score,
                 "kind": h.kind,
                 "title": unmarked(h.title),
                 "command": h.command,
                 "snippet": snippet,
                 "highlights": [list(span) for span in spans],
+                "text": unmarked(h.text),
             }
         )
-    header = ("rank", "kind", "title", "command", "snippet")
-    records = tuple((r["rank"], r["kind"], r["title"], r["command"], r["snippet"]) for r in results)
-    data = {"kind": "search", "query": text, "results": results}
+    header = ("rank", "id", "score", "kind", "title", "command", "snippet")
+    records = tuple(tuple(r[name] for name in header) for r in results)
+    data = {"kind": "search", "query": unmarked(text), "results": results}
     return View(tuple(blocks), data | provenance_data(ds), (header, records))
 
 
