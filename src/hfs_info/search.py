@@ -38,9 +38,11 @@ if TYPE_CHECKING:
 
     from hfs_info.vocabulary import Vocabulary
 
-# BM25 column weights, in table order (id, kind, command unindexed; then title, names, body):
-# a match in a title or in a record's other names (aliases, brand names) weighs more.
-WEIGHTS = (0.0, 0.0, 0.0, 6.0, 6.0, 1.0)
+# BM25 column weights, in table order (id, kind, command unindexed; then title, names, body,
+# context): a match in a title or in a record's other names (aliases, brand names) weighs more;
+# the context (what an aspect, a figure or a reference belongs to: "surgery" for every row of
+# MVD) weighs less, so "botox" finds the Botox record first, and "operation risks" MVD's risks.
+WEIGHTS = (0.0, 0.0, 0.0, 6.0, 6.0, 1.0, 0.5)
 SNIPPET_TOKENS = 16
 # How much a word found only through the vocabulary, a stem prefix or a typo correction counts,
 # against the word as typed.
@@ -48,6 +50,7 @@ FORM_WEIGHT = 1.0
 WORD_WEIGHT = 0.8
 PREFIX_WEIGHT = 0.7
 TYPO_WEIGHT = 0.6
+TYPO_CUTOFF = 0.8  # difflib similarity of a typo to the word it is taken for
 OTHER_TERMS = 0.3
 # A record that matches a share s of the question's concepts keeps s**COVERAGE of its score
 # (Lucene's classic "coord" factor, made steeper: a record answering the whole question beats
@@ -64,7 +67,6 @@ _SEGMENT = re.compile(r'"([^"]*)"?|(\S+)')
 _CONTRACTION = re.compile(r"\b(what|who|how|where|it|that|there)'s\b")
 _NEGATION = re.compile(r"n't\b")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
-_PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b", re.I
 )
@@ -118,7 +120,7 @@ _UNNAMED_TERM = 0.6
 
 class Entry(NamedTuple):
     """One searchable record: its stable id, kind, title, the command that shows it, its text,
-    and its other names (aliases, brand names)."""
+    its other names (aliases, brand names) and its context (the names of what it belongs to)."""
 
     id: str
     kind: str
@@ -126,6 +128,7 @@ class Entry(NamedTuple):
     command: str
     body: str
     names: str = ""
+    context: str = ""
 
 
 class Concept(NamedTuple):
@@ -174,7 +177,9 @@ def entries(ds: Dataset) -> list[Entry]:
                 text = "; ".join(value) if isinstance(value, tuple) else value
                 title = f"{t.name}: {label.lower()}"
                 out.append(
-                    Entry(f"treatment:{t.id}/{attr}", "treatment", title, command, text, aliases)
+                    Entry(
+                        f"treatment:{t.id}/{attr}", "treatment", title, command, text, "", aliases
+                    )
                 )
     for m in ds.medications:
         body = f"{m.drug_class}; {m.purpose or ''}"
@@ -186,7 +191,8 @@ def entries(ds: Dataset) -> list[Entry]:
         owner = treatment_of.get(s.id)
         names = f"{owner.name}; {'; '.join(owner.aliases)}" if owner else ""
         title = f"{s.display}: {s.group}"
-        out.append(Entry(f"statistic:{s.id}", "statistic", title, _command("stats"), text, names))
+        command = _command("stats")
+        out.append(Entry(f"statistic:{s.id}", "statistic", title, command, text, "", names))
     for f in ds.figures:
         command = _command("figures", str(f.number))
         out.append(Entry(f"figure:{f.id}", "figure", f"Figure {f.number}", command, f.caption))
@@ -203,7 +209,7 @@ def entries(ds: Dataset) -> list[Entry]:
         names = "; ".join(
             dict.fromkeys([*(s.group for s in backs), *(n for t in owners for n in t.aliases)])
         )
-        out.append(Entry(f"reference:{r.id}", "reference", title, sources, r.citation, names))
+        out.append(Entry(f"reference:{r.id}", "reference", title, sources, r.citation, "", names))
     for g in ds.registries:
         text = f"A registry of clinical trials: {g.sponsors}; {g.url}"
         out.append(Entry(f"registry:{g.id}", "registry", g.name, sources, text))
@@ -229,7 +235,9 @@ def normalize_query(text: str) -> str:
     accents composed), case-folded, curly apostrophes straightened, private-use characters
     (which the highlight markers are) removed."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = _PRIVATE.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
+    if not text.isascii():  # private use (category Co) covers the highlight markers
+        text = "".join(c for c in text if unicodedata.category(c) != "Co")
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
     return " ".join(text.split())
 
 
@@ -343,15 +351,15 @@ def _index(ds: Dataset) -> tuple[sqlite3.Connection, list[Entry]]:
     db = sqlite3.connect(":memory:")
     db.execute(
         "CREATE VIRTUAL TABLE entries USING fts5("
-        "id UNINDEXED, kind UNINDEXED, command UNINDEXED, title, names, body, "
+        "id UNINDEXED, kind UNINDEXED, command UNINDEXED, title, names, body, context, "
         "tokenize = 'porter unicode61 remove_diacritics 2')"
     )
     rows = entries(ds)
     db.executemany(
-        "INSERT INTO entries (rowid, id, kind, command, title, names, body) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entries (rowid, id, kind, command, title, names, body, context) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (i, e.id, e.kind, e.command, _clean(e.title), _clean(e.names), _clean(e.body))
+            (i, e.id, e.kind, e.command, *map(_clean, (e.title, e.names, e.body, e.context)))
             for i, e in enumerate(rows)
         ],
     )
@@ -364,7 +372,7 @@ def _match(db: sqlite3.Connection, expression: str) -> dict[int, float]:
 
     try:
         found = db.execute(
-            "SELECT rowid, bm25(entries, ?, ?, ?, ?, ?, ?) FROM entries WHERE entries MATCH ?",
+            "SELECT rowid, bm25(entries, ?, ?, ?, ?, ?, ?, ?) FROM entries WHERE entries MATCH ?",
             (*WEIGHTS, expression),
         ).fetchall()
     except sqlite3.OperationalError:  # a term FTS5 cannot parse matches nothing
@@ -396,7 +404,11 @@ def _concept_scores(
             return scores
     import difflib
 
-    for close in difflib.get_close_matches(concept.typed, vocabulary_words(), n=1, cutoff=0.8):
+    # A typo keeps its first letter far more often than not; requiring it keeps "cover" from
+    # becoming "over" and so answering a question the guide does not answer.
+    typed = concept.typed
+    same_start = [w for w in vocabulary_words() if w[0] == typed[0]]
+    for close in difflib.get_close_matches(typed, same_start, n=1, cutoff=TYPO_CUTOFF):
         scores = {r: TYPO_WEIGHT * s for r, s in _match(db, f'"{close}"').items()}
     return scores
 
