@@ -399,3 +399,22 @@ def test_a_broken_vocabulary_is_a_data_error() -> None:
         vocabulary.parse(b"version = 2\n", "v.toml")
     with pytest.raises(HfsError, match="cannot be read"):
         vocabulary.parse(b"version = \n", "v.toml")
+
+
+@settings(max_examples=300, deadline=None)
+@given(HOSTILE_QUERY)
+def test_a_question_becomes_only_quoted_words(text: str) -> None:
+    """Whatever is typed, FTS5 sees only quoted words (a trailing * at most), and the intents
+    are known ones."""
+    question = search.read_question(text, vocabulary.load())
+    assert question.intents <= set(vocabulary.INTENTS)
+    for concept in question.concepts:
+        for term, weight in concept.terms:
+            assert re.fullmatch(r'"\w+(?: \w+)*"\*?', term), term
+            assert 0 < weight <= 1
+
+
+def test_only_question_words_is_a_miss(run) -> None:
+    result = run("search", "what", "is", "it")
+    assert result.status == 1
+    assert "(only question words)" in result.stderr
