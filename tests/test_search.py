@@ -418,3 +418,24 @@ def test_only_question_words_is_a_miss(run) -> None:
     result = run("search", "what", "is", "it")
     assert result.status == 1
     assert "(only question words)" in result.stderr
+
+
+def test_typos_and_words_the_guide_never_uses_are_said(run) -> None:
+    data = json.loads(run("search", "botx", "side", "efects", "-f", "json").stdout)
+    assert data["read_as"] == {"botx": "botox", "efects": "effects"}
+    assert data["unmatched"] == []
+    plain = run("search", "can", "botox", "cause", "cancer", "-f", "plain").stdout
+    assert "Not in the guide: 'cancer'. These matches are for the other words." in plain
+    assert json.loads(run("search", "botox", "cancer", "-f", "json").stdout)["unmatched"] == [
+        "cancer"
+    ]
+    assert "Read 'botx' as 'botox'." in run("search", "botx", "-f", "plain").stdout
+
+
+def test_a_miss_names_the_closest_topics(run) -> None:
+    result = run("search", "is", "hemifacial", "spasm", "genetic")
+    assert result.status == 1
+    assert "closest topics: hfs-info glossary 'hemifacial spasm', hfs-info overview" in (
+        result.stderr
+    )
+    assert "did you mean" not in result.stderr  # every word typed is the guide's or unknown

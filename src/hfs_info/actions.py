@@ -184,7 +184,7 @@ def search(
     text = " ".join(" ".join(words).split())  # tabs and newlines are only spacing here
 
     def build(ds: Dataset) -> View:
-        return views.search_results(ds, text, full_text.search(ds, text, limit))
+        return views.search_results(ds, text, full_text.answer(ds, text, limit))
 
     return _show(data, build, fmt, color)
 

@@ -61,6 +61,15 @@ class Hit(NamedTuple):
     score: float
 
 
+class Found(NamedTuple):
+    """What a search found: the hits, best first; the typed words the guide never uses (the
+    hits match the others); and each typo with the dataset word it was read as."""
+
+    hits: tuple[Hit, ...]
+    unmatched: tuple[str, ...] = ()
+    read_as: tuple[tuple[str, str], ...] = ()
+
+
 class Heading(NamedTuple):
     text: str
     level: int = 1

@@ -112,6 +112,17 @@ def output_schema() -> dict[str, Any]:
         },
         "search": {
             "query": text,
+            "unmatched": {
+                "type": "array",
+                "items": text,
+                "description": "words of the query the guide never uses (the results match "
+                "the others)",
+            },
+            "read_as": {
+                "type": "object",
+                "additionalProperties": text,
+                "description": "each typo of the query and the word of the guide it was read as",
+            },
             "results": {
                 "type": "array",
                 "items": {

@@ -29,7 +29,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info import query
-from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START, Hit
+from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START, Found, Hit
 from hfs_info.errors import NotFoundError
 from hfs_info.models import TREATMENT_ASPECTS, Dataset
 
@@ -382,9 +382,10 @@ def _match(db: sqlite3.Connection, expression: str) -> dict[int, float]:
 
 def _concept_scores(
     db: sqlite3.Connection, concept: Concept, vocabulary_words: Callable[[], list[str]]
-) -> dict[int, float]:
+) -> tuple[dict[int, float], str | None]:
     """rowid -> the best weighted relevance of any term of ``concept``; a concept none of whose
-    terms matches is tried as a stem prefix, then as the closest word of the dataset."""
+    terms matches is tried as a stem prefix, then as the closest word of the dataset (returned
+    too: the word a typo was read as)."""
     found: dict[int, list[float]] = {}
     for term, weight in concept.terms:
         for rowid, score in _match(db, term).items():
@@ -396,12 +397,12 @@ def _concept_scores(
         for rowid, found in found.items()
     }
     if scores or concept.typed.endswith("*") or " " in concept.typed:
-        return scores
+        return scores, None
     prefix = _stem_prefix(concept.typed)
     if prefix is not None:
         scores = {r: PREFIX_WEIGHT * s for r, s in _match(db, f'"{prefix}"*').items()}
         if scores:
-            return scores
+            return scores, None
     import difflib
 
     # A typo keeps its first letter far more often than not; requiring it keeps "cover" from
@@ -410,7 +411,9 @@ def _concept_scores(
     same_start = [w for w in vocabulary_words() if w[0] == typed[0]]
     for close in difflib.get_close_matches(typed, same_start, n=1, cutoff=TYPO_CUTOFF):
         scores = {r: TYPO_WEIGHT * s for r, s in _match(db, f'"{close}"').items()}
-    return scores
+        if scores:
+            return scores, close
+    return {}, None
 
 
 def _kind_prior(entry: Entry, intents: frozenset[str], named: bool) -> float:
@@ -436,9 +439,18 @@ def _kind_prior(entry: Entry, intents: frozenset[str], named: bool) -> float:
     return prior
 
 
-def rank(ds: Dataset, text: str) -> list[tuple[Entry, float]]:
-    """Every record that answers ``text``, best first, with its score (higher is better).
-    NotFoundError when nothing answers: no topic word of the question is in the guide."""
+class Ranking(NamedTuple):
+    """Every record that answers a question, best first, with its score (higher is better);
+    the typed words the guide never uses; the typos, each with the word it was read as."""
+
+    ranked: list[tuple[Entry, float]]
+    unmatched: tuple[str, ...]
+    read_as: tuple[tuple[str, str], ...]
+
+
+def rank(ds: Dataset, text: str) -> Ranking:
+    """Every record that answers ``text``, ranked. NotFoundError when nothing answers: no topic
+    word of the question is in the guide."""
     db, rows = _index(ds)
     try:
         return _ranked(ds, db, rows, _question(ds, text), text)
@@ -456,21 +468,25 @@ def _question(ds: Dataset, text: str) -> Question:
     return question
 
 
-def _miss(wanted: str, why: str = "") -> str:
+def _miss(wanted: str, why: str = "", closest: tuple[str, ...] = ()) -> str:
+    """One line: nothing answers, the closest topics (if any word matched) and the commands that
+    list everything."""
     because = f" ({why})" if why else ""
+    near = f"; closest topics: {', '.join(closest)}" if closest else ""
     return (
-        f"nothing in the guide answers {wanted!r}{because}; "
+        f"nothing in the guide answers {wanted!r}{because}{near}; "
         f"see every topic with: {', '.join(LIST_EVERYTHING)}"
     )
 
 
 def _ranked(
     ds: Dataset, db: sqlite3.Connection, rows: list[Entry], question: Question, wanted: str
-) -> list[tuple[Entry, float]]:
+) -> Ranking:
     from hfs_info import vocabulary
 
     words = cache(lambda: _content_words(rows))  # only for a word that matches nothing
-    per_concept = [_concept_scores(db, c, words) for c in question.concepts]
+    found = [_concept_scores(db, c, words) for c in question.concepts]
+    per_concept = [scores for scores, _ in found]
     known = [scores for scores in per_concept if scores]
     subject = vocabulary.load().subject
     specific = [
@@ -482,7 +498,14 @@ def _ranked(
     # a word naming the guide's subject ("hemifacial spasm") matches.
     unknown = len(per_concept) - len(known)
     if not known or (unknown and not specific):
-        raise NotFoundError(_miss(wanted), suggestions(ds, wanted))
+        near: dict[int, float] = {}
+        for scores in known:
+            for rowid, score in scores.items():
+                near[rowid] = near.get(rowid, 0.0) + score
+        best = sorted(near, key=lambda r: (-near[r], rows[r].id))
+        topics = [rows[r].command for r in best if rows[r].kind in TOPIC_KINDS]
+        closest = tuple(dict.fromkeys(topics))[:CLOSEST_TOPICS]
+        raise NotFoundError(_miss(wanted, closest=closest), suggestions(ds, wanted))
     totals: dict[int, float] = {}
     matched: dict[int, int] = {}
     for scores in known:
@@ -505,7 +528,13 @@ def _ranked(
             score *= ALIAS_BONUS
         ranked.append((entry, score))
     ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
-    return ranked
+    unmatched = tuple(
+        c.typed for c, (scores, _) in zip(question.concepts, found, strict=True) if not scores
+    )
+    read_as = tuple(
+        (c.typed, close) for c, (_, close) in zip(question.concepts, found, strict=True) if close
+    )
+    return Ranking(ranked, unmatched, read_as)
 
 
 def _light_stem(word: str) -> str:
@@ -538,14 +567,22 @@ def _named(db: sqlite3.Connection, question: Question) -> set[int]:
 
 def search(ds: Dataset, text: str, limit: int = 10) -> list[Hit]:
     """The best ``limit`` records for ``text``; NotFoundError when nothing answers."""
+    return list(answer(ds, text, limit).hits)
+
+
+def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
+    """What ``search`` finds, with the words of ``text`` the guide never uses and the typos
+    read as dataset words; NotFoundError when nothing answers."""
     question = _question(ds, text)
     db, rows = _index(ds)
     try:
-        ranked = _ranked(ds, db, rows, question, text)[:limit]
+        ranking = _ranked(ds, db, rows, question, text)
         terms = [term for c in question.concepts for term, _ in c.terms]
-        return [_hit(db, entry, score, terms) for entry, score in ranked]
+        terms += [f'"{close}"' for _, close in ranking.read_as]
+        hits = tuple(_hit(db, entry, score, terms) for entry, score in ranking.ranked[:limit])
     finally:
         db.close()
+    return Found(hits, ranking.unmatched, ranking.read_as)
 
 
 def _hit(db: sqlite3.Connection, entry: Entry, score: float, terms: list[str]) -> Hit:
@@ -610,8 +647,9 @@ def suggestions(ds: Dataset, text: str) -> tuple[str, ...]:
     vocab = vocabulary.load()
     words = _content_words(entries(ds))
     found: dict[str, None] = {}
+    known = set(words)
     for word in _WORD.findall(normalize_query(text)):
-        if word in vocab.stop_words:
+        if word in vocab.stop_words or word in known:
             continue
         for close in difflib.get_close_matches(word, words, n=2, cutoff=0.75):
             if close != word:
@@ -619,5 +657,9 @@ def suggestions(ds: Dataset, text: str) -> tuple[str, ...]:
     return tuple(found)[:5]
 
 
+# The kinds of record whose command is a topic to offer after a miss.
+TOPIC_KINDS = frozenset({"section", "nerve", "treatment", "glossary", "drug"})
+# How many of the commands closest to a question that has no answer a miss names.
+CLOSEST_TOPICS = 2
 # The commands that list everything, offered after a miss.
 LIST_EVERYTHING = ("hfs-info", "hfs-info glossary", "hfs-info stats", "hfs-info export")

@@ -6,7 +6,6 @@ never styles. Every View of medical content ends with the provenance notice and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from hfs_info import query
@@ -17,8 +16,8 @@ from hfs_info.document import (
     Bullets,
     Diagram,
     Fields,
+    Found,
     Heading,
-    Hit,
     Notice,
     Paragraph,
     Table,
@@ -545,13 +544,25 @@ def export(ds: Dataset) -> View:
     return View(tuple(blocks), data | provenance_data(ds))
 
 
-def search_results(ds: Dataset, text: str, hits: Sequence[Hit]) -> View:
+def search_results(ds: Dataset, text: str, found: Found) -> View:
     """The best hit in full (the answer), then every hit as a table. ``text`` is shown without
-    highlight markers: a marker the user typed is never highlighting."""
+    highlight markers: a marker the user typed is never highlighting. Typos read as other words
+    and words the guide never uses are said before the answer."""
+    hits = found.hits
     best = hits[0]
     rows = tuple((f"{h.kind}: {h.title}", h.command, h.snippet) for h in hits)
+    notes: list[Block] = []
+    if found.read_as:
+        read = ", ".join(f"{typed!r} as {word!r}" for typed, word in found.read_as)
+        notes.append(Paragraph(f"Read {read}."))
+    if found.unmatched:
+        words = ", ".join(repr(w) for w in found.unmatched)
+        notes.append(
+            Paragraph(f"Not in the guide: {words}. These matches are for the other words.")
+        )
     blocks: list[Block] = [
         Heading(f"Search: {unmarked(text)}"),
+        *notes,
         Heading(f"Best answer ({best.kind}): {unmarked(best.title)}", 2),
         Paragraph(best.text),
         Paragraph(f"Show it with: {best.command}"),
@@ -577,7 +588,13 @@ def search_results(ds: Dataset, text: str, hits: Sequence[Hit]) -> View:
         )
     header = ("rank", "id", "score", "kind", "title", "command", "snippet")
     records = tuple(tuple(r[name] for name in header) for r in results)
-    data = {"kind": "search", "query": unmarked(text), "results": results}
+    data = {
+        "kind": "search",
+        "query": unmarked(text),
+        "unmatched": list(found.unmatched),
+        "read_as": dict(found.read_as),
+        "results": results,
+    }
     return View(tuple(blocks), data | provenance_data(ds), (header, records))
 
 
