@@ -410,7 +410,7 @@ def test_a_question_becomes_only_quoted_words(text: str) -> None:
     assert question.intents <= set(vocabulary.INTENTS)
     for concept in question.concepts:
         for term, weight in concept.terms:
-            assert re.fullmatch(r'"\w+(?: \w+)*"\*?', term), term
+            assert re.fullmatch(r'"[^\W_]+(?: [^\W_]+)*"\*?', term), term
             assert 0 < weight <= 1
 
 

@@ -51,6 +51,7 @@ WORD_WEIGHT = 0.8
 PREFIX_WEIGHT = 0.7
 TYPO_WEIGHT = 0.6
 TYPO_CUTOFF = 0.8  # difflib similarity of a typo to the word it is taken for
+# How much the other terms of one concept add to its best term (see _concept_scores).
 OTHER_TERMS = 0.3
 # A record that matches a share s of the question's concepts keeps s**COVERAGE of its score
 # (Lucene's classic "coord" factor, made steeper: a record answering the whole question beats
@@ -62,7 +63,8 @@ LABEL_BONUS = 1.5
 NAME_BONUS = 1.3
 ALIAS_BONUS = 1.15
 
-_WORD = re.compile(r"\w+")
+# A word as FTS5's unicode61 tokenizer sees one: letters and digits (an underscore separates).
+_WORD = re.compile(r"[^\W_]+")
 _SEGMENT = re.compile(r'"([^"]*)"?|(\S+)')
 _CONTRACTION = re.compile(r"\b(what|who|how|where|it|that|there)'s\b")
 _NEGATION = re.compile(r"n't\b")
