@@ -60,6 +60,8 @@ COVERAGE = 2.0
 # A record whose label the question spells out ("how does botox work" and "Botox injections: how
 # it works") gains this factor; so does a record the question names exactly ("what is MVD").
 LABEL_BONUS = 1.5
+# The weight of a concept made of a question form's words ("how long", "how common").
+QUESTION_FORM = 0.5
 NAME_BONUS = 1.3
 ALIAS_BONUS = 1.15
 
@@ -114,6 +116,7 @@ _DEFINITION_PRIOR = {
     "statistic": 0.6,
     "figure": 0.6,
 }
+PICTURE_PRIOR = 2.0  # a figure, for "picture of ..." and "diagram of ..."
 _NUMBER_PRIOR = {"statistic": 1.6, "with-number": 1.4, "without-number": 0.7}
 # A glossary term or drug the question does not name is about something else (trigeminal
 # neuralgia's pain is not the answer to "is it painful").
@@ -138,6 +141,9 @@ class Concept(NamedTuple):
 
     typed: str
     terms: tuple[tuple[str, float], ...]
+    # How much the concept counts: less for the words of a question form ("how long"), which
+    # help find the row that answers ("how long it lasts") but must not outweigh the topic.
+    weight: float = 1.0
 
 
 class Question(NamedTuple):
@@ -288,7 +294,7 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                 intents.add(questions[phrase])
                 # "how common" asks for a number and about being common
                 if phrase in vocabulary.words:
-                    out.append(_concept(phrase, vocabulary))
+                    out.append(_concept(phrase, vocabulary)._replace(weight=QUESTION_FORM))
                 break
             if phrase in vocabulary.words or phrase in vocabulary.forms or size == 1:
                 if size == 1 and phrase in vocabulary.stop_words:
@@ -431,6 +437,8 @@ def _kind_prior(entry: Entry, intents: frozenset[str], named: bool) -> float:
             prior *= _DEFINITION_PRIOR.get(kind if kind == "glossary" else "definition", 1.0)
         else:
             prior *= _DEFINITION_PRIOR.get(kind, 1.0)
+    if "picture" in intents:
+        prior *= PICTURE_PRIOR if kind == "figure" else 1.0
     if "number" in intents:
         if kind == "statistic":
             prior *= _NUMBER_PRIOR["statistic"]
@@ -494,7 +502,7 @@ def _ranked(
     specific = [
         c
         for c, scores in zip(question.concepts, per_concept, strict=True)
-        if scores and c.typed not in subject
+        if scores and c.typed not in subject and c.weight == 1.0
     ]
     # Honesty: a question whose topic words the guide never uses has no answer here, even if
     # a word naming the guide's subject ("hemifacial spasm") matches.
@@ -509,18 +517,21 @@ def _ranked(
         closest = tuple(dict.fromkeys(topics))[:CLOSEST_TOPICS]
         raise NotFoundError(_miss(wanted, closest=closest), suggestions(ds, wanted))
     totals: dict[int, float] = {}
-    matched: dict[int, int] = {}
-    for scores in known:
+    matched: dict[int, float] = {}
+    for concept, scores in zip(question.concepts, per_concept, strict=True):
         for rowid, score in scores.items():
-            totals[rowid] = totals.get(rowid, 0.0) + score
-            matched[rowid] = matched.get(rowid, 0) + 1
+            totals[rowid] = totals.get(rowid, 0.0) + concept.weight * score
+            matched[rowid] = matched.get(rowid, 0.0) + concept.weight
+    asked = sum(
+        c.weight for c, scores in zip(question.concepts, per_concept, strict=True) if scores
+    )
     named = _named(db, question)
     typed = {_light_stem(w) for w in _WORD.findall(normalize_query(wanted))}
     phrases = {c.typed for c in question.concepts}
     ranked = []
     for rowid, total in totals.items():
         entry = rows[rowid]
-        coverage = (matched[rowid] / len(known)) ** COVERAGE
+        coverage = (matched[rowid] / asked) ** COVERAGE
         score = total * coverage * _kind_prior(entry, question.intents, rowid in named)
         if _label_asked(entry, typed):
             score *= LABEL_BONUS

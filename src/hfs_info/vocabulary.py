@@ -20,8 +20,9 @@ from hfs_info.errors import DataError
 SOURCE_NAME = "search_vocabulary.toml"
 COMPILED_NAME = "search_vocabulary.json"
 VERSION = 1
-# What a question form can ask for: a definition ("what is ...") or a figure ("how long ...").
-INTENTS = ("definition", "number")
+# What a question form can ask for: a definition ("what is ..."), a number ("how long ...") or a
+# picture ("diagram of ...").
+INTENTS = ("definition", "number", "picture")
 # A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
 _PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
