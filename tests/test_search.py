@@ -439,3 +439,11 @@ def test_a_miss_names_the_closest_topics(run) -> None:
         result.stderr
     )
     assert "did you mean" not in result.stderr  # every word typed is the guide's or unknown
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10])
+def test_pruning_to_the_limit_keeps_the_same_best_hits(limit: int) -> None:
+    """search stops scoring once no record can reach the top ``limit``; the top is the same."""
+    for question, _ in QUESTIONS:
+        everything = [entry.id for entry, _ in search.rank(DS, question).ranked][:limit]
+        assert [h.id for h in search.search(DS, question, limit)] == everything, question

@@ -21,6 +21,7 @@ guide uses is a miss (exit 1), with the closest topics and the commands that lis
 
 from __future__ import annotations
 
+import heapq
 import re
 import shlex
 import unicodedata
@@ -38,11 +39,11 @@ if TYPE_CHECKING:
 
     from hfs_info.vocabulary import Vocabulary
 
-# BM25 column weights, in table order (id, kind, command unindexed; then title, names, body,
+# BM25 column weights, in table order (id and kind unindexed; then title, names, body,
 # context): a match in a title or in a record's other names (aliases, brand names) weighs more;
 # the context (what an aspect, a figure or a reference belongs to: "surgery" for every row of
 # MVD) weighs less, so "botox" finds the Botox record first, and "operation risks" MVD's risks.
-WEIGHTS = (0.0, 0.0, 0.0, 6.0, 6.0, 1.0, 0.5)
+WEIGHTS = (0.0, 0.0, 6.0, 6.0, 1.0, 0.5)
 SNIPPET_TOKENS = 16
 # How much a word found only through the vocabulary, a stem prefix or a typo correction counts,
 # against the word as typed.
@@ -118,6 +119,15 @@ _DEFINITION_PRIOR = {
 }
 PICTURE_PRIOR = 2.0  # a figure, for "picture of ..." and "diagram of ..."
 _NUMBER_PRIOR = {"statistic": 1.6, "with-number": 1.4, "without-number": 0.7}
+# The most that kinds and bonuses together can multiply a score by (a bound, for pruning).
+MAX_BOOST = (
+    max(_PRIOR.values())
+    * max(_DEFINITION_PRIOR.values())
+    * PICTURE_PRIOR
+    * max(_NUMBER_PRIOR.values())
+    * LABEL_BONUS
+    * max(NAME_BONUS, ALIAS_BONUS)
+)
 # A glossary term or drug the question does not name is about something else (trigeminal
 # neuralgia's pain is not the answer to "is it painful").
 _UNNAMED_TERM = 0.6
@@ -130,10 +140,16 @@ class Entry(NamedTuple):
     id: str
     kind: str
     title: str
-    command: str
+    show: tuple[str, ...]  # the command's words after "hfs-info"
     body: str
     names: str = ""
     context: str = ""
+
+    @property
+    def command(self) -> str:
+        """The command that shows the record, quoted for a POSIX shell (built only for the
+        records shown: quoting every record of a large edition costs time)."""
+        return " ".join(["hfs-info", *(shlex.quote(w) for w in self.show)])
 
 
 class Concept(NamedTuple):
@@ -151,10 +167,6 @@ class Question(NamedTuple):
     intents: frozenset[str]
 
 
-def _command(*words: str) -> str:
-    return " ".join(["hfs-info", *(shlex.quote(w) for w in words)])
-
-
 def entries(ds: Dataset) -> list[Entry]:
     """Every record a reader can be sent to, each with its stable id: sections, the nerve,
     treatments and each of their aspects, drugs, statistics, figures, glossary terms,
@@ -163,20 +175,16 @@ def entries(ds: Dataset) -> list[Entry]:
     for topic in query.TOPICS:
         for section in query.topic_sections(ds, topic):
             text = " ".join((*section.paragraphs, *section.points))
-            out.append(
-                Entry(f"section:{section.id}", "section", section.title, _command(topic), text)
-            )
+            out.append(Entry(f"section:{section.id}", "section", section.title, (topic,), text))
     n = ds.nerve
     nerve_text = " ".join(
         (n.name, *n.also_called, n.origin, n.exit, f"{n.main_branches} main branches", n.kind)
     )
     also = " ".join(n.also_called)
-    out.append(
-        Entry(f"nerve:{n.id}", "nerve", "The facial nerve", _command("overview"), nerve_text, also)
-    )
+    out.append(Entry(f"nerve:{n.id}", "nerve", "The facial nerve", ("overview",), nerve_text, also))
     treatment_of = {s: t for t in ds.treatments for s in t.statistics}
     for t in ds.treatments:
-        command = _command("treatments", t.id)
+        command = ("treatments", t.id)
         aliases = "; ".join(t.aliases)
         out.append(Entry(f"treatment:{t.id}", "treatment", t.name, command, t.summary, aliases))
         for attr, label in TREATMENT_ASPECTS:
@@ -192,23 +200,22 @@ def entries(ds: Dataset) -> list[Entry]:
     for m in ds.medications:
         body = f"{m.drug_class}; {m.purpose or ''}"
         out.append(
-            Entry(f"drug:{m.id}", "drug", f"{m.generic} ({m.brand})", _command("medications"), body)
+            Entry(f"drug:{m.id}", "drug", f"{m.generic} ({m.brand})", ("medications",), body)
         )
     for s in ds.statistics:
         text = f"{s.measure}; {s.population}"
         owner = treatment_of.get(s.id)
         names = f"{owner.name}; {'; '.join(owner.aliases)}" if owner else ""
         title = f"{s.display}: {s.group}"
-        command = _command("stats")
-        out.append(Entry(f"statistic:{s.id}", "statistic", title, command, text, "", names))
+        out.append(Entry(f"statistic:{s.id}", "statistic", title, ("stats",), text, "", names))
     for f in ds.figures:
-        command = _command("figures", str(f.number))
-        out.append(Entry(f"figure:{f.id}", "figure", f"Figure {f.number}", command, f.caption))
+        show = ("figures", str(f.number))
+        out.append(Entry(f"figure:{f.id}", "figure", f"Figure {f.number}", show, f.caption))
     for e in ds.glossary:
         names = "; ".join(e.aliases)
-        command = _command("glossary", e.term)
-        out.append(Entry(f"glossary:{e.id}", "glossary", e.term, command, e.definition, names))
-    sources = _command("sources")
+        show = ("glossary", e.term)
+        out.append(Entry(f"glossary:{e.id}", "glossary", e.term, show, e.definition, names))
+    sources = ("sources",)
     for r in ds.references:
         title = f"Reference {r.number}"
         # What the reference is the source of: the groups and treatments of its figures.
@@ -359,15 +366,15 @@ def _index(ds: Dataset) -> tuple[sqlite3.Connection, list[Entry]]:
     db = sqlite3.connect(":memory:")
     db.execute(
         "CREATE VIRTUAL TABLE entries USING fts5("
-        "id UNINDEXED, kind UNINDEXED, command UNINDEXED, title, names, body, context, "
+        "id UNINDEXED, kind UNINDEXED, title, names, body, context, "
         "tokenize = 'porter unicode61 remove_diacritics 2')"
     )
     rows = entries(ds)
     db.executemany(
-        "INSERT INTO entries (rowid, id, kind, command, title, names, body, context) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entries (rowid, id, kind, title, names, body, context) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            (i, e.id, e.kind, e.command, *map(_clean, (e.title, e.names, e.body, e.context)))
+            (i, e.id, e.kind, *map(_clean, (e.title, e.names, e.body, e.context)))
             for i, e in enumerate(rows)
         ],
     )
@@ -380,7 +387,7 @@ def _match(db: sqlite3.Connection, expression: str) -> dict[int, float]:
 
     try:
         found = db.execute(
-            "SELECT rowid, bm25(entries, ?, ?, ?, ?, ?, ?, ?) FROM entries WHERE entries MATCH ?",
+            "SELECT rowid, bm25(entries, ?, ?, ?, ?, ?, ?) FROM entries WHERE entries MATCH ?",
             (*WEIGHTS, expression),
         ).fetchall()
     except sqlite3.OperationalError:  # a term FTS5 cannot parse matches nothing
@@ -490,7 +497,12 @@ def _miss(wanted: str, why: str = "", closest: tuple[str, ...] = ()) -> str:
 
 
 def _ranked(
-    ds: Dataset, db: sqlite3.Connection, rows: list[Entry], question: Question, wanted: str
+    ds: Dataset,
+    db: sqlite3.Connection,
+    rows: list[Entry],
+    question: Question,
+    wanted: str,
+    limit: int | None = None,
 ) -> Ranking:
     from hfs_info import vocabulary
 
@@ -528,19 +540,28 @@ def _ranked(
     named = _named(db, question)
     typed = {_light_stem(w) for w in _WORD.findall(normalize_query(wanted))}
     phrases = {c.typed for c in question.concepts}
-    ranked = []
-    for rowid, total in totals.items():
+    base = {r: total * (matched[r] / asked) ** COVERAGE for r, total in totals.items()}
+    ranked: list[tuple[Entry, float]] = []
+    top: list[float] = []  # a min-heap of the limit best scores so far
+    for rowid in sorted(base, key=lambda r: -base[r]):
+        # Kinds and bonuses multiply a score by at most MAX_BOOST: once even that cannot lift a
+        # record above the limit-th best, no later one can either (it keeps large editions fast).
+        if limit is not None and len(top) >= limit and base[rowid] * MAX_BOOST < top[0]:
+            break
         entry = rows[rowid]
-        coverage = (matched[rowid] / asked) ** COVERAGE
-        score = total * coverage * _kind_prior(entry, question.intents, rowid in named)
+        score = base[rowid] * _kind_prior(entry, question.intents, rowid in named)
         if _label_asked(entry, typed):
             score *= LABEL_BONUS
-        if normalize_query(entry.title) in phrases:
+        if rowid in named and normalize_query(entry.title) in phrases:
             score *= NAME_BONUS
-        elif _names(entry) & phrases:
+        elif rowid in named and _names(entry) & phrases:
             score *= ALIAS_BONUS
         ranked.append((entry, score))
+        if limit is not None:
+            (heapq.heappush if len(top) < limit else heapq.heappushpop)(top, score)
     ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
+    if limit is not None:
+        ranked = ranked[:limit]
     unmatched = tuple(
         c.typed for c, (scores, _) in zip(question.concepts, found, strict=True) if not scores
     )
@@ -589,21 +610,24 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     question = _question(ds, text)
     db, rows = _index(ds)
     try:
-        ranking = _ranked(ds, db, rows, question, text)
+        ranking = _ranked(ds, db, rows, question, text, limit)
         terms = [term for c in question.concepts for term, _ in c.terms]
         terms += [f'"{close}"' for _, close in ranking.read_as]
-        hits = tuple(_hit(db, entry, score, terms) for entry, score in ranking.ranked[:limit])
+        rowids = {entry.id: rowid for rowid, entry in enumerate(rows)}
+        hits = tuple(
+            _hit(db, rowids[entry.id], entry, score, terms) for entry, score in ranking.ranked
+        )
     finally:
         db.close()
     return Found(hits, ranking.unmatched, ranking.read_as)
 
 
-def _hit(db: sqlite3.Connection, entry: Entry, score: float, terms: list[str]) -> Hit:
+def _hit(db: sqlite3.Connection, rowid: int, entry: Entry, score: float, terms: list[str]) -> Hit:
     """``entry`` as a Hit, its matches marked (by any term of the question that it contains)."""
     expression = " OR ".join(dict.fromkeys(terms))
     row = db.execute(
-        "SELECT snippet(entries, 5, ?, ?, '…', ?), highlight(entries, 3, ?, ?), "
-        "highlight(entries, 5, ?, ?) FROM entries WHERE entries MATCH ? AND id = ?",
+        "SELECT snippet(entries, 4, ?, ?, '…', ?), highlight(entries, 2, ?, ?), "
+        "highlight(entries, 4, ?, ?) FROM entries WHERE entries MATCH ? AND rowid = ?",
         (
             HIGHLIGHT_START,
             HIGHLIGHT_END,
@@ -613,7 +637,7 @@ def _hit(db: sqlite3.Connection, entry: Entry, score: float, terms: list[str]) -
             HIGHLIGHT_START,
             HIGHLIGHT_END,
             expression,
-            entry.id,
+            rowid,
         ),
     ).fetchone()
     if row is None:  # matched through a stem prefix or a typo only: shown unmarked
