@@ -183,9 +183,12 @@ def entries(ds: Dataset) -> list[Entry]:
     also = " ".join(n.also_called)
     out.append(Entry(f"nerve:{n.id}", "nerve", "The facial nerve", ("overview",), nerve_text, also))
     treatment_of = {s: t for t in ds.treatments for s in t.statistics}
+    # The drugs belong to the medication treatment (as in query.find_treatment).
+    drugs = tuple(name for m in ds.medications for name in (m.generic, m.brand))
     for t in ds.treatments:
         command = ("treatments", t.id)
         aliases = "; ".join(t.aliases)
+        context = "; ".join((*t.aliases, *(drugs if t.id == query.MEDICATION else ())))
         out.append(Entry(f"treatment:{t.id}", "treatment", t.name, command, t.summary, aliases))
         for attr, label in TREATMENT_ASPECTS:
             value = getattr(t, attr)
@@ -194,7 +197,7 @@ def entries(ds: Dataset) -> list[Entry]:
                 title = f"{t.name}: {label.lower()}"
                 out.append(
                     Entry(
-                        f"treatment:{t.id}/{attr}", "treatment", title, command, text, "", aliases
+                        f"treatment:{t.id}/{attr}", "treatment", title, command, text, "", context
                     )
                 )
     for m in ds.medications:
