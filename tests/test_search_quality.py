@@ -1,9 +1,11 @@
 """Search quality never slips back: the tuning question set keeps its score (issue 14).
 
 benchmarks/search_quality.py reads and scores tests/fixtures/questions*.tsv; this test holds the
-floor on the set search was tuned on. The held-out set (written without seeing the code) is
-scored and reported by the benchmark, not held here: tuning search until it passed would make it
-one more tuning set.
+floor on the set search was tuned on, and on the tuning and held-out sets together. The held-out
+set (written by someone who had not seen the code) was never tuned on: it alone scores lower
+(docs/benchmarks.md), and the combined floor held when it was first measured, untuned. If a
+change drops the combined score, fix search for the kind of question that failed, not for the
+held-out question itself.
 """
 
 from __future__ import annotations
@@ -49,6 +51,15 @@ def test_the_question_set_covers_the_dataset() -> None:
 
 def test_tuning_set_score_holds() -> None:
     results = QUALITY.run(TUNING, QUALITY.ask_hfs_info)
+    score = QUALITY.score(results)
+    report = QUALITY.misses(results)
+    assert score.top1 >= TOP1_FLOOR, report
+    assert score.top3 >= TOP3_FLOOR, report
+
+
+def test_tuning_and_held_out_sets_together_score_holds() -> None:
+    questions = TUNING + QUALITY.read(QUALITY.HELDOUT)
+    results = QUALITY.run(questions, QUALITY.ask_hfs_info)
     score = QUALITY.score(results)
     report = QUALITY.misses(results)
     assert score.top1 >= TOP1_FLOOR, report
