@@ -84,6 +84,9 @@ def main() -> None:
         ],
         "treatments": [HFS, "treatments"],
         "search injection": [HFS, "search", "injection"],
+        "search (a question) --format json": [
+            HFS, "search", "how", "long", "do", "the", "shots", "last", "--format", "json",
+        ],
         "--help": [HFS, "--help"],
     }  # fmt: skip
     edition = workdir / "edition.toml"

@@ -28,6 +28,18 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def test_the_wheel_carries_the_compiled_dataset_and_search_vocabulary(dists: Path) -> None:
+    import zipfile
+
+    (wheel,) = dists.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {
+        "hfs_info/data/hemifacial_spasm.json",
+        "hfs_info/data/search_vocabulary.json",
+        "hfs_info/data/search_vocabulary.toml",
+    } <= names
+
+
 @pytest.mark.parametrize("kind", ["whl", "tar.gz"])
 def test_distribution_installs_and_runs(dists: Path, tmp_path: Path, kind: str) -> None:
     (archive,) = dists.glob(f"*.{kind}")

@@ -303,7 +303,7 @@ def search(
     text = " ".join(" ".join(words).split())  # tabs and newlines are only spacing here
     return _show(
         data,
-        lambda ds: views.search_results(ds, text, full_text.search(ds, text, limit)),
+        lambda ds: views.search_results(ds, text, full_text.answer(ds, text, limit)),
         fmt,
         color,
         False,

@@ -46,6 +46,30 @@ def highlight_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(plain), spans
 
 
+class Hit(NamedTuple):
+    """A ranked search match (search.py makes them, views.py shows them). ``title``, ``snippet``
+    and ``text`` carry HIGHLIGHT_START/END around matches; ``text`` is the record's whole text,
+    shown in full for the best hit. ``id`` is stable across runs (``treatment:botox/duration``);
+    ``score`` is higher for a better match and only compares hits of one search."""
+
+    id: str
+    kind: str
+    title: str
+    command: str
+    snippet: str
+    text: str
+    score: float
+
+
+class Found(NamedTuple):
+    """What a search found: the hits, best first; the typed words the guide never uses (the
+    hits match the others); and each typo with the dataset word it was read as."""
+
+    hits: tuple[Hit, ...]
+    unmatched: tuple[str, ...] = ()
+    read_as: tuple[tuple[str, str], ...] = ()
+
+
 class Heading(NamedTuple):
     text: str
     level: int = 1

@@ -16,6 +16,25 @@ from typing import Any, NamedTuple
 
 PERCENT = "percent"
 
+# The aspects of a treatment a reader sees, as (attribute, label), in display order: the one list
+# that `treatments NAME` (views.DETAIL), the term cross-links (query.TREATMENT_TEXT_FIELDS) and
+# search (one record per aspect) all derive from.
+TREATMENT_ASPECTS: tuple[tuple[str, str], ...] = (
+    ("summary", "In short"),
+    ("when_used", "When it is used"),
+    ("how_it_works", "How it works"),
+    ("how_given", "How it is given"),
+    ("onset", "How soon it works"),
+    ("duration", "How long it lasts"),
+    ("recovery", "Recovery"),
+    ("results", "Results"),
+    ("side_effects", "Side effects"),
+    ("findings", "At surgery"),
+    ("risks", "Risks"),
+    ("limitations", "Limitations"),
+    ("monitoring", "Monitoring"),
+)
+
 # Record fields whose TOML (and JSON) key differs from the attribute name.
 TOML_KEYS: dict[str, dict[str, str]] = {"Medication": {"drug_class": "class"}}
 

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from hfs_info.errors import NotFoundError, UsageError
 from hfs_info.models import (
+    TREATMENT_ASPECTS,
     Dataset,
     Figure,
     GlossaryEntry,
@@ -41,21 +42,25 @@ R = TypeVar("R")
 # The treatment the drugs of [[medications]] belong to.
 MEDICATION = "medication"
 # Treatment fields that hold text a reader sees (searched for term mentions).
-TREATMENT_TEXT_FIELDS = (
-    "summary",
-    "when_used",
-    "how_it_works",
-    "how_given",
-    "onset",
-    "duration",
-    "recovery",
-    "results",
-    "findings",
-    "side_effects",
-    "risks",
-    "limitations",
-    "monitoring",
-)
+TREATMENT_TEXT_FIELDS = tuple(attr for attr, _ in TREATMENT_ASPECTS)
+
+
+# How a list field reads as text (side effects, aliases).
+LIST_SEPARATOR = "; "
+
+
+def aspect_text(treatment: Treatment, attr: str) -> str | None:
+    """One aspect of a treatment as text, as the views and the search index give it, or None
+    when the guide does not state it. Side effects keep the guide's framing ("For example: ...",
+    "They include: ..."), so no screen or snippet shows an open list as a closed one."""
+    value = getattr(treatment, attr)
+    if isinstance(value, tuple):
+        if not value:
+            return None
+        listed = LIST_SEPARATOR.join(value)
+        intro = treatment.side_effects_intro if attr == "side_effects" else None
+        return f"{intro}: {listed}" if intro else listed
+    return value or None
 
 
 def topic_sections(ds: Dataset, topic: str) -> tuple[Section, ...]:

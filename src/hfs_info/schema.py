@@ -10,7 +10,7 @@ import types
 import typing
 from typing import Any
 
-from hfs_info import models, query
+from hfs_info import models, query, search
 
 SCHEMA_ID = "https://hfs-info.invalid/schema/output-1.json"
 
@@ -114,26 +114,39 @@ def output_schema() -> dict[str, Any]:
         },
         "search": {
             "query": text,
+            "unmatched": {
+                "type": "array",
+                "items": text,
+                "description": "words of the query the guide never uses (the results match "
+                "the others)",
+            },
+            "read_as": {
+                "type": "object",
+                "additionalProperties": text,
+                "description": "each typo of the query and the word of the guide it was read as",
+            },
             "results": {
                 "type": "array",
                 "items": {
                     "type": "object",
                     "properties": {
                         "rank": {"type": "integer", "minimum": 1},
-                        "kind": {
-                            "enum": [
-                                "section",
-                                "treatment",
-                                "drug",
-                                "statistic",
-                                "figure",
-                                "glossary",
-                                "reference",
-                            ]
+                        "id": {
+                            "type": "string",
+                            "description": "the record's stable id, KIND:ID or "
+                            "treatment:ID/ASPECT (e.g. treatment:botox/duration)",
                         },
+                        "score": {
+                            "type": "number",
+                            "exclusiveMinimum": 0,
+                            "description": "how well the record answers the query; higher is "
+                            "better; compares the results of one search only",
+                        },
+                        "kind": {"enum": list(search.KINDS)},
                         "title": text,
                         "command": text,
                         "snippet": text,
+                        "text": {**text, "description": "the record's whole text"},
                         "highlights": {
                             "type": "array",
                             "description": "[start, end) character offsets of matches in snippet",
@@ -145,7 +158,17 @@ def output_schema() -> dict[str, Any]:
                             },
                         },
                     },
-                    "required": ["rank", "kind", "title", "command", "snippet", "highlights"],
+                    "required": [
+                        "rank",
+                        "id",
+                        "score",
+                        "kind",
+                        "title",
+                        "command",
+                        "snippet",
+                        "highlights",
+                        "text",
+                    ],
                     "additionalProperties": False,
                 },
             },

@@ -30,12 +30,12 @@ def load(path: str | None) -> Dataset:
 
 @cache  # the packaged records never change within a process
 def load_packaged() -> Dataset:
-    compiled = _package_data(COMPILED_NAME)
+    compiled = package_data(COMPILED_NAME)
     if compiled is not None:
         import json
 
         return validated(json.loads(compiled), f"<packaged>/{COMPILED_NAME}")
-    data = _package_data(PACKAGED_NAME)
+    data = package_data(PACKAGED_NAME)
     if data is None:  # pragma: no cover - every loader we ship with can read data files
         raise DataError(f"<packaged>/{PACKAGED_NAME}", ["cannot be read"])
     return parse(data, f"<packaged>/{PACKAGED_NAME}")
@@ -83,7 +83,7 @@ def read_file(path: str, given_as: str = "--data") -> bytes:
     return data
 
 
-def _package_data(name: str) -> bytes | None:
+def package_data(name: str) -> bytes | None:
     """A file of the ``hfs_info.data`` package, or None if it is not there. Read through the
     package's loader, as ``pkgutil.get_data`` does (wheel, sdist, editable and zip installs
     alike), without importing pkgutil and what it imports."""

@@ -6,8 +6,7 @@ never styles. Every View of medical content ends with the provenance notice and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from hfs_info import query
 from hfs_info.commandline import COMMANDS
@@ -17,6 +16,7 @@ from hfs_info.document import (
     Bullets,
     Diagram,
     Fields,
+    Found,
     Heading,
     Hint,
     Notice,
@@ -28,6 +28,7 @@ from hfs_info.document import (
 )
 from hfs_info.models import (
     PERCENT,
+    TREATMENT_ASPECTS,
     Dataset,
     Figure,
     GlossaryEntry,
@@ -40,34 +41,24 @@ from hfs_info.models import (
     key_of,
 )
 
-if TYPE_CHECKING:
-    from hfs_info.search import Hit
-
 NOT_STATED = "Not stated in the source."
-LIST_SEPARATOR = "; "
+LIST_SEPARATOR = query.LIST_SEPARATOR
 
-# The aspects compared side by side by `treatments`, then the extra ones `treatments NAME` shows.
-COMPARED: tuple[tuple[str, str], ...] = (
-    ("how_it_works", "How it works"),
-    ("how_given", "How it is given"),
-    ("onset", "How soon it works"),
-    ("duration", "How long it lasts"),
-    ("results", "Results"),
-    ("side_effects", "Side effects"),
-    ("limitations", "Limitations"),
+# The aspects compared side by side by `treatments`, in this order; `treatments NAME` shows every
+# aspect (DETAIL, the model's list).
+_COMPARED_ORDER = (
+    "how_it_works",
+    "how_given",
+    "onset",
+    "duration",
+    "results",
+    "side_effects",
+    "limitations",
 )
-_COMPARED_ATTRS = frozenset(attr for attr, _ in COMPARED)
-DETAIL: tuple[tuple[str, str], ...] = (
-    ("summary", "In short"),
-    ("when_used", "When it is used"),
-    *COMPARED[:4],
-    ("recovery", "Recovery"),
-    *COMPARED[4:6],
-    ("findings", "At surgery"),
-    ("risks", "Risks"),
-    ("limitations", "Limitations"),
-    ("monitoring", "Monitoring"),
-)
+DETAIL: tuple[tuple[str, str], ...] = TREATMENT_ASPECTS
+_LABELS = dict(TREATMENT_ASPECTS)
+COMPARED: tuple[tuple[str, str], ...] = tuple((attr, _LABELS[attr]) for attr in _COMPARED_ORDER)
+_COMPARED_ATTRS = frozenset(_COMPARED_ORDER)
 
 
 # --- shared pieces ---------------------------------------------------------------------------
@@ -145,15 +136,10 @@ def _source_label(ds: Dataset, stat: Statistic) -> str:
 
 
 def aspect(treatment: Treatment | None, attr: str) -> str:
-    """One aspect of a treatment as every view and the search index show it (an edition may
-    have no such treatment: then it is not stated)."""
-    value = getattr(treatment, attr, None)
-    if attr == "side_effects" and value and treatment is not None and treatment.side_effects_intro:
-        # The guide's framing stays with the list: "For example: ...", "They include: ...".
-        return f"{treatment.side_effects_intro}: {LIST_SEPARATOR.join(value)}"
-    if isinstance(value, tuple):
-        return LIST_SEPARATOR.join(value) if value else NOT_STATED
-    return value if value is not None else NOT_STATED
+    """One aspect of a treatment as every view shows it (an edition may have no such treatment:
+    then it is not stated)."""
+    text = query.aspect_text(treatment, attr) if treatment is not None else None
+    return text if text else NOT_STATED
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -690,10 +676,29 @@ def _year_month(text: str) -> str | None:
     return None
 
 
-def search_results(ds: Dataset, text: str, hits: Sequence[Hit]) -> View:
+def search_results(ds: Dataset, text: str, found: Found) -> View:
+    """The best hit in full (the answer), then every hit as a table. ``text`` is shown without
+    highlight markers: a marker the user typed is never highlighting. Typos read as other words
+    and words the guide never uses are said before the answer."""
+    hits = found.hits
+    best = hits[0]
     rows = tuple((f"{h.kind}: {h.title}", h.command, h.snippet) for h in hits)
+    notes: list[Block] = []
+    if found.read_as:
+        read = ", ".join(f"{typed!r} as {word!r}" for typed, word in found.read_as)
+        notes.append(Paragraph(f"Read {read}."))
+    if found.unmatched:
+        words = ", ".join(repr(w) for w in found.unmatched)
+        notes.append(
+            Paragraph(f"Not in the guide: {words}. These matches are for the other words.")
+        )
     blocks: list[Block] = [
-        Heading(f"Search: {text}"),
+        Heading(f"Search: {unmarked(text)}"),
+        *notes,
+        Heading(f"Best answer ({best.kind}): {unmarked(best.title)}", 2),
+        Paragraph(best.text),
+        Paragraph(f"Show it with: {best.command}"),
+        Heading("All matches, best first", 2),
         Table(("Found", "Show it with", "Match"), rows),
         footer(ds),
     ]
@@ -703,16 +708,25 @@ def search_results(ds: Dataset, text: str, hits: Sequence[Hit]) -> View:
         results.append(
             {
                 "rank": rank,
+                "id": h.id,
+                "score": h.score,
                 "kind": h.kind,
                 "title": unmarked(h.title),
                 "command": h.command,
                 "snippet": snippet,
                 "highlights": [list(span) for span in spans],
+                "text": unmarked(h.text),
             }
         )
-    header = ("rank", "kind", "title", "command", "snippet")
-    records = tuple((r["rank"], r["kind"], r["title"], r["command"], r["snippet"]) for r in results)
-    data = {"kind": "search", "query": text, "results": results}
+    header = ("rank", "id", "score", "kind", "title", "command", "snippet")
+    records = tuple(tuple(r[name] for name in header) for r in results)
+    data = {
+        "kind": "search",
+        "query": unmarked(text),
+        "unmatched": list(found.unmatched),
+        "read_as": dict(found.read_as),
+        "results": results,
+    }
     return View(tuple(blocks), data | provenance_data(ds), (header, records))
 
 

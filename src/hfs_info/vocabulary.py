@@ -1,0 +1,131 @@
+"""The search vocabulary (data/search_vocabulary.toml): the words search adds to a question.
+
+It is data, not code, so that adding a word needs no programming: stop words, the question forms
+that say what kind of answer is wanted, word forms the stemmer does not join, and everyday words
+for the guide's own. It only ever adds search words; it makes no medical claim, and a word it adds
+finds nothing unless the guide itself uses it.
+
+The build (setup.py) validates it and compiles it to JSON next to the compiled dataset; an
+editable install reads the TOML instead, validated the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any, NamedTuple
+
+from hfs_info.errors import DataError
+
+SOURCE_NAME = "search_vocabulary.toml"
+COMPILED_NAME = "search_vocabulary.json"
+VERSION = 1
+# What a question form can ask for: a definition ("what is ..."), a number ("how long ...") or a
+# picture ("diagram of ...").
+INTENTS = ("definition", "number", "picture", "source")
+# A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
+_PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+
+
+class Vocabulary(NamedTuple):
+    stop_words: frozenset[str]
+    # words naming what the whole guide is about: they match nearly everything, so a question
+    # whose other words the guide never uses ("is hemifacial spasm genetic") has no answer
+    subject: frozenset[str]
+    # intent -> the phrases that ask for it ("how long" -> number)
+    questions: dict[str, tuple[str, ...]]
+    # a word form -> the forms of the guide it stands for ("diagnosed" -> "diagnosis")
+    forms: dict[str, tuple[str, ...]]
+    # an everyday word or phrase -> the guide's words for it ("shots" -> "injections")
+    words: dict[str, tuple[str, ...]]
+
+
+def problems(raw: Any) -> list[str]:
+    """Everything wrong with a parsed vocabulary document (empty when it is valid)."""
+    if not isinstance(raw, dict):
+        return ["the vocabulary must be a table"]
+    out: list[str] = []
+    allowed = {"version", "stop_words", "subject", "questions", "forms", "words"}
+    out += [f"{key}: unknown key" for key in sorted(set(raw) - allowed)]
+    out += [f"{key}: missing" for key in sorted(allowed - set(raw))]
+    if raw.get("version") != VERSION:
+        out.append(f"version: must be {VERSION}")
+    stop = raw.get("stop_words", [])
+    out += _phrases("stop_words", stop, single=True)
+    stop_set = set(stop) if isinstance(stop, list) else set()
+    out += _phrases("subject", raw.get("subject", []))
+    questions = raw.get("questions", {})
+    if not isinstance(questions, dict):
+        out.append("questions: must be a table")
+    else:
+        out += [f"questions.{k}: unknown intent" for k in sorted(set(questions) - set(INTENTS))]
+        for intent, phrases in questions.items():
+            out += _phrases(f"questions.{intent}", phrases)
+    for table in ("forms", "words"):
+        value = raw.get(table, {})
+        if not isinstance(value, dict):
+            out.append(f"{table}: must be a table")
+            continue
+        for key, targets in value.items():
+            where = f"{table}.{key!r}"
+            if not _PHRASE.fullmatch(key):
+                out.append(f"{where}: lower-case words separated by single spaces")
+            if key in stop_set:
+                out.append(f"{where}: is also a stop word")
+            out += _phrases(where, targets)
+            if isinstance(targets, list) and key in targets:
+                out.append(f"{where}: lists itself")
+    return out
+
+
+def _phrases(where: str, value: Any, single: bool = False) -> list[str]:
+    if not isinstance(value, list) or not value:
+        return [f"{where}: must be a non-empty list of strings"]
+    out = []
+    for item in value:
+        if not isinstance(item, str) or not _PHRASE.fullmatch(item):
+            out.append(f"{where}: {item!r} is not lower-case words separated by single spaces")
+        elif single and " " in item:
+            out.append(f"{where}: {item!r} must be one word")
+    if len(set(map(str, value))) != len(value):
+        out.append(f"{where}: lists a word twice")
+    return out
+
+
+def construct(raw: dict[str, Any]) -> Vocabulary:
+    return Vocabulary(
+        frozenset(raw["stop_words"]),
+        frozenset(raw["subject"]),
+        {k: tuple(v) for k, v in raw["questions"].items()},
+        {k: tuple(v) for k, v in raw["forms"].items()},
+        {k: tuple(v) for k, v in raw["words"].items()},
+    )
+
+
+def parse(data: bytes, source: str) -> Vocabulary:
+    import tomli
+
+    try:
+        raw = tomli.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
+        raise DataError(source, [f"cannot be read: {exc}"]) from None
+    found = problems(raw)
+    if found:
+        raise DataError(source, found)
+    return construct(raw)
+
+
+@cache
+def load() -> Vocabulary:
+    """The packaged vocabulary: the JSON the build compiled, else the TOML (editable installs)."""
+    from hfs_info.store import package_data
+
+    compiled = package_data(COMPILED_NAME)
+    if compiled is not None:
+        import json
+
+        return construct(json.loads(compiled))  # validated by the build (setup.py)
+    data = package_data(SOURCE_NAME)
+    if data is None:  # pragma: no cover - every loader we ship with can read data files
+        raise DataError(f"<packaged>/{SOURCE_NAME}", ["cannot be read"])
+    return parse(data, f"<packaged>/{SOURCE_NAME}")
