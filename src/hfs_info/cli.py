@@ -27,17 +27,65 @@ from hfs_info.errors import HfsError, UsageError
 from hfs_info.options import (
     DATA_ENV,
     PROG,
-    ChartFormat,
     CiteStyle,
     ColorChoice,
     ExportFormat,
-    FigureFormat,
-    Shell,
-    TableFormat,
-    TextFormat,
     ValidateFormat,
 )
 from hfs_info.query import PROSE_TOPICS
+
+
+# The formats each content command offers, as choices for Typer's help and completion (subsets
+# of options.Format; the generated command table names them as Format with its choices, so the
+# quick parser never creates these classes). Whether a view has a CSV or SVG form is still
+# checked when it is rendered.
+class TextFormat(StrEnum):
+    """Prose and lists: overview, symptoms, causes, diagnosis, sources."""
+
+    table = "table"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
+
+
+class TableFormat(StrEnum):
+    """Tabular commands: medications, glossary, search."""
+
+    table = "table"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+class ChartFormat(StrEnum):
+    """Tabular commands that also chart their percentages: stats, treatments."""
+
+    table = "table"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    svg = "svg"
+
+
+class FigureFormat(StrEnum):
+    """The figures, each of which can be drawn."""
+
+    table = "table"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
+    svg = "svg"
+
+
+class Shell(StrEnum):
+    """Shells that ``--show-completion`` and ``--install-completion`` write scripts for."""
+
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
 
 COMPLETE_VAR = "_HFS_INFO_COMPLETE"
 

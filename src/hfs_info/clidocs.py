@@ -281,21 +281,27 @@ def _literal(value: Any) -> str:
     return repr(value)
 
 
-def _choice_enum(param: Any) -> type[StrEnum]:
-    """The enum (options.py) whose members a choice option takes: its default's class, or for an
-    option without a default, the one enum with exactly its choices."""
-    if isinstance(param.default, StrEnum):
-        return type(param.default)
-    wanted = list(param.type.choices)
-    (found,) = [
-        value
-        for value in vars(options).values()
-        if isinstance(value, type)
-        and issubclass(value, StrEnum)
-        and value is not StrEnum
-        and [m.value for m in value] == wanted
-    ]
-    return found
+def _choice_enum(param: Any) -> tuple[type[StrEnum], tuple[str, ...] | None]:
+    """The enum (options.py) whose members a choice option takes, and the values it takes of
+    them when not all: an enum declared for the app alone (cli.py: TextFormat, a subset of
+    Format) is written as the options.py enum with its values, so that the quick parser never
+    creates it."""
+    enum: type[StrEnum] | None = type(param.default) if isinstance(param.default, StrEnum) else None
+    wanted = [str(choice) for choice in param.type.choices]
+    if enum is not None and _declared_in_options(enum):
+        return enum, None
+    for value in vars(options).values():
+        if isinstance(value, type) and issubclass(value, StrEnum) and value is not StrEnum:
+            values = [m.value for m in value]
+            if values == wanted:
+                return value, None
+            if enum is not None and set(wanted) <= set(values) and value.__name__ == "Format":
+                return value, tuple(wanted)
+    raise LookupError(f"no enum in options.py for the choices of {param.name}: {wanted}")
+
+
+def _declared_in_options(enum: type[StrEnum]) -> bool:
+    return bool(vars(options).get(enum.__name__) is enum)
 
 
 def _option_row(param: Any) -> tuple[str, set[str]]:
@@ -306,9 +312,12 @@ def _option_row(param: Any) -> tuple[str, set[str]]:
     if param.is_flag:
         kind, default = "None", "False"
     elif getattr(param.type, "choices", None) is not None:
-        kind = _choice_enum(param).__name__
+        enum, choices = _choice_enum(param)
+        kind = enum.__name__
         enums.add(kind)
-        default = _literal(param.default)
+        default = _literal(enum(param.default)) if param.default is not None else "None"
+        if choices is not None:
+            bounds = f", choices={_literal(choices)}"  # a keyword: the range comes before it
     elif param.type.name.startswith("int"):  # click's INT ("integer") or an IntRange
         kind, default = "int", repr(param.default)
         if hasattr(param.type, "min"):
@@ -316,6 +325,31 @@ def _option_row(param: Any) -> tuple[str, set[str]]:
     else:
         kind, default = "str", repr(param.default)
     return f"Option({names}, {_literal(param.name)}, {default}, {kind}{bounds})", enums
+
+
+def _row(call: str, indent: str) -> str:
+    """``call`` (``Option(a, b, c)``) on one line, or, when longer than a line may be, one
+    argument a line as ruff formats it."""
+    if len(indent + call) + 1 <= 100:
+        return f"{indent}{call},"
+    head, _, rest = call.partition("(")
+    inner = [argument.strip() for argument in _split_arguments(rest[:-1])]
+    return "\n".join([f"{indent}{head}(", *(f"{indent}    {a}," for a in inner), f"{indent}),"])
+
+
+def _split_arguments(text: str) -> list[str]:
+    """The top-level arguments of a call's argument text (commas inside brackets stay)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [part for part in parts if part.strip()]
 
 
 def _argument_row(param: Any) -> str:
@@ -351,7 +385,11 @@ def command_table() -> str:
                 options.append(row)
                 enums |= named
         if len(options) > 1:
-            listed = ["        options=(", *(f"            {o}," for o in options), "        ),"]
+            listed = [
+                "        options=(",
+                *(_row(o, "            ") for o in options),
+                "        ),",
+            ]
         else:
             listed = [f"        options=({''.join(f'{o},' for o in options)}),"]
         rows += [

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from hfs_info.options import (
     Argument,
-    ChartFormat,
     CiteStyle,
     ColorChoice,
     Command,
     ExportFormat,
-    FigureFormat,
+    Format,
     Option,
-    TableFormat,
-    TextFormat,
     ValidateFormat,
 )
 
@@ -32,7 +29,13 @@ COMMANDS: dict[str, Command] = {
         usage="overview",
         summary="What hemifacial spasm is, the facial nerve, who is affected",
         options=(
-            Option(("--format", "-f"), "fmt", TextFormat.table, TextFormat),
+            Option(
+                ("--format", "-f"),
+                "fmt",
+                Format.table,
+                Format,
+                choices=("table", "plain", "markdown", "json"),
+            ),
             Option(("--color",), "color", None, ColorChoice),
             Option(("--explain",), "explain", False, None),
             Option(("--no-pager",), "no_pager", False, None),
@@ -44,7 +47,13 @@ COMMANDS: dict[str, Command] = {
         usage="symptoms",
         summary="How the spasm starts and spreads",
         options=(
-            Option(("--format", "-f"), "fmt", TextFormat.table, TextFormat),
+            Option(
+                ("--format", "-f"),
+                "fmt",
+                Format.table,
+                Format,
+                choices=("table", "plain", "markdown", "json"),
+            ),
             Option(("--color",), "color", None, ColorChoice),
             Option(("--explain",), "explain", False, None),
             Option(("--no-pager",), "no_pager", False, None),
@@ -56,7 +65,13 @@ COMMANDS: dict[str, Command] = {
         usage="causes",
         summary="What causes it, and its relation to trigeminal neuralgia",
         options=(
-            Option(("--format", "-f"), "fmt", TextFormat.table, TextFormat),
+            Option(
+                ("--format", "-f"),
+                "fmt",
+                Format.table,
+                Format,
+                choices=("table", "plain", "markdown", "json"),
+            ),
             Option(("--color",), "color", None, ColorChoice),
             Option(("--explain",), "explain", False, None),
             Option(("--no-pager",), "no_pager", False, None),
@@ -68,7 +83,13 @@ COMMANDS: dict[str, Command] = {
         usage="diagnosis",
         summary="History and exam, MRI, EMG with NCV",
         options=(
-            Option(("--format", "-f"), "fmt", TextFormat.table, TextFormat),
+            Option(
+                ("--format", "-f"),
+                "fmt",
+                Format.table,
+                Format,
+                choices=("table", "plain", "markdown", "json"),
+            ),
             Option(("--color",), "color", None, ColorChoice),
             Option(("--explain",), "explain", False, None),
             Option(("--no-pager",), "no_pager", False, None),
@@ -80,7 +101,7 @@ COMMANDS: dict[str, Command] = {
         usage="treatments [NAME]",
         summary="The three treatments side by side, or one in full",
         options=(
-            Option(("--format", "-f"), "fmt", ChartFormat.table, ChartFormat),
+            Option(("--format", "-f"), "fmt", Format.table, Format),
             Option(("--color",), "color", None, ColorChoice),
             Option(("--explain",), "explain", False, None),
             Option(("--no-pager",), "no_pager", False, None),
@@ -92,7 +113,13 @@ COMMANDS: dict[str, Command] = {
         usage="medications",
         summary="The drugs the guide names, by class",
         options=(
-            Option(("--format", "-f"), "fmt", TableFormat.table, TableFormat),
+            Option(
+                ("--format", "-f"),
+                "fmt",
+                Format.table,
+                Format,
+                choices=("table", "plain", "markdown", "json", "csv"),
+            ),
             Option(("--color",), "color", None, ColorChoice),
             Option(("--explain",), "explain", False, None),
             Option(("--no-pager",), "no_pager", False, None),
@@ -104,7 +131,7 @@ COMMANDS: dict[str, Command] = {
         usage="stats",
         summary="Every number in the guide, with its source",
         options=(
-            Option(("--format", "-f"), "fmt", ChartFormat.table, ChartFormat),
+            Option(("--format", "-f"), "fmt", Format.table, Format),
             Option(("--color",), "color", None, ColorChoice),
             Option(("--explain",), "explain", False, None),
             Option(("--with-sources",), "with_sources", False, None),
@@ -118,7 +145,13 @@ COMMANDS: dict[str, Command] = {
         usage="glossary [TERM]",
         summary="All terms, or one term by name or alias",
         options=(
-            Option(("--format", "-f"), "fmt", TableFormat.table, TableFormat),
+            Option(
+                ("--format", "-f"),
+                "fmt",
+                Format.table,
+                Format,
+                choices=("table", "plain", "markdown", "json", "csv"),
+            ),
             Option(("--color",), "color", None, ColorChoice),
             Option(("--no-pager",), "no_pager", False, None),
             Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
@@ -129,7 +162,13 @@ COMMANDS: dict[str, Command] = {
         usage="sources",
         summary="Publisher, reviewer, references, trial registries, links",
         options=(
-            Option(("--format", "-f"), "fmt", TextFormat.table, TextFormat),
+            Option(
+                ("--format", "-f"),
+                "fmt",
+                Format.table,
+                Format,
+                choices=("table", "plain", "markdown", "json"),
+            ),
             Option(("--color",), "color", None, ColorChoice),
             Option(("--explain",), "explain", False, None),
             Option(("--no-pager",), "no_pager", False, None),
@@ -141,7 +180,13 @@ COMMANDS: dict[str, Command] = {
         usage="figures [N]",
         summary="The guide's four figures; one drawn as a diagram",
         options=(
-            Option(("--format", "-f"), "fmt", FigureFormat.table, FigureFormat),
+            Option(
+                ("--format", "-f"),
+                "fmt",
+                Format.table,
+                Format,
+                choices=("table", "plain", "markdown", "json", "svg"),
+            ),
             Option(("--color",), "color", None, ColorChoice),
             Option(("--no-pager",), "no_pager", False, None),
             Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
@@ -184,7 +229,13 @@ COMMANDS: dict[str, Command] = {
         summary="Ranked full-text search over everything",
         options=(
             Option(("--limit", "-n"), "limit", 10, int, (1, 100)),
-            Option(("--format", "-f"), "fmt", TableFormat.table, TableFormat),
+            Option(
+                ("--format", "-f"),
+                "fmt",
+                Format.table,
+                Format,
+                choices=("table", "plain", "markdown", "json", "csv"),
+            ),
             Option(("--color",), "color", None, ColorChoice),
             Option(("--no-pager",), "no_pager", False, None),
             Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),

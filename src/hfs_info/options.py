@@ -25,48 +25,6 @@ class Format(StrEnum):
     svg = "svg"
 
 
-# The formats each content command can give (help and completion list only these; whether a
-# given view has a CSV or SVG form is still checked when it is rendered).
-class TextFormat(StrEnum):
-    """Prose and lists: overview, symptoms, causes, diagnosis, sources."""
-
-    table = "table"
-    plain = "plain"
-    markdown = "markdown"
-    json = "json"
-
-
-class TableFormat(StrEnum):
-    """Tabular commands: medications, glossary, search."""
-
-    table = "table"
-    plain = "plain"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-
-
-class ChartFormat(StrEnum):
-    """Tabular commands that also chart their percentages: stats, treatments."""
-
-    table = "table"
-    plain = "plain"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-    svg = "svg"
-
-
-class FigureFormat(StrEnum):
-    """The figures, each of which can be drawn."""
-
-    table = "table"
-    plain = "plain"
-    markdown = "markdown"
-    json = "json"
-    svg = "svg"
-
-
 class ExportFormat(StrEnum):
     """Document formats of ``export``."""
 
@@ -99,14 +57,6 @@ class ColorChoice(StrEnum):
     never = "never"
 
 
-class Shell(StrEnum):
-    """Shells that ``--show-completion`` and ``--install-completion`` write scripts for."""
-
-    bash = "bash"
-    zsh = "zsh"
-    fish = "fish"
-
-
 # The shape of the command table (commandline.py, generated from cli.py) that the quick
 # parser reads and the home screen lists.
 class Option(NamedTuple):
@@ -115,6 +65,7 @@ class Option(NamedTuple):
     default: Any
     kind: type[StrEnum] | type[int] | type[str] | None  # None: a flag, True when given
     bounds: tuple[int, int] | None = None  # an int's closed range
+    choices: tuple[str, ...] | None = None  # the kind's values this option takes, if not all
 
 
 class Argument(NamedTuple):

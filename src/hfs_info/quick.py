@@ -117,7 +117,7 @@ def _option(rest: list[str], by_name: dict[str, Option]) -> tuple[Option, Any]:
         if option is None or option.kind is None:
             raise _Declined
         value = word[2:] or _take(rest)
-    return option, _convert(value, option.kind, option.bounds)
+    return option, _convert(value, option.kind, option.bounds, option.choices)
 
 
 def _take(rest: list[str]) -> str:
@@ -127,9 +127,14 @@ def _take(rest: list[str]) -> str:
     return rest.pop(0)
 
 
-def _convert(value: str, kind: Any, bounds: tuple[int, int] | None = None) -> Any:
-    """``value`` as click and Typer convert it: a choice without regard to case, an int by
-    ``int()`` within its range, else the text itself."""
+def _convert(
+    value: str,
+    kind: Any,
+    bounds: tuple[int, int] | None = None,
+    choices: tuple[str, ...] | None = None,
+) -> Any:
+    """``value`` as click and Typer convert it: a choice (one of ``choices`` if given) without
+    regard to case, an int by ``int()`` within its range, else the text itself."""
     if kind is str:
         return value
     if kind is int:
@@ -142,6 +147,6 @@ def _convert(value: str, kind: Any, bounds: tuple[int, int] | None = None) -> An
         return number
     wanted = value.casefold()
     for member in kind:
-        if member.value.casefold() == wanted:
+        if member.value.casefold() == wanted and (choices is None or member.value in choices):
             return member
     raise _Declined

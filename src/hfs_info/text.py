@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Characters that change how a terminal or a bidi-aware viewer shows the text around them.
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -21,12 +22,24 @@ INVISIBLE = (
     "\u00ad\u034f\u115f\u1160\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\u3164\ufeff\uffa0"
     "\U000e0000-\U000e007f\ud800-\udfff" + _NONCHARACTERS
 )
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
-_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{INVISIBLE}]")
 # Characters XML 1.0 (and so SVG and the HTML parser) refuses or reports as errors: controls
 # other than tab and newline (CR included: inert text never holds one), C1 controls,
 # noncharacters and lone surrogates.
-_XML_INVALID = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+_XML_INVALID = f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]"
+
+
+# These character classes span every plane: each is compiled when first used, not at every
+# start (a JSON lookup never needs them).
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    classes = {
+        "invisible": f"[{INVISIBLE}]",
+        "control": f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{INVISIBLE}]",
+        "xml-invalid": _XML_INVALID,
+    }
+    return re.compile(classes[name])
+
+
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc`\u00b4]")
 _SEPARATORS = re.compile(r"[\W_]+")
 
@@ -52,12 +65,12 @@ def lookalike(name: str) -> str:
     if name.isascii():  # nothing invisible, nothing for NFKC to change
         return normalize(name)
     folded = unicodedata.normalize("NFKC", name).casefold()
-    return normalize(_INVISIBLE.sub("", folded))
+    return normalize(_pattern("invisible").sub("", folded))
 
 
 def invisible(text: str) -> list[str]:
     """The invisible characters in ``text``, as ``U+200B`` (empty if there are none)."""
-    return [f"U+{ord(c):04X}" for c in _INVISIBLE.findall(text)]
+    return [f"U+{ord(c):04X}" for c in _pattern("invisible").findall(text)]
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -76,7 +89,7 @@ def inert(text: str) -> str:
 
     Newlines and tabs are kept: they are layout, not control.
     """
-    return _CONTROL.sub(_visible, text)
+    return _pattern("control").sub(_visible, text)
 
 
 def one_line(text: str) -> str:
@@ -88,4 +101,4 @@ def one_line(text: str) -> str:
 def xml_safe(text: str) -> str:
     """``text`` with every character XML 1.0 does not allow (or HTML reports as a parse error)
     replaced by U+FFFD: what stays is well-formed in XML, SVG and HTML once escaped."""
-    return _XML_INVALID.sub("\ufffd", text)
+    return _pattern("xml-invalid").sub("\ufffd", text)
