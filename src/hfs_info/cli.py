@@ -9,8 +9,8 @@ A command body only hands its parsed values to its handler in actions.py; ``entr
 one place where errors become messages on stderr and exit statuses.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: Typer reads every command's annotations to
+# build the app, and string annotations would each be evaluated again on every --help.
 import io
 import os
 import re
