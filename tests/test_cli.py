@@ -96,8 +96,8 @@ def test_not_found_exit_1_on_stderr(run) -> None:
     assert result.status == 1
     assert result.stdout == ""
     assert result.stderr == (
-        "hfs-info: 'botx' is not in the glossary; try: hfs-info search botx\n"
-        "hfs-info: did you mean: Botox (term)?\n"
+        "hfs-info: 'botx' is not in the glossary; try: hfs-info search botx; "
+        "did you mean: Botox (term)?\n"
     )
     assert run("treatments", "acupuncture").status == 1
 

@@ -237,6 +237,6 @@ def test_cli_a_typo_is_offered_not_applied(run) -> None:
     result = run("glossary", "tegretal")
     assert result.status == 1
     assert result.stderr.splitlines() == [
-        "hfs-info: 'tegretal' is not in the glossary; try: hfs-info search tegretal",
-        "hfs-info: did you mean: Tegretol (drug: carbamazepine)?",
+        "hfs-info: 'tegretal' is not in the glossary; try: hfs-info search tegretal; "
+        "did you mean: Tegretol (drug: carbamazepine)?",
     ]

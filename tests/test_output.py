@@ -238,3 +238,25 @@ def test_python_m_and_the_script_write_the_same_bytes() -> None:
         env=_env({"PYTHONUNBUFFERED": "1"}), check=True, timeout=60,
     )  # fmt: skip
     assert module.stdout == run_process("export", "-f", "html").stdout
+
+
+def test_export_into_a_device_or_fifo_writes_into_it(tmp_path: Path, run) -> None:
+    """`export -o` replaces a regular file atomically, but never swaps a device or a pipe for a
+    plain file: those are written into, as `> PATH` would."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = run_process("export", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert result.returncode == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert received == [run("export").stdout.encode()]
+    full = run_process("export", "-o", "/dev/full")
+    assert full.returncode == 2
+    assert full.stderr == b"hfs-info: cannot write /dev/full: no space left on device\n"
+    assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)

@@ -64,9 +64,9 @@ def run(args: list[str]) -> int:
         status = result.status
         _deliver(result)
     except NotFoundError as exc:
-        _error(str(exc))
-        if exc.suggestions:
-            _error("did you mean: " + ", ".join(exc.suggestions) + "?")
+        # One line, the near misses with it: scripts and people read one message a failure.
+        guesses = f"; did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+        _error(f"{exc}{guesses}")
         status = exc.exit_status
     except HfsError as exc:
         _error(str(exc))

@@ -17,13 +17,29 @@ def write_atomic(path: str, data: bytes) -> None:
     failure the temporary file is removed and the old file is untouched; OSError is raised. An
     existing file keeps its permissions; a symbolic link keeps pointing where it did, now at the
     new content.
+
+    Something that exists and is not a regular file (a device such as /dev/full, a FIFO, a
+    terminal) is written to in place, as ``> path`` would: replacing it would swap a device or
+    pipe for a plain file.
     """
+    import stat
+
     target = Path(path)
+    try:
+        info = target.stat()  # through any symbolic link (/proc/self/fd/1 is one, to a pipe)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, os.strerror(21), path)
+        with target.open("wb") as stream:
+            stream.write(data)
+        return
     if target.is_symlink():
         target = target.resolve()
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
+    if info is not None:
+        mode = info.st_mode & 0o7777
+    else:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask

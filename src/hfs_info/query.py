@@ -264,7 +264,7 @@ def _completion(typed: list[str], name: list[str], guide: _Guide) -> bool | None
     return not rest or guide.followers(" ".join(name[:size])) == {rest[0]}
 
 
-def _distance(a: str, b: str, limit: int) -> int:
+def edit_distance(a: str, b: str, limit: int) -> int:
     """Edit distance (with transpositions), or ``limit + 1`` once it exceeds ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
@@ -375,7 +375,7 @@ def _lookup(
         parts = key.split()
         if _numbers(parts) != numbers or not _typo(words, parts):
             continue
-        distance = _distance(wanted, key, limit)
+        distance = edit_distance(wanted, key, limit)
         if distance <= limit:
             offered.append((1, distance, key))
     offered.sort()

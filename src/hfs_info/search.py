@@ -433,8 +433,15 @@ def _concept_scores(
     # A typo keeps its first letter far more often than not; requiring it keeps "cover" from
     # becoming "over" and so answering a question the guide does not answer.
     typed = concept.typed
+    if len(typed) < 4:  # too short to tell a slip of the keys from another word
+        return {}, None
+    # As lookups allow (query.py): one slip, two in a long word; "worse" is not "works" and
+    # "cancre" not "care".
+    slips = 1 if len(typed) < 8 else 2
     same_start = [w for w in vocabulary_words() if w[0] == typed[0]]
     for close in difflib.get_close_matches(typed, same_start, n=1, cutoff=TYPO_CUTOFF):
+        if query.edit_distance(typed, close, slips) > slips:
+            continue
         scores = {r: TYPO_WEIGHT * s for r, s in _match(db, f'"{close}"').items()}
         if scores:
             return scores, close
