@@ -112,7 +112,7 @@ def test_not_found_exit_1_on_stderr(run) -> None:
             ["symptoms", "--format", "csv"],
             "'csv' is not one of 'table', 'plain', 'markdown', 'json'",
         ),
-        (["stats", "--format", "svg"], "--format svg does not apply here; use one of"),
+        (["stats", "--format", "svg"], "--format svg does not apply here (SVG draws a chart"),
         (["glossary", " "], "empty glossary term"),
         (["glossary", "x" * 201], "too long (201 characters; the limit is 200)"),
         (["stats", "--color", "sometimes"], "'sometimes' is not one of"),

@@ -240,3 +240,14 @@ def test_several_names_say_that_one_is_looked_up_at_a_time(run, command: str) ->
         f"hfs-info {command} mvd; hfs-info {command} botox\n"
     )
     assert run("glossary", "tic", "convulsif").status == 0  # a name of several words is one
+
+
+@pytest.mark.parametrize("width", ["40", "60", "100"])
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_a_figure_keeps_its_caption_at_any_width(run, monkeypatch, width: str, number: int) -> None:
+    from hfs_info import store
+
+    monkeypatch.setenv("COLUMNS", width)
+    shown = " ".join(run("figures", str(number)).stdout.split())
+    caption = store.load_packaged().figures[number - 1].caption
+    assert " ".join(f"Figure {number}: {caption}".split()) in shown

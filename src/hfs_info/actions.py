@@ -119,20 +119,24 @@ def _one(ds: Dataset, words: tuple[str, ...], find: Callable[[Dataset, str], R],
     try:
         return find(ds, wanted)
     except NotFoundError:
-        if len(words) < 2 or not all(_names_one(ds, word, find) for word in words):
+        if len(words) < 2:
             raise
+        found = [_named(ds, word, find) for word in words]
+        if any(record is None for record in found):
+            raise
+    if all(record is found[0] for record in found):  # "botox injection": two names of one
+        return found[0]  # type: ignore[return-value]
     import shlex
 
     each = "; ".join(f"hfs-info {command} {shlex.quote(word)}" for word in words)
     raise UsageError(f"{command} looks up one name at a time; {wanted!r} is several: {each}")
 
 
-def _names_one(ds: Dataset, word: str, find: Callable[[Dataset, str], object]) -> bool:
+def _named(ds: Dataset, word: str, find: Callable[[Dataset, str], object]) -> object | None:
     try:
-        find(ds, word)
+        return find(ds, word)
     except NotFoundError:
-        return False
-    return True
+        return None
 
 
 def medications(

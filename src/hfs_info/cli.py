@@ -723,7 +723,11 @@ def validate(
     fmt: Annotated[
         ValidateFormat,
         typer.Option(
-            "--format", "-f", case_sensitive=False, metavar="FORMAT", help="Report format."
+            "--format",
+            "-f",
+            case_sensitive=False,
+            metavar="FORMAT",
+            help="Report format: plain (one problem a line) or json.",
         ),
     ] = ValidateFormat.plain,
     color: ColorOption = None,

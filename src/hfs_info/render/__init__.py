@@ -65,5 +65,10 @@ def write(view: View, fmt: Format, out: TextIO, terminal: Terminal) -> None:
     """Write ``view`` in ``fmt``, or UsageError if the view has no such form."""
     if fmt not in formats_for(view):
         names = ", ".join(f.value for f in formats_for(view))
-        raise UsageError(f"--format {fmt.value} does not apply here; use one of: {names}")
+        why = {
+            Format.csv: " (CSV is for tables of records)",
+            Format.svg: " (SVG draws a chart or a figure: stats --chart, a treatment with "
+            "percentages such as treatments mvd, or figures N)",
+        }.get(fmt, "")
+        raise UsageError(f"--format {fmt.value} does not apply here{why}; use one of: {names}")
     renderer(fmt)(view, out, terminal)

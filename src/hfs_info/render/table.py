@@ -304,10 +304,11 @@ def _diagram(block: Diagram, terminal: Terminal) -> list[RenderableType]:
 
     # A panel adds a border and a space of padding on each side.
     needed = max((len(line) for line in block.lines), default=0) + 4
+    caption = [_text(f"{block.title}: {block.caption}")] if block.caption else []
     if needed > terminal.width and block.parts:
         # Squeezing a drawing cuts its labels; a list of what it shows keeps every word.
         note = f"{block.title}: the drawing needs {needed} columns; it shows:"
-        return [_text(note, "subheading"), _bullets(Bullets(block.parts), terminal)]
+        return [_text(note, "subheading"), _bullets(Bullets(block.parts), terminal), *caption]
     body = _text("\n".join(block.lines))
     body.no_wrap = True
     body.overflow = "fold"
@@ -319,5 +320,5 @@ def _diagram(block: Diagram, terminal: Terminal) -> list[RenderableType]:
             box=box.ROUNDED if terminal.unicode else box.ASCII,
             expand=False,
         ),
-        *([_text(f"{block.title}: {block.caption}")] if block.caption else []),
+        *caption,
     ]
