@@ -260,6 +260,10 @@ def _completion(typed: list[str], name: list[str], guide: _Guide) -> bool | None
     others = len(guide.starting(last)) - (target in guide.starting(last))
     if partial and (last in guide.words or others > 0):
         return False  # "crani" could be cranial, craniotomy or craniectomy
+    if rest and not partial:
+        # Whole words that are only the start of a name ("tic" of "tic convulsif") may mean
+        # something else outside the guide (a tic is not hemifacial spasm): offered, not applied.
+        return False
     # "nerve" alone is not "nerve conduction velocity": the rest must be the only way on.
     return not rest or guide.followers(" ".join(name[:size])) == {rest[0]}
 
