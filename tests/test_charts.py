@@ -28,7 +28,7 @@ def test_plain_chart_shows_every_percentage_with_its_exact_value(run) -> None:
 def test_chart_groups_carry_their_source(run) -> None:
     out = run("stats", "--chart", "--format", "plain").stdout
     groups = re.findall(
-        r"^(.+)\n(?:.+\n  #+ .+\n)+(?:These figures add to .+\n)?(Source: .+)$", out, re.M
+        r"^(.+)\n(?:.+\n  #+ .+\n)+(?:These percentages add up to .+\n)?(Source: .+)$", out, re.M
     )
     assert groups == [
         ("Where the spasm starts", "Source: Guide text (no reference given)"),
@@ -124,4 +124,4 @@ def test_table_bars_of_every_group_start_at_one_column(run, monkeypatch, columns
     out = run("stats", "--chart").stdout
     starts = {line.index("█") for line in out.splitlines() if "█" in line}
     assert len(starts) == 1
-    assert "These figures add to 103%, as in the guide" in out
+    assert "These percentages add up to 103%, as in the guide" in out

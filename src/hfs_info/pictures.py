@@ -211,6 +211,7 @@ def chart(
     grid_top = y + 8
     for group in groups:
         y += 30
+        _band(body, y, FONT_SIZE, inner)
         _text(body, MARGIN, y, group.title, weight="bold")
         y += 8
         for label, value, display in group.items:
@@ -228,6 +229,7 @@ def chart(
             if text:
                 for line in _wrap(text, inner, SMALL):
                     y += SMALL + 4
+                    _band(body, y, SMALL, inner)
                     _text(body, MARGIN, y, line, size=SMALL, color=style)
     # One axis for every group: grid lines through all of them, tick values below.
     y += 10
@@ -244,6 +246,13 @@ def chart(
     svg.set("height", _n(height))
     svg.set("viewBox", f"0 0 {_n(width)} {_n(height)}")
     return svg
+
+
+def _band(parent: ET.Element, baseline: float, size: int, width: float) -> None:
+    """A strip of background behind a line of text that runs across the chart, so that the
+    axis's grid lines do not cross the words."""
+    box = {"x": _n(MARGIN), "y": _n(baseline - size), "width": _n(width), "height": _n(size + 5)}
+    ET.SubElement(parent, "rect", {**box, "fill": BACKGROUND})
 
 
 def _chart_description(groups: Sequence[Bars], footer: str | None) -> str:

@@ -368,9 +368,7 @@ def _overlap(items: tuple[tuple[str, float, str], ...]) -> str:
     if len(items) < 2 or total <= 100:
         return ""
     shown = f"{total:g}"
-    return (
-        f"These figures add to {shown}%, as in the guide: they overlap rather than split one whole."
-    )
+    return f"These percentages add up to {shown}%, as in the guide: not shares of one whole."
 
 
 def stats(ds: Dataset, with_sources: bool = False, chart: bool = False) -> View:
