@@ -423,7 +423,7 @@ def glossary(ds: Dataset) -> View:
     rows = tuple(
         (
             e.term + (GLOSSARY_MARK if e.origin == "glossary" else ""),
-            LIST_SEPARATOR.join(e.aliases),
+            LIST_SEPARATOR.join(e.aliases) or "(none)",
             e.definition,
         )
         for e in entries
