@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 from hfs_info.document import View
 from hfs_info.errors import DataError, ExitStatus, NotFoundError, UsageError
@@ -125,7 +125,7 @@ def _one(ds: Dataset, words: tuple[str, ...], find: Callable[[Dataset, str], R],
         if any(record is None for record in found):
             raise
     if all(record is found[0] for record in found):  # "botox injection": two names of one
-        return found[0]  # type: ignore[return-value]
+        return cast(R, found[0])
     import shlex
 
     each = "; ".join(f"hfs-info {command} {shlex.quote(word)}" for word in words)

@@ -93,7 +93,7 @@ def _invoke(args: list[str]) -> Result:
     if call is not None:
         from hfs_info import actions
 
-        if call[0] in actions.HANDLERS:  # `help` prints the app's own help: the app answers
+        if call[0] in actions.HANDLERS:  # help and fill have no handler: the app runs them
             return actions.run(*call)
     from hfs_info import cli
 

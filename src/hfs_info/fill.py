@@ -245,8 +245,9 @@ def content_commands() -> dict[str, frozenset[str]]:
 
     def offers_table(option: Option) -> bool:
         kind = option.kind
-        is_choice = isinstance(kind, type) and issubclass(kind, StrEnum)
-        return option.param == "fmt" and is_choice and "table" in kind.__members__  # type: ignore[union-attr]
+        if option.param != "fmt" or not (isinstance(kind, type) and issubclass(kind, StrEnum)):
+            return False
+        return "table" in kind.__members__
 
     return {
         name: frozenset(n for option in command.options for n in option.names)
