@@ -26,6 +26,16 @@ class Result:
     stderr: str
 
 
+@pytest.fixture(autouse=True)
+def no_preferences(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test runs without the developer's preferences: an empty config folder, and no
+    HFS_INFO_FORMAT (tests/test_preferences.py sets them on purpose)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("HFS_INFO_FORMAT", raising=False)
+
+
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Call entry.main in-process with a fixed, colourless 80-column terminal."""

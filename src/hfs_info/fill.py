@@ -20,13 +20,12 @@ import difflib
 import re
 import shlex
 from collections.abc import Callable
-from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info.errors import HfsError, UsageError
-from hfs_info.options import PROG, Option
+from hfs_info.options import PROG
 
 if TYPE_CHECKING:
     from hfs_info.actions import Result
@@ -243,16 +242,10 @@ def content_commands() -> dict[str, frozenset[str]]:
     documents, files or reports offer other formats."""
     from hfs_info.commandline import COMMANDS
 
-    def offers_table(option: Option) -> bool:
-        kind = option.kind
-        if option.param != "fmt" or not (isinstance(kind, type) and issubclass(kind, StrEnum)):
-            return False
-        return "table" in kind.__members__
-
     return {
         name: frozenset(n for option in command.options for n in option.names)
         for name, command in COMMANDS.items()
-        if any(offers_table(option) for option in command.options)
+        if "table" in command.formats
     }
 
 
