@@ -117,6 +117,9 @@ def _typer_call(args: list[str], monkeypatch: pytest.MonkeyPatch) -> Call | str:
     calls: list[Call] = []
     for name in HANDLERS:
         monkeypatch.setattr(actions, name, _recorder(name, calls))
+    # The commands declared from a table call their handler through HANDLERS.
+    recorders = {name: _recorder(name or "home", calls) for name in actions.HANDLERS}
+    monkeypatch.setattr(actions, "HANDLERS", recorders)
     try:
         result = cli.invoke(args)
     except HfsError as exc:

@@ -77,14 +77,14 @@ def topic(data: str | None, display: Display, *, name: str) -> Result:
     return _show(data, lambda ds: views.topic(ds, name), display)
 
 
-def treatments(data: str | None, display: Display, *, name: tuple[str, ...] = ()) -> Result:
+def treatments(data: str | None, display: Display, *, words: tuple[str, ...] = ()) -> Result:
     from hfs_info import query, views
 
-    if not name:
+    if not words:
         return _show(data, views.treatments, display)
     return _show(
         data,
-        lambda ds: views.treatment(ds, _one(ds, name, query.find_treatment, "treatments")),
+        lambda ds: views.treatment(ds, _one(ds, words, query.find_treatment, "treatments")),
         display,
     )
 
@@ -131,13 +131,13 @@ def stats(
     return _show(data, lambda ds: views.stats(ds, with_sources, chart), display)
 
 
-def glossary(data: str | None, display: Display, *, term: tuple[str, ...] = ()) -> Result:
+def glossary(data: str | None, display: Display, *, words: tuple[str, ...] = ()) -> Result:
     from hfs_info import query, views
 
-    if not term:
+    if not words:
         return _show(data, views.glossary, display)
     return _show(
-        data, lambda ds: views.term(ds, _one(ds, term, query.find_term, "glossary")), display
+        data, lambda ds: views.term(ds, _one(ds, words, query.find_term, "glossary")), display
     )
 
 

@@ -355,9 +355,8 @@ def command_table() -> str:
             f"    {name!r}: Command(",
             f"        {_usage(name, command)!r},",
             f"        {command.short_help!r},",
-            "        (",
-            *(f"    {row}" for row in options),
-            "        ),",
+            *(["        (", *(f"    {row}" for row in options), "        ),"] if options else []),
+            *([] if options else ["        (),"]),
             f"        {argument},",
             "    ),",
         ]

@@ -74,7 +74,7 @@ COMMANDS: dict[str, Command] = {
             Option(('--no-pager',), 'no_pager', False, None),
             Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        Argument('name', many=True, required=False, kind=str),
+        Argument('words', many=True, required=False, kind=str),
     ),
     'medications': Command(
         'medications',
@@ -111,7 +111,7 @@ COMMANDS: dict[str, Command] = {
             Option(('--no-pager',), 'no_pager', False, None),
             Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        Argument('term', many=True, required=False, kind=str),
+        Argument('words', many=True, required=False, kind=str),
     ),
     'sources': Command(
         'sources',
@@ -194,8 +194,8 @@ COMMANDS: dict[str, Command] = {
         'Bring the hfs-info regions of documents up to date',
         (
             Option(('--check',), 'check', False, None),
-            Option(('--diff',), 'diff', False, None),
             Option(('--allow-data',), 'allow_data', False, None),
+            Option(('--diff',), 'diff', False, None),
             Option(('--color',), 'color', None, ColorChoice),
             Option(('--no-pager',), 'no_pager', False, None),
         ),
@@ -204,8 +204,7 @@ COMMANDS: dict[str, Command] = {
     'help': Command(
         'help [COMMAND]',
         'The help of the tool, or of one command',
-        (
-        ),
+        (),
         Argument('command', many=False, required=False, kind=str),
     ),
 }

@@ -6,6 +6,7 @@ import os
 import re
 import sys
 from enum import StrEnum
+from typing import Annotated
 
 import typer
 import typer.completion
@@ -91,3 +92,28 @@ def install(value: Shell | None) -> None:
             f"{shell} completion installed in {path}; it takes effect in a new shell\n"
         )
         raise typer.Exit()
+
+
+# The options of the whole tool that act at once and end the run.
+ShowOption = Annotated[
+    Shell | None,
+    typer.Option(
+        "--show-completion",
+        callback=show,
+        is_eager=True,
+        metavar="SHELL",
+        help="Print the completion script for SHELL (bash, zsh or fish).",
+        show_default=False,
+    ),
+]
+InstallOption = Annotated[
+    Shell | None,
+    typer.Option(
+        "--install-completion",
+        callback=install,
+        is_eager=True,
+        metavar="SHELL",
+        help="Install completion for SHELL (bash, zsh or fish).",
+        show_default=False,
+    ),
+]
