@@ -355,7 +355,7 @@ def _bars(
     grid.add_column(no_wrap=True, style=THEME["value"], justify="right", width=value_width)
     mark = "█" if terminal.unicode else "#"
     for label, value, display in block.items:
-        grid.add_row(_text(label), mark * bar_length(value, block.maximum, cells), _text(display))
+        grid.add_row(_text(label), mark * bar_length(value, cells), _text(display))
     note = [_text(block.note)] if block.note else []
     return [_text(block.title, "subheading"), grid, *note, _text(block.source, "source")]
 
