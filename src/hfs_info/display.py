@@ -23,21 +23,27 @@ from hfs_info.options import ColorChoice, Format
 
 PAGER_ENV = "HFS_INFO_PAGER"
 
-# The parameter names the display options have in the app and the command table.
-PARAMS = ("fmt", "color", "explain", "no_pager", "shift")
-# The display options the whole tool takes before the command as well (the command's own value,
-# when given, wins).
-SHARED = ("color", "no_pager")
 
 
 class Display(NamedTuple):
-    """The display of one run."""
+    """The display of one run. The first three are resolved against the preferences; every
+    other field is a display option of the same name, taken as given (declare.py declares
+    its flag), so that a new one is a field here and a flag there."""
 
-    format: Format = Format.table
-    color: ColorChoice = ColorChoice.auto
+    format: Format = Format.table  # --format (parameter fmt)
+    color: ColorChoice = ColorChoice.auto  # --color
+    pager: str | None = ""  # the pager's command line ("": the default); None: --no-pager
     explain: bool = False  # add the glossary definitions of the terms the text uses
-    pager: str | None = ""  # the pager's command line ("": the default); None: never page
     shift: int = 0  # heading levels to move every heading down
+
+
+# The options taken as they are given: the fields after the three resolved ones.
+AS_GIVEN = Display._fields[3:]
+# The parameter names the display options have in the app and the command table.
+PARAMS = ("fmt", "color", "no_pager", *AS_GIVEN)
+# The display options the whole tool takes before the command as well (the command's own value,
+# when given, wins).
+SHARED = ("color", "no_pager")
 
 
 def merged(params: Mapping[str, Any], root: Mapping[str, Any]) -> dict[str, Any]:
@@ -79,9 +85,8 @@ def resolve(
     return Display(
         format=fmt,
         color=ColorChoice(color),
-        explain=bool(given.get("explain")),
         pager=None if given.get("no_pager") else pager(environ, lambda: file().pager),
-        shift=int(given.get("shift") or 0),
+        **{key: given[key] for key in AS_GIVEN if key in given},
     )
 
 
