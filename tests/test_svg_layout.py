@@ -71,7 +71,7 @@ def draw(run, args: list[str]) -> str:
 def test_geometry_is_the_golden_one(run, name: str) -> None:
     shapes = geometry(ET.fromstring(draw(run, DRAWINGS[name])))
     actual = "[\n" + ",\n".join(json.dumps(s, ensure_ascii=False) for s in shapes) + "\n]\n"
-    path = GOLDEN / "svg" / f"{name}.geometry.json"
+    path = GOLDEN / f"svg-{name}.geometry.json"
     if os.environ.get("UPDATE_GOLDEN"):
         path.parent.mkdir(exist_ok=True)
         path.write_text(actual, "utf-8")

@@ -24,7 +24,6 @@ from hfs_info.options import ColorChoice, Format
 PAGER_ENV = "HFS_INFO_PAGER"
 
 
-
 class Display(NamedTuple):
     """The display of one run. The first three are resolved against the preferences; every
     other field is a display option of the same name, taken as given (declare.py declares
