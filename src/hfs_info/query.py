@@ -63,6 +63,17 @@ def aspect_text(treatment: Treatment, attr: str) -> str | None:
     return value or None
 
 
+def list_names(ds: Dataset, command: str) -> tuple[str, ...]:
+    """The name of each entry of ``command`` (glossary, treatments, medications), in the
+    order its view shows them: glossary terms alphabetically, treatments by id (as
+    ``treatments NAME`` is documented), drugs by generic name. Each finds its own entry."""
+    if command == "glossary":
+        return tuple(sorted((e.term for e in ds.glossary), key=str.casefold))
+    if command == "treatments":
+        return tuple(t.id for t in ds.treatments)
+    return tuple(m.generic for m in ds.medications)
+
+
 def topic_sections(ds: Dataset, topic: str) -> tuple[Section, ...]:
     by_id = {s.id: s for s in ds.sections}
     return tuple(by_id[i] for i in TOPICS[topic] if i in by_id)
