@@ -119,7 +119,7 @@ BRIEF_SOURCES: dict[str, tuple[str, ...]] = {
     "onset": ("onset",),
     "duration": ("duration",),
     "results": ("results",),
-    "risks": ("side_effects", "risks", "limitations", "monitoring"),
+    "risks": ("side_effects", "risks", "monitoring"),
     "recovery": ("recovery",),
 }
 
