@@ -419,8 +419,8 @@ def treatments(
     \b
     Examples:
       hfs-info treatments
-      hfs-info treatments --full
       hfs-info treatments botox
+      hfs-info treatments --full
       hfs-info treatments mvd -f json
     """
     return actions.treatments(

@@ -317,7 +317,9 @@ def _brief_without_source(path: str, treatment: models.Treatment) -> Iterator[st
         sources = models.BRIEF_SOURCES[name]
         if short is not None and not any(getattr(treatment, s) for s in sources):
             given = " or ".join(sources)
-            yield f"{path}.brief.{name}: a short form of a text the treatment does not give ({given})"
+            yield (
+                f"{path}.brief.{name}: a short form of a text the treatment does not give ({given})"
+            )
 
 
 def _finite(number: Any) -> bool:

@@ -177,6 +177,7 @@ def check_query(query: str, what: str) -> str:
 # print thousands of names.
 MAX_SUGGESTIONS = 5
 
+
 def kind_of(record: object) -> str:
     """What a record is, as a suggestion names it."""
     if isinstance(record, Medication):
@@ -225,11 +226,15 @@ class _Guide:
 
 
 def _strings(value: object) -> Iterable[str]:
+    """Every string of the dataset's own text: not the lookup names, which are spellings
+    people type rather than words of the guide."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, tuple):  # records are tuples too
-        for item in value:
-            yield from _strings(item)
+        fields = getattr(value, "_fields", ())
+        for name, item in zip(fields, value, strict=True) if fields else enumerate(value):
+            if name != "lookup":
+                yield from _strings(item)
 
 
 def _completion(typed: list[str], name: list[str], guide: _Guide) -> bool | None:

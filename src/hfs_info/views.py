@@ -29,8 +29,8 @@ from hfs_info.document import (
 from hfs_info.models import (
     BRIEF_SOURCES,
     PERCENT,
-    Brief,
     TREATMENT_ASPECTS,
+    Brief,
     Dataset,
     Figure,
     GlossaryEntry,
@@ -220,10 +220,12 @@ def topic(ds: Dataset, name: str, drawn: bool = False) -> View:
 def brief(treatment: Treatment, attr: str) -> str:
     """A row of the comparison for one treatment: the short form where the dataset gives one,
     else the long text(s) it shortens, else NOT_STATED."""
-    short = getattr(treatment.brief, attr, None) if treatment.brief is not None else None
+    short: str | None = getattr(treatment.brief, attr) if treatment.brief is not None else None
     if short:
         return short
-    texts = [text for source in BRIEF_SOURCES[attr] if (text := query.aspect_text(treatment, source))]
+    texts = [
+        text for source in BRIEF_SOURCES[attr] if (text := query.aspect_text(treatment, source))
+    ]
     return " ".join(t if t.endswith((".", "!", "?")) else f"{t}." for t in texts) or NOT_STATED
 
 
