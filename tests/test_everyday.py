@@ -241,3 +241,35 @@ def test_figure_2_adds_no_direction_the_caption_does_not_give(run) -> None:
         assert word not in text
     drawing = [line for line in text.splitlines() if line.startswith("  |")]
     assert drawing and all(line.rstrip().endswith("|") for line in drawing)  # walls kept
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("CN XI", "CN 11"), ("eleventh nerve", "11th nerve"), ("nerve eleven", "nerve 11")],
+)
+def test_names_that_differ_only_in_how_a_number_is_written_are_one_name(
+    first: str, second: str
+) -> None:
+    """Two entries answering to the same number in two spellings would make a lookup
+    ambiguous: refused when the dataset is read."""
+    from hfs_info import dataset
+    from hfs_info.errors import DataError
+
+    text = (Path(store.__file__).parents[2] / "data" / store.PACKAGED_NAME).read_text("utf-8")
+    entries = "".join(
+        f'\n[[glossary]]\nid = "n{i}"\nterm = "{name}"\ndefinition = "d"\naliases = []\n'
+        'origin = "text"\n'
+        for i, name in enumerate((first, second))
+    )
+    with pytest.raises(DataError) as info:
+        dataset.parse((text + entries).encode(), "edition.toml")
+    last = len(DS.glossary)  # the second new entry clashes with the first
+    assert info.value.problems == [
+        f"glossary[{last + 1}]: name {' '.join(text_key(second))!r} is also used by glossary[{last}]"
+    ]
+
+
+def text_key(name: str) -> list[str]:
+    from hfs_info.text import lookup_key
+
+    return lookup_key(name).split()

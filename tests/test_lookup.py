@@ -342,6 +342,7 @@ def test_words_of_names_are_offered_closest_first(typed: str, offered: list[str]
         ("7th cranial nerve", "facial nerve"),
         ("cranial nerve 7", "facial nerve"),
         ("cranial nerve seventh", "facial nerve"),
+        ("cranial nerve seven", "facial nerve"),
         ("VII nerve", "facial nerve"),
         ("CN 8", None),
         ("nerve VII", "facial nerve"),
@@ -367,7 +368,9 @@ def test_lay_spellings_find_the_treatment(typed: str, treatment: str) -> None:
     assert query.find_treatment(DS, typed).id == treatment
 
 
+_CARDINALS = "one two three four five six seven eight nine ten eleven twelve"
 _FORMS = {
+    "cardinal": lambda n: _CARDINALS.split()[n - 1],
     "arabic": lambda n: str(n),
     "ordinal": lambda n: f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n, 'th') }",
     "word": lambda n: _WORDS.split()[n - 1],

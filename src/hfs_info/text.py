@@ -58,16 +58,18 @@ def normalize(name: str) -> str:
     return _SEPARATORS.sub(" ", no_apostrophes).strip()
 
 
-# Numbers as names write them (7th, seventh, VII). A lookup reads each form as its number, so that
+# Numbers as names write them (7th, seventh, seven, VII). A lookup reads each form as its number, so that
 # "CN 7" finds "CN VII", and never completes or corrects one number into another.
 _ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth", "sixth")
 _ORDINALS += ("seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_CARDINALS += ("eleven", "twelve")
 
 
 def number_of(token: str) -> int | None:
-    """The number a normalised word stands for (``7``, ``7th``, ``seventh``, ``vii``), else
-    None."""
+    """The number a normalised word stands for (``7``, ``7th``, ``seventh``, ``seven``,
+    ``vii``), else None."""
     if token.isdigit():
         return int(token)
     if token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"):
@@ -76,6 +78,8 @@ def number_of(token: str) -> int | None:
         return _ORDINALS.index(token) + 1
     if token in _ROMAN:
         return _ROMAN.index(token) + 1
+    if token in _CARDINALS:
+        return _CARDINALS.index(token) + 1
     return None
 
 
