@@ -264,8 +264,9 @@ def test_names_that_differ_only_in_how_a_number_is_written_are_one_name(
     with pytest.raises(DataError) as info:
         dataset.parse((text + entries).encode(), "edition.toml")
     last = len(DS.glossary)  # the second new entry clashes with the first
+    key = " ".join(text_key(second))
     assert info.value.problems == [
-        f"glossary[{last + 1}]: name {' '.join(text_key(second))!r} is also used by glossary[{last}]"
+        f"glossary[{last + 1}]: name {key!r} is also used by glossary[{last}]"
     ]
 
 

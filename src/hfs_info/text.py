@@ -58,8 +58,8 @@ def normalize(name: str) -> str:
     return _SEPARATORS.sub(" ", no_apostrophes).strip()
 
 
-# Numbers as names write them (7th, seventh, seven, VII). A lookup reads each form as its number, so that
-# "CN 7" finds "CN VII", and never completes or corrects one number into another.
+# Numbers as names write them (7th, seventh, seven, VII). A lookup reads each form as its
+# number, so that "CN 7" finds "CN VII", and never completes or corrects one number into another.
 _ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth", "sixth")
 _ORDINALS += ("seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
