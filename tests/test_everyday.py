@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hfs_info import query, store, views
 from hfs_info.models import BRIEF_SOURCES, TREATMENT_ASPECTS
@@ -274,3 +276,40 @@ def text_key(name: str) -> list[str]:
     from hfs_info.text import lookup_key
 
     return lookup_key(name).split()
+
+
+def _wrapped_lines(table, widths: list[int]) -> int:  # type: ignore[no-untyped-def]
+    import textwrap
+
+    rows = [table.columns, *table.rows]
+    return sum(
+        max(
+            max(1, len(textwrap.wrap(cell, w, break_on_hyphens=False)))
+            for cell, w in zip(row, widths, strict=True)
+        )
+        for row in rows
+    )
+
+
+_WORD = st.text(alphabet="abcdefghij", min_size=1, max_size=9)
+_CELL = st.lists(_WORD, min_size=1, max_size=30).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_CELL, _CELL, _CELL), min_size=1, max_size=6), st.integers(54, 120))
+def test_a_comparison_takes_no_more_lines_than_the_general_widths_give(rows, width: int) -> None:
+    """The exact search for the comparison's widths never does worse than the general rule,
+    keeps every word whole and fits the width."""
+    from hfs_info.document import Table
+    from hfs_info.render import table as render_table
+
+    cells = Table(("a", "b", "c"), tuple(rows))
+    room = width - 4
+    exact = render_table._fewest_lines(cells, room)
+    general = render_table._column_widths(cells, width, room)
+    if general is None:
+        return
+    assert exact is not None and sum(exact) <= room
+    longest = [max(len(w) for cell in col for w in cell.split()) for col in zip(*rows, strict=True)]
+    assert all(w >= low for w, low in zip(exact, longest, strict=True))
+    assert _wrapped_lines(cells, exact) <= _wrapped_lines(cells, general)

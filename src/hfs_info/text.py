@@ -63,7 +63,18 @@ def normalize(name: str) -> str:
 _ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth", "sixth")
 _ORDINALS += ("seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_CARDINALS: tuple[str, ...] = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+)
 _CARDINALS += ("eleven", "twelve")
 
 

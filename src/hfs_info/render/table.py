@@ -250,6 +250,45 @@ def _table(block: Table, terminal: Terminal, widths: list[int] | None) -> Render
     return table
 
 
+def _fewest_lines(block: Table, room: int) -> list[int] | None:
+    """For a table of a few columns: the widths, together at most ``room`` and each at least
+    its column's longest word, that give it the fewest lines with every cell wrapped between
+    words (as rich wraps them); None where the words cannot all stay whole. Every split is
+    tried: a comparison is read on one screen, and a line saved there is worth the search."""
+    import itertools
+    import textwrap
+
+    columns = [
+        [unmarked(cell) for cell in col] for col in zip(block.columns, *block.rows, strict=True)
+    ]
+    longest = [max((len(w) for cell in col for w in cell.split()), default=1) for col in columns]
+    if sum(longest) > room:
+        return None
+
+    def lines(text: str, width: int) -> int:
+        return max(1, len(textwrap.wrap(text, width, break_on_hyphens=False)))
+
+    # Lines of each cell at each width its column may take.
+    spare = room - sum(longest)
+    heights = [
+        {w: [lines(cell, w) for cell in col] for w in range(low, low + spare + 1)}
+        for col, low in zip(columns, longest, strict=True)
+    ]
+    best: tuple[int, int, list[int]] | None = None
+    for extra in itertools.product(range(spare + 1), repeat=len(columns) - 1):
+        if sum(extra) > spare:
+            continue
+        widths = [low + e for low, e in zip(longest, extra, strict=False)]
+        widths.append(room - sum(widths))  # the last column takes what is left
+        rows = zip(*(heights[i][w] for i, w in enumerate(widths)), strict=True)
+        total = sum(max(row) for row in rows)
+        # Fewest lines; then the most even columns.
+        key = (total, max(widths) - min(widths))
+        if best is None or key < best[:2]:
+            best = (*key, widths)
+    return best[2] if best else None
+
+
 # Columns of a table with headed rows are this far apart.
 _GAP = 2
 
@@ -262,7 +301,10 @@ def _headed_rows(block: Table, terminal: Terminal) -> list[RenderableType]:
 
     cells = Table(block.columns[1:], tuple(row[1:] for row in block.rows))
     n = len(cells.columns)
-    widths = _column_widths(cells, terminal.width, terminal.width - _GAP * (n - 1))
+    room = terminal.width - _GAP * (n - 1)
+    if terminal.width < MIN_COLUMN_WIDTH * n:
+        return _stacked(block)
+    widths = _fewest_lines(cells, room) if n <= 3 else _column_widths(cells, terminal.width, room)
     if widths is None:
         return _stacked(block)
 
