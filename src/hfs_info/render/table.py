@@ -302,7 +302,7 @@ def _headed_rows(block: Table, terminal: Terminal) -> list[RenderableType]:
     cells = Table(block.columns[1:], tuple(row[1:] for row in block.rows))
     n = len(cells.columns)
     room = terminal.width - _GAP * (n - 1)
-    if terminal.width < MIN_COLUMN_WIDTH * n:
+    if n == 0 or terminal.width < MIN_COLUMN_WIDTH * n:
         return _stacked(block)
     widths = _fewest_lines(cells, room) if n <= 3 else _column_widths(cells, terminal.width, room)
     if widths is None:
