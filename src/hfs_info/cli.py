@@ -414,7 +414,7 @@ def treatments(
 
     The comparison shows short forms of what decides between them (how each is given, how
     soon it works and how long, results, risks and side effects, recovery); --full or a NAME
-    shows every aspect in the guide's full wording.
+    shows every aspect in full.
 
     \b
     Examples:
@@ -528,8 +528,8 @@ def glossary(
 ) -> Result:
     """All glossary terms, or one term by name or alias.
 
-    A word that only begins a name, or belongs to several (nerve), is not looked up: the
-    entries it belongs to are offered (exit status 1).
+    A word of a name that is not a whole name (microvascular, nerve) is not looked up:
+    every entry whose names hold it is offered (exit status 1).
 
     \b
     Examples:
