@@ -313,3 +313,20 @@ def test_a_comparison_takes_no_more_lines_than_the_general_widths_give(rows, wid
     longest = [max(len(w) for cell in col for w in cell.split()) for col in zip(*rows, strict=True)]
     assert all(w >= low for w, low in zip(exact, longest, strict=True))
     assert _wrapped_lines(cells, exact) <= _wrapped_lines(cells, general)
+
+
+def test_a_lookup_name_is_checked_like_every_name() -> None:
+    from hfs_info import dataset
+    from hfs_info.errors import DataError
+
+    text = (Path(store.__file__).parents[2] / "data" / store.PACKAGED_NAME).read_text("utf-8")
+    old = 'lookup = ["electromyography", '
+    assert old in text
+    with pytest.raises(DataError) as info:
+        dataset.parse(text.replace(old, 'lookup = ["electro\u200bmyography", ').encode(), "e.toml")
+    assert any(
+        p.endswith(".lookup[0]: invisible character U+200B in a name") for p in info.value.problems
+    ), info.value.problems
+    with pytest.raises(DataError) as info:  # another entry's name, however it is written
+        dataset.parse(text.replace(old, 'lookup = ["Facial Nerve", ').encode(), "e.toml")
+    assert any("name 'facial nerve' is also used by" in p for p in info.value.problems)
