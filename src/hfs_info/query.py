@@ -329,9 +329,11 @@ def _lookup(
         raise NotFoundError(missing)
     index: dict[str, R] = {}
     spelled: dict[str, str] = {}  # each key as the dataset spells it
+    keyed: list[tuple[R, list[str]]] = []  # each record with its names' keys, in order
     for record in records:
-        for name in names(record):
-            key = lookup_key(name)
+        keys = [lookup_key(name) for name in names(record)]
+        keyed.append((record, keys))
+        for name, key in zip(names(record), keys, strict=True):
             if key not in index:
                 index[key] = record
                 spelled[key] = name
@@ -360,7 +362,7 @@ def _lookup(
     offered += [(_partial(words, key), _closeness(words, key), key) for key in sure.values()]
     # Every record whose names hold each typed word whole ("nerve": facial nerve and nerve
     # conduction velocity) is offered, never picked: the words may mean something else.
-    offered += _holding(words, records, names, index)
+    offered += _holding(words, keyed, index)
     if not all(word in guide.words for word in words):
         # Words of the guide that are not a name here (craniectomy, AVM, 8th nerve) are never
         # "corrected" into another word of the guide: the search finds where the guide uses them.
@@ -414,18 +416,14 @@ def _same_word(typed: str, word: str) -> bool:
 
 
 def _holding(
-    words: list[str],
-    records: Sequence[R],
-    names: Callable[[R], tuple[str, ...]],
-    index: dict[str, R],
+    words: list[str], keyed: list[tuple[R, list[str]]], index: dict[str, R]
 ) -> list[tuple[int, int, str]]:
     """(rank, closeness, key) of each record one of whose names holds every typed word whole:
     the name shown is its first that does (the term before an alias, an alias before a lookup
     name), and the closest come first (the fewest words and letters beyond those typed)."""
     found: list[tuple[int, int, str]] = []
-    for record in records:
-        for name in names(record):
-            key = lookup_key(name)
+    for record, keys in keyed:
+        for key in keys:
             parts = key.split()
             if index.get(key) is not record:
                 continue
