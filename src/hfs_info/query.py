@@ -231,10 +231,10 @@ def _strings(value: object) -> Iterable[str]:
     if isinstance(value, str):
         yield value
     elif isinstance(value, tuple):  # records are tuples too
-        fields = getattr(value, "_fields", ())
-        for name, item in zip(fields, value, strict=True) if fields else enumerate(value):
-            if name != "lookup":
-                yield from _strings(item)
+        if isinstance(value, GlossaryEntry | Treatment):
+            value = value._replace(lookup=())
+        for item in value:
+            yield from _strings(item)
 
 
 def _completion(typed: list[str], name: list[str], guide: _Guide) -> bool | None:
@@ -422,8 +422,11 @@ def _holding(
     the name shown is its first that does (the term before an alias, an alias before a lookup
     name), and the closest come first (the fewest words and letters beyond those typed)."""
     found: list[tuple[int, int, str]] = []
+    stems = [w.removesuffix("s") for w in words]  # in every name that holds the words
     for record, keys in keyed:
         for key in keys:
+            if not all(stem in key for stem in stems):
+                continue
             parts = key.split()
             if index.get(key) is not record:
                 continue

@@ -94,12 +94,25 @@ def number_of(token: str) -> int | None:
     return None
 
 
+# Each number word as its digits, for lookup_key: one dict lookup a word.
+_NUMBER_WORDS = {
+    word: str(i)
+    for words in (_ORDINALS, _ROMAN, _CARDINALS)
+    for i, word in enumerate(words, start=1)
+}
+
+
 def lookup_key(name: str) -> str:
     """``normalize`` with each number read as its digits: ``7th cranial nerve``, ``seventh
     cranial nerve`` and ``7 cranial nerve`` give one key. Two names with one key are one name
     to a lookup (validation refuses them on two records)."""
     words = normalize(name).split()
-    return " ".join(str(n) if (n := number_of(w)) is not None else w for w in words)
+    for i, word in enumerate(words):
+        if word in _NUMBER_WORDS:
+            words[i] = _NUMBER_WORDS[word]
+        elif word[0].isdigit() and (n := number_of(word)) is not None:
+            words[i] = str(n)
+    return " ".join(words)
 
 
 def lookalike(name: str) -> str:
