@@ -77,11 +77,20 @@ def topic(data: str | None, display: Display, *, name: str) -> Result:
     return _show(data, lambda ds: views.topic(ds, name), display)
 
 
-def treatments(data: str | None, display: Display, *, words: tuple[str, ...] = ()) -> Result:
+def treatments(
+    data: str | None,
+    display: Display,
+    *,
+    words: tuple[str, ...] = (),
+    full: bool = False,
+    names_only: bool = False,
+) -> Result:
     from hfs_info import query, views
 
+    if names_only:
+        return _names(data, display, "treatments", words, full)
     if not words:
-        return _show(data, views.treatments, display)
+        return _show(data, lambda ds: views.treatments(ds, full), display)
     return _show(
         data,
         lambda ds: views.treatment(ds, _one(ds, words, query.find_treatment, "treatments")),
@@ -117,9 +126,35 @@ def _named(ds: Dataset, word: str, find: Callable[[Dataset, str], object]) -> ob
         return None
 
 
-def medications(data: str | None, display: Display) -> Result:
+def _names(
+    data: str | None, display: Display, command: str, given: tuple[str, ...], other: bool = False
+) -> Result:
+    """``COMMAND --list``: the names of its entries, one a line and nothing else, each of
+    which the command looks up (names are not content, so no notice). Shown inert: a name of
+    a --data edition cannot forge a line or a terminal command. ``other``: an option of the
+    command's own that --list leaves no room for was given."""
+    import os
+
+    from hfs_info import preferences, query, store
+    from hfs_info.text import one_line
+
+    if given:
+        raise UsageError(f"{command} --list lists every name; give no name with it")
+    # A preferred format (HFS_INFO_FORMAT, the config file) is no reason to refuse.
+    shown = display.format is Format.table or display.format is preferences.preferred_format(
+        os.environ, lambda: preferences.load(os.environ)
+    )
+    if not shown or display.explain or other:
+        raise UsageError(f"{command} --list prints only names; it takes no other display option")
+    names = query.list_names(store.load(data), command)
+    return Result("".join(f"{one_line(n)}\n" for n in names), utf8=True, pager=display.pager)
+
+
+def medications(data: str | None, display: Display, *, names_only: bool = False) -> Result:
     from hfs_info import views
 
+    if names_only:
+        return _names(data, display, "medications", ())
     return _show(data, views.medications, display)
 
 
@@ -131,9 +166,13 @@ def stats(
     return _show(data, lambda ds: views.stats(ds, with_sources, chart), display)
 
 
-def glossary(data: str | None, display: Display, *, words: tuple[str, ...] = ()) -> Result:
+def glossary(
+    data: str | None, display: Display, *, words: tuple[str, ...] = (), names_only: bool = False
+) -> Result:
     from hfs_info import query, views
 
+    if names_only:
+        return _names(data, display, "glossary", words)
     if not words:
         return _show(data, views.glossary, display)
     return _show(

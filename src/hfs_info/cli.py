@@ -66,13 +66,16 @@ def _data(ctx: typer.Context) -> str | None:
     return data
 
 
-def _name_argument(metavar: str, text: str, complete: Callable[..., list[str]]) -> Any:
+def _names(metavar: str, text: str, complete: Callable[..., list[str]]) -> Any:
     """The argument of a command that looks one record up by name (several words make one
     name) and shows them all without it."""
-    return Annotated[
-        list[str] | None,
-        typer.Argument(metavar=metavar, help=text, show_default=False, autocompletion=complete),
-    ]
+    return typer.Argument(metavar=metavar, help=text, show_default=False, autocompletion=complete)
+
+
+_TREATMENT = "One treatment by name or alias: medication, botox, mvd, surgery, ..."
+_TERM = "A term or alias, any case; several words need no quotes (tic convulsif)."
+TreatmentName = Annotated[list[str] | None, _names("NAME", _TREATMENT, completion.treatment)]
+TermName = Annotated[list[str] | None, _names("TERM", _TERM, completion.term)]
 
 
 def _version(value: bool) -> None:
@@ -145,12 +148,6 @@ PLAIN: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         " --explain",
         CONTENT,
     ),
-    "medications": (
-        "The drugs the guide names, by class",
-        "The drugs the guide names: generic and brand name, class, and the monitoring they need.",
-        " --format csv",
-        CONTENT,
-    ),
     "sources": (
         "Publisher, reviewer, references, trial registries, links",
         "Where this comes from: publisher, reviewer, references, trial registries, links.",
@@ -180,46 +177,56 @@ for _name in PROSE_TOPICS:
     _plain_command(_name)
 
 
-# The commands that look one record up by name, or show them all without one: (the line in
-# the command list, the help, the argument).
-LOOKUP: dict[str, tuple[str, str, Any]] = {
-    "treatments": (
-        "The three treatments side by side, or one in full",
-        "The three treatments side by side, or one of them in full.\n\n\b\nExamples:\n"
-        "  hfs-info treatments\n  hfs-info treatments botox\n  hfs-info treatments mvd -f json",
-        _name_argument(
-            "NAME",
-            "One treatment by name or alias: medication, botox, mvd, surgery, ...",
-            completion.treatment,
-        ),
+# The own options of the commands that list entries.
+ListOption = Annotated[
+    bool,
+    typer.Option(
+        "--list",
+        "-l",
+        help="Print only the names, one a line, for scripts and fzf (no other text).",
     ),
-    "glossary": (
-        "All terms, or one term by name or alias",
-        "All glossary terms, or one term by name or alias.\n\n\b\nExamples:\n"
-        "  hfs-info glossary\n  hfs-info glossary mvd\n  hfs-info glossary botox -f json",
-        _name_argument(
-            "TERM",
-            "A term or alias, any case; several words need no quotes (tic convulsif).",
-            completion.term,
-        ),
-    ),
-}
+]
+FullOption = Annotated[
+    bool, typer.Option("--full", help="Compare every aspect in full, not only the short forms.")
+]
 
 
-def _lookup_command(name: str) -> None:
-    short, text, argument = LOOKUP[name]
+@command("treatments", "The three treatments side by side, or one in full", takes=CONTENT)
+def treatments(
+    ctx: typer.Context,
+    words: TreatmentName = None,
+    *,
+    display: Display,
+    full: FullOption = False,
+    names_only: ListOption = False,
+) -> Result:
+    """The three treatments side by side, or one of them in full.
 
-    def lookup(ctx: typer.Context, words: Any = None, *, display: Display) -> Result:
-        return actions.HANDLERS[name](_data(ctx), display, words=tuple(words or ()))
+    The comparison shows short forms of what decides between them (how each is given, how
+    soon it works and how long, results, risks and side effects, recovery); --full or a NAME
+    shows every aspect in full.
 
-    lookup.__annotations__["words"] = argument
-    lookup.__doc__ = text
-    command(name, short, takes=CONTENT if name == "treatments" else ("shift",))(lookup)
+    \b
+    Examples:
+      hfs-info treatments
+      hfs-info treatments botox
+      hfs-info treatments --full
+      hfs-info treatments mvd -f json
+    """
+    name = tuple(words or ())
+    return actions.treatments(_data(ctx), display, words=name, full=full, names_only=names_only)
 
 
-_lookup_command("treatments")
+@command("medications", "The drugs the guide names, by class", takes=CONTENT)
+def medications(ctx: typer.Context, *, display: Display, names_only: ListOption = False) -> Result:
+    """The drugs the guide names: generic and brand name, class, and the monitoring they need.
 
-_plain_command("medications")
+    \b
+    Examples:
+      hfs-info medications --format csv
+      hfs-info medications --list
+    """
+    return actions.medications(_data(ctx), display, names_only=names_only)
 
 
 @command("stats", "Every number in the guide, with its source", takes=CONTENT)
@@ -245,7 +252,24 @@ def stats(
     return actions.stats(_data(ctx), display, with_sources=with_sources, chart=chart)
 
 
-_lookup_command("glossary")
+@command("glossary", "All terms, or one term by name or alias", takes=("shift",))
+def glossary(
+    ctx: typer.Context, words: TermName = None, *, display: Display, names_only: ListOption = False
+) -> Result:
+    """All glossary terms, or one term by name or alias.
+
+    A word of a name that is not a whole name (microvascular, nerve) is not looked up:
+    every entry whose names hold it is offered (exit status 1).
+
+    \b
+    Examples:
+      hfs-info glossary
+      hfs-info glossary mvd
+      hfs-info glossary botox -f json
+      hfs-info glossary --list | fzf
+    """
+    return actions.glossary(_data(ctx), display, words=tuple(words or ()), names_only=names_only)
+
 
 _plain_command("sources")
 

@@ -68,6 +68,8 @@ COMMANDS: dict[str, Command] = {
         'treatments [NAME]',
         'The three treatments side by side, or one in full',
         (
+            Option(('--full',), 'full', False, None),
+            Option(('--list', '-l'), 'names_only', False, None),
             Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json', 'csv', 'svg')),
             Option(('--color',), 'color', None, ColorChoice),
             Option(('--explain',), 'explain', False, None),
@@ -80,6 +82,7 @@ COMMANDS: dict[str, Command] = {
         'medications',
         'The drugs the guide names, by class',
         (
+            Option(('--list', '-l'), 'names_only', False, None),
             Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json', 'csv')),
             Option(('--color',), 'color', None, ColorChoice),
             Option(('--explain',), 'explain', False, None),
@@ -106,6 +109,7 @@ COMMANDS: dict[str, Command] = {
         'glossary [TERM]',
         'All terms, or one term by name or alias',
         (
+            Option(('--list', '-l'), 'names_only', False, None),
             Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json', 'csv')),
             Option(('--color',), 'color', None, ColorChoice),
             Option(('--no-pager',), 'no_pager', False, None),
