@@ -62,12 +62,16 @@ class Hit(NamedTuple):
 
 
 class Found(NamedTuple):
-    """What a search found: the hits, best first; the typed words the guide never uses (the
-    hits match the others); and each typo with the dataset word it was read as."""
+    """What a search found: the hits, best first; the typed topic words the guide never uses
+    (the hits match the others); each typo with the dataset word it was read as; and each word
+    followed to a related word of the guide."""
 
     hits: tuple[Hit, ...]
     unmatched: tuple[str, ...] = ()
     read_as: tuple[tuple[str, str], ...] = ()
+    # each typed word the guide does not use that led to something only related, with the
+    # guide's words it led to ("numb" -> weakness): said, never passed off as the word typed
+    related: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class Heading(NamedTuple):

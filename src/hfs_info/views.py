@@ -676,8 +676,9 @@ def _year_month(text: str) -> str | None:
 
 def search_results(ds: Dataset, text: str, found: Found) -> View:
     """The best hit in full (the answer), then every hit as a table. ``text`` is shown without
-    highlight markers: a marker the user typed is never highlighting. Typos read as other words
-    and words the guide never uses are said before the answer."""
+    highlight markers: a marker the user typed is never highlighting. Typos read as other words,
+    words followed only to related ones and words the guide never uses are said before the
+    answer."""
     hits = found.hits
     best = hits[0]
     rows = tuple((f"{h.kind}: {h.title}", h.command, h.snippet) for h in hits)
@@ -685,6 +686,9 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
     if found.read_as:
         read = ", ".join(f"{typed!r} as {word!r}" for typed, word in found.read_as)
         notes.append(Paragraph(f"Read {read}."))
+    for typed, closest in found.related:
+        near = ", ".join(closest)
+        notes.append(Paragraph(f"The guide does not mention {typed!r}; closest: {near}."))
     if found.unmatched:
         words = ", ".join(repr(w) for w in found.unmatched)
         notes.append(
@@ -723,6 +727,7 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
         "query": unmarked(text),
         "unmatched": list(found.unmatched),
         "read_as": dict(found.read_as),
+        "related": {typed: list(closest) for typed, closest in found.related},
         "results": results,
     }
     return View(tuple(blocks), data | provenance_data(ds), (header, records))
