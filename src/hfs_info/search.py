@@ -224,7 +224,7 @@ def _kind_prior(entry: Entry, intents: frozenset[str], named: bool) -> float:
         prior *= SOURCE_PRIOR if kind in _SOURCE_KINDS else 1.0
     if "outcome" in intents and entry.id.endswith("/results"):
         prior *= OUTCOME_PRIOR
-    elif "number" in intents:
+    if "number" in intents:
         if kind == "statistic":
             prior *= _NUMBER_PRIOR["statistic"]
         elif _NUMBER.search(entry.body):
@@ -293,7 +293,9 @@ def _ranked(
     specific = [
         c for c, m in pairs if m.scores and c.typed not in vocab.subject and c.weight == 1.0
     ]
-    missing = [c for c, m in pairs if not m.scores and not is_filler(c.typed, vocab)]
+    missing = [
+        c for c, m in pairs if not m.scores and not c.form and not is_filler(c.typed, vocab)
+    ]
     # Honesty: a question whose topic words the guide never uses has no answer here, even if
     # a word naming the guide's subject ("hemifacial spasm") matches.
     if not known or (missing and not specific):
@@ -344,7 +346,7 @@ def _ranked(
         ranked,
         tuple(c.typed for c in missing),
         tuple((c.typed, m.read_as) for c, m in pairs if m.read_as),
-        tuple((c.typed, m.related) for c, m in pairs if m.related and c.weight == 1.0),
+        tuple((c.typed, m.related) for c, m in pairs if m.related and not c.form),
         tuple(found),
     )
 

@@ -65,6 +65,8 @@ class Concept(NamedTuple):
     # Terms of something only related (the guide's "weakness" for "numb"), tried with the
     # others; a concept matched by these alone is reported as a word the guide does not use.
     related: tuple[tuple[str, float], ...] = ()
+    # Made of a question form's words ("how common", "success rate"): never a missing topic.
+    form: bool = False
 
 
 class Question(NamedTuple):
@@ -132,7 +134,8 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                     out.append(_concept(phrase, vocabulary))
                 elif any(phrase in table for table in known):
                     # "how common" asks for a number and about being common
-                    out.append(_concept(phrase, vocabulary)._replace(weight=QUESTION_FORM))
+                    concept = _concept(phrase, vocabulary)
+                    out.append(concept._replace(weight=QUESTION_FORM, form=True))
                 break
             if any(phrase in table for table in known) or size == 1:
                 if size == 1 and phrase in vocabulary.stop_words:
