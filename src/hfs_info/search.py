@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from hfs_info.document import Found, Hit
 from hfs_info.errors import NotFoundError
 from hfs_info.search_analysis import (
+    FORM_WEIGHT,
     WORD,
     Concept,
     Question,
@@ -32,7 +33,6 @@ from hfs_info.search_analysis import (
     may_correct,
     normalize_query,
     numbers,
-    quoted,
     read_question,
     stem_prefix,
 )
@@ -173,18 +173,34 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
         return Match(scores, terms, related=guide_words)
     if not single or len(concept.typed) < 4:  # too short to tell a slip from another word
         return Match({})
+    typed = concept.typed
+    for a, b in _halves(typed):  # "intraoperative" for the guide's "intra-operative"
+        term = f'"{a} {b}"'
+        scores = match(ix.db, term)
+        if scores:
+            return Match(scores, ((term, FORM_WEIGHT),))
     import difflib
 
-    typed = concept.typed
-    same_start = [w for w in words() if w[0] == typed[0]]
-    for close in difflib.get_close_matches(typed, same_start, n=3, cutoff=TYPO_CUTOFF):
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    # A typo of a word of the guide, or of an everyday word the vocabulary knows ("sucess").
+    known = [w for w in words() if w[0] == typed[0]]
+    known += [w for t in (vocab.forms, vocab.words) for w in t if w[0] == typed[0] and " " not in w]
+    for close in difflib.get_close_matches(typed, known, n=3, cutoff=TYPO_CUTOFF):
         if not may_correct(typed, close):
             continue
-        term = quoted(close)
-        scores = {r: TYPO_WEIGHT * s for r, s in match(ix.db, term).items()}
-        if scores:
-            return Match(scores, ((term, TYPO_WEIGHT),), read_as=close)
+        read = _concept_match(ix, read_question(close, vocab).concepts[0], words)
+        scores = {r: TYPO_WEIGHT * s for r, s in read.scores.items()}
+        if scores and not read.related:
+            terms = tuple((t, TYPO_WEIGHT * w) for t, w in read.terms)
+            return Match(scores, terms, read_as=close)
     return Match({})
+
+
+def _halves(word: str) -> list[tuple[str, str]]:
+    """Ways to cut a word in two words of three letters or more."""
+    return [(word[:i], word[i:]) for i in range(3, len(word) - 2)]
 
 
 def _scored(
