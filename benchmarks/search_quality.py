@@ -155,13 +155,77 @@ def misses(results: Sequence[Result]) -> str:
     return "\n".join(out)
 
 
+# Each ranking constant and its neutral value (the ranking without it), for --ablate.
+ABLATIONS: dict[str, tuple[str, str, object]] = {
+    "title and names weigh more (BM25 column weights)": (
+        "search_index",
+        "WEIGHTS",
+        (0.0, 0.0, 1.0, 1.0, 1.0, 1.0),
+    ),
+    "other terms of a concept add (OTHER_TERMS)": ("search", "OTHER_TERMS", 0.0),
+    "coverage of the question's concepts (COVERAGE)": ("search", "COVERAGE", 0.0),
+    "aspect label spelled out (LABEL_BONUS)": ("search", "LABEL_BONUS", 1.0),
+    "record named exactly (NAME_BONUS)": ("search", "NAME_BONUS", 1.0),
+    "record named by an alias (ALIAS_BONUS)": ("search", "ALIAS_BONUS", 1.0),
+    "kind priors (_PRIOR)": ("search", "_PRIOR", "ones"),
+    "definition priors (_DEFINITION_PRIOR)": ("search", "_DEFINITION_PRIOR", "ones"),
+    "picture prior (PICTURE_PRIOR)": ("search", "PICTURE_PRIOR", 1.0),
+    "source prior (SOURCE_PRIOR)": ("search", "SOURCE_PRIOR", 1.0),
+    "number priors (_NUMBER_PRIOR)": ("search", "_NUMBER_PRIOR", "ones"),
+    "outcome prior (OUTCOME_PRIOR)": ("search", "OUTCOME_PRIOR", 1.0),
+    "unnamed glossary term or drug (_UNNAMED_TERM)": ("search", "_UNNAMED_TERM", 1.0),
+    "subject words weigh less (SUBJECT_WEIGHT)": ("search_analysis", "SUBJECT_WEIGHT", 1.0),
+    "question forms weigh less (QUESTION_FORM)": ("search_analysis", "QUESTION_FORM", 1.0),
+    "same-meaning words weigh less (SAME_WEIGHT)": ("search_analysis", "SAME_WEIGHT", 1.0),
+    "related words weigh less (RELATED_WEIGHT)": ("search_analysis", "RELATED_WEIGHT", 1.0),
+    "stem prefix weighs less (PREFIX_WEIGHT)": ("search", "PREFIX_WEIGHT", 1.0),
+    "typo weighs less (TYPO_WEIGHT)": ("search", "TYPO_WEIGHT", 1.0),
+}
+
+
+def ablate(files: Sequence[Path]) -> str:
+    """Top-1 and top-3 of ``files`` together with each ranking constant set to its neutral
+    value, against the ranking as shipped."""
+    import importlib
+
+    questions = [q for path in files for q in read(path)]
+    base = score(run(questions, ask_hfs_info))
+    lines = [
+        f"Questions: {len(questions)} ({', '.join(p.name for p in files)})",
+        "",
+        "| without | top-1 | change | top-3 | change |",
+        "|---|---:|---:|---:|---:|",
+        f"| (nothing: as shipped) | {base.top1:.1%} | | {base.top3:.1%} | |",
+    ]
+    for label, (module_name, name, neutral) in ABLATIONS.items():
+        module = importlib.import_module(f"hfs_info.{module_name}")
+        kept = getattr(module, name)
+        value = dict.fromkeys(kept, 1.0) if neutral == "ones" else neutral
+        setattr(module, name, value)
+        try:
+            s = score(run(questions, ask_hfs_info))
+        finally:
+            setattr(module, name, kept)
+        d1, d3 = (s.top1 - base.top1) * 100, (s.top3 - base.top3) * 100
+        lines.append(f"| {label} | {s.top1:.1%} | {d1:+.1f} | {s.top3:.1%} | {d3:+.1f} |")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "files", nargs="*", type=Path, help="question sets (default: every set in tests/fixtures)"
     )
     parser.add_argument("--misses", action="store_true", help="list questions not answered first")
+    parser.add_argument(
+        "--ablate",
+        action="store_true",
+        help="score the sets together with each ranking constant switched off in turn",
+    )
     args = parser.parse_args(argv)
+    if args.ablate:
+        print(ablate(args.files or [f for f in (BLIND_A, HELDOUT) if f.exists()]))
+        return 0
     files = args.files or [f for f in (BLIND_A, HELDOUT, TUNING) if f.exists()]
     headline: list[str] = []
     for path in files:

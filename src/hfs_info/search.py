@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from hfs_info.document import Found, Hit
 from hfs_info.errors import NotFoundError
 from hfs_info.search_analysis import (
+    COMMON_ZIPF,
     FORM_WEIGHT,
     WORD,
     Concept,
@@ -35,6 +36,7 @@ from hfs_info.search_analysis import (
     numbers,
     read_question,
     stem_prefix,
+    zipf,
 )
 from hfs_info.search_index import (
     KINDS,
@@ -121,9 +123,6 @@ MAX_BOOST = (
     * LABEL_BONUS
     * max(NAME_BONUS, ALIAS_BONUS)
 )
-# A record whose name carries a number, none of them the number the question names, is about
-# something else (CN VIII is not "CN VII", the facial nerve).
-OTHER_NUMBER = 0.1
 # A glossary term or drug the question does not name is about something else (trigeminal
 # neuralgia's pain is not the answer to "is it painful").
 _UNNAMED_TERM = 0.6
@@ -238,9 +237,11 @@ def _kind_prior(entry: Entry, intents: frozenset[str], named: bool) -> float:
         prior *= PICTURE_PRIOR if kind == "figure" else 1.0
     if "source" in intents:
         prior *= SOURCE_PRIOR if kind in _SOURCE_KINDS else 1.0
-    if "outcome" in intents and entry.id.endswith("/results"):
+    outcome = "outcome" in intents
+    if outcome and entry.id.endswith("/results"):
         prior *= OUTCOME_PRIOR
-    if "number" in intents:
+    if "number" in intents and not (outcome and kind == "statistic"):
+        # (an outcome question wants the figures together, not one figure)
         if kind == "statistic":
             prior *= _NUMBER_PRIOR["statistic"]
         elif _NUMBER.search(entry.body):
@@ -328,12 +329,16 @@ def _ranked(
     for concept, m in pairs:
         for rowid, score in m.scores.items():
             totals[rowid] = totals.get(rowid, 0.0) + concept.weight * score
-            matched[rowid] = matched.get(rowid, 0.0) + concept.weight
-    asked = sum(c.weight for c, m in pairs if m.scores)
+            if not concept.form:  # a question form helps find the row, never required
+                matched[rowid] = matched.get(rowid, 0.0) + concept.weight
+    asked = sum(c.weight for c, m in pairs if m.scores and not c.form)
     named = _named(ix, found)
     typed = {_light_stem(w) for w in WORD.findall(normalize_query(wanted))}
     phrases = {c.typed for c in question.concepts}
-    base = {r: total * (matched[r] / asked) ** COVERAGE for r, total in totals.items()}
+    base = {
+        r: total * (matched.get(r, 0.0) / asked if asked else 1.0) ** COVERAGE
+        for r, total in totals.items()
+    }
     asked_numbers = numbers(question.concepts)
     ranked: list[tuple[Entry, float]] = []
     top: list[float] = []  # a min-heap of the limit best scores so far
@@ -345,7 +350,7 @@ def _ranked(
         entry = rows[rowid]
         score = base[rowid] * _kind_prior(entry, question.intents, rowid in named)
         if asked_numbers and _other_number(entry, asked_numbers):
-            score *= OTHER_NUMBER
+            continue  # about another number: CN VIII is never answered with CN VII
         if _label_asked(entry, typed):
             score *= LABEL_BONUS
         if rowid in named and normalize_query(entry.title) in phrases:
@@ -355,6 +360,8 @@ def _ranked(
         ranked.append((entry, score))
         if limit is not None:
             (heapq.heappush if len(top) < limit else heapq.heappushpop)(top, score)
+    if not ranked:  # every record that matched is about another number
+        raise NotFoundError(_miss(wanted), suggestions(ds, wanted))
     ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
     if limit is not None:
         ranked = ranked[:limit]
@@ -373,7 +380,7 @@ def _light_stem(word: str) -> str:
 
 def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
     """Whether the record's title or other names carry numbers, none of them one asked for."""
-    from hfs_info.query import number_of
+    from hfs_info.search_analysis import number_of
 
     names = WORD.findall(normalize_query(f"{entry.title} {entry.names}"))
     # in the text, only numbers that name something (7th, seventh, VII), not counts (8 people)
@@ -446,10 +453,13 @@ def _sentence_scores(ix: Index, terms: list[tuple[str, float]]) -> dict[int, flo
 
 def snippet_sentences(entry: Entry, best: int) -> range:
     """The positions of the sentences shown for the sentence at ``best``: it, the sentence
-    before it when it leans on it, and the caveat after it."""
+    before it when it leans on it, what it introduces, and the caveat after it."""
     start, end = best, best + 1
     while start > 0 and _LEANS_BACK.match(entry.passages[start]):
         start -= 1
+    # a sentence that introduces what follows ("... in these steps:") is shown with it
+    while end < len(entry.passages) and entry.passages[end - 1].endswith(":"):
+        end += 1
     if end < len(entry.passages) and _CAVEAT.match(entry.passages[end]):
         end += 1
     return range(start, end)
@@ -513,8 +523,8 @@ def suggestions(ds: Dataset, text: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     known = set(words)
     for word in WORD.findall(normalize_query(text)):
-        if word in vocab.stop_words or word in known:
-            continue
+        if word in vocab.stop_words or word in known or zipf(word) >= COMMON_ZIPF:
+            continue  # a common English word is never offered as another ("plain": pain)
         for close in difflib.get_close_matches(word, words, n=2, cutoff=0.75):
             if close != word:
                 found.setdefault(close)

@@ -163,9 +163,10 @@ def _concept(phrase: str, vocabulary: Vocabulary) -> Concept:
         terms.setdefault(quoted(form), FORM_WEIGHT)
     for word in _lookup(vocabulary.words, phrase):
         terms.setdefault(quoted(word), SAME_WEIGHT)
-    number = query.number_of(phrase) if " " not in phrase else None
+    number = number_of(phrase) if " " not in phrase else None
     if number is not None:
-        for spelling in number_spellings(number, ordinal=not phrase.isdigit()):
+        cardinal = phrase.isdigit() or phrase in _NUMBER_WORDS
+        for spelling in number_spellings(number, ordinal=not cardinal):
             terms.setdefault(quoted(spelling), FORM_WEIGHT)
     related = {
         quoted(word): RELATED_WEIGHT
@@ -180,6 +181,15 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
 _ORDINAL_WORDS += ("ninth", "tenth", "eleventh", "twelfth")
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _NUMBER_WORDS += ("eleven", "twelve")
+
+
+def number_of(word: str) -> int | None:
+    """The number a word stands for: as lookups read one (7, 7th, seventh, VII), or a count in
+    words (two to twelve; "one" is a pronoun as often)."""
+    found = query.number_of(word)
+    if found is None and word in _NUMBER_WORDS[1:]:
+        return _NUMBER_WORDS.index(word) + 1
+    return found
 
 
 def number_spellings(number: int, ordinal: bool = False) -> tuple[str, ...]:
@@ -219,13 +229,13 @@ def quoted(phrase: str) -> str:
 
 def numbers(concepts: tuple[Concept, ...]) -> frozenset[int]:
     """The numbers a question names, in whatever spelling (CN VIII, 8th, eight)."""
-    found = (query.number_of(c.typed) for c in concepts if " " not in c.typed)
+    found = (number_of(c.typed) for c in concepts if " " not in c.typed)
     return frozenset(n for n in found if n is not None)
 
 
 def stem_prefix(word: str) -> str | None:
     """A prefix to try when a word matches nothing as typed (``diagnosed`` -> ``diagnos``)."""
-    if query.number_of(word) is not None or any(c.isdigit() for c in word):
+    if number_of(word) is not None or any(c.isdigit() for c in word):
         return None  # a number is only ever itself
     for suffix in ("ations", "ation", "ness", "ment", "ings", "ing", "ful", "ies", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -269,7 +279,7 @@ def may_correct(typed: str, close: str) -> bool:
         return False
     if any(c.isdigit() for c in typed + close):
         return False
-    if query.number_of(typed) is not None or query.number_of(close) is not None:
+    if number_of(typed) is not None or number_of(close) is not None:
         return False
     if zipf(typed) >= COMMON_ZIPF:
         return False

@@ -99,14 +99,9 @@ def entries(ds: Dataset) -> list[Entry]:
             text = _prose(*section.paragraphs, *section.points)
             out.append(Entry(f"section:{section.id}", "section", section.title, (topic,), text))
     n = ds.nerve
-    nerve_text = (
-        n.name,
-        *n.also_called,
-        n.origin,
-        n.exit,
-        f"{n.main_branches} main branches",
-        n.kind,
-    )
+    # a list of facts, not sentences: one passage, shown whole
+    facts = (n.name, *n.also_called, n.origin, n.exit, f"{n.main_branches} main branches", n.kind)
+    nerve_text = (query.LIST_SEPARATOR.join(facts),)
     also = " ".join(n.also_called)
     out.append(Entry(f"nerve:{n.id}", "nerve", "The facial nerve", ("overview",), nerve_text, also))
     treatment_of = {s: t for t in ds.treatments for s in t.statistics}
