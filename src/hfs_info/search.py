@@ -329,16 +329,12 @@ def _ranked(
     for concept, m in pairs:
         for rowid, score in m.scores.items():
             totals[rowid] = totals.get(rowid, 0.0) + concept.weight * score
-            if not concept.form:  # a question form helps find the row, never required
-                matched[rowid] = matched.get(rowid, 0.0) + concept.weight
-    asked = sum(c.weight for c, m in pairs if m.scores and not c.form)
+            matched[rowid] = matched.get(rowid, 0.0) + concept.weight
+    asked = sum(c.weight for c, m in pairs if m.scores)
     named = _named(ix, found)
     typed = {_light_stem(w) for w in WORD.findall(normalize_query(wanted))}
     phrases = {c.typed for c in question.concepts}
-    base = {
-        r: total * (matched.get(r, 0.0) / asked if asked else 1.0) ** COVERAGE
-        for r, total in totals.items()
-    }
+    base = {r: total * (matched[r] / asked) ** COVERAGE for r, total in totals.items()}
     asked_numbers = numbers(question.concepts)
     ranked: list[tuple[Entry, float]] = []
     top: list[float] = []  # a min-heap of the limit best scores so far
@@ -379,13 +375,13 @@ def _light_stem(word: str) -> str:
 
 
 def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
-    """Whether the record's title or other names carry numbers, none of them one asked for."""
+    """Whether the record names things by number (the 7th nerve, CN VII), none of them a
+    number the question asks about."""
     from hfs_info.search_analysis import number_of
 
-    names = WORD.findall(normalize_query(f"{entry.title} {entry.names}"))
-    # in the text, only numbers that name something (7th, seventh, VII), not counts (8 people)
-    text = (w for w in WORD.findall(normalize_query(entry.body)) if len(w) > 1 and not w.isdigit())
-    named = {n for n in map(number_of, (*names, *text)) if n is not None}
+    words = WORD.findall(normalize_query(f"{entry.title} {entry.names} {entry.body}"))
+    # only numbers that name something (7th, seventh, VII), not counts ("8 people", "Reference 1")
+    named = {number_of(w) for w in words if len(w) > 1 and not w.isdigit() and number_of(w)}
     return bool(named) and not named & asked
 
 
