@@ -164,22 +164,17 @@ ABLATIONS: dict[str, tuple[str, str, object]] = {
     ),
     "other terms of a concept add (OTHER_TERMS)": ("search", "OTHER_TERMS", 0.0),
     "coverage of the question's concepts (COVERAGE)": ("search", "COVERAGE", 0.0),
-    "aspect label spelled out (LABEL_BONUS)": ("search", "LABEL_BONUS", 1.0),
     "record named exactly (NAME_BONUS)": ("search", "NAME_BONUS", 1.0),
-    "record named by an alias (ALIAS_BONUS)": ("search", "ALIAS_BONUS", 1.0),
     "kind priors (_PRIOR)": ("search", "_PRIOR", "ones"),
     "definition priors (_DEFINITION_PRIOR)": ("search", "_DEFINITION_PRIOR", "ones"),
-    "picture prior (PICTURE_PRIOR)": ("search", "PICTURE_PRIOR", 1.0),
-    "source prior (SOURCE_PRIOR)": ("search", "SOURCE_PRIOR", 1.0),
     "number priors (_NUMBER_PRIOR)": ("search", "_NUMBER_PRIOR", "ones"),
-    "outcome prior (OUTCOME_PRIOR)": ("search", "OUTCOME_PRIOR", 1.0),
+    "outcome: results above the treatment's other records (FIGURES_TOGETHER)": (
+        "search",
+        "FIGURES_TOGETHER",
+        0.0,
+    ),
     "unnamed glossary term or drug (_UNNAMED_TERM)": ("search", "_UNNAMED_TERM", 1.0),
     "subject words weigh less (SUBJECT_WEIGHT)": ("search_analysis", "SUBJECT_WEIGHT", 1.0),
-    "question forms weigh less (QUESTION_FORM)": ("search_analysis", "QUESTION_FORM", 1.0),
-    "same-meaning words weigh less (SAME_WEIGHT)": ("search_analysis", "SAME_WEIGHT", 1.0),
-    "related words weigh less (RELATED_WEIGHT)": ("search_analysis", "RELATED_WEIGHT", 1.0),
-    "stem prefix weighs less (PREFIX_WEIGHT)": ("search", "PREFIX_WEIGHT", 1.0),
-    "typo weighs less (TYPO_WEIGHT)": ("search", "TYPO_WEIGHT", 1.0),
 }
 
 

@@ -1,4 +1,4 @@
-"""Answers, whole and true (issue 19): whole sentences, typed vocabulary, no crossing, long questions.
+"""Answers, whole and true (issue 19): whole sentences, typed vocabulary, no crossing, long input.
 
 Every snippet search shows is made of whole sentences of its record (a cut can drop a "not" or a
 "may"); a word the guide never uses is said, never silently replaced; a number is never read as
@@ -91,7 +91,10 @@ def _hedged_sentences() -> list[tuple[str, str]]:
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", TEXTS[path]):
             for hedge in hedges:
                 forms = hedge.split("|")
-                if any(re.search(rf"(?<![a-z]){re.escape(f)}(?![a-z])", sentence.lower()) for f in forms):
+                if any(
+                    re.search(rf"(?<![a-z]){re.escape(f)}(?![a-z])", sentence.lower())
+                    for f in forms
+                ):
                     out.append((sentence, hedge))
                     break
     return out
@@ -105,7 +108,9 @@ def _flat(text: str) -> str:
 
 
 @pytest.mark.parametrize(("sentence", "hedge"), HEDGED, ids=[s[:40] for s, _ in HEDGED])
-def test_hedges_survive_in_every_view_of_search(run, monkeypatch, sentence: str, hedge: str) -> None:
+def test_hedges_survive_in_every_view_of_search(
+    run, monkeypatch, sentence: str, hedge: str
+) -> None:
     """Asked in the sentence's own words, search shows the sentence whole, hedge and all, in
     JSON (a snippet), table, plain and Markdown."""
     monkeypatch.setenv("COLUMNS", "2000")  # no wrapping: the sentence is on one line
@@ -176,7 +181,7 @@ def test_the_guides_own_terms_are_found_by_abbreviation_and_spelling(question, a
         assert found.hits[0].id in ("glossary:facial-nerve", "nerve:facial-nerve")
 
 
-# --- no crossing: numbers and common words ---------------------------------------------------------
+# --- no crossing: numbers and common words ------------------------------------------------
 
 _SPELLINGS = {n: search_analysis.number_spellings(n) for n in range(1, 13)}
 

@@ -26,7 +26,7 @@ from hfs_info.document import Found, Hit
 from hfs_info.errors import NotFoundError
 from hfs_info.search_analysis import (
     COMMON_ZIPF,
-    FORM_WEIGHT,
+    TERM,
     WORD,
     Concept,
     Question,
@@ -60,8 +60,6 @@ __all__ += ["fts_query", "search", "suggestions"]
 # rambling question of a thousand characters is answered), it bounds the work of a huge input.
 MAX_QUESTION_LENGTH = 10_000
 
-PREFIX_WEIGHT = 0.7
-TYPO_WEIGHT = 0.6
 TYPO_CUTOFF = 0.8  # difflib similarity of a typo to the word it is taken for
 # How much the other terms of one concept add to its best term (see _concept_scores).
 OTHER_TERMS = 0.3
@@ -69,11 +67,8 @@ OTHER_TERMS = 0.3
 # (Lucene's classic "coord" factor, made steeper: a record answering the whole question beats
 # one that repeats a single word).
 COVERAGE = 2.0
-# A record whose label the question spells out ("how does botox work" and "Botox injections: how
-# it works") gains this factor; so does a record the question names exactly ("what is MVD").
-LABEL_BONUS = 1.5
+# A record the question names exactly ("what is MVD") gains this factor.
 NAME_BONUS = 1.3
-ALIAS_BONUS = 1.15
 
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b", re.I
@@ -81,7 +76,9 @@ _NUMBER = re.compile(
 # How well each kind of record answers a question in general, for "what is ..." and for "how
 # long / how many ...". Aspects are the rows of a treatment (treatment:botox/duration);
 # "definition" names the records that define something (a treatment's summary, a glossary term,
-# a drug, a section whose title asks "What is ...").
+# a drug, a section whose title asks "What is ..."). Each of these priors alone moves the blind
+# sets by less than 2 points, but together they move them by about 4 (docs/benchmarks.md,
+# ablation), so they are kept as a group; the constants that moved nothing were removed.
 _PRIOR = {
     "section": 1.0,
     "nerve": 0.9,
@@ -104,24 +101,17 @@ _DEFINITION_PRIOR = {
     "statistic": 0.6,
     "figure": 0.6,
 }
-PICTURE_PRIOR = 2.0  # a figure, for "picture of ..." and "diagram of ..."
-# Where the guide's facts come from, for "which study ..." and "what is this based on".
-SOURCE_PRIOR = 2.0
-_SOURCE_KINDS = frozenset({"reference", "source", "registry", "link"})
 _NUMBER_PRIOR = {"statistic": 1.6, "with-number": 1.4, "without-number": 0.7}
-# The record that holds a treatment's outcome figures together (treatment:mvd/results), for
-# "success rate", "how many get better": not one figure picked by a word.
-OUTCOME_PRIOR = 2.0
+# For an outcome question ("success rate", "how many get better") the record that holds a
+# treatment's outcome figures together (treatment:mvd/results) ranks just above its
+# best-placed figure: the answer is the outcome, not one figure picked by a word.
+FIGURES_TOGETHER = 1.01
 # The most that kinds and bonuses together can multiply a score by (a bound, for pruning).
 MAX_BOOST = (
     max(_PRIOR.values())
     * max(_DEFINITION_PRIOR.values())
-    * PICTURE_PRIOR
-    * SOURCE_PRIOR
     * max(_NUMBER_PRIOR.values())
-    * OUTCOME_PRIOR
-    * LABEL_BONUS
-    * max(NAME_BONUS, ALIAS_BONUS)
+    * NAME_BONUS
 )
 # A glossary term or drug the question does not name is about something else (trigeminal
 # neuralgia's pain is not the answer to "is it painful").
@@ -163,9 +153,9 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     prefix = stem_prefix(concept.typed) if single else None
     if prefix is not None:
         term = f'"{prefix}"*'
-        scores = {r: PREFIX_WEIGHT * s for r, s in match(ix.db, term).items()}
+        scores = match(ix.db, term)
         if scores:
-            return Match(scores, ((term, PREFIX_WEIGHT),))
+            return Match(scores, ((term, TERM),))
     scores, terms = _scored(ix, concept.related)
     if scores:
         guide_words = tuple(t.strip('"') for t, _ in terms)
@@ -177,7 +167,7 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
         term = f'"{a} {b}"'
         scores = match(ix.db, term)
         if scores:
-            return Match(scores, ((term, FORM_WEIGHT),))
+            return Match(scores, ((term, TERM),))
     import difflib
 
     from hfs_info import vocabulary
@@ -190,10 +180,8 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
         if not may_correct(typed, close):
             continue
         read = _concept_match(ix, read_question(close, vocab).concepts[0], words)
-        scores = {r: TYPO_WEIGHT * s for r, s in read.scores.items()}
-        if scores and not read.related:
-            terms = tuple((t, TYPO_WEIGHT * w) for t, w in read.terms)
-            return Match(scores, terms, read_as=close)
+        if read.scores and not read.related:
+            return Match(read.scores, read.terms, read_as=close)
     return Match({})
 
 
@@ -233,15 +221,8 @@ def _kind_prior(entry: Entry, intents: frozenset[str], named: bool) -> float:
             prior *= _DEFINITION_PRIOR.get(kind if kind == "glossary" else "definition", 1.0)
         else:
             prior *= _DEFINITION_PRIOR.get(kind, 1.0)
-    if "picture" in intents:
-        prior *= PICTURE_PRIOR if kind == "figure" else 1.0
-    if "source" in intents:
-        prior *= SOURCE_PRIOR if kind in _SOURCE_KINDS else 1.0
-    outcome = "outcome" in intents
-    if outcome and entry.id.endswith("/results"):
-        prior *= OUTCOME_PRIOR
-    if "number" in intents and not (outcome and kind == "statistic"):
-        # (an outcome question wants the figures together, not one figure)
+    # (an outcome question wants the figures together, not one figure: see _outcome_first)
+    if "number" in intents and not ("outcome" in intents and kind == "statistic"):
         if kind == "statistic":
             prior *= _NUMBER_PRIOR["statistic"]
         elif _NUMBER.search(entry.body):
@@ -307,12 +288,8 @@ def _ranked(
     found = [_concept_match(ix, c, words) for c in question.concepts]
     pairs = list(zip(question.concepts, found, strict=True))
     known = [m.scores for m in found if m.scores]
-    specific = [
-        c for c, m in pairs if m.scores and c.typed not in vocab.subject and c.weight == 1.0
-    ]
-    missing = [
-        c for c, m in pairs if not m.scores and not c.form and not is_filler(c.typed, vocab)
-    ]
+    specific = [c for c, m in pairs if m.scores and c.typed not in vocab.subject]
+    missing = [c for c, m in pairs if not m.scores and not c.form and not is_filler(c.typed, vocab)]
     # Honesty: a question whose topic words the guide never uses has no answer here, even if
     # a word naming the guide's subject ("hemifacial spasm") matches.
     if not known or (missing and not specific):
@@ -332,7 +309,6 @@ def _ranked(
             matched[rowid] = matched.get(rowid, 0.0) + concept.weight
     asked = sum(c.weight for c, m in pairs if m.scores)
     named = _named(ix, found)
-    typed = {_light_stem(w) for w in WORD.findall(normalize_query(wanted))}
     phrases = {c.typed for c in question.concepts}
     base = {r: total * (matched[r] / asked) ** COVERAGE for r, total in totals.items()}
     asked_numbers = numbers(question.concepts)
@@ -341,21 +317,20 @@ def _ranked(
     for rowid in sorted(base, key=lambda r: -base[r]):
         # Kinds and bonuses multiply a score by at most MAX_BOOST: once even that cannot lift a
         # record above the limit-th best, no later one can either (it keeps large editions fast).
-        if limit is not None and len(top) >= limit and base[rowid] * MAX_BOOST < top[0]:
+        prune = "outcome" not in question.intents  # see _outcome_first
+        if prune and limit is not None and len(top) >= limit and base[rowid] * MAX_BOOST < top[0]:
             break
         entry = rows[rowid]
         score = base[rowid] * _kind_prior(entry, question.intents, rowid in named)
         if asked_numbers and _other_number(entry, asked_numbers):
             continue  # about another number: CN VIII is never answered with CN VII
-        if _label_asked(entry, typed):
-            score *= LABEL_BONUS
         if rowid in named and normalize_query(entry.title) in phrases:
             score *= NAME_BONUS
-        elif rowid in named and _names(entry) & phrases:
-            score *= ALIAS_BONUS
         ranked.append((entry, score))
         if limit is not None:
             (heapq.heappush if len(top) < limit else heapq.heappushpop)(top, score)
+    if "outcome" in question.intents:
+        ranked = _outcome_first(ranked)
     if not ranked:  # every record that matched is about another number
         raise NotFoundError(_miss(wanted), suggestions(ds, wanted))
     ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
@@ -370,8 +345,17 @@ def _ranked(
     )
 
 
-def _light_stem(word: str) -> str:
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+def _outcome_first(ranked: list[tuple[Entry, float]]) -> list[tuple[Entry, float]]:
+    """For an outcome question, a treatment's results record (all its outcome figures
+    together) ranks just above the best-placed record of that treatment (its figures, its
+    other aspects, its summary)."""
+    best: dict[str, float] = {}
+    for entry, score in ranked:
+        treatment = entry.part_of or (entry.id.split("/")[0] if entry.kind == "treatment" else "")
+        if treatment:
+            key = f"{treatment}/results"
+            best[key] = max(best.get(key, 0.0), score)
+    return [(e, max(s, best.get(e.id, 0.0) * FIGURES_TOGETHER)) for e, s in ranked]
 
 
 def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
@@ -383,21 +367,6 @@ def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
     # only numbers that name something (7th, seventh, VII), not counts ("8 people", "Reference 1")
     named = {number_of(w) for w in words if len(w) > 1 and not w.isdigit() and number_of(w)}
     return bool(named) and not named & asked
-
-
-def _label_asked(entry: Entry, typed: set[str]) -> bool:
-    """Whether the question spells out this treatment aspect's label (every word of "how it
-    works", question words included, bar "it" and "is")."""
-    if entry.kind != "treatment" or "/" not in entry.id:
-        return False
-    label = entry.title.rsplit(": ", 1)[-1]
-    words = {_light_stem(w) for w in WORD.findall(label.casefold())} - {"it", "i"}
-    return words <= typed
-
-
-def _names(entry: Entry) -> set[str]:
-    """The record's title and other names, normalised as questions are."""
-    return {normalize_query(n) for n in (entry.title, *entry.names.split("; ")) if n}
 
 
 def _named(ix: Index, found: list[Match]) -> set[int]:

@@ -29,13 +29,10 @@ from hfs_info import query
 if TYPE_CHECKING:
     from hfs_info.vocabulary import Vocabulary
 
-# How much a term counts against the word as typed: a word form or a word of the same meaning
-# counts nearly in full; a related word less (it finds a passage near the question, not on it).
-FORM_WEIGHT = 1.0
-SAME_WEIGHT = 0.8
-RELATED_WEIGHT = 0.5
-# The weight of a concept made of a question form's words ("how long", "how common").
-QUESTION_FORM = 0.5
+# Every term of a concept (word forms, words of the same or of a related meaning, a number's
+# spellings) counts as the word typed: weighting them apart moved no blind question
+# (docs/benchmarks.md, ablation); a related word is told apart by being reported instead.
+TERM = 1.0
 # The weight of a word naming what the whole guide is about ("hemifacial spasm", "face"): it
 # matches nearly every record, so the question's other words say what is asked.
 SUBJECT_WEIGHT = 0.3
@@ -135,7 +132,7 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                 elif any(phrase in table for table in known):
                     # "how common" asks for a number and about being common
                     concept = _concept(phrase, vocabulary)
-                    out.append(concept._replace(weight=QUESTION_FORM, form=True))
+                    out.append(concept._replace(form=True))
                 break
             if any(phrase in table for table in known) or size == 1:
                 if size == 1 and phrase in vocabulary.stop_words:
@@ -160,16 +157,16 @@ def _question_forms(vocabulary: Vocabulary) -> dict[str, tuple[str, ...]]:
 def _concept(phrase: str, vocabulary: Vocabulary) -> Concept:
     terms: dict[str, float] = {quoted(phrase): 1.0}
     for form in _lookup(vocabulary.forms, phrase):
-        terms.setdefault(quoted(form), FORM_WEIGHT)
+        terms.setdefault(quoted(form), TERM)
     for word in _lookup(vocabulary.words, phrase):
-        terms.setdefault(quoted(word), SAME_WEIGHT)
+        terms.setdefault(quoted(word), TERM)
     number = number_of(phrase) if " " not in phrase else None
     if number is not None:
         cardinal = phrase.isdigit() or phrase in _NUMBER_WORDS
         for spelling in number_spellings(number, ordinal=not cardinal):
-            terms.setdefault(quoted(spelling), FORM_WEIGHT)
+            terms.setdefault(quoted(spelling), TERM)
     related = {
-        quoted(word): RELATED_WEIGHT
+        quoted(word): TERM
         for word in _lookup(vocabulary.related, phrase)
         if quoted(word) not in terms
     }
@@ -177,9 +174,29 @@ def _concept(phrase: str, vocabulary: Vocabulary) -> Concept:
 
 
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_ORDINAL_WORDS: tuple[str, ...] = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+)
 _ORDINAL_WORDS += ("ninth", "tenth", "eleventh", "twelfth")
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_NUMBER_WORDS: tuple[str, ...] = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+)
 _NUMBER_WORDS += ("eleven", "twelve")
 
 

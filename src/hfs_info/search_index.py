@@ -47,7 +47,9 @@ KINDS = (
 # letter, a digit or an opening quote or bracket; not after an abbreviation ("e.g.", "Dr.") or
 # an initial ("C. botulinum").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
-_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|no|fig|al|approx)|\b[A-Z])\.$", re.I)
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|no|fig|al|approx)|\b[A-Z])\.$", re.I
+)
 
 
 def sentences(text: str) -> tuple[str, ...]:
@@ -63,8 +65,8 @@ def sentences(text: str) -> tuple[str, ...]:
 
 class Entry(NamedTuple):
     """One searchable record: its stable id, kind, title, the command that shows it, its whole
-    sentences (its text is these, joined), its other names (aliases, brand names) and its
-    context (the names of what it belongs to)."""
+    sentences (its text is these, joined), its other names (aliases, brand names), its
+    context (the names of what it belongs to) and the treatment record a figure belongs to."""
 
     id: str
     kind: str
@@ -73,6 +75,7 @@ class Entry(NamedTuple):
     passages: tuple[str, ...]
     names: str = ""
     context: str = ""
+    part_of: str = ""  # a figure's treatment record ("treatment:mvd"), if it has one
 
     @property
     def body(self) -> str:
@@ -130,7 +133,9 @@ def entries(ds: Dataset) -> list[Entry]:
         owner = treatment_of.get(s.id)
         names = f"{owner.name}; {'; '.join(owner.aliases)}" if owner else ""
         title = f"{s.display}: {s.group}"
-        out.append(Entry(f"statistic:{s.id}", "statistic", title, ("stats",), text, "", names))
+        part_of = f"treatment:{owner.id}" if owner else ""
+        entry_id = f"statistic:{s.id}"
+        out.append(Entry(entry_id, "statistic", title, ("stats",), text, "", names, part_of))
     for f in ds.figures:
         show = ("figures", str(f.number))
         out.append(Entry(f"figure:{f.id}", "figure", f"Figure {f.number}", show, _prose(f.caption)))
