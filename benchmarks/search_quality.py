@@ -181,8 +181,6 @@ ABLATIONS: dict[str, tuple[str, str, object]] = {
 def ablate(files: Sequence[Path]) -> str:
     """Top-1 and top-3 of ``files`` together with each ranking constant set to its neutral
     value, against the ranking as shipped."""
-    import importlib
-
     questions = [q for path in files for q in read(path)]
     base = score(run(questions, ask_hfs_info))
     lines = [
@@ -192,18 +190,39 @@ def ablate(files: Sequence[Path]) -> str:
         "|---|---:|---:|---:|---:|",
         f"| (nothing: as shipped) | {base.top1:.1%} | | {base.top3:.1%} | |",
     ]
-    for label, (module_name, name, neutral) in ABLATIONS.items():
-        module = importlib.import_module(f"hfs_info.{module_name}")
-        kept = getattr(module, name)
-        value = dict.fromkeys(kept, 1.0) if neutral == "ones" else neutral
-        setattr(module, name, value)
+    small: list[str] = []
+    for label, ablation in ABLATIONS.items():
+        module, name, kept = _neutral(ablation)
         try:
             s = score(run(questions, ask_hfs_info))
         finally:
             setattr(module, name, kept)
         d1, d3 = (s.top1 - base.top1) * 100, (s.top3 - base.top3) * 100
         lines.append(f"| {label} | {s.top1:.1%} | {d1:+.1f} | {s.top3:.1%} | {d3:+.1f} |")
+        if d1 > -2.0:
+            small.append(label)
+    # Constants that each move less than 2 points may still matter together.
+    kept = {label: _neutral(ABLATIONS[label]) for label in small}
+    try:
+        s = score(run(questions, ask_hfs_info))
+    finally:
+        for module, name, value in kept.values():
+            setattr(module, name, value)
+    d1, d3 = (s.top1 - base.top1) * 100, (s.top3 - base.top3) * 100
+    label = f"all {len(small)} that move less than 2 points alone, together"
+    lines.append(f"| {label} | {s.top1:.1%} | {d1:+.1f} | {s.top3:.1%} | {d3:+.1f} |")
     return "\n".join(lines)
+
+
+def _neutral(ablation: tuple[str, str, object]) -> tuple[object, str, object]:
+    """Set one constant to its neutral value; return (module, name, value kept)."""
+    import importlib
+
+    module_name, name, neutral = ablation
+    module = importlib.import_module(f"hfs_info.{module_name}")
+    kept = getattr(module, name)
+    setattr(module, name, dict.fromkeys(kept, 1.0) if neutral == "ones" else neutral)
+    return module, name, kept
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -40,7 +40,9 @@ SUBJECT_WEIGHT = 0.3
 # A word as FTS5's unicode61 tokenizer sees one: letters and digits (an underscore separates).
 WORD = re.compile(r"[^\W_]+")
 _SEGMENT = re.compile(r'"([^"]*)"?|(\S+)')
-_CONTRACTION = re.compile(r"\b(what|who|how|where|it|that|there)'s\b")
+_CONTRACTION = re.compile(r"\b(what|who|how|where|it|that|there|he|she|here)'s\b")
+# "I've", "you're", "I'd", "we'll", "I'm": the pronoun is all that counts
+_PRONOUN_VERB = re.compile(r"(\w)'(?:ve|re|d|ll|m)\b")
 _NEGATION = re.compile(r"n't\b")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 
@@ -86,6 +88,7 @@ def read_question(text: str, vocabulary: Vocabulary) -> Question:
     """The concepts and intents of what a person typed (before it meets the index)."""
     text = normalize_query(text)
     text = _CONTRACTION.sub(r"\1 is", text)
+    text = _PRONOUN_VERB.sub(r"\1", text)
     text = _NEGATION.sub(" not", text)
     text = _POSSESSIVE.sub(r"\1s", text)
     concepts: list[Concept] = []
@@ -306,6 +309,8 @@ def may_correct(typed: str, close: str) -> bool:
 
 def is_filler(word: str, vocabulary: Vocabulary) -> bool:
     """Whether a word says nothing about a topic: a stop word, a word of the vocabulary's filler
-    list (family, greetings), or one of the most common words of English (Zipf FILLER_ZIPF or
-    more: "own", "thing", "better")."""
+    list (family, greetings, the people one sees), a bare number (an age), or one of the most
+    common words of English (Zipf FILLER_ZIPF or more: "own", "thing", "better")."""
+    if word.isdigit():  # an age or a count the guide does not give ("my mum is 61")
+        return True
     return word in vocabulary.stop_words or word in vocabulary.filler or zipf(word) >= FILLER_ZIPF
