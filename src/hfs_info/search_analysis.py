@@ -267,27 +267,32 @@ def stem_prefix(word: str) -> str | None:
 
 
 @cache
-def zipf_table() -> dict[str, float]:
-    """English word -> Zipf frequency, for the words of Zipf COMMON_ZIPF or more (compiled from
-    a pinned wordfreq by tools/common_words.py; read only when a word matches nothing)."""
+def _zipf_bands() -> tuple[tuple[float, str], ...]:
+    """(Zipf, " word word ... ") per frequency band, most frequent first: English words of Zipf
+    COMMON_ZIPF or more, compiled from a pinned wordfreq by tools/common_words.py. Kept as text
+    and searched, not parsed into a table: only the few words that match nothing are looked up,
+    and building a table of 28,000 words would cost more than a whole search."""
     from hfs_info.store import package_data
 
     data = package_data(COMMON_WORDS)
-    table: dict[str, float] = {}
     if data is None:  # pragma: no cover - every loader we ship with can read data files
-        return table
+        return ()
+    bands = []
     for line in data.decode("utf-8").splitlines():
         if line and not line.startswith("#"):
-            zipf, words = line.split("\t", 1)
-            value = float(zipf)
-            for word in words.split():
-                table.setdefault(word, value)
-    return table
+            value, words = line.split("\t", 1)
+            bands.append((float(value), f" {words} "))
+    return tuple(bands)
 
 
+@cache
 def zipf(word: str) -> float:
     """How common ``word`` is in English (Zipf; 0 for a rare word or a non-word)."""
-    return zipf_table().get(word, 0.0)
+    needle = f" {word} "
+    for value, words in _zipf_bands():
+        if needle in words:
+            return value
+    return 0.0
 
 
 def may_correct(typed: str, close: str) -> bool:
