@@ -164,7 +164,7 @@ ABLATIONS: dict[str, tuple[str, str, object]] = {
     ),
     "other terms of a concept add (OTHER_TERMS)": ("search", "OTHER_TERMS", 0.0),
     "coverage of the question's concepts (COVERAGE)": ("search", "COVERAGE", 0.0),
-    "record named exactly, by title or another name (NAME_BONUS)": ("search", "NAME_BONUS", 1.0),
+    "record named exactly (NAME_BONUS)": ("search", "NAME_BONUS", 1.0),
     "kind priors (_PRIOR)": ("search", "_PRIOR", "ones"),
     "definition priors (_DEFINITION_PRIOR)": ("search", "_DEFINITION_PRIOR", "ones"),
     "number priors (_NUMBER_PRIOR)": ("search", "_NUMBER_PRIOR", "ones"),

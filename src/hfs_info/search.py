@@ -324,7 +324,7 @@ def _ranked(
         score = base[rowid] * _kind_prior(entry, question.intents, rowid in named)
         if asked_numbers and _other_number(entry, asked_numbers):
             continue  # about another number: CN VIII is never answered with CN VII
-        if rowid in named and _names(entry) & phrases:
+        if rowid in named and normalize_query(entry.title) in phrases:
             score *= NAME_BONUS
         ranked.append((entry, score))
         if limit is not None:
@@ -367,11 +367,6 @@ def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
     # only numbers that name something (7th, seventh, VII), not counts ("8 people", "Reference 1")
     named = {number_of(w) for w in words if len(w) > 1 and not w.isdigit() and number_of(w)}
     return bool(named) and not named & asked
-
-
-def _names(entry: Entry) -> set[str]:
-    """The record's title and other names, normalised as questions are."""
-    return {normalize_query(n) for n in (entry.title, *entry.names.split("; ")) if n}
 
 
 def _named(ix: Index, found: list[Match]) -> set[int]:
