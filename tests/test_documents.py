@@ -344,7 +344,8 @@ def test_the_shift_is_bounded(run) -> None:
 @pytest.mark.parametrize(
     ("args", "hint"),
     [
-        (["treatments"], "One option in full: hfs-info treatments NAME"),
+        (["treatments"], "Every aspect: hfs-info treatments --full"),
+        (["treatments", "--full"], "One option in full: hfs-info treatments NAME"),
         (["figures"], "Draw one as a plain diagram: hfs-info figures N"),
         (["glossary", "tegretol"], "More: hfs-info treatments medication"),
     ],

@@ -95,11 +95,17 @@ def treatments(
     explain: bool,
     no_pager: bool,
     shift: int,
+    full: bool = False,
+    names_only: bool = False,
 ) -> Result:
     from hfs_info import query, views
 
+    if names_only:
+        return _names(data, "treatments", name, fmt, explain or full, no_pager)
     if not name:
-        return _show(data, views.treatments, fmt, color, explain, no_pager, shift)
+        return _show(
+            data, lambda ds: views.treatments(ds, full), fmt, color, explain, no_pager, shift
+        )
     return _show(
         data,
         lambda ds: views.treatment(ds, _one(ds, name, query.find_treatment, "treatments")),
@@ -139,6 +145,28 @@ def _named(ds: Dataset, word: str, find: Callable[[Dataset, str], object]) -> ob
         return None
 
 
+def _names(
+    data: str | None,
+    command: str,
+    given: tuple[str, ...],
+    fmt: str,
+    other_options: bool,
+    no_pager: bool,
+) -> Result:
+    """``COMMAND --list``: the names of its entries, one a line and nothing else, each of
+    which the command looks up (names are not content, so no notice). Shown inert: a name of
+    a --data edition cannot forge a line or a terminal command."""
+    from hfs_info import query, store
+    from hfs_info.text import one_line
+
+    if given:
+        raise UsageError(f"{command} --list lists every name; give no name with it")
+    if fmt != Format.table or other_options:
+        raise UsageError(f"{command} --list prints only names; it takes no other display option")
+    names = query.list_names(store.load(data), command)
+    return Result("".join(f"{one_line(n)}\n" for n in names), utf8=True, page=not no_pager)
+
+
 def medications(
     data: str | None,
     fmt: str,
@@ -146,9 +174,12 @@ def medications(
     explain: bool,
     no_pager: bool,
     shift: int,
+    names_only: bool = False,
 ) -> Result:
     from hfs_info import views
 
+    if names_only:
+        return _names(data, "medications", (), fmt, explain, no_pager)
     return _show(data, views.medications, fmt, color, explain, no_pager, shift)
 
 
@@ -176,9 +207,12 @@ def glossary(
     color: ColorChoice | None,
     no_pager: bool,
     shift: int,
+    names_only: bool = False,
 ) -> Result:
     from hfs_info import query, views
 
+    if names_only:
+        return _names(data, "glossary", term, fmt, False, no_pager)
     if not term:
         return _show(data, views.glossary, fmt, color, False, no_pager, shift)
     return _show(
