@@ -112,7 +112,7 @@ def entries(ds: Dataset) -> list[Entry]:
     drugs = tuple(name for m in ds.medications for name in (m.generic, m.brand))
     for t in ds.treatments:
         command = ("treatments", t.id)
-        aliases = "; ".join(t.aliases)
+        aliases = "; ".join((*t.aliases, *t.lookup))  # and the spellings people type
         context = "; ".join((*t.aliases, *(drugs if t.id == query.MEDICATION else ())))
         summary = _prose(t.summary)
         out.append(Entry(f"treatment:{t.id}", "treatment", t.name, command, summary, aliases))
@@ -140,7 +140,7 @@ def entries(ds: Dataset) -> list[Entry]:
         show = ("figures", str(f.number))
         out.append(Entry(f"figure:{f.id}", "figure", f"Figure {f.number}", show, _prose(f.caption)))
     for e in ds.glossary:
-        names = "; ".join(e.aliases)
+        names = "; ".join((*e.aliases, *e.lookup))
         show = ("glossary", e.term)
         definition = _prose(e.definition)
         out.append(Entry(f"glossary:{e.id}", "glossary", e.term, show, definition, names))
