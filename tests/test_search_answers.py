@@ -88,7 +88,9 @@ def _hedged_sentences() -> list[tuple[str, str]]:
     """(sentence, hedge) for each sentence of the hedge table's texts that carries a hedge."""
     out = []
     for path, hedges in sorted(HEDGES.items()):
-        if path.startswith("provenance."):  # the disclaimer: every view's footer, not a record
+        # The disclaimer is every view's footer, and the short forms (".brief.") are the
+        # treatments comparison's cells: neither is a record of the search index.
+        if path.startswith("provenance.") or ".brief." in path:
             continue
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", TEXTS[path]):
             for hedge in hedges:

@@ -361,11 +361,11 @@ def _outcome_first(ranked: list[tuple[Entry, float]]) -> list[tuple[Entry, float
 def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
     """Whether the record names things by number (the 7th nerve, CN VII), none of them a
     number the question asks about."""
-    from hfs_info.search_analysis import number_of
+    from hfs_info.search_analysis import ordinal_of
 
     words = WORD.findall(normalize_query(f"{entry.title} {entry.names} {entry.body}"))
     # only numbers that name something (7th, seventh, VII), not counts ("8 people", "Reference 1")
-    named = {number_of(w) for w in words if len(w) > 1 and not w.isdigit() and number_of(w)}
+    named = {n for n in map(ordinal_of, words) if n is not None}
     return bool(named) and not named & asked
 
 

@@ -25,6 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info import query
+from hfs_info.text import number_of
 
 if TYPE_CHECKING:
     from hfs_info.vocabulary import Vocabulary
@@ -203,13 +204,12 @@ _NUMBER_WORDS: tuple[str, ...] = (
 _NUMBER_WORDS += ("eleven", "twelve")
 
 
-def number_of(word: str) -> int | None:
-    """The number a word stands for: as lookups read one (7, 7th, seventh, VII), or a count in
-    words (two to twelve; "one" is a pronoun as often)."""
-    found = query.number_of(word)
-    if found is None and word in _NUMBER_WORDS[1:]:
-        return _NUMBER_WORDS.index(word) + 1
-    return found
+def ordinal_of(word: str) -> int | None:
+    """The number of a word that names something by number (7th, seventh, VII), not a count
+    (8, eight, "one side")."""
+    if len(word) < 2 or word.isdigit() or word in _NUMBER_WORDS:
+        return None
+    return number_of(word)
 
 
 def number_spellings(number: int, ordinal: bool = False) -> tuple[str, ...]:
