@@ -242,6 +242,11 @@ def export(
         raise UsageError("export --output: the path is empty; give a file name, or - for stdout")
     path = None if output == "-" else output
     chosen = export_format(fmt, path)
+    if path is not None and data is not None and _same_file(path, data):
+        raise UsageError(
+            f"export --output {path}: that is the dataset being read (--data); "
+            "write the export somewhere else"
+        )
     buffer = io.StringIO()
     view = shifted(views.export(store.load(data)), shift)
     render.renderer(chosen)(view, buffer, terminal.detect(buffer))
@@ -252,6 +257,7 @@ def export(
 EXTENSIONS: dict[str, ExportFormat] = {
     ".md": ExportFormat.markdown,
     ".markdown": ExportFormat.markdown,
+    ".txt": ExportFormat.markdown,
     ".html": ExportFormat.html,
     ".htm": ExportFormat.html,
     ".json": ExportFormat.json,
@@ -260,12 +266,19 @@ EXTENSIONS: dict[str, ExportFormat] = {
 
 def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
     """The format `export` writes: ``fmt`` as given, else the one ``path``'s extension names,
-    else Markdown. A format that contradicts the extension is a usage error: the file would
-    not open as what its name says."""
+    else (no extension, or stdout) Markdown. An extension that names no format export writes
+    (``.svg``, ``.csv``, ``.pdf``), or another one than ``fmt``, is a usage error: the file
+    would not open as what its name says."""
     from pathlib import PurePath
 
     extension = PurePath(path).suffix.lower() if path else ""
     implied = EXTENSIONS.get(extension)
+    if extension and implied is None:
+        known = ", ".join(sorted(EXTENSIONS))
+        raise UsageError(
+            f"export --output {path}: cannot write a {extension} file; export writes "
+            f"Markdown, HTML or JSON ({known}, or a name without an extension)"
+        )
     if fmt is ExportFormat.auto:
         return implied or ExportFormat.markdown
     if implied is not None and implied is not fmt:
@@ -274,6 +287,16 @@ def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
             f"({extension} is {implied.value}); drop --format or rename the file"
         )
     return fmt
+
+
+def _same_file(path: str, other: str) -> bool:
+    """Whether ``path`` names the file ``other`` names (through links), if both exist."""
+    import os
+
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
 
 
 def cite(data: str | None, style: CiteStyle, color: ColorChoice | None, no_pager: bool) -> Result:

@@ -784,7 +784,7 @@ def fill(
     """
     from hfs_info import fill as regions
 
-    result = regions.run(_data(ctx), tuple(files), check, diff, allow_data, invoke=invoke)
+    result = regions.run(_data(ctx), tuple(files), check, diff, allow_data)
     return result._replace(page=not _shared(ctx, "no_pager", no_pager))
 
 
