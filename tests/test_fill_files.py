@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,13 +52,15 @@ def as_user(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
 
 
 @pytest.fixture
-def shared(tmp_path: Path) -> Path:
-    """A folder anyone may write in (as /tmp is)."""
-    folder = tmp_path / "shared"
-    folder.mkdir()
+def shared() -> Iterator[Path]:
+    """A folder anyone may write in, in the system's temporary folder (pytest's own is private
+    to the user running the tests, so nobody could not reach it)."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="hfs-info-test-"))
     folder.chmod(0o777)
-    tmp_path.chmod(0o755)
-    return folder
+    yield folder
+    shutil.rmtree(folder)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -89,12 +92,15 @@ def test_what_is_not_a_file_is_refused_without_waiting(tmp_path: Path, kind: str
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null", "/dev/full"])
 def test_devices_are_refused_at_once(device: str) -> None:
-    if not os.path.exists(device):
+    if not Path(device).exists():
         pytest.skip(f"no {device}")
     started = time.monotonic()
     result = run_process("fill", device)
     assert result.returncode == 2 and result.stdout == b""
-    assert result.stderr == f"hfs-info: cannot read {device}: it is a device, not a document\n".encode()
+    assert (
+        result.stderr
+        == f"hfs-info: cannot read {device}: it is a device, not a document\n".encode()
+    )
     assert time.monotonic() - started < 30  # not read until memory runs out
 
 
@@ -122,7 +128,7 @@ def test_a_file_with_other_hard_links_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert b"it has 2 hard links, and replacing it would split them" in result.stderr
     assert path.read_bytes() == other.read_bytes() == before
-    assert os.stat(path).st_ino == os.stat(other).st_ino
+    assert path.stat().st_ino == other.stat().st_ino
     exported = run_process("export", "-o", str(other))
     assert exported.returncode == 2 and other.read_bytes() == before
 
@@ -135,7 +141,10 @@ def test_a_read_only_file_is_refused_for_an_ordinary_user(shared: Path) -> None:
     before = path.read_bytes()
     result = as_user("fill", path.name, cwd=shared)
     assert result.returncode == 2, result.stderr
-    assert result.stderr == b"hfs-info: cannot write doc.md: permission denied (the file is read-only)\n"
+    assert (
+        result.stderr
+        == b"hfs-info: cannot write doc.md: permission denied (the file is read-only)\n"
+    )
     assert path.read_bytes() == before and leftovers(shared) == []
     assert as_user("fill", "--check", path.name, cwd=shared).returncode == 1  # reading is fine
     out = shared / "ro.html"
@@ -155,7 +164,7 @@ def test_another_users_file_is_refused_rather_than_taken_over(shared: Path) -> N
     result = as_user("fill", path.name, cwd=shared)
     assert result.returncode == 2
     assert b"its owner and group (0:0) could not be kept" in result.stderr
-    assert path.read_bytes() == before and os.stat(path).st_uid == 0
+    assert path.read_bytes() == before and path.stat().st_uid == 0
     assert leftovers(shared) == []
 
 
@@ -166,7 +175,7 @@ def test_an_ordinary_user_fills_their_own_file_keeping_its_mode(shared: Path) ->
     path.chmod(0o640)
     result = as_user("fill", path.name, cwd=shared)
     assert result.returncode == 0, result.stderr
-    info = os.stat(path)
+    info = path.stat()
     assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (NOBODY, NOBODY, 0o640)
     assert path.read_bytes().startswith(HEAD.encode()) and b"# Symptoms" in path.read_bytes()
 
@@ -181,7 +190,7 @@ def test_owner_group_and_mode_are_kept(tmp_path: Path, mode: int) -> None:
     os.chown(path, NOBODY, NOBODY)
     path.chmod(mode)
     assert run_process("fill", str(path)).returncode == 0
-    info = os.stat(path)
+    info = path.stat()
     assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (NOBODY, NOBODY, mode)
     text = path.read_bytes().decode()
     assert text.startswith(HEAD) and text.endswith("<!-- /hfs-info -->\n" + TAIL)
@@ -190,7 +199,7 @@ def test_owner_group_and_mode_are_kept(tmp_path: Path, mode: int) -> None:
     os.chown(out, NOBODY, NOBODY)
     out.chmod(0o640)
     assert run_process("export", "-o", str(out)).returncode == 0
-    info = os.stat(out)
+    info = out.stat()
     assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (NOBODY, NOBODY, 0o640)
     assert out.read_text().startswith("<!DOCTYPE html>")
 
@@ -212,7 +221,7 @@ def test_the_temporary_file_is_never_more_readable_than_the_document(
     monkeypatch.setattr(files.os, "fdopen", watching)
     files.write_atomic(str(path), b"new secret text")
     assert seen and all(mode & 0o077 == 0 for mode in seen)
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600 and path.read_bytes() == b"new secret text"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and path.read_bytes() == b"new secret text"
 
 
 def test_a_symbolic_link_stays_a_link_to_the_new_text(tmp_path: Path) -> None:
@@ -290,14 +299,18 @@ def test_each_region_keeps_the_documents_line_ends(tmp_path: Path, end: str) -> 
 
 def test_check_and_diff_print_names_and_arguments_inert(tmp_path: Path) -> None:
     path = tmp_path / "evil\x1b]0;PWN\x07\x1b[2J.md"
-    path.write_bytes(b"<!-- hfs-info search botox \x1b]0;TITLE\x07\nforged:1: line -->\n<!-- /hfs-info -->\n")
+    path.write_bytes(
+        b"<!-- hfs-info search botox \x1b]0;TITLE\x07\nforged:1: line -->\n<!-- /hfs-info -->\n"
+    )
     for option in ("--check", "--diff"):
         result = run_process("fill", option, str(path))
         assert b"\x1b" not in result.stdout + result.stderr
         assert b"\x07" not in result.stdout + result.stderr
     check = run_process("fill", "--check", str(path)).stdout.decode()
     assert check.count("\n") == 1  # the ARGS' own newline forges no second line
-    assert "evil^[]0;PWN^G^[[2J.md:1: out of date: hfs-info search botox ^[]0;TITLE^G^Jforged" in check
+    assert (
+        "evil^[]0;PWN^G^[[2J.md:1: out of date: hfs-info search botox ^[]0;TITLE^G^Jforged" in check
+    )
 
 
 def test_a_long_file_name_can_be_replaced(tmp_path: Path) -> None:

@@ -235,7 +235,7 @@ def export(
 ) -> Result:
     import io
 
-    from hfs_info import render, store, terminal, views
+    from hfs_info import compose, render, store, terminal
     from hfs_info.document import shifted
 
     if output is not None and not output.strip():
@@ -248,7 +248,7 @@ def export(
             "write the export somewhere else"
         )
     buffer = io.StringIO()
-    view = shifted(views.export(store.load(data)), shift)
+    view = shifted(compose.export(store.load(data)), shift)
     render.renderer(chosen)(view, buffer, terminal.detect(buffer))
     return Result(buffer.getvalue(), path=path, utf8=True, page=not no_pager)
 
@@ -264,20 +264,27 @@ EXTENSIONS: dict[str, ExportFormat] = {
 }
 
 
+# Extensions of formats export does not write: a file named so would not open as its name says.
+OTHER_FORMATS = frozenset(
+    (".svg", ".csv", ".tsv", ".toml", ".yaml", ".yml", ".xml", ".jsonld", ".pdf", ".docx", ".odt",
+     ".rtf", ".epub", ".tex", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+)  # fmt: skip
+
+
 def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
     """The format `export` writes: ``fmt`` as given, else the one ``path``'s extension names,
-    else (no extension, or stdout) Markdown. An extension that names no format export writes
-    (``.svg``, ``.csv``, ``.pdf``), or another one than ``fmt``, is a usage error: the file
-    would not open as what its name says."""
+    else (no extension, or stdout) Markdown. An extension that names another format (``.svg``,
+    ``.csv``, ``.pdf``, or another one of export's) is a usage error, as is, without --format,
+    one that names no format export knows: the file would not open as what its name says."""
     from pathlib import PurePath
 
     extension = PurePath(path).suffix.lower() if path else ""
     implied = EXTENSIONS.get(extension)
-    if extension and implied is None:
+    if extension in OTHER_FORMATS or (extension and implied is None and fmt is ExportFormat.auto):
         known = ", ".join(sorted(EXTENSIONS))
         raise UsageError(
             f"export --output {path}: cannot write a {extension} file; export writes "
-            f"Markdown, HTML or JSON ({known}, or a name without an extension)"
+            f"Markdown, HTML or JSON ({known}, or any name with --format)"
         )
     if fmt is ExportFormat.auto:
         return implied or ExportFormat.markdown
@@ -291,10 +298,10 @@ def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
 
 def _same_file(path: str, other: str) -> bool:
     """Whether ``path`` names the file ``other`` names (through links), if both exist."""
-    import os
+    from pathlib import Path
 
     try:
-        return os.path.samefile(path, other)
+        return Path(path).samefile(other)
     except OSError:
         return False
 

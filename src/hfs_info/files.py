@@ -42,14 +42,13 @@ def _kind(mode: int) -> str:
 
 def _through_special_folder(path: str) -> bool:
     """Whether ``path`` or a symbolic link on the way to its file is in /dev or /proc."""
-    current = os.path.abspath(path)
+    current = Path(path).absolute()
     for _ in range(_MAX_LINKS):
-        if current.startswith(_SPECIAL_FOLDERS):
+        if str(current).startswith(_SPECIAL_FOLDERS):
             return True
-        if not os.path.islink(current):
+        if not current.is_symlink():
             return False
-        target = os.readlink(current)
-        current = os.path.normpath(os.path.join(os.path.dirname(current), target))
+        current = Path(os.path.normpath(current.parent / current.readlink()))
     return False
 
 
@@ -59,7 +58,7 @@ def read_regular(path: str) -> bytes:
     being opened for reading data, so nothing blocks and nothing endless is read."""
     if not path:
         raise FileNotFoundError(errno.ENOENT, "the file name is empty", path)
-    info = os.stat(path)
+    info = Path(path).stat()
     if not stat.S_ISREG(info.st_mode):
         raise Refused(path, f"it is {_kind(info.st_mode)}, not a document")
     if _through_special_folder(path):
@@ -82,7 +81,7 @@ def check_replaceable(path: str) -> None:
     not an ordinary file, one with other hard links (replacing it would split them: the other
     names would keep the old text), or one the user could not open for writing (a read-only
     file, for anyone but root)."""
-    info = os.stat(path)
+    info = Path(path).stat()
     if not stat.S_ISREG(info.st_mode):
         raise Refused(path, f"it is {_kind(info.st_mode)}")
     if info.st_nlink > 1:
@@ -115,13 +114,13 @@ def write_atomic(path: str, data: bytes, original: bytes | None = None) -> None:
     the text came from a document, and only an ordinary file is one.
     """
     try:
-        info: os.stat_result | None = os.stat(path)  # through links: /dev/stdout is one
+        info: os.stat_result | None = Path(path).stat()  # through links: /dev/stdout is one
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
         if stat.S_ISDIR(info.st_mode) or original is not None:
             raise Refused(path, f"it is {_kind(info.st_mode)}")
-        with open(path, "wb") as stream:
+        with Path(path).open("wb") as stream:
             stream.write(data)
         return
     if info is not None:
@@ -145,9 +144,7 @@ def write_atomic(path: str, data: bytes, original: bytes | None = None) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         if original is not None and _current(target) != original:
-            raise Refused(
-                path, "it changed while fill ran, so nothing was written; run fill again"
-            )
+            raise Refused(path, "it changed while fill ran, so nothing was written; run fill again")
         temporary.replace(target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -74,7 +74,9 @@ def run(
         new, stale = fill_text(document.text, path, data, allow_data)
         if new != document.text:
             changed.append((document, new))
-        report += [f"{one_line(path)}:{line}: out of date: {PROG} {one_line(args)}" for line, args in stale]
+        report += [
+            f"{one_line(path)}:{line}: out of date: {PROG} {one_line(args)}" for line, args in stale
+        ]
     out: list[str] = []
     if diff:
         for document, new in changed:

@@ -21,6 +21,7 @@ from hfs_info.document import (
     Hint,
     Notice,
     Paragraph,
+    References,
     Table,
     View,
     highlight_spans,
@@ -104,27 +105,26 @@ def _section_blocks(
     blocks += [Paragraph(p) for p in section.paragraphs]
     if section.points:
         blocks.append(Bullets(section.points))
-    for f in query.figures_by_id(ds, section.figures):
-        blocks.append(_diagram(ds, f) if drawn else _figure_block(f.number, f.caption))
+    blocks += [_diagram(ds, f, brief=not drawn) for f in query.figures_by_id(ds, section.figures)]
     return blocks
 
 
-def _figure_block(number: int, caption: str) -> Paragraph:
-    return Paragraph(f"Figure {number} (not shown): {caption}")
-
-
-def _diagram(ds: Dataset, item: Figure) -> Diagram:
+def _diagram(ds: Dataset, item: Figure, brief: bool = False) -> Diagram:
+    """A figure drawn. ``brief``: inside a longer view, where a terminal shows only its caption
+    and how to draw it (documents draw it whatever)."""
     from hfs_info import diagrams
 
     shapes, size = diagrams.picture(item, ds.nerve)
+    n = item.number
     return Diagram(
-        f"Figure {item.number}",
+        f"Figure {n}",
         diagrams.draw(item, ds.nerve),
         diagrams.describe(item, ds.nerve),
         diagrams.parts(item, ds.nerve),
         item.caption,
         shapes,
         size,
+        f"Figure {n} (drawn by hfs-info figures {n}): {item.caption}" if brief else "",
     )
 
 
@@ -178,24 +178,25 @@ def topic(ds: Dataset, name: str, drawn: bool = False) -> View:
         blocks += _section_blocks(ds, section, 1 if index == 0 else 2, drawn)
     data: dict[str, Any] = {"kind": name, "sections": as_data(sections)}
     if name == "overview":
-        n = ds.nerve
-        blocks += [
-            Heading("The facial nerve", 2),
-            Fields(
-                (
-                    ("Name", n.name),
-                    ("Also called", LIST_SEPARATOR.join(n.also_called)),
-                    ("Starts at", n.origin),
-                    ("Leaves the skull", n.exit),
-                    ("Main branches", str(n.main_branches)),
-                    ("Kind", n.kind),
-                    ("Controls", LIST_SEPARATOR.join(n.controls)),
-                )
-            ),
-        ]
-        data["nerve"] = as_data(n)
+        blocks += [Heading("The facial nerve", 2), nerve_fields(ds)]
+        data["nerve"] = as_data(ds.nerve)
     blocks.append(footer(ds))
     return View(tuple(blocks), data | provenance_data(ds))
+
+
+def nerve_fields(ds: Dataset) -> Fields:
+    n = ds.nerve
+    return Fields(
+        (
+            ("Name", n.name),
+            ("Also called", LIST_SEPARATOR.join(n.also_called)),
+            ("Starts at", n.origin),
+            ("Leaves the skull", n.exit),
+            ("Main branches", str(n.main_branches)),
+            ("Kind", n.kind),
+            ("Controls", LIST_SEPARATOR.join(n.controls)),
+        )
+    )
 
 
 def treatments(ds: Dataset) -> View:
@@ -248,8 +249,7 @@ def treatment(ds: Dataset, item: Treatment, drawn: bool = False) -> View:
         others = tuple(s for s in stats if s.unit != PERCENT)
         if others:
             blocks.append(_stats_table(ds, others))
-    for f in query.figures_by_id(ds, item.figures):
-        blocks.append(_diagram(ds, f) if drawn else _figure_block(f.number, f.caption))
+    blocks += [_diagram(ds, f, brief=not drawn) for f in query.figures_by_id(ds, item.figures)]
     blocks += _references_blocks(ds, stats)
     blocks.append(footer(ds))
     charted = any(isinstance(b, Bars) for b in blocks)
@@ -324,7 +324,11 @@ def _references_blocks(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]
     refs = tuple(r for r in ds.references if r.id in cited)
     if not refs:
         return []
-    return [Heading("References", 2), Bullets(tuple(f"[{r.number}] {r.citation}" for r in refs))]
+    return [Heading("References", 2), references_list(refs)]
+
+
+def references_list(refs: tuple[Reference, ...]) -> References:
+    return References(tuple((r.number, r.citation) for r in refs))
 
 
 STAT_COLUMNS = (
@@ -447,6 +451,8 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
         return drug(ds, entry)
     origin = "the guide's glossary" if entry.origin == "glossary" else "the guide's running text"
     places = query.term_locations(ds, entry)
+    titles = LIST_SEPARATOR.join(dict.fromkeys(title for _, title in places))
+    commands = LIST_SEPARATOR.join(dict.fromkeys(command for command, _ in places))
     blocks: list[Block] = [
         Heading(entry.term),
         Paragraph(entry.definition),
@@ -454,9 +460,10 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
             (
                 ("Also", LIST_SEPARATOR.join(entry.aliases) or "(none)"),
                 ("From", origin),
-                ("Appears in", _places(places) or "(no section or treatment uses it)"),
+                ("Appears in", titles or "(no section or treatment uses it)"),
             )
         ),
+        *([Hint(f"Shown by: {commands}")] if commands else []),
         footer(ds),
     ]
     data = {
@@ -465,15 +472,6 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
         "appears_in": [{"command": c, "title": t} for c, t in places],
     } | provenance_data(ds)
     return View(tuple(blocks), data, _glossary_records((entry,)))
-
-
-def _places(places: list[tuple[str, str]]) -> str:
-    """Where a term appears, each command once with the titles it shows: ``hfs-info overview:
-    Overview, Who is affected?; hfs-info causes: Causes``."""
-    by_command: dict[str, list[str]] = {}
-    for command, title in places:
-        by_command.setdefault(command, []).append(title)
-    return LIST_SEPARATOR.join(f"{c}: {', '.join(titles)}" for c, titles in by_command.items())
 
 
 def drug(ds: Dataset, med: Medication) -> View:
@@ -554,7 +552,7 @@ def sources(ds: Dataset) -> View:
         ),
         Paragraph(f"Disclaimer: {p.disclaimer}"),
         Heading("References", 2),
-        Bullets(tuple(f"[{r.number}] {r.citation}" for r in ds.references)),
+        references_list(ds.references),
     ]
     for section in query.topic_sections(ds, "sources"):
         blocks += _section_blocks(ds, section, 2)
@@ -572,106 +570,6 @@ def sources(ds: Dataset) -> View:
         "links": as_data(ds.links),
     }
     return View(tuple(blocks), data | provenance_data(ds))
-
-
-def export(ds: Dataset) -> View:
-    """The whole reference as one document: every view in reading order, one notice at the top
-    and one at the end, headings moved one level down under a single title."""
-    parts = [
-        *(topic(ds, name, drawn=True) for name in query.PROSE_TOPICS),
-        treatments(ds),
-        *(treatment(ds, t, drawn=True) for t in ds.treatments),
-        medications(ds),
-        stats(ds),
-        View((Heading("Charts"), *_charts(ds, ds.statistics)), {}),
-        glossary(ds),
-        sources(ds),
-    ]
-    blocks: list[Block] = [Heading(f"{ds.provenance.title}: a reference"), footer(ds)]
-    for part in parts:
-        for block in part.blocks:
-            if isinstance(block, Notice | Hint):
-                continue  # one notice for the whole document; hints are for the terminal
-            if isinstance(block, Heading):
-                block = Heading(block.text, block.level + 1)
-            blocks.append(block)
-    blocks.append(footer(ds))
-    data = {
-        "kind": "export",
-        "sections": as_data(ds.sections),
-        "nerve": as_data(ds.nerve),
-        "treatments": as_data(ds.treatments),
-        "medications": as_data(ds.medications),
-        "statistics": as_data(ds.statistics),
-        "figures": as_data(ds.figures),
-        "registries": as_data(ds.registries),
-        "references": as_data(ds.references),
-        "links": as_data(ds.links),
-        "glossary": as_data(ds.glossary),
-    }
-    return View(tuple(blocks), data | provenance_data(ds), linked_data=linked_data(ds))
-
-
-def linked_data(ds: Dataset) -> dict[str, Any]:
-    """The reference as schema.org JSON-LD: a MedicalWebPage about the MedicalCondition, built
-    from the dataset's records only (names, symptoms and causes as the guide words them)."""
-    p = ds.provenance
-    condition_term = next((e for e in ds.glossary if e.id == "hemifacial-spasm"), None)
-    condition: dict[str, Any] = {"@type": "MedicalCondition", "name": p.title}
-    if condition_term is not None:
-        condition["alternateName"] = list(condition_term.aliases)
-        condition["description"] = condition_term.definition
-    signs = [text for s in query.topic_sections(ds, "symptoms") for text in s.paragraphs]
-    condition["signOrSymptom"] = [
-        {"@type": "MedicalSignOrSymptom", "description": t} for t in signs
-    ]
-    # The causes section's last paragraph relates the condition to trigeminal neuralgia; the
-    # ones before it name the causes.
-    causes = [text for s in query.topic_sections(ds, "causes") for text in s.paragraphs[:-1]]
-    condition["cause"] = [{"@type": "MedicalCause", "description": t} for t in causes]
-    condition["possibleTreatment"] = [
-        {"@type": "MedicalTherapy", "name": t.name, "description": t.summary} for t in ds.treatments
-    ]
-    condition["drug"] = [
-        {
-            "@type": "Drug",
-            "nonProprietaryName": m.generic,
-            "proprietaryName": m.brand,
-            "name": m.generic,
-            "drugClass": {"@type": "DrugClass", "name": m.drug_class},
-        }
-        for m in ds.medications
-    ]
-    page: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "MedicalWebPage",
-        "name": f"{p.title}: a reference",
-        "about": condition,
-        "description": f"{p.notice} {p.disclaimer}",
-        "reviewedBy": {
-            "@type": "Person",
-            "name": p.reviewer,
-            "affiliation": {"@type": "Organization", "name": p.reviewer_affiliation},
-        },
-        "publisher": {"@type": "Organization", "name": p.publisher},
-        "copyrightNotice": p.copyright,
-    }
-    month = _year_month(p.updated)
-    if month:
-        page["dateModified"] = page["lastReviewed"] = month
-    return page
-
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")  # fmt: skip
-
-
-def _year_month(text: str) -> str | None:
-    """``July 2018`` as ``2018-07``; None for anything else."""
-    words = text.split()
-    if len(words) == 2 and words[0].casefold() in _MONTHS and words[1].isdigit():
-        return f"{words[1]}-{_MONTHS.index(words[0].casefold()) + 1:02d}"
-    return None
 
 
 def search_results(ds: Dataset, text: str, found: Found) -> View:
@@ -695,9 +593,9 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
         *notes,
         Heading(f"Best answer ({best.kind}): {unmarked(best.title)}", 2),
         Paragraph(best.text),
-        Paragraph(f"Show it with: {best.command}"),
+        Hint(f"Show it with: {best.command}"),
         Heading("All matches, best first", 2),
-        Table(("Found", "Show it with", "Match"), rows),
+        Table(("Found", "Show it with", "Match"), rows, commands=1),
         footer(ds),
     ]
     results = []
@@ -745,7 +643,6 @@ def figure(ds: Dataset, number: int) -> View:
     blocks: list[Block] = [
         Heading(f"Figure {item.number}"),
         _diagram(ds, item),
-        Paragraph("A plain diagram of what the caption states, not the guide's own picture."),
         footer(ds),
     ]
     data = {"kind": "figure", "figure": as_data(item)}
