@@ -5,6 +5,7 @@ process files), as root and as an ordinary user."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -214,9 +215,9 @@ def test_the_temporary_file_is_never_more_readable_than_the_document(
     seen: list[int] = []
     real_write = os.fdopen
 
-    def watching(fd: int, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    def watching(fd: int, *args: object, **kwargs: object):
         seen.append(stat.S_IMODE(os.fstat(fd).st_mode))
-        return real_write(fd, *args, **kwargs)  # type: ignore[arg-type]
+        return real_write(fd, *args, **kwargs)
 
     monkeypatch.setattr(files.os, "fdopen", watching)
     files.write_atomic(str(path), b"new secret text")
@@ -242,7 +243,7 @@ def test_an_edit_made_while_fill_runs_is_kept_and_reported(
     path = doc(tmp_path)
     real_produce = fill.produce
 
-    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def slow(*args, **kwargs):
         text = real_produce(*args, **kwargs)
         with path.open("ab") as stream:  # the edit lands while regions are being produced
             stream.write(b"\nUSER EDIT\n")
@@ -374,3 +375,35 @@ def test_a_marker_inside_a_paragraph_is_an_error(tmp_path: Path) -> None:
 
 if sys.platform == "win32":  # pragma: no cover
     pytestmark = pytest.mark.skip("POSIX files")
+
+
+# --- pre-commit ------------------------------------------------------------------------------
+
+
+def test_the_pre_commit_hooks_run_fill_on_the_files_given(tmp_path: Path) -> None:
+    """Each hook of .pre-commit-hooks.yaml, run as pre-commit runs it: its entry, then the names
+    of the files staged (a stale one, and one without regions)."""
+    hooks = (Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text("utf-8")
+    entries = dict(
+        zip(
+            re.findall(r"^- id: (\S+)$", hooks, re.M),
+            re.findall(r"^  entry: (.+)$", hooks, re.M),
+            strict=True,
+        )
+    )
+    assert set(entries) == {"hfs-info-check", "hfs-info-fill"}
+    assert re.findall(r"^  language: (\S+)$", hooks, re.M) == ["python", "python"]
+    stale, plain = doc(tmp_path, "stale.md"), doc(tmp_path, "plain.md", middle="")
+    before = stale.read_bytes()
+
+    def hook(name: str) -> subprocess.CompletedProcess[bytes]:
+        program, *args = entries[name].split()
+        assert program == "hfs-info"
+        command = [str(SCRIPT), *args, str(stale), str(plain)]
+        return subprocess.run(command, capture_output=True, check=False, timeout=60)
+
+    check = hook("hfs-info-check")
+    assert check.returncode == 1 and stale.read_bytes() == before
+    assert check.stdout.decode() == f"{stale}:5: out of date: hfs-info symptoms\n"
+    assert hook("hfs-info-fill").returncode == 0 and stale.read_bytes() != before
+    assert hook("hfs-info-check").returncode == 0

@@ -10,6 +10,7 @@ once, at the first place that names it. The notice opens and closes the document
 
 from __future__ import annotations
 
+from hfs_info import blocks as shared
 from hfs_info import query, views
 from hfs_info.document import (
     Block,
@@ -36,7 +37,7 @@ class _Placed:
     def figures_of(self, ds: Dataset, ids: tuple[str, ...]) -> list[Block]:
         new = [f for f in query.figures_by_id(ds, ids) if f.id not in self.figures]
         self.figures |= {f.id for f in new}
-        return [views._diagram(ds, f) for f in new]
+        return [shared.diagram(ds, f) for f in new]
 
     def numbers(self, ds: Dataset, stats: tuple[Statistic, ...], level: int) -> list[Block]:
         """The numbers not shown yet, under an "In numbers" heading: a chart per group of
@@ -45,10 +46,10 @@ class _Placed:
         self.statistics |= {s.id for s in new}
         if not new:
             return []
-        blocks: list[Block] = [Heading("In numbers", level), *views._charts(ds, new)]
+        blocks: list[Block] = [Heading("In numbers", level), *shared.charts(ds, new)]
         others = tuple(s for s in new if s.unit != PERCENT)
         if others:
-            blocks.append(views._stats_table(ds, others))
+            blocks.append(shared.stats_table(ds, others))
         return blocks
 
 
@@ -68,7 +69,7 @@ def export(ds: Dataset) -> View:
             blocks += _section(ds, section, level, placed)
             blocks += placed.numbers(ds, tuple(by_section.get(section.id, ())), level + 1)
         if name == "overview":
-            blocks += [Heading("The facial nerve", 3), views.nerve_fields(ds)]
+            blocks += [Heading("The facial nerve", 3), shared.nerve_fields(ds)]
     blocks += _treatments(ds, placed)
     rest = tuple(s for s in ds.statistics if s.id not in placed.statistics)
     if rest:
@@ -128,6 +129,6 @@ def _treatment(ds: Dataset, t: Treatment, placed: _Placed) -> list[Block]:
     if pairs:
         blocks.append(Fields(pairs))
     if t.id == "medication":
-        blocks += [Heading("The drugs", 4), views._medication_table(ds.medications)]
+        blocks += [Heading("The drugs", 4), shared.medication_table(ds.medications)]
     blocks += placed.numbers(ds, query.statistics_by_id(ds, t.statistics), 4)
     return blocks + placed.figures_of(ds, t.figures)

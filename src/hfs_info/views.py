@@ -9,19 +9,30 @@ from __future__ import annotations
 from typing import Any
 
 from hfs_info import query
+from hfs_info.blocks import (
+    LIST_SEPARATOR,
+    NOT_STATED,
+    charts,
+    diagram,
+    groups,
+    medication_table,
+    nerve_fields,
+    references_blocks,
+    references_list,
+    section_blocks,
+    stats_table,
+)
 from hfs_info.commandline import COMMANDS
 from hfs_info.document import (
     Bars,
     Block,
     Bullets,
-    Diagram,
     Fields,
     Found,
     Heading,
     Hint,
     Notice,
     Paragraph,
-    References,
     Table,
     View,
     highlight_spans,
@@ -31,19 +42,14 @@ from hfs_info.models import (
     PERCENT,
     TREATMENT_ASPECTS,
     Dataset,
-    Figure,
     GlossaryEntry,
     Medication,
     Reference,
-    Section,
     Statistic,
     Treatment,
     is_record,
     key_of,
 )
-
-NOT_STATED = "Not stated in the source."
-LIST_SEPARATOR = query.LIST_SEPARATOR
 
 # The aspects compared side by side by `treatments`, in this order; `treatments NAME` shows every
 # aspect (DETAIL, the model's list).
@@ -98,43 +104,6 @@ def _fields_of(record: Any) -> dict[str, Any]:
     }
 
 
-def _section_blocks(
-    ds: Dataset, section: Section, level: int = 1, drawn: bool = False
-) -> list[Block]:
-    blocks: list[Block] = [Heading(section.title, level)]
-    blocks += [Paragraph(p) for p in section.paragraphs]
-    if section.points:
-        blocks.append(Bullets(section.points))
-    blocks += [_diagram(ds, f, brief=not drawn) for f in query.figures_by_id(ds, section.figures)]
-    return blocks
-
-
-def _diagram(ds: Dataset, item: Figure, brief: bool = False) -> Diagram:
-    """A figure drawn. ``brief``: inside a longer view, where a terminal shows only its caption
-    and how to draw it (documents draw it whatever)."""
-    from hfs_info import diagrams
-
-    shapes, size = diagrams.picture(item, ds.nerve)
-    n = item.number
-    return Diagram(
-        f"Figure {n}",
-        diagrams.draw(item, ds.nerve),
-        diagrams.describe(item, ds.nerve),
-        diagrams.parts(item, ds.nerve),
-        item.caption,
-        shapes,
-        size,
-        f"Figure {n} (drawn by hfs-info figures {n}): {item.caption}" if brief else "",
-    )
-
-
-def _source_label(ds: Dataset, stat: Statistic) -> str:
-    ref = query.reference_for(ds, stat)
-    if ref is None:
-        return "Guide text (no reference given)"
-    return f"[{ref.number}] {' & '.join(a.split()[0] for a in ref.authors[:2])} {ref.year}"
-
-
 def aspect(treatment: Treatment | None, attr: str) -> str:
     """One aspect of a treatment as every view shows it (an edition may have no such treatment:
     then it is not stated)."""
@@ -175,28 +144,13 @@ def topic(ds: Dataset, name: str, drawn: bool = False) -> View:
     sections = query.topic_sections(ds, name)
     blocks: list[Block] = []
     for index, section in enumerate(sections):
-        blocks += _section_blocks(ds, section, 1 if index == 0 else 2, drawn)
+        blocks += section_blocks(ds, section, 1 if index == 0 else 2, drawn)
     data: dict[str, Any] = {"kind": name, "sections": as_data(sections)}
     if name == "overview":
         blocks += [Heading("The facial nerve", 2), nerve_fields(ds)]
         data["nerve"] = as_data(ds.nerve)
     blocks.append(footer(ds))
     return View(tuple(blocks), data | provenance_data(ds))
-
-
-def nerve_fields(ds: Dataset) -> Fields:
-    n = ds.nerve
-    return Fields(
-        (
-            ("Name", n.name),
-            ("Also called", LIST_SEPARATOR.join(n.also_called)),
-            ("Starts at", n.origin),
-            ("Leaves the skull", n.exit),
-            ("Main branches", str(n.main_branches)),
-            ("Kind", n.kind),
-            ("Controls", LIST_SEPARATOR.join(n.controls)),
-        )
-    )
 
 
 def treatments(ds: Dataset) -> View:
@@ -241,16 +195,16 @@ def treatment(ds: Dataset, item: Treatment, drawn: bool = False) -> View:
         ),
     ]
     if item.id == "medication":
-        blocks += [Heading("The drugs", 2), _medication_table(ds.medications)]
+        blocks += [Heading("The drugs", 2), medication_table(ds.medications)]
     stats = query.statistics_by_id(ds, item.statistics)
     if stats:
         blocks.append(Heading("In numbers", 2))
-        blocks += _charts(ds, stats)
+        blocks += charts(ds, stats)
         others = tuple(s for s in stats if s.unit != PERCENT)
         if others:
-            blocks.append(_stats_table(ds, others))
-    blocks += [_diagram(ds, f, brief=not drawn) for f in query.figures_by_id(ds, item.figures)]
-    blocks += _references_blocks(ds, stats)
+            blocks.append(stats_table(ds, others))
+    blocks += [diagram(ds, f, brief=not drawn) for f in query.figures_by_id(ds, item.figures)]
+    blocks += references_blocks(ds, stats)
     blocks.append(footer(ds))
     charted = any(isinstance(b, Bars) for b in blocks)
     data = {
@@ -264,16 +218,11 @@ def treatment(ds: Dataset, item: Treatment, drawn: bool = False) -> View:
     )
 
 
-def _medication_table(items: tuple[Medication, ...]) -> Table:
-    rows = tuple((m.generic, m.brand, m.drug_class, m.purpose or NOT_STATED) for m in items)
-    return Table(("Generic name", "Brand name", "Class", "Purpose"), rows)
-
-
 def medications(ds: Dataset) -> View:
     med = query.medication(ds)
     blocks: list[Block] = [
         Heading("Medications"),
-        _medication_table(ds.medications),
+        medication_table(ds.medications),
         Fields(
             (
                 ("Results", aspect(med, "results")),
@@ -306,31 +255,6 @@ def _medication_records(
     return header, tuple((m.id, m.generic, m.brand, m.drug_class, m.purpose) for m in items)
 
 
-def _stats_table(ds: Dataset, stats: tuple[Statistic, ...], with_sources: bool = False) -> Table:
-    if with_sources:
-        rows = tuple((s.display, s.described, s.population, _citation(ds, s)) for s in stats)
-        return Table(("Number", "What it measures", "Population", "Source (full citation)"), rows)
-    rows = tuple((s.display, s.described, s.population, _source_label(ds, s)) for s in stats)
-    return Table(("Number", "What it measures", "Population", "Source"), rows)
-
-
-def _citation(ds: Dataset, stat: Statistic) -> str:
-    ref = query.reference_for(ds, stat)
-    return f"[{ref.number}] {ref.citation}" if ref else _source_label(ds, stat)
-
-
-def _references_blocks(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
-    cited = {s.reference for s in stats if s.reference}
-    refs = tuple(r for r in ds.references if r.id in cited)
-    if not refs:
-        return []
-    return [Heading("References", 2), references_list(refs)]
-
-
-def references_list(refs: tuple[Reference, ...]) -> References:
-    return References(tuple((r.number, r.citation) for r in refs))
-
-
 STAT_COLUMNS = (
     "id",
     "value",
@@ -348,44 +272,17 @@ STAT_COLUMNS = (
 )
 
 
-def _groups(stats: tuple[Statistic, ...]) -> dict[str, tuple[Statistic, ...]]:
-    groups: dict[str, list[Statistic]] = {}
-    for s in stats:
-        groups.setdefault(s.group, []).append(s)
-    return {group: tuple(members) for group, members in groups.items()}
-
-
-def _charts(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
-    """One bar chart per group of percentages, each bar labelled with its exact value."""
-    charts: list[Block] = []
-    for group, members in _groups(tuple(s for s in stats if s.unit == PERCENT)).items():
-        sources = dict.fromkeys(_source_label(ds, s) for s in members)
-        items = tuple((s.described, float(s.value), s.display) for s in members)
-        charts.append(Bars(group, "Source: " + "; ".join(sources), items, note=_overlap(items)))
-    return charts
-
-
-def _overlap(items: tuple[tuple[str, float, str], ...]) -> str:
-    """What to say of a group of percentages that add to more than 100: they are not shares of
-    one whole, so some items must overlap."""
-    total = sum(value for _, value, _ in items)
-    if len(items) < 2 or total <= 100:
-        return ""
-    shown = f"{total:g}"
-    return f"These percentages add up to {shown}%, as in the guide: not shares of one whole."
-
-
 def stats(ds: Dataset, with_sources: bool = False, chart: bool = False) -> View:
     blocks: list[Block] = [Heading("Numbers from the guide")]
     if chart:
-        blocks += _charts(ds, ds.statistics)
+        blocks += charts(ds, ds.statistics)
         rest = tuple(s for s in ds.statistics if s.unit != PERCENT)
-        blocks += [Heading("Numbers that are not percentages", 2), _stats_table(ds, rest)]
+        blocks += [Heading("Numbers that are not percentages", 2), stats_table(ds, rest)]
     else:
-        for group, members in _groups(ds.statistics).items():
-            blocks += [Heading(group, 2), _stats_table(ds, members, with_sources)]
+        for group, members in groups(ds.statistics).items():
+            blocks += [Heading(group, 2), stats_table(ds, members, with_sources)]
     if not with_sources:
-        blocks += _references_blocks(ds, ds.statistics)
+        blocks += references_blocks(ds, ds.statistics)
     blocks.append(footer(ds))
     rows = []
     for s in ds.statistics:
@@ -555,7 +452,7 @@ def sources(ds: Dataset) -> View:
         references_list(ds.references),
     ]
     for section in query.topic_sections(ds, "sources"):
-        blocks += _section_blocks(ds, section, 2)
+        blocks += section_blocks(ds, section, 2)
     blocks += [
         Table(("Registry", "Lists"), tuple((r.url, r.sponsors) for r in ds.registries)),
         Heading("Links", 2),
@@ -627,11 +524,11 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
 
 
 def figures(ds: Dataset) -> View:
-    rows = tuple((f"Figure {f.number}", f.caption) for f in ds.figures)
+    """Every figure: on a terminal its caption and the command that draws it, in a document
+    drawn (a document cannot point at a picture it does not show)."""
     blocks: list[Block] = [
         Heading("The guide's figures"),
-        Table(("Figure", "Caption"), rows),
-        Hint("Draw one as a plain diagram: hfs-info figures N (1 to 4)."),
+        *(diagram(ds, f, brief=True) for f in ds.figures),
         footer(ds),
     ]
     data = {"kind": "figures", "figures": as_data(ds.figures)}
@@ -642,7 +539,7 @@ def figure(ds: Dataset, number: int) -> View:
     item = query.find_figure(ds, number)
     blocks: list[Block] = [
         Heading(f"Figure {item.number}"),
-        _diagram(ds, item),
+        diagram(ds, item),
         footer(ds),
     ]
     data = {"kind": "figure", "figure": as_data(item)}
