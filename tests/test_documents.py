@@ -346,7 +346,7 @@ def test_the_shift_is_bounded(run) -> None:
     ("args", "hint"),
     [
         (["treatments"], "One option in full: hfs-info treatments NAME"),
-        (["figures"], "Draw one as a plain diagram: hfs-info figures N"),
+        (["figures"], "Figure 2 (drawn by hfs-info figures 2)"),
         (["glossary", "tegretol"], "More: hfs-info treatments medication"),
     ],
 )

@@ -232,3 +232,25 @@ def test_any_document_is_either_refused_or_filled_for_good(before: str, after: s
     outside = [text[a:b] for a, b in zip(edges[::2], edges[1::2], strict=True)]
     kept = [filled[a:b] for a, b in zip(new_edges[::2], new_edges[1::2], strict=True)]
     assert outside == kept
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    ends=st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=4, max_size=4),
+    words=st.text(st.characters(exclude_characters="`~<\r\n")),
+    args=st.sampled_from(["stats -f csv", "symptoms", "glossary mvd -f json", "figures 3"]),
+)
+def test_fill_then_check_always_agree_whatever_the_line_ends(
+    ends: list[str], words: str, args: str
+) -> None:
+    """Each region takes its marker's line end, so a second fill (what --check runs) finds
+    nothing to change, whatever the document mixes."""
+    a, b, c, d = ends
+    text = f"{words}{a}{a}<!-- hfs-info {args} -->{b}old{c}<!-- /hfs-info -->{d}{words}"
+    filled, stale = fill.fill_text(text, "doc.md", None, allow_data=False)
+    assert [region_args for _, region_args in stale] == [args]
+    body = filled[filled.index("-->") + 3 : filled.index("<!-- /hfs-info -->")]
+    assert {m for m in ("\r\n", "\n", "\r") if m in body.replace(b, "")} == set()
+    assert filled.startswith(f"{words}{a}{a}<!-- hfs-info {args} -->{b}")
+    assert filled.endswith(f"<!-- /hfs-info -->{d}{words}")
+    assert fill.fill_text(filled, "doc.md", None, allow_data=False) == (filled, [])
