@@ -254,3 +254,38 @@ def test_fill_then_check_always_agree_whatever_the_line_ends(
     assert filled.startswith(f"{words}{a}{a}<!-- hfs-info {args} -->{b}")
     assert filled.endswith(f"<!-- /hfs-info -->{d}{words}")
     assert fill.fill_text(filled, "doc.md", None, allow_data=False) == (filled, [])
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "indent"),
+    [
+        ("> <!-- hfs-info symptoms -->", "> <!-- /hfs-info -->", "> "),
+        ("- <!-- hfs-info symptoms -->", "  <!-- /hfs-info -->", "  "),
+        ("1. Step:\n   <!-- hfs-info symptoms -->", "   <!-- /hfs-info -->", "   "),
+        ("> - <!-- hfs-info symptoms -->", ">   <!-- /hfs-info -->", ">   "),
+    ],
+)
+def test_a_region_in_a_quote_or_list_item_stays_in_it(
+    run, opening: str, closing: str, indent: str
+) -> None:
+    from markdown_it import MarkdownIt
+
+    text = f"Intro.\n\n{opening}\n{closing}\n\nAfter.\n"
+    filled, _ = fill.fill_text(text, "doc.md", None, allow_data=False)
+    expected = run("symptoms", "--format", "markdown").stdout
+    body = "".join(
+        (indent + line if line else indent.rstrip()) + "\n" for line in expected.splitlines()
+    )
+    assert filled == f"Intro.\n\n{opening}\n{body}{closing}\n\nAfter.\n"
+    assert fill.fill_text(filled, "doc.md", None, allow_data=False) == (filled, [])
+    # As a Markdown reader sees it: the heading is inside the container, "After." is not.
+    tokens = MarkdownIt("commonmark").parse(filled)
+    depth, inside = 0, []
+    for token in tokens:
+        if token.type in ("blockquote_open", "bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif token.type in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif token.type == "inline":
+            inside.append((token.content, depth > 0))
+    assert ("Symptoms", True) in inside and ("After.", False) in inside

@@ -50,6 +50,14 @@ class Region(NamedTuple):
     args: str
     start: int  # offset of the region's content (just after the opening marker)
     end: int  # offset of the closing marker
+    # What each line of the content starts with, to stay in the block quote or list item that
+    # holds the opening marker (``> ``, or spaces as wide as ``- ``).
+    indent: str = ""
+
+
+# What may come before a marker on its line: the marks of the block quotes and list items that
+# hold it (CommonMark's containers), and spaces.
+_CONTAINERS = re.compile(r"[ \t>*+\-0-9.)]*")
 
 
 class _Document(NamedTuple):
@@ -210,12 +218,24 @@ def regions(text: str, path: str) -> list[Region]:
         else:
             start_line = lines.index(opening.start()) + 1
             args = opening.group("args").strip()
-            found.append(Region(start_line, args, opening.end(), match.start()))
+            found.append(
+                Region(start_line, args, opening.end(), match.start(), _indent(text, opening, path))
+            )
             opening = None
     if opening is not None:
         line = lines.index(opening.start()) + 1
         raise UsageError(f"{path}:{line}: region not closed (no <!-- /hfs-info --> after it)")
     return found
+
+
+def _indent(text: str, opening: re.Match[str], path: str) -> str:
+    """How the lines of a region continue the containers its opening marker is in: ``> `` for
+    a block quote, spaces for a list item's mark (``- `` gives two spaces)."""
+    start = max(text.rfind("\n", 0, opening.start()), text.rfind("\r", 0, opening.start())) + 1
+    before = text[start : opening.start()]
+    if path.lower().endswith(_HTML_SUFFIXES) or not _CONTAINERS.fullmatch(before):
+        return ""
+    return "".join(c if c in ">\t" else " " for c in before)
 
 
 def _line_end(text: str, offset: int) -> str:
@@ -233,8 +253,10 @@ def fill_text(
     for region in regions(text, path):
         output = produce(region.args, f"{path}:{region.line}", data, allow_data, path)
         end = _line_end(text, region.start)
-        body = "\n" + output if output.endswith("\n") else f"\n{output}\n"
-        body = _NEWLINE.sub(end, body) if end != "\n" or "\r" in body else body
+        lines = _NEWLINE.split(output.removesuffix("\r\n").removesuffix("\n"))
+        indent = region.indent
+        body = end + "".join((indent + line if line else indent.rstrip()) + end for line in lines)
+        body += indent
         if text[region.start : region.end] != body:
             stale.append((region.line, region.args))
         pieces += [text[position : region.start], body]
