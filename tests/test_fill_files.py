@@ -407,3 +407,21 @@ def test_the_pre_commit_hooks_run_fill_on_the_files_given(tmp_path: Path) -> Non
     assert check.stdout.decode() == f"{stale}:5: out of date: hfs-info symptoms\n"
     assert hook("hfs-info-fill").returncode == 0 and stale.read_bytes() != before
     assert hook("hfs-info-check").returncode == 0
+
+
+@as_nobody
+def test_a_folder_the_user_cannot_write_in_is_named(tmp_path: Path) -> None:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="hfs-info-Test-"))
+    try:
+        folder.chmod(0o755)  # root's: nobody may write the file but not add one beside it
+        path = doc(folder)
+        os.chown(path, NOBODY, NOBODY)
+        result = as_user("fill", str(path), cwd=tmp_path.parent.parent)
+        assert result.returncode == 2
+        message = f"cannot write {path}: permission denied (cannot create a file in {folder})"
+        assert message.encode() in result.stderr
+        assert leftovers(folder) == []
+    finally:
+        shutil.rmtree(folder)

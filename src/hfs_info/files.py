@@ -135,7 +135,7 @@ def write_atomic(path: str, data: bytes, original: bytes | None = None) -> None:
     except OSError as exc:
         folder = str(target.parent)
         why = (exc.strerror or str(exc)).lower()
-        raise type(exc)(exc.errno, f"{why} (cannot create a file in {folder})", path) from None
+        raise Refused(path, f"{why} (cannot create a file in {folder})") from None
     try:
         with os.fdopen(fd, "wb") as stream:
             if info is not None:
