@@ -296,3 +296,38 @@ def test_each_svg_figure_says_it_is_our_diagram(run, number: int) -> None:
     assert "A plain diagram of what the caption states, not the guide" in texts
     desc = svg.find("{http://www.w3.org/2000/svg}desc")
     assert desc is not None and DIAGRAM_NOTE in (desc.text or "")
+
+
+# --- the export of any edition holds every number and figure once --------------------------
+
+
+def _edition_variants() -> list[tuple[str, Any]]:
+    from hfs_info import store
+
+    ds = store.load(None)
+    unlisted = ds._replace(
+        treatments=tuple(t._replace(statistics=(), figures=()) for t in ds.treatments),
+        sections=tuple(s._replace(figures=()) for s in ds.sections),
+    )
+    homeless = ds._replace(
+        statistics=tuple(s._replace(section="nowhere") for s in ds.statistics),
+        treatments=tuple(t._replace(statistics=()) for t in ds.treatments),
+    )
+    return [("shipped", ds), ("nothing listed", unlisted), ("no section", homeless)]
+
+
+@pytest.mark.parametrize(("name", "ds"), _edition_variants(), ids=lambda v: str(v)[:20])
+def test_every_number_and_figure_is_in_the_export_once(name: str, ds: Any) -> None:
+    from hfs_info import compose
+    from hfs_info.document import Bars, Diagram, Table
+
+    blocks = compose.export(ds).blocks
+    shown: Counter[str] = Counter()
+    for block in blocks:
+        if isinstance(block, Bars):
+            shown.update(f"{label}={display}" for label, _, display in block.items)
+        elif isinstance(block, Table) and block.columns[:2] == ("Number", "What it measures"):
+            shown.update(f"{row[1]}={row[0]}" for row in block.rows)
+    assert shown == Counter(f"{s.described}={s.display}" for s in ds.statistics), name
+    drawn = [b.title for b in blocks if isinstance(b, Diagram)]
+    assert sorted(drawn) == sorted(f"Figure {f.number}" for f in ds.figures), name

@@ -74,6 +74,9 @@ def export(ds: Dataset) -> View:
     rest = tuple(s for s in ds.statistics if s.id not in placed.statistics)
     if rest:
         blocks += [Heading("More numbers from the guide", 2), *placed.numbers(ds, rest, 3)[1:]]
+    unplaced = placed.figures_of(ds, tuple(f.id for f in ds.figures))
+    if unplaced:  # an edition's figure that no section or treatment names
+        blocks += [Heading("More figures from the guide", 2), *unplaced]
     for view in (views.glossary(ds), views.sources(ds)):
         blocks += [_down(b) for b in view.blocks if not isinstance(b, Notice | Hint)]
     blocks.append(views.footer(ds))
