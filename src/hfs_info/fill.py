@@ -170,14 +170,23 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
 
     html: list[tuple[int, int]] = []
     inline: list[tuple[int, int]] = []
-    for token in MarkdownIt("commonmark").parse(text):
+    # Blocks only: the text of a paragraph is parsed (for code spans and inline HTML) only
+    # where it holds a marker, which keeps a long document fast.
+    parser = MarkdownIt("commonmark")
+    block_tokens = MarkdownIt("commonmark").disable("inline").parse(text)
+    for token in block_tokens:
         if token.map is None:
             continue
         if token.type == "html_block":
             html.append((token.map[0], token.map[1]))
-        elif token.type == "inline" and any(
-            child.type == "html_inline" and _BEGUN.search(child.content)
-            for child in token.children or ()
+        elif (
+            token.type == "inline"
+            and _BEGUN.search(token.content)
+            and any(
+                child.type == "html_inline" and _BEGUN.search(child.content)
+                for inline_token in parser.parseInline(token.content)
+                for child in inline_token.children or ()
+            )
         ):
             inline.append((token.map[0], token.map[1]))
     live = []
