@@ -285,6 +285,13 @@ def test_each_commands_markdown_stands_on_its_own(run, line: str) -> None:
             assert paragraphs[i + 1] == f"*{DIAGRAM_NOTE}*"
     references = [text for _, text in document.headings()].count("References")
     assert references <= 1
+    # A citation links to the document's own list of references, or the work is named in full.
+    depth, unlinked = 0, []
+    for token in document.inline():
+        depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+        if token.type == "text" and not depth:
+            unlinked += re.findall(r"\breference (\d+)|\[(\d+)\](?! Payner| Samii)", token.content)
+    assert unlinked == [], line
 
 
 @pytest.mark.parametrize("number", [1, 2, 3, 4])

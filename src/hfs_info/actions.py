@@ -52,11 +52,11 @@ def _show(
     import io
 
     from hfs_info import render, store, terminal, views
-    from hfs_info.blocks import with_mentioned_figures
+    from hfs_info.blocks import with_cited_references, with_mentioned_figures
     from hfs_info.document import shifted
 
     ds = store.load(data)
-    view = with_mentioned_figures(ds, build(ds))
+    view = with_cited_references(ds, with_mentioned_figures(ds, build(ds)))
     if explain:
         view = views.explained(ds, view)
     view = shifted(view, shift)

@@ -9,6 +9,7 @@ import re
 
 from hfs_info import query
 from hfs_info.document import (
+    CITATION,
     Bars,
     Block,
     Bullets,
@@ -141,14 +142,11 @@ def overlap(items: tuple[tuple[str, float, str], ...]) -> str:
 _MENTION = re.compile(r"\bFigures? (\d+(?:(?:, | and )\d+)*)")
 
 
-def with_mentioned_figures(ds: Dataset, view: View) -> View:
-    """``view`` with each figure its text mentions but does not draw added before its notice
-    (brief: on a terminal, the caption and how to draw it), so that a document never points
-    at a picture it does not hold."""
+def _texts(view: View) -> list[str]:
+    """The words of ``view``'s prose, lists, fields and tables, without search markers."""
     texts: list[str] = []
-    drawn: set[str] = set()
     for block in view.blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Heading | Paragraph):
             texts.append(block.text)
         elif isinstance(block, Bullets):
             texts += block.items
@@ -156,13 +154,41 @@ def with_mentioned_figures(ds: Dataset, view: View) -> View:
             texts += [value for _, value in block.pairs]
         elif isinstance(block, Table):
             texts += [cell for row in block.rows for cell in row]
-        elif isinstance(block, Diagram):
-            drawn.add(block.title)
-    mentions = (m[1] for text in texts for m in _MENTION.finditer(unmarked(text)))
+        elif isinstance(block, Bars):
+            texts.append(block.source)
+    return [unmarked(text) for text in texts]
+
+
+def _before_notice(view: View, extra: list[Block]) -> View:
+    cut = next((i for i, b in enumerate(view.blocks) if isinstance(b, Notice)), len(view.blocks))
+    return view._replace(blocks=(*view.blocks[:cut], *extra, *view.blocks[cut:]))
+
+
+def with_cited_references(ds: Dataset, view: View) -> View:
+    """``view`` with the references its text cites ("(reference 1)", "[1]") listed before its
+    notice, when it has no list of them and does not give them in full already, so that a
+    document never cites what it does not hold."""
+    if any(isinstance(b, References) for b in view.blocks):
+        return view
+    texts = _texts(view)
+    cited = {
+        int(m.group("bracketed") or m.group("worded")) for t in texts for m in CITATION.finditer(t)
+    }
+    whole = " ".join(texts)
+    missing = tuple(r for r in ds.references if r.number in cited and r.citation not in whole)
+    if not missing:
+        return view
+    return _before_notice(view, [Heading("References", 2), references_list(missing)])
+
+
+def with_mentioned_figures(ds: Dataset, view: View) -> View:
+    """``view`` with each figure its text mentions but does not draw added before its notice
+    (brief: on a terminal, the caption and how to draw it), so that a document never points
+    at a picture it does not hold."""
+    drawn = {block.title for block in view.blocks if isinstance(block, Diagram)}
+    mentions = (m[1] for text in _texts(view) for m in _MENTION.finditer(text))
     numbers = {int(n) for mention in mentions for n in re.findall(r"\d+", mention)}
     missing = [f for f in ds.figures if f.number in numbers and f"Figure {f.number}" not in drawn]
     if not missing:
         return view
-    extra = [diagram(ds, f, brief=True) for f in missing]
-    cut = next((i for i, b in enumerate(view.blocks) if isinstance(b, Notice)), len(view.blocks))
-    return view._replace(blocks=(*view.blocks[:cut], *extra, *view.blocks[cut:]))
+    return _before_notice(view, [diagram(ds, f, brief=True) for f in missing])
