@@ -289,3 +289,10 @@ def test_a_region_in_a_quote_or_list_item_stays_in_it(
         elif token.type == "inline":
             inside.append((token.content, depth > 0))
     assert ("Symptoms", True) in inside and ("After.", False) in inside
+
+
+def test_a_marker_on_the_first_line_after_a_byte_order_mark_counts() -> None:
+    text = "\ufeff" + region("figures 3") + "after\r\n"
+    filled, stale = fill.fill_text(text, "doc.md", None, allow_data=False)
+    assert filled.startswith("\ufeff<!-- hfs-info figures 3 -->\n# Figure 3\n")
+    assert filled.endswith("<!-- /hfs-info -->\nafter\r\n") and len(stale) == 1

@@ -173,7 +173,9 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
     # Blocks only: the text of a paragraph is parsed (for code spans and inline HTML) only
     # where it holds a marker, which keeps a long document fast.
     parser = MarkdownIt("commonmark")
-    block_tokens = MarkdownIt("commonmark").disable("inline").parse(text)
+    # A byte-order mark is no text of the first line (a space keeps every offset).
+    source = " " + text[1:] if text.startswith("\ufeff") else text
+    block_tokens = MarkdownIt("commonmark").disable("inline").parse(source)
     for token in block_tokens:
         if token.map is None:
             continue
