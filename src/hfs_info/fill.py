@@ -168,8 +168,8 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
         return begun
     from markdown_it import MarkdownIt
 
-    html: list[tuple[int, int]] = []
-    inline: list[tuple[int, int]] = []
+    html: set[int] = set()  # lines of HTML blocks
+    inline: set[int] = set()  # lines of paragraphs with inline HTML that holds a marker
     # Blocks only: the text of a paragraph is parsed (for code spans and inline HTML) only
     # where it holds a marker, which keeps a long document fast.
     parser = MarkdownIt("commonmark")
@@ -180,7 +180,7 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
         if token.map is None:
             continue
         if token.type == "html_block":
-            html.append((token.map[0], token.map[1]))
+            html.update(range(*token.map))
         elif (
             token.type == "inline"
             and _BEGUN.search(token.content)
@@ -190,13 +190,13 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
                 for child in inline_token.children or ()
             )
         ):
-            inline.append((token.map[0], token.map[1]))
+            inline.update(range(*token.map))
     live = []
     for offset in begun:
         line = lines.index(offset)
-        if any(first <= line < last for first, last in html):
+        if line in html:
             live.append(offset)
-        elif any(first <= line < last for first, last in inline):
+        elif line in inline:
             raise UsageError(
                 f"{path}:{line + 1}: a region marker must start a line of its own, "
                 "after a blank line or another block"
