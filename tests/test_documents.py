@@ -345,7 +345,8 @@ def test_the_shift_is_bounded(run) -> None:
 @pytest.mark.parametrize(
     ("args", "hint"),
     [
-        (["treatments"], "One option in full: hfs-info treatments NAME"),
+        (["treatments"], "Every aspect: hfs-info treatments --full"),
+        (["treatments", "--full"], "One option in full: hfs-info treatments NAME"),
         (["figures"], "Figure 2 (drawn by hfs-info figures 2)"),
         (["glossary", "tegretol"], "More: hfs-info treatments medication"),
     ],

@@ -56,12 +56,14 @@ def _show(
     from hfs_info.document import shifted
 
     ds = store.load(data)
-    view = with_cited_references(ds, with_mentioned_figures(ds, build(ds)))
+    chosen = Format(fmt)
+    view = with_mentioned_figures(ds, build(ds))
+    if chosen is Format.markdown:  # a document lists what it cites; a terminal has `sources`
+        view = with_cited_references(ds, view)
     if explain:
         view = views.explained(ds, view)
     view = shifted(view, shift)
     buffer = io.StringIO()
-    chosen = Format(fmt)
     render.write(view, chosen, buffer, terminal.detect(sys.stdout, color or ColorChoice.auto))
     return Result(
         buffer.getvalue(), utf8=chosen not in (Format.table, Format.plain), page=not no_pager
@@ -96,11 +98,17 @@ def treatments(
     explain: bool,
     no_pager: bool,
     shift: int,
+    full: bool = False,
+    names_only: bool = False,
 ) -> Result:
     from hfs_info import query, views
 
+    if names_only:
+        return _names(data, "treatments", name, fmt, explain or full, no_pager)
     if not name:
-        return _show(data, views.treatments, fmt, color, explain, no_pager, shift)
+        return _show(
+            data, lambda ds: views.treatments(ds, full), fmt, color, explain, no_pager, shift
+        )
     return _show(
         data,
         lambda ds: views.treatment(ds, _one(ds, name, query.find_treatment, "treatments")),
@@ -140,6 +148,28 @@ def _named(ds: Dataset, word: str, find: Callable[[Dataset, str], object]) -> ob
         return None
 
 
+def _names(
+    data: str | None,
+    command: str,
+    given: tuple[str, ...],
+    fmt: str,
+    other_options: bool,
+    no_pager: bool,
+) -> Result:
+    """``COMMAND --list``: the names of its entries, one a line and nothing else, each of
+    which the command looks up (names are not content, so no notice). Shown inert: a name of
+    a --data edition cannot forge a line or a terminal command."""
+    from hfs_info import query, store
+    from hfs_info.text import one_line
+
+    if given:
+        raise UsageError(f"{command} --list lists every name; give no name with it")
+    if fmt != Format.table or other_options:
+        raise UsageError(f"{command} --list prints only names; it takes no other display option")
+    names = query.list_names(store.load(data), command)
+    return Result("".join(f"{one_line(n)}\n" for n in names), utf8=True, page=not no_pager)
+
+
 def medications(
     data: str | None,
     fmt: str,
@@ -147,9 +177,12 @@ def medications(
     explain: bool,
     no_pager: bool,
     shift: int,
+    names_only: bool = False,
 ) -> Result:
     from hfs_info import views
 
+    if names_only:
+        return _names(data, "medications", (), fmt, explain, no_pager)
     return _show(data, views.medications, fmt, color, explain, no_pager, shift)
 
 
@@ -177,9 +210,12 @@ def glossary(
     color: ColorChoice | None,
     no_pager: bool,
     shift: int,
+    names_only: bool = False,
 ) -> Result:
     from hfs_info import query, views
 
+    if names_only:
+        return _names(data, "glossary", term, fmt, False, no_pager)
     if not term:
         return _show(data, views.glossary, fmt, color, False, no_pager, shift)
     return _show(

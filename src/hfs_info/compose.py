@@ -24,7 +24,7 @@ from hfs_info.document import (
     View,
 )
 from hfs_info.linked_data import linked_data
-from hfs_info.models import PERCENT, Dataset, Section, Statistic, Treatment
+from hfs_info.models import BRIEF_SOURCES, PERCENT, Dataset, Section, Statistic, Treatment
 
 
 class _Placed:
@@ -110,7 +110,8 @@ def _section(ds: Dataset, section: Section, level: int, placed: _Placed) -> list
 
 
 def _treatments(ds: Dataset, placed: _Placed) -> list[Block]:
-    """The comparison, then each treatment with only what the comparison does not say."""
+    """The comparison (its short forms, to decide on), then each treatment in full, leaving out
+    only what the comparison already says in the same words."""
     if not ds.treatments:
         return []
     compared = views.treatments(ds).blocks
@@ -122,11 +123,17 @@ def _treatments(ds: Dataset, placed: _Placed) -> list[Block]:
 
 
 def _treatment(ds: Dataset, t: Treatment, placed: _Placed) -> list[Block]:
-    compared = {attr for attr, _ in views.COMPARED}
+    # The long texts the comparison shows as they are: those of the rows without a short form.
+    said = {
+        source
+        for attr, _ in views.COMPARED
+        if not (t.brief is not None and getattr(t.brief, attr))
+        for source in BRIEF_SOURCES[attr]
+    }
     pairs = tuple(
         (label, views.aspect(t, attr))
         for attr, label in views.DETAIL
-        if attr not in compared and getattr(t, attr) is not None
+        if attr not in said and getattr(t, attr)
     )
     blocks: list[Block] = [Heading(t.name, 3)]
     if pairs:

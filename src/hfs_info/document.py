@@ -97,6 +97,9 @@ class Table(NamedTuple):
     rows: tuple[tuple[str, ...], ...]
     title: str | None = None
     compact: bool = False  # short rows, read best as a borderless list (like --help's commands)
+    # Long cells side by side (a comparison): on a terminal each row's name is a rule above its
+    # cells, so the cells have the whole width between them.
+    headed_rows: bool = False
     # The index of a column of command lines: for someone at a terminal, like a Hint, so
     # documents (Markdown, HTML) leave the column out.
     commands: int | None = None

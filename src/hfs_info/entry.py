@@ -65,7 +65,8 @@ def run(args: list[str]) -> int:
         _deliver(result)
     except NotFoundError as exc:
         # One line, the near misses with it: scripts and people read one message a failure.
-        guesses = f"; did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+        more = f" (and {exc.more} more)" if exc.more else ""
+        guesses = f"; did you mean: {', '.join(exc.suggestions)}{more}?" if exc.suggestions else ""
         _error(f"{exc}{guesses}")
         status = exc.exit_status
     except HfsError as exc:

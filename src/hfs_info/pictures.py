@@ -50,7 +50,6 @@ ROLES: dict[str, tuple[str, float, str, str]] = {
     "ear": ("#a0522d", 2, "#f6d9c8", ""),
     "opening": ("#333333", 2, "#ffffff", "6 4"),
     "sponge": ("#a88c1e", 2, "#f7e8a6", ""),
-    "contact": ("#b03a2e", 1, "#b03a2e", ""),
 }
 
 

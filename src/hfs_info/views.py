@@ -39,8 +39,10 @@ from hfs_info.document import (
     unmarked,
 )
 from hfs_info.models import (
+    BRIEF_SOURCES,
     PERCENT,
     TREATMENT_ASPECTS,
+    Brief,
     Dataset,
     GlossaryEntry,
     Medication,
@@ -51,21 +53,38 @@ from hfs_info.models import (
     key_of,
 )
 
-# The aspects compared side by side by `treatments`, in this order; `treatments NAME` shows every
-# aspect (DETAIL, the model's list).
-_COMPARED_ORDER = (
-    "how_it_works",
+# The rows of `treatments`, the comparison a person decides on: the short forms (Brief) where the
+# dataset gives them, else the long texts they shorten. How it works is left to the full view.
+COMPARED: tuple[tuple[str, str], ...] = (
+    ("how_given", "How it is given"),
+    ("onset", "How soon it works"),
+    ("duration", "How long it lasts"),
+    ("results", "Results"),
+    ("risks", "Risks and side effects"),
+    ("recovery", "Recovery"),
+)
+# Every aspect, in the order a person deciding reads them, how it works last: the rows of
+# `treatments --full` and the fields of `treatments NAME`.
+_FULL_ORDER = (
+    "summary",
+    "when_used",
     "how_given",
     "onset",
     "duration",
     "results",
     "side_effects",
+    "risks",
     "limitations",
+    "monitoring",
+    "recovery",
+    "findings",
+    "how_it_works",
 )
-DETAIL: tuple[tuple[str, str], ...] = TREATMENT_ASPECTS
 _LABELS = dict(TREATMENT_ASPECTS)
-COMPARED: tuple[tuple[str, str], ...] = tuple((attr, _LABELS[attr]) for attr in _COMPARED_ORDER)
-_COMPARED_ATTRS = frozenset(_COMPARED_ORDER)
+DETAIL: tuple[tuple[str, str], ...] = tuple((attr, _LABELS[attr]) for attr in _FULL_ORDER)
+# The aspects `treatments NAME` always shows, saying when the source is silent: the long texts
+# the comparison's rows shorten.
+_ALWAYS = frozenset(source for attr, _ in COMPARED for source in BRIEF_SOURCES[attr][:1])
 
 
 # --- shared pieces ---------------------------------------------------------------------------
@@ -153,17 +172,37 @@ def topic(ds: Dataset, name: str, drawn: bool = False) -> View:
     return View(tuple(blocks), data | provenance_data(ds))
 
 
-def treatments(ds: Dataset) -> View:
+def brief(treatment: Treatment, attr: str) -> str:
+    """A row of the comparison for one treatment: the short form where the dataset gives one,
+    else the long text(s) it shortens, else NOT_STATED."""
+    short: str | None = getattr(treatment.brief, attr) if treatment.brief is not None else None
+    if short:
+        return short
+    texts = [
+        text for source in BRIEF_SOURCES[attr] if (text := query.aspect_text(treatment, source))
+    ]
+    return " ".join(t if t.endswith((".", "!", "?")) else f"{t}." for t in texts) or NOT_STATED
+
+
+def treatments(ds: Dataset, full: bool = False) -> View:
+    """The treatments side by side: the rows a person decides on, in short forms that fit one
+    screen; with ``full``, every aspect in its long text, how it works last."""
     names = tuple(t.name for t in ds.treatments)
     ids = [t.id for t in ds.treatments]
-    rows = tuple((label, *(aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED)
+    if full:
+        attrs = [a for a, _ in DETAIL if a in _ALWAYS or any(getattr(t, a) for t in ds.treatments)]
+        rows = tuple((_LABELS[a], *(aspect(t, a) for t in ds.treatments)) for a in attrs)
+        more = f"One option in full: hfs-info treatments NAME ({', '.join(ids)})."
+    else:
+        rows = tuple((label, *(brief(t, a) for t in ds.treatments)) for a, label in COMPARED)
+        more = "Every aspect: hfs-info treatments --full. One option: hfs-info treatments NAME."
     # The overview's closing words, which weigh the options (if the edition has them).
     overview = query.topic_sections(ds, "overview")[:1]
     blocks: list[Block] = [
-        Heading("Treatments compared"),
+        Heading("Treatments compared" + ("" if not full else ": every aspect")),
+        Table(("", *names), rows, headed_rows=True),
         *(Paragraph(s.paragraphs[-1]) for s in overview if s.paragraphs),
-        Table(("", *names), rows),
-        Hint(f"One option in full: hfs-info treatments NAME ({', '.join(ids)})."),
+        Hint(more),
         footer(ds),
     ]
     data = {"kind": "treatments", "treatments": as_data(ds.treatments)}
@@ -173,12 +212,14 @@ def treatments(ds: Dataset) -> View:
 def _treatment_records(
     items: tuple[Treatment, ...],
 ) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
-    attrs = [name for name in Treatment._fields if name not in ("statistics", "figures")]
+    attrs = [name for name in Treatment._fields if name not in ("statistics", "figures", "brief")]
     rows = tuple(
         tuple(LIST_SEPARATOR.join(v) if isinstance(v := getattr(t, a), tuple) else v for a in attrs)
+        # The short forms, one column each (brief_results, ...), after the long texts.
+        + tuple(getattr(t.brief, b) if t.brief else None for b in Brief._fields)
         for t in items
     )
-    return tuple(attrs), rows
+    return (*attrs, *(f"brief_{b}" for b in Brief._fields)), rows
 
 
 def treatment(ds: Dataset, item: Treatment, drawn: bool = False) -> View:
@@ -190,7 +231,7 @@ def treatment(ds: Dataset, item: Treatment, drawn: bool = False) -> View:
                 for attr, label in DETAIL
                 # The compared aspects always show (saying when the source is silent); the
                 # others only where the source says something.
-                if attr in _COMPARED_ATTRS or getattr(item, attr) is not None
+                if attr in _ALWAYS or getattr(item, attr) is not None
             )
         ),
     ]
