@@ -151,8 +151,8 @@ HEDGES: dict[str, tuple[str, ...]] = {
     "statistics[mvd-return-to-life].timeframe.since": ("surgery",),
     # The short forms of the comparison (`hfs-info treatments`): the hedges of the long texts
     # they shorten (test_short_forms_keep_every_hedge_and_number checks that too).
-    "treatments[medication].brief.how_given": ("for example|e.g.", "may also"),
-    "treatments[medication].brief.results": ("can", "mild"),
+    "treatments[medication].brief.how_given": ("for example|e.g.", "may prescribe", "may also"),
+    "treatments[medication].brief.results": ("can", "mild", "side effects"),
     "treatments[medication].brief.risks": ("for example|e.g.",),
     "treatments[botox].brief.onset": ("usually",),
     "treatments[botox].brief.duration": ("usually",),
