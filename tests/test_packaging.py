@@ -37,6 +37,7 @@ def test_the_wheel_carries_the_compiled_dataset_and_search_vocabulary(dists: Pat
         "hfs_info/data/hemifacial_spasm.json",
         "hfs_info/data/search_vocabulary.json",
         "hfs_info/data/search_vocabulary.toml",
+        "hfs_info/data/common_words.txt",
     } <= names
 
 

@@ -4,6 +4,7 @@ flags and the other variables (docs/preferences.md)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -229,3 +230,29 @@ def test_the_installed_script_reads_the_file(tmp_path: Path) -> None:
     (xdg / "hfs-info" / "config.toml").write_text('format = "json"\n', "utf-8")
     result = run_process("glossary", "mvd", env={"XDG_CONFIG_HOME": str(xdg)})
     assert result.returncode == 0 and json.loads(result.stdout)["kind"] == "term"
+
+
+def test_a_file_there_but_unreadable_is_an_error_and_an_unsearchable_folder_is_none() -> None:
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root to run as another user")
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="hfs-info-prefs-"))  # pytest's own folder is private
+    try:
+        base.chmod(0o755)
+        folder = base / "hfs-info"
+        folder.mkdir(mode=0o755)
+        config = folder / "config.toml"
+        config.write_text('format = "json"\n', "utf-8")
+        config.chmod(0o600)  # there, but not the reader's to read
+        nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", str(SCRIPT)]
+        env = {"XDG_CONFIG_HOME": str(base), "PATH": "/usr/bin:/bin"}
+        run = [*nobody, "glossary", "mvd"]
+        result = subprocess.run(run, env=env, capture_output=True, check=False)
+        assert result.returncode == 2
+        assert result.stderr == f"hfs-info: {config}: permission denied\n".encode()
+        folder.chmod(0o700)  # a folder the reader may not search: no preferences, as git has it
+        result = subprocess.run(run, env=env, capture_output=True, check=False)
+        assert result.returncode == 0 and result.stdout.startswith(b"microvascular decompression")
+    finally:
+        shutil.rmtree(base)

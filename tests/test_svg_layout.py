@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -21,7 +22,6 @@ from tests.conftest import GOLDEN
 NS = "{http://www.w3.org/2000/svg}"
 DRAWINGS = {
     "stats-chart": ["stats", "--chart"],
-    "treatments-mvd": ["treatments", "mvd"],
     "figures-1": ["figures", "1"],
     "figures-2": ["figures", "2"],
     "figures-3": ["figures", "3"],
@@ -38,27 +38,48 @@ def _number(value: str) -> float | str:
 
 
 def geometry(svg: ET.Element) -> list[Any]:
-    """Each drawn element in document order: its kind, position and size, and its words."""
+    """Each drawn element in document order: its kind, position and size on the canvas (a
+    group's translate applied), and its words."""
     shapes: list[Any] = []
-    for element in svg.iter():
+
+    def walk(element: ET.Element, dx: float, dy: float) -> None:
         kind = element.tag.removeprefix(NS)
+        moved = re.fullmatch(r"translate\(([-\d.]+)[ ,]+([-\d.]+)\)", element.get("transform", ""))
+        if moved:
+            dx, dy = dx + float(moved.group(1)), dy + float(moved.group(2))
+        shift = {"x": dx, "x1": dx, "x2": dx, "y": dy, "y1": dy, "y2": dy}
         if kind in GEOMETRY:
-            shapes.append([kind, *(_number(element.get(a, "")) for a in GEOMETRY[kind])])
+            values = [_number(element.get(a, "")) for a in GEOMETRY[kind]]
+            at = [
+                v + shift.get(a, 0.0) if isinstance(v, float) else v
+                for a, v in zip(GEOMETRY[kind], values, strict=True)
+            ]
+            shapes.append([kind, *at])
         elif kind in ("polyline", "polygon"):
-            shapes.append([kind, element.get("points")])
+            points = [p.split(",") for p in (element.get("points") or "").split()]
+            shapes.append([kind, [[float(x) + dx, float(y) + dy] for x, y in points]])
         elif kind == "text":
-            anchor = element.get("text-anchor", "start")
             words = " ".join("".join(element.itertext()).split())
-            shapes.append(
-                [
-                    "text",
-                    _number(element.get("x", "")),
-                    _number(element.get("y", "")),
-                    anchor,
-                    words,
-                ]
-            )
+            x, y = float(element.get("x", "0")) + dx, float(element.get("y", "0")) + dy
+            shapes.append(["text", x, y, element.get("text-anchor", "start"), words])
+        for child in element:
+            walk(child, dx, dy)
+
+    walk(svg, 0.0, 0.0)
     return shapes
+
+
+def _overlap(a: list[Any], b: list[Any]) -> bool:
+    """Whether two texts of the drawing (start-anchored, one font size) would overlap."""
+
+    def box(t: list[Any]) -> tuple[float, float, float, float]:
+        width = len(t[4]) * CHAR_WIDTH
+        left = {"start": t[1], "middle": t[1] - width / 2}.get(t[3], t[1] - width)
+        return left, t[2] - 12, left + width, t[2]
+
+    ax0, ay0, ax1, ay1 = box(a)
+    bx0, by0, bx1, by1 = box(b)
+    return ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1
 
 
 def draw(run, args: list[str]) -> str:
@@ -93,7 +114,14 @@ def test_everything_sits_inside_the_canvas(run, name: str) -> None:
             assert 0 <= shape[1] <= width and 0 < shape[2] <= height, (name, shape)
 
 
-@pytest.mark.parametrize("name", ["stats-chart", "treatments-mvd"])
+@pytest.mark.parametrize("name", list(DRAWINGS))
+def test_no_two_words_overlap(run, name: str) -> None:
+    texts = [s for s in geometry(ET.fromstring(draw(run, DRAWINGS[name]))) if s[0] == "text"]
+    clashes = [(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :] if _overlap(a, b)]
+    assert clashes == []
+
+
+@pytest.mark.parametrize("name", ["stats-chart"])
 def test_bars_start_in_one_column_and_their_values_sit_after_them(run, name: str) -> None:
     svg = ET.fromstring(draw(run, DRAWINGS[name]))
     bars = [s for s in geometry(svg) if s[0] == "rect" and isinstance(s[3], float) and s[4] == 14]

@@ -48,15 +48,18 @@ def _show(data: str | None, build: Callable[[Dataset], View], display: Display) 
     import io
 
     from hfs_info import render, store, terminal, views
+    from hfs_info.blocks import with_cited_references, with_mentioned_figures
     from hfs_info.document import shifted
 
     ds = store.load(data)
-    view = build(ds)
+    chosen = display.format
+    view = with_mentioned_figures(ds, build(ds))
+    if chosen is Format.markdown:  # a document lists what it cites; a terminal has `sources`
+        view = with_cited_references(ds, view)
     if display.explain:
         view = views.explained(ds, view)
     view = shifted(view, display.shift)
     buffer = io.StringIO()
-    chosen = display.format
     render.write(view, chosen, buffer, terminal.detect(sys.stdout, display.color))
     return Result(
         buffer.getvalue(),
@@ -208,15 +211,20 @@ def export(
 ) -> Result:
     import io
 
-    from hfs_info import render, store, terminal, views
+    from hfs_info import compose, render, store, terminal
     from hfs_info.document import shifted
 
     if output is not None and not output.strip():
         raise UsageError("export --output: the path is empty; give a file name, or - for stdout")
     path = None if output == "-" else output
     chosen = export_format(document_format, path)
+    if path is not None and data is not None and _same_file(path, data):
+        raise UsageError(
+            f"export --output {path}: that is the dataset being read (--data); "
+            "write the export somewhere else"
+        )
     buffer = io.StringIO()
-    view = shifted(views.export(store.load(data)), display.shift)
+    view = shifted(compose.export(store.load(data)), display.shift)
     render.renderer(chosen)(view, buffer, terminal.detect(buffer))
     return Result(buffer.getvalue(), path=path, utf8=True, pager=display.pager)
 
@@ -225,20 +233,35 @@ def export(
 EXTENSIONS: dict[str, ExportFormat] = {
     ".md": ExportFormat.markdown,
     ".markdown": ExportFormat.markdown,
+    ".txt": ExportFormat.markdown,
     ".html": ExportFormat.html,
     ".htm": ExportFormat.html,
     ".json": ExportFormat.json,
 }
 
 
+# Extensions of formats export does not write: a file named so would not open as its name says.
+OTHER_FORMATS = frozenset(
+    (".svg", ".csv", ".tsv", ".toml", ".yaml", ".yml", ".xml", ".jsonld", ".pdf", ".docx", ".odt",
+     ".rtf", ".epub", ".tex", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+)  # fmt: skip
+
+
 def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
     """The format `export` writes: ``fmt`` as given, else the one ``path``'s extension names,
-    else Markdown. A format that contradicts the extension is a usage error: the file would
-    not open as what its name says."""
+    else (no extension, or stdout) Markdown. An extension that names another format (``.svg``,
+    ``.csv``, ``.pdf``, or another one of export's) is a usage error, as is, without --format,
+    one that names no format export knows: the file would not open as what its name says."""
     from pathlib import PurePath
 
     extension = PurePath(path).suffix.lower() if path else ""
     implied = EXTENSIONS.get(extension)
+    if extension in OTHER_FORMATS or (extension and implied is None and fmt is ExportFormat.auto):
+        known = ", ".join(sorted(EXTENSIONS))
+        raise UsageError(
+            f"export --output {path}: cannot write a {extension} file; export writes "
+            f"Markdown, HTML or JSON ({known}, or any name with --format)"
+        )
     if fmt is ExportFormat.auto:
         return implied or ExportFormat.markdown
     if implied is not None and implied is not fmt:
@@ -247,6 +270,16 @@ def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
             f"({extension} is {implied.value}); drop --format or rename the file"
         )
     return fmt
+
+
+def _same_file(path: str, other: str) -> bool:
+    """Whether ``path`` names the file ``other`` names (through links), if both exist."""
+    from pathlib import Path
+
+    try:
+        return Path(path).samefile(other)
+    except OSError:
+        return False
 
 
 def cite(data: str | None, display: Display, *, style: CiteStyle = CiteStyle.apa) -> Result:

@@ -440,7 +440,10 @@ def fill(
     """Keep documents in step with the reference: each region between
     <!-- hfs-info ARGS --> and <!-- /hfs-info --> is replaced by the output of
     hfs-info ARGS (Markdown unless ARGS choose a format); the rest of the file is kept byte
-    for byte. ARGS may only name a content command and its display options.
+    for byte. ARGS may only name a content command and its own options. Markers in code
+    blocks or inline code are text. A file is replaced at once, keeping its owner, group and
+    mode; a read-only file, one with other hard links, or one that changed meanwhile is
+    refused.
 
     \b
     Examples:
@@ -449,7 +452,7 @@ def fill(
     """
     from hfs_info import fill as regions
 
-    result = regions.run(_data(ctx), tuple(files), check, diff, allow_data, invoke=invoke)
+    result = regions.run(_data(ctx), tuple(files), check, diff, allow_data)
     return result._replace(pager=display.pager)
 
 

@@ -165,7 +165,11 @@ def _write_file(path: str, data: bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise HfsError(f"cannot write {path}: {(exc.strerror or str(exc)).lower()}") from None
+        from hfs_info.files import Refused
+
+        reason = exc.strerror or str(exc)
+        reason = reason if isinstance(exc, Refused) else reason.lower()
+        raise HfsError(f"cannot write {path}: {reason}") from None
 
 
 def _quiet_broken_pipe() -> None:

@@ -129,6 +129,14 @@ class Search(TypedDict):
     read_as: Annotated[
         dict[str, str], Note("each typo of the query and the word of the guide it was read as")
     ]
+    related: Annotated[
+        dict[str, tuple[str, ...]],
+        Note(
+            "each word of the query the guide does not use that search followed to the guide's "
+            "words for something only related (numb: weakness); the guide does not speak of "
+            "the word typed"
+        ),
+    ]
     results: tuple[Hit, ...]
 
 

@@ -51,10 +51,10 @@ def load(environ: Mapping[str, str]) -> Preferences:
         return NONE
     try:
         os.stat(path)
-    except FileNotFoundError:
+    except OSError:
+        # Missing, or behind a folder this user may not search (sudo, another user's HOME,
+        # as git takes it): no preferences. A file that is there but unreadable is an error.
         return NONE
-    except OSError as exc:
-        raise UsageError(f"{path}: {(exc.strerror or str(exc)).lower()}") from None
     return _parse(path)
 
 

@@ -177,15 +177,13 @@ def reference_for(ds: Dataset, stat: Statistic) -> Reference | None:
     return next(r for r in ds.references if r.id == stat.reference)
 
 
-def check_query(query: str, what: str) -> str:
-    """The query, stripped; a usage error when it is empty or longer than MAX_QUERY_LENGTH."""
+def check_query(query: str, what: str, limit: int = MAX_QUERY_LENGTH) -> str:
+    """The query, stripped; a usage error when it is empty or longer than ``limit``."""
     stripped = query.strip()
     if not stripped:
         raise UsageError(f"empty {what}: give a word to look up")
-    if len(stripped) > MAX_QUERY_LENGTH:
-        raise UsageError(
-            f"{what} is too long ({len(stripped)} characters; the limit is {MAX_QUERY_LENGTH})"
-        )
+    if len(stripped) > limit:
+        raise UsageError(f"{what} is too long ({len(stripped)} characters; the limit is {limit})")
     return stripped
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from hfs_info.commandline import COMMANDS
 from hfs_info.document import (
+    DIAGRAM_NOTE,
     Bars,
     Block,
     Bullets,
@@ -27,6 +28,7 @@ from hfs_info.document import (
     Hint,
     Notice,
     Paragraph,
+    References,
     Table,
     View,
     segments,
@@ -175,6 +177,9 @@ def _renderables(block: Block, console: Console, terminal: Terminal) -> list[Ren
         return [_bullets(block, terminal)]
     if isinstance(block, Fields):
         return [_fields(block.pairs)]
+    if isinstance(block, References):
+        items = tuple(f"[{number}] {citation}" for number, citation in block.items)
+        return [_bullets(Bullets(items), terminal)]
     if isinstance(block, Bars):
         return _bars(block, terminal, 0, 0)
     if isinstance(block, Diagram):
@@ -452,9 +457,12 @@ def _diagram(block: Diagram, terminal: Terminal) -> list[RenderableType]:
     from rich import box
     from rich.panel import Panel
 
+    if block.brief:
+        return [_text(block.brief)]
     # A panel adds a border and a space of padding on each side.
     needed = max((len(line) for line in block.lines), default=0) + 4
     caption = [_text(f"{block.title}: {block.caption}")] if block.caption else []
+    caption.append(_text(DIAGRAM_NOTE))
     if needed > terminal.width and block.parts:
         # Squeezing a drawing cuts its labels; a list of what it shows keeps every word.
         note = f"{block.title}: the drawing needs {needed} columns; it shows:"
