@@ -25,7 +25,7 @@ import typer.completion
 from hfs_info import __version__, actions, completion, declare
 from hfs_info.actions import Result
 from hfs_info.declare import CONTENT, ColorOption, NoPagerOption
-from hfs_info.display import Display, resolve
+from hfs_info.display import SHARED, Display, resolve
 from hfs_info.errors import UsageError
 from hfs_info.options import DATA_ENV, PROG, CiteStyle, ExportFormat
 from hfs_info.query import PROSE_TOPICS
@@ -114,7 +114,7 @@ def root(
 ) -> Result | None:
     """A reference on hemifacial spasm. Run a command, e.g. hfs-info treatments."""
     if ctx.invoked_subcommand is None:
-        given = {"color": color, "no_pager": no_pager}
+        given = {key: ctx.params[key] for key in SHARED}  # the home screen's display options
         return actions.home(_data(ctx), resolve(given, (), os.environ))
     return None
 
