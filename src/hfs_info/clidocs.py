@@ -27,6 +27,7 @@ from hfs_info.cli import app, plain_usage
 from hfs_info.display import PAGER_ENV
 from hfs_info.errors import ExitStatus
 from hfs_info.options import PROG
+from hfs_info.preferences import FORMAT_ENV
 from hfs_info.terminal import MAX_WIDTH, MIN_WIDTH
 
 MARKDOWN_COMMAND = "python -m hfs_info.clidocs > docs/cli.md"
@@ -46,15 +47,29 @@ EXIT_STATUS: tuple[tuple[ExitStatus, str], ...] = (
 # Variables read by the terminal layer (terminal.py), besides those of options (--data).
 ENVIRONMENT: tuple[tuple[str, str], ...] = (
     ("COLUMNS", f"The width to lay tables out for, clamped to {MIN_WIDTH} to {MAX_WIDTH} columns."),
-    ("NO_COLOR", "When set and not empty, no colour (the --color option wins)."),
+    (
+        FORMAT_ENV,
+        "The preferred output format (e.g. plain), for the commands that can write it; "
+        "--format wins, and it wins over the config file's format.",
+    ),
+    (
+        "NO_COLOR",
+        "When set and not empty, no colour (--color and the config file's color win).",
+    ),
     ("FORCE_COLOR", "When set and not empty, colour even when not writing to a terminal."),
     ("TERM", "dumb: no colour and no cursor movement, as with NO_COLOR."),
     (
         PAGER_ENV,
         "The pager for output longer than the terminal (e.g. 'less -R'); empty or 'cat' for "
-        "none. Else PAGER, else 'less -FRX' (or 'more'). Only when writing to a terminal.",
+        "none. Else the config file's pager, else PAGER, else 'less -FRX' (or 'more'). Only "
+        "when writing to a terminal.",
     ),
-    ("PAGER", f"The pager, when {PAGER_ENV} is not set."),
+    ("PAGER", f"The pager, when neither {PAGER_ENV} nor the config file names one."),
+    (
+        "XDG_CONFIG_HOME",
+        f"Where the config file is: $XDG_CONFIG_HOME/{PROG}/config.toml, else "
+        f"~/.config/{PROG}/config.toml (keys format, color and pager; docs/preferences.md).",
+    ),
 )
 
 
