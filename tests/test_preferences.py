@@ -256,3 +256,11 @@ def test_a_file_there_but_unreadable_is_an_error_and_an_unsearchable_folder_is_n
         assert result.returncode == 0 and result.stdout.startswith(b"microvascular decompression")
     finally:
         shutil.rmtree(base)
+
+
+def test_a_preferred_format_does_not_refuse_list(run, monkeypatch) -> None:
+    monkeypatch.setenv("HFS_INFO_FORMAT", "json")
+    listed = run("glossary", "--list")
+    assert listed.status == 0 and listed.stdout == run("glossary", "-l", "-f", "table").stdout
+    refused = run("glossary", "--list", "--format", "csv")  # a format asked for on the line
+    assert refused.status == 2 and "prints only names" in refused.stderr
