@@ -22,6 +22,7 @@ from tests.conftest import GOLDEN
 NS = "{http://www.w3.org/2000/svg}"
 DRAWINGS = {
     "stats-chart": ["stats", "--chart"],
+    "treatments-mvd": ["treatments", "mvd"],  # its percentages, not the figure it mentions
     "figures-1": ["figures", "1"],
     "figures-2": ["figures", "2"],
     "figures-3": ["figures", "3"],
@@ -121,7 +122,7 @@ def test_no_two_words_overlap(run, name: str) -> None:
     assert clashes == []
 
 
-@pytest.mark.parametrize("name", ["stats-chart"])
+@pytest.mark.parametrize("name", ["stats-chart", "treatments-mvd"])
 def test_bars_start_in_one_column_and_their_values_sit_after_them(run, name: str) -> None:
     svg = ET.fromstring(draw(run, DRAWINGS[name]))
     bars = [s for s in geometry(svg) if s[0] == "rect" and isinstance(s[3], float) and s[4] == 14]
