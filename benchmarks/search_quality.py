@@ -162,6 +162,11 @@ ABLATIONS: dict[str, tuple[str, str, object]] = {
         "WEIGHTS",
         (0.0, 0.0, 1.0, 1.0, 1.0, 1.0),
     ),
+    "questions each record answers (document expansion, ASKS_WEIGHT)": (
+        "search_index",
+        "ASKS_WEIGHT",
+        0.0,
+    ),
     "other terms of a concept add (OTHER_TERMS)": ("search", "OTHER_TERMS", 0.0),
     "coverage of the question's concepts (COVERAGE)": ("search", "COVERAGE", 0.0),
     "record named exactly (NAME_BONUS)": ("search", "NAME_BONUS", 1.0),
