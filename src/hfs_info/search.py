@@ -289,7 +289,11 @@ def _ranked(
     pairs = list(zip(question.concepts, found, strict=True))
     known = [m.scores for m in found if m.scores]
     specific = [c for c, m in pairs if m.scores and c.typed not in vocab.subject]
-    missing = [c for c, m in pairs if not m.scores and not c.form and not is_filler(c.typed, vocab)]
+    missing = [
+        c
+        for c, m in pairs
+        if not m.scores and not c.form and not c.background and not is_filler(c.typed, vocab)
+    ]
     # Honesty: a question whose topic words the guide never uses has no answer here, even if
     # a word naming the guide's subject ("hemifacial spasm") matches.
     if not known or (missing and not specific):
