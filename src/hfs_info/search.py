@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info.document import Found, Hit
 from hfs_info.errors import NotFoundError
+from hfs_info import search_analysis
 from hfs_info.search_analysis import (
     COMMON_ZIPF,
     TERM,
@@ -286,9 +287,15 @@ def _ranked(
     rows = ix.rows
     words = cache(lambda: _content_words(rows))  # only for a word that matches nothing
     found = [_concept_match(ix, c, words) for c in question.concepts]
-    pairs = list(zip(question.concepts, found, strict=True))
+    # a typo of a word naming the guide's subject ("hemifacal") weighs as that word does
+    concepts = [
+        c._replace(weight=search_analysis.SUBJECT_WEIGHT) if m.read_as in vocab.subject else c
+        for c, m in zip(question.concepts, found, strict=True)
+    ]
+    pairs = list(zip(concepts, found, strict=True))
     known = [m.scores for m in found if m.scores]
-    specific = [c for c, m in pairs if m.scores and c.typed not in vocab.subject]
+    subject = vocab.subject
+    specific = [c for c, m in pairs if m.scores and not {c.typed, m.read_as} & subject]
     missing = [
         c
         for c, m in pairs
