@@ -294,13 +294,25 @@ def _ranked(
     ]
     pairs = list(zip(concepts, found, strict=True))
     known = [m.scores for m in found if m.scores]
+    # a word found only in a web address ("www.blepharospasm.org") is not a topic of the guide
+    addressed = [
+        c
+        for c, m in pairs
+        if m.scores
+        and all(rows[r].kind in ADDRESS_KINDS and c.typed in rows[r].title for r in m.scores)
+    ]
     subject = vocab.subject
-    specific = [c for c, m in pairs if m.scores and not {c.typed, m.read_as} & subject]
+    specific = [
+        c
+        for c, m in pairs
+        if m.scores and not {c.typed, m.read_as} & subject and c not in addressed
+    ]
     missing = [
         c
         for c, m in pairs
         if not m.scores and not c.form and not c.background and not is_filler(c.typed, vocab)
     ]
+    missing += [c for c in addressed if not c.background]
     # Honesty: a question whose topic words the guide never uses has no answer here, even if
     # a word naming the guide's subject ("hemifacial spasm") matches.
     if not known or (missing and not specific):
@@ -507,6 +519,8 @@ def suggestions(ds: Dataset, text: str) -> tuple[str, ...]:
     return tuple(found)[:5]
 
 
+# The kinds of record that are only a web address and its name.
+ADDRESS_KINDS = frozenset({"link", "registry"})
 # The kinds of record whose command is a topic to offer after a miss.
 TOPIC_KINDS = frozenset({"section", "nerve", "treatment", "glossary", "drug"})
 # How many of the commands closest to a question that has no answer a miss names.
