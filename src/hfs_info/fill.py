@@ -27,12 +27,11 @@ import bisect
 import difflib
 import re
 import shlex
-from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hfs_info.errors import HfsError, UsageError
-from hfs_info.options import PROG, ColorChoice, Format, Option
+from hfs_info.options import PROG, ColorChoice, Format
 from hfs_info.text import inert, one_line
 
 if TYPE_CHECKING:
@@ -376,14 +375,8 @@ def content_commands() -> dict[str, frozenset[str]]:
     that write documents, files or reports offer other formats."""
     from hfs_info.commandline import COMMANDS
 
-    def offers_table(option: Option) -> bool:
-        kind = option.kind
-        if option.param != "fmt" or not (isinstance(kind, type) and issubclass(kind, StrEnum)):
-            return False
-        return "table" in kind.__members__
-
     return {
         name: frozenset(n for option in command.options for n in option.names) - {"--help"}
         for name, command in COMMANDS.items()
-        if any(offers_table(option) for option in command.options)
+        if "table" in command.formats
     }
