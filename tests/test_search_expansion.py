@@ -25,7 +25,9 @@ def _words(text: str) -> set[str]:
     return set(WORD.findall(normalize_query(text)))
 
 
-GUIDE_WORDS = set().union(*(_words(f"{e.title} {e.names} {e.body} {e.context}") for e in ENTRIES.values()))
+GUIDE_WORDS = set().union(
+    *(_words(f"{e.title} {e.names} {e.body} {e.context}") for e in ENTRIES.values())
+)
 SAME = {w for table in (VOCAB.forms, VOCAB.words) for key in table for w in key.split()}
 RELATED = set(VOCAB.related)
 

@@ -22,9 +22,9 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from hfs_info import search_analysis
 from hfs_info.document import Found, Hit
 from hfs_info.errors import NotFoundError
-from hfs_info import search_analysis
 from hfs_info.search_analysis import (
     COMMON_ZIPF,
     TERM,

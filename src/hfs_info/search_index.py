@@ -210,8 +210,13 @@ def build(ds: Dataset) -> Index:
         "INSERT INTO entries (rowid, id, kind, title, names, body, context, asks) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (i, e.id, e.kind, *map(clean, (e.title, e.names, e.body, e.context)),
-             " ; ".join(asks.get(e.id, ())))
+            (
+                i,
+                e.id,
+                e.kind,
+                *map(clean, (e.title, e.names, e.body, e.context)),
+                " ; ".join(asks.get(e.id, ())),
+            )
             for i, e in enumerate(rows)
         ],
     )
