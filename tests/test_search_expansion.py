@@ -102,3 +102,47 @@ def test_unknown_ids_and_bad_questions_are_refused() -> None:
     assert any("Bad, Punctuation!" in p for p in found)
     raw["asks"] = ["not a table"]
     assert "asks: must be a table" in vocabulary.problems(raw)
+
+
+# --- the general rules of round 2 ---------------------------------------------------------------
+
+
+def test_the_story_around_a_question_is_never_named_as_missing() -> None:
+    story = "I went on my holidays and climbed the stairs. How long does botox last?"
+    found = search.answer(DS, story, limit=3)
+    assert found.hits[0].id == "treatment:botox/duration"
+    assert found.unmatched == ()
+    # in the sentence that asks, the same word is a topic the guide lacks
+    asked = search.answer(DS, "How long does botox last on holidays?", limit=3)
+    assert asked.unmatched == ("holidays",)
+
+
+def test_a_question_without_a_question_mark_is_all_asked() -> None:
+    q = search.read_question("My dad had surgery. He wants the results", VOCAB)
+    assert not any(c.background for c in q.concepts)
+    q = search.read_question("My dad had surgery. What are the results?", VOCAB)
+    assert {c.typed for c in q.concepts if c.background} == {"surgery"}
+
+
+def test_filler_is_never_searched() -> None:
+    q = search.read_question("please help me read and explain the risks of surgery", VOCAB)
+    assert {c.typed for c in q.concepts} == {"risks", "surgery"}
+
+
+def test_a_typo_of_a_subject_word_weighs_as_the_subject_word() -> None:
+    found = search.answer(DS, "how is hemifacal spasm diagnosed", limit=3)
+    assert found.read_as == (("hemifacal", "hemifacial"),)
+    assert found.hits[0].id == "section:diagnosis"
+
+
+def test_a_word_only_in_a_web_address_is_named_but_the_address_is_the_answer() -> None:
+    alone = search.answer(DS, "blepharospasm", limit=3)
+    assert alone.hits[0].id == "link:blepharospasm-org"
+    assert alone.unmatched == ("blepharospasm",)
+    asked = search.answer(DS, "what is blepharospasm and how is it treated", limit=3)
+    assert asked.unmatched[0] == "blepharospasm"
+
+
+def test_one_side_is_not_side_effects() -> None:
+    hits = search.search(DS, "why is only one side affected", limit=3)
+    assert not any(h.id.endswith("/side_effects") for h in hits)

@@ -312,7 +312,6 @@ def _ranked(
         for c, m in pairs
         if not m.scores and not c.form and not c.background and not is_filler(c.typed, vocab)
     ]
-    missing += [c for c in addressed if not c.background]
     # Honesty: a question whose topic words the guide never uses has no answer here, even if
     # a word naming the guide's subject ("hemifacial spasm") matches.
     if not known or (missing and not specific):
@@ -361,7 +360,9 @@ def _ranked(
         ranked = ranked[:limit]
     return Ranking(
         ranked,
-        tuple(c.typed for c in missing),
+        # named as not in the guide, with the words found only in a web address (the answer
+        # is that address, and the guide says nothing more about them)
+        tuple(c.typed for c in [*missing, *(c for c in addressed if not c.background)]),
         tuple((c.typed, m.read_as) for c, m in pairs if m.read_as),
         tuple((c.typed, m.related) for c, m in pairs if m.related and not c.form),
         tuple(found),

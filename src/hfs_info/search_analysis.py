@@ -164,7 +164,9 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                     out.append(concept._replace(form=True))
                 break
             if any(phrase in table for table in known) or size == 1:
-                if size == 1 and phrase in vocabulary.stop_words:
+                # stop words and filler ("read", "help", "explain") are never searched: in a
+                # chatty question they matched whatever record happened to use them
+                if size == 1 and (phrase in vocabulary.stop_words or phrase in vocabulary.filler):
                     break
                 concept = _concept(phrase, vocabulary)
                 if phrase in vocabulary.subject:
