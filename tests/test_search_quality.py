@@ -20,12 +20,12 @@ import pytest
 from hfs_info import search, store
 
 ROOT = Path(__file__).parents[1]
-TOP1_FLOOR = 0.89
+TOP1_FLOOR = 0.90
 TOP3_FLOOR = 0.97
 # The blind sets (written from the guide alone; development sets since their misses were read):
-# set A 90% first and 96% in the first three when this was written, set C 88% and 97% (86% and
+# set A 91% first and 97% in the first three when this was written, set C 88% and 97% (86% and
 # 95% when it was measured once, untuned). Floors a little below, so noise does not fail CI.
-BLIND_FLOORS = {"questions-blind-a.tsv": (0.88, 0.94), "questions-blind-c.tsv": (0.86, 0.95)}
+BLIND_FLOORS = {"questions-blind-a.tsv": (0.89, 0.95), "questions-blind-c.tsv": (0.86, 0.95)}
 
 
 def _quality() -> ModuleType:
