@@ -163,11 +163,13 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
     """The offsets of the markers that count: every one in an HTML file; in any other file
     those CommonMark reads as an HTML block (not in code, not in a paragraph)."""
     begun = [m.start() for m in _BEGUN.finditer(text)]
+    closing = {m.start() for m in _BEGUN.finditer(text) if "/" in m.group()}
     if not begun or path.lower().endswith(_HTML_SUFFIXES):
         return begun
     from markdown_it import MarkdownIt
 
     html: set[int] = set()  # lines of HTML blocks
+    first: dict[int, int] = {}  # each line of an HTML block -> the line the block starts on
     inline: set[int] = set()  # lines of paragraphs with inline HTML that holds a marker
     # Blocks only: the text of a paragraph is parsed (for code spans and inline HTML) only
     # where it holds a marker, which keeps a long document fast.
@@ -180,6 +182,7 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
             continue
         if token.type == "html_block":
             html.update(range(*token.map))
+            first.update(dict.fromkeys(range(*token.map), token.map[0]))
         elif (
             token.type == "inline"
             and _BEGUN.search(token.content)
@@ -194,6 +197,13 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
     for offset in begun:
         line = lines.index(offset)
         if line in html:
+            if offset not in closing and first[line] != line:
+                # Inside an HTML block begun above (an open comment, a <div>): its indentation
+                # is no container's, and what fill writes there would not be read back alike.
+                raise UsageError(
+                    f"{path}:{line + 1}: a region marker must begin a block of its own; this "
+                    f"one is inside the HTML block of line {first[line] + 1}"
+                )
             live.append(offset)
         elif line in inline:
             raise UsageError(
