@@ -152,7 +152,7 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
         return Match(scores, terms + also)
     single = " " not in concept.typed
     prefix = stem_prefix(concept.typed) if single else None
-    if prefix is not None:
+    if prefix is not None and _is_form(prefix, words()):
         term = f'"{prefix}"*'
         scores = match(ix.db, term)
         if scores:
@@ -184,6 +184,18 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
         if read.scores and not read.related:
             return Match(read.scores, read.terms, read_as=close)
     return Match({})
+
+
+# What may follow a stem prefix in a word of the guide for that word to be a form of the word
+# typed ("diagnos": diagnosis, diagnosed); not "er" ("numb" of "numbness" is not "number").
+_FORM_ENDINGS = frozenset(
+    ("", "e", "s", "es", "ed", "ing", "ings", "is", "ic", "ical", "y", "ies", "al", "ation")
+) | frozenset(("ations", "ion", "ions", "ive", "ment", "ments", "ness", "ful", "ly"))
+
+
+def _is_form(prefix: str, words: list[str]) -> bool:
+    """Whether a word of the guide is ``prefix`` and an ending of a word form."""
+    return any(w.startswith(prefix) and w[len(prefix) :] in _FORM_ENDINGS for w in words)
 
 
 def _halves(word: str) -> list[tuple[str, str]]:
