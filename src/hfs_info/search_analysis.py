@@ -275,8 +275,14 @@ def quoted(phrase: str) -> str:
 
 
 def numbers(concepts: tuple[Concept, ...]) -> frozenset[int]:
-    """The numbers a question names, in whatever spelling (CN VIII, 8th, eight)."""
-    found = (number_of(c.typed) for c in concepts if " " not in c.typed)
+    """The numbers a question names, in whatever spelling (CN VIII, 8th, 8), not counts
+    spelt as words ("these two things") nor the numbers of the story around a question ("my
+    wife is 51")."""
+    found = (
+        number_of(c.typed)
+        for c in concepts
+        if " " not in c.typed and not c.background and c.typed not in _NUMBER_WORDS
+    )
     return frozenset(n for n in found if n is not None)
 
 
