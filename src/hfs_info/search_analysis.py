@@ -158,6 +158,10 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                     # "which study", "what research": asks for where facts come from, and the
                     # word is still a topic (the trials and the references are about research).
                     out.append(_concept(phrase, vocabulary))
+                elif "picture" in questions[phrase] and phrase in vocabulary.words:
+                    # "picture", "diagram": searched as the guide's word for them ("Figure 2"),
+                    # never named as a topic the guide lacks
+                    out.append(_concept(phrase, vocabulary)._replace(form=True))
                 elif any(phrase in table for table in known):
                     # "how common" asks for a number and about being common
                     concept = _concept(phrase, vocabulary)
