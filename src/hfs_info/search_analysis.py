@@ -94,22 +94,33 @@ def normalize_query(text: str) -> str:
 def read_question(text: str, vocabulary: Vocabulary) -> Question:
     """The concepts and intents of what a person typed (before it meets the index). In a text
     of several sentences, some of them questions ("...?"), the questions say what is asked and
-    the other sentences are background: their words set no intent and are never named as
-    missing topics."""
+    the other sentences are background: their words are never named as missing topics, and
+    only those of a sentence that asks without a question mark ("I want to know what to
+    expect") set an intent."""
     text = normalize_query(text)
     parts = _ASKED_SENTENCE.split(text) if '"' not in text else [text]
     asked = [p for p in parts if p.rstrip().endswith("?")]
     if len(parts) < 2 or not asked:
         return _read(text, vocabulary)
     question = _read(" ".join(asked), vocabulary)
-    story = " ".join(p for p in parts if not p.rstrip().endswith("?"))
+    story = [p for p in parts if not p.rstrip().endswith("?")]
+    told = _read(" ".join(story), vocabulary)
     typed = {c.typed for c in question.concepts}
     background = tuple(
         c._replace(background=True)
-        for c in _read(story, vocabulary).concepts
+        for c in told.concepts
         if c.typed not in typed and not c.form
     )
-    return Question(question.concepts + background, question.intents)
+    # a sentence of the story that asks all the same ("they keep asking me how common it is")
+    # says what kind of answer is wanted, and its question forms count as asked
+    indirect = _read(" ".join(p for p in story if _INDIRECT.search(p)), vocabulary)
+    forms = tuple(c for c in indirect.concepts if c.form and c.typed not in typed)
+    return Question(question.concepts + forms + background, question.intents | indirect.intents)
+
+
+# A sentence without a question mark asks all the same when it holds a question word ("they
+# keep asking me how common it is", "I want to know what happens next").
+_INDIRECT = re.compile(r"\b(?:how|what|why|which|whether)\b")
 
 
 def _read(text: str, vocabulary: Vocabulary) -> Question:
