@@ -246,6 +246,10 @@ _NUMBER_WORDS: tuple[str, ...] = (
 _NUMBER_WORDS += ("eleven", "twelve")
 
 
+# What the guide names by number: the cranial nerves, its figures and references.
+_NUMBERED = frozenset({"cn", "nerve", "nerves", "cranial nerve", "figure", "figures", "reference"})
+
+
 def ordinal_of(word: str) -> int | None:
     """The number of a word that names something by number (7th, seventh, VII), not a count
     (8, eight, "one side")."""
@@ -290,13 +294,17 @@ def quoted(phrase: str) -> str:
 
 
 def numbers(concepts: tuple[Concept, ...]) -> frozenset[int]:
-    """The numbers a question names, in whatever spelling (CN VIII, 8th, 8), not counts
-    spelt as words ("these two things") nor the numbers of the story around a question ("my
-    wife is 51")."""
+    """The numbers a question names, in whatever spelling (CN VIII, 8th, CN eight), not
+    counts spelt as words ("these two things": a word names a number only beside a word for
+    what the guide numbers, a nerve or a figure) nor the numbers of the story around a
+    question ("my wife is 51")."""
+    numbered = any(c.typed in _NUMBERED for c in concepts)
     found = (
         number_of(c.typed)
         for c in concepts
-        if " " not in c.typed and not c.background and c.typed not in _NUMBER_WORDS
+        if " " not in c.typed
+        and not c.background
+        and (numbered or c.typed not in _NUMBER_WORDS)
     )
     return frozenset(n for n in found if n is not None)
 

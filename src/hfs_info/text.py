@@ -81,6 +81,8 @@ _CARDINALS += ("eleven", "twelve")
 def number_of(token: str) -> int | None:
     """The number a normalised word stands for (``7``, ``7th``, ``seventh``, ``seven``,
     ``vii``), else None."""
+    if not token.isascii():  # "❶" and "²" are digits to str.isdigit, not to int()
+        return None
     if token.isdigit():
         return int(token)
     if token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"):
