@@ -98,7 +98,7 @@ def read_question(text: str, vocabulary: Vocabulary) -> Question:
     only those of a sentence that asks without a question mark ("I want to know what to
     expect") set an intent."""
     text = normalize_query(text)
-    parts = _ASKED_SENTENCE.split(text) if '"' not in text else [text]
+    parts = _sentences(text)
     asked = [p for p in parts if p.rstrip().endswith("?")]
     if len(parts) < 2 or not asked:
         return _read(text, vocabulary)
@@ -116,6 +116,17 @@ def read_question(text: str, vocabulary: Vocabulary) -> Question:
     indirect = _read(" ".join(p for p in story if _INDIRECT.search(p)), vocabulary)
     forms = tuple(c for c in indirect.concepts if c.form and c.typed not in typed)
     return Question(question.concepts + forms + background, question.intents | indirect.intents)
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a question, a "quoted phrase" never cut in two."""
+    parts: list[str] = []
+    for part in _ASKED_SENTENCE.split(text):
+        if parts and parts[-1].count('"') % 2:
+            parts[-1] += " " + part
+        else:
+            parts.append(part)
+    return parts
 
 
 # A sentence without a question mark asks all the same when it holds a question word ("they
