@@ -9,9 +9,9 @@ beside them, never instead:
     .venv/bin/python benchmarks/search_quality.py FILE...     # any set, e.g. a sealed one
     .venv/bin/python benchmarks/search_quality.py --misses    # also list every question not first
 
-questions.tsv is the set search was tuned on; questions-heldout.tsv, questions-blind-a.tsv and
-questions-blind-c.tsv were written blind, but their misses have been read, so they are
-development sets now (set C was measured once before that, docs/benchmarks.md): a claim
+questions.tsv is the set search was tuned on; questions-heldout.tsv and questions-blind-a.tsv,
+-b.tsv and -c.tsv were written blind, but their misses have been read, so they are development
+sets now (sets B and C were each measured once before that, docs/benchmarks.md): a claim
 needs a fresh, unseen set (give its path). A question of kind "none" (ANSWERS "-") is right when
 search says the guide does not answer it: a miss (exit 1), or an answer that first names the
 question's topic words the guide does not use (the "Not in the guide" or "does not mention"
@@ -32,8 +32,10 @@ FIXTURES = HERE.parent / "tests" / "fixtures"
 TUNING = FIXTURES / "questions.tsv"
 HELDOUT = FIXTURES / "questions-heldout.tsv"
 BLIND_A = FIXTURES / "questions-blind-a.tsv"
+BLIND_B = FIXTURES / "questions-blind-b.tsv"
 BLIND_C = FIXTURES / "questions-blind-c.tsv"
 NAMES = {
+    BLIND_B: "blind set B (questions-blind-b.tsv; written blind, measured once, a development set)",
     BLIND_C: "blind set C (questions-blind-c.tsv; written blind, measured once, a development set)",
     TUNING: "tuning set (questions.tsv; tuned on)",
     HELDOUT: "held-out set (questions-heldout.tsv; written blind, misses since read)",
@@ -246,9 +248,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.ablate:
-        print(ablate(args.files or [f for f in (BLIND_C, BLIND_A, HELDOUT) if f.exists()]))
+        blind = (BLIND_B, BLIND_C, BLIND_A, HELDOUT)
+        print(ablate(args.files or [f for f in blind if f.exists()]))
         return 0
-    files = args.files or [f for f in (BLIND_C, BLIND_A, HELDOUT, TUNING) if f.exists()]
+    files = args.files or [f for f in (BLIND_B, BLIND_C, BLIND_A, HELDOUT, TUNING) if f.exists()]
     headline: list[str] = []
     for path in files:
         results = run(read(path), ask_hfs_info)

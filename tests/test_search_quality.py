@@ -22,10 +22,15 @@ from hfs_info import search, store
 ROOT = Path(__file__).parents[1]
 TOP1_FLOOR = 0.90
 TOP3_FLOOR = 0.97
-# The blind sets (written from the guide alone; development sets since their misses were read):
-# set A 91% first and 97% in the first three when this was written, set C 88% and 97% (86% and
-# 95% when it was measured once, untuned). Floors a little below, so noise does not fail CI.
-BLIND_FLOORS = {"questions-blind-a.tsv": (0.89, 0.95), "questions-blind-c.tsv": (0.86, 0.95)}
+# The blind sets (written from the guide alone; development sets since their misses were read),
+# round 3: set A 93% first and 99% in the first three, set B 87% and 97% (82% and 94% when it
+# was measured once, untuned), set C 89% and 98% (86% and 95% untuned). Floors a little below,
+# so noise does not fail CI.
+BLIND_FLOORS = {
+    "questions-blind-a.tsv": (0.91, 0.97),
+    "questions-blind-b.tsv": (0.85, 0.95),
+    "questions-blind-c.tsv": (0.87, 0.96),
+}
 
 
 def _quality() -> ModuleType:
