@@ -343,7 +343,11 @@ def _ranked(
             matched[rowid] = matched.get(rowid, 0.0) + concept.weight
     asked = sum(c.weight for c, m in pairs if m.scores)
     named = _named(ix, found)
-    phrases = {c.typed for c in question.concepts}
+    # the record's name as typed (in any word form: FTS5's stemmer compares), or as a typo
+    # was read
+    phrases = {c.typed for c in question.concepts if not c.typed.endswith("*")}
+    phrases |= {m.read_as for m in found if m.read_as}
+    titled = _titled(ix, phrases) if named else set()
     base = {r: total * (matched[r] / asked) ** COVERAGE for r, total in totals.items()}
     asked_numbers = numbers(question.concepts)
     ranked: list[tuple[Entry, float]] = []
@@ -358,7 +362,7 @@ def _ranked(
         score = base[rowid] * _kind_prior(entry, question.intents, rowid in named)
         if asked_numbers and _other_number(entry, asked_numbers):
             continue  # about another number: CN VIII is never answered with CN VII
-        if rowid in named and normalize_query(entry.title) in phrases:
+        if rowid in named and rowid in titled:
             score *= NAME_BONUS
         ranked.append((entry, score))
         if limit is not None:
@@ -379,6 +383,19 @@ def _ranked(
         tuple((c.typed, m.related) for c, m in pairs if m.related and not c.form),
         tuple(found),
     )
+
+
+def _titled(ix: Index, phrases: set[str]) -> set[int]:
+    """The records whose title is one of ``phrases``, word for word, in any word form
+    ("anticonvulsant", "anticonvulsent": anticonvulsants; FTS5's stemmer compares)."""
+    out: set[int] = set()
+    for phrase in phrases:
+        words = WORD.findall(phrase)
+        if words:
+            for rowid in match(ix.db, 'title : ^"' + " ".join(words) + '"'):
+                if len(WORD.findall(ix.rows[rowid].title)) == len(words):
+                    out.add(rowid)
+    return out
 
 
 def _outcome_first(ranked: list[tuple[Entry, float]]) -> list[tuple[Entry, float]]:
