@@ -184,6 +184,10 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                     # "picture", "diagram": searched as the guide's word for them ("Figure 2"),
                     # never named as a topic the guide lacks
                     out.append(_concept(phrase, vocabulary)._replace(form=True))
+                elif "outcome" in questions[phrase] and _same_meaning(phrase, vocabulary):
+                    # "come back", "success": the outcome is asked about, and the word is a
+                    # topic of its own (the guide's recurrence, results)
+                    out.append(_concept(phrase, vocabulary))
                 elif any(phrase in table for table in known):
                     # "how common" asks for a number and about being common
                     concept = _concept(phrase, vocabulary)
@@ -201,6 +205,10 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                 break
         i += size
     return out
+
+
+def _same_meaning(phrase: str, vocabulary: Vocabulary) -> bool:
+    return phrase in vocabulary.words or phrase in vocabulary.forms
 
 
 def _question_forms(vocabulary: Vocabulary) -> dict[str, tuple[str, ...]]:
