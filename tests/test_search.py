@@ -37,9 +37,11 @@ QUESTIONS = [
     ("is surgery dangerous", {"treatment:mvd/risks"}),
     ("will the twitching affect my eye", {"section:symptoms"}),
     ("recurrence after surgery", {"statistic:mvd-recurrence", "treatment:mvd/limitations"}),
+    # the spasms coming back is an outcome: the results, which hold the recurrence figure
+    # with the others (issue 19, item 4), may lead
     (
         "will it come back after the operation",
-        {"statistic:mvd-recurrence", "treatment:mvd/limitations"},
+        {"statistic:mvd-recurrence", "treatment:mvd/limitations", "treatment:mvd/results"},
     ),
     ("how long do the shots last", {"treatment:botox/duration", "statistic:botox-duration"}),
     ("side effects of the pills", {"treatment:medication/side_effects"}),
