@@ -52,8 +52,10 @@ def _show(data: str | None, build: Callable[[Dataset], View], display: Display) 
     from hfs_info.document import shifted
 
     ds = store.load(data)
-    chosen = display.format
     view = with_mentioned_figures(ds, build(ds))
+    chosen = display.format
+    if display.fallback is not None and chosen not in render.formats_for(view):
+        chosen = display.fallback  # only a preference: the command's default instead
     if chosen is Format.markdown:  # a document lists what it cites; a terminal has `sources`
         view = with_cited_references(ds, view)
     if display.explain:
