@@ -442,8 +442,9 @@ def fill(
     hfs-info ARGS (Markdown unless ARGS choose a format); the rest of the file is kept byte
     for byte. ARGS may only name a content command and its own options. Markers in code
     blocks or inline code are text. A file is replaced at once, keeping its owner, group and
-    mode; a read-only file, one with other hard links, or one that changed meanwhile is
-    refused.
+    mode. Refused, and left as it is: a read-only file (no write permission for anyone, as
+    chmod 444 leaves it; even for root), one the user may not open for writing, one with other
+    hard links, or one that changed meanwhile.
 
     \b
     Examples:
