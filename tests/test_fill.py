@@ -304,3 +304,47 @@ def test_a_marker_inside_an_html_block_begun_above_is_refused(before: str) -> No
     there (indented like the marker) could not be read back as the same region."""
     with pytest.raises(UsageError, match=r"^doc\.md:2: a region marker must begin a block"):
         fill.fill_text(before + region("figures"), "doc.md", None, allow_data=False)
+
+
+_SPACING = st.text(alphabet=" \t", max_size=3)
+
+
+@given(
+    a=_SPACING,
+    b=st.text(alphabet=" \t", min_size=1, max_size=3),
+    c=_SPACING,
+    d=_SPACING,
+    e=_SPACING,
+)
+@settings(max_examples=40, deadline=None)
+def test_opening_and_closing_markers_take_the_same_spacing(
+    a: str, b: str, c: str, d: str, e: str
+) -> None:
+    """Spacing inside ``<!--`` and ``-->`` is optional in both markers alike: a closing marker
+    written as tightly as its opening one closes it."""
+    text = f"<!--{a}hfs-info{b}glossary botox{c}-->\n<!--{d}/hfs-info{e}-->\n"
+    [region] = fill.regions(text, "t.md")
+    assert (region.line, region.args) == (1, "glossary botox")
+    filled, _ = fill.fill_text(text, "t.md", None, False)
+    assert filled.endswith(f"\n<!--{d}/hfs-info{e}-->\n") and "Botox" in filled
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("<!--hfs-info-->\n<!--/hfs-info-->\n", "t.md:1: a region must name a command"),
+        ("<!--/hfs-info-->\n", "t.md:1: <!-- /hfs-info --> closes no region"),
+        (
+            "<!--hfs-info glossary mvd-->\n<!--/hfs-info -x-->\n",
+            "t.md:2: a region marker must end with -->",
+        ),
+    ],
+)
+def test_tight_markers_are_read_as_markers(text: str, message: str) -> None:
+    with pytest.raises(UsageError, match="^" + message):
+        fill.fill_text(text, "t.md", None, False)
+
+
+def test_words_that_only_begin_with_hfs_info_are_no_markers() -> None:
+    text = "<!--hfs-infos x-->\n\n<!--hfs-info-x-->\n\n<!--/hfs-info--x-->\n"
+    assert fill.regions(text, "t.md") == []

@@ -38,7 +38,10 @@ if TYPE_CHECKING:
     from hfs_info.actions import Result
 
 _MARKER = re.compile(r"<!--\s*(?:(?P<close>/hfs-info)\s*|hfs-info(?P<args>(?:\s[^>]*?)?))-->")
-_BEGUN = re.compile(r"<!--\s*/?hfs-info(?![\w-])")
+# The start of a marker, opening or closing, however it is spaced: ``hfs-info`` may be followed
+# by spacing or by the comment's end (``<!--/hfs-info-->``), never by more of a word
+# (``hfs-infos``, ``hfs-info-x``).
+_BEGUN = re.compile(r"<!--\s*/?hfs-info(?!\w|-(?!->))")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # Files whose markers all count: HTML has no code blocks in the Markdown sense.
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
