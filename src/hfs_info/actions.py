@@ -49,13 +49,15 @@ def _show(data: str | None, build: Callable[[Dataset], View], display: Display) 
 
     from hfs_info import render, store, terminal, views
     from hfs_info.blocks import with_cited_references, with_mentioned_figures
-    from hfs_info.document import shifted
+    from hfs_info.document import for_documents, shifted
 
     ds = store.load(data)
     view = with_mentioned_figures(ds, build(ds))
     chosen = display.format
     if display.fallback is not None and chosen not in render.formats_for(view):
         chosen = display.fallback  # only a preference: the command's default instead
+    if display.document:  # a fill region: nothing that points at the terminal
+        view = view._replace(blocks=tuple(for_documents(view.blocks)))
     if chosen is Format.markdown:  # a document lists what it cites; a terminal has `sources`
         view = with_cited_references(ds, view)
     if display.explain:
@@ -367,15 +369,17 @@ def run(
     data: str | None,
     params: Mapping[str, Any],
     environ: Mapping[str, str] | None = None,
+    document: bool = False,
 ) -> Result:
     """Run ``command`` ("" for the home screen) on the dataset ``data`` (None: the packaged
     one) with its parsed ``params`` (display options and its own, as the command table names
-    them)."""
+    them). ``document``: the output goes into a document (fill), in whatever format, so
+    it leaves out what only a terminal's user can follow (Display.document)."""
     import os
 
     from hfs_info.commandline import COMMANDS
 
     given, own = split(params)
     formats = () if not command else COMMANDS[command].formats
-    display = resolve(given, formats, os.environ if environ is None else environ)
+    display = resolve(given, formats, os.environ if environ is None else environ, document)
     return HANDLERS[command](data, display, **own)

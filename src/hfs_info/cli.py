@@ -440,7 +440,9 @@ def fill(
     """Keep documents in step with the reference: each region between
     <!-- hfs-info ARGS --> and <!-- /hfs-info --> is replaced by the output of
     hfs-info ARGS (Markdown unless ARGS choose a format); the rest of the file is kept byte
-    for byte. ARGS may only name a content command and its own options. Markers in code
+    for byte. ARGS may only name a content command and its own options. A region is part
+    of a document: in every format it leaves out the hints and command lines meant for the
+    terminal (plain too), and SVG its XML declaration. Markers in code
     blocks or inline code are text. A file is replaced at once, keeping its owner, group and
     mode. Refused, and left as it is: a read-only file (no write permission for anyone, as
     chmod 444 leaves it; even for root), one the user may not open for writing, one with other

@@ -27,7 +27,7 @@ PAGER_ENV = "HFS_INFO_PAGER"
 
 
 class Display(NamedTuple):
-    """The display of one run. The first four are resolved against the preferences; every
+    """The display of one run. The first five are resolved against the preferences; every
     other field is a display option of the same name, taken as given (declare.py declares
     its flag), so that a new one is a field here and a flag there."""
 
@@ -38,12 +38,15 @@ class Display(NamedTuple):
     # instead if the view at hand has no such form (a list of treatments is no SVG). None: the
     # format was given with --format, and a view without it is a usage error.
     fallback: Format | None = None
+    # The output goes into a document (a fill region): no hints for the terminal and no
+    # columns of command lines, whatever the format (plain too), as Markdown never has them.
+    document: bool = False
     explain: bool = False  # add the glossary definitions of the terms the text uses
     shift: int = 0  # heading levels to move every heading down
 
 
-# The options taken as they are given: the fields after the four resolved ones.
-AS_GIVEN = Display._fields[4:]
+# The options taken as they are given: the fields after the five resolved ones.
+AS_GIVEN = Display._fields[5:]
 # The parameter names the display options have in the app and the command table.
 PARAMS = ("fmt", "color", "no_pager", *AS_GIVEN)
 # The display options the whole tool takes before the command as well (the command's own value,
@@ -68,7 +71,10 @@ def split(params: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def resolve(
-    given: Mapping[str, Any], formats: Sequence[str], environ: Mapping[str, str]
+    given: Mapping[str, Any],
+    formats: Sequence[str],
+    environ: Mapping[str, str],
+    document: bool = False,
 ) -> Display:
     """The Display of a command that writes ``formats`` (its default first; empty when it has
     no --format), from its ``given`` display options and the preferences. The config file is
@@ -92,6 +98,7 @@ def resolve(
     return Display(
         format=fmt,
         fallback=fallback,
+        document=document,
         color=ColorChoice(color),
         pager=None if given.get("no_pager") else pager(environ, lambda: file().pager),
         **{key: given[key] for key in AS_GIVEN if key in given},

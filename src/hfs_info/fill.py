@@ -12,7 +12,10 @@ A region's content is the output of ``hfs-info ARGS``. ARGS are split like a she
 content command (one that offers the terminal's table, as declared in cli.py) with its own
 options, and nothing else: no ``--``, no file to write, no other command, and --data only with
 --allow-data. Markdown is the default format; the table format is refused, since its layout
-depends on the terminal. Each region's text takes the line endings of the line its opening
+depends on the terminal. Whatever the format, a region leaves out what only a terminal's user
+can follow (hints naming commands, columns of command lines: Display.document), as a Markdown
+document always does, and an SVG drawing there has no XML declaration (it is an element of the
+document, not a file). Each region's text takes the line endings of the line its opening
 marker is on, so that ``fill --check`` passes after ``fill``.
 
 Everything outside the regions is kept byte for byte. Only ordinary files are read (a FIFO,
@@ -43,6 +46,7 @@ _MARKER = re.compile(r"<!--\s*(?:(?P<close>/hfs-info)\s*|hfs-info(?P<args>(?:\s[
 # (``hfs-infos``, ``hfs-info-x``).
 _BEGUN = re.compile(r"<!--\s*/?hfs-info(?!\w|-(?!->))")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_XML_DECLARATION = re.compile(r"\A<\?xml[^>]*\?>(?:\r\n|\r|\n)?")
 # Files whose markers all count: HTML has no code blocks in the Markdown sense.
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -298,12 +302,17 @@ def produce(args: str, where: str, data: str | None, allow_data: bool, path: str
         raise UsageError(f"{where}: cannot split the region's arguments: {exc}") from None
     command, data, params = _call(words, where, data, allow_data, path)
     try:
-        result = actions.run(command, data, params)
+        result = actions.run(command, data, params, document=True)
     except HfsError as exc:  # e.g. a name no treatment has: the document is wrong, not a lookup
         raise UsageError(f"{where}: {exc}") from None
-    if _MARKER.search(result.text) or _BEGUN.search(result.text):
+    text = result.text
+    if params["fmt"] == Format.svg:
+        # An inline <svg> in Markdown or HTML is an element: an XML declaration there is text
+        # out of place (HTML reads it as a bogus comment).
+        text = _XML_DECLARATION.sub("", text, count=1)
+    if _MARKER.search(text) or _BEGUN.search(text):
         raise UsageError(f"{where}: the output holds a region marker, so it cannot be a region")
-    return result.text
+    return text
 
 
 def _call(
