@@ -361,13 +361,43 @@ def test_a_long_file_name_can_be_replaced(tmp_path: Path) -> None:
 # --- export -o -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["chart.svg", "x.csv", "x.toml", "x.jsonld", "x.pdf"])
+@pytest.mark.parametrize("name", ["chart.svg", "x.csv", "notes.toml", "x.jsonld", "x.pdf"])
 def test_export_refuses_an_extension_it_cannot_write(tmp_path: Path, name: str) -> None:
-    for args in (["-o", name], ["-o", name, "-f", "markdown"]):
-        result = run_process("export", *args, env={"PWD": str(tmp_path)})
-        assert result.returncode == 2
-        assert f"export --output {name}: cannot write a".encode() in result.stderr
-    assert not (tmp_path / name).exists() and not Path(name).exists()
+    """An extension of another format is refused with or without --format, and the message
+    offers --format only where it would help."""
+    extension = Path(name).suffix
+    known = ".htm, .html, .json, .markdown, .md, .txt"
+    result = run_process("export", "-o", name, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (
+        2,
+        f"hfs-info: export --output {name}: cannot write a {extension} file (another "
+        f"format's); export writes Markdown, HTML or JSON ({known}): rename the file\n",
+    )
+    for fmt, names in (("markdown", ".md, .markdown, .txt"), ("html", ".html, .htm")):
+        result = run_process("export", "-f", fmt, "-o", name, cwd=tmp_path)
+        assert (result.returncode, result.stderr.decode()) == (
+            2,
+            f"hfs-info: export --output {name}: cannot write a {extension} file (another "
+            f"format's), even with --format {fmt}; name it as what it holds ({names}) or "
+            "with an extension that names no format\n",
+        )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["x.md.bak", "notes.orig", "handout.v2"])
+def test_an_extension_of_no_format_needs_format_and_takes_it(tmp_path: Path, name: str) -> None:
+    extension = Path(name).suffix
+    result = run_process("export", "-o", name, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (
+        2,
+        f"hfs-info: export --output {name}: {extension} names no format export writes "
+        "(.htm, .html, .json, .markdown, .md, .txt); rename the file, or give --format to "
+        "write it under this name\n",
+    )
+    assert not (tmp_path / name).exists()
+    result = run_process("export", "-f", "html", "-o", name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / name).read_text("utf-8").startswith("<!DOCTYPE html>")
 
 
 @pytest.mark.parametrize("name", ["edition", "edition.json", "edition.md"])

@@ -254,17 +254,32 @@ OTHER_FORMATS = frozenset(
 def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
     """The format `export` writes: ``fmt`` as given, else the one ``path``'s extension names,
     else (no extension, or stdout) Markdown. An extension that names another format (``.svg``,
-    ``.csv``, ``.pdf``, or another one of export's) is a usage error, as is, without --format,
-    one that names no format export knows: the file would not open as what its name says."""
+    ``.csv``, ``.toml``, ``.pdf``, or another one of export's) is a usage error, --format or
+    not: the file would not open as what its name says. One that names no format
+    (``notes.md.bak``) is a usage error only without --format, which cannot be told from it;
+    with --format it is the user's name to choose."""
     from pathlib import PurePath
 
     extension = PurePath(path).suffix.lower() if path else ""
     implied = EXTENSIONS.get(extension)
-    if extension in OTHER_FORMATS or (extension and implied is None and fmt is ExportFormat.auto):
+    if fmt is ExportFormat.auto and extension and implied is None:
         known = ", ".join(sorted(EXTENSIONS))
+        if extension in OTHER_FORMATS:  # refused with --format too: no point offering it
+            raise UsageError(
+                f"export --output {path}: cannot write a {extension} file (another format's); "
+                f"export writes Markdown, HTML or JSON ({known}): rename the file"
+            )
         raise UsageError(
-            f"export --output {path}: cannot write a {extension} file; export writes "
-            f"Markdown, HTML or JSON ({known}, or any name with --format)"
+            f"export --output {path}: {extension} names no format export writes ({known}); "
+            "rename the file, or give --format to write it under this name"
+        )
+    if extension in OTHER_FORMATS:  # --format given: the name would still say another format
+        assert fmt is not ExportFormat.auto
+        raise UsageError(
+            f"export --output {path}: cannot write a {extension} file (another format's), "
+            f"even with --format {fmt.value}; name it as what it holds ("
+            + ", ".join(e for e, f in EXTENSIONS.items() if f is fmt)
+            + ") or with an extension that names no format"
         )
     if fmt is ExportFormat.auto:
         return implied or ExportFormat.markdown

@@ -311,7 +311,9 @@ def export(
             case_sensitive=False,
             metavar="FORMAT",
             help="Document format: markdown, json or html; auto (the default) takes it from the "
-            "extension of FILE (.md, .html, .htm, .json), else markdown.",
+            "extension of FILE (.md, .markdown, .txt, .html, .htm, .json), else markdown. "
+            "With a format, FILE may have an extension of no format (notes.md.bak); one of "
+            "another format (.toml, .csv, .svg, .pdf, ...) is refused either way.",
         ),
     ] = ExportFormat.auto,
     output: Annotated[
