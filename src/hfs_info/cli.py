@@ -494,4 +494,20 @@ def invoke(args: list[str]) -> Result:
     (help, --version, completion scripts) is returned like any command's output."""
     from hfs_info.apprun import run_app
 
+    _version_alone(args)
     return run_app(app, args, plain_usage)
+
+
+def _version_alone(args: list[str]) -> None:
+    """--version answers alone: a command or word given with it (``hfs-info -V extra``) is a
+    usage error, as any word too many is, rather than silently dropped (click's eager option
+    would print the version and end the run before looking at the rest)."""
+    from hfs_info.apprun import root_words
+
+    options, extra = root_words(typer.main.get_command(app), args)
+    version = "-V" in options or "--version" in options
+    if version and extra is not None:
+        raise UsageError(
+            f"--version takes no command or argument, and {extra!r} was given "
+            f"(see '{PROG} --help')"
+        )
