@@ -182,11 +182,14 @@ def test_a_read_only_file_is_refused_for_root_too(tmp_path: Path, mode: int) -> 
     for args in (["fill", str(path)], ["export", "-o", str(path)]):
         result = run_process(*args)
         assert result.returncode == 2, (args, result.stderr)
-        assert result.stderr == (
-            f"hfs-info: cannot write {path}: it is read-only (mode {mode & 0o7777:o}: no write "
-            "permission for anyone), so it is kept as it is; make it writable (chmod u+w) to "
-            "replace it\n"
-        ).encode()
+        assert (
+            result.stderr
+            == (
+                f"hfs-info: cannot write {path}: it is read-only (mode {mode & 0o7777:o}: no write "
+                "permission for anyone), so it is kept as it is; make it writable (chmod u+w) to "
+                "replace it\n"
+            ).encode()
+        )
         assert path.read_bytes() == before and stat.S_IMODE(path.stat().st_mode) == mode
     assert leftovers(tmp_path) == []
     assert run_process("fill", "--check", str(path)).returncode == 1  # reading it is fine

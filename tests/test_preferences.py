@@ -308,10 +308,7 @@ def test_no_preferred_format_breaks_any_command(
     document.write_text("<!-- hfs-info glossary mvd -->\n<!-- /hfs-info -->\n", "utf-8")
     dataset = str(Path(__file__).parent.parent / "data" / "hemifacial_spasm.toml")
     lines = [
-        [
-            {"DOCUMENT": str(document), "DATASET": dataset}.get(word, word)
-            for word in line
-        ]
+        [{"DOCUMENT": str(document), "DATASET": dataset}.get(word, word) for word in line]
         for lines in _EVERY_COMMAND.values()
         for line in lines
     ]

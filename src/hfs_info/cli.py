@@ -508,6 +508,5 @@ def _version_alone(args: list[str]) -> None:
     version = "-V" in options or "--version" in options
     if version and extra is not None:
         raise UsageError(
-            f"--version takes no command or argument, and {extra!r} was given "
-            f"(see '{PROG} --help')"
+            f"--version takes no command or argument, and {extra!r} was given (see '{PROG} --help')"
         )
