@@ -104,15 +104,26 @@ _NUMBER_WORDS = {
 
 def lookup_key(name: str) -> str:
     """``normalize`` with each number read as its digits: ``7th cranial nerve``, ``seventh
-    cranial nerve`` and ``7 cranial nerve`` give one key. Two names with one key are one name
+    cranial nerve`` and ``7 cranial nerve`` give one key, and ``CN7`` the key of ``CN 7``
+    (letters and the number typed against them are two words). Two names with one key are one name
     to a lookup (validation refuses them on two records)."""
     words = normalize(name).split()
     for i, word in enumerate(words):
         if word in _NUMBER_WORDS:
             words[i] = _NUMBER_WORDS[word]
-        elif word[0].isdigit() and (n := number_of(word)) is not None:
-            words[i] = str(n)
+        elif word[0].isdigit():
+            if (n := number_of(word)) is not None:
+                words[i] = str(n)
+        elif (word[-1].isdigit() or word[-3:-2].isdigit()) and (glued := _GLUED.fullmatch(word)):
+            # "cn7" is "cn 7": a number typed against the letters before it.
+            n = number_of(glued[2])
+            assert n is not None  # digits, with an ordinal's ending or none
+            words[i] = f"{glued[1]} {n}"
     return " ".join(words)
+
+
+# Letters with a number glued after them (``cn7``, ``CN07``, ``cn7th``): read as two words.
+_GLUED = re.compile(r"([^\W\d_]+)(\d+(?:st|nd|rd|th)?)")
 
 
 def lookalike(name: str) -> str:
