@@ -217,6 +217,7 @@ def export(
 
     from hfs_info import compose, render, store, terminal
     from hfs_info.document import shifted
+    from hfs_info.text import shown_name
 
     if output is not None and not output.strip():
         raise UsageError("export --output: the path is empty; give a file name, or - for stdout")
@@ -224,7 +225,7 @@ def export(
     chosen = export_format(document_format, path)
     if path is not None and data is not None and _same_file(path, data):
         raise UsageError(
-            f"export --output {path}: that is the dataset being read (--data); "
+            f"export --output {shown_name(path)}: that is the dataset being read (--data); "
             "write the export somewhere else"
         )
     buffer = io.StringIO()
@@ -260,23 +261,26 @@ def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
     with --format it is the user's name to choose."""
     from pathlib import PurePath
 
+    from hfs_info.text import shown_name
+
     extension = PurePath(path).suffix.lower() if path else ""
     implied = EXTENSIONS.get(extension)
+    name, shown = shown_name(path or ""), shown_name(extension)  # as messages show them
     if fmt is ExportFormat.auto and extension and implied is None:
         known = ", ".join(sorted(EXTENSIONS))
         if extension in OTHER_FORMATS:  # refused with --format too: no point offering it
             raise UsageError(
-                f"export --output {path}: cannot write a {extension} file (another format's); "
+                f"export --output {name}: cannot write a {shown} file (another format's); "
                 f"export writes Markdown, HTML or JSON ({known}): rename the file"
             )
         raise UsageError(
-            f"export --output {path}: {extension} names no format export writes ({known}); "
+            f"export --output {name}: {shown} names no format export writes ({known}); "
             "rename the file, or give --format to write it under this name"
         )
     if extension in OTHER_FORMATS:  # --format given: the name would still say another format
         assert fmt is not ExportFormat.auto
         raise UsageError(
-            f"export --output {path}: cannot write a {extension} file (another format's), "
+            f"export --output {name}: cannot write a {shown} file (another format's), "
             f"even with --format {fmt.value}; name it as what it holds ("
             + ", ".join(e for e, f in EXTENSIONS.items() if f is fmt)
             + ") or with an extension that names no format"
@@ -285,8 +289,8 @@ def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
         return implied or ExportFormat.markdown
     if implied is not None and implied is not fmt:
         raise UsageError(
-            f"--format {fmt.value} does not match the extension of {path} "
-            f"({extension} is {implied.value}); drop --format or rename the file"
+            f"--format {fmt.value} does not match the extension of {name} "
+            f"({shown} is {implied.value}); drop --format or rename the file"
         )
     return fmt
 
@@ -334,7 +338,7 @@ def search(
 def validate(data: str | None, display: Display, *, path: str) -> Result:
     """Check the file ``path`` (``data``, the dataset of the run, plays no part)."""
     from hfs_info import store
-    from hfs_info.text import one_line
+    from hfs_info.text import one_line, shown_name
 
     try:
         ds = store.load_file(path, given_as="validate")
@@ -352,7 +356,7 @@ def validate(data: str | None, display: Display, *, path: str) -> Result:
     else:
         assert ds is not None
         counts = f"{len(ds.statistics)} statistics, {len(ds.glossary)} terms"
-        text = f"{one_line(path)}: valid ({counts})\n"
+        text = f"{shown_name(path)}: valid ({counts})\n"
     return Result(text, status, pager=display.pager)
 
 

@@ -145,7 +145,9 @@ def write_atomic(path: str, data: bytes, original: bytes | None = None) -> None:
     try:
         fd = os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), mode)
     except OSError as exc:
-        folder = str(target.parent)
+        from hfs_info.text import shown_name
+
+        folder = shown_name(str(target.parent))
         why = (exc.strerror or str(exc)).lower()
         raise Refused(path, f"{why} (cannot create a file in {folder})") from None
     try:

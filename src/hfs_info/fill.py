@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hfs_info.errors import HfsError, UsageError
 from hfs_info.options import PROG, ColorChoice, Format
-from hfs_info.text import inert, one_line
+from hfs_info.text import c_quoted, inert, one_line, shown_name
 
 if TYPE_CHECKING:
     from hfs_info.actions import Result
@@ -89,12 +89,15 @@ def run(
         if new != document.text:
             changed.append((document, new))
         report += [
-            f"{one_line(path)}:{line}: out of date: {PROG} {one_line(args)}" for line, args in stale
+            f"{shown_name(path)}:{line}: out of date: {PROG} {one_line(args)}"
+            for line, args in stale
         ]
     out: list[str] = []
     if diff:
         for document, new in changed:
-            name = one_line(document.path)
+            # Named as git names a file in a patch: quoted with C escapes if need be, so
+            # that the patch stays well formed and git apply or patch can read it.
+            name = c_quoted(document.path)
             lines = difflib.unified_diff(
                 document.text.splitlines(keepends=True), new.splitlines(keepends=True), name, name
             )
@@ -110,7 +113,9 @@ def run(
             try:
                 filesystem.write_atomic(document.path, new.encode("utf-8"), document.raw)
             except OSError as exc:
-                raise UsageError(f"cannot write {document.path}: {_reason(exc)}") from None
+                raise UsageError(
+                    f"cannot write {shown_name(document.path)}: {_reason(exc)}"
+                ) from None
     status = ExitStatus.NOT_FOUND if check and report else ExitStatus.OK
     return Result("".join(out), status, utf8=True)
 
@@ -138,11 +143,11 @@ def _read(path: str) -> _Document:
     try:
         raw = filesystem.read_regular(path)
     except OSError as exc:
-        raise UsageError(f"cannot read {path or repr(path)}: {_reason(exc)}") from None
+        raise UsageError(f"cannot read {shown_name(path)}: {_reason(exc)}") from None
     try:
         return _Document(path, raw, raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text") from None
+        raise UsageError(f"{shown_name(path)}: not UTF-8 text") from None
 
 
 def _writable(path: str) -> None:
@@ -151,7 +156,7 @@ def _writable(path: str) -> None:
     try:
         filesystem.check_replaceable(path)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {_reason(exc)}") from None
+        raise UsageError(f"cannot write {shown_name(path)}: {_reason(exc)}") from None
 
 
 class _Lines:
@@ -208,13 +213,13 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
                 # Inside an HTML block begun above (an open comment, a <div>): its indentation
                 # is no container's, and what fill writes there would not be read back alike.
                 raise UsageError(
-                    f"{path}:{line + 1}: a region marker must begin a block of its own; this "
-                    f"one is inside the HTML block of line {first[line] + 1}"
+                    f"{shown_name(path)}:{line + 1}: a region marker must begin a block of its "
+                    f"own; this one is inside the HTML block of line {first[line] + 1}"
                 )
             live.append(offset)
         elif line in inline:
             raise UsageError(
-                f"{path}:{line + 1}: a region marker must start a line of its own, "
+                f"{shown_name(path)}:{line + 1}: a region marker must start a line of its own, "
                 "after a blank line or another block"
             )
     return live
@@ -230,18 +235,18 @@ def regions(text: str, path: str) -> list[Region]:
     starts = {m.start() for m in matches}
     for offset in sorted(live - starts):
         line = lines.index(offset) + 1
-        raise UsageError(f"{path}:{line}: a region marker must end with -->")
+        raise UsageError(f"{shown_name(path)}:{line}: a region marker must end with -->")
     for match in matches:
         line = lines.index(match.start()) + 1
         if match.group("close") is None:
             if opening is not None:
                 where = lines.index(opening.start()) + 1
                 raise UsageError(
-                    f"{path}:{line}: a region opened inside the region of line {where}"
+                    f"{shown_name(path)}:{line}: a region opened inside the region of line {where}"
                 )
             opening = match
         elif opening is None:
-            raise UsageError(f"{path}:{line}: <!-- /hfs-info --> closes no region")
+            raise UsageError(f"{shown_name(path)}:{line}: <!-- /hfs-info --> closes no region")
         else:
             start_line = lines.index(opening.start()) + 1
             args = opening.group("args").strip()
@@ -251,7 +256,9 @@ def regions(text: str, path: str) -> list[Region]:
             opening = None
     if opening is not None:
         line = lines.index(opening.start()) + 1
-        raise UsageError(f"{path}:{line}: region not closed (no <!-- /hfs-info --> after it)")
+        raise UsageError(
+            f"{shown_name(path)}:{line}: region not closed (no <!-- /hfs-info --> after it)"
+        )
     return found
 
 
@@ -278,7 +285,7 @@ def fill_text(
     """``text`` with every region filled, and (line, ARGS) of each region that changed."""
     pieces, stale, position = [], [], 0
     for region in regions(text, path):
-        output = produce(region.args, f"{path}:{region.line}", data, allow_data, path)
+        output = produce(region.args, f"{shown_name(path)}:{region.line}", data, allow_data, path)
         end = _line_end(text, region.start)
         lines = _NEWLINE.split(output.removesuffix("\r\n").removesuffix("\n"))
         indent = region.indent

@@ -166,6 +166,44 @@ def one_line(text: str) -> str:
     return inert(text).replace("\n", "^J")
 
 
+def shown_name(name: str) -> str:
+    """A name the user gave (a file, an argument) as a message shows it: as it is when it is
+    plain printable text, else quoted with its control, invisible and line-breaking
+    characters escaped, as a lookup shows what was typed (``'x\\x1b[2Jy'``), so that it can
+    neither act on the terminal nor split the message; ``''`` for an empty one."""
+    if name and name.isprintable() and not _pattern("control").search(name):
+        return name
+    return inert(repr(name))
+
+
+def c_quoted(name: str) -> str:
+    """``name`` for a diff header as git writes one: as it is when it is plain printable
+    text without quotes or backslashes, else in double quotes with C escapes (``\\033``,
+    ``\\n``, ``\\"``), which git apply and GNU patch read back."""
+    if (
+        name
+        and name.isprintable()
+        and not _pattern("control").search(name)
+        and not any(c in name for c in '"\\')
+    ):
+        return name
+    escapes = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v"}
+    escapes |= {"\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+    out = []
+    for char in name:
+        if char in escapes:
+            out.append(escapes[char])
+        elif char.isprintable() and not _pattern("control").match(char):
+            out.append(char)
+        else:  # each byte of its UTF-8, in octal, as git writes it
+            try:  # a byte a file name held that is not UTF-8 (os.fsdecode) is that byte
+                raw = char.encode("utf-8", "surrogateescape")
+            except UnicodeEncodeError:
+                raw = char.encode("utf-8", "surrogatepass")
+            out.append("".join(f"\\{b:03o}" for b in raw))
+    return '"' + "".join(out) + '"'
+
+
 def xml_safe(text: str) -> str:
     """``text`` with every character XML 1.0 does not allow (or HTML reports as a parse error)
     replaced by U+FFFD: what stays is well-formed in XML, SVG and HTML once escaped."""
