@@ -351,8 +351,8 @@ def test_check_and_diff_print_names_and_arguments_inert(tmp_path: Path) -> None:
     check = run_process("fill", "--check", str(path)).stdout.decode()
     assert check.count("\n") == 1  # the ARGS' own newline forges no second line
     assert (
-        "evil\\x1b]0;PWN\\x07\\x1b[2J.md':1: out of date: hfs-info search botox ^[]0;TITLE^G^Jforged"
-        in check
+        "evil\\x1b]0;PWN\\x07\\x1b[2J.md':1: out of date: "
+        "hfs-info search botox ^[]0;TITLE^G^Jforged" in check
     )
 
 
