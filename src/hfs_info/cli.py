@@ -502,6 +502,8 @@ def _version_alone(args: list[str]) -> None:
     """--version answers alone: a command or word given with it (``hfs-info -V extra``) is a
     usage error, as any word too many is, rather than silently dropped (click's eager option
     would print the version and end the run before looking at the rest)."""
+    if "-V" not in args and "--version" not in args:
+        return
     from hfs_info.apprun import root_words
 
     options, extra = root_words(typer.main.get_command(app), args)
