@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hfs_info import query, search, search_analysis, search_index, store, vocabulary
@@ -237,6 +237,8 @@ HOSTILE_QUERY = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(HOSTILE_QUERY)
+@example("❶")  # a digit to str.isdigit, not to int(): it raised ValueError
+@example("CN ❽ nerve")
 def test_search_raises_only_domain_errors(text: str) -> None:
     try:
         hits = search.search(DS, text)

@@ -107,9 +107,7 @@ def read_question(text: str, vocabulary: Vocabulary) -> Question:
     told = _read(" ".join(story), vocabulary)
     typed = {c.typed for c in question.concepts}
     background = tuple(
-        c._replace(background=True)
-        for c in told.concepts
-        if c.typed not in typed and not c.form
+        c._replace(background=True) for c in told.concepts if c.typed not in typed and not c.form
     )
     # a sentence of the story that asks all the same ("they keep asking me how common it is")
     # says what kind of answer is wanted, and its question forms count as asked
@@ -321,9 +319,7 @@ def numbers(concepts: tuple[Concept, ...]) -> frozenset[int]:
     found = (
         number_of(c.typed)
         for c in concepts
-        if " " not in c.typed
-        and not c.background
-        and (numbered or c.typed not in _NUMBER_WORDS)
+        if " " not in c.typed and not c.background and (numbered or c.typed not in _NUMBER_WORDS)
     )
     return frozenset(n for n in found if n is not None)
 
