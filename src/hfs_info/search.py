@@ -115,7 +115,9 @@ MAX_BOOST = (
     * NAME_BONUS
 )
 # A glossary term or drug the question does not name is about something else (trigeminal
-# neuralgia's pain is not the answer to "is it painful").
+# neuralgia's pain is not the answer to "is it painful"); so is, when no number is asked, a
+# figure of a treatment the question does not name (the 90% of surgical cases in which a vessel
+# is found is not the answer to "an artery pressing on the nerve").
 _UNNAMED_TERM = 0.6
 
 # A sentence that leans on the one before it is shown with it ("It can, however, be
@@ -350,6 +352,7 @@ def _ranked(
     titled = _titled(ix, phrases) if named else set()
     base = {r: total * (matched[r] / asked) ** COVERAGE for r, total in totals.items()}
     asked_numbers = numbers(question.concepts)
+    owners = {e.id: r for r, e in enumerate(rows) if e.kind == "treatment" and "/" not in e.id}
     ranked: list[tuple[Entry, float]] = []
     top: list[float] = []  # a min-heap of the limit best scores so far
     for rowid in sorted(base, key=lambda r: -base[r]):
@@ -360,6 +363,12 @@ def _ranked(
             break
         entry = rows[rowid]
         score = base[rowid] * _kind_prior(entry, question.intents, rowid in named)
+        if (
+            entry.part_of
+            and "number" not in question.intents
+            and owners.get(entry.part_of) not in named
+        ):
+            score *= _UNNAMED_TERM  # a figure of a treatment the question does not name
         if asked_numbers and _other_number(entry, asked_numbers):
             continue  # about another number: CN VIII is never answered with CN VII
         if rowid in named and rowid in titled:
