@@ -23,12 +23,12 @@ ROOT = Path(__file__).parents[1]
 TOP1_FLOOR = 0.90
 TOP3_FLOOR = 0.97
 # The blind sets (written from the guide alone; development sets since their misses were read),
-# round 3: set A 93% first and 99% in the first three, set B 87% and 97% (82% and 94% when it
+# round 3: set A 94% first and 99% in the first three, set B 88% and 97% (82% and 94% when it
 # was measured once, untuned), set C 89% and 98% (86% and 95% untuned). Floors a little below,
 # so noise does not fail CI.
 BLIND_FLOORS = {
-    "questions-blind-a.tsv": (0.91, 0.97),
-    "questions-blind-b.tsv": (0.85, 0.95),
+    "questions-blind-a.tsv": (0.92, 0.97),
+    "questions-blind-b.tsv": (0.86, 0.96),
     "questions-blind-c.tsv": (0.87, 0.96),
 }
 
