@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from hfs_info.commandline import COMMANDS, ROOT_OPTIONS
-from hfs_info.options import DATA_ENV, Command, Option
+from hfs_info.options import COMPLETE_VAR, DATA_ENV, Command, Option
 
 # The options of the whole tool that are not display options.
 _OWN = ("data", "debug")
@@ -39,7 +39,7 @@ class _Declined(Exception):
 def parse(args: Sequence[str], environ: Mapping[str, str]) -> Call | None:
     """``(command, data, params)`` for ``actions.run``, or None when the Typer app must parse
     ``args``."""
-    if any(key.endswith("_COMPLETE") for key in environ):  # shell completion is Typer's
+    if environ.get(COMPLETE_VAR):  # shell completion is Typer's
         return None
     try:
         return _parse(list(args), environ)
