@@ -12,8 +12,8 @@ others read without loading Typer:
 
 The reference and the manual page both come from ``reference()``. Tests (tests/test_clidocs.py,
 tests/test_formats.py, tests/test_packaging.py) fail when a checked-in file no longer matches
-what this prints, so none can drift from the code. Only typer's public API is used (``typer.main.get_command`` and the
-click objects it returns).
+what this prints, so none can drift from the code. Only typer's public API is used
+(``typer.main.get_command`` and the click objects it returns).
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ MAN_EXAMPLES: tuple[tuple[str, str], ...] = (
 # The manual's SEE ALSO.
 MAN_SEE_ALSO = (
     "\\fBless\\fR(1), \\fBman\\fR(1). The project's README.md and docs/cli.md (the same "
-    "reference as this page, in Markdown). The guide itself: \"Hemifacial Spasm\", Mayfield "
+    'reference as this page, in Markdown). The guide itself: "Hemifacial Spasm", Mayfield '
     "Certified Health Info, Mayfield Clinic (hfs-info sources gives its details)."
 )
 
@@ -325,7 +325,7 @@ def manpage() -> str:
         _roff(
             "Your preferences, in TOML (if XDG_CONFIG_HOME is not set: "
             "~/.config/hfs-info/config.toml): format (the output format of the content "
-            "commands, e.g. \"plain\"), color (auto, always or never) and pager (the pager "
+            'commands, e.g. "plain"), color (auto, always or never) and pager (the pager '
             "command). The options on the command line and the environment win over it; the "
             "file is optional."
         ),
