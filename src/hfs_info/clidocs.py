@@ -331,8 +331,8 @@ def manpage() -> str:
         ),
     ]
     lines.append(".SH EXAMPLES")
-    for command, text in MAN_EXAMPLES:
-        lines += [".TP", f"\\fB{_roff(command)}\\fR", _roff(text)]
+    for example, text in MAN_EXAMPLES:
+        lines += [".TP", f"\\fB{_roff(example)}\\fR", _roff(text)]
     lines += [".SH SEE ALSO", MAN_SEE_ALSO.replace("-", "\\-")]
     lines.append("")
     return "\n".join(lines)
