@@ -12,7 +12,8 @@
 A Python version that is not installed is skipped with a visible message instead of failing the
 run, so a machine with only one Python still checks what it can. Every session installs the
 development tools at the exact versions of constraints/dev.txt, and makes its environment and
-installs with uv (a few seconds, where pip takes most of a minute).
+installs with uv (a few seconds, where pip takes most of a minute); the suite runs on every core
+(pytest-xdist), the packaging tests, which share one built wheel, in one process.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ _add_pyenv_versions()
 def tests(session: nox.Session) -> None:
     """The test suite, without the slow packaging tests (the packaging session runs those)."""
     session.install(*CONSTRAINTS, "-e", ".[test]")
-    session.run("python", "-m", "pytest", "-m", "not slow", *session.posargs)
+    session.run("python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs)
 
 
 @nox.session(python=VERSIONS[0])
@@ -73,7 +74,7 @@ def floors(session: nox.Session) -> None:
     supported Python."""
     session.install("--resolution", "lowest-direct", *CONSTRAINTS, "-e", ".[test]")
     session.run("uv", "pip", "list", external=True)  # the versions tested, in the log
-    session.run("python", "-m", "pytest", "-m", "not slow", *session.posargs)
+    session.run("python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs)
 
 
 @nox.session(python=VERSIONS[-1])

@@ -38,7 +38,7 @@ def test_slow_tests_run_once_in_the_packaging_session_and_nowhere_else() -> None
     sessions = _sessions()
     assert '"-m", "slow"' in sessions["packaging"]
     for name in ("tests", "floors"):
-        assert '"-m", "not slow"' in sessions[name]
+        assert '"-m", "not slow", "-n", "auto"' in sessions[name]  # on every core
 
 
 def test_the_floors_session_installs_the_lowest_allowed_versions() -> None:
