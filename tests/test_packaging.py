@@ -89,6 +89,10 @@ def test_the_version_names_the_edition_of_the_packaged_content() -> None:
 
 
 def test_the_version_and_other_tools_completion_variables_do_not_load_typer() -> None:
+    from hfs_info import quick
+
+    assert quick.parse(["glossary", "mvd"], {"OTHER_TOOL_COMPLETE": "complete_bash"}) is not None
+    assert quick.parse(["glossary", "mvd"], {"_HFS_INFO_COMPLETE": "complete_bash"}) is None
     assert imported("--version") == []
     assert imported("-V") == []
     for name in ("_OTHER_TOOL_COMPLETE", "SOME_TOOL_AUTO_COMPLETE"):
