@@ -84,7 +84,7 @@ def test_stats_wording_in_help_home_and_export(run) -> None:
     stats_line = next(line for line in home.split("\n") if line.strip().startswith("stats"))
     assert "number" in stats_line and "figure" not in stats_line
     export = run("export").stdout
-    assert "## Numbers from the guide" in export
+    assert "#### In numbers" in export
     assert "Figures from the guide" not in export
     detail = run("treatments", "mvd", "--format", "markdown").stdout
     assert "## In numbers" in detail
@@ -109,8 +109,11 @@ def test_bars_of_every_group_start_in_one_column(run, monkeypatch, width: int) -
     assert len(starts) == 1 and len(values) == 1, (starts, values)
 
 
-def test_appears_in_names_each_command_once(run) -> None:
+def test_appears_in_names_each_place_and_each_command_once(run) -> None:
     out = run("glossary", "hfs", "--format", "plain").stdout
     line = next(line for line in out.split("\n") if line.startswith("Appears in: "))
-    assert line.count("hfs-info overview") == 1
-    assert "hfs-info overview: Overview, What is hemifacial spasm?" in line
+    assert line == "Appears in: Overview; What is hemifacial spasm?; Who is affected?; Causes"
+    hint = next(line for line in out.split("\n") if line.startswith("Shown by: "))
+    assert hint == "Shown by: hfs-info overview; hfs-info causes"
+    document = run("glossary", "hfs", "--format", "markdown").stdout
+    assert "Overview; What is hemifacial spasm?" in document and "hfs-info" not in document

@@ -108,13 +108,18 @@ def test_no_line_of_the_data_or_fixtures_copies_the_guide() -> None:
 # twice; "a|b" accepts either form.
 HEDGES: dict[str, tuple[str, ...]] = {
     "provenance.disclaimer": ("not intended",),
-    "sections[overview].paragraphs[1]": ("aim", "benefits", "limitations", "should"),
+    "sections[overview].paragraphs[1]": ("aim",),
+    "sections[overview].paragraphs[2]": ("benefits", "limitations", "should"),
     "sections[what-is].paragraphs[2]": ("mainly|primarily",),
     "sections[symptoms].paragraphs[1]": ("usually", "can"),
     "sections[causes].paragraphs[0]": ("can be caused",),
     "sections[causes].paragraphs[1]": ("most often",),
+    # fidelity-2 finding 8: a shared cause, not a shared feature.
+    "sections[causes].paragraphs[2]": ("cause",),
     "sections[affected].paragraphs[0]": ("rare", "only"),
     "sections[affected].paragraphs[1]": ("on average|average", "slightly more"),
+    # fidelity-2 finding 11: the MRI and the EMG are "may", so not "these steps".
+    "sections[diagnosis].paragraphs[0]": ("may",),
     "sections[diagnosis].points[1]": ("may", "may be", "for example|such as|e.g."),
     "sections[diagnosis].points[2]": ("may", "often", "used to"),
     "sections[clinical-trials].paragraphs[2]": ("can",),
@@ -132,7 +137,8 @@ HEDGES: dict[str, tuple[str, ...]] = {
     "treatments[mvd].when_used": ("sometimes",),
     "treatments[mvd].onset": ("in general",),
     "treatments[mvd].results": ("in general",),
-    "treatments[mvd].recovery": ("about",),
+    "treatments[mvd].recovery": ("about", "after surgery"),  # fidelity-2 finding 9
+    "treatments[mvd].limitations": ("in general",),  # fidelity-2 finding 11
     "treatments[mvd].findings": ("appears",),
     "treatments[mvd].side_effects_intro": ("more frequent", "include"),
     "treatments[mvd].risks": ("more frequent", "to reduce"),
@@ -141,13 +147,28 @@ HEDGES: dict[str, tuple[str, ...]] = {
     "statistics[mvd-vessel-found].measure": ("appears",),
     "statistics[mvd-vessel-found].group": ("appears",),
     "statistics[mvd-immediate-relief].group": ("in general",),
+    "statistics[mvd-return-to-life].group": ("after surgery",),  # fidelity-2 finding 9
+    "statistics[mvd-return-to-life].timeframe.since": ("surgery",),
+    # The short forms of the comparison (`hfs-info treatments`): the hedges of the long texts
+    # they shorten (test_short_forms_keep_every_hedge_and_number checks that too).
+    "treatments[medication].brief.how_given": ("for example|e.g.", "may prescribe", "may also"),
+    "treatments[medication].brief.results": ("can", "mild", "side effects"),
+    "treatments[medication].brief.risks": ("for example|e.g.",),
+    "treatments[botox].brief.onset": ("usually",),
+    "treatments[botox].brief.duration": ("usually",),
+    "treatments[botox].brief.results": ("indefinitely", "less effective|diminish"),
+    "treatments[botox].brief.risks": ("include",),
+    "treatments[mvd].brief.onset": ("in general",),
+    "treatments[mvd].brief.results": ("in general",),
+    "treatments[mvd].brief.risks": ("like all surgery", "more frequent", "include", "to reduce"),
+    "treatments[mvd].brief.recovery": ("about", "after surgery"),
     "figures[figure-3].caption": ("most frequent|most often",),
     "figures[figure-4].caption": ("aim",),
     "glossary[anticonvulsants].definition": ("to block", "aim"),
     "glossary[facial-nerve].definition": ("to help",),
     "glossary[microvascular-decompression].definition": ("to prevent",),
     "glossary[trigeminal-neuralgia].definition": ("can", "usually", "usually"),
-    "glossary[electromyogram].definition": ("often", "used to"),
+    "glossary[electromyogram].definition": ("may", "often", "used to"),  # finding 11
     "glossary[nerve-conduction-velocity].definition": ("often", "used to"),
 }
 
@@ -161,6 +182,11 @@ OVERSTATED: dict[str, tuple[str, ...]] = {
     "treatments[medication].how_given": (" or muscle relaxants",),
     "glossary[microvascular-decompression].definition": ("no longer",),
     "sections[overview].paragraphs[1]": ("can stop",),
+    "sections[causes].paragraphs[2]": ("in both conditions a blood vessel presses",),
+    "sections[diagnosis].paragraphs[0]": ("these steps",),
+    "glossary[electromyogram].definition": ("is done on the face",),
+    "treatments[botox].brief.results": ("always",),
+    "treatments[mvd].brief.results": ("cure",),
     "statistics[botox-injections].measure": ("in one treatment",),
 }
 
@@ -186,9 +212,84 @@ def test_no_text_overstates_what_the_guide_says(path: str) -> None:
         assert words not in TEXTS[path].lower()
 
 
+# Hedges the long texts hold (a word listed here that a long text uses must be in its short
+# form): every word or phrase of HEDGES, and the few the table does not list for long texts.
+_HEDGE_WORDS = sorted(
+    {h for hedges in HEDGES.values() for h in hedges}
+    | {"like all surgery", "in general", "about", "usually", "may", "can", "include", "mild"}
+)
+_NUMBER = re.compile(
+    r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|first|second)\b", re.I
+)
+_WORDS_AS_NUMBERS = {"one": "1", "two": "2", "three": "3", "first": "1", "second": "2"}
+
+
+def _numbers(text: str) -> set[str]:
+    return {_WORDS_AS_NUMBERS.get(n.lower(), n.lower()) for n in _NUMBER.findall(text)}
+
+
+def _short_forms() -> list[tuple[str, str, list[str]]]:
+    """(treatment id, short field, the long texts it shortens) of every short form."""
+    from hfs_info.models import BRIEF_SOURCES
+
+    out = []
+    for t in RAW["treatments"]:
+        for field in t.get("brief", {}):
+            longs = []
+            for source in BRIEF_SOURCES[field]:
+                value = t.get(source)
+                if source == "side_effects" and value:
+                    value = f"{t.get('side_effects_intro', '')}: {'; '.join(value)}"
+                if value:
+                    longs.append(value)
+            out.append((t["id"], field, longs))
+    return out
+
+
+@pytest.mark.parametrize(("treatment", "field", "longs"), _short_forms())
+def test_short_forms_keep_every_hedge_and_number(
+    treatment: str, field: str, longs: list[str]
+) -> None:
+    """What `hfs-info treatments` shows in a cell says no more, and hedges no less, than the
+    long texts it shortens: each hedge they use, and each number they give."""
+    short = TEXTS[f"treatments[{treatment}].brief.{field}"]
+    long = " ".join(longs)
+    for hedge in _HEDGE_WORDS:
+        if hedge in ("only", "rare", "aim", "should", "benefits", "limitations"):
+            continue  # not hedges of a treatment's aspects
+        wanted = _count(long, hedge)
+        if wanted:
+            assert _count(short, hedge) >= 1, f"{treatment}.brief.{field} lost {hedge!r}"
+    # "The first month" (after surgery) is a span, said as "within a month": not a count; a
+    # figure's number points to the figure, which the full view shows.
+    spans = {"1"} if "first month" in long else set()
+    long = re.sub(r"\(Figures? [^)]*\)", "", long)
+    assert _numbers(long) - spans <= _numbers(short), (treatment, field)
+    # And no number of its own.
+    assert _numbers(short) <= _numbers(long), (treatment, field)
+
+
+def test_every_short_form_shortens_a_long_text_of_its_treatment() -> None:
+    """A short form where the long text is missing would tell the comparison something that
+    the treatment's full view does not: refused when the dataset is read."""
+    from hfs_info.errors import DataError
+
+    text = DATA.read_text("utf-8")
+    old = 'onset = "Usually within three days."'
+    assert old in text
+    edition = text.replace(old, f'{old}\nrecovery = "Quick."', 1)
+    with pytest.raises(DataError) as info:
+        dataset.parse(edition.encode(), "edition.toml")
+    assert any(
+        "treatments[1].brief.recovery: a short form of a text the treatment does not give" in p
+        for p in info.value.problems
+    ), info.value.problems
+
+
 def test_time_spans_are_typed_fields_of_their_statistics() -> None:
     by_id = {s.id: s for s in DS.statistics}
-    assert by_id["mvd-return-to-life"].timeframe == TimeSpan("after", 2, "months")
+    assert by_id["mvd-return-to-life"].timeframe == TimeSpan("after", 2, "months", "surgery")
+    assert by_id["mvd-return-to-life"].described.endswith("2 months after surgery")
     assert by_id["mvd-return-to-life"].approximate
     assert by_id["mvd-delay"].timeframe == TimeSpan("within", 1, "month", "surgery")
     assert by_id["mvd-delay"].described.endswith("within 1 month of surgery")
@@ -256,6 +357,11 @@ NEVER_SHOWN = (
     "prevalence",
     "relieves the",
     "can stop the spasms",
+    # fidelity-2 findings 8 and 11
+    "in both conditions a blood vessel presses",
+    "diagnosis happens in these steps",
+    "is done on the face",
+    "main branch 1",
 )
 
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hfs_info import fill
+from hfs_info.errors import UsageError
 
 DATA = Path(__file__).parents[1] / "data" / "hemifacial_spasm.toml"
 BEFORE = "# Handout\n\nIntro, kept as it is.  \n\n"
@@ -41,7 +42,8 @@ def test_everything_outside_the_regions_is_kept_byte_for_byte(run, tmp_path: Pat
     path.write_bytes((outside + region("figures", "") + outside).encode("utf-8"))
     assert run("fill", str(path)).status == 0
     text = path.read_bytes().decode("utf-8")
-    assert text.startswith(outside + "<!-- hfs-info figures -->\r\n")
+    # The region's lines end as its marker's line does (LF here, in a document with CRLF too).
+    assert text.startswith(outside + "<!-- hfs-info figures -->\n# The guide's figures\n")
     assert text.endswith("<!-- /hfs-info -->\n" + outside)
 
 
@@ -187,14 +189,110 @@ def test_the_allowed_commands_are_the_ones_declared_with_the_output_format() -> 
     assert "--shift-heading-level-by" in fill.content_commands()["stats"]
 
 
+# Text that cannot open a block CommonMark keeps open across a blank line (a fence, an HTML
+# block such as <pre>): after it and a blank line, a marker at the start of a line is live.
+_NEUTRAL = st.text(st.characters(exclude_characters="`~<"))
+
+
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(outside=st.text().filter(lambda t: "hfs-info" not in t))
+@given(outside=_NEUTRAL)
 def test_text_outside_any_region_survives_any_content(tmp_path: Path, outside: str) -> None:
-    text = outside + region("figures") + outside
+    before, after = outside + "\n\n", "\n" + outside
+    text = before + region("figures") + after
     filled, stale = fill.fill_text(text, "doc.md", None, allow_data=False)
     head, _, rest = filled.partition("<!-- hfs-info figures -->")
-    assert head == outside and rest.endswith("<!-- /hfs-info -->\n" + outside)
-    assert stale == [(outside.count("\n") + 1, "figures")]
+    assert head == before and rest.endswith("<!-- /hfs-info -->\n" + after)
+    assert [args for _, args in stale] == ["figures"]
     assert fill.fill_text(filled, "doc.md", None, allow_data=False) == (filled, [])
+
+
+_MARKDOWNISH = st.lists(
+    st.sampled_from([*"`~<>-*#| \t\r\nab1", "<!--", "-->", "```", "    ", "hfs-info "])
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(before=_MARKDOWNISH, after=_MARKDOWNISH)
+def test_any_document_is_either_refused_or_filled_for_good(before: str, after: str) -> None:
+    """Whatever surrounds a region (fences that swallow it, inline code, stray markers): fill
+    refuses with a usage error, or fills it so that a second fill changes nothing, keeping
+    every byte outside the regions it found."""
+    text = before + region("figures") + after
+    try:
+        filled, _ = fill.fill_text(text, "doc.md", None, allow_data=False)
+    except UsageError:
+        return
+    assert fill.fill_text(filled, "doc.md", None, allow_data=False) == (filled, [])
+    old, new = fill.regions(text, "doc.md"), fill.regions(filled, "doc.md")
+    assert len(old) == len(new)
+    edges = [0, *(n for r in old for n in (r.start, r.end)), len(text)]
+    new_edges = [0, *(n for r in new for n in (r.start, r.end)), len(filled)]
+    outside = [text[a:b] for a, b in zip(edges[::2], edges[1::2], strict=True)]
+    kept = [filled[a:b] for a, b in zip(new_edges[::2], new_edges[1::2], strict=True)]
+    assert outside == kept
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    ends=st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=4, max_size=4),
+    words=st.text(st.characters(exclude_characters="`~<\r\n")),
+    args=st.sampled_from(["stats -f csv", "symptoms", "glossary mvd -f json", "figures 3"]),
+)
+def test_fill_then_check_always_agree_whatever_the_line_ends(
+    ends: list[str], words: str, args: str
+) -> None:
+    """Each region takes its marker's line end, so a second fill (what --check runs) finds
+    nothing to change, whatever the document mixes."""
+    a, b, c, d = ends
+    text = f"{words}{a}{a}<!-- hfs-info {args} -->{b}old{c}<!-- /hfs-info -->{d}{words}"
+    filled, stale = fill.fill_text(text, "doc.md", None, allow_data=False)
+    assert [region_args for _, region_args in stale] == [args]
+    body = filled[filled.index("-->") + 3 : filled.index("<!-- /hfs-info -->")]
+    assert {m for m in ("\r\n", "\n", "\r") if m in body.replace(b, "")} == set()
+    assert filled.startswith(f"{words}{a}{a}<!-- hfs-info {args} -->{b}")
+    assert filled.endswith(f"<!-- /hfs-info -->{d}{words}")
+    assert fill.fill_text(filled, "doc.md", None, allow_data=False) == (filled, [])
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "indent"),
+    [
+        ("> <!-- hfs-info symptoms -->", "> <!-- /hfs-info -->", "> "),
+        ("- <!-- hfs-info symptoms -->", "  <!-- /hfs-info -->", "  "),
+        ("1. Step:\n   <!-- hfs-info symptoms -->", "   <!-- /hfs-info -->", "   "),
+        ("> - <!-- hfs-info symptoms -->", ">   <!-- /hfs-info -->", ">   "),
+    ],
+)
+def test_a_region_in_a_quote_or_list_item_stays_in_it(
+    run, opening: str, closing: str, indent: str
+) -> None:
+    from markdown_it import MarkdownIt
+
+    text = f"Intro.\n\n{opening}\n{closing}\n\nAfter.\n"
+    filled, _ = fill.fill_text(text, "doc.md", None, allow_data=False)
+    expected = run("symptoms", "--format", "markdown").stdout
+    body = "".join(
+        (indent + line if line else indent.rstrip()) + "\n" for line in expected.splitlines()
+    )
+    assert filled == f"Intro.\n\n{opening}\n{body}{closing}\n\nAfter.\n"
+    assert fill.fill_text(filled, "doc.md", None, allow_data=False) == (filled, [])
+    # As a Markdown reader sees it: the heading is inside the container, "After." is not.
+    tokens = MarkdownIt("commonmark").parse(filled)
+    depth, inside = 0, []
+    for token in tokens:
+        if token.type in ("blockquote_open", "bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif token.type in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif token.type == "inline":
+            inside.append((token.content, depth > 0))
+    assert ("Symptoms", True) in inside and ("After.", False) in inside
+
+
+def test_a_marker_on_the_first_line_after_a_byte_order_mark_counts() -> None:
+    text = "\ufeff" + region("figures 3") + "after\r\n"
+    filled, stale = fill.fill_text(text, "doc.md", None, allow_data=False)
+    assert filled.startswith("\ufeff<!-- hfs-info figures 3 -->\n# Figure 3\n")
+    assert filled.endswith("<!-- /hfs-info -->\nafter\r\n") and len(stale) == 1

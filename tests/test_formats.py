@@ -155,9 +155,10 @@ def test_export_markdown_has_every_part(run) -> None:
     text = run("export").stdout
     for part in (
         "## Overview",
-        "## Treatments compared",
-        "## Medications",
-        "## Numbers from the guide",
+        "## Treatments\n\n### Compared",
+        "### Medication\n",
+        "#### The drugs",
+        "#### In numbers",
         "## Glossary",
         "## Source of this information",
         "Figure 4: A sponge",

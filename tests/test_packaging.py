@@ -253,6 +253,7 @@ def test_the_wheel_holds_the_licence_data_man_page_and_completions(wheel: Path) 
             "hfs_info/data/hemifacial_spasm.json",
             "hfs_info/data/search_vocabulary.json",
             "hfs_info/data/search_vocabulary.toml",
+            "hfs_info/data/common_words.txt",
             f"hfs_info-{__version__}.dist-info/licenses/LICENSE",
         } <= names
         for where, source in SHARED.items():

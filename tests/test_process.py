@@ -72,7 +72,7 @@ def test_narrow_encodings_degrade_without_crashing(encoding: str) -> None:
 
 @pytest.mark.parametrize("columns", ["0", "1", "20", "500", "100000", "abc"])
 def test_any_columns_value_gives_bounded_complete_output(columns: str) -> None:
-    result = run_process("treatments", env={"COLUMNS": columns})
+    result = run_process("treatments", "--full", env={"COLUMNS": columns})
     assert result.returncode == 0
     lines = result.stdout.decode().splitlines()
     assert lines and max(len(line) for line in lines) <= 120

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hfs_info import query, search, store, vocabulary
+from hfs_info import query, search, search_analysis, search_index, store, vocabulary
 from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START
 from hfs_info.errors import HfsError, NotFoundError
 from tests.conftest import run_process
@@ -367,10 +367,11 @@ def test_the_shipped_vocabulary_is_valid_and_is_what_search_reads() -> None:
 def test_every_vocabulary_word_points_at_words_the_guide_uses() -> None:
     """It only adds search words: each word it points to must occur in the dataset, or the
     entry finds nothing (a typo in the vocabulary, or a word the guide never uses)."""
-    db, _ = search._index(DS)
+    ix = search_index.build(DS)
     vocab = vocabulary.load()
-    targets = {t for table in (vocab.forms, vocab.words) for ts in table.values() for t in ts}
-    missing = sorted(t for t in targets if not search._match(db, search._quoted(t)))
+    tables = (vocab.forms, vocab.words, vocab.related)
+    targets = {t for table in tables for ts in table.values() for t in ts}
+    missing = sorted(t for t in targets if not search_index.match(ix.db, search_analysis.quoted(t)))
     assert missing == []
 
 

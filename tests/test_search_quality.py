@@ -22,6 +22,10 @@ from hfs_info import search, store
 ROOT = Path(__file__).parents[1]
 TOP1_FLOOR = 0.85
 TOP3_FLOOR = 0.95
+# Blind set A (tests/fixtures/questions-blind-a.tsv, written from the guide alone; a development
+# set since its misses were read): 85% first and 95% in the first three when this was written.
+BLIND_TOP1_FLOOR = 0.83
+BLIND_TOP3_FLOOR = 0.92
 
 
 def _quality() -> ModuleType:
@@ -72,3 +76,29 @@ def test_a_malformed_question_line_is_refused(tmp_path: Path, line: str) -> None
     path.write_text(f"# comment\n\n{line}\n", "utf-8")
     with pytest.raises(SystemExit, match=r"q\.tsv:3"):
         QUALITY.read(path)
+
+
+def test_blind_set_a_score_holds() -> None:
+    results = QUALITY.run(QUALITY.read(QUALITY.BLIND_A), QUALITY.ask_hfs_info)
+    score = QUALITY.score(results)
+    report = QUALITY.misses(results)
+    assert score.count >= 150
+    assert score.top1 >= BLIND_TOP1_FLOOR, report
+    assert score.top3 >= BLIND_TOP3_FLOOR, report
+
+
+def test_a_none_question_is_right_on_a_miss_or_an_answer_naming_the_missing_words() -> None:
+    question = QUALITY.Question("x", "none", ())
+    assert QUALITY.Result(question, ()).rank == 1
+    assert QUALITY.Result(question, ("section:overview",), noted=True).rank == 1
+    assert QUALITY.Result(question, ("section:overview",), noted=False).rank is None
+    answered = QUALITY.ask_hfs_info("how much does botox cost")
+    assert answered.noted and answered.ranked
+
+
+def test_the_benchmark_scores_any_question_file(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "sealed.tsv"
+    path.write_text("how long does botox last\ttreatment\ttreatment:botox/duration\n", "utf-8")
+    assert QUALITY.main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"| {path} | 1 | 100% | 100% | 1.00 |" in out

@@ -50,9 +50,13 @@ def _shown(view: View) -> set[str]:
 
 
 def _drawn_or_listed(view: View, out: set[str]) -> bool:
-    """Each drawing is shown either whole or as the full list of what it labels."""
+    """Each drawing is shown either whole or as the full list of what it labels; a brief one
+    (inside a longer view) as its line, caption and command."""
     for block in view.blocks:
-        if isinstance(block, Diagram):
+        if isinstance(block, Diagram) and block.brief:
+            if not _words(block.brief) <= out:
+                return False
+        elif isinstance(block, Diagram):
             drawn = {w for line in block.lines for w in _words(line)}
             listed = {w for part in block.parts for w in _words(part)}
             if not (drawn <= out or listed <= out):

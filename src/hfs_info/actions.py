@@ -52,15 +52,18 @@ def _show(
     import io
 
     from hfs_info import render, store, terminal, views
+    from hfs_info.blocks import with_cited_references, with_mentioned_figures
     from hfs_info.document import shifted
 
     ds = store.load(data)
-    view = build(ds)
+    chosen = Format(fmt)
+    view = with_mentioned_figures(ds, build(ds))
+    if chosen is Format.markdown:  # a document lists what it cites; a terminal has `sources`
+        view = with_cited_references(ds, view)
     if explain:
         view = views.explained(ds, view)
     view = shifted(view, shift)
     buffer = io.StringIO()
-    chosen = Format(fmt)
     render.write(view, chosen, buffer, terminal.detect(sys.stdout, color or ColorChoice.auto))
     return Result(
         buffer.getvalue(), utf8=chosen not in (Format.table, Format.plain), page=not no_pager
@@ -95,11 +98,17 @@ def treatments(
     explain: bool,
     no_pager: bool,
     shift: int,
+    full: bool = False,
+    names_only: bool = False,
 ) -> Result:
     from hfs_info import query, views
 
+    if names_only:
+        return _names(data, "treatments", name, fmt, explain or full, no_pager)
     if not name:
-        return _show(data, views.treatments, fmt, color, explain, no_pager, shift)
+        return _show(
+            data, lambda ds: views.treatments(ds, full), fmt, color, explain, no_pager, shift
+        )
     return _show(
         data,
         lambda ds: views.treatment(ds, _one(ds, name, query.find_treatment, "treatments")),
@@ -139,6 +148,28 @@ def _named(ds: Dataset, word: str, find: Callable[[Dataset, str], object]) -> ob
         return None
 
 
+def _names(
+    data: str | None,
+    command: str,
+    given: tuple[str, ...],
+    fmt: str,
+    other_options: bool,
+    no_pager: bool,
+) -> Result:
+    """``COMMAND --list``: the names of its entries, one a line and nothing else, each of
+    which the command looks up (names are not content, so no notice). Shown inert: a name of
+    a --data edition cannot forge a line or a terminal command."""
+    from hfs_info import query, store
+    from hfs_info.text import one_line
+
+    if given:
+        raise UsageError(f"{command} --list lists every name; give no name with it")
+    if fmt != Format.table or other_options:
+        raise UsageError(f"{command} --list prints only names; it takes no other display option")
+    names = query.list_names(store.load(data), command)
+    return Result("".join(f"{one_line(n)}\n" for n in names), utf8=True, page=not no_pager)
+
+
 def medications(
     data: str | None,
     fmt: str,
@@ -146,9 +177,12 @@ def medications(
     explain: bool,
     no_pager: bool,
     shift: int,
+    names_only: bool = False,
 ) -> Result:
     from hfs_info import views
 
+    if names_only:
+        return _names(data, "medications", (), fmt, explain, no_pager)
     return _show(data, views.medications, fmt, color, explain, no_pager, shift)
 
 
@@ -176,9 +210,12 @@ def glossary(
     color: ColorChoice | None,
     no_pager: bool,
     shift: int,
+    names_only: bool = False,
 ) -> Result:
     from hfs_info import query, views
 
+    if names_only:
+        return _names(data, "glossary", term, fmt, False, no_pager)
     if not term:
         return _show(data, views.glossary, fmt, color, False, no_pager, shift)
     return _show(
@@ -235,15 +272,20 @@ def export(
 ) -> Result:
     import io
 
-    from hfs_info import render, store, terminal, views
+    from hfs_info import compose, render, store, terminal
     from hfs_info.document import shifted
 
     if output is not None and not output.strip():
         raise UsageError("export --output: the path is empty; give a file name, or - for stdout")
     path = None if output == "-" else output
     chosen = export_format(fmt, path)
+    if path is not None and data is not None and _same_file(path, data):
+        raise UsageError(
+            f"export --output {path}: that is the dataset being read (--data); "
+            "write the export somewhere else"
+        )
     buffer = io.StringIO()
-    view = shifted(views.export(store.load(data)), shift)
+    view = shifted(compose.export(store.load(data)), shift)
     render.renderer(chosen)(view, buffer, terminal.detect(buffer))
     return Result(buffer.getvalue(), path=path, utf8=True, page=not no_pager)
 
@@ -252,20 +294,35 @@ def export(
 EXTENSIONS: dict[str, ExportFormat] = {
     ".md": ExportFormat.markdown,
     ".markdown": ExportFormat.markdown,
+    ".txt": ExportFormat.markdown,
     ".html": ExportFormat.html,
     ".htm": ExportFormat.html,
     ".json": ExportFormat.json,
 }
 
 
+# Extensions of formats export does not write: a file named so would not open as its name says.
+OTHER_FORMATS = frozenset(
+    (".svg", ".csv", ".tsv", ".toml", ".yaml", ".yml", ".xml", ".jsonld", ".pdf", ".docx", ".odt",
+     ".rtf", ".epub", ".tex", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+)  # fmt: skip
+
+
 def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
     """The format `export` writes: ``fmt`` as given, else the one ``path``'s extension names,
-    else Markdown. A format that contradicts the extension is a usage error: the file would
-    not open as what its name says."""
+    else (no extension, or stdout) Markdown. An extension that names another format (``.svg``,
+    ``.csv``, ``.pdf``, or another one of export's) is a usage error, as is, without --format,
+    one that names no format export knows: the file would not open as what its name says."""
     from pathlib import PurePath
 
     extension = PurePath(path).suffix.lower() if path else ""
     implied = EXTENSIONS.get(extension)
+    if extension in OTHER_FORMATS or (extension and implied is None and fmt is ExportFormat.auto):
+        known = ", ".join(sorted(EXTENSIONS))
+        raise UsageError(
+            f"export --output {path}: cannot write a {extension} file; export writes "
+            f"Markdown, HTML or JSON ({known}, or any name with --format)"
+        )
     if fmt is ExportFormat.auto:
         return implied or ExportFormat.markdown
     if implied is not None and implied is not fmt:
@@ -274,6 +331,16 @@ def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
             f"({extension} is {implied.value}); drop --format or rename the file"
         )
     return fmt
+
+
+def _same_file(path: str, other: str) -> bool:
+    """Whether ``path`` names the file ``other`` names (through links), if both exist."""
+    from pathlib import Path
+
+    try:
+        return Path(path).samefile(other)
+    except OSError:
+        return False
 
 
 def cite(data: str | None, style: CiteStyle, color: ColorChoice | None, no_pager: bool) -> Result:

@@ -165,6 +165,14 @@ NoPagerOption = Annotated[
         help="Print straight to the terminal, never through a pager (see HFS_INFO_PAGER).",
     ),
 ]
+ListOption = Annotated[
+    bool,
+    typer.Option(
+        "--list",
+        "-l",
+        help="Print only the names, one a line, for scripts and fzf (no other text).",
+    ),
+]
 
 
 # typer writes a required argument as {PATH} in usage lines; the convention (POSIX, man, git)
@@ -403,13 +411,23 @@ def treatments(
     explain: ExplainOption = False,
     no_pager: NoPagerOption = False,
     shift: ShiftOption = 0,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Compare every aspect in full, not only the short forms."),
+    ] = False,
+    names_only: ListOption = False,
 ) -> Result:
     """The three treatments side by side, or one of them in full.
+
+    The comparison shows short forms of what decides between them (how each is given, how
+    soon it works and how long, results, risks and side effects, recovery); --full or a NAME
+    shows every aspect in full.
 
     \b
     Examples:
       hfs-info treatments
       hfs-info treatments botox
+      hfs-info treatments --full
       hfs-info treatments mvd -f json
     """
     return actions.treatments(
@@ -420,6 +438,8 @@ def treatments(
         explain,
         _shared(ctx, "no_pager", no_pager),
         shift,
+        full,
+        names_only,
     )
 
 
@@ -431,12 +451,14 @@ def medications(
     explain: ExplainOption = False,
     no_pager: NoPagerOption = False,
     shift: ShiftOption = 0,
+    names_only: ListOption = False,
 ) -> Result:
     """The drugs the guide names: generic and brand name, class, and the monitoring they need.
 
     \b
-    Example:
+    Examples:
       hfs-info medications --format csv
+      hfs-info medications --list
     """
     return actions.medications(
         _data(ctx),
@@ -445,6 +467,7 @@ def medications(
         explain,
         _shared(ctx, "no_pager", no_pager),
         shift,
+        names_only,
     )
 
 
@@ -508,14 +531,19 @@ def glossary(
     color: ColorOption = None,
     no_pager: NoPagerOption = False,
     shift: ShiftOption = 0,
+    names_only: ListOption = False,
 ) -> Result:
     """All glossary terms, or one term by name or alias.
+
+    A word of a name that is not a whole name (microvascular, nerve) is not looked up:
+    every entry whose names hold it is offered (exit status 1).
 
     \b
     Examples:
       hfs-info glossary
       hfs-info glossary mvd
       hfs-info glossary botox -f json
+      hfs-info glossary --list | fzf
     """
     return actions.glossary(
         _data(ctx),
@@ -524,6 +552,7 @@ def glossary(
         _shared(ctx, "color", color),
         _shared(ctx, "no_pager", no_pager),
         shift,
+        names_only,
     )
 
 
@@ -782,7 +811,10 @@ def fill(
     """Keep documents in step with the reference: each region between
     <!-- hfs-info ARGS --> and <!-- /hfs-info --> is replaced by the output of
     hfs-info ARGS (Markdown unless ARGS choose a format); the rest of the file is kept byte
-    for byte. ARGS may only name a content command and its display options.
+    for byte. ARGS may only name a content command and its own options. Markers in code
+    blocks or inline code are text. A file is replaced at once, keeping its owner, group and
+    mode; a read-only file, one with other hard links, or one that changed meanwhile is
+    refused.
 
     \b
     Examples:
@@ -791,7 +823,7 @@ def fill(
     """
     from hfs_info import fill as regions
 
-    result = regions.run(_data(ctx), tuple(files), check, diff, allow_data, invoke=invoke)
+    result = regions.run(_data(ctx), tuple(files), check, diff, allow_data)
     return result._replace(page=not _shared(ctx, "no_pager", no_pager))
 
 

@@ -55,8 +55,8 @@ RANGES: dict[tuple[str, str], tuple[int, int]] = {
 # The fields, besides every record's id, that lookups match a user's words against: they may
 # hold no invisible character (text.INVISIBLE), so that what a reader sees is the whole name.
 NAMES: dict[str, tuple[str, ...]] = {
-    "GlossaryEntry": ("term", "aliases"),
-    "Treatment": ("name", "aliases"),
+    "GlossaryEntry": ("term", "aliases", "lookup"),
+    "Treatment": ("name", "aliases", "lookup"),
     "Medication": ("generic", "brand"),
 }
 
@@ -288,6 +288,7 @@ def _cross_check(ds: Dataset) -> Iterator[str]:
         if isinstance(span, models.TimeSpan) and _finite(span.value) and span.value <= 0:
             yield f"{where}.timeframe.value: {span.value} is not a positive time span"
     for i, treatment in valid["treatments"]:
+        yield from _brief_without_source(f"treatments[{i}]", treatment)
         yield from _dangling(f"treatments[{i}].statistics", treatment.statistics, statistics)
         yield from _dangling(f"treatments[{i}].figures", treatment.figures, figures)
     for i, section in valid["sections"]:
@@ -295,11 +296,30 @@ def _cross_check(ds: Dataset) -> Iterator[str]:
     if isinstance(ds.nerve, models.Nerve):
         yield from _dangling("nerve.figure", (ds.nerve.figure,), figures)
     yield from _lookup_clashes(
-        "glossary", valid["glossary"], lambda e: (e.term, *_strings(e.aliases))
+        "glossary",
+        valid["glossary"],
+        lambda e: (e.term, *_strings(e.aliases), *_strings(e.lookup)),
     )
     yield from _lookup_clashes(
-        "treatments", valid["treatments"], lambda t: (t.id, t.name, *_strings(t.aliases))
+        "treatments",
+        valid["treatments"],
+        lambda t: (t.id, t.name, *_strings(t.aliases), *_strings(t.lookup)),
     )
+
+
+def _brief_without_source(path: str, treatment: models.Treatment) -> Iterator[str]:
+    """A short form where the treatment gives no long text would say, on the comparison,
+    something its full view does not."""
+    brief = treatment.brief
+    if not isinstance(brief, models.Brief):
+        return
+    for name, short in zip(brief._fields, brief, strict=True):
+        sources = models.BRIEF_SOURCES[name]
+        if short is not None and not any(getattr(treatment, s) for s in sources):
+            given = " or ".join(sources)
+            yield (
+                f"{path}.brief.{name}: a short form of a text the treatment does not give ({given})"
+            )
 
 
 def _finite(number: Any) -> bool:
@@ -357,14 +377,15 @@ def _lookup_clashes(
 ) -> Iterator[str]:
     """Two records answering to the same name would make a lookup ambiguous, and two whose
     names look the same (text.lookalike: NFKC, case, invisible characters) would let one pass
-    for the other. One problem for each pair of records."""
-    from hfs_info.text import lookalike, normalize
+    for the other. Numbers count as written alike in any form (text.lookup_key: 7th, seventh,
+    VII). One problem for each pair of records."""
+    from hfs_info.text import lookalike, lookup_key
 
     owner: dict[str, int] = {}
     for i, record in records:
         names = [k for k in keys(record) if isinstance(k, str)]
-        found = dict.fromkeys(map(normalize, names))
-        if not all(map(str.isascii, names)):  # else lookalike is normalize
+        found = dict.fromkeys(map(lookup_key, names))
+        if not all(map(str.isascii, names)):  # else lookalike is lookup_key
             found.update(dict.fromkeys(map(lookalike, names)))
         reported: set[int] = set()
         for key in found:

@@ -2,8 +2,9 @@
 for text (terminal, plain text, Markdown) and shapes for pictures (SVG, inline in HTML).
 
 Each drawing shows only what the figure's caption (and, for Figure 1, the nerve record) states:
-no anatomy, branch names or measurements the guide does not give. The two forms carry the same
-labels.
+no anatomy, branch names, order of branches, directions or measurements the guide does not give;
+an artery that presses on a nerve lies against it and does not join it. The two forms carry the
+same labels.
 """
 
 from __future__ import annotations
@@ -107,8 +108,10 @@ def _nerve_branches(figure: Figure, nerve: Nerve) -> Drawing:
         f"  ====+====   {skull}",
         "      |",
     ]
-    for n in range(1, nerve.main_branches + 1):
-        lines.append(f"      +--- main branch {n}")
+    # The branches are drawn alike and labelled once: the guide neither names nor orders them.
+    middle = (nerve.main_branches - 1) // 2
+    for n in range(nerve.main_branches):
+        lines.append("      +----" + (f"   {branches}" if n == middle else ""))
     lines.append(f"           ({controls})")
     return tuple(lines), (nerve.origin, name, skull, branches, controls)
 
@@ -116,28 +119,33 @@ def _nerve_branches(figure: Figure, nerve: Nerve) -> Drawing:
 def _skull_opening(figure: Figure) -> Drawing:
     skull, ear, opening = (_label(figure, i, d) for i, d in enumerate(("skull", "ear", "opening")))
     key = f"{opening}: the opening made in the {skull} behind the {ear}"
+    # The ear and the opening sit inside the outline, however long their labels; where the
+    # opening is (behind the ear) the key says in words, as the caption does.
+    inside = f"({ear})   [ {opening} ]"
+    inner = max(len(inside) + 8, 30)
     lines = (
-        f"  {skull}, seen from the side",
-        "  .-----------------------------------------------.",
-        "  | front                                    back |",
-        "  |                                               |",
-        f"  |                        ({ear})   [ {opening} ]",
-        "  |                                               |",
-        "  '-----------------------------------------------'",
+        f"  {skull}",
+        "  ." + "-" * inner + ".",
+        "  |" + " " * inner + "|",
+        "  |" + inside.center(inner) + "|",
+        "  |" + " " * inner + "|",
+        "  '" + "-" * inner + "'",
         f"  [ {key.replace(':', ' ]:', 1)}",
     )
-    return lines, (f"{skull}, seen from the side", key)
+    return lines, (skull, key)
 
 
 def _compression(figure: Figure) -> Drawing:
     artery, nerve = _label(figure, 0, "artery"), _label(figure, 1, "nerve")
     width = max(len(artery), len(nerve))
-    start = 2 + width + 2  # where the vessel and the nerve are drawn from
-    bend = start + 18  # the column where the artery turns down onto the nerve
+    pad = " " * (width + 4)
+    # The artery comes down and lies along the nerve, pressing on it: drawn against the
+    # nerve's line, never crossing or merging into it.
     lines = (
         f"  {artery:<{width}}  " + "=" * 18 + "\\",
-        " " * (bend + 1) + "\\   presses on the nerve",
-        f"  {nerve:<{width}}  " + "-" * (bend + 2 - start) + "*" + "-" * 16,
+        pad + " " * 19 + "\\",
+        pad + " " * 20 + "=" * 14 + "   presses on the nerve",
+        f"  {nerve:<{width}}  " + "-" * 44,
     )
     return lines, (f"the {artery} presses on the {nerve}",)
 
@@ -168,11 +176,13 @@ def _nerve_branches_shapes(figure: Figure, nerve: Nerve) -> tuple[Shape, ...]:
         Line(((MARGIN, skull), (x + 120, skull)), "skull"),
         Label(x + 134, skull + 5, f"skull: the nerve leaves it {nerve.exit}"),
     ]
-    count = max(1, nerve.main_branches)
-    for n in range(1, nerve.main_branches + 1):
-        y = fork + 10 + (n - 1) * 26 if count > 1 else fork + 10
+    # Drawn alike and labelled once: the guide neither names nor orders the branches.
+    middle = (nerve.main_branches - 1) // 2
+    for n in range(nerve.main_branches):
+        y = fork + 10 + n * 26
         shapes += [Line(((x, fork), (x + 40, y), (x + 140, y)), "nerve")]
-        shapes.append(Label(x + 150, y + 5, f"main branch {n}"))
+        if n == middle:
+            shapes.append(Label(x + 150, y + 5, f"{nerve.main_branches} main branches"))
     bottom = fork + 10 + (nerve.main_branches - 1) * 26 + 36
     shapes.append(Label(MARGIN, bottom, f"together they control {_label(figure, 0, 'the face')}"))
     return tuple(shapes)
@@ -185,10 +195,8 @@ def _skull_opening_shapes(figure: Figure) -> tuple[Shape, ...]:
     right = left + inner
     ear_x = right - text_width(opening) - 130
     return (
-        Label(left, 30, f"{skull}, seen from the side"),
+        Label(left, 30, skull),
         Box(left, top, inner, height, "skull", rounded=True),
-        Label(left + 12, top + 24, "front"),
-        Label(right - 12, top + 24, "back", "end"),
         Dot(ear_x, top + 90, 16, "ear"),
         Label(ear_x, top + 130, ear, "middle"),
         Box(ear_x + 36, top + 72, text_width(opening) + 24, 36, "opening"),
@@ -202,14 +210,15 @@ def _skull_opening_shapes(figure: Figure) -> tuple[Shape, ...]:
 def _compression_shapes(figure: Figure) -> tuple[Shape, ...]:
     artery, nerve = _label(figure, 0, "artery"), _label(figure, 1, "nerve")
     start = MARGIN + max(text_width(artery), text_width(nerve)) + 16
-    bend, touch = start + 180, start + 230
+    bend, down = start + 180, start + 230
+    # The artery's stroke (7 wide) runs along the top of the nerve's (5 wide), edge to edge:
+    # pressing on it, not joining it.
     return (
         Label(MARGIN, 55, artery),
-        Line(((start, 50), (bend, 50), (touch, 112)), "artery"),
+        Line(((start, 50), (bend, 50), (down, 114), (down + 120, 114)), "artery"),
         Label(MARGIN, 125, nerve),
-        Line(((start, 120), (touch + 200, 120)), "nerve"),
-        Dot(touch, 116, 6, "contact"),
-        Label(touch + 16, 90, "presses on the nerve"),
+        Line(((start, 120), (down + 200, 120)), "nerve"),
+        Label(down + 16, 90, "presses on the nerve"),
     )
 
 

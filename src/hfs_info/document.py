@@ -62,12 +62,16 @@ class Hit(NamedTuple):
 
 
 class Found(NamedTuple):
-    """What a search found: the hits, best first; the typed words the guide never uses (the
-    hits match the others); and each typo with the dataset word it was read as."""
+    """What a search found: the hits, best first; the typed topic words the guide never uses
+    (the hits match the others); each typo with the dataset word it was read as; and each word
+    followed to a related word of the guide."""
 
     hits: tuple[Hit, ...]
     unmatched: tuple[str, ...] = ()
     read_as: tuple[tuple[str, str], ...] = ()
+    # each typed word the guide does not use that led to something only related, with the
+    # guide's words it led to ("numb" -> weakness): said, never passed off as the word typed
+    related: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class Heading(NamedTuple):
@@ -97,6 +101,23 @@ class Table(NamedTuple):
     rows: tuple[tuple[str, ...], ...]
     title: str | None = None
     compact: bool = False  # short rows, read best as a borderless list (like --help's commands)
+    # Long cells side by side (a comparison): on a terminal each row's name is a rule above its
+    # cells, so the cells have the whole width between them.
+    headed_rows: bool = False
+    # The index of a column of command lines: for someone at a terminal, like a Hint, so
+    # documents (Markdown, HTML) leave the column out.
+    commands: int | None = None
+
+
+class References(NamedTuple):
+    """The numbered list of works the text cites, as (number, citation). A document links each
+    citation in its text ("[1]", "(reference 1)") to its entry."""
+
+    items: tuple[tuple[int, str], ...]
+
+
+# How text cites a numbered reference: "[1]" or "reference 1" (the guide's own wording).
+CITATION = re.compile(r"\[(?P<bracketed>\d+)\]|\breference (?P<worded>\d+)\b")
 
 
 class Hint(NamedTuple):
@@ -155,11 +176,18 @@ class Label(NamedTuple):
 Shape = Line | Box | Dot | Label
 
 
+# What every drawing of one of the guide's figures says of itself, in every format.
+DIAGRAM_NOTE = "A plain diagram of what the caption states, not the guide's own picture."
+
+
 class Diagram(NamedTuple):
     """A drawing: ``lines`` for text formats (ASCII), ``shapes`` on a canvas of ``size`` for
     pictures. ``description`` says in words what it shows; ``caption`` is the guide's own.
     ``parts``: what the drawing labels, each in full, listed instead where the drawing is too
-    wide for the terminal."""
+    wide for the terminal. Every format that draws it says DIAGRAM_NOTE with it.
+
+    ``brief``: the line a terminal shows instead of the drawing inside a longer text (its
+    caption and the command that draws it); documents draw it whatever."""
 
     title: str
     lines: tuple[str, ...]
@@ -168,6 +196,7 @@ class Diagram(NamedTuple):
     caption: str = ""
     shapes: tuple[Shape, ...] = ()
     size: tuple[float, float] = (0.0, 0.0)
+    brief: str = ""
 
 
 class Notice(NamedTuple):
@@ -176,7 +205,7 @@ class Notice(NamedTuple):
     text: str
 
 
-Block = Heading | Paragraph | Bullets | Fields | Table | Bars | Diagram | Notice | Hint
+Block = Heading | Paragraph | Bullets | Fields | Table | References | Bars | Diagram | Notice | Hint
 
 
 class View(NamedTuple):
@@ -190,6 +219,24 @@ class View(NamedTuple):
     records: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | None = None
     drawing: bool = False  # a chart or diagram: can also be written as SVG
     linked_data: dict[str, Any] | None = None
+
+
+def for_documents(blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
+    """``blocks`` as a document shows them: without hints, and tables without their columns
+    of command lines (a reader of a handout cannot type them)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Hint):
+            continue
+        if isinstance(block, Table) and block.commands is not None:
+            keep = [i for i in range(len(block.columns)) if i != block.commands]
+            block = block._replace(
+                columns=tuple(block.columns[i] for i in keep),
+                rows=tuple(tuple(row[i] for i in keep) for row in block.rows),
+                commands=None,
+            )
+        out.append(block)
+    return out
 
 
 def shifted(view: View, by: int) -> View:

@@ -65,7 +65,8 @@ def run(args: list[str]) -> int:
         _deliver(result)
     except NotFoundError as exc:
         # One line, the near misses with it: scripts and people read one message a failure.
-        guesses = f"; did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+        more = f" (and {exc.more} more)" if exc.more else ""
+        guesses = f"; did you mean: {', '.join(exc.suggestions)}{more}?" if exc.suggestions else ""
         _error(f"{exc}{guesses}")
         status = exc.exit_status
     except HfsError as exc:
@@ -166,7 +167,11 @@ def _write_file(path: str, data: bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise HfsError(f"cannot write {path}: {(exc.strerror or str(exc)).lower()}") from None
+        from hfs_info.files import Refused
+
+        reason = exc.strerror or str(exc)
+        reason = reason if isinstance(exc, Refused) else reason.lower()
+        raise HfsError(f"cannot write {path}: {reason}") from None
 
 
 def _quiet_broken_pipe() -> None:

@@ -23,13 +23,15 @@ class UsageError(HfsError):
 
 
 class NotFoundError(HfsError):
-    """A lookup matched nothing. ``suggestions``: near misses to offer, never to pick silently."""
+    """A lookup matched nothing. ``suggestions``: near misses to offer, never to pick silently;
+    ``more``: how many others there were, left out to keep the message one line."""
 
     exit_status = ExitStatus.NOT_FOUND
 
-    def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str, suggestions: tuple[str, ...] = (), more: int = 0) -> None:
         super().__init__(message)
         self.suggestions = suggestions
+        self.more = more
 
 
 class DataError(HfsError):

@@ -1,57 +1,175 @@
-"""Writing files so that a failure never leaves a damaged one (export -o, fill)."""
+"""Reading and writing the user's files as carefully as an editor saves them (export -o, fill).
+
+A document is read only if it is an ordinary file (checked before it is opened, and opened
+without blocking), and written by replacing it at once: never half-written, keeping its owner,
+group and mode, never readable by more people while it is written, and not at all if it
+changed since it was read, has other hard links, or could not be opened for writing by the user.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import secrets
+import stat
 from pathlib import Path
 
+# How many symbolic links to follow before giving up, as the kernel does (ELOOP).
+_MAX_LINKS = 40
+# Folders whose entries are processes' files and devices, not documents: /dev/stdin is a link
+# to /proc/self/fd/0, which may be the pipe the output is going to.
+_SPECIAL_FOLDERS = ("/dev/", "/proc/")
 
-def write_atomic(path: str, data: bytes) -> None:
+
+class Refused(OSError):
+    """A file this tool will not read or replace; ``strerror`` says why."""
+
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(errno.EPERM, why, path)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not an ordinary file"
+
+
+def _through_special_folder(path: str) -> bool:
+    """Whether ``path`` or a symbolic link on the way to its file is in /dev or /proc."""
+    current = Path(path).absolute()
+    for _ in range(_MAX_LINKS):
+        if str(current).startswith(_SPECIAL_FOLDERS):
+            return True
+        if not current.is_symlink():
+            return False
+        current = Path(os.path.normpath(current.parent / current.readlink()))
+    return False
+
+
+def read_regular(path: str) -> bytes:
+    """The bytes of the ordinary file at ``path`` (through symbolic links). Anything else (a
+    directory, FIFO, socket, device, a process's file under /dev or /proc) is refused without
+    being opened for reading data, so nothing blocks and nothing endless is read."""
+    if not path:
+        raise FileNotFoundError(errno.ENOENT, "the file name is empty", path)
+    info = Path(path).stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(path, f"it is {_kind(info.st_mode)}, not a document")
+    if _through_special_folder(path):
+        raise Refused(path, "it is a device or process file (/dev, /proc), not a document")
+    # O_NONBLOCK: had it become a FIFO since the check, opening it would not wait for a writer.
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise Refused(path, f"it is {_kind(os.fstat(fd).st_mode)}, not a document")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read()
+    finally:
+        os.close(fd)
+
+
+def check_replaceable(path: str) -> None:
+    """Raise OSError if the existing file at ``path`` is not one ``write_atomic`` may replace:
+    not an ordinary file, one with other hard links (replacing it would split them: the other
+    names would keep the old text), or one the user could not open for writing (a read-only
+    file, for anyone but root)."""
+    info = Path(path).stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(path, f"it is {_kind(info.st_mode)}")
+    if info.st_nlink > 1:
+        raise Refused(
+            path,
+            f"it has {info.st_nlink} hard links, and replacing it would split them "
+            "(the other names would keep the old text); give a file with one link",
+        )
+    effective = os.access in os.supports_effective_ids
+    if not os.access(path, os.W_OK, effective_ids=effective):
+        raise PermissionError(errno.EACCES, "permission denied (the file is read-only)", path)
+
+
+def write_atomic(path: str, data: bytes, original: bytes | None = None) -> None:
     """Replace the file at ``path`` by ``data`` all at once.
 
-    The bytes go to a new temporary file in the same folder (opened with mode "x", that is
-    O_CREAT | O_EXCL, so nothing that already exists is opened), are flushed to disk, and the
-    temporary file is renamed over ``path`` (os.replace, atomic within one file system). On any
-    failure the temporary file is removed and the old file is untouched; OSError is raised. An
-    existing file keeps its permissions; a symbolic link keeps pointing where it did, now at the
-    new content.
+    The bytes go to a new temporary file in the same folder (created O_EXCL, so nothing that
+    exists is opened; readable by no one but its owner, or less if the file is less readable),
+    which takes the old file's owner, group and mode before anything is written to it, is
+    flushed to disk, and is renamed over ``path`` (atomic within one file system). On any
+    failure the temporary file is removed and the old file is untouched; OSError is raised. A
+    symbolic link keeps pointing where it did, now at the new content.
 
-    Something that exists and is not a regular file (a device such as /dev/full, a FIFO, a
-    terminal) is written to in place, as ``> path`` would: replacing it would swap a device or
-    pipe for a plain file.
+    An existing ordinary file must pass ``check_replaceable``. ``original``: the bytes the file
+    held when it was read; if it holds anything else just before the rename (an edit made
+    meanwhile), nothing is replaced. A new file gets the mode the umask allows.
+
+    Something that exists and is not an ordinary file (a device such as /dev/null, a pipe as
+    /dev/stdout) is written to in place, as ``> path`` would, unless ``original`` is given: then
+    the text came from a document, and only an ordinary file is one.
     """
-    import stat
-
-    target = Path(path)
     try:
-        info = target.stat()  # through any symbolic link (/proc/self/fd/1 is one, to a pipe)
+        info: os.stat_result | None = Path(path).stat()  # through links: /dev/stdout is one
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(21, os.strerror(21), path)
-        with target.open("wb") as stream:
+        if stat.S_ISDIR(info.st_mode) or original is not None:
+            raise Refused(path, f"it is {_kind(info.st_mode)}")
+        with Path(path).open("wb") as stream:
             stream.write(data)
         return
-    if target.is_symlink():
-        target = target.resolve()
     if info is not None:
-        mode = info.st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        check_replaceable(path)
+    target = Path(path).resolve() if Path(path).is_symlink() else Path(path)
+    # A short name of our own, so that a long file name does not make it too long.
+    temporary = target.with_name(f".hfs-info-{os.urandom(6).hex()}.tmp")
+    mode = 0o600 & info.st_mode if info is not None else 0o666
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
-        with temporary.open("xb") as stream:
+        fd = os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), mode)
+    except OSError as exc:
+        folder = str(target.parent)
+        why = (exc.strerror or str(exc)).lower()
+        raise Refused(path, f"{why} (cannot create a file in {folder})") from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            if info is not None:
+                _take_owner_and_mode(stream.fileno(), info, path)
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        temporary.chmod(mode)
+        if original is not None and _current(target) != original:
+            raise Refused(path, "it changed while fill ran, so nothing was written; run fill again")
         temporary.replace(target)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def _take_owner_and_mode(fd: int, info: os.stat_result, path: str) -> None:
+    """Give the open temporary file the owner, group and mode of the file it replaces (the
+    owner first: changing it clears set-id bits)."""
+    now = os.fstat(fd)
+    if (now.st_uid, now.st_gid) != (info.st_uid, info.st_gid):
+        try:
+            os.fchown(fd, info.st_uid, info.st_gid)
+        except PermissionError:
+            raise Refused(
+                path,
+                f"its owner and group ({info.st_uid}:{info.st_gid}) could not be kept "
+                "by a new copy; only its owner (or root) can replace it",
+            ) from None
+    os.fchmod(fd, stat.S_IMODE(info.st_mode))
+
+
+def _current(target: Path) -> bytes | None:
+    try:
+        return target.read_bytes()
+    except OSError:
+        return None

@@ -1,42 +1,48 @@
 """`hfs-info fill`: keep regions of text files in step with the reference (as cog and
 markdown-magic do).
 
-A region is everything between ``<!-- hfs-info ARGS -->`` and ``<!-- /hfs-info -->``. Its
-content is the output of ``hfs-info ARGS``, produced by the same parsing and actions as the
-command line (quick.parse, else the Typer app). Everything outside the regions is kept byte for
-byte; a file is replaced atomically (files.write_atomic), and only when every region of every
-file given could be produced.
+A region is everything between ``<!-- hfs-info ARGS -->`` and ``<!-- /hfs-info -->``. In a
+Markdown file (any file but an HTML one) a marker counts only where CommonMark reads it as an
+HTML block, as markdown-it-py parses the file: markers shown in a fenced or indented code block
+or in inline code are text, so a README can document them. A live marker in the middle of a
+paragraph is an error: a region is a block of its own.
 
-ARGS are split like a shell would (shlex) and checked before anything runs: they must name a
-content command (one that takes the shared --format option, as declared in cli.py) and only
-that command's own options; no -o, nothing that writes a file, and --data only with
---allow-data. Markdown is the default format; the terminal's table format is refused, since its
-layout depends on the terminal.
+A region's content is the output of ``hfs-info ARGS``. ARGS are split like a shell would
+(shlex) and parsed by the command line's own parser (quick.parse); the parsed call must be one
+content command (one that offers the terminal's table, as declared in cli.py) with its own
+options, and nothing else: no ``--``, no file to write, no other command, and --data only with
+--allow-data. Markdown is the default format; the table format is refused, since its layout
+depends on the terminal. Each region's text takes the line endings of the line its opening
+marker is on, so that ``fill --check`` passes after ``fill``.
+
+Everything outside the regions is kept byte for byte. Only ordinary files are read (a FIFO,
+device, socket or directory is refused before it is opened), and a file is written only when
+every region of every file given could be produced, through files.write_atomic: replaced at
+once, keeping its owner, group and mode, and refused if it changed since it was read.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import shlex
-from collections.abc import Callable
 from enum import StrEnum
 from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hfs_info.errors import HfsError, UsageError
-from hfs_info.options import PROG, Option
+from hfs_info.options import PROG, ColorChoice, Format, Option
+from hfs_info.text import inert, one_line
 
 if TYPE_CHECKING:
     from hfs_info.actions import Result
 
-    # How fill runs a command line that the quick parser leaves to the Typer app (cli.invoke).
-    Invoke = Callable[[list[str]], Result]
-
 _MARKER = re.compile(r"<!--\s*(?:(?P<close>/hfs-info)\s*|hfs-info(?P<args>(?:\s[^>]*?)?))-->")
 _BEGUN = re.compile(r"<!--\s*/?hfs-info(?![\w-])")
-_DATA = "--data"
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+# Files whose markers all count: HTML has no code blocks in the Markdown sense.
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 class Region(NamedTuple):
@@ -44,75 +50,176 @@ class Region(NamedTuple):
     args: str
     start: int  # offset of the region's content (just after the opening marker)
     end: int  # offset of the closing marker
+    # What each line of the content starts with, to stay in the block quote or list item that
+    # holds the opening marker (``> ``, or spaces as wide as ``- ``).
+    indent: str = ""
+
+
+# What may come before a marker on its line: the marks of the block quotes and list items that
+# hold it (CommonMark's containers), and spaces.
+_CONTAINERS = re.compile(r"[ \t>*+\-0-9.)]*")
+
+
+class _Document(NamedTuple):
+    path: str
+    raw: bytes  # as read, to tell whether it changed before it is written
+    text: str
 
 
 def run(
-    data: str | None,
-    files: tuple[str, ...],
-    check: bool,
-    diff: bool,
-    allow_data: bool,
-    invoke: Invoke | None = None,
+    data: str | None, files: tuple[str, ...], check: bool, diff: bool, allow_data: bool
 ) -> Result:
     """Fill ``files`` (or, with ``check`` or ``diff``, only report); ``data`` is the dataset
     of regions that do not name one."""
+    from hfs_info import files as filesystem
     from hfs_info.actions import Result
     from hfs_info.errors import ExitStatus
-    from hfs_info.files import write_atomic
 
     report: list[str] = []
-    changed: list[tuple[str, str, str]] = []
+    changed: list[tuple[_Document, str]] = []
     for path in files:
-        old = _read(path)
-        new, stale = fill_text(old, path, data, allow_data, invoke)
-        if new != old:
-            changed.append((path, old, new))
-        report += [f"{path}:{line}: out of date: {PROG} {args}" for line, args in stale]
+        document = _read(path)
+        new, stale = fill_text(document.text, path, data, allow_data)
+        if new != document.text:
+            changed.append((document, new))
+        report += [
+            f"{one_line(path)}:{line}: out of date: {PROG} {one_line(args)}" for line, args in stale
+        ]
     out: list[str] = []
     if diff:
-        for path, old, new in changed:
-            out += difflib.unified_diff(
-                old.splitlines(keepends=True), new.splitlines(keepends=True), path, path
+        for document, new in changed:
+            name = one_line(document.path)
+            lines = difflib.unified_diff(
+                document.text.splitlines(keepends=True), new.splitlines(keepends=True), name, name
             )
+            out += [_inert_line(line) for line in lines]
     if check:
         out += [line + "\n" for line in report]
     if not check and not diff:
-        for path, _, new in changed:
+        # Every file is checked before the first is written, so that a file that cannot be
+        # written leaves the others as they were.
+        for document, _ in changed:
+            _writable(document.path)
+        for document, new in changed:
             try:
-                write_atomic(path, new.encode("utf-8"))
+                filesystem.write_atomic(document.path, new.encode("utf-8"), document.raw)
             except OSError as exc:
-                reason = (exc.strerror or str(exc)).lower()
-                raise UsageError(f"cannot write {path}: {reason}") from None
+                raise UsageError(f"cannot write {document.path}: {_reason(exc)}") from None
     status = ExitStatus.NOT_FOUND if check and report else ExitStatus.OK
     return Result("".join(out), status, utf8=True)
 
 
-def _read(path: str) -> str:
+def _inert_line(line: str) -> str:
+    """A line of the diff with its control characters shown (its own line end kept)."""
+    body = line.rstrip("\n")
+    return inert(body) + line[len(body) :]
+
+
+def _reason(exc: OSError) -> str:
+    from hfs_info.files import Refused
+
+    if isinstance(exc, Refused):  # our own words, already as they should read
+        return exc.strerror or str(exc)
+    return (exc.strerror or str(exc)).lower()
+
+
+def _read(path: str) -> _Document:
+    """The file at ``path``, which must be an ordinary file: refused by its type before it is
+    opened, and opened without blocking, so that a FIFO, a terminal or /dev/zero is never
+    read."""
+    from hfs_info import files as filesystem
+
     try:
-        raw = Path(path).read_bytes()
+        raw = filesystem.read_regular(path)
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {(exc.strerror or str(exc)).lower()}") from None
+        raise UsageError(f"cannot read {path or repr(path)}: {_reason(exc)}") from None
     try:
-        return raw.decode("utf-8")
+        return _Document(path, raw, raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise UsageError(f"{path}: not UTF-8 text") from None
 
 
+def _writable(path: str) -> None:
+    from hfs_info import files as filesystem
+
+    try:
+        filesystem.check_replaceable(path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {_reason(exc)}") from None
+
+
+class _Lines:
+    """Line numbers of offsets in a text whose lines may end in LF, CRLF or CR (as CommonMark
+    counts them)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def index(self, offset: int) -> int:
+        """The line holding ``offset``, counted from 0."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+
+def _live(text: str, path: str, lines: _Lines) -> list[int]:
+    """The offsets of the markers that count: every one in an HTML file; in any other file
+    those CommonMark reads as an HTML block (not in code, not in a paragraph)."""
+    begun = [m.start() for m in _BEGUN.finditer(text)]
+    if not begun or path.lower().endswith(_HTML_SUFFIXES):
+        return begun
+    from markdown_it import MarkdownIt
+
+    html: set[int] = set()  # lines of HTML blocks
+    inline: set[int] = set()  # lines of paragraphs with inline HTML that holds a marker
+    # Blocks only: the text of a paragraph is parsed (for code spans and inline HTML) only
+    # where it holds a marker, which keeps a long document fast.
+    parser = MarkdownIt("commonmark")
+    # A byte-order mark is no text of the first line (a space keeps every offset).
+    source = " " + text[1:] if text.startswith("\ufeff") else text
+    block_tokens = MarkdownIt("commonmark").disable("inline").parse(source)
+    for token in block_tokens:
+        if token.map is None:
+            continue
+        if token.type == "html_block":
+            html.update(range(*token.map))
+        elif (
+            token.type == "inline"
+            and _BEGUN.search(token.content)
+            and any(
+                child.type == "html_inline" and _BEGUN.search(child.content)
+                for inline_token in parser.parseInline(token.content)
+                for child in inline_token.children or ()
+            )
+        ):
+            inline.update(range(*token.map))
+    live = []
+    for offset in begun:
+        line = lines.index(offset)
+        if line in html:
+            live.append(offset)
+        elif line in inline:
+            raise UsageError(
+                f"{path}:{line + 1}: a region marker must start a line of its own, "
+                "after a blank line or another block"
+            )
+    return live
+
+
 def regions(text: str, path: str) -> list[Region]:
     """The regions of ``text``, in order; unclosed, unopened or nested markers are errors."""
+    lines = _Lines(text)
+    live = set(_live(text, path, lines))
     found: list[Region] = []
     opening: re.Match[str] | None = None
-    matches = list(_MARKER.finditer(text))
+    matches = [m for m in _MARKER.finditer(text) if m.start() in live]
     starts = {m.start() for m in matches}
-    for begun in _BEGUN.finditer(text):
-        if begun.start() not in starts:
-            line = text.count("\n", 0, begun.start()) + 1
-            raise UsageError(f"{path}:{line}: a region marker must end with -->")
+    for offset in sorted(live - starts):
+        line = lines.index(offset) + 1
+        raise UsageError(f"{path}:{line}: a region marker must end with -->")
     for match in matches:
-        line = text.count("\n", 0, match.start()) + 1
+        line = lines.index(match.start()) + 1
         if match.group("close") is None:
             if opening is not None:
-                where = text.count("\n", 0, opening.start()) + 1
+                where = lines.index(opening.start()) + 1
                 raise UsageError(
                     f"{path}:{line}: a region opened inside the region of line {where}"
                 )
@@ -120,27 +227,47 @@ def regions(text: str, path: str) -> list[Region]:
         elif opening is None:
             raise UsageError(f"{path}:{line}: <!-- /hfs-info --> closes no region")
         else:
-            start_line = text.count("\n", 0, opening.start()) + 1
+            start_line = lines.index(opening.start()) + 1
             args = opening.group("args").strip()
-            found.append(Region(start_line, args, opening.end(), match.start()))
+            found.append(
+                Region(start_line, args, opening.end(), match.start(), _indent(text, opening, path))
+            )
             opening = None
     if opening is not None:
-        line = text.count("\n", 0, opening.start()) + 1
+        line = lines.index(opening.start()) + 1
         raise UsageError(f"{path}:{line}: region not closed (no <!-- /hfs-info --> after it)")
     return found
 
 
+def _indent(text: str, opening: re.Match[str], path: str) -> str:
+    """How the lines of a region continue the containers its opening marker is in: ``> `` for
+    a block quote, spaces for a list item's mark (``- `` gives two spaces)."""
+    start = max(text.rfind("\n", 0, opening.start()), text.rfind("\r", 0, opening.start())) + 1
+    before = text[start : opening.start()]
+    if path.lower().endswith(_HTML_SUFFIXES) or not _CONTAINERS.fullmatch(before):
+        return ""
+    return "".join(c if c in ">\t" else " " for c in before)
+
+
+def _line_end(text: str, offset: int) -> str:
+    """The line end of the line holding ``offset``; for a last line without one, the
+    document's first line end; LF in a one-line document."""
+    found = _NEWLINE.search(text, offset) or _NEWLINE.search(text)
+    return found.group() if found else "\n"
+
+
 def fill_text(
-    text: str, path: str, data: str | None, allow_data: bool, invoke: Invoke | None = None
+    text: str, path: str, data: str | None, allow_data: bool
 ) -> tuple[str, list[tuple[int, str]]]:
     """``text`` with every region filled, and (line, ARGS) of each region that changed."""
     pieces, stale, position = [], [], 0
-    crlf = "\r\n" in text
     for region in regions(text, path):
-        output = produce(region.args, f"{path}:{region.line}", data, allow_data, path, invoke)
-        body = "\n" + output if output.endswith("\n") else f"\n{output}\n"
-        if crlf:  # a file with CRLF line ends gets its new lines the same way
-            body = body.replace("\r\n", "\n").replace("\n", "\r\n")
+        output = produce(region.args, f"{path}:{region.line}", data, allow_data, path)
+        end = _line_end(text, region.start)
+        lines = _NEWLINE.split(output.removesuffix("\r\n").removesuffix("\n"))
+        indent = region.indent
+        body = end + "".join((indent + line if line else indent.rstrip()) + end for line in lines)
+        body += indent
         if text[region.start : region.end] != body:
             stale.append((region.line, region.args))
         pieces += [text[position : region.start], body]
@@ -149,98 +276,104 @@ def fill_text(
     return "".join(pieces), stale
 
 
-def produce(
-    args: str,
-    where: str,
-    data: str | None,
-    allow_data: bool,
-    path: str,
-    invoke: Invoke | None = None,
-) -> str:
+def produce(args: str, where: str, data: str | None, allow_data: bool, path: str) -> str:
     """The output of ``hfs-info ARGS`` for a region (``where``: FILE:LINE, for errors)."""
+    from hfs_info import actions
+
     try:
         words = shlex.split(args)
     except ValueError as exc:
         raise UsageError(f"{where}: cannot split the region's arguments: {exc}") from None
-    words, data = _checked(words, where, data, allow_data, path)
+    command, data, params = _call(words, where, data, allow_data, path)
     try:
-        result = _invoke(words, data, invoke)
-    except UsageError as exc:
-        raise UsageError(f"{where}: {exc}") from None
+        result = actions.run(command, data, params)
     except HfsError as exc:  # e.g. a name no treatment has: the document is wrong, not a lookup
         raise UsageError(f"{where}: {exc}") from None
-    if _MARKER.search(result.text):
+    if _MARKER.search(result.text) or _BEGUN.search(result.text):
         raise UsageError(f"{where}: the output holds a region marker, so it cannot be a region")
     return result.text
 
 
-def _checked(
+def _call(
     words: list[str], where: str, data: str | None, allow_data: bool, path: str
-) -> tuple[list[str], str | None]:
-    """``words`` as they will run (the default format added) and the dataset, once every word
-    is allowed."""
-    rest = list(words)
-    while rest and rest[0].startswith("-"):
-        word = rest.pop(0)
-        if word != _DATA and not word.startswith(_DATA + "="):
-            raise UsageError(f"{where}: {word} is not allowed before the command in a region")
+) -> tuple[str, str | None, dict[str, Any]]:
+    """The call the command line's parser makes of ``words`` (command, dataset, parameters),
+    once it is one content command with its own options; the format defaults to Markdown, and
+    colour and pager are off (the output goes into a file)."""
+    from pathlib import Path
+
+    from hfs_info import quick
+
+    if not words:
+        raise UsageError(f"{where}: a region must name a command")
+    # Of the whole tool's options only --data may come before the command: the others
+    # (--debug, --color, --no-pager) are not the command's, and fill sets the display itself.
+    lead = 1 if words[0].startswith("--data=") else 2 if words[0] == "--data" else 0
+    if words[lead:][:1] and _is_option(words[lead]):
+        raise UsageError(f"{where}: {words[lead]} is not allowed before the command in a region")
+    call = quick.parse(words, {}, defaults={"fmt": None})
+    if call is None:
+        raise UsageError(f"{where}: {_refusal(words)}")
+    command, region_data, params = call
+    allowed = content_commands()
+    if command not in allowed:
+        names = ", ".join(sorted(allowed))
+        shown = command or shlex.join(words)
+        raise UsageError(f"{where}: '{shown}' cannot fill a region; use one of: {names}")
+    if region_data is not None:
         if not allow_data:
             raise UsageError(f"{where}: --data in a region needs 'fill --allow-data'")
-        value = word.partition("=")[2] if "=" in word else (rest.pop(0) if rest else "")
-        if not value:
-            raise UsageError(f"{where}: --data needs a PATH")
         # A region's dataset is found from the file it is written in, wherever fill runs.
-        data = str(Path(path).parent / value)
-    if not rest:
-        raise UsageError(f"{where}: a region must name a command")
-    name, options = rest[0], rest[1:]
-    allowed = content_commands()
-    if name not in allowed:
-        names = ", ".join(sorted(allowed))
-        raise UsageError(f"{where}: '{name}' cannot fill a region; use one of: {names}")
-    formats = [w for w in options if _option_name(w) in ("--format", "-f")]
-    for word in options:
-        if word == "--":
-            break
-        option = _option_name(word)
-        if option and option not in allowed[name]:
-            raise UsageError(f"{where}: {option} is not allowed in a region of '{name}'")
-    if not formats:
-        options = [*options, "--format", "markdown"]
-    elif _format_value(options) == "table":
+        data = str(Path(path).parent / region_data)
+    if params.get("fmt") is None:
+        params["fmt"] = Format.markdown
+    elif params["fmt"] == Format.table:
         raise UsageError(
             f"{where}: --format table is for terminals; use markdown, plain, json, ..."
         )
-    return [name, *options], data
+    params["color"] = ColorChoice.never
+    params["no_pager"] = True
+    return command, data, params
 
 
-def _option_name(word: str) -> str:
-    if not word.startswith("-") or word == "-":
-        return ""
-    if word.startswith("--"):
-        return word.partition("=")[0]
-    return word[:2]
+def _is_option(word: str) -> bool:
+    return word.startswith("-") and word != "-"
 
 
-def _format_value(options: list[str]) -> str:
-    """The last --format value given (click keeps the last), in lower case."""
-    value = ""
-    for n, word in enumerate(options):
-        if word in ("--format", "-f"):
-            value = options[n + 1] if n + 1 < len(options) else ""
-        elif word.startswith("--format="):
-            value = word.partition("=")[2]
-        elif word.startswith("-f") and not word.startswith("--"):
-            value = word[2:]
-    return value.casefold()
+def _refusal(words: list[str]) -> str:
+    """Why the parser would not take ``words`` as one command line, as well as can be said
+    without running anything."""
+    if "--" in words:
+        return "-- is not allowed in a region: ARGS are one command and its own options"
+    rest = list(words)
+    while rest and rest[0].startswith("-"):
+        word = rest.pop(0)
+        if word.partition("=")[0] != "--data":
+            return f"{word} is not allowed before the command in a region"
+        if "=" not in word and rest:
+            rest.pop(0)
+    if not rest:
+        return "a region must name a command"
+    name, options = rest[0], rest[1:]
+    allowed = content_commands()
+    if name not in allowed:
+        return f"'{name}' cannot fill a region; use one of: {', '.join(sorted(allowed))}"
+    for word in options:
+        option = word.partition("=")[0] if word.startswith("--") else word[:2]
+        if word.startswith("-") and word != "-" and option not in allowed[name]:
+            return f"{option} is not allowed in a region of '{name}'"
+    return (
+        f"{PROG} {shlex.join(words)} is not a command line a region can hold (a missing or "
+        f"invalid value, or a word too many; see '{PROG} {name} --help')"
+    )
 
 
 @cache
 def content_commands() -> dict[str, frozenset[str]]:
     """Each content command, with the option names it declares (from the command table that
-    cli.py's declarations generate): the commands whose output can fill a region. A content
-    command is one whose --format offers the table for people; the commands that write
-    documents, files or reports offer other formats."""
+    cli.py's declarations generate), --help left out: the commands whose output can fill a
+    region. A content command is one whose --format offers the table for people; the commands
+    that write documents, files or reports offer other formats."""
     from hfs_info.commandline import COMMANDS
 
     def offers_table(option: Option) -> bool:
@@ -250,23 +383,7 @@ def content_commands() -> dict[str, frozenset[str]]:
         return "table" in kind.__members__
 
     return {
-        name: frozenset(n for option in command.options for n in option.names)
+        name: frozenset(n for option in command.options for n in option.names) - {"--help"}
         for name, command in COMMANDS.items()
         if any(offers_table(option) for option in command.options)
     }
-
-
-def _invoke(words: list[str], data: str | None, invoke: Invoke | None) -> Result:
-    """Run ``words`` as the command line does: the quick parser, else ``invoke`` (the Typer
-    app's, handed in by cli.py, which owns it). Colour and pager are off: the output goes into
-    a file."""
-    from hfs_info import actions, quick
-
-    words = [*words, "--color", "never", "--no-pager"]
-    call = quick.parse(words, {})
-    if call is not None and call[0] in actions.HANDLERS:
-        command, _, params = call
-        return actions.run(command, data, params)
-    if invoke is None:
-        raise UsageError(f"{PROG} {shlex.join(words)}: not a command line to fill a region with")
-    return invoke([*((_DATA, data) if data is not None else ()), *words])

@@ -98,6 +98,32 @@ class Nerve(NamedTuple):
     figure: str
 
 
+class Brief(NamedTuple):
+    """Short forms of a treatment's texts, for the comparison that must fit a screen
+    (`hfs-info treatments`). Each shortens the long field(s) named in BRIEF_SOURCES and keeps
+    every hedge and number of them; validation refuses one whose long text is not given, so a
+    short form never says what the full view does not. Where one is left out, the comparison
+    shows the long text."""
+
+    how_given: str | None = None
+    onset: str | None = None
+    duration: str | None = None
+    results: str | None = None
+    risks: str | None = None  # risks and side effects, with what is done about them
+    recovery: str | None = None
+
+
+# The long fields (Treatment attributes) each short form of Brief shortens.
+BRIEF_SOURCES: dict[str, tuple[str, ...]] = {
+    "how_given": ("how_given",),
+    "onset": ("onset",),
+    "duration": ("duration",),
+    "results": ("results",),
+    "risks": ("side_effects", "risks", "monitoring"),
+    "recovery": ("recovery",),
+}
+
+
 class Treatment(NamedTuple):
     id: str
     name: str
@@ -120,6 +146,10 @@ class Treatment(NamedTuple):
     monitoring: str | None = None
     statistics: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
+    brief: Brief | None = None
+    # Other names a lookup answers to (spellings people type: "drug", "muscle relaxant"). Not
+    # shown as the treatment's names; reviewed like every name (dataset.NAMES).
+    lookup: tuple[str, ...] = ()
 
 
 class Medication(NamedTuple):
@@ -140,8 +170,12 @@ class TimeSpan(NamedTuple):
 
     @property
     def display(self) -> str:
-        since = f" of {self.since}" if self.since else ""
-        return f"{self.relation} {_number(self.value)} {self.unit}{since}"
+        span = f"{_number(self.value)} {self.unit}"
+        if not self.since:
+            return f"{self.relation} {span}"
+        if self.relation == "after":  # "2 months after surgery"
+            return f"{span} after {self.since}"
+        return f"{self.relation} {span} of {self.since}"
 
 
 class Statistic(NamedTuple):
@@ -223,6 +257,9 @@ class GlossaryEntry(NamedTuple):
     definition: str
     aliases: tuple[str, ...]
     origin: str
+    # Other names a lookup answers to (spellings people type: "electromyography", "hemifacial
+    # spasms"). Not shown as the entry's names; reviewed like every name (dataset.NAMES).
+    lookup: tuple[str, ...] = ()
 
 
 class Dataset(NamedTuple):

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from hfs_info.diagrams import CHAR_WIDTH, FONT_SIZE, MARGIN
 from hfs_info.document import (
+    DIAGRAM_NOTE,
     Bars,
     Box,
     Diagram,
@@ -49,7 +50,6 @@ ROLES: dict[str, tuple[str, float, str, str]] = {
     "ear": ("#a0522d", 2, "#f6d9c8", ""),
     "opening": ("#333333", 2, "#ffffff", "6 4"),
     "sponge": ("#a88c1e", 2, "#f7e8a6", ""),
-    "contact": ("#b03a2e", 1, "#b03a2e", ""),
 }
 
 
@@ -132,15 +132,18 @@ def _paragraph(parent: ET.Element, y: float, text: str, width: float, size: int)
 def diagram(
     block: Diagram, ident: str, heading: str | None = None, footer: str | None = None
 ) -> ET.Element:
-    """``block`` drawn from its shapes; with ``heading`` above and the caption and ``footer``
-    (the notice) below when it stands alone."""
+    """``block`` drawn from its shapes; with ``heading`` above and the caption, what the
+    drawing is (DIAGRAM_NOTE) and ``footer`` (the notice) below when it stands alone. Inline
+    (in a page whose caption says them), its description says the caption and the note."""
     width, height = block.size
     width = max(width, 480.0)
     top = 40.0 if heading else 0.0
     caption_lines = _wrap(block.caption, width - 2 * MARGIN, SMALL) if heading else []
+    note_lines = _wrap(DIAGRAM_NOTE, width - 2 * MARGIN, SMALL) if heading else []
     footer_lines = _wrap(footer, width - 2 * MARGIN, SMALL) if footer else []
-    extra = (len(caption_lines) + len(footer_lines)) * (SMALL + 4) + (16 if heading else 0)
-    parts = dict.fromkeys((block.description, block.caption, footer or ""))  # each said once
+    lines = len(caption_lines) + len(note_lines) + len(footer_lines)
+    extra = lines * (SMALL + 4) + (16 if heading else 0)
+    parts = dict.fromkeys((block.description, block.caption, DIAGRAM_NOTE, footer or ""))
     desc = " ".join(part for part in parts if part)
     svg = _root(width, top + height + extra, ident, f"{heading or block.title}", desc)
     if heading:
@@ -151,6 +154,8 @@ def diagram(
     y = top + height
     if caption_lines:
         y = _paragraph(svg, y, block.caption, width - 2 * MARGIN, SMALL)
+    if note_lines:
+        y = _paragraph(svg, y, DIAGRAM_NOTE, width - 2 * MARGIN, SMALL)
     if footer:
         _paragraph(svg, y + 8, footer, width - 2 * MARGIN, SMALL)
     return svg

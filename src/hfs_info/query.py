@@ -21,7 +21,7 @@ from hfs_info.models import (
     Statistic,
     Treatment,
 )
-from hfs_info.text import normalize
+from hfs_info.text import lookup_key, normalize, number_of
 
 # Queries longer than this are refused before any matching, so matching cost stays bounded.
 MAX_QUERY_LENGTH = 200
@@ -63,6 +63,17 @@ def aspect_text(treatment: Treatment, attr: str) -> str | None:
     return value or None
 
 
+def list_names(ds: Dataset, command: str) -> tuple[str, ...]:
+    """The name of each entry of ``command`` (glossary, treatments, medications), in the
+    order its view shows them: glossary terms alphabetically, treatments by id (as
+    ``treatments NAME`` is documented), drugs by generic name. Each finds its own entry."""
+    if command == "glossary":
+        return tuple(sorted((e.term for e in ds.glossary), key=str.casefold))
+    if command == "treatments":
+        return tuple(t.id for t in ds.treatments)
+    return tuple(m.generic for m in ds.medications)
+
+
 def topic_sections(ds: Dataset, topic: str) -> tuple[Section, ...]:
     by_id = {s.id: s for s in ds.sections}
     return tuple(by_id[i] for i in TOPICS[topic] if i in by_id)
@@ -79,15 +90,16 @@ def find_treatment(ds: Dataset, query: str) -> Treatment:
     drugs = tuple(name for m in ds.medications for name in (m.generic, m.brand))
 
     def names(t: Treatment) -> tuple[str, ...]:
-        return (t.id, t.name, *t.aliases, *(drugs if t.id == MEDICATION else ()))
+        return (t.id, t.name, *t.aliases, *(drugs if t.id == MEDICATION else ()), *t.lookup)
 
     known = ", ".join(t.id for t in ds.treatments)
     return _lookup(ds, ds.treatments, names, query, "treatment", f"the treatments are {known}")
 
 
 def find_term(ds: Dataset, query: str) -> GlossaryEntry | Medication:
-    """A glossary entry by term or alias (``MVD``, ``tic convulsif``, ``Bell’s palsy``), or a
-    drug by generic or brand name (``Tegretol`` finds carbamazepine)."""
+    """A glossary entry by term, alias or lookup name (``MVD``, ``tic convulsif``, ``Bell’s
+    palsy``, ``electromyography``), or a drug by generic or brand name (``Tegretol`` finds
+    carbamazepine)."""
     records: list[GlossaryEntry | Medication] = [*ds.glossary, *ds.medications]
     return _lookup(ds, records, _term_names, query, "glossary term")
 
@@ -95,7 +107,7 @@ def find_term(ds: Dataset, query: str) -> GlossaryEntry | Medication:
 def _term_names(record: GlossaryEntry | Medication) -> tuple[str, ...]:
     if isinstance(record, Medication):
         return (record.generic, record.brand)
-    return (record.term, *record.aliases)
+    return (record.term, *record.aliases, *record.lookup)
 
 
 def _mentions(text: str, names: Iterable[str]) -> bool:
@@ -149,41 +161,19 @@ def reference_for(ds: Dataset, stat: Statistic) -> Reference | None:
     return next(r for r in ds.references if r.id == stat.reference)
 
 
-def check_query(query: str, what: str) -> str:
-    """The query, stripped; a usage error when it is empty or longer than MAX_QUERY_LENGTH."""
+def check_query(query: str, what: str, limit: int = MAX_QUERY_LENGTH) -> str:
+    """The query, stripped; a usage error when it is empty or longer than ``limit``."""
     stripped = query.strip()
     if not stripped:
         raise UsageError(f"empty {what}: give a word to look up")
-    if len(stripped) > MAX_QUERY_LENGTH:
-        raise UsageError(
-            f"{what} is too long ({len(stripped)} characters; the limit is {MAX_QUERY_LENGTH})"
-        )
+    if len(stripped) > limit:
+        raise UsageError(f"{what} is too long ({len(stripped)} characters; the limit is {limit})")
     return stripped
 
 
 # At most this many near misses are offered, closest first: a miss on a large edition must not
 # print thousands of names.
 MAX_SUGGESTIONS = 5
-
-# Numbers as the guide's names write them (7th, seventh, VII): a lookup never completes or
-# corrects one number into another, so "CN V" can never reach "CN VII".
-_ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth", "sixth")
-_ORDINALS += ("seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-
-
-def number_of(token: str) -> int | None:
-    """The number a normalised word stands for (``7``, ``7th``, ``seventh``, ``vii``), else
-    None."""
-    if token.isdigit():
-        return int(token)
-    if token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"):
-        return int(token[:-2])
-    if token in _ORDINALS:
-        return _ORDINALS.index(token) + 1
-    if token in _ROMAN:
-        return _ROMAN.index(token) + 1
-    return None
 
 
 def kind_of(record: object) -> str:
@@ -234,9 +224,13 @@ class _Guide:
 
 
 def _strings(value: object) -> Iterable[str]:
+    """Every string of the dataset's own text: not the lookup names, which are spellings
+    people type rather than words of the guide."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, tuple):  # records are tuples too
+        if isinstance(value, GlossaryEntry | Treatment):
+            value = value._replace(lookup=())
         for item in value:
             yield from _strings(item)
 
@@ -315,26 +309,29 @@ def _lookup(
     what: str,
     known: str = "",
 ) -> R:
-    """Exact normalised name, else a prefix that completes to one record without crossing a
-    number or a word the guide uses otherwise; otherwise NotFoundError with near misses."""
+    """Exact name (numbers in any form: 7, 7th, seventh, VII), else a prefix that completes to
+    one record without crossing a number or a word the guide uses otherwise; otherwise
+    NotFoundError offering every record whose names hold all the typed words, and near misses."""
     typed = check_query(query, what)
     # Fast path: the name as typed, ignoring case only. It finds the same record the normalised
-    # match below would (validation forbids two records sharing a normalised name) without
+    # match below would (validation forbids two records sharing a lookup key) without
     # normalising every name, which matters for large --data editions.
     folded = typed.casefold()
     for record in records:
         if any(name.casefold() == folded for name in names(record)):
             return record
-    wanted = normalize(typed)
+    wanted = lookup_key(typed)
     where = "in the glossary" if what == "glossary term" else f"a {what} of the guide"
     missing = f"{typed!r} is not {where}{'; ' + known if known else ''}; " + search_hint(typed)
     if not wanted:
         raise NotFoundError(missing)
     index: dict[str, R] = {}
     spelled: dict[str, str] = {}  # each key as the dataset spells it
+    keyed: list[tuple[R, list[str]]] = []  # each record with its names' keys, in order
     for record in records:
-        for name in names(record):
-            key = normalize(name)
+        keys = [lookup_key(name) for name in names(record)]
+        keyed.append((record, keys))
+        for name, key in zip(names(record), keys, strict=True):
             if key not in index:
                 index[key] = record
                 spelled[key] = name
@@ -342,7 +339,7 @@ def _lookup(
     def label(key: str) -> str:
         """``Tegretol (drug: carbamazepine)``: the name, what it is, and its entry."""
         primary = names(index[key])[0]
-        entry = "" if normalize(primary) == key else f": {primary}"
+        entry = "" if lookup_key(primary) == key else f": {primary}"
         return f"{spelled[key]} ({kind_of(index[key])}{entry})"
 
     if wanted in index:
@@ -356,15 +353,90 @@ def _lookup(
         if found is True:
             sure.setdefault(id(index[key]), key)
         elif found is False:
-            offered.append((0, len(key) - len(wanted), key))
+            offered.append((_partial(words, key), _closeness(words, key), key))
     if len(sure) == 1:
         return index[next(iter(sure.values()))]
     # Two or more sure completions cannot both be the only reading; they are only offered.
-    offered += [(0, len(key) - len(wanted), key) for key in sure.values()]
-    if all(word in guide.words for word in words):
+    offered += [(_partial(words, key), _closeness(words, key), key) for key in sure.values()]
+    # Every record whose names hold each typed word whole ("nerve": facial nerve and nerve
+    # conduction velocity) is offered, never picked: the words may mean something else.
+    offered += _holding(words, keyed, index)
+    if not all(word in guide.words for word in words):
         # Words of the guide that are not a name here (craniectomy, AVM, 8th nerve) are never
         # "corrected" into another word of the guide: the search finds where the guide uses them.
-        raise NotFoundError(missing)
+        offered += _typos(wanted, words, index)
+    raise _offer(missing, offered, index, names, label)
+
+
+def _partial(words: list[str], key: str) -> int:
+    """1 where the last typed word only begins the name's word (offered after names that hold
+    every typed word whole), else 0."""
+    return int(key.split()[len(words) - 1] != words[-1])
+
+
+def _closeness(words: list[str], key: str) -> int:
+    """How far a name is from the typed words: the words beyond them first, then its length."""
+    return (len(key.split()) - len(words)) * 100 + len(key)
+
+
+def _offer(
+    missing: str,
+    offered: list[tuple[int, int, str]],
+    index: dict[str, R],
+    names: Callable[[R], tuple[str, ...]],
+    label: Callable[[str], str],
+) -> NotFoundError:
+    """The miss, offering each record once, closest first (by its closest name), labelled with
+    its first name that was offered (the term before an alias, an alias before a lookup name);
+    at most MAX_SUGGESTIONS, with the number left out."""
+    best: dict[int, tuple[int, int]] = {}
+    keys: dict[int, list[str]] = {}
+    for rank, closeness, key in offered:
+        record = id(index[key])
+        best[record] = min(best.get(record, (rank, closeness)), (rank, closeness))
+        keys.setdefault(record, []).append(key)
+    order = sorted(best, key=best.__getitem__)
+    shown = []
+    for record in order[:MAX_SUGGESTIONS]:
+        own = [lookup_key(name) for name in names(index[keys[record][0]])]
+        shown.append(label(min(keys[record], key=lambda k: own.index(k) if k in own else len(own))))
+    return NotFoundError(missing, tuple(shown), more=max(0, len(order) - MAX_SUGGESTIONS))
+
+
+def _same_word(typed: str, word: str) -> bool:
+    """Whether a typed word is ``word`` of a name, in the singular or the plural (``spasms``,
+    ``relaxant``); a number only as itself."""
+    if typed == word:
+        return True
+    if typed.isdigit() or word.isdigit():
+        return False
+    return typed + "s" == word or typed == word + "s"
+
+
+def _holding(
+    words: list[str], keyed: list[tuple[R, list[str]]], index: dict[str, R]
+) -> list[tuple[int, int, str]]:
+    """(rank, closeness, key) of each record one of whose names holds every typed word whole:
+    the name shown is its first that does (the term before an alias, an alias before a lookup
+    name), and the closest come first (the fewest words and letters beyond those typed)."""
+    found: list[tuple[int, int, str]] = []
+    stems = [w.removesuffix("s") for w in words]  # in every name that holds the words
+    for record, keys in keyed:
+        for key in keys:
+            if not all(stem in key for stem in stems):
+                continue
+            parts = key.split()
+            if index.get(key) is not record:
+                continue
+            if all(any(_same_word(w, p) for p in parts) for w in words):
+                found.append((0, _closeness(words, key), key))
+                break
+    return found
+
+
+def _typos(wanted: str, words: list[str], index: dict[str, R]) -> list[tuple[int, int, str]]:
+    """(rank, closeness, key) of each name one slip of the keys from ``wanted``."""
+    found: list[tuple[int, int, str]] = []
     limit = 1 if len(wanted) < 12 else 2
     numbers = _numbers(words)
     letters = set(wanted)
@@ -381,19 +453,5 @@ def _lookup(
             continue
         distance = edit_distance(wanted, key, limit)
         if distance <= limit:
-            offered.append((1, distance, key))
-    offered.sort()
-    raise NotFoundError(missing, _labels([key for _, _, key in offered], index, label))
-
-
-def _labels(
-    keys: Iterable[str], index: dict[str, R], label: Callable[[str], str]
-) -> tuple[str, ...]:
-    """The first MAX_SUGGESTIONS records of ``keys``, one label each."""
-    seen: dict[int, str] = {}
-    for key in keys:
-        if id(index[key]) not in seen:
-            seen[id(index[key])] = label(key)
-        if len(seen) == MAX_SUGGESTIONS:
-            break
-    return tuple(seen.values())
+            found.append((2, distance, key))
+    return found

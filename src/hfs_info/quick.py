@@ -36,13 +36,16 @@ class _Declined(Exception):
     """The line is not one this parser answers for; the Typer app takes it."""
 
 
-def parse(args: Sequence[str], environ: Mapping[str, str]) -> Call | None:
+def parse(
+    args: Sequence[str], environ: Mapping[str, str], defaults: Mapping[str, Any] | None = None
+) -> Call | None:
     """``(command, data, params)`` for ``actions.run``, or None when the Typer app must parse
-    ``args``."""
+    ``args``. ``defaults``: values for the parameters the line does not give, instead of the
+    declared ones (fill uses None to tell a format left out from one given)."""
     if environ.get(COMPLETE_VAR):  # shell completion is Typer's
         return None
     try:
-        return _parse(list(args), environ)
+        return _parse(list(args), environ, defaults or {})
     except _Declined:
         return None
 
@@ -51,7 +54,7 @@ def _is_option(word: str) -> bool:
     return word[:1] == "-" and len(word) > 1  # click's rule: "-" alone is an argument
 
 
-def _parse(rest: list[str], environ: Mapping[str, str]) -> Call:
+def _parse(rest: list[str], environ: Mapping[str, str], defaults: Mapping[str, Any]) -> Call:
     root: dict[str, Any] = {}
     while rest and _is_option(rest[0]):  # the top level stops at its first argument
         option, value = _option(rest, {n: o for o in ROOT_OPTIONS for n in o.names})
@@ -68,16 +71,18 @@ def _parse(rest: list[str], environ: Mapping[str, str]) -> Call:
     command = COMMANDS.get(name)
     if command is None:
         raise _Declined
-    params = _parse_command(command, rest)
+    params = _parse_command(command, rest, defaults)
     for key, value in shared.items():
         if key in params and not params[key]:
             params[key] = value
     return name, data, params
 
 
-def _parse_command(command: Command, rest: list[str]) -> dict[str, Any]:
+def _parse_command(
+    command: Command, rest: list[str], defaults: Mapping[str, Any]
+) -> dict[str, Any]:
     by_name = {name: option for option in command.options for name in option.names}
-    params: dict[str, Any] = {option.param: option.default for option in command.options}
+    params: dict[str, Any] = {o.param: defaults.get(o.param, o.default) for o in command.options}
     words: list[str] = []
     while rest:
         if not _is_option(rest[0]):

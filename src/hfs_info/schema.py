@@ -125,6 +125,13 @@ def output_schema() -> dict[str, Any]:
                 "additionalProperties": text,
                 "description": "each typo of the query and the word of the guide it was read as",
             },
+            "related": {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": text},
+                "description": "each word of the query the guide does not use that search "
+                "followed to the guide's words for something only related (numb: weakness); "
+                "the guide does not speak of the word typed",
+            },
             "results": {
                 "type": "array",
                 "items": {

@@ -58,14 +58,71 @@ def normalize(name: str) -> str:
     return _SEPARATORS.sub(" ", no_apostrophes).strip()
 
 
+# Numbers as names write them (7th, seventh, seven, VII). A lookup reads each form as its
+# number, so that "CN 7" finds "CN VII", and never completes or corrects one number into another.
+_ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth", "sixth")
+_ORDINALS += ("seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_CARDINALS: tuple[str, ...] = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+)
+_CARDINALS += ("eleven", "twelve")
+
+
+def number_of(token: str) -> int | None:
+    """The number a normalised word stands for (``7``, ``7th``, ``seventh``, ``seven``,
+    ``vii``), else None."""
+    if token.isdigit():
+        return int(token)
+    if token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"):
+        return int(token[:-2])
+    if token in _ORDINALS:
+        return _ORDINALS.index(token) + 1
+    if token in _ROMAN:
+        return _ROMAN.index(token) + 1
+    if token in _CARDINALS:
+        return _CARDINALS.index(token) + 1
+    return None
+
+
+# Each number word as its digits, for lookup_key: one dict lookup a word.
+_NUMBER_WORDS = {
+    word: str(i)
+    for words in (_ORDINALS, _ROMAN, _CARDINALS)
+    for i, word in enumerate(words, start=1)
+}
+
+
+def lookup_key(name: str) -> str:
+    """``normalize`` with each number read as its digits: ``7th cranial nerve``, ``seventh
+    cranial nerve`` and ``7 cranial nerve`` give one key. Two names with one key are one name
+    to a lookup (validation refuses them on two records)."""
+    words = normalize(name).split()
+    for i, word in enumerate(words):
+        if word in _NUMBER_WORDS:
+            words[i] = _NUMBER_WORDS[word]
+        elif word[0].isdigit() and (n := number_of(word)) is not None:
+            words[i] = str(n)
+    return " ".join(words)
+
+
 def lookalike(name: str) -> str:
     """The key under which two names look the same to a reader: ``normalize`` after NFKC and
     casefolding, with invisible characters removed (``Bo\\u200btox`` and ``ＢＯＴＯＸ`` give
     ``botox``). ``validate`` refuses two records whose names share it."""
     if name.isascii():  # nothing invisible, nothing for NFKC to change
-        return normalize(name)
+        return lookup_key(name)
     folded = unicodedata.normalize("NFKC", name).casefold()
-    return normalize(_pattern("invisible").sub("", folded))
+    return lookup_key(_pattern("invisible").sub("", folded))
 
 
 def invisible(text: str) -> list[str]:

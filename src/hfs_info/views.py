@@ -9,12 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 from hfs_info import query
+from hfs_info.blocks import (
+    LIST_SEPARATOR,
+    NOT_STATED,
+    charts,
+    diagram,
+    groups,
+    medication_table,
+    nerve_fields,
+    references_blocks,
+    references_list,
+    section_blocks,
+    stats_table,
+)
 from hfs_info.commandline import COMMANDS
 from hfs_info.document import (
     Bars,
     Block,
     Bullets,
-    Diagram,
     Fields,
     Found,
     Heading,
@@ -27,38 +39,52 @@ from hfs_info.document import (
     unmarked,
 )
 from hfs_info.models import (
+    BRIEF_SOURCES,
     PERCENT,
     TREATMENT_ASPECTS,
+    Brief,
     Dataset,
-    Figure,
     GlossaryEntry,
     Medication,
     Reference,
-    Section,
     Statistic,
     Treatment,
     is_record,
     key_of,
 )
 
-NOT_STATED = "Not stated in the source."
-LIST_SEPARATOR = query.LIST_SEPARATOR
-
-# The aspects compared side by side by `treatments`, in this order; `treatments NAME` shows every
-# aspect (DETAIL, the model's list).
-_COMPARED_ORDER = (
-    "how_it_works",
+# The rows of `treatments`, the comparison a person decides on: the short forms (Brief) where the
+# dataset gives them, else the long texts they shorten. How it works is left to the full view.
+COMPARED: tuple[tuple[str, str], ...] = (
+    ("how_given", "How it is given"),
+    ("onset", "How soon it works"),
+    ("duration", "How long it lasts"),
+    ("results", "Results"),
+    ("risks", "Risks and side effects"),
+    ("recovery", "Recovery"),
+)
+# Every aspect, in the order a person deciding reads them, how it works last: the rows of
+# `treatments --full` and the fields of `treatments NAME`.
+_FULL_ORDER = (
+    "summary",
+    "when_used",
     "how_given",
     "onset",
     "duration",
     "results",
     "side_effects",
+    "risks",
     "limitations",
+    "monitoring",
+    "recovery",
+    "findings",
+    "how_it_works",
 )
-DETAIL: tuple[tuple[str, str], ...] = TREATMENT_ASPECTS
 _LABELS = dict(TREATMENT_ASPECTS)
-COMPARED: tuple[tuple[str, str], ...] = tuple((attr, _LABELS[attr]) for attr in _COMPARED_ORDER)
-_COMPARED_ATTRS = frozenset(_COMPARED_ORDER)
+DETAIL: tuple[tuple[str, str], ...] = tuple((attr, _LABELS[attr]) for attr in _FULL_ORDER)
+# The aspects `treatments NAME` always shows, saying when the source is silent: the long texts
+# the comparison's rows shorten.
+_ALWAYS = frozenset(source for attr, _ in COMPARED for source in BRIEF_SOURCES[attr][:1])
 
 
 # --- shared pieces ---------------------------------------------------------------------------
@@ -95,44 +121,6 @@ def _fields_of(record: Any) -> dict[str, Any]:
         key_of(type(record), name): as_data(value)
         for name, value in zip(record._fields, record, strict=True)
     }
-
-
-def _section_blocks(
-    ds: Dataset, section: Section, level: int = 1, drawn: bool = False
-) -> list[Block]:
-    blocks: list[Block] = [Heading(section.title, level)]
-    blocks += [Paragraph(p) for p in section.paragraphs]
-    if section.points:
-        blocks.append(Bullets(section.points))
-    for f in query.figures_by_id(ds, section.figures):
-        blocks.append(_diagram(ds, f) if drawn else _figure_block(f.number, f.caption))
-    return blocks
-
-
-def _figure_block(number: int, caption: str) -> Paragraph:
-    return Paragraph(f"Figure {number} (not shown): {caption}")
-
-
-def _diagram(ds: Dataset, item: Figure) -> Diagram:
-    from hfs_info import diagrams
-
-    shapes, size = diagrams.picture(item, ds.nerve)
-    return Diagram(
-        f"Figure {item.number}",
-        diagrams.draw(item, ds.nerve),
-        diagrams.describe(item, ds.nerve),
-        diagrams.parts(item, ds.nerve),
-        item.caption,
-        shapes,
-        size,
-    )
-
-
-def _source_label(ds: Dataset, stat: Statistic) -> str:
-    ref = query.reference_for(ds, stat)
-    if ref is None:
-        return "Guide text (no reference given)"
-    return f"[{ref.number}] {' & '.join(a.split()[0] for a in ref.authors[:2])} {ref.year}"
 
 
 def aspect(treatment: Treatment | None, attr: str) -> str:
@@ -175,40 +163,46 @@ def topic(ds: Dataset, name: str, drawn: bool = False) -> View:
     sections = query.topic_sections(ds, name)
     blocks: list[Block] = []
     for index, section in enumerate(sections):
-        blocks += _section_blocks(ds, section, 1 if index == 0 else 2, drawn)
+        blocks += section_blocks(ds, section, 1 if index == 0 else 2, drawn)
     data: dict[str, Any] = {"kind": name, "sections": as_data(sections)}
     if name == "overview":
-        n = ds.nerve
-        blocks += [
-            Heading("The facial nerve", 2),
-            Fields(
-                (
-                    ("Name", n.name),
-                    ("Also called", LIST_SEPARATOR.join(n.also_called)),
-                    ("Starts at", n.origin),
-                    ("Leaves the skull", n.exit),
-                    ("Main branches", str(n.main_branches)),
-                    ("Kind", n.kind),
-                    ("Controls", LIST_SEPARATOR.join(n.controls)),
-                )
-            ),
-        ]
-        data["nerve"] = as_data(n)
+        blocks += [Heading("The facial nerve", 2), nerve_fields(ds)]
+        data["nerve"] = as_data(ds.nerve)
     blocks.append(footer(ds))
     return View(tuple(blocks), data | provenance_data(ds))
 
 
-def treatments(ds: Dataset) -> View:
+def brief(treatment: Treatment, attr: str) -> str:
+    """A row of the comparison for one treatment: the short form where the dataset gives one,
+    else the long text(s) it shortens, else NOT_STATED."""
+    short: str | None = getattr(treatment.brief, attr) if treatment.brief is not None else None
+    if short:
+        return short
+    texts = [
+        text for source in BRIEF_SOURCES[attr] if (text := query.aspect_text(treatment, source))
+    ]
+    return " ".join(t if t.endswith((".", "!", "?")) else f"{t}." for t in texts) or NOT_STATED
+
+
+def treatments(ds: Dataset, full: bool = False) -> View:
+    """The treatments side by side: the rows a person decides on, in short forms that fit one
+    screen; with ``full``, every aspect in its long text, how it works last."""
     names = tuple(t.name for t in ds.treatments)
     ids = [t.id for t in ds.treatments]
-    rows = tuple((label, *(aspect(t, attr) for t in ds.treatments)) for attr, label in COMPARED)
+    if full:
+        attrs = [a for a, _ in DETAIL if a in _ALWAYS or any(getattr(t, a) for t in ds.treatments)]
+        rows = tuple((_LABELS[a], *(aspect(t, a) for t in ds.treatments)) for a in attrs)
+        more = f"One option in full: hfs-info treatments NAME ({', '.join(ids)})."
+    else:
+        rows = tuple((label, *(brief(t, a) for t in ds.treatments)) for a, label in COMPARED)
+        more = "Every aspect: hfs-info treatments --full. One option: hfs-info treatments NAME."
     # The overview's closing words, which weigh the options (if the edition has them).
     overview = query.topic_sections(ds, "overview")[:1]
     blocks: list[Block] = [
-        Heading("Treatments compared"),
+        Heading("Treatments compared" + ("" if not full else ": every aspect")),
+        Table(("", *names), rows, headed_rows=True),
         *(Paragraph(s.paragraphs[-1]) for s in overview if s.paragraphs),
-        Table(("", *names), rows),
-        Hint(f"One option in full: hfs-info treatments NAME ({', '.join(ids)})."),
+        Hint(more),
         footer(ds),
     ]
     data = {"kind": "treatments", "treatments": as_data(ds.treatments)}
@@ -218,12 +212,14 @@ def treatments(ds: Dataset) -> View:
 def _treatment_records(
     items: tuple[Treatment, ...],
 ) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
-    attrs = [name for name in Treatment._fields if name not in ("statistics", "figures")]
+    attrs = [name for name in Treatment._fields if name not in ("statistics", "figures", "brief")]
     rows = tuple(
         tuple(LIST_SEPARATOR.join(v) if isinstance(v := getattr(t, a), tuple) else v for a in attrs)
+        # The short forms, one column each (brief_results, ...), after the long texts.
+        + tuple(getattr(t.brief, b) if t.brief else None for b in Brief._fields)
         for t in items
     )
-    return tuple(attrs), rows
+    return (*attrs, *(f"brief_{b}" for b in Brief._fields)), rows
 
 
 def treatment(ds: Dataset, item: Treatment, drawn: bool = False) -> View:
@@ -235,22 +231,21 @@ def treatment(ds: Dataset, item: Treatment, drawn: bool = False) -> View:
                 for attr, label in DETAIL
                 # The compared aspects always show (saying when the source is silent); the
                 # others only where the source says something.
-                if attr in _COMPARED_ATTRS or getattr(item, attr) is not None
+                if attr in _ALWAYS or getattr(item, attr) is not None
             )
         ),
     ]
     if item.id == "medication":
-        blocks += [Heading("The drugs", 2), _medication_table(ds.medications)]
+        blocks += [Heading("The drugs", 2), medication_table(ds.medications)]
     stats = query.statistics_by_id(ds, item.statistics)
     if stats:
         blocks.append(Heading("In numbers", 2))
-        blocks += _charts(ds, stats)
+        blocks += charts(ds, stats)
         others = tuple(s for s in stats if s.unit != PERCENT)
         if others:
-            blocks.append(_stats_table(ds, others))
-    for f in query.figures_by_id(ds, item.figures):
-        blocks.append(_diagram(ds, f) if drawn else _figure_block(f.number, f.caption))
-    blocks += _references_blocks(ds, stats)
+            blocks.append(stats_table(ds, others))
+    blocks += [diagram(ds, f, brief=not drawn) for f in query.figures_by_id(ds, item.figures)]
+    blocks += references_blocks(ds, stats)
     blocks.append(footer(ds))
     charted = any(isinstance(b, Bars) for b in blocks)
     data = {
@@ -264,16 +259,11 @@ def treatment(ds: Dataset, item: Treatment, drawn: bool = False) -> View:
     )
 
 
-def _medication_table(items: tuple[Medication, ...]) -> Table:
-    rows = tuple((m.generic, m.brand, m.drug_class, m.purpose or NOT_STATED) for m in items)
-    return Table(("Generic name", "Brand name", "Class", "Purpose"), rows)
-
-
 def medications(ds: Dataset) -> View:
     med = query.medication(ds)
     blocks: list[Block] = [
         Heading("Medications"),
-        _medication_table(ds.medications),
+        medication_table(ds.medications),
         Fields(
             (
                 ("Results", aspect(med, "results")),
@@ -306,27 +296,6 @@ def _medication_records(
     return header, tuple((m.id, m.generic, m.brand, m.drug_class, m.purpose) for m in items)
 
 
-def _stats_table(ds: Dataset, stats: tuple[Statistic, ...], with_sources: bool = False) -> Table:
-    if with_sources:
-        rows = tuple((s.display, s.described, s.population, _citation(ds, s)) for s in stats)
-        return Table(("Number", "What it measures", "Population", "Source (full citation)"), rows)
-    rows = tuple((s.display, s.described, s.population, _source_label(ds, s)) for s in stats)
-    return Table(("Number", "What it measures", "Population", "Source"), rows)
-
-
-def _citation(ds: Dataset, stat: Statistic) -> str:
-    ref = query.reference_for(ds, stat)
-    return f"[{ref.number}] {ref.citation}" if ref else _source_label(ds, stat)
-
-
-def _references_blocks(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
-    cited = {s.reference for s in stats if s.reference}
-    refs = tuple(r for r in ds.references if r.id in cited)
-    if not refs:
-        return []
-    return [Heading("References", 2), Bullets(tuple(f"[{r.number}] {r.citation}" for r in refs))]
-
-
 STAT_COLUMNS = (
     "id",
     "value",
@@ -344,44 +313,17 @@ STAT_COLUMNS = (
 )
 
 
-def _groups(stats: tuple[Statistic, ...]) -> dict[str, tuple[Statistic, ...]]:
-    groups: dict[str, list[Statistic]] = {}
-    for s in stats:
-        groups.setdefault(s.group, []).append(s)
-    return {group: tuple(members) for group, members in groups.items()}
-
-
-def _charts(ds: Dataset, stats: tuple[Statistic, ...]) -> list[Block]:
-    """One bar chart per group of percentages, each bar labelled with its exact value."""
-    charts: list[Block] = []
-    for group, members in _groups(tuple(s for s in stats if s.unit == PERCENT)).items():
-        sources = dict.fromkeys(_source_label(ds, s) for s in members)
-        items = tuple((s.described, float(s.value), s.display) for s in members)
-        charts.append(Bars(group, "Source: " + "; ".join(sources), items, note=_overlap(items)))
-    return charts
-
-
-def _overlap(items: tuple[tuple[str, float, str], ...]) -> str:
-    """What to say of a group of percentages that add to more than 100: they are not shares of
-    one whole, so some items must overlap."""
-    total = sum(value for _, value, _ in items)
-    if len(items) < 2 or total <= 100:
-        return ""
-    shown = f"{total:g}"
-    return f"These percentages add up to {shown}%, as in the guide: not shares of one whole."
-
-
 def stats(ds: Dataset, with_sources: bool = False, chart: bool = False) -> View:
     blocks: list[Block] = [Heading("Numbers from the guide")]
     if chart:
-        blocks += _charts(ds, ds.statistics)
+        blocks += charts(ds, ds.statistics)
         rest = tuple(s for s in ds.statistics if s.unit != PERCENT)
-        blocks += [Heading("Numbers that are not percentages", 2), _stats_table(ds, rest)]
+        blocks += [Heading("Numbers that are not percentages", 2), stats_table(ds, rest)]
     else:
-        for group, members in _groups(ds.statistics).items():
-            blocks += [Heading(group, 2), _stats_table(ds, members, with_sources)]
+        for group, members in groups(ds.statistics).items():
+            blocks += [Heading(group, 2), stats_table(ds, members, with_sources)]
     if not with_sources:
-        blocks += _references_blocks(ds, ds.statistics)
+        blocks += references_blocks(ds, ds.statistics)
     blocks.append(footer(ds))
     rows = []
     for s in ds.statistics:
@@ -447,6 +389,8 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
         return drug(ds, entry)
     origin = "the guide's glossary" if entry.origin == "glossary" else "the guide's running text"
     places = query.term_locations(ds, entry)
+    titles = LIST_SEPARATOR.join(dict.fromkeys(title for _, title in places))
+    commands = LIST_SEPARATOR.join(dict.fromkeys(command for command, _ in places))
     blocks: list[Block] = [
         Heading(entry.term),
         Paragraph(entry.definition),
@@ -454,9 +398,10 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
             (
                 ("Also", LIST_SEPARATOR.join(entry.aliases) or "(none)"),
                 ("From", origin),
-                ("Appears in", _places(places) or "(no section or treatment uses it)"),
+                ("Appears in", titles or "(no section or treatment uses it)"),
             )
         ),
+        *([Hint(f"Shown by: {commands}")] if commands else []),
         footer(ds),
     ]
     data = {
@@ -465,15 +410,6 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
         "appears_in": [{"command": c, "title": t} for c, t in places],
     } | provenance_data(ds)
     return View(tuple(blocks), data, _glossary_records((entry,)))
-
-
-def _places(places: list[tuple[str, str]]) -> str:
-    """Where a term appears, each command once with the titles it shows: ``hfs-info overview:
-    Overview, Who is affected?; hfs-info causes: Causes``."""
-    by_command: dict[str, list[str]] = {}
-    for command, title in places:
-        by_command.setdefault(command, []).append(title)
-    return LIST_SEPARATOR.join(f"{c}: {', '.join(titles)}" for c, titles in by_command.items())
 
 
 def drug(ds: Dataset, med: Medication) -> View:
@@ -554,10 +490,10 @@ def sources(ds: Dataset) -> View:
         ),
         Paragraph(f"Disclaimer: {p.disclaimer}"),
         Heading("References", 2),
-        Bullets(tuple(f"[{r.number}] {r.citation}" for r in ds.references)),
+        references_list(ds.references),
     ]
     for section in query.topic_sections(ds, "sources"):
-        blocks += _section_blocks(ds, section, 2)
+        blocks += section_blocks(ds, section, 2)
     blocks += [
         Table(("Registry", "Lists"), tuple((r.url, r.sponsors) for r in ds.registries)),
         Heading("Links", 2),
@@ -574,110 +510,11 @@ def sources(ds: Dataset) -> View:
     return View(tuple(blocks), data | provenance_data(ds))
 
 
-def export(ds: Dataset) -> View:
-    """The whole reference as one document: every view in reading order, one notice at the top
-    and one at the end, headings moved one level down under a single title."""
-    parts = [
-        *(topic(ds, name, drawn=True) for name in query.PROSE_TOPICS),
-        treatments(ds),
-        *(treatment(ds, t, drawn=True) for t in ds.treatments),
-        medications(ds),
-        stats(ds),
-        View((Heading("Charts"), *_charts(ds, ds.statistics)), {}),
-        glossary(ds),
-        sources(ds),
-    ]
-    blocks: list[Block] = [Heading(f"{ds.provenance.title}: a reference"), footer(ds)]
-    for part in parts:
-        for block in part.blocks:
-            if isinstance(block, Notice | Hint):
-                continue  # one notice for the whole document; hints are for the terminal
-            if isinstance(block, Heading):
-                block = Heading(block.text, block.level + 1)
-            blocks.append(block)
-    blocks.append(footer(ds))
-    data = {
-        "kind": "export",
-        "sections": as_data(ds.sections),
-        "nerve": as_data(ds.nerve),
-        "treatments": as_data(ds.treatments),
-        "medications": as_data(ds.medications),
-        "statistics": as_data(ds.statistics),
-        "figures": as_data(ds.figures),
-        "registries": as_data(ds.registries),
-        "references": as_data(ds.references),
-        "links": as_data(ds.links),
-        "glossary": as_data(ds.glossary),
-    }
-    return View(tuple(blocks), data | provenance_data(ds), linked_data=linked_data(ds))
-
-
-def linked_data(ds: Dataset) -> dict[str, Any]:
-    """The reference as schema.org JSON-LD: a MedicalWebPage about the MedicalCondition, built
-    from the dataset's records only (names, symptoms and causes as the guide words them)."""
-    p = ds.provenance
-    condition_term = next((e for e in ds.glossary if e.id == "hemifacial-spasm"), None)
-    condition: dict[str, Any] = {"@type": "MedicalCondition", "name": p.title}
-    if condition_term is not None:
-        condition["alternateName"] = list(condition_term.aliases)
-        condition["description"] = condition_term.definition
-    signs = [text for s in query.topic_sections(ds, "symptoms") for text in s.paragraphs]
-    condition["signOrSymptom"] = [
-        {"@type": "MedicalSignOrSymptom", "description": t} for t in signs
-    ]
-    # The causes section's last paragraph relates the condition to trigeminal neuralgia; the
-    # ones before it name the causes.
-    causes = [text for s in query.topic_sections(ds, "causes") for text in s.paragraphs[:-1]]
-    condition["cause"] = [{"@type": "MedicalCause", "description": t} for t in causes]
-    condition["possibleTreatment"] = [
-        {"@type": "MedicalTherapy", "name": t.name, "description": t.summary} for t in ds.treatments
-    ]
-    condition["drug"] = [
-        {
-            "@type": "Drug",
-            "nonProprietaryName": m.generic,
-            "proprietaryName": m.brand,
-            "name": m.generic,
-            "drugClass": {"@type": "DrugClass", "name": m.drug_class},
-        }
-        for m in ds.medications
-    ]
-    page: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "MedicalWebPage",
-        "name": f"{p.title}: a reference",
-        "about": condition,
-        "description": f"{p.notice} {p.disclaimer}",
-        "reviewedBy": {
-            "@type": "Person",
-            "name": p.reviewer,
-            "affiliation": {"@type": "Organization", "name": p.reviewer_affiliation},
-        },
-        "publisher": {"@type": "Organization", "name": p.publisher},
-        "copyrightNotice": p.copyright,
-    }
-    month = _year_month(p.updated)
-    if month:
-        page["dateModified"] = page["lastReviewed"] = month
-    return page
-
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")  # fmt: skip
-
-
-def _year_month(text: str) -> str | None:
-    """``July 2018`` as ``2018-07``; None for anything else."""
-    words = text.split()
-    if len(words) == 2 and words[0].casefold() in _MONTHS and words[1].isdigit():
-        return f"{words[1]}-{_MONTHS.index(words[0].casefold()) + 1:02d}"
-    return None
-
-
 def search_results(ds: Dataset, text: str, found: Found) -> View:
     """The best hit in full (the answer), then every hit as a table. ``text`` is shown without
-    highlight markers: a marker the user typed is never highlighting. Typos read as other words
-    and words the guide never uses are said before the answer."""
+    highlight markers: a marker the user typed is never highlighting. Typos read as other words,
+    words followed only to related ones and words the guide never uses are said before the
+    answer."""
     hits = found.hits
     best = hits[0]
     rows = tuple((f"{h.kind}: {h.title}", h.command, h.snippet) for h in hits)
@@ -685,6 +522,9 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
     if found.read_as:
         read = ", ".join(f"{typed!r} as {word!r}" for typed, word in found.read_as)
         notes.append(Paragraph(f"Read {read}."))
+    for typed, closest in found.related:
+        near = ", ".join(closest)
+        notes.append(Paragraph(f"The guide does not mention {typed!r}; closest: {near}."))
     if found.unmatched:
         words = ", ".join(repr(w) for w in found.unmatched)
         notes.append(
@@ -695,9 +535,9 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
         *notes,
         Heading(f"Best answer ({best.kind}): {unmarked(best.title)}", 2),
         Paragraph(best.text),
-        Paragraph(f"Show it with: {best.command}"),
+        Hint(f"Show it with: {best.command}"),
         Heading("All matches, best first", 2),
-        Table(("Found", "Show it with", "Match"), rows),
+        Table(("Found", "Show it with", "Match"), rows, commands=1),
         footer(ds),
     ]
     results = []
@@ -723,17 +563,18 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
         "query": unmarked(text),
         "unmatched": list(found.unmatched),
         "read_as": dict(found.read_as),
+        "related": {typed: list(closest) for typed, closest in found.related},
         "results": results,
     }
     return View(tuple(blocks), data | provenance_data(ds), (header, records))
 
 
 def figures(ds: Dataset) -> View:
-    rows = tuple((f"Figure {f.number}", f.caption) for f in ds.figures)
+    """Every figure: on a terminal its caption and the command that draws it, in a document
+    drawn (a document cannot point at a picture it does not show)."""
     blocks: list[Block] = [
         Heading("The guide's figures"),
-        Table(("Figure", "Caption"), rows),
-        Hint("Draw one as a plain diagram: hfs-info figures N (1 to 4)."),
+        *(diagram(ds, f, brief=True) for f in ds.figures),
         footer(ds),
     ]
     data = {"kind": "figures", "figures": as_data(ds.figures)}
@@ -744,8 +585,7 @@ def figure(ds: Dataset, number: int) -> View:
     item = query.find_figure(ds, number)
     blocks: list[Block] = [
         Heading(f"Figure {item.number}"),
-        _diagram(ds, item),
-        Paragraph("A plain diagram of what the caption states, not the guide's own picture."),
+        diagram(ds, item),
         footer(ds),
     ]
     data = {"kind": "figure", "figure": as_data(item)}

@@ -2,8 +2,11 @@
 
 It is data, not code, so that adding a word needs no programming: stop words, the question forms
 that say what kind of answer is wanted, word forms the stemmer does not join, and everyday words
-for the guide's own. It only ever adds search words; it makes no medical claim, and a word it adds
-finds nothing unless the guide itself uses it.
+for the guide's own. Each mapping says what it is: [forms] and [words] mean the same thing as the
+guide's word ("shots" = injections), [related] only something near it ("numb" is not weakness):
+search may follow a related word to a passage, but then says the guide does not use the word
+typed. It only ever adds search words; it makes no medical claim, and a word it adds finds
+nothing unless the guide itself uses it.
 
 tools/compile_data.py validates it and writes it as JSON next to the compiled dataset, which the
 tool reads (tests/test_packaging.py keeps the two in step); the TOML is read only if the JSON is
@@ -21,9 +24,10 @@ from hfs_info.errors import DataError
 SOURCE_NAME = "search_vocabulary.toml"
 COMPILED_NAME = "search_vocabulary.json"
 VERSION = 1
-# What a question form can ask for: a definition ("what is ..."), a number ("how long ...") or a
-# picture ("diagram of ...").
-INTENTS = ("definition", "number", "picture", "source")
+# What a question form can ask for: a definition ("what is ..."), a number ("how long ..."), a
+# picture ("diagram of ..."), where facts come from ("which study") or the outcome of a treatment
+# ("success rate", "how many get better").
+INTENTS = ("definition", "number", "picture", "source", "outcome")
 # A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
 _PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
@@ -37,8 +41,12 @@ class Vocabulary(NamedTuple):
     questions: dict[str, tuple[str, ...]]
     # a word form -> the forms of the guide it stands for ("diagnosed" -> "diagnosis")
     forms: dict[str, tuple[str, ...]]
-    # an everyday word or phrase -> the guide's words for it ("shots" -> "injections")
+    # an everyday word or phrase -> the guide's words for the same thing ("shots" -> "injections")
     words: dict[str, tuple[str, ...]]
+    # a word or phrase -> the guide's words for something only related ("numb" -> "weakness")
+    related: dict[str, tuple[str, ...]]
+    # words of everyday talk that name no topic ("grandmother", "hi"): never reported as missing
+    filler: frozenset[str]
 
 
 def problems(raw: Any) -> list[str]:
@@ -46,7 +54,8 @@ def problems(raw: Any) -> list[str]:
     if not isinstance(raw, dict):
         return ["the vocabulary must be a table"]
     out: list[str] = []
-    allowed = {"version", "stop_words", "subject", "questions", "forms", "words"}
+    allowed = {"version", "stop_words", "subject", "questions", "forms", "words", "related"}
+    allowed |= {"filler"}
     out += [f"{key}: unknown key" for key in sorted(set(raw) - allowed)]
     out += [f"{key}: missing" for key in sorted(allowed - set(raw))]
     if raw.get("version") != VERSION:
@@ -55,6 +64,7 @@ def problems(raw: Any) -> list[str]:
     out += _phrases("stop_words", stop, single=True)
     stop_set = set(stop) if isinstance(stop, list) else set()
     out += _phrases("subject", raw.get("subject", []))
+    out += _phrases("filler", raw.get("filler", []), single=True)
     questions = raw.get("questions", {})
     if not isinstance(questions, dict):
         out.append("questions: must be a table")
@@ -62,7 +72,8 @@ def problems(raw: Any) -> list[str]:
         out += [f"questions.{k}: unknown intent" for k in sorted(set(questions) - set(INTENTS))]
         for intent, phrases in questions.items():
             out += _phrases(f"questions.{intent}", phrases)
-    for table in ("forms", "words"):
+    mapped: dict[str, str] = {}
+    for table in ("forms", "words", "related"):
         value = raw.get(table, {})
         if not isinstance(value, dict):
             out.append(f"{table}: must be a table")
@@ -76,6 +87,9 @@ def problems(raw: Any) -> list[str]:
             out += _phrases(where, targets)
             if isinstance(targets, list) and key in targets:
                 out.append(f"{where}: lists itself")
+            if key in mapped:  # one word is either the same thing or related, never both
+                out.append(f"{where}: is also in {mapped[key]}")
+            mapped[key] = table
     return out
 
 
@@ -100,6 +114,8 @@ def construct(raw: dict[str, Any]) -> Vocabulary:
         {k: tuple(v) for k, v in raw["questions"].items()},
         {k: tuple(v) for k, v in raw["forms"].items()},
         {k: tuple(v) for k, v in raw["words"].items()},
+        {k: tuple(v) for k, v in raw["related"].items()},
+        frozenset(raw["filler"]),
     )
 
 

@@ -19,17 +19,20 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from hfs_info import pictures
 from hfs_info.document import (
+    CITATION,
+    DIAGRAM_NOTE,
     Bars,
     Block,
     Bullets,
     Diagram,
     Fields,
     Heading,
-    Hint,
     Notice,
     Paragraph,
+    References,
     Table,
     View,
+    for_documents,
     segments,
 )
 from hfs_info.text import normalize
@@ -61,11 +64,10 @@ STYLE = (
 
 # Web addresses in the text become links: http(s) ones as they are, www. ones over http (the
 # guide gives its addresses without a scheme or with http://). Trailing punctuation stays text.
-# A reference number such as [1] links to the first list item that starts with it.
+# A citation such as [1] or "reference 1" links to its entry in the page's list of references.
 _LINKED = re.compile(
-    r"(?P<address>\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]])|\[(?P<reference>\d+)\]"
+    r"(?P<address>\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]])|" + CITATION.pattern
 )
-_REFERENCE_ITEM = re.compile(r"\[(\d+)\] ")
 # The reference numbers that have a list item on the page being written.
 _REFERENCES: ContextVar[frozenset[str]] = ContextVar("references", default=frozenset())
 
@@ -83,7 +85,8 @@ def _linked(text: str) -> str:
     out, position = [], 0
     references = _REFERENCES.get()
     for match in _LINKED.finditer(text):
-        address, number = match.group("address"), match.group("reference")
+        address = match.group("address")
+        number = match.group("bracketed") or match.group("worded")
         if address:
             href = address if address.startswith("http") else f"http://{address}"
         elif number in references:
@@ -122,15 +125,9 @@ class _Page:
 def render(view: View, out: TextIO, terminal: Terminal) -> None:
     title = next((b.text for b in view.blocks if isinstance(b, Heading)), "hfs-info")
     page = _Page()
-    blocks = [b for b in view.blocks if not isinstance(b, Hint)]  # command lines: terminal only
+    blocks = for_documents(view.blocks)  # command lines are for the terminal only
     contents = page.ident("contents", "contents")
-    numbers = {
-        match.group(1)
-        for block in blocks
-        if isinstance(block, Bullets)
-        for item in block.items
-        if (match := _REFERENCE_ITEM.match(item))
-    }
+    numbers = {str(n) for block in blocks if isinstance(block, References) for n, _ in block.items}
     token = _REFERENCES.set(frozenset(numbers))
     try:
         body = _body(blocks, page, contents)
@@ -205,9 +202,17 @@ def _block(block: Block, anchor: str, page: _Page) -> str:
     if isinstance(block, Notice):
         return f'<p class="notice" role="note">{_e(block.text)}</p>'
     if isinstance(block, Bullets):
-        tag = "ul"
-        items = "".join(f"<li{_reference_id(item, page)}>{_e(item)}</li>" for item in block.items)
-        return f"<{tag}>{items}</{tag}>"
+        return f"<ul>{''.join(f'<li>{_e(item)}</li>' for item in block.items)}</ul>"
+    if isinstance(block, References):
+        token = _REFERENCES.set(frozenset())  # an entry does not link to itself
+        try:
+            items = "".join(
+                f"<li{_reference_id(number, page)}>{_e(f'[{number}] {citation}')}</li>"
+                for number, citation in block.items
+            )
+        finally:
+            _REFERENCES.reset(token)
+        return f'<ul class="references">{items}</ul>'
     if isinstance(block, Fields):
         pairs = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in block.pairs)
         return f"<dl>{pairs}</dl>"
@@ -223,17 +228,17 @@ def _block(block: Block, anchor: str, page: _Page) -> str:
         ident = page.ident(block.title, "figure")
         picture = pictures.to_text(pictures.diagram(block, f"{ident}-picture"))
         caption = f"<strong>{_e(block.title)}</strong>: {_e(block.caption or block.description)}"
+        caption += f" <em>{_e(DIAGRAM_NOTE)}</em>"
         return f'<figure id="{ident}">{picture}<figcaption>{caption}</figcaption></figure>'
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
 
 
-def _reference_id(item: str, page: _Page) -> str:
-    """The id attribute of the first list item for reference [N], which "[N]" links to."""
-    match = _REFERENCE_ITEM.match(item)
-    if match is None or match.group(1) in page.references:
+def _reference_id(number: int, page: _Page) -> str:
+    """The id attribute of the first list item for reference N, which its citations link to."""
+    if str(number) in page.references:
         return ""
-    page.references.add(match.group(1))
-    return f' id="ref-{match.group(1)}"'
+    page.references.add(str(number))
+    return f' id="ref-{number}"'
 
 
 def _table(block: Table) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from hfs_info.document import (
+    DIAGRAM_NOTE,
     Bars,
     Bullets,
     Diagram,
@@ -17,6 +18,7 @@ from hfs_info.document import (
     Hint,
     Notice,
     Paragraph,
+    References,
     Table,
     View,
     unmarked,
@@ -43,13 +45,17 @@ def _block(block: object) -> str:
         return "\n".join(f"{m} {item}" for m, item in zip(marks, block.items, strict=True))
     if isinstance(block, Fields):
         return _pairs(block.pairs)
+    if isinstance(block, References):
+        return "\n".join(f"- [{number}] {citation}" for number, citation in block.items)
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Bars):
         return ascii_bars(block)
     if isinstance(block, Diagram):
+        if block.brief:
+            return block.brief
         caption = f"\n\n{block.title}: {block.caption}" if block.caption else ""
-        return "\n".join(block.lines) + caption
+        return "\n".join(block.lines) + caption + f"\n\n{DIAGRAM_NOTE}"
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
 
 

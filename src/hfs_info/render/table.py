@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from hfs_info.document import (
+    DIAGRAM_NOTE,
     Bars,
     Block,
     Bullets,
@@ -21,6 +22,7 @@ from hfs_info.document import (
     Hint,
     Notice,
     Paragraph,
+    References,
     Table,
     View,
     segments,
@@ -125,12 +127,17 @@ def _renderables(block: Block, console: Console, terminal: Terminal) -> list[Ren
         return [_bullets(block, terminal)]
     if isinstance(block, Fields):
         return [_fields(block.pairs)]
+    if isinstance(block, References):
+        items = tuple(f"[{number}] {citation}" for number, citation in block.items)
+        return [_bullets(Bullets(items), terminal)]
     if isinstance(block, Bars):
         return _bars(block, terminal, 0, 0)
     if isinstance(block, Diagram):
         return _diagram(block, terminal)
     if isinstance(block, Table) and block.compact:
         return _compact(block)
+    if isinstance(block, Table) and block.headed_rows:
+        return _headed_rows(block, terminal)
     if isinstance(block, Table):
         widths = _column_widths(block, terminal.width)
         if widths is None:
@@ -139,15 +146,16 @@ def _renderables(block: Block, console: Console, terminal: Terminal) -> list[Ren
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
 
 
-def _column_widths(block: Table, width: int) -> list[int] | None:
+def _column_widths(block: Table, width: int, room: int | None = None) -> list[int] | None:
     """Content widths for ``block``'s columns at ``width`` such that no word is folded, or None
     where that cannot be done (then the table is stacked). rich, left to itself, narrows the
     widest columns first and folds a word that no longer fits; here every column keeps at least
-    its longest word."""
+    its longest word. ``room``: the width the cells share (by default what the borders and
+    padding of a boxed table leave)."""
     n = len(block.columns)
     # Each column has a space of padding on either side and a border on its left; the table has
     # one more border on its right.
-    room = width - (3 * n + 1)
+    room = width - (3 * n + 1) if room is None else room
     if width < MIN_COLUMN_WIDTH * n:
         return None
     columns = list(zip(block.columns, *block.rows, strict=True))
@@ -247,6 +255,91 @@ def _table(block: Table, terminal: Terminal, widths: list[int] | None) -> Render
     return table
 
 
+def _fewest_lines(block: Table, room: int) -> list[int] | None:
+    """For a table of a few columns: the widths, together at most ``room`` and each at least
+    its column's longest word, that give it the fewest lines with every cell wrapped between
+    words (as rich wraps them); None where the words cannot all stay whole. Every split is
+    tried: a comparison is read on one screen, and a line saved there is worth the search."""
+    import itertools
+    import textwrap
+
+    columns = [
+        [unmarked(cell) for cell in col] for col in zip(block.columns, *block.rows, strict=True)
+    ]
+    longest = [max((len(w) for cell in col for w in cell.split()), default=1) for col in columns]
+    if sum(longest) > room:
+        return None
+
+    def lines(text: str, width: int) -> int:
+        return max(1, len(textwrap.wrap(text, width, break_on_hyphens=False)))
+
+    # Lines of each cell at each width its column may take.
+    spare = room - sum(longest)
+    heights = [
+        {w: [lines(cell, w) for cell in col] for w in range(low, low + spare + 1)}
+        for col, low in zip(columns, longest, strict=True)
+    ]
+    best: tuple[int, int, list[int]] | None = None
+    for extra in itertools.product(range(spare + 1), repeat=len(columns) - 1):
+        if sum(extra) > spare:
+            continue
+        widths = [low + e for low, e in zip(longest, extra, strict=False)]
+        widths.append(room - sum(widths))  # the last column takes what is left
+        rows = zip(*(heights[i][w] for i, w in enumerate(widths)), strict=True)
+        total = sum(max(row) for row in rows)
+        # Fewest lines; then the most even columns.
+        key = (total, max(widths) - min(widths))
+        if best is None or key < best[:2]:
+            best = (*key, widths)
+    return best[2] if best else None
+
+
+# Columns of a table with headed rows are this far apart.
+_GAP = 2
+
+
+def _headed_rows(block: Table, terminal: Terminal) -> list[RenderableType]:
+    """A comparison: the column names, then each row as a rule that carries its name, with its
+    cells side by side below it in columns as wide as the terminal allows. Where the words
+    cannot all stay whole, stacked like any table."""
+    from rich.table import Table as RichTable
+
+    cells = Table(block.columns[1:], tuple(row[1:] for row in block.rows))
+    n = len(cells.columns)
+    room = terminal.width - _GAP * (n - 1)
+    if n == 0 or terminal.width < MIN_COLUMN_WIDTH * n:
+        return _stacked(block)
+    widths = _fewest_lines(cells, room) if n <= 3 else _column_widths(cells, terminal.width, room)
+    if widths is None:
+        return _stacked(block)
+
+    def grid(bold: bool) -> RichTable:
+        out = RichTable.grid(padding=(0, _GAP, 0, 0))
+        for i, width in enumerate(widths):
+            # The last column has no gap after it: its padding would overflow the line.
+            out.add_column(width=width + (_GAP if i < n - 1 else 0), overflow="fold")
+            if bold:
+                out.columns[-1].style = THEME["header"]
+        return out
+
+    out: list[RenderableType] = []
+    if block.title:
+        out.append(_text(block.title, "subheading"))
+    header = grid(bold=True)
+    header.add_row(*(_text(name) for name in cells.columns))
+    out.append(header)
+    line = "─" if terminal.unicode else "-"
+    for row in block.rows:
+        name = _text(row[0], "label")
+        rule = max(2, terminal.width - len(unmarked(row[0])) - 1)
+        name.append(" " + line * rule, style=THEME["border"])
+        out.append(name)
+        body = grid(bold=False)
+        body.add_row(*(_text(cell) for cell in row[1:]))
+        out.append(body)
+    return out
+
+
 def _compact(block: Table) -> list[RenderableType]:
     """A list like --help's: the key column unwrapped, the rest wrapping beside it."""
     from rich.padding import Padding
@@ -302,9 +395,12 @@ def _diagram(block: Diagram, terminal: Terminal) -> list[RenderableType]:
     from rich import box
     from rich.panel import Panel
 
+    if block.brief:
+        return [_text(block.brief)]
     # A panel adds a border and a space of padding on each side.
     needed = max((len(line) for line in block.lines), default=0) + 4
     caption = [_text(f"{block.title}: {block.caption}")] if block.caption else []
+    caption.append(_text(DIAGRAM_NOTE))
     if needed > terminal.width and block.parts:
         # Squeezing a drawing cuts its labels; a list of what it shows keeps every word.
         note = f"{block.title}: the drawing needs {needed} columns; it shows:"

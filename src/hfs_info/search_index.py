@@ -1,0 +1,259 @@
+"""The search index: every record a reader can be sent to, cut into whole sentences, in SQLite FTS5.
+
+Each record (a section, a treatment and each of its aspects, a drug, a figure, a glossary term,
+a reference...) is one row of the table ``entries``, ranked as a whole; each of its sentences (a
+point of a list, an item of a record, or a sentence of a paragraph) is one row of ``passages``,
+so that a hit shows the sentences that answer, whole, never a window cut inside a sentence (a
+cut can drop a "not" or a "may"). The index is built in memory on every search (sqlite3 is
+imported here and nowhere else).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import TYPE_CHECKING, NamedTuple
+
+from hfs_info import query
+from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START
+from hfs_info.models import TREATMENT_ASPECTS, Dataset
+
+if TYPE_CHECKING:
+    import sqlite3
+
+# BM25 column weights, in table order (id and kind unindexed; then title, names, body,
+# context): a match in a title or in a record's other names (aliases, brand names) weighs more;
+# the context (what an aspect, a figure or a reference belongs to: "surgery" for every row of
+# MVD) weighs less, so "botox" finds the Botox record first, and "operation risks" MVD's risks.
+WEIGHTS = (0.0, 0.0, 6.0, 6.0, 1.0, 0.5)
+
+# Kinds of record, for the JSON Schema and the ranking.
+KINDS = (
+    "section",
+    "nerve",
+    "treatment",
+    "drug",
+    "statistic",
+    "figure",
+    "glossary",
+    "reference",
+    "registry",
+    "link",
+    "source",
+    "contact",
+)
+
+# Where one sentence ends and the next begins: after . ! or ? and a space, before a capital
+# letter, a digit or an opening quote or bracket; not after an abbreviation ("e.g.", "Dr.") or
+# an initial ("C. botulinum").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|no|fig|al|approx)|\b[A-Z])\.$", re.I
+)
+
+
+def sentences(text: str) -> tuple[str, ...]:
+    """``text`` cut into whole sentences (a text without an end stop is one sentence)."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece
+        elif piece:
+            out.append(piece)
+    return tuple(out)
+
+
+class Entry(NamedTuple):
+    """One searchable record: its stable id, kind, title, the command that shows it, its whole
+    sentences (its text is these, joined), its other names (aliases, brand names), its
+    context (the names of what it belongs to) and the treatment record a figure belongs to."""
+
+    id: str
+    kind: str
+    title: str
+    show: tuple[str, ...]  # the command's words after "hfs-info"
+    passages: tuple[str, ...]
+    names: str = ""
+    context: str = ""
+    part_of: str = ""  # a figure's treatment record ("treatment:mvd"), if it has one
+
+    @property
+    def body(self) -> str:
+        return " ".join(self.passages)
+
+    @property
+    def command(self) -> str:
+        """The command that shows the record, quoted for a POSIX shell (built only for the
+        records shown: quoting every record of a large edition costs time)."""
+        return " ".join(["hfs-info", *(shlex.quote(w) for w in self.show)])
+
+
+def _prose(*texts: str) -> tuple[str, ...]:
+    return tuple(s for text in texts for s in sentences(text))
+
+
+def entries(ds: Dataset) -> list[Entry]:
+    """Every record a reader can be sent to, each with its stable id: sections, the nerve,
+    treatments and each of their aspects, drugs, statistics, figures, glossary terms,
+    references, trial registries, links, the guide itself and its contact."""
+    out: list[Entry] = []
+    for topic in query.TOPICS:
+        for section in query.topic_sections(ds, topic):
+            text = _prose(*section.paragraphs, *section.points)
+            out.append(Entry(f"section:{section.id}", "section", section.title, (topic,), text))
+    n = ds.nerve
+    # a list of facts, not sentences: one passage, shown whole
+    facts = (n.name, *n.also_called, n.origin, n.exit, f"{n.main_branches} main branches", n.kind)
+    nerve_text = (query.LIST_SEPARATOR.join(facts),)
+    also = " ".join(n.also_called)
+    out.append(Entry(f"nerve:{n.id}", "nerve", "The facial nerve", ("overview",), nerve_text, also))
+    treatment_of = {s: t for t in ds.treatments for s in t.statistics}
+    # The drugs belong to the medication treatment (as in query.find_treatment).
+    drugs = tuple(name for m in ds.medications for name in (m.generic, m.brand))
+    for t in ds.treatments:
+        command = ("treatments", t.id)
+        aliases = "; ".join((*t.aliases, *t.lookup))  # and the spellings people type
+        context = "; ".join((*t.aliases, *(drugs if t.id == query.MEDICATION else ())))
+        summary = _prose(t.summary)
+        out.append(Entry(f"treatment:{t.id}", "treatment", t.name, command, summary, aliases))
+        for attr, label in TREATMENT_ASPECTS:
+            shown = query.aspect_text(t, attr)  # with the guide's framing of side effects
+            if shown and attr != "summary":
+                title = f"{t.name}: {label.lower()}"
+                entry_id = f"treatment:{t.id}/{attr}"
+                text = _prose(shown)
+                out.append(Entry(entry_id, "treatment", title, command, text, "", context))
+    for m in ds.medications:
+        body = (f"{m.drug_class}; {m.purpose or ''}",)
+        out.append(
+            Entry(f"drug:{m.id}", "drug", f"{m.generic} ({m.brand})", ("medications",), body)
+        )
+    for s in ds.statistics:
+        text = (f"{s.described}; {s.population}",)
+        owner = treatment_of.get(s.id)
+        names = f"{owner.name}; {'; '.join(owner.aliases)}" if owner else ""
+        title = f"{s.display}: {s.group}"
+        part_of = f"treatment:{owner.id}" if owner else ""
+        entry_id = f"statistic:{s.id}"
+        out.append(Entry(entry_id, "statistic", title, ("stats",), text, "", names, part_of))
+    for f in ds.figures:
+        show = ("figures", str(f.number))
+        out.append(Entry(f"figure:{f.id}", "figure", f"Figure {f.number}", show, _prose(f.caption)))
+    for e in ds.glossary:
+        names = "; ".join((*e.aliases, *e.lookup))
+        show = ("glossary", e.term)
+        definition = _prose(e.definition)
+        out.append(Entry(f"glossary:{e.id}", "glossary", e.term, show, definition, names))
+    sources = ("sources",)
+    for r in ds.references:
+        title = f"Reference {r.number}"
+        # What the reference is the source of: the groups and treatments of its figures.
+        backs = [s for s in ds.statistics if s.reference == r.id]
+        owners = [treatment_of[s.id] for s in backs if s.id in treatment_of]
+        names = "; ".join(
+            dict.fromkeys([*(s.group for s in backs), *(n for t in owners for n in t.aliases)])
+        )
+        citation = (r.citation,)  # a citation is one unit, initials and all
+        out.append(Entry(f"reference:{r.id}", "reference", title, sources, citation, "", names))
+    for g in ds.registries:
+        text = (f"A registry of clinical trials: {g.sponsors}; {g.url}",)
+        out.append(Entry(f"registry:{g.id}", "registry", g.name, sources, text))
+    for link in ds.links:
+        text = (f"A web link: {link.url}",)
+        out.append(Entry(f"link:{link.id}", "link", link.name, sources, text))
+    p = ds.provenance
+    about = (
+        f"{p.series}, published by {p.publisher}; reviewed by {p.reviewer} "
+        f"({p.reviewer_affiliation}); updated {p.updated}.",
+        *_prose(p.standard),
+        *_prose(p.copyright),
+    )
+    out.append(Entry("source:guide", "source", p.title, sources, about))
+    c = p.contact
+    contact = (f"{c.name}, phone {c.phone}.", *_prose(c.purpose))
+    out.append(Entry("contact:guide", "contact", "Contact", sources, contact))
+    return out
+
+
+def clean(text: str) -> str:
+    """Data may not forge highlight markers."""
+    return text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+
+
+class Index(NamedTuple):
+    db: sqlite3.Connection
+    rows: list[Entry]
+    # entry rowid -> the rowid of its first sentence (its sentences are numbered in a row)
+    first: list[int]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def build(ds: Dataset) -> Index:
+    """An in-memory FTS5 index of every record and of every sentence of every record."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    tokenize = "tokenize = 'porter unicode61 remove_diacritics 2'"
+    db.execute(
+        "CREATE VIRTUAL TABLE entries USING fts5("
+        f"id UNINDEXED, kind UNINDEXED, title, names, body, context, {tokenize})"
+    )
+    db.execute(f"CREATE VIRTUAL TABLE passages USING fts5(text, {tokenize})")
+    rows = entries(ds)
+    db.executemany(
+        "INSERT INTO entries (rowid, id, kind, title, names, body, context) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (i, e.id, e.kind, *map(clean, (e.title, e.names, e.body, e.context)))
+            for i, e in enumerate(rows)
+        ],
+    )
+    first: list[int] = []
+    texts: list[str] = []
+    for e in rows:
+        first.append(len(texts))
+        texts += map(clean, e.passages)
+    db.executemany("INSERT INTO passages (rowid, text) VALUES (?, ?)", enumerate(texts))
+    return Index(db, rows, first)
+
+
+def match(db: sqlite3.Connection, expression: str, table: str = "entries") -> dict[int, float]:
+    """rowid -> BM25 relevance (higher is better) of the rows of ``table`` (entries or
+    passages) matching ``expression``."""
+    import sqlite3
+
+    if table == "entries":
+        sql = "SELECT rowid, bm25(entries, ?, ?, ?, ?, ?, ?) FROM entries WHERE entries MATCH ?"
+        args: tuple[object, ...] = (*WEIGHTS, expression)
+    else:
+        sql = "SELECT rowid, bm25(passages) FROM passages WHERE passages MATCH ?"
+        args = (expression,)
+    try:
+        found = db.execute(sql, args).fetchall()
+    except sqlite3.OperationalError:  # a term FTS5 cannot parse matches nothing
+        return {}
+    return {rowid: -score for rowid, score in found}
+
+
+def highlighted(db: sqlite3.Connection, rowid: int, expression: str) -> str | None:
+    """Passage ``rowid`` with the matches of ``expression`` marked, or None if none match."""
+    row = db.execute(
+        "SELECT highlight(passages, 0, ?, ?) FROM passages WHERE passages MATCH ? AND rowid = ?",
+        (HIGHLIGHT_START, HIGHLIGHT_END, expression, rowid),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def highlighted_title(db: sqlite3.Connection, rowid: int, expression: str) -> tuple[str, str]:
+    """Entry ``rowid``'s title and whole text, matches of ``expression`` marked (unmarked if it
+    matches only through a stem prefix or a typo)."""
+    row = db.execute(
+        "SELECT highlight(entries, 2, ?, ?), highlight(entries, 4, ?, ?) FROM entries "
+        "WHERE entries MATCH ? AND rowid = ?",
+        (HIGHLIGHT_START, HIGHLIGHT_END, HIGHLIGHT_START, HIGHLIGHT_END, expression, rowid),
+    ).fetchone()
+    if row is None:
+        return "", ""
+    return str(row[0]), str(row[1])
