@@ -4,6 +4,7 @@ lint session of noxfile.py (once, not once per Python), the README's test comman
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
@@ -43,6 +44,28 @@ def test_slow_tests_run_once_in_the_packaging_session_and_nowhere_else() -> None
 
 def test_the_floors_session_installs_the_lowest_allowed_versions() -> None:
     assert '"--resolution", "lowest-direct"' in _sessions()["floors"]
+
+
+def test_every_supported_python_runs_the_suite() -> None:
+    """3.11 in the floors session, the others in the tests sessions, as the README says."""
+    versions = next(
+        ast.literal_eval(node.value)
+        for node in NOXFILE.body
+        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "VERSIONS"
+    )
+    classifiers = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    supported = {
+        c.rsplit(" ", 1)[1]
+        for c in classifiers["classifiers"]
+        if c.startswith("Programming Language :: Python :: 3.")
+    }
+    assert set(versions) == supported
+    assert "@nox.session(python=VERSIONS[0])\ndef floors" in (ROOT / "noxfile.py").read_text(
+        "utf-8"
+    )
+    assert "@nox.session(python=list(VERSIONS[1:]))\ndef tests" in (ROOT / "noxfile.py").read_text(
+        "utf-8"
+    )
 
 
 def test_every_session_installs_the_pinned_tools() -> None:
