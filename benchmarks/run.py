@@ -69,6 +69,13 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--scale", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="SCRIPT",
+        help="another install's hfs-info script (e.g. the wheel before a change): every case "
+        "is also run with it, interleaved, and reported as a paired ratio to it",
+    )
     args = parser.parse_args()
 
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
@@ -114,6 +121,12 @@ def main() -> None:
         ]
         cases["100x: search injection"] = [HFS, "--data", str(large), "search", "injection"]
     # fmt: on
+    before: dict[str, str] = {}  # the same case run by the other install, by the case's name
+    if args.against is not None:
+        for name, argv in list(cases.items()):
+            if argv[0] == HFS:
+                before[name] = f"before: {name}"
+                cases[before[name]] = [str(args.against), *argv[1:]]
     for _ in range(args.warmup):
         for argv in cases.values():
             measure(argv, env, quiet)  # warm-up
@@ -163,6 +176,14 @@ def main() -> None:
         paired = statistics.median(t / s for t, s in zip(times[name], times[shipped], strict=True))
         print(f"{name:44} {paired:5.2f}x of {shipped!r}")
         results.append({"command": name, "against": shipped, "paired_ratio": paired})
+    if before:
+        print(f"\nAgainst {args.against} (paired: each round's own ratio, median; < 1 is faster)")
+        for name, other in before.items():
+            paired = statistics.median(
+                t / o for t, o in zip(times[name], times[other], strict=True)
+            )
+            print(f"{name:44} {paired:5.3f}x")
+            results.append({"command": name, "against": str(args.against), "paired_ratio": paired})
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import pty
+import select
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +27,16 @@ class Result:
     status: int
     stdout: str
     stderr: str
+
+
+@pytest.fixture(autouse=True)
+def no_preferences(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test runs without the developer's preferences: an empty config folder, and no
+    HFS_INFO_FORMAT (tests/test_preferences.py sets them on purpose)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("HFS_INFO_FORMAT", raising=False)
 
 
 @pytest.fixture
@@ -57,3 +70,47 @@ def run_process(
         check=False,
         input=stdin.encode() if stdin is not None else None,
     )
+
+
+def on_a_terminal(
+    args: list[str], env: dict[str, str], rows: int = 24, keys: bytes = b""
+) -> tuple[int, bytes]:
+    """Run the installed script on a pseudo-terminal of ``rows`` x 80; its status and what the
+    terminal showed."""
+    import fcntl
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 80, 0, 0))
+    base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PAGER")}
+    process = subprocess.Popen(
+        [str(SCRIPT), *args],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env={**base, "TERM": "xterm", **env},
+        close_fds=True,
+    )
+    os.close(follower)
+    shown = b""
+    deadline = time.monotonic() + 30
+    sent = False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([leader], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed: the process is done
+                break
+            if not chunk:
+                break
+            shown += chunk
+        elif keys and not sent and shown:
+            os.write(leader, keys)
+            sent = True
+        if process.poll() is not None and not ready:
+            break
+    status = process.wait(timeout=30)
+    os.close(leader)
+    return status, shown

@@ -19,10 +19,25 @@ def test_plain_chart_shows_every_percentage_with_its_exact_value(run) -> None:
     out = run("stats", "--chart", "--format", "plain").stdout
     bars = re.findall(r"^  (#+) (.+)$", out, re.M)
     assert [display for _, display in bars] == [s.display for s in PERCENT_STATS]
-    for (bar, _), stat in zip(bars, PERCENT_STATS, strict=True):
-        assert (
-            len(bar) == bar_length(stat.value, 100) == max(1, round(BAR_CELLS * stat.value / 100))
-        )
+    lengths = {stat.value: len(bar) for (bar, _), stat in zip(bars, PERCENT_STATS, strict=True)}
+    # Bars of 30 cells for 100%: the lengths are the values' share of them, worked out by hand.
+    assert {value: lengths[value] for value in (92, 90, 85, 9, 2)} == {
+        92: 28,
+        90: 27,
+        85: 26,
+        9: 3,
+        2: 1,
+    }
+    ordered = sorted(lengths.items())
+    assert [n for _, n in ordered] == sorted(n for _, n in ordered)  # more is never shorter
+
+
+@pytest.mark.parametrize(
+    ("percent", "cells"), [(0, 0), (-5, 0), (0.1, 1), (50, 15), (100, BAR_CELLS), (250, BAR_CELLS)]
+)
+def test_bar_lengths_at_the_edges(percent: float, cells: int) -> None:
+    """Nothing for nothing, a cell for any share at all, the whole bar at 100% and beyond."""
+    assert bar_length(percent) == cells
 
 
 def test_chart_groups_carry_their_source(run) -> None:
@@ -51,7 +66,7 @@ def test_treatment_detail_charts_its_own_figures(run) -> None:
 
 def test_table_chart_uses_block_bars_and_values(run) -> None:
     out = run("stats", "--chart").stdout
-    assert "█" * bar_length(92, 100, BAR_CELLS) + " " in out and "92%" in out
+    assert "█" * 28 + " " in out and "92%" in out  # 92% of 30 cells
     assert "Source: [1] Payner & Tew 1996" in out
 
 

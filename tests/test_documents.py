@@ -31,7 +31,7 @@ PICTURES = [
     ["treatments", "mvd"],
 ]
 DATA = Path(__file__).parents[1] / "data" / "hemifacial_spasm.toml"
-TERMINAL = Terminal(is_tty=False, color=False, width=80, unicode=True)
+TERMINAL = Terminal(color=False, width=80, unicode=True)
 
 
 def picture(run, *args: str) -> ET.Element:

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from hfs_info import query, store, views
 from hfs_info.models import BRIEF_SOURCES, TREATMENT_ASPECTS
-from tests.conftest import FIXTURES, run_process
-from tests.test_cli_conventions import _on_a_terminal
+from tests.conftest import FIXTURES, on_a_terminal, run_process
 
 DS = store.load_packaged()
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -24,7 +23,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def _screen(args: list[str]) -> list[str]:
     """The lines an 80x24 terminal shows for ``args`` (colour codes removed)."""
-    status, shown = _on_a_terminal([*args, "--no-pager"], {})
+    status, shown = on_a_terminal([*args, "--no-pager"], {})
     assert status == 0, shown
     text = ANSI.sub("", shown.decode("utf-8")).replace("\r\n", "\n")
     return text.rstrip("\n").split("\n")

@@ -296,3 +296,11 @@ def test_a_marker_on_the_first_line_after_a_byte_order_mark_counts() -> None:
     filled, stale = fill.fill_text(text, "doc.md", None, allow_data=False)
     assert filled.startswith("\ufeff<!-- hfs-info figures 3 -->\n# Figure 3\n")
     assert filled.endswith("<!-- /hfs-info -->\nafter\r\n") and len(stale) == 1
+
+
+@pytest.mark.parametrize("before", ["<!--\r\t", "<div>\n", "<details>\n  "])
+def test_a_marker_inside_an_html_block_begun_above_is_refused(before: str) -> None:
+    """An open comment or a <div> above holds the marker in its block: what fill would write
+    there (indented like the marker) could not be read back as the same region."""
+    with pytest.raises(UsageError, match=r"^doc\.md:2: a region marker must begin a block"):
+        fill.fill_text(before + region("figures"), "doc.md", None, allow_data=False)

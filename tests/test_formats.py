@@ -234,3 +234,25 @@ def test_man_page_renders_without_warnings() -> None:
     # Options read as typed: plain ASCII hyphens, not typographic ones.
     assert "--format, -f FORMAT" in shown.stdout
     assert max(len(line) for line in lines) <= 80
+
+
+@pytest.mark.parametrize(
+    ("args", "change", "valid"),
+    [
+        (["search", "botox"], lambda d: d["results"][0].update(score=0), False),
+        (["search", "botox"], lambda d: d["results"][0].update(kind="recipe"), False),
+        (["search", "botox"], lambda d: d["results"][0].update(highlights=[[1, 2, 3]]), False),
+        (["search", "botox"], lambda d: d["results"][0].update(rank=0), False),
+        (["search", "botox"], lambda d: d.update(read_as={"x": 1}), False),
+        (["glossary", "mvd"], lambda d: d["appears_in"].append({"command": "x"}), False),
+        (["overview"], lambda d: d.pop("nerve"), True),  # the overview's nerve may be left out
+        (["overview"], lambda d: d.update(nerve=None), False),  # but is never null
+        (["medications"], lambda d: d.pop("monitoring"), False),  # null, not left out
+        (["stats"], lambda d: d.update(extra=1), False),
+    ],
+)
+def test_the_schema_says_what_the_payload_types_say(run, validator, args, change, valid) -> None:
+    """The schema is generated from the payload types (payloads.py)."""
+    document = json.loads(run(*args, "--format", "json").stdout)
+    change(document)
+    assert (not list(validator.iter_errors(document))) is valid

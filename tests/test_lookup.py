@@ -11,21 +11,19 @@ from hypothesis import strategies as st
 
 from hfs_info import query, store
 from hfs_info.errors import NotFoundError
-from hfs_info.models import GlossaryEntry, Medication, Treatment
+from hfs_info.models import GlossaryEntry, Treatment
 from hfs_info.text import normalize
 
 DS = store.load_packaged()
 
 
-def term_names(record: GlossaryEntry | Medication) -> tuple[str, ...]:
-    if isinstance(record, Medication):
-        return (record.generic, record.brand)
-    return (record.term, *record.aliases, *record.lookup)
+# The names each record answers to, as the lookups publish them; that they answer to them is
+# tested below, and what they are is checked against the records' own fields here.
+term_names = query.term_names
 
 
 def treatment_names(t: Treatment) -> tuple[str, ...]:
-    drugs = [n for m in DS.medications for n in (m.generic, m.brand)]
-    return (t.id, t.name, *t.aliases, *(drugs if t.id == "medication" else ()), *t.lookup)
+    return query.treatment_names(DS, t)
 
 
 TERMS = [(name, r) for r in (*DS.glossary, *DS.medications) for name in term_names(r)]
@@ -123,6 +121,19 @@ def test_every_term_and_alias_finds_its_own_entry(name: str, record: object) -> 
 @pytest.mark.parametrize(("name", "record"), TREATMENTS, ids=[n for n, _ in TREATMENTS])
 def test_every_treatment_name_finds_its_treatment(name: str, record: Treatment) -> None:
     assert query.find_treatment(DS, name) is record
+
+
+def test_the_names_are_the_records_own_and_the_drugs_lead_to_medication() -> None:
+    for entry in DS.glossary:
+        assert set(term_names(entry)) == {entry.term, *entry.aliases, *entry.lookup}
+    for drug in DS.medications:
+        assert set(term_names(drug)) == {drug.generic, drug.brand}
+    for treatment in DS.treatments:
+        own = {treatment.id, treatment.name, *treatment.aliases, *treatment.lookup}
+        assert own <= set(treatment_names(treatment))
+    assert query.find_treatment(DS, "Tegretol").id == "medication"
+    assert query.find_treatment(DS, "carbamazepine").id == "medication"
+    assert query.find_treatment(DS, "botox").id != "medication"
 
 
 @pytest.mark.parametrize("words", NEAR_MISSES)

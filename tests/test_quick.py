@@ -8,7 +8,6 @@ Only typer's public API is used.
 
 from __future__ import annotations
 
-import inspect
 import os
 from typing import Any
 
@@ -99,27 +98,28 @@ HANDLERS = {
     for name in ("home", "topic", *COMMANDS)
     if name not in actions.PROSE_TOPICS and name in ("home", "topic", *actions.HANDLERS)
 }
+Call = tuple[str, str | None, dict[str, Any]]
 
 
-def _typer_call(
-    args: list[str], monkeypatch: pytest.MonkeyPatch
-) -> tuple[str, str | None, dict[str, Any]] | str:
-    """What the Typer app hands to a handler for ``args``, as (command, data, params) like
-    ``quick.parse``, or how it refused them."""
-    calls: list[tuple[str, str | None, dict[str, Any]]] = []
+def _recorder(name: str, calls: list[Call]) -> Any:
+    """A handler that records what it is given: (command, data, {display, own parameters})."""
 
-    def recorder(name: str, handler: Any) -> Any:
-        def record(*args: Any, **kwargs: Any) -> actions.Result:
-            bound = inspect.signature(handler).bind(*args, **kwargs).arguments
-            data = bound.pop("data")
-            command = bound.pop("name") if name == "topic" else name
-            calls.append((command, data, dict(bound)))
-            return actions.Result("")
+    def record(data: str | None, display: Any, **own: Any) -> actions.Result:
+        command = own.pop("name") if name == "topic" else name
+        calls.append(("" if command == "home" else command, data, {"display": display, **own}))
+        return actions.Result("")
 
-        return record
+    return record
 
-    for name, handler in HANDLERS.items():
-        monkeypatch.setattr(actions, name, recorder(name, handler))
+
+def _typer_call(args: list[str], monkeypatch: pytest.MonkeyPatch) -> Call | str:
+    """What the Typer app hands to a handler for ``args``, or how it refused them."""
+    calls: list[Call] = []
+    for name in HANDLERS:
+        monkeypatch.setattr(actions, name, _recorder(name, calls))
+    # The commands declared from a table call their handler through HANDLERS.
+    recorders = {name: _recorder(name or "home", calls) for name in actions.HANDLERS}
+    monkeypatch.setattr(actions, "HANDLERS", recorders)
     try:
         result = cli.invoke(args)
     except HfsError as exc:
@@ -127,7 +127,17 @@ def _typer_call(
     if not calls:
         return f"no command (exit {result})"
     (call,) = calls
-    return ("" if call[0] == "home" else call[0], call[1], call[2])
+    return call
+
+
+def _quick_call(answer: Any, monkeypatch: pytest.MonkeyPatch) -> Call:
+    """What the handler is handed when ``actions.run`` runs the quick parser's ``answer``."""
+    calls: list[Call] = []
+    recorders = {name: _recorder(name or "home", calls) for name in actions.HANDLERS}
+    monkeypatch.setattr(actions, "HANDLERS", recorders)
+    actions.run(*answer)
+    (call,) = calls
+    return call
 
 
 @settings(
@@ -144,7 +154,7 @@ def test_whenever_it_answers_the_app_agrees(
     answer = quick.parse(args, os.environ)
     if answer is None or answer[0] not in actions.HANDLERS:  # entry.run leaves those to the app
         return
-    assert _typer_call(args, monkeypatch) == answer
+    assert _typer_call(args, monkeypatch) == _quick_call(answer, monkeypatch)
     capsys.readouterr()
 
 
@@ -177,7 +187,7 @@ def test_it_answers_for_everyday_lines_as_the_app_would(
     monkeypatch.delenv(DATA_ENV, raising=False)
     answer = quick.parse(args, os.environ)
     assert answer is not None
-    assert _typer_call(args, monkeypatch) == answer
+    assert _typer_call(args, monkeypatch) == _quick_call(answer, monkeypatch)
 
 
 @pytest.mark.parametrize(
@@ -219,3 +229,9 @@ def test_the_data_variable_is_read_as_click_reads_it() -> None:
     assert quick.parse(["stats"], {"HFS_INFO_DATA": ""})[1] is None  # type: ignore[index]
     given_wins = quick.parse(["--data", "a.toml", "stats"], {"HFS_INFO_DATA": "e.toml"})
     assert given_wins is not None and given_wins[1] == "a.toml"
+
+
+def test_every_command_has_a_handler_or_is_run_by_the_app() -> None:
+    """A command missing from actions.HANDLERS would quietly take the slow path."""
+    assert set(COMMANDS) - actions.APP_COMMANDS == set(actions.HANDLERS) - {""}
+    assert set(COMMANDS) >= actions.APP_COMMANDS

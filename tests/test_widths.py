@@ -136,7 +136,7 @@ def _tables(draw: st.DrawFn) -> Table:
 @given(table=_tables(), width=st.integers(MIN_WIDTH, 140))
 def test_any_table_keeps_its_words_whole(table: Table, width: int) -> None:
     out = io.StringIO()
-    terminal = Terminal(is_tty=False, color=False, width=width, unicode=True)
+    terminal = Terminal(color=False, width=width, unicode=True)
     render_table(View((table,), {}), out, terminal)
     text = out.getvalue()
     assert max(len(line) for line in text.split("\n")) <= width

@@ -1,21 +1,25 @@
 """What each command does once its arguments are parsed: load the data, pick a view, render it,
 and return the text with where it goes and the exit status.
 
-One typed handler per command, listed in HANDLERS. The Typer app (cli.py) calls the handlers
-directly; the quick parser (quick.py) looks them up in HANDLERS. Nothing here imports typer, so a
-command line the quick parser understands runs without loading the framework.
+One typed handler per command, listed in HANDLERS, each taking the run's dataset, its Display
+(display.py) and the command's own parameters by keyword. The Typer app (cli.py) calls the
+handlers directly; the quick parser's answers (quick.py) go through ``run``. Nothing here
+imports typer, so a command line the quick parser understands runs without loading the
+framework.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any, NamedTuple, TypeVar, cast
 
+from hfs_info.display import Display, resolve, split
 from hfs_info.document import View
 from hfs_info.errors import DataError, ExitStatus, NotFoundError, UsageError
 from hfs_info.models import Dataset
-from hfs_info.options import CiteStyle, ColorChoice, ExportFormat, Format, ValidateFormat
+from hfs_info.options import CiteStyle, ExportFormat, Format
 from hfs_info.query import PROSE_TOPICS
 
 R = TypeVar("R")
@@ -27,28 +31,20 @@ class Result(NamedTuple):
 
     ``path``: write to this file instead of stdout (``export -o``). ``utf8``: a document or
     machine format, always written as UTF-8 whatever the terminal's encoding (text for people
-    is written in the stream's encoding, with ``?`` for what it cannot show). ``page``: on a
-    terminal, text longer than the screen may go through a pager (not with --no-pager).
+    is written in the stream's encoding, with ``?`` for what it cannot show). ``pager``: on a
+    terminal, text longer than the screen goes through this pager (display.Display.pager: ""
+    the default one, None none).
     """
 
     text: str
     status: int = ExitStatus.OK
     path: str | None = None
     utf8: bool = False
-    page: bool = True
+    pager: str | None = ""
 
 
-def _show(
-    data: str | None,
-    build: Callable[[Dataset], View],
-    fmt: str,
-    color: ColorChoice | None,
-    explain: bool,
-    no_pager: bool,
-    shift: int = 0,
-) -> Result:
-    """Build the view of the run's dataset and render it in ``fmt`` (a format's name: each
-    command offers its own set of them, options.py), its headings ``shift`` levels down."""
+def _show(data: str | None, build: Callable[[Dataset], View], display: Display) -> Result:
+    """Build the view of the run's dataset and render it as ``display`` says."""
     import io
 
     from hfs_info import render, store, terminal, views
@@ -56,67 +52,52 @@ def _show(
     from hfs_info.document import shifted
 
     ds = store.load(data)
-    chosen = Format(fmt)
+    chosen = display.format
     view = with_mentioned_figures(ds, build(ds))
     if chosen is Format.markdown:  # a document lists what it cites; a terminal has `sources`
         view = with_cited_references(ds, view)
-    if explain:
+    if display.explain:
         view = views.explained(ds, view)
-    view = shifted(view, shift)
+    view = shifted(view, display.shift)
     buffer = io.StringIO()
-    render.write(view, chosen, buffer, terminal.detect(sys.stdout, color or ColorChoice.auto))
+    render.write(view, chosen, buffer, terminal.detect(sys.stdout, display.color))
     return Result(
-        buffer.getvalue(), utf8=chosen not in (Format.table, Format.plain), page=not no_pager
+        buffer.getvalue(),
+        utf8=chosen not in (Format.table, Format.plain),
+        pager=display.pager,
     )
 
 
-def home(data: str | None, color: ColorChoice | None, no_pager: bool) -> Result:
+def home(data: str | None, display: Display) -> Result:
     from hfs_info import views
 
-    return _show(data, views.home, Format.table, color, False, no_pager)
+    return _show(data, views.home, display._replace(format=Format.table))
 
 
-def topic(
-    data: str | None,
-    name: str,
-    fmt: str,
-    color: ColorChoice | None,
-    explain: bool,
-    no_pager: bool,
-    shift: int,
-) -> Result:
+def topic(data: str | None, display: Display, *, name: str) -> Result:
     from hfs_info import views
 
-    return _show(data, lambda ds: views.topic(ds, name), fmt, color, explain, no_pager, shift)
+    return _show(data, lambda ds: views.topic(ds, name), display)
 
 
 def treatments(
     data: str | None,
-    name: tuple[str, ...],
-    fmt: str,
-    color: ColorChoice | None,
-    explain: bool,
-    no_pager: bool,
-    shift: int,
+    display: Display,
+    *,
+    words: tuple[str, ...] = (),
     full: bool = False,
     names_only: bool = False,
 ) -> Result:
     from hfs_info import query, views
 
     if names_only:
-        return _names(data, "treatments", name, fmt, explain or full, no_pager)
-    if not name:
-        return _show(
-            data, lambda ds: views.treatments(ds, full), fmt, color, explain, no_pager, shift
-        )
+        return _names(data, display, "treatments", words, full)
+    if not words:
+        return _show(data, lambda ds: views.treatments(ds, full), display)
     return _show(
         data,
-        lambda ds: views.treatment(ds, _one(ds, name, query.find_treatment, "treatments")),
-        fmt,
-        color,
-        explain,
-        no_pager,
-        shift,
+        lambda ds: views.treatment(ds, _one(ds, words, query.find_treatment, "treatments")),
+        display,
     )
 
 
@@ -149,113 +130,72 @@ def _named(ds: Dataset, word: str, find: Callable[[Dataset, str], object]) -> ob
 
 
 def _names(
-    data: str | None,
-    command: str,
-    given: tuple[str, ...],
-    fmt: str,
-    other_options: bool,
-    no_pager: bool,
+    data: str | None, display: Display, command: str, given: tuple[str, ...], other: bool = False
 ) -> Result:
     """``COMMAND --list``: the names of its entries, one a line and nothing else, each of
     which the command looks up (names are not content, so no notice). Shown inert: a name of
-    a --data edition cannot forge a line or a terminal command."""
-    from hfs_info import query, store
+    a --data edition cannot forge a line or a terminal command. ``other``: an option of the
+    command's own that --list leaves no room for was given."""
+    import os
+
+    from hfs_info import preferences, query, store
     from hfs_info.text import one_line
 
     if given:
         raise UsageError(f"{command} --list lists every name; give no name with it")
-    if fmt != Format.table or other_options:
+    # A preferred format (HFS_INFO_FORMAT, the config file) is no reason to refuse.
+    shown = display.format is Format.table or display.format is preferences.preferred_format(
+        os.environ, lambda: preferences.load(os.environ)
+    )
+    if not shown or display.explain or other:
         raise UsageError(f"{command} --list prints only names; it takes no other display option")
     names = query.list_names(store.load(data), command)
-    return Result("".join(f"{one_line(n)}\n" for n in names), utf8=True, page=not no_pager)
+    return Result("".join(f"{one_line(n)}\n" for n in names), utf8=True, pager=display.pager)
 
 
-def medications(
-    data: str | None,
-    fmt: str,
-    color: ColorChoice | None,
-    explain: bool,
-    no_pager: bool,
-    shift: int,
-    names_only: bool = False,
-) -> Result:
+def medications(data: str | None, display: Display, *, names_only: bool = False) -> Result:
     from hfs_info import views
 
     if names_only:
-        return _names(data, "medications", (), fmt, explain, no_pager)
-    return _show(data, views.medications, fmt, color, explain, no_pager, shift)
+        return _names(data, display, "medications", ())
+    return _show(data, views.medications, display)
 
 
 def stats(
-    data: str | None,
-    fmt: str,
-    color: ColorChoice | None,
-    explain: bool,
-    with_sources: bool,
-    chart: bool,
-    no_pager: bool,
-    shift: int,
+    data: str | None, display: Display, *, with_sources: bool = False, chart: bool = False
 ) -> Result:
     from hfs_info import views
 
-    return _show(
-        data, lambda ds: views.stats(ds, with_sources, chart), fmt, color, explain, no_pager, shift
-    )
+    return _show(data, lambda ds: views.stats(ds, with_sources, chart), display)
 
 
 def glossary(
-    data: str | None,
-    term: tuple[str, ...],
-    fmt: str,
-    color: ColorChoice | None,
-    no_pager: bool,
-    shift: int,
-    names_only: bool = False,
+    data: str | None, display: Display, *, words: tuple[str, ...] = (), names_only: bool = False
 ) -> Result:
     from hfs_info import query, views
 
     if names_only:
-        return _names(data, "glossary", term, fmt, False, no_pager)
-    if not term:
-        return _show(data, views.glossary, fmt, color, False, no_pager, shift)
+        return _names(data, display, "glossary", words)
+    if not words:
+        return _show(data, views.glossary, display)
     return _show(
-        data,
-        lambda ds: views.term(ds, _one(ds, term, query.find_term, "glossary")),
-        fmt,
-        color,
-        False,
-        no_pager,
-        shift,
+        data, lambda ds: views.term(ds, _one(ds, words, query.find_term, "glossary")), display
     )
 
 
-def sources(
-    data: str | None,
-    fmt: str,
-    color: ColorChoice | None,
-    explain: bool,
-    no_pager: bool,
-    shift: int,
-) -> Result:
+def sources(data: str | None, display: Display) -> Result:
     from hfs_info import views
 
-    return _show(data, views.sources, fmt, color, explain, no_pager, shift)
+    return _show(data, views.sources, display)
 
 
-def figures(
-    data: str | None,
-    number: int | None,
-    fmt: str,
-    color: ColorChoice | None,
-    no_pager: bool,
-    shift: int,
-) -> Result:
+def figures(data: str | None, display: Display, *, number: int | None = None) -> Result:
     from hfs_info import views
 
     if number is None:
-        return _show(data, views.figures, fmt, color, False, no_pager, shift)
+        return _show(data, views.figures, display)
     wanted = number
-    return _show(data, lambda ds: views.figure(ds, wanted), fmt, color, False, no_pager, shift)
+    return _show(data, lambda ds: views.figure(ds, wanted), display)
 
 
 # export, cite, schema and validate take --color like every command that prints, so that it can
@@ -264,11 +204,10 @@ def figures(
 
 def export(
     data: str | None,
-    fmt: ExportFormat,
-    output: str | None,
-    color: ColorChoice | None,
-    no_pager: bool,
-    shift: int,
+    display: Display,
+    *,
+    document_format: ExportFormat = ExportFormat.auto,
+    output: str | None = None,
 ) -> Result:
     import io
 
@@ -278,16 +217,16 @@ def export(
     if output is not None and not output.strip():
         raise UsageError("export --output: the path is empty; give a file name, or - for stdout")
     path = None if output == "-" else output
-    chosen = export_format(fmt, path)
+    chosen = export_format(document_format, path)
     if path is not None and data is not None and _same_file(path, data):
         raise UsageError(
             f"export --output {path}: that is the dataset being read (--data); "
             "write the export somewhere else"
         )
     buffer = io.StringIO()
-    view = shifted(compose.export(store.load(data)), shift)
+    view = shifted(compose.export(store.load(data)), display.shift)
     render.renderer(chosen)(view, buffer, terminal.detect(buffer))
-    return Result(buffer.getvalue(), path=path, utf8=True, page=not no_pager)
+    return Result(buffer.getvalue(), path=path, utf8=True, pager=display.pager)
 
 
 # What `export -o FILE` writes when --format is not given, by FILE's extension (as pandoc does).
@@ -343,30 +282,24 @@ def _same_file(path: str, other: str) -> bool:
         return False
 
 
-def cite(data: str | None, style: CiteStyle, color: ColorChoice | None, no_pager: bool) -> Result:
+def cite(data: str | None, display: Display, *, style: CiteStyle = CiteStyle.apa) -> Result:
     from hfs_info import cite as citations
     from hfs_info import store
 
     ds = store.load(data)
     text = citations.cite(style, ds.provenance, ds.references)
-    return Result(text, utf8=True, page=not no_pager)
+    return Result(text, utf8=True, pager=display.pager)
 
 
-def schema(data: str | None, color: ColorChoice | None, no_pager: bool) -> Result:
+def schema(data: str | None, display: Display) -> Result:
     from hfs_info import schema as output_schema
     from hfs_info.render.json import dumps
 
-    return Result(dumps(output_schema.output_schema()) + "\n", utf8=True, page=not no_pager)
+    return Result(dumps(output_schema.output_schema()) + "\n", utf8=True, pager=display.pager)
 
 
 def search(
-    data: str | None,
-    words: tuple[str, ...],
-    limit: int,
-    fmt: str,
-    color: ColorChoice | None,
-    no_pager: bool,
-    shift: int,
+    data: str | None, display: Display, *, words: tuple[str, ...], limit: int = 10
 ) -> Result:
     from hfs_info import search as full_text
     from hfs_info import views
@@ -375,17 +308,11 @@ def search(
     return _show(
         data,
         lambda ds: views.search_results(ds, text, full_text.answer(ds, text, limit)),
-        fmt,
-        color,
-        False,
-        no_pager,
-        shift,
+        display,
     )
 
 
-def validate(
-    data: str | None, path: str, fmt: ValidateFormat, color: ColorChoice | None, no_pager: bool
-) -> Result:
+def validate(data: str | None, display: Display, *, path: str) -> Result:
     """Check the file ``path`` (``data``, the dataset of the run, plays no part)."""
     from hfs_info import store
     from hfs_info.text import one_line
@@ -396,39 +323,29 @@ def validate(
     except DataError as exc:
         ds, where, problems = None, exc.source, exc.problems
     status = ExitStatus.ERROR if problems else ExitStatus.OK
-    if fmt is ValidateFormat.json:
+    if display.format is Format.json:
         from hfs_info.render.json import dumps
 
         report = {"path": path, "valid": not problems, "problems": problems}
-        return Result(dumps(report) + "\n", status, utf8=True, page=not no_pager)
+        return Result(dumps(report) + "\n", status, utf8=True, pager=display.pager)
     if problems:
         text = "".join(f"{one_line(where)}: {one_line(p)}\n" for p in problems)
     else:
         assert ds is not None
         counts = f"{len(ds.statistics)} statistics, {len(ds.glossary)} terms"
         text = f"{one_line(path)}: valid ({counts})\n"
-    return Result(text, status, page=not no_pager)
+    return Result(text, status, pager=display.pager)
 
 
-def _topic_handler(name: str) -> Callable[..., Result]:
-    def handler(
-        data: str | None,
-        fmt: str,
-        color: ColorChoice | None,
-        explain: bool,
-        no_pager: bool,
-        shift: int,
-    ) -> Result:
-        return topic(data, name, fmt, color, explain, no_pager, shift)
+# The commands the Typer app runs itself, without a handler here: help reads the app, and fill
+# runs command lines the quick parser may leave to the app.
+APP_COMMANDS = frozenset({"help", "fill"})
 
-    return handler
-
-
-# Every command's handler, by the command's name ("" is the home screen). The quick parser
-# calls ``HANDLERS[name](data, **params)`` with the parameters the command table declares.
+# Every command's handler, by the command's name ("" is the home screen). Each is called by
+# keyword: ``handler(data, display, **own)`` with the command's own parameters.
 HANDLERS: dict[str, Callable[..., Result]] = {
     "": home,
-    **{name: _topic_handler(name) for name in PROSE_TOPICS},
+    **{name: partial(topic, name=name) for name in PROSE_TOPICS},
     "treatments": treatments,
     "medications": medications,
     "stats": stats,
@@ -443,7 +360,20 @@ HANDLERS: dict[str, Callable[..., Result]] = {
 }
 
 
-def run(command: str, data: str | None, params: dict[str, Any]) -> Result:
+def run(
+    command: str,
+    data: str | None,
+    params: Mapping[str, Any],
+    environ: Mapping[str, str] | None = None,
+) -> Result:
     """Run ``command`` ("" for the home screen) on the dataset ``data`` (None: the packaged
-    one) with its parsed ``params``."""
-    return HANDLERS[command](data, **params)
+    one) with its parsed ``params`` (display options and its own, as the command table names
+    them)."""
+    import os
+
+    from hfs_info.commandline import COMMANDS
+
+    given, own = split(params)
+    formats = () if not command else COMMANDS[command].formats
+    display = resolve(given, formats, os.environ if environ is None else environ)
+    return HANDLERS[command](data, display, **own)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+import typing
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -27,9 +28,10 @@ import typer
 
 from hfs_info import __version__, options
 from hfs_info.cli import app, plain_usage
+from hfs_info.display import PAGER_ENV
 from hfs_info.errors import ExitStatus
 from hfs_info.options import COMPLETE_VAR, PROG
-from hfs_info.pager import PAGER_ENV
+from hfs_info.preferences import FORMAT_ENV
 from hfs_info.terminal import MAX_WIDTH, MIN_WIDTH
 
 MARKDOWN_COMMAND = "python -m hfs_info.clidocs > docs/cli.md"
@@ -92,21 +94,29 @@ EXIT_STATUS: tuple[tuple[ExitStatus, str], ...] = (
 # Variables read by the terminal layer (terminal.py), besides those of options (--data).
 ENVIRONMENT: tuple[tuple[str, str], ...] = (
     ("COLUMNS", f"The width to lay tables out for, clamped to {MIN_WIDTH} to {MAX_WIDTH} columns."),
-    ("NO_COLOR", "When set and not empty, no colour (the --color option wins)."),
+    (
+        FORMAT_ENV,
+        "The preferred output format (e.g. plain), for the commands that can write it; "
+        "--format wins, and it wins over the config file's format.",
+    ),
+    (
+        "NO_COLOR",
+        "When set and not empty, no colour (--color and the config file's color win).",
+    ),
     ("FORCE_COLOR", "When set and not empty, colour even when not writing to a terminal."),
     ("TERM", "dumb: no colour and no cursor movement, as with NO_COLOR."),
     (
         PAGER_ENV,
         "The pager for output longer than the terminal (e.g. 'less -R'); empty or 'cat' for "
-        "none. Else PAGER, else 'less -FRX' (or 'more'). Only when writing to a terminal.",
+        "none. Else the config file's pager, else PAGER, else 'less -FRX' (or 'more'). Only "
+        "when writing to a terminal.",
     ),
-    ("PAGER", f"The pager, when {PAGER_ENV} is not set."),
+    ("PAGER", f"The pager, when neither {PAGER_ENV} nor the config file names one."),
     (
-        "HFS_INFO_FORMAT",
-        "The output format of the content commands when --format is not given (e.g. plain); "
-        "it wins over the format in the configuration file.",
+        "XDG_CONFIG_HOME",
+        f"Where the config file is: $XDG_CONFIG_HOME/{PROG}/config.toml, else "
+        f"~/.config/{PROG}/config.toml (keys format, color and pager; docs/preferences.md).",
     ),
-    ("XDG_CONFIG_HOME", "Where the configuration file is looked for (see FILES)."),
 )
 
 
@@ -323,11 +333,13 @@ def manpage() -> str:
         ".TP",
         f"\\fI{_roff(CONFIG_FILE)}\\fR",
         _roff(
-            "Your preferences, in TOML (if XDG_CONFIG_HOME is not set: "
-            "~/.config/hfs-info/config.toml): format (the output format of the content "
-            'commands, e.g. "plain"), color (auto, always or never) and pager (the pager '
-            "command). The options on the command line and the environment win over it; the "
-            "file is optional."
+            "Your preferences, in TOML, all optional (without XDG_CONFIG_HOME: "
+            "~/.config/hfs-info/config.toml): "
+            'format (e.g. "plain"), color (auto, always or never) and pager (a command line; '
+            '"" or "cat" for none). --format and HFS_INFO_FORMAT win over the format, --color '
+            "over the color (which wins over NO_COLOR and FORCE_COLOR), --no-pager and "
+            "HFS_INFO_PAGER over the pager. An unknown key or value is an error (exit status "
+            "2), not ignored."
         ),
     ]
     lines.append(".SH EXAMPLES")
@@ -379,94 +391,56 @@ def _commands() -> list[tuple[str, Any]]:
 
 
 def _literal(value: Any) -> str:
-    """``value`` as Python source, as ruff formats it: an enum member by its class, strings in
-    double quotes, tuples with their trailing comma."""
+    """``value`` as Python source: an enum member by its class, anything else by ``repr``."""
     if isinstance(value, StrEnum):
         return f"{type(value).__name__}.{value.name}"
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(value, tuple):
         items = ", ".join(_literal(v) for v in value)
         return f"({items},)" if len(value) == 1 else f"({items})"
     return repr(value)
 
 
-def _choice_enum(param: Any) -> tuple[type[StrEnum], tuple[str, ...] | None]:
+def _choice_enum(callback: Any, param: Any) -> tuple[type[StrEnum], tuple[str, ...] | None]:
     """The enum (options.py) whose members a choice option takes, and the values it takes of
-    them when not all: an enum declared for the app alone (cli.py: TextFormat, a subset of
-    Format) is written as the options.py enum with its values, so that the quick parser never
-    creates it."""
-    enum: type[StrEnum] | None = type(param.default) if isinstance(param.default, StrEnum) else None
-    wanted = [str(choice) for choice in param.type.choices]
-    if enum is not None and _declared_in_options(enum):
-        return enum, None
-    for value in vars(options).values():
-        if isinstance(value, type) and issubclass(value, StrEnum) and value is not StrEnum:
-            values = [m.value for m in value]
-            if values == wanted:
-                return value, None
-            if enum is not None and set(wanted) <= set(values) and value.__name__ == "Format":
-                return value, tuple(wanted)
-    raise LookupError(f"no enum in options.py for the choices of {param.name}: {wanted}")
+    them when not all. Read from the command function's annotation; the display option --format
+    (parameter ``fmt``) takes some members of Format, listed in cli.WRITES."""
+    if param.name == "fmt":
+        return options.Format, tuple(str(choice) for choice in param.type.choices)
+    hint = typing.get_type_hints(callback.__wrapped__)[param.name]
+    enum: type[StrEnum]
+    (enum,) = [t for t in (typing.get_args(hint) or (hint,)) if t is not type(None)]
+    if vars(options).get(enum.__name__) is not enum:
+        raise LookupError(f"{param.name}: its choices are not an enum of options.py: {enum}")
+    return enum, None
 
 
-def _declared_in_options(enum: type[StrEnum]) -> bool:
-    return bool(vars(options).get(enum.__name__) is enum)
-
-
-def _option_row(param: Any) -> tuple[str, set[str]]:
+def _option_row(callback: Any, param: Any) -> tuple[str, set[str]]:
     """The ``Option(...)`` source of a click option, and the enum classes it names."""
     names = _literal((*param.opts, *param.secondary_opts))
     enums: set[str] = set()
-    bounds = ""
+    extra = ""
     if param.is_flag:
         kind, default = "None", "False"
     elif getattr(param.type, "choices", None) is not None:
-        enum, choices = _choice_enum(param)
+        enum, choices = _choice_enum(callback, param)
         kind = enum.__name__
         enums.add(kind)
         default = _literal(enum(param.default)) if param.default is not None else "None"
         if choices is not None:
-            bounds = f", choices={_literal(choices)}"  # a keyword: the range comes before it
+            extra = f", choices={_literal(choices)}"  # a keyword: the range comes before it
     elif param.type.name.startswith("int"):  # click's INT ("integer") or an IntRange
         kind, default = "int", repr(param.default)
         if hasattr(param.type, "min"):
-            bounds = f", ({param.type.min}, {param.type.max})"
+            extra = f", bounds={_literal((param.type.min, param.type.max))}"
     else:
         kind, default = "str", repr(param.default)
-    return f"Option({names}, {_literal(param.name)}, {default}, {kind}{bounds})", enums
-
-
-def _row(call: str, indent: str) -> str:
-    """``call`` (``Option(a, b, c)``) on one line, or, when longer than a line may be, one
-    argument a line as ruff formats it."""
-    if len(indent + call) + 1 <= 100:
-        return f"{indent}{call},"
-    head, _, rest = call.partition("(")
-    inner = [argument.strip() for argument in _split_arguments(rest[:-1])]
-    return "\n".join([f"{indent}{head}(", *(f"{indent}    {a}," for a in inner), f"{indent}),"])
-
-
-def _split_arguments(text: str) -> list[str]:
-    """The top-level arguments of a call's argument text (commas inside brackets stay)."""
-    parts, depth, start = [], 0, 0
-    for i, char in enumerate(text):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [part for part in parts if part.strip()]
+    return f"Option({names}, {param.name!r}, {default}, {kind}{extra})", enums
 
 
 def _argument_row(param: Any) -> str:
     many = param.nargs == -1
     kind = "int" if param.type.name.startswith("int") else "str"
-    name = _literal(param.name)
-    return f"Argument({name}, many={many}, required={param.required}, kind={kind})"
+    return f"Argument({param.name!r}, many={many}, required={param.required}, kind={kind})"
 
 
 def _usage(name: str, command: Any) -> str:
@@ -479,8 +453,12 @@ def _usage(name: str, command: Any) -> str:
     return name
 
 
+IMPORTED = ("Argument", "Command", "Option")
+
+
 def command_table() -> str:
-    """The source of commandline.py."""
+    """The source of commandline.py: plain data, one option a line. The file is left out of
+    ruff (pyproject.toml), so what it holds does not depend on the formatter's version."""
     group = typer.main.get_command(app)
     rows: list[str] = []
     enums: set[str] = set()
@@ -491,32 +469,26 @@ def command_table() -> str:
             if param.param_type_name == "argument":
                 argument = _argument_row(param)
             elif param.name != "help":
-                row, named = _option_row(param)
-                options.append(row)
+                row, named = _option_row(command.callback, param)
+                options.append(f"        {row},")
                 enums |= named
-        if len(options) > 1:
-            listed = [
-                "        options=(",
-                *(_row(o, "            ") for o in options),
-                "        ),",
-            ]
-        else:
-            listed = [f"        options=({''.join(f'{o},' for o in options)}),"]
         rows += [
-            f"    {_literal(name)}: Command(",
-            f"        usage={_literal(_usage(name, command))},",
-            f"        summary={_literal(command.short_help)},",
-            *listed,
-            f"        argument={argument},",
+            f"    {name!r}: Command(",
+            f"        {_usage(name, command)!r},",
+            f"        {command.short_help!r},",
+            *(["        (", *(f"    {row}" for row in options), "        ),"] if options else []),
+            *([] if options else ["        (),"]),
+            f"        {argument},",
             "    ),",
         ]
     # The options of the whole tool that carry a value or a flag into every run (--version and
     # the completion options act at once and end the run: the app handles them).
-    root = [
-        _option_row(p)[0]
-        for p in group.params
-        if p.name not in (None, "help") and not p.is_eager and "completion" not in p.name
-    ]
+    root = []
+    for p in group.params:
+        if p.name not in (None, "help") and not p.is_eager and "completion" not in p.name:
+            row, named = _option_row(group.callback, p)
+            root.append(f"    {row},")
+            enums |= named
     header = [
         '"""The command table: every command with its usage line, summary, options and argument.',
         "",
@@ -526,12 +498,10 @@ def command_table() -> str:
         "",
         "from __future__ import annotations",
         "",
-        "from hfs_info.options import (",
-        *(f"    {name}," for name in sorted({"Argument", "Command", "Option", *enums})),
-        ")",
+        f"from hfs_info.options import {', '.join(sorted({*IMPORTED, *enums}))}",
         "",
         "ROOT_OPTIONS: tuple[Option, ...] = (",
-        *(f"    {row}," for row in root),
+        *root,
         ")",
         "",
         "COMMANDS: dict[str, Command] = {",

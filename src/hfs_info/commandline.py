@@ -6,272 +6,209 @@ edit. tests/test_clidocs.py fails when this file no longer matches the app.
 
 from __future__ import annotations
 
-from hfs_info.options import (
-    Argument,
-    CiteStyle,
-    ColorChoice,
-    Command,
-    ExportFormat,
-    Format,
-    Option,
-    ValidateFormat,
-)
+from hfs_info.options import Argument, CiteStyle, ColorChoice, Command, ExportFormat, Format, Option
 
 ROOT_OPTIONS: tuple[Option, ...] = (
-    Option(("--data",), "data", None, str),
-    Option(("--color",), "color", None, ColorChoice),
-    Option(("--no-pager",), "no_pager", False, None),
-    Option(("--debug",), "debug", False, None),
+    Option(('--data',), 'data', None, str),
+    Option(('--color',), 'color', None, ColorChoice),
+    Option(('--no-pager',), 'no_pager', False, None),
+    Option(('--debug',), 'debug', False, None),
 )
 
 COMMANDS: dict[str, Command] = {
-    "overview": Command(
-        usage="overview",
-        summary="What hemifacial spasm is, the facial nerve, who is affected",
-        options=(
-            Option(
-                ("--format", "-f"),
-                "fmt",
-                Format.table,
-                Format,
-                choices=("table", "plain", "markdown", "json"),
-            ),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--explain",), "explain", False, None),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
+    'overview': Command(
+        'overview',
+        'What hemifacial spasm is, the facial nerve, who is affected',
+        (
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--explain',), 'explain', False, None),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=None,
+        None,
     ),
-    "symptoms": Command(
-        usage="symptoms",
-        summary="How the spasm starts and spreads",
-        options=(
-            Option(
-                ("--format", "-f"),
-                "fmt",
-                Format.table,
-                Format,
-                choices=("table", "plain", "markdown", "json"),
-            ),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--explain",), "explain", False, None),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
+    'symptoms': Command(
+        'symptoms',
+        'How the spasm starts and spreads',
+        (
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--explain',), 'explain', False, None),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=None,
+        None,
     ),
-    "causes": Command(
-        usage="causes",
-        summary="What causes it, and its relation to trigeminal neuralgia",
-        options=(
-            Option(
-                ("--format", "-f"),
-                "fmt",
-                Format.table,
-                Format,
-                choices=("table", "plain", "markdown", "json"),
-            ),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--explain",), "explain", False, None),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
+    'causes': Command(
+        'causes',
+        'What causes it, and its relation to trigeminal neuralgia',
+        (
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--explain',), 'explain', False, None),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=None,
+        None,
     ),
-    "diagnosis": Command(
-        usage="diagnosis",
-        summary="History and exam, MRI, EMG with NCV",
-        options=(
-            Option(
-                ("--format", "-f"),
-                "fmt",
-                Format.table,
-                Format,
-                choices=("table", "plain", "markdown", "json"),
-            ),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--explain",), "explain", False, None),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
+    'diagnosis': Command(
+        'diagnosis',
+        'History and exam, MRI, EMG with NCV',
+        (
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--explain',), 'explain', False, None),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=None,
+        None,
     ),
-    "treatments": Command(
-        usage="treatments [NAME]",
-        summary="The three treatments side by side, or one in full",
-        options=(
-            Option(("--format", "-f"), "fmt", Format.table, Format),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--explain",), "explain", False, None),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
-            Option(("--full",), "full", False, None),
-            Option(("--list", "-l"), "names_only", False, None),
+    'treatments': Command(
+        'treatments [NAME]',
+        'The three treatments side by side, or one in full',
+        (
+            Option(('--full',), 'full', False, None),
+            Option(('--list', '-l'), 'names_only', False, None),
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json', 'csv', 'svg')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--explain',), 'explain', False, None),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=Argument("name", many=True, required=False, kind=str),
+        Argument('words', many=True, required=False, kind=str),
     ),
-    "medications": Command(
-        usage="medications",
-        summary="The drugs the guide names, by class",
-        options=(
-            Option(
-                ("--format", "-f"),
-                "fmt",
-                Format.table,
-                Format,
-                choices=("table", "plain", "markdown", "json", "csv"),
-            ),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--explain",), "explain", False, None),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
-            Option(("--list", "-l"), "names_only", False, None),
+    'medications': Command(
+        'medications',
+        'The drugs the guide names, by class',
+        (
+            Option(('--list', '-l'), 'names_only', False, None),
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json', 'csv')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--explain',), 'explain', False, None),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=None,
+        None,
     ),
-    "stats": Command(
-        usage="stats",
-        summary="Every number in the guide, with its source",
-        options=(
-            Option(("--format", "-f"), "fmt", Format.table, Format),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--explain",), "explain", False, None),
-            Option(("--with-sources",), "with_sources", False, None),
-            Option(("--chart",), "chart", False, None),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
+    'stats': Command(
+        'stats',
+        'Every number in the guide, with its source',
+        (
+            Option(('--with-sources',), 'with_sources', False, None),
+            Option(('--chart',), 'chart', False, None),
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json', 'csv', 'svg')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--explain',), 'explain', False, None),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=None,
+        None,
     ),
-    "glossary": Command(
-        usage="glossary [TERM]",
-        summary="All terms, or one term by name or alias",
-        options=(
-            Option(
-                ("--format", "-f"),
-                "fmt",
-                Format.table,
-                Format,
-                choices=("table", "plain", "markdown", "json", "csv"),
-            ),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
-            Option(("--list", "-l"), "names_only", False, None),
+    'glossary': Command(
+        'glossary [TERM]',
+        'All terms, or one term by name or alias',
+        (
+            Option(('--list', '-l'), 'names_only', False, None),
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json', 'csv')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=Argument("term", many=True, required=False, kind=str),
+        Argument('words', many=True, required=False, kind=str),
     ),
-    "sources": Command(
-        usage="sources",
-        summary="Publisher, reviewer, references, trial registries, links",
-        options=(
-            Option(
-                ("--format", "-f"),
-                "fmt",
-                Format.table,
-                Format,
-                choices=("table", "plain", "markdown", "json"),
-            ),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--explain",), "explain", False, None),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
+    'sources': Command(
+        'sources',
+        'Publisher, reviewer, references, trial registries, links',
+        (
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--explain',), 'explain', False, None),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=None,
+        None,
     ),
-    "figures": Command(
-        usage="figures [N]",
-        summary="The guide's four figures; one drawn as a diagram",
-        options=(
-            Option(
-                ("--format", "-f"),
-                "fmt",
-                Format.table,
-                Format,
-                choices=("table", "plain", "markdown", "json", "svg"),
-            ),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
+    'figures': Command(
+        'figures [N]',
+        "The guide's four figures; one drawn as a diagram",
+        (
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json', 'svg')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=Argument("number", many=False, required=False, kind=int),
+        Argument('number', many=False, required=False, kind=int),
     ),
-    "export": Command(
-        usage="export",
-        summary="The whole reference as one Markdown, JSON or HTML document",
-        options=(
-            Option(("--format", "-f"), "fmt", ExportFormat.auto, ExportFormat),
-            Option(("--output", "-o"), "output", None, str),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
+    'export': Command(
+        'export',
+        'The whole reference as one Markdown, JSON or HTML document',
+        (
+            Option(('--format', '-f'), 'document_format', ExportFormat.auto, ExportFormat),
+            Option(('--output', '-o'), 'output', None, str),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=None,
+        None,
     ),
-    "cite": Command(
-        usage="cite",
-        summary="Cite the guide and its references (APA, BibTeX, RIS)",
-        options=(
-            Option(("--format", "-f", "--style", "-s"), "style", CiteStyle.apa, CiteStyle),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--no-pager",), "no_pager", False, None),
+    'cite': Command(
+        'cite',
+        'Cite the guide and its references (APA, BibTeX, RIS)',
+        (
+            Option(('--format', '-f', '--style', '-s'), 'style', CiteStyle.apa, CiteStyle),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--no-pager',), 'no_pager', False, None),
         ),
-        argument=None,
+        None,
     ),
-    "schema": Command(
-        usage="schema",
-        summary="The JSON Schema of --format json output",
-        options=(
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--no-pager",), "no_pager", False, None),
+    'schema': Command(
+        'schema',
+        'The JSON Schema of --format json output',
+        (
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--no-pager',), 'no_pager', False, None),
         ),
-        argument=None,
+        None,
     ),
-    "search": Command(
-        usage="search QUERY…",
-        summary="Ranked full-text search over everything",
-        options=(
-            Option(("--limit", "-n"), "limit", 10, int, (1, 100)),
-            Option(
-                ("--format", "-f"),
-                "fmt",
-                Format.table,
-                Format,
-                choices=("table", "plain", "markdown", "json", "csv"),
-            ),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--no-pager",), "no_pager", False, None),
-            Option(("--shift-heading-level-by",), "shift", 0, int, (0, 5)),
+    'search': Command(
+        'search QUERY…',
+        'Ranked full-text search over everything',
+        (
+            Option(('--limit', '-n'), 'limit', 10, int, bounds=(1, 100)),
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('table', 'plain', 'markdown', 'json', 'csv')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--no-pager',), 'no_pager', False, None),
+            Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        argument=Argument("words", many=True, required=True, kind=str),
+        Argument('words', many=True, required=True, kind=str),
     ),
-    "validate": Command(
-        usage="validate PATH",
-        summary="Check a dataset file and list every problem",
-        options=(
-            Option(("--format", "-f"), "fmt", ValidateFormat.plain, ValidateFormat),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--no-pager",), "no_pager", False, None),
+    'validate': Command(
+        'validate PATH',
+        'Check a dataset file and list every problem',
+        (
+            Option(('--format', '-f'), 'fmt', None, Format, choices=('plain', 'json')),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--no-pager',), 'no_pager', False, None),
         ),
-        argument=Argument("path", many=False, required=True, kind=str),
+        Argument('path', many=False, required=True, kind=str),
     ),
-    "fill": Command(
-        usage="fill FILE…",
-        summary="Bring the hfs-info regions of documents up to date",
-        options=(
-            Option(("--check",), "check", False, None),
-            Option(("--diff",), "diff", False, None),
-            Option(("--allow-data",), "allow_data", False, None),
-            Option(("--color",), "color", None, ColorChoice),
-            Option(("--no-pager",), "no_pager", False, None),
+    'fill': Command(
+        'fill FILE…',
+        'Bring the hfs-info regions of documents up to date',
+        (
+            Option(('--check',), 'check', False, None),
+            Option(('--allow-data',), 'allow_data', False, None),
+            Option(('--diff',), 'diff', False, None),
+            Option(('--color',), 'color', None, ColorChoice),
+            Option(('--no-pager',), 'no_pager', False, None),
         ),
-        argument=Argument("files", many=True, required=True, kind=str),
+        Argument('files', many=True, required=True, kind=str),
     ),
-    "help": Command(
-        usage="help [COMMAND]",
-        summary="The help of the tool, or of one command",
-        options=(),
-        argument=Argument("command", many=False, required=False, kind=str),
+    'help': Command(
+        'help [COMMAND]',
+        'The help of the tool, or of one command',
+        (),
+        Argument('command', many=False, required=False, kind=str),
     ),
 }

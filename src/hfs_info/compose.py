@@ -10,6 +10,8 @@ once, at the first place that names it. The notice opens and closes the document
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hfs_info import blocks as shared
 from hfs_info import query, views
 from hfs_info.document import (
@@ -25,6 +27,9 @@ from hfs_info.document import (
 )
 from hfs_info.linked_data import linked_data
 from hfs_info.models import BRIEF_SOURCES, PERCENT, Dataset, Section, Statistic, Treatment
+
+if TYPE_CHECKING:  # the document's type, for mypy and the schema
+    from hfs_info import payloads
 
 
 class _Placed:
@@ -80,20 +85,20 @@ def export(ds: Dataset) -> View:
     for view in (views.glossary(ds), views.sources(ds)):
         blocks += [_down(b) for b in view.blocks if not isinstance(b, Notice | Hint)]
     blocks.append(views.footer(ds))
-    data = {
-        "kind": "export",
-        "sections": views.as_data(ds.sections),
-        "nerve": views.as_data(ds.nerve),
-        "treatments": views.as_data(ds.treatments),
-        "medications": views.as_data(ds.medications),
-        "statistics": views.as_data(ds.statistics),
-        "figures": views.as_data(ds.figures),
-        "registries": views.as_data(ds.registries),
-        "references": views.as_data(ds.references),
-        "links": views.as_data(ds.links),
-        "glossary": views.as_data(ds.glossary),
+    payload: payloads.Export = {
+        "sections": ds.sections,
+        "nerve": ds.nerve,
+        "treatments": ds.treatments,
+        "medications": ds.medications,
+        "statistics": ds.statistics,
+        "figures": ds.figures,
+        "registries": ds.registries,
+        "references": ds.references,
+        "links": ds.links,
+        "glossary": ds.glossary,
     }
-    return View(tuple(blocks), data | views.provenance_data(ds), linked_data=linked_data(ds))
+    data = views.document("export", payload, ds)
+    return View(tuple(blocks), data, linked_data=linked_data(ds))
 
 
 def _down(block: Block) -> Block:

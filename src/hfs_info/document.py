@@ -128,14 +128,13 @@ class Hint(NamedTuple):
 
 
 class Bars(NamedTuple):
-    """A horizontal bar chart of one group of numbers: (label, value, display) per bar, drawn
-    against ``maximum``. ``source`` says where the numbers come from; ``note`` says what a
+    """A horizontal bar chart of one group of percentages: (label, value, display) per bar,
+    drawn against 100%. ``source`` says where the numbers come from; ``note`` says what a
     reader should know about the group as a whole (its items overlap)."""
 
     title: str
     source: str
     items: tuple[tuple[str, float, str], ...]
-    maximum: float = 100.0
     note: str = ""
 
 

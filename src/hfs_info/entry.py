@@ -99,7 +99,7 @@ def _invoke(args: list[str]) -> Result:
     if call is not None:
         from hfs_info import actions
 
-        if call[0] in actions.HANDLERS:  # help and fill have no handler: the app runs them
+        if call[0] not in actions.APP_COMMANDS:
             return actions.run(*call)
     from hfs_info import cli
 
@@ -125,11 +125,14 @@ def _deliver(result: Result) -> None:
         stream.flush()
         return
     data = result.text.encode(encoding, errors="replace")
-    if result.page and stream.isatty():
+    if result.pager is not None and stream.isatty():
         from hfs_info import pager
 
-        if pager.page(data, fd, os.environ):
-            return
+        try:
+            if pager.page(data, fd, result.pager, os.environ):
+                return
+        except pager.CannotStart as exc:  # as git does: the output still reaches the terminal
+            _error(f"warning: {exc}; showing the output without it")
     write_all(fd, data)
 
 

@@ -27,12 +27,11 @@ import bisect
 import difflib
 import re
 import shlex
-from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hfs_info.errors import HfsError, UsageError
-from hfs_info.options import PROG, ColorChoice, Format, Option
+from hfs_info.options import PROG, ColorChoice, Format
 from hfs_info.text import inert, one_line
 
 if TYPE_CHECKING:
@@ -164,11 +163,13 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
     """The offsets of the markers that count: every one in an HTML file; in any other file
     those CommonMark reads as an HTML block (not in code, not in a paragraph)."""
     begun = [m.start() for m in _BEGUN.finditer(text)]
+    closing = {m.start() for m in _BEGUN.finditer(text) if "/" in m.group()}
     if not begun or path.lower().endswith(_HTML_SUFFIXES):
         return begun
     from markdown_it import MarkdownIt
 
     html: set[int] = set()  # lines of HTML blocks
+    first: dict[int, int] = {}  # each line of an HTML block -> the line the block starts on
     inline: set[int] = set()  # lines of paragraphs with inline HTML that holds a marker
     # Blocks only: the text of a paragraph is parsed (for code spans and inline HTML) only
     # where it holds a marker, which keeps a long document fast.
@@ -181,6 +182,7 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
             continue
         if token.type == "html_block":
             html.update(range(*token.map))
+            first.update(dict.fromkeys(range(*token.map), token.map[0]))
         elif (
             token.type == "inline"
             and _BEGUN.search(token.content)
@@ -195,6 +197,13 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
     for offset in begun:
         line = lines.index(offset)
         if line in html:
+            if offset not in closing and first[line] != line:
+                # Inside an HTML block begun above (an open comment, a <div>): its indentation
+                # is no container's, and what fill writes there would not be read back alike.
+                raise UsageError(
+                    f"{path}:{line + 1}: a region marker must begin a block of its own; this "
+                    f"one is inside the HTML block of line {first[line] + 1}"
+                )
             live.append(offset)
         elif line in inline:
             raise UsageError(
@@ -376,14 +385,8 @@ def content_commands() -> dict[str, frozenset[str]]:
     that write documents, files or reports offer other formats."""
     from hfs_info.commandline import COMMANDS
 
-    def offers_table(option: Option) -> bool:
-        kind = option.kind
-        if option.param != "fmt" or not (isinstance(kind, type) and issubclass(kind, StrEnum)):
-            return False
-        return "table" in kind.__members__
-
     return {
         name: frozenset(n for option in command.options for n in option.names) - {"--help"}
         for name, command in COMMANDS.items()
-        if any(offers_table(option) for option in command.options)
+        if "table" in command.formats
     }

@@ -38,13 +38,6 @@ class ExportFormat(StrEnum):
     html = "html"
 
 
-class ValidateFormat(StrEnum):
-    """Report formats of ``validate``."""
-
-    plain = "plain"
-    json = "json"
-
-
 class CiteStyle(StrEnum):
     """Citation styles of ``cite``."""
 
@@ -59,6 +52,15 @@ class ColorChoice(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
+
+
+# What each kind of command can write (--format), its default first: subsets of Format, so that
+# a format has one name and one renderer everywhere. cli.py says which command writes which.
+PROSE = (Format.table, Format.plain, Format.markdown, Format.json)
+TABULAR = (*PROSE, Format.csv)
+CHARTED = (*TABULAR, Format.svg)  # tables whose percentages can also be drawn
+DRAWN = (*PROSE, Format.svg)  # the figures
+REPORT = (Format.plain, Format.json)  # validate's report
 
 
 # The shape of the command table (commandline.py, generated from cli.py) that the quick
@@ -84,3 +86,8 @@ class Command(NamedTuple):
     summary: str  # one line: what the command shows
     options: tuple[Option, ...] = ()
     argument: Argument | None = None
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """What the command's --format writes, its default first (none: no display format)."""
+        return next((o.choices or () for o in self.options if o.param == "fmt"), ())

@@ -205,7 +205,7 @@ def chart(
     left = MARGIN + longest * CHAR_WIDTH + 12  # where every bar starts
     width = left + BAR_WIDTH + VALUE_WIDTH
     inner = width - 2 * MARGIN
-    maximum = max((g.maximum for g in groups), default=100.0) or 100.0
+    maximum = 100.0  # every chart is of percentages
     svg = _root(width, 0, ident, heading or "Chart", _chart_description(groups, footer))
     y = 0.0
     if heading:

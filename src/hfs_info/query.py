@@ -87,13 +87,27 @@ def medication(ds: Dataset) -> Treatment | None:
 def find_treatment(ds: Dataset, query: str) -> Treatment:
     """A treatment by id, name or alias (``mvd``, ``surgery``, ``Botox``, ``medication``); a
     drug's generic or brand name leads to the medication treatment."""
-    drugs = tuple(name for m in ds.medications for name in (m.generic, m.brand))
-
-    def names(t: Treatment) -> tuple[str, ...]:
-        return (t.id, t.name, *t.aliases, *(drugs if t.id == MEDICATION else ()), *t.lookup)
-
     known = ", ".join(t.id for t in ds.treatments)
-    return _lookup(ds, ds.treatments, names, query, "treatment", f"the treatments are {known}")
+    return _lookup(
+        ds,
+        ds.treatments,
+        lambda t: treatment_names(ds, t),
+        query,
+        "treatment",
+        f"the treatments are {known}",
+    )
+
+
+def treatment_names(ds: Dataset, treatment: Treatment) -> tuple[str, ...]:
+    """The names a treatment answers to: its id, name, aliases and lookup names, and for the
+    medication treatment every drug's generic and brand name."""
+    drugs = [name for m in ds.medications for name in (m.generic, m.brand)]
+    own = (treatment.id, treatment.name, *treatment.aliases)
+    return (
+        (*own, *drugs, *treatment.lookup)
+        if treatment.id == MEDICATION
+        else (*own, *treatment.lookup)
+    )
 
 
 def find_term(ds: Dataset, query: str) -> GlossaryEntry | Medication:
@@ -101,10 +115,12 @@ def find_term(ds: Dataset, query: str) -> GlossaryEntry | Medication:
     palsy``, ``electromyography``), or a drug by generic or brand name (``Tegretol`` finds
     carbamazepine)."""
     records: list[GlossaryEntry | Medication] = [*ds.glossary, *ds.medications]
-    return _lookup(ds, records, _term_names, query, "glossary term")
+    return _lookup(ds, records, term_names, query, "glossary term")
 
 
-def _term_names(record: GlossaryEntry | Medication) -> tuple[str, ...]:
+def term_names(record: GlossaryEntry | Medication) -> tuple[str, ...]:
+    """The names a glossary entry (term, aliases, lookup names) or a drug (generic and brand)
+    answers to."""
     if isinstance(record, Medication):
         return (record.generic, record.brand)
     return (record.term, *record.aliases, *record.lookup)

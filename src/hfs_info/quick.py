@@ -8,7 +8,7 @@ Typer app in cli.py accepts, reading the command table generated from that app
 - the options of the whole tool that carry a value or a flag (``--data PATH`` or
   ``HFS_INFO_DATA``, ``--debug``), before the command;
 - a command name, then its options in the forms click accepts (``--format json``,
-  ``--format=json``, ``-f json``, ``-fjson``, flags like ``--explain``), with choices matched
+  ``--format=json``, ``-f json``, ``-fjson``, flags like ``--chart``), with choices matched
   without regard to case, and its arguments, in any order.
 
 For such a line ``parse`` returns exactly what the Typer app hands to the command's handler
@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from hfs_info.commandline import COMMANDS, ROOT_OPTIONS
+from hfs_info.display import merged
 from hfs_info.options import COMPLETE_VAR, DATA_ENV, Command, Option
 
 # The options of the whole tool that are not display options.
@@ -63,7 +64,7 @@ def _parse(rest: list[str], environ: Mapping[str, str], defaults: Mapping[str, A
     root.pop("debug", None)  # read by entry.run itself
     # The other options of the whole tool (--color, --no-pager) are display options: the home
     # screen takes them, and a command that has the same option takes the tool's value unless
-    # it was given its own (cli._shared).
+    # it was given its own (display.merged).
     shared = {o.param: root.get(o.param, o.default) for o in ROOT_OPTIONS if o.param not in _OWN}
     if not rest:
         return "", data, shared
@@ -71,11 +72,7 @@ def _parse(rest: list[str], environ: Mapping[str, str], defaults: Mapping[str, A
     command = COMMANDS.get(name)
     if command is None:
         raise _Declined
-    params = _parse_command(command, rest, defaults)
-    for key, value in shared.items():
-        if key in params and not params[key]:
-            params[key] = value
-    return name, data, params
+    return name, data, merged(_parse_command(command, rest, defaults), shared)
 
 
 def _parse_command(

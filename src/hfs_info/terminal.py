@@ -19,7 +19,6 @@ DEFAULT_WIDTH = 80
 
 
 class Terminal(NamedTuple):
-    is_tty: bool
     color: bool
     width: int
     unicode: bool  # the stream can encode box drawing and bullets
@@ -46,7 +45,6 @@ def detect(
         # TERM=dumb: a terminal that understands no escape codes (an editor's shell buffer).
         color = is_tty and env.get("TERM") != "dumb"
     return Terminal(
-        is_tty=is_tty,
         color=color,
         width=_width(env, stream if is_tty else None),
         unicode=_can_encode(stream, "│─•…"),

@@ -6,7 +6,8 @@ never styles. Every View of medical content ends with the provenance notice and 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from hfs_info import query
 from hfs_info.blocks import (
@@ -52,6 +53,9 @@ from hfs_info.models import (
     is_record,
     key_of,
 )
+
+if TYPE_CHECKING:  # the documents' types: for mypy and the schema, not imported at run time
+    from hfs_info import payloads
 
 # The rows of `treatments`, the comparison a person decides on: the short forms (Brief) where the
 # dataset gives them, else the long texts they shorten. How it works is left to the full view.
@@ -99,6 +103,12 @@ def provenance_data(ds: Dataset) -> dict[str, Any]:
     return {"source": as_data(ds.provenance), "disclaimer": ds.provenance.disclaimer}
 
 
+def document(kind: str, payload: Mapping[str, Any], ds: Dataset) -> dict[str, Any]:
+    """The JSON document of a view: its kind, its payload (a dict of one of the types of
+    payloads.py, from which the schema is generated too) and the provenance."""
+    return {"kind": kind, **{k: as_data(v) for k, v in payload.items()}} | provenance_data(ds)
+
+
 def as_data(record: Any) -> Any:
     """A record as JSON-ready data: tuples become lists, computed fields are added."""
     if isinstance(record, Statistic):
@@ -113,6 +123,8 @@ def as_data(record: Any) -> Any:
         return _fields_of(record)
     if isinstance(record, tuple | list):
         return [as_data(r) for r in record]
+    if isinstance(record, dict):
+        return {k: as_data(v) for k, v in record.items()}
     return record
 
 
@@ -152,8 +164,10 @@ def home(ds: Dataset) -> View:
         ),
         footer(ds),
     ]
-    data = {"kind": "home", "commands": [{"command": c, "shows": s} for c, s in _COMMAND_ROWS]}
-    return View(tuple(blocks), data | provenance_data(ds))
+    payload: payloads.Home = {
+        "commands": tuple({"command": c, "shows": s} for c, s in _COMMAND_ROWS)
+    }
+    return View(tuple(blocks), document("home", payload, ds))
 
 
 def topic(ds: Dataset, name: str, drawn: bool = False) -> View:
@@ -164,12 +178,12 @@ def topic(ds: Dataset, name: str, drawn: bool = False) -> View:
     blocks: list[Block] = []
     for index, section in enumerate(sections):
         blocks += section_blocks(ds, section, 1 if index == 0 else 2, drawn)
-    data: dict[str, Any] = {"kind": name, "sections": as_data(sections)}
+    payload: payloads.Topic = {"sections": sections}
     if name == "overview":
         blocks += [Heading("The facial nerve", 2), nerve_fields(ds)]
-        data["nerve"] = as_data(ds.nerve)
+        payload["nerve"] = ds.nerve
     blocks.append(footer(ds))
-    return View(tuple(blocks), data | provenance_data(ds))
+    return View(tuple(blocks), document(name, payload, ds))
 
 
 def brief(treatment: Treatment, attr: str) -> str:
@@ -205,8 +219,9 @@ def treatments(ds: Dataset, full: bool = False) -> View:
         Hint(more),
         footer(ds),
     ]
-    data = {"kind": "treatments", "treatments": as_data(ds.treatments)}
-    return View(tuple(blocks), data | provenance_data(ds), _treatment_records(ds.treatments))
+    payload: payloads.Treatments = {"treatments": ds.treatments}
+    data = document("treatments", payload, ds)
+    return View(tuple(blocks), data, _treatment_records(ds.treatments))
 
 
 def _treatment_records(
@@ -248,15 +263,10 @@ def treatment(ds: Dataset, item: Treatment, drawn: bool = False) -> View:
     blocks += references_blocks(ds, stats)
     blocks.append(footer(ds))
     charted = any(isinstance(b, Bars) for b in blocks)
-    data = {
-        "kind": "treatment",
-        "treatment": as_data(item),
-        "statistics": as_data(stats),
-        "figures": as_data(query.figures_by_id(ds, item.figures)),
-    }
-    return View(
-        tuple(blocks), data | provenance_data(ds), _treatment_records((item,)), drawing=charted
-    )
+    figures = query.figures_by_id(ds, item.figures)
+    payload: payloads.OneTreatment = {"treatment": item, "statistics": stats, "figures": figures}
+    data = document("treatment", payload, ds)
+    return View(tuple(blocks), data, _treatment_records((item,)), drawing=charted)
 
 
 def medications(ds: Dataset) -> View:
@@ -273,17 +283,17 @@ def medications(ds: Dataset) -> View:
         ),
         footer(ds),
     ]
-    data = {"kind": "medications", "medications": as_data(ds.medications)}
-    data |= _drug_notes(med) | provenance_data(ds)
+    payload: payloads.Medications = {"medications": ds.medications, **_drug_notes(med)}
+    data = document("medications", payload, ds)
     return View(tuple(blocks), data, _medication_records(ds.medications))
 
 
-def _drug_notes(treatment: Treatment | None) -> dict[str, Any]:
+def _drug_notes(treatment: Treatment | None) -> payloads.DrugNotes:
     """What the guide says of the drugs as a group (JSON of `medications` and of one drug)."""
     if treatment is None:
-        return {"side_effects": [], "side_effects_intro": None, "monitoring": None}
+        return {"side_effects": (), "side_effects_intro": None, "monitoring": None}
     return {
-        "side_effects": list(treatment.side_effects),
+        "side_effects": treatment.side_effects,
         "side_effects_intro": treatment.side_effects_intro,
         "monitoring": treatment.monitoring,
     }
@@ -345,14 +355,9 @@ def stats(ds: Dataset, with_sources: bool = False, chart: bool = False) -> View:
                 ref.citation if ref else None,
             )
         )
-    data = {
-        "kind": "stats",
-        "statistics": as_data(ds.statistics),
-        "references": as_data(ds.references),
-    }
-    return View(
-        tuple(blocks), data | provenance_data(ds), (STAT_COLUMNS, tuple(rows)), drawing=chart
-    )
+    payload: payloads.Stats = {"statistics": ds.statistics, "references": ds.references}
+    data = document("stats", payload, ds)
+    return View(tuple(blocks), data, (STAT_COLUMNS, tuple(rows)), drawing=chart)
 
 
 # Marks the terms the guide's own glossary defines; the others are explained in its running text.
@@ -379,7 +384,8 @@ def glossary(ds: Dataset) -> View:
         ),
         footer(ds),
     ]
-    data = {"kind": "glossary", "glossary": as_data(entries)} | provenance_data(ds)
+    payload: payloads.Glossary = {"glossary": entries}
+    data = document("glossary", payload, ds)
     return View(tuple(blocks), data, _glossary_records(entries))
 
 
@@ -404,11 +410,11 @@ def term(ds: Dataset, entry: GlossaryEntry | Medication) -> View:
         *([Hint(f"Shown by: {commands}")] if commands else []),
         footer(ds),
     ]
-    data = {
-        "kind": "term",
-        "term": as_data(entry),
-        "appears_in": [{"command": c, "title": t} for c, t in places],
-    } | provenance_data(ds)
+    payload: payloads.Term = {
+        "term": entry,
+        "appears_in": tuple({"command": c, "title": t} for c, t in places),
+    }
+    data = document("term", payload, ds)
     return View(tuple(blocks), data, _glossary_records((entry,)))
 
 
@@ -431,7 +437,8 @@ def drug(ds: Dataset, med: Medication) -> View:
         Hint(f"More: {more}hfs-info medications"),
         footer(ds),
     ]
-    data = {"kind": "drug", "drug": as_data(med)} | _drug_notes(treatment) | provenance_data(ds)
+    payload: payloads.Drug = {"drug": med, **_drug_notes(treatment)}
+    data = document("drug", payload, ds)
     return View(tuple(blocks), data, _medication_records((med,)))
 
 
@@ -500,14 +507,14 @@ def sources(ds: Dataset) -> View:
         Bullets(tuple(link.url for link in ds.links)),
         footer(ds),
     ]
-    data = {
-        "kind": "sources",
-        "references": as_data(ds.references),
-        "sections": as_data(query.topic_sections(ds, "sources")),
-        "registries": as_data(ds.registries),
-        "links": as_data(ds.links),
+    sections = query.topic_sections(ds, "sources")
+    payload: payloads.Sources = {
+        "references": ds.references,
+        "sections": sections,
+        "registries": ds.registries,
+        "links": ds.links,
     }
-    return View(tuple(blocks), data | provenance_data(ds))
+    return View(tuple(blocks), document("sources", payload, ds))
 
 
 def search_results(ds: Dataset, text: str, found: Found) -> View:
@@ -540,7 +547,7 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
         Table(("Found", "Show it with", "Match"), rows, commands=1),
         footer(ds),
     ]
-    results = []
+    results: list[payloads.Hit] = []
     for rank, h in enumerate(hits, start=1):
         snippet, spans = highlight_spans(h.snippet)
         results.append(
@@ -552,21 +559,20 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
                 "title": unmarked(h.title),
                 "command": h.command,
                 "snippet": snippet,
-                "highlights": [list(span) for span in spans],
+                "highlights": tuple(spans),
                 "text": unmarked(h.text),
             }
         )
     header = ("rank", "id", "score", "kind", "title", "command", "snippet")
-    records = tuple(tuple(r[name] for name in header) for r in results)
-    data = {
-        "kind": "search",
+    records = tuple(tuple(r[name] for name in header) for r in results)  # type: ignore[literal-required]
+    payload: payloads.Search = {
         "query": unmarked(text),
-        "unmatched": list(found.unmatched),
+        "unmatched": found.unmatched,
         "read_as": dict(found.read_as),
-        "related": {typed: list(closest) for typed, closest in found.related},
-        "results": results,
+        "related": {typed: tuple(closest) for typed, closest in found.related},
+        "results": tuple(results),
     }
-    return View(tuple(blocks), data | provenance_data(ds), (header, records))
+    return View(tuple(blocks), document("search", payload, ds), (header, records))
 
 
 def figures(ds: Dataset) -> View:
@@ -577,8 +583,8 @@ def figures(ds: Dataset) -> View:
         *(diagram(ds, f, brief=True) for f in ds.figures),
         footer(ds),
     ]
-    data = {"kind": "figures", "figures": as_data(ds.figures)}
-    return View(tuple(blocks), data | provenance_data(ds))
+    payload: payloads.Figures = {"figures": ds.figures}
+    return View(tuple(blocks), document("figures", payload, ds))
 
 
 def figure(ds: Dataset, number: int) -> View:
@@ -588,5 +594,6 @@ def figure(ds: Dataset, number: int) -> View:
         diagram(ds, item),
         footer(ds),
     ]
-    data = {"kind": "figure", "figure": as_data(item)}
-    return View(tuple(blocks), data | provenance_data(ds), drawing=True)
+    payload: payloads.OneFigure = {"figure": item}
+    data = document("figure", payload, ds)
+    return View(tuple(blocks), data, drawing=True)

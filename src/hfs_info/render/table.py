@@ -4,13 +4,19 @@ Every string reaches rich as a ``Text`` (never markup, never emoji codes) after 
 characters are made inert. Nothing is cut at any width: table columns are sized so that every
 word fits whole (cells wrap between words, never with an ellipsis), a table that cannot keep its
 words whole is stacked as one block of fields per row, and a diagram wider than the terminal is
-shown as the list of what it labels.
+shown as the list of what it labels. A command to copy (``hfs-info treatments mvd``) is never
+broken across lines: its words are glued into one for the layout, so a table column is made as
+wide as it, prose wraps around it, and where it is wider than the terminal it stands whole on a
+line of its own.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
+from hfs_info.commandline import COMMANDS
 from hfs_info.document import (
     DIAGRAM_NOTE,
     Bars,
@@ -28,6 +34,7 @@ from hfs_info.document import (
     segments,
     unmarked,
 )
+from hfs_info.options import PROG
 from hfs_info.render.bars import BAR_CELLS, bar_length
 from hfs_info.text import inert
 
@@ -56,6 +63,22 @@ THEME = {
 
 # Below this many columns per table column, a table is stacked rather than squeezed.
 MIN_COLUMN_WIDTH = 18
+# The widest a label of a block of fields gets before it wraps.
+FIELD_LABEL_WIDTH = 20
+
+# A command line to copy: the program's name, one of its commands, and the words after it up to
+# punctuation that ends it (``: ; , ( )``). Its spaces are glued (GLUE, a private-use character
+# no text holds, which rich takes for a letter) while the layout is made, and turned back into
+# spaces after.
+_COMMAND = re.compile(
+    rf"\b{re.escape(PROG)} (?:{'|'.join(map(re.escape, COMMANDS))})\b(?: [^\s;:,()]+){{0,4}}"
+)
+GLUE = "\ue0ff"  # not document.HIGHLIGHT_START or _END
+
+
+def glued(text: str) -> str:
+    """``text`` with the spaces inside each command glued, so that no line breaks it."""
+    return _COMMAND.sub(lambda m: m.group().replace(" ", GLUE), text)
 
 
 def console_for(file: TextIO, terminal: Terminal) -> Console:
@@ -81,6 +104,8 @@ def console_for(file: TextIO, terminal: Terminal) -> Console:
 
 
 def print_view(view: View, console: Console, terminal: Terminal) -> None:
+    from rich.console import Group
+
     # Every chart of a view shares its column widths, so bars of different groups line up.
     items = [item for block in view.blocks if isinstance(block, Bars) for item in block.items]
     chart = (
@@ -95,7 +120,9 @@ def print_view(view: View, console: Console, terminal: Terminal) -> None:
         else:
             renderables = _renderables(block, console, terminal)
         for renderable in renderables:
-            console.print(renderable)
+            # Not cropped: a command wider than the terminal stands whole on its line. A Group,
+            # as print would join a text with others into a new one, losing its wrapping.
+            console.print(Group(renderable), crop=False)
 
 
 def render(view: View, out: TextIO, terminal: Terminal) -> None:
@@ -104,16 +131,39 @@ def render(view: View, out: TextIO, terminal: Terminal) -> None:
     buffer = io.StringIO()
     print_view(view, console_for(buffer, terminal), terminal)
     # rich pads wrapped lines with spaces; trailing blanks help nobody who copies the text.
-    out.write("\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n")))
+    lines = buffer.getvalue().replace(GLUE, " ").split("\n")
+    out.write("\n".join(line.rstrip(" ") for line in lines))
 
 
 def _text(value: str, style: str = "") -> Text:
     from rich.text import Text
 
-    text = Text(style=THEME.get(style, style))
-    for piece, highlighted in segments(value):
-        text.append(inert(piece), style=THEME["highlight"] if highlighted else "")
+    pieces = [(glued(inert(piece)), highlighted) for piece, highlighted in segments(value)]
+    unbroken = any(GLUE in piece for piece, _ in pieces)
+    text = (_unbroken() if unbroken else Text)(style=THEME.get(style, style), overflow="fold")
+    for piece, highlighted in pieces:
+        text.append(piece, style=THEME["highlight"] if highlighted else "")
     return text
+
+
+@cache
+def _unbroken() -> type[Text]:
+    """A rich Text that wraps between words like any other but never folds a word longer than
+    the line (a glued command): that word stands whole on a line of its own."""
+    from rich._wrap import divide_line
+    from rich.containers import Lines
+    from rich.text import Text
+
+    class Unbroken(Text):
+        def wrap(self, console: Console, width: int, **_: object) -> Lines:
+            lines = Lines()
+            for line in self.split(allow_blank=True):
+                for piece in line.divide(divide_line(str(line), width, fold=False)):
+                    piece.rstrip_end(width)
+                    lines.append(piece)
+            return lines
+
+    return Unbroken
 
 
 def _renderables(block: Block, console: Console, terminal: Terminal) -> list[RenderableType]:
@@ -141,7 +191,7 @@ def _renderables(block: Block, console: Console, terminal: Terminal) -> list[Ren
     if isinstance(block, Table):
         widths = _column_widths(block, terminal.width)
         if widths is None:
-            return _stacked(block)
+            return _stacked(block, terminal.width)
         return [_table(block, terminal, widths)]
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover - exhaustive above
 
@@ -159,6 +209,7 @@ def _column_widths(block: Table, width: int, room: int | None = None) -> list[in
     if width < MIN_COLUMN_WIDTH * n:
         return None
     columns = list(zip(block.columns, *block.rows, strict=True))
+    columns = [tuple(glued(cell) for cell in col) for col in columns]
     longest = [
         max(len(w) for cell in col for w in [*unmarked(cell).split(), ""]) for col in columns
     ]
@@ -227,7 +278,7 @@ def _fields(pairs: tuple[tuple[str, str], ...]) -> RenderableType:
     from rich.table import Table as RichTable
 
     grid = RichTable.grid(padding=(0, 2))
-    grid.add_column(style=THEME["label"], overflow="fold", max_width=20)
+    grid.add_column(style=THEME["label"], overflow="fold", max_width=FIELD_LABEL_WIDTH)
     grid.add_column(overflow="fold")
     for label, value in pairs:
         grid.add_row(_text(label), _text(value))
@@ -308,10 +359,10 @@ def _headed_rows(block: Table, terminal: Terminal) -> list[RenderableType]:
     n = len(cells.columns)
     room = terminal.width - _GAP * (n - 1)
     if n == 0 or terminal.width < MIN_COLUMN_WIDTH * n:
-        return _stacked(block)
+        return _stacked(block, terminal.width)
     widths = _fewest_lines(cells, room) if n <= 3 else _column_widths(cells, terminal.width, room)
     if widths is None:
-        return _stacked(block)
+        return _stacked(block, terminal.width)
 
     def grid(bold: bool) -> RichTable:
         out = RichTable.grid(padding=(0, _GAP, 0, 0))
@@ -355,16 +406,27 @@ def _compact(block: Table) -> list[RenderableType]:
     return [*title, Padding(grid, (0, 0, 0, 2))]
 
 
-def _stacked(block: Table) -> list[RenderableType]:
-    """A narrow terminal: each row as its own heading with its cells as labelled fields."""
+def _stacked(block: Table, width: int) -> list[RenderableType]:
+    """A narrow terminal: each row as its own heading with its cells as labelled fields. A
+    command too wide to stand beside its label goes under it, on a line of its own."""
     out: list[RenderableType] = []
     if block.title:
         out.append(_text(block.title, "subheading"))
+    label_width = min(FIELD_LABEL_WIDTH, max((len(name) for name in block.columns[1:]), default=0))
     for n, row in enumerate(block.rows):
         if n:
             out.append(_text(""))
         out.append(_text(row[0], "subheading"))
-        out.append(_fields(tuple(zip(block.columns[1:], row[1:], strict=True))))
+        pairs: list[tuple[str, str]] = []
+        for label, value in zip(block.columns[1:], row[1:], strict=True):
+            plain = unmarked(value)
+            if _COMMAND.fullmatch(plain) and len(plain) > width - label_width - 2:
+                out += [_fields(tuple(pairs))] if pairs else []
+                out += [_text(label, "label"), _text(value)]
+                pairs = []
+            else:
+                pairs.append((label, value))
+        out += [_fields(tuple(pairs))] if pairs else []
     return out
 
 
@@ -386,7 +448,7 @@ def _bars(
     grid.add_column(no_wrap=True, style=THEME["value"], justify="right", width=value_width)
     mark = "█" if terminal.unicode else "#"
     for label, value, display in block.items:
-        grid.add_row(_text(label), mark * bar_length(value, block.maximum, cells), _text(display))
+        grid.add_row(_text(label), mark * bar_length(value, cells), _text(display))
     note = [_text(block.note)] if block.note else []
     return [_text(block.title, "subheading"), grid, *note, _text(block.source, "source")]
 

@@ -1,0 +1,188 @@
+"""The JSON document of every command, declared once as a typed dict: the views build each
+as a dict of these types (checked by mypy; this module is imported only for the schema and
+type checking, so a run pays nothing for it), ``views.document`` turns it into JSON, and
+schema.py generates the JSON Schema from these same types, so that a field is one edit. A
+``NotRequired`` key may be left out. Every document also carries ``kind`` (which command made
+it), ``source`` and ``disclaimer`` (views.document), and with --explain ``explained``.
+"""
+
+from typing import Annotated, NamedTuple, NotRequired, TypedDict
+
+from hfs_info.models import (
+    Figure,
+    GlossaryEntry,
+    Link,
+    Medication,
+    Nerve,
+    Reference,
+    Registry,
+    Section,
+    Statistic,
+    Treatment,
+)
+
+
+class Note(NamedTuple):
+    """What the schema says of a field beyond its type (``Annotated[type, Note(...)]``)."""
+
+    description: str | None = None
+    minimum: int | None = None
+    exclusive_minimum: int | None = None
+    enum: str | None = None  # a closed set of values, by name (schema.ENUMS)
+
+
+class CommandRow(TypedDict):
+    command: str
+    shows: str
+
+
+class Home(TypedDict):
+    commands: tuple[CommandRow, ...]
+
+
+class Topic(TypedDict):
+    sections: tuple[Section, ...]
+    nerve: NotRequired[Nerve]  # the overview's
+
+
+class Treatments(TypedDict):
+    treatments: tuple[Treatment, ...]
+
+
+class OneTreatment(TypedDict):
+    treatment: Treatment
+    statistics: tuple[Statistic, ...]
+    figures: tuple[Figure, ...]
+
+
+class DrugNotes(TypedDict):
+    """What the guide says of the drugs as a group."""
+
+    side_effects: tuple[str, ...]
+    side_effects_intro: str | None
+    monitoring: str | None
+
+
+class Medications(DrugNotes):
+    medications: tuple[Medication, ...]
+
+
+class Drug(DrugNotes):
+    drug: Medication
+
+
+class Stats(TypedDict):
+    statistics: tuple[Statistic, ...]
+    references: tuple[Reference, ...]
+
+
+class Glossary(TypedDict):
+    glossary: tuple[GlossaryEntry, ...]
+
+
+class Place(TypedDict):
+    command: str
+    title: str
+
+
+class Term(TypedDict):
+    term: GlossaryEntry
+    appears_in: tuple[Place, ...]
+
+
+Offset = Annotated[int, Note(minimum=0)]
+
+
+class Hit(TypedDict):
+    rank: Annotated[int, Note(minimum=1)]
+    id: Annotated[
+        str,
+        Note(
+            "the record's stable id, KIND:ID or treatment:ID/ASPECT (e.g. treatment:botox/duration)"
+        ),
+    ]
+    score: Annotated[
+        float,
+        Note(
+            "how well the record answers the query; higher is better; compares the results of "
+            "one search only",
+            exclusive_minimum=0,
+        ),
+    ]
+    kind: Annotated[str, Note(enum="search kinds")]
+    title: str
+    command: str
+    snippet: str
+    highlights: Annotated[
+        tuple[tuple[Offset, Offset], ...],
+        Note("[start, end) character offsets of matches in snippet"),
+    ]
+    text: Annotated[str, Note("the record's whole text")]
+
+
+class Search(TypedDict):
+    query: str
+    unmatched: Annotated[
+        tuple[str, ...],
+        Note("words of the query the guide never uses (the results match the others)"),
+    ]
+    read_as: Annotated[
+        dict[str, str], Note("each typo of the query and the word of the guide it was read as")
+    ]
+    related: Annotated[
+        dict[str, tuple[str, ...]],
+        Note(
+            "each word of the query the guide does not use that search followed to the guide's "
+            "words for something only related (numb: weakness); the guide does not speak of "
+            "the word typed"
+        ),
+    ]
+    results: tuple[Hit, ...]
+
+
+class Sources(TypedDict):
+    references: tuple[Reference, ...]
+    sections: tuple[Section, ...]
+    registries: tuple[Registry, ...]
+    links: tuple[Link, ...]
+
+
+class Export(TypedDict):
+    sections: tuple[Section, ...]
+    nerve: Nerve
+    treatments: tuple[Treatment, ...]
+    medications: tuple[Medication, ...]
+    statistics: tuple[Statistic, ...]
+    figures: tuple[Figure, ...]
+    registries: tuple[Registry, ...]
+    references: tuple[Reference, ...]
+    links: tuple[Link, ...]
+    glossary: tuple[GlossaryEntry, ...]
+
+
+class Figures(TypedDict):
+    figures: tuple[Figure, ...]
+
+
+class OneFigure(TypedDict):
+    figure: Figure
+
+
+# Each document's kind (the command that makes it; "topic" stands for every prose command) and
+# its payload.
+KINDS: dict[str, type] = {
+    "home": Home,
+    "topic": Topic,
+    "treatments": Treatments,
+    "treatment": OneTreatment,
+    "medications": Medications,
+    "stats": Stats,
+    "glossary": Glossary,
+    "figures": Figures,
+    "figure": OneFigure,
+    "term": Term,
+    "drug": Drug,
+    "search": Search,
+    "sources": Sources,
+    "export": Export,
+}
