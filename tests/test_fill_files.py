@@ -19,7 +19,7 @@ import pytest
 
 from hfs_info import files
 
-from .conftest import SCRIPT, run_process
+from .conftest import SCRIPT, nobody_can_run_the_tool, run_process
 
 HEAD = "# Notes\n\nKept as it is, `<!-- hfs-info x -->` in code too.\n\n"
 TAIL = "\nThe end, no final newline"
@@ -30,18 +30,8 @@ SETPRIV = shutil.which("setpriv")
 as_root = pytest.mark.skipif(not ROOT, reason="changes owners: needs root")
 
 
-def _nobody_can_run_the_tool() -> bool:
-    """Whether the user nobody may run the tool at all: an interpreter installed under a private
-    folder (pyenv's under /root, mode 0700) is out of that user's reach."""
-    if not (ROOT and SETPRIV):
-        return False
-    probe = [SETPRIV, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", str(SCRIPT)]
-    result = subprocess.run([*probe, "--version"], capture_output=True, timeout=60, check=False)
-    return result.returncode == 0
-
-
 as_nobody = pytest.mark.skipif(
-    not _nobody_can_run_the_tool(),
+    not nobody_can_run_the_tool(),
     reason="runs as an ordinary user: needs root, setpriv and a Python that user may run",
 )
 
