@@ -9,8 +9,9 @@ beside them, never instead:
     .venv/bin/python benchmarks/search_quality.py FILE...     # any set, e.g. a sealed one
     .venv/bin/python benchmarks/search_quality.py --misses    # also list every question not first
 
-questions.tsv is the set search was tuned on; questions-heldout.tsv and questions-blind-a.tsv
-were written blind, but their misses have been read, so they are development sets now: a claim
+questions.tsv is the set search was tuned on; questions-heldout.tsv, questions-blind-a.tsv and
+questions-blind-c.tsv were written blind, but their misses have been read, so they are
+development sets now (set C was measured once before that, docs/benchmarks.md): a claim
 needs a fresh, unseen set (give its path). A question of kind "none" (ANSWERS "-") is right when
 search says the guide does not answer it: a miss (exit 1), or an answer that first names the
 question's topic words the guide does not use (the "Not in the guide" or "does not mention"
@@ -31,7 +32,9 @@ FIXTURES = HERE.parent / "tests" / "fixtures"
 TUNING = FIXTURES / "questions.tsv"
 HELDOUT = FIXTURES / "questions-heldout.tsv"
 BLIND_A = FIXTURES / "questions-blind-a.tsv"
+BLIND_C = FIXTURES / "questions-blind-c.tsv"
 NAMES = {
+    BLIND_C: "blind set C (questions-blind-c.tsv; written blind, measured once, a development set)",
     TUNING: "tuning set (questions.tsv; tuned on)",
     HELDOUT: "held-out set (questions-heldout.tsv; written blind, misses since read)",
     BLIND_A: "blind set A (questions-blind-a.tsv; written blind, a development set)",
@@ -162,6 +165,11 @@ ABLATIONS: dict[str, tuple[str, str, object]] = {
         "WEIGHTS",
         (0.0, 0.0, 1.0, 1.0, 1.0, 1.0),
     ),
+    "questions each record answers (document expansion, ASKS_WEIGHT)": (
+        "search_index",
+        "ASKS_WEIGHT",
+        0.0,
+    ),
     "other terms of a concept add (OTHER_TERMS)": ("search", "OTHER_TERMS", 0.0),
     "coverage of the question's concepts (COVERAGE)": ("search", "COVERAGE", 0.0),
     "record named exactly (NAME_BONUS)": ("search", "NAME_BONUS", 1.0),
@@ -238,9 +246,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.ablate:
-        print(ablate(args.files or [f for f in (BLIND_A, HELDOUT) if f.exists()]))
+        print(ablate(args.files or [f for f in (BLIND_C, BLIND_A, HELDOUT) if f.exists()]))
         return 0
-    files = args.files or [f for f in (BLIND_A, HELDOUT, TUNING) if f.exists()]
+    files = args.files or [f for f in (BLIND_C, BLIND_A, HELDOUT, TUNING) if f.exists()]
     headline: list[str] = []
     for path in files:
         results = run(read(path), ask_hfs_info)

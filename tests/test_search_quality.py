@@ -20,12 +20,12 @@ import pytest
 from hfs_info import search, store
 
 ROOT = Path(__file__).parents[1]
-TOP1_FLOOR = 0.85
-TOP3_FLOOR = 0.95
-# Blind set A (tests/fixtures/questions-blind-a.tsv, written from the guide alone; a development
-# set since its misses were read): 85% first and 95% in the first three when this was written.
-BLIND_TOP1_FLOOR = 0.83
-BLIND_TOP3_FLOOR = 0.92
+TOP1_FLOOR = 0.90
+TOP3_FLOOR = 0.97
+# The blind sets (written from the guide alone; development sets since their misses were read):
+# set A 91% first and 97% in the first three when this was written, set C 88% and 97% (86% and
+# 95% when it was measured once, untuned). Floors a little below, so noise does not fail CI.
+BLIND_FLOORS = {"questions-blind-a.tsv": (0.89, 0.95), "questions-blind-c.tsv": (0.86, 0.95)}
 
 
 def _quality() -> ModuleType:
@@ -78,13 +78,15 @@ def test_a_malformed_question_line_is_refused(tmp_path: Path, line: str) -> None
         QUALITY.read(path)
 
 
-def test_blind_set_a_score_holds() -> None:
-    results = QUALITY.run(QUALITY.read(QUALITY.BLIND_A), QUALITY.ask_hfs_info)
+@pytest.mark.parametrize("name", sorted(BLIND_FLOORS))
+def test_blind_set_score_holds(name: str) -> None:
+    results = QUALITY.run(QUALITY.read(QUALITY.FIXTURES / name), QUALITY.ask_hfs_info)
     score = QUALITY.score(results)
     report = QUALITY.misses(results)
+    top1, top3 = BLIND_FLOORS[name]
     assert score.count >= 150
-    assert score.top1 >= BLIND_TOP1_FLOOR, report
-    assert score.top3 >= BLIND_TOP3_FLOOR, report
+    assert score.top1 >= top1, report
+    assert score.top3 >= top3, report
 
 
 def test_a_none_question_is_right_on_a_miss_or_an_answer_naming_the_missing_words() -> None:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from hfs_info import search_analysis
 from hfs_info.document import Found, Hit
 from hfs_info.errors import NotFoundError
 from hfs_info.search_analysis import (
@@ -286,10 +287,31 @@ def _ranked(
     rows = ix.rows
     words = cache(lambda: _content_words(rows))  # only for a word that matches nothing
     found = [_concept_match(ix, c, words) for c in question.concepts]
-    pairs = list(zip(question.concepts, found, strict=True))
+    # a typo of a word naming the guide's subject ("hemifacal") weighs as that word does
+    concepts = [
+        c._replace(weight=search_analysis.SUBJECT_WEIGHT) if m.read_as in vocab.subject else c
+        for c, m in zip(question.concepts, found, strict=True)
+    ]
+    pairs = list(zip(concepts, found, strict=True))
     known = [m.scores for m in found if m.scores]
-    specific = [c for c, m in pairs if m.scores and c.typed not in vocab.subject]
-    missing = [c for c, m in pairs if not m.scores and not c.form and not is_filler(c.typed, vocab)]
+    # a word found only in a web address ("www.blepharospasm.org") is not a topic of the guide
+    addressed = [
+        c
+        for c, m in pairs
+        if m.scores
+        and all(rows[r].kind in ADDRESS_KINDS and c.typed in rows[r].title for r in m.scores)
+    ]
+    subject = vocab.subject
+    specific = [
+        c
+        for c, m in pairs
+        if m.scores and not {c.typed, m.read_as} & subject and c not in addressed
+    ]
+    missing = [
+        c
+        for c, m in pairs
+        if not m.scores and not c.form and not c.background and not is_filler(c.typed, vocab)
+    ]
     # Honesty: a question whose topic words the guide never uses has no answer here, even if
     # a word naming the guide's subject ("hemifacial spasm") matches.
     if not known or (missing and not specific):
@@ -338,7 +360,9 @@ def _ranked(
         ranked = ranked[:limit]
     return Ranking(
         ranked,
-        tuple(c.typed for c in missing),
+        # named as not in the guide, with the words found only in a web address (the answer
+        # is that address, and the guide says nothing more about them)
+        tuple(c.typed for c in [*missing, *(c for c in addressed if not c.background)]),
         tuple((c.typed, m.read_as) for c, m in pairs if m.read_as),
         tuple((c.typed, m.related) for c, m in pairs if m.related and not c.form),
         tuple(found),
@@ -496,6 +520,8 @@ def suggestions(ds: Dataset, text: str) -> tuple[str, ...]:
     return tuple(found)[:5]
 
 
+# The kinds of record that are only a web address and its name.
+ADDRESS_KINDS = frozenset({"link", "registry"})
 # The kinds of record whose command is a topic to offer after a miss.
 TOPIC_KINDS = frozenset({"section", "nerve", "treatment", "glossary", "drug"})
 # How many of the commands closest to a question that has no answer a miss names.

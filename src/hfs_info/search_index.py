@@ -14,7 +14,7 @@ import re
 import shlex
 from typing import TYPE_CHECKING, NamedTuple
 
-from hfs_info import query
+from hfs_info import query, vocabulary
 from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START
 from hfs_info.models import TREATMENT_ASPECTS, Dataset
 
@@ -22,10 +22,13 @@ if TYPE_CHECKING:
     import sqlite3
 
 # BM25 column weights, in table order (id and kind unindexed; then title, names, body,
-# context): a match in a title or in a record's other names (aliases, brand names) weighs more;
-# the context (what an aspect, a figure or a reference belongs to: "surgery" for every row of
-# MVD) weighs less, so "botox" finds the Botox record first, and "operation risks" MVD's risks.
+# context, asks): a match in a title or in a record's other names (aliases, brand names) weighs
+# more; the context (what an aspect, a figure or a reference belongs to: "surgery" for every row
+# of MVD) weighs less, so "botox" finds the Botox record first, and "operation risks" MVD's
+# risks. The questions a record answers (document expansion, the vocabulary's [asks]) weigh
+# ASKS_WEIGHT.
 WEIGHTS = (0.0, 0.0, 6.0, 6.0, 1.0, 0.5)
+ASKS_WEIGHT = 0.5
 
 # Kinds of record, for the JSON Schema and the ranking.
 KINDS = (
@@ -198,15 +201,22 @@ def build(ds: Dataset) -> Index:
     tokenize = "tokenize = 'porter unicode61 remove_diacritics 2'"
     db.execute(
         "CREATE VIRTUAL TABLE entries USING fts5("
-        f"id UNINDEXED, kind UNINDEXED, title, names, body, context, {tokenize})"
+        f"id UNINDEXED, kind UNINDEXED, title, names, body, context, asks, {tokenize})"
     )
     db.execute(f"CREATE VIRTUAL TABLE passages USING fts5(text, {tokenize})")
     rows = entries(ds)
+    asks = vocabulary.load().asks  # questions each record answers: searched, never shown
     db.executemany(
-        "INSERT INTO entries (rowid, id, kind, title, names, body, context) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entries (rowid, id, kind, title, names, body, context, asks) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (i, e.id, e.kind, *map(clean, (e.title, e.names, e.body, e.context)))
+            (
+                i,
+                e.id,
+                e.kind,
+                *map(clean, (e.title, e.names, e.body, e.context)),
+                " ; ".join(asks.get(e.id, ())),
+            )
             for i, e in enumerate(rows)
         ],
     )
@@ -225,8 +235,8 @@ def match(db: sqlite3.Connection, expression: str, table: str = "entries") -> di
     import sqlite3
 
     if table == "entries":
-        sql = "SELECT rowid, bm25(entries, ?, ?, ?, ?, ?, ?) FROM entries WHERE entries MATCH ?"
-        args: tuple[object, ...] = (*WEIGHTS, expression)
+        sql = "SELECT rowid, bm25(entries, ?, ?, ?, ?, ?, ?, ?) FROM entries WHERE entries MATCH ?"
+        args: tuple[object, ...] = (*WEIGHTS, ASKS_WEIGHT, expression)
     else:
         sql = "SELECT rowid, bm25(passages) FROM passages WHERE passages MATCH ?"
         args = (expression,)

@@ -502,7 +502,7 @@ def sources(ds: Dataset) -> View:
     for section in query.topic_sections(ds, "sources"):
         blocks += section_blocks(ds, section, 2)
     blocks += [
-        Table(("Registry", "Lists"), tuple((r.url, r.sponsors) for r in ds.registries)),
+        Table(("Registry", "Pointed to for"), tuple((r.url, r.sponsors) for r in ds.registries)),
         Heading("Links", 2),
         Bullets(tuple(link.url for link in ds.links)),
         footer(ds),

@@ -30,6 +30,8 @@ VERSION = 1
 INTENTS = ("definition", "number", "picture", "source", "outcome")
 # A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
 _PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+# The id of a record search shows ("section:causes", "treatment:mvd/risks").
+_RECORD_ID = re.compile(r"[a-z]+:[a-z0-9-]+(?:/[a-z_]+)?")
 
 
 class Vocabulary(NamedTuple):
@@ -47,6 +49,9 @@ class Vocabulary(NamedTuple):
     related: dict[str, tuple[str, ...]]
     # words of everyday talk that name no topic ("grandmother", "hi"): never reported as missing
     filler: frozenset[str]
+    # document expansion: a search record's id -> questions it answers, in everyday words
+    # (searched as one more column of the record, never shown; no new facts: tests/test_search.py)
+    asks: dict[str, tuple[str, ...]]
 
 
 def problems(raw: Any) -> list[str]:
@@ -56,7 +61,8 @@ def problems(raw: Any) -> list[str]:
     out: list[str] = []
     allowed = {"version", "stop_words", "subject", "questions", "forms", "words", "related"}
     allowed |= {"filler"}
-    out += [f"{key}: unknown key" for key in sorted(set(raw) - allowed)]
+    optional = {"asks"}
+    out += [f"{key}: unknown key" for key in sorted(set(raw) - allowed - optional)]
     out += [f"{key}: missing" for key in sorted(allowed - set(raw))]
     if raw.get("version") != VERSION:
         out.append(f"version: must be {VERSION}")
@@ -90,6 +96,14 @@ def problems(raw: Any) -> list[str]:
             if key in mapped:  # one word is either the same thing or related, never both
                 out.append(f"{where}: is also in {mapped[key]}")
             mapped[key] = table
+    asks = raw.get("asks", {})
+    if not isinstance(asks, dict):
+        out.append("asks: must be a table")
+    else:
+        for key, phrases in asks.items():
+            if not _RECORD_ID.fullmatch(key):
+                out.append(f"asks.{key!r}: not a search record id (kind:id or kind:id/aspect)")
+            out += _phrases(f"asks.{key!r}", phrases)
     return out
 
 
@@ -116,6 +130,7 @@ def construct(raw: dict[str, Any]) -> Vocabulary:
         {k: tuple(v) for k, v in raw["words"].items()},
         {k: tuple(v) for k, v in raw["related"].items()},
         frozenset(raw["filler"]),
+        {k: tuple(v) for k, v in raw.get("asks", {}).items()},
     )
 
 
