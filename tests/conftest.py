@@ -69,7 +69,10 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
 
 
 def run_process(
-    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+    *args: str,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+    cwd: Path | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run the installed hfs-info script as a real process; bytes in, bytes out."""
     base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "FORCE_COLOR", "NO_COLOR")}
@@ -80,6 +83,7 @@ def run_process(
         capture_output=True,
         timeout=60,
         check=False,
+        cwd=cwd,
         input=stdin.encode() if stdin is not None else None,
     )
 

@@ -94,6 +94,61 @@ def test_short_version_flag(run) -> None:
     assert run("-V").stdout == run("--version").stdout != ""
 
 
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+@pytest.mark.parametrize(
+    ("before", "after", "extra"),
+    [
+        ([], ["extra"], "extra"),
+        ([], ["glossary", "mvd"], "glossary"),
+        (["--color", "never"], ["overview"], "overview"),
+        (["--data", "x.toml"], ["--", "x"], "x"),
+        ([], ["x\x1b[2Jy"], "x\x1b[2Jy"),
+    ],
+)
+def test_version_with_anything_more_is_a_usage_error(
+    run, flag: str, before: list[str], after: list[str], extra: str
+) -> None:
+    """As any word too many is: nothing is silently dropped."""
+    result = run(*before, flag, *after)
+    assert (result.status, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"hfs-info: --version takes no command or argument, and {extra!r} was given "
+        "(see 'hfs-info --help')\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "args", [["--color", "never", "-V"], ["-V", "--no-pager"], ["--debug", "--version"]]
+)
+def test_version_with_the_tools_own_options_is_the_version(run, args: list[str]) -> None:
+    assert run(*args).stdout == run("--version").stdout
+    assert run(*args).status == 0
+
+
+def _valued_options() -> list[tuple[str, str]]:
+    from hfs_info.commandline import COMMANDS
+
+    return [
+        (name, option.names[-1])
+        for name, command in COMMANDS.items()
+        for option in command.options
+        if option.kind is not None
+    ]
+
+
+@pytest.mark.parametrize(("command", "option"), _valued_options())
+@pytest.mark.parametrize("before", [[], ["--no-pager"], ["--data", "x.toml"]])
+def test_a_missing_value_points_to_the_commands_help(
+    run, command: str, option: str, before: list[str]
+) -> None:
+    """``hfs-info overview -f`` is about overview's options: its help is the one to read."""
+    result = run(*before, command, option)
+    assert result.status == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"hfs-info: Option '{option}' requires an argument. (see 'hfs-info {command} --help')\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("shell", "marker"),
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -197,6 +198,58 @@ def test_the_table_of_contents_links_every_section(page: str) -> None:
     assert len(found.ids) == len(set(found.ids))  # ids are unique
     sections = [h for h in found.headings if h != "contents"]
     assert set(sections) == {link for link in internal if not link.startswith("ref-")}
+
+
+def _contents_entries(page: str) -> list[tuple[str, str]]:
+    """(link, text) of each entry of the page's table of contents."""
+    nav = page[page.index('<nav class="toc"') : page.index("</nav>")]
+    return re.findall(r'<a href="#([^"]+)">([^<]*)</a>', nav)
+
+
+def test_every_entry_of_the_contents_can_be_told_apart(page: str) -> None:
+    """Five sections have an "In numbers" part: each is named with the section it is in."""
+    entries = _contents_entries(page)
+    texts = [text for _, text in entries]
+    assert len(texts) == len(set(texts)), [t for t in texts if texts.count(t) > 1]
+    assert "In numbers: Botox injections" in texts
+    assert "In numbers: Microvascular decompression (MVD)" in texts
+    found = anchors(page)
+    assert {link for link, _ in entries} <= set(found.ids)
+    assert len(found.ids) == len(set(found.ids))
+
+
+_TITLES = st.sampled_from(["In numbers", "Results", "Risks", "A", "B"])
+
+
+@given(st.lists(st.tuples(st.integers(2, 4), _TITLES), max_size=25))
+def test_contents_labels_tell_apart_whatever_can_be_told_apart(
+    outline: list[tuple[int, str]],
+) -> None:
+    """Any outline: two entries get one label only where they have the same text under the
+    same chain of headings (nothing could tell them apart), and anchors stay unique."""
+    from hfs_info.render.html import render
+
+    blocks = (Heading("Title", 1), *(Heading(text, level) for level, text in outline))
+    out = io.StringIO()
+    render(View(blocks, {}), out, Terminal(False, 80, True))
+    page = out.getvalue()
+    if not outline:
+        return
+    entries = _contents_entries(page)
+    assert len(entries) == len(outline)
+    chains = []
+    chain: list[tuple[int, str]] = []
+    for level, text in outline:
+        while chain and chain[-1][0] >= level:
+            chain.pop()
+        chains.append((text, tuple(t for _, t in chain)))
+        chain.append((level, text))
+    for a in range(len(entries)):
+        for b in range(a):
+            if chains[a] != chains[b]:
+                assert entries[a][1] != entries[b][1], (outline, entries)
+    ids = anchors(page).ids
+    assert len(ids) == len(set(ids))
 
 
 def test_web_addresses_are_links(page: str) -> None:

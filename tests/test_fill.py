@@ -304,3 +304,123 @@ def test_a_marker_inside_an_html_block_begun_above_is_refused(before: str) -> No
     there (indented like the marker) could not be read back as the same region."""
     with pytest.raises(UsageError, match=r"^doc\.md:2: a region marker must begin a block"):
         fill.fill_text(before + region("figures"), "doc.md", None, allow_data=False)
+
+
+_SPACING = st.text(alphabet=" \t", max_size=3)
+
+
+@given(
+    a=_SPACING,
+    b=st.text(alphabet=" \t", min_size=1, max_size=3),
+    c=_SPACING,
+    d=_SPACING,
+    e=_SPACING,
+)
+@settings(max_examples=40, deadline=None)
+def test_opening_and_closing_markers_take_the_same_spacing(
+    a: str, b: str, c: str, d: str, e: str
+) -> None:
+    """Spacing inside ``<!--`` and ``-->`` is optional in both markers alike: a closing marker
+    written as tightly as its opening one closes it."""
+    text = f"<!--{a}hfs-info{b}glossary botox{c}-->\n<!--{d}/hfs-info{e}-->\n"
+    [region] = fill.regions(text, "t.md")
+    assert (region.line, region.args) == (1, "glossary botox")
+    filled, _ = fill.fill_text(text, "t.md", None, False)
+    assert filled.endswith(f"\n<!--{d}/hfs-info{e}-->\n") and "Botox" in filled
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("<!--hfs-info-->\n<!--/hfs-info-->\n", "t.md:1: a region must name a command"),
+        ("<!--/hfs-info-->\n", "t.md:1: <!-- /hfs-info --> closes no region"),
+        (
+            "<!--hfs-info glossary mvd-->\n<!--/hfs-info -x-->\n",
+            "t.md:2: a region marker must end with -->",
+        ),
+    ],
+)
+def test_tight_markers_are_read_as_markers(text: str, message: str) -> None:
+    with pytest.raises(UsageError, match="^" + message):
+        fill.fill_text(text, "t.md", None, False)
+
+
+def test_words_that_only_begin_with_hfs_info_are_no_markers() -> None:
+    text = "<!--hfs-infos x-->\n\n<!--hfs-info-x-->\n\n<!--/hfs-info--x-->\n"
+    assert fill.regions(text, "t.md") == []
+
+
+_REGION_CALLS = [
+    "overview",
+    "diagnosis --explain",
+    "treatments",
+    "treatments --full",
+    "treatments mvd",
+    "medications",
+    "stats",
+    "stats --chart",
+    "glossary",
+    "glossary mvd",
+    "sources",
+    "figures",
+    "figures 2",
+    "search botox",
+]
+
+
+def _region(tmp_path: Path, run, args: str) -> str | None:
+    """The content fill puts in a region of ``args`` in a Markdown file (None: refused)."""
+    path = tmp_path / "r.md"
+    path.write_text(f"<!-- hfs-info {args} -->\n<!-- /hfs-info -->\n", "utf-8")
+    if run("fill", str(path)).status != 0:
+        return None
+    text = path.read_text("utf-8")
+    return text[text.index("-->\n") + 4 : text.rindex("<!-- /hfs-info -->")]
+
+
+@pytest.mark.parametrize("fmt", ["plain", "markdown", "svg"])
+@pytest.mark.parametrize("args", _REGION_CALLS)
+def test_a_region_names_no_command_in_any_document_format(
+    run, tmp_path: Path, args: str, fmt: str
+) -> None:
+    """A region is part of a document: the hints and command lines a terminal shows (Shown
+    by: hfs-info treatments mvd; Every aspect: hfs-info treatments --full; drawn by hfs-info
+    figures 2) are left out in plain as they are in Markdown, and the figures drawn."""
+    content = _region(tmp_path, run, f"{args} -f {fmt}")
+    if content is None:
+        assert fmt == "svg"  # only drawings have an SVG form
+        return
+    assert "hfs-info " not in content
+    assert "General information from the Mayfield Clinic guide" in content  # the notice stays
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+@pytest.mark.parametrize("args", _REGION_CALLS)
+def test_data_formats_in_a_region_are_the_commands_data(
+    run, tmp_path: Path, args: str, fmt: str
+) -> None:
+    """JSON and CSV are data: a region holds exactly what the command writes (a search's
+    "command" field is a datum of the answer), in the document's line endings."""
+    content = _region(tmp_path, run, f"{args} -f {fmt}")
+    direct = run(*args.split(), "-f", fmt)
+    assert content == (direct.stdout.replace("\r\n", "\n") if direct.status == 0 else None)
+
+
+def test_plain_in_a_region_is_the_document_form_of_plain(run, tmp_path: Path) -> None:
+    content = _region(tmp_path, run, "glossary mvd -f plain")
+    terminal = run("glossary", "mvd", "-f", "plain").stdout
+    assert "Shown by: hfs-info treatments mvd\n\n" in terminal
+    assert content == terminal.replace("Shown by: hfs-info treatments mvd\n\n", "")
+
+
+@pytest.mark.parametrize("args", ["figures 2", "treatments mvd", "stats --chart"])
+def test_an_svg_region_is_an_inline_svg_element(run, tmp_path: Path, args: str) -> None:
+    """No XML declaration inside Markdown or HTML: the region starts with the <svg> element,
+    which is otherwise the command's own SVG."""
+    import xml.etree.ElementTree as ET
+
+    content = _region(tmp_path, run, f"{args} -f svg")
+    assert content is not None and content.startswith("<svg ")
+    assert "<?xml" not in content
+    assert ET.fromstring(content).tag == "{http://www.w3.org/2000/svg}svg"
+    assert run(*args.split(), "-f", "svg").stdout.endswith(content)

@@ -145,9 +145,9 @@ def test_a_read_only_file_is_refused_for_an_ordinary_user(shared: Path) -> None:
     before = path.read_bytes()
     result = as_user("fill", path.name, cwd=shared)
     assert result.returncode == 2, result.stderr
-    assert (
-        result.stderr
-        == b"hfs-info: cannot write doc.md: permission denied (the file is read-only)\n"
+    assert result.stderr == (
+        b"hfs-info: cannot write doc.md: it is read-only (mode 444: no write permission for "
+        b"anyone), so it is kept as it is; make it writable (chmod u+w) to replace it\n"
     )
     assert path.read_bytes() == before and leftovers(shared) == []
     assert as_user("fill", "--check", path.name, cwd=shared).returncode == 1  # reading is fine
@@ -157,6 +157,47 @@ def test_a_read_only_file_is_refused_for_an_ordinary_user(shared: Path) -> None:
     out.chmod(0o444)
     assert as_user("export", "-o", "ro.html", cwd=shared).returncode == 2
     assert out.read_bytes() == b"old"
+
+
+@as_nobody
+def test_a_file_the_user_may_not_write_is_refused_though_others_may(shared: Path) -> None:
+    """Mode 464: the group may write it, its owner may not."""
+    path = doc(shared)
+    os.chown(path, NOBODY, NOBODY)
+    path.chmod(0o464)
+    before = path.read_bytes()
+    result = as_user("fill", path.name, cwd=shared)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        b"hfs-info: cannot write doc.md: permission denied (you may not open it for writing)\n"
+    )
+    assert path.read_bytes() == before and leftovers(shared) == []
+
+
+@as_root
+@pytest.mark.parametrize("mode", [0o444, 0o400, 0o555, 0o4444, 0o000])
+def test_a_read_only_file_is_refused_for_root_too(tmp_path: Path, mode: int) -> None:
+    """The system lets root write anything; a file no one may write is kept all the same, as an
+    editor keeps it unless told with `!`. export -o is the same."""
+    path = doc(tmp_path)
+    path.chmod(mode)
+    before = path.read_bytes()
+    for args in (["fill", str(path)], ["export", "-o", str(path)]):
+        result = run_process(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert (
+            result.stderr
+            == (
+                f"hfs-info: cannot write {path}: it is read-only (mode {mode & 0o7777:o}: no write "
+                "permission for anyone), so it is kept as it is; make it writable (chmod u+w) to "
+                "replace it\n"
+            ).encode()
+        )
+        assert path.read_bytes() == before and stat.S_IMODE(path.stat().st_mode) == mode
+    assert leftovers(tmp_path) == []
+    assert run_process("fill", "--check", str(path)).returncode == 1  # reading it is fine
+    path.chmod(mode | 0o200)
+    assert run_process("fill", str(path)).returncode == 0
 
 
 @as_nobody
@@ -188,7 +229,7 @@ def test_an_ordinary_user_fills_their_own_file_keeping_its_mode(shared: Path) ->
 
 
 @as_root
-@pytest.mark.parametrize("mode", [0o600, 0o640, 0o444, 0o2755])
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o644, 0o2755, 0o200])
 def test_owner_group_and_mode_are_kept(tmp_path: Path, mode: int) -> None:
     path = doc(tmp_path)
     os.chown(path, NOBODY, NOBODY)
@@ -313,7 +354,8 @@ def test_check_and_diff_print_names_and_arguments_inert(tmp_path: Path) -> None:
     check = run_process("fill", "--check", str(path)).stdout.decode()
     assert check.count("\n") == 1  # the ARGS' own newline forges no second line
     assert (
-        "evil^[]0;PWN^G^[[2J.md:1: out of date: hfs-info search botox ^[]0;TITLE^G^Jforged" in check
+        "evil\\x1b]0;PWN\\x07\\x1b[2J.md':1: out of date: "
+        "hfs-info search botox ^[]0;TITLE^G^Jforged" in check
     )
 
 
@@ -326,13 +368,43 @@ def test_a_long_file_name_can_be_replaced(tmp_path: Path) -> None:
 # --- export -o -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["chart.svg", "x.csv", "x.toml", "x.jsonld", "x.pdf"])
+@pytest.mark.parametrize("name", ["chart.svg", "x.csv", "notes.toml", "x.jsonld", "x.pdf"])
 def test_export_refuses_an_extension_it_cannot_write(tmp_path: Path, name: str) -> None:
-    for args in (["-o", name], ["-o", name, "-f", "markdown"]):
-        result = run_process("export", *args, env={"PWD": str(tmp_path)})
-        assert result.returncode == 2
-        assert f"export --output {name}: cannot write a".encode() in result.stderr
-    assert not (tmp_path / name).exists() and not Path(name).exists()
+    """An extension of another format is refused with or without --format, and the message
+    offers --format only where it would help."""
+    extension = Path(name).suffix
+    known = ".htm, .html, .json, .markdown, .md, .txt"
+    result = run_process("export", "-o", name, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (
+        2,
+        f"hfs-info: export --output {name}: cannot write a {extension} file (another "
+        f"format's); export writes Markdown, HTML or JSON ({known}): rename the file\n",
+    )
+    for fmt, names in (("markdown", ".md, .markdown, .txt"), ("html", ".html, .htm")):
+        result = run_process("export", "-f", fmt, "-o", name, cwd=tmp_path)
+        assert (result.returncode, result.stderr.decode()) == (
+            2,
+            f"hfs-info: export --output {name}: cannot write a {extension} file (another "
+            f"format's), even with --format {fmt}; name it as what it holds ({names}) or "
+            "with an extension that names no format\n",
+        )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["x.md.bak", "notes.orig", "handout.v2"])
+def test_an_extension_of_no_format_needs_format_and_takes_it(tmp_path: Path, name: str) -> None:
+    extension = Path(name).suffix
+    result = run_process("export", "-o", name, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (
+        2,
+        f"hfs-info: export --output {name}: {extension} names no format export writes "
+        "(.htm, .html, .json, .markdown, .md, .txt); rename the file, or give --format to "
+        "write it under this name\n",
+    )
+    assert not (tmp_path / name).exists()
+    result = run_process("export", "-f", "html", "-o", name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / name).read_text("utf-8").startswith("<!DOCTYPE html>")
 
 
 @pytest.mark.parametrize("name", ["edition", "edition.json", "edition.md"])

@@ -411,6 +411,39 @@ def test_number_forms_never_cross_a_nerve(n: int, form: str, pattern: str) -> No
     assert n == 7 and found is facial, (typed, found)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(0, 120),
+    st.sampled_from(["CN{}", "cn{}", "Cn{:02d}", "CN{}th", "nerve{}", "cranial nerve{}"]),
+)
+def test_a_number_glued_to_letters_is_read_as_its_own_word(n: int, pattern: str) -> None:
+    """``CN7`` is ``CN 7``: the facial nerve, found for 7 alone; no other number finds it or
+    has it offered (CN70, CN17, CN8)."""
+    typed = pattern.format(n)
+    spaced = (
+        typed[: len(typed.rstrip("0123456789th"))]
+        + " "
+        + typed[len(typed.rstrip("0123456789th")) :]
+    )
+    facial = next(e for e in DS.glossary if e.id == "facial-nerve")
+    try:
+        found = query.find_term(DS, typed)
+    except NotFoundError as miss:
+        assert n != 7, typed
+        assert facial.term not in " ".join(miss.suggestions), (typed, miss.suggestions)
+        with pytest.raises(NotFoundError):
+            query.find_term(DS, spaced)
+        return
+    assert n == 7 and found is facial, (typed, found)
+    assert query.find_term(DS, spaced) is found
+
+
+@pytest.mark.parametrize("typed", ["CN7", "cn7", "CN07", "cn7th", "Cn 7", "cn-7"])
+def test_cn7_finds_the_facial_nerve_as_cn_7_does(run, typed: str) -> None:
+    assert run("glossary", typed).stdout == run("glossary", "CN 7").stdout
+    assert run("glossary", typed).status == 0
+
+
 def test_a_long_list_of_entries_says_how_many_are_left_out() -> None:
     extra = tuple(
         GlossaryEntry(f"x{i}", f"spasm kind {i:03d}x", "d", (), "text") for i in range(12)

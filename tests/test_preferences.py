@@ -263,3 +263,64 @@ def test_a_preferred_format_does_not_refuse_list(run, monkeypatch) -> None:
     assert listed.status == 0 and listed.stdout == run("glossary", "-l", "-f", "table").stdout
     refused = run("glossary", "--list", "--format", "csv")  # a format asked for on the line
     assert refused.status == 2 and "prints only names" in refused.stderr
+
+
+# Every command line a preference may meet: each command (and each of its views that draws,
+# lists or looks up something different) once. A command added to the table must be added here.
+_EVERY_COMMAND: dict[str, list[list[str]]] = {
+    "": [[]],
+    "overview": [["overview"]],
+    "symptoms": [["symptoms"]],
+    "causes": [["causes"]],
+    "diagnosis": [["diagnosis"], ["diagnosis", "--explain"]],
+    "treatments": [["treatments"], ["treatments", "mvd"], ["treatments", "--full"]],
+    "medications": [["medications"]],
+    "stats": [["stats"], ["stats", "--chart"], ["stats", "--with-sources"]],
+    "glossary": [["glossary"], ["glossary", "mvd"], ["glossary", "--list"]],
+    "sources": [["sources"]],
+    "figures": [["figures"], ["figures", "2"]],
+    "export": [["export"]],
+    "cite": [["cite"]],
+    "schema": [["schema"]],
+    "search": [["search", "botox"], ["search", "zzzqqq"]],
+    "validate": [["validate", "DATASET"]],
+    "fill": [["fill", "--check", "DOCUMENT"]],
+    "help": [["help", "glossary"]],
+}
+
+
+def test_the_list_of_every_command_is_complete() -> None:
+    from hfs_info.commandline import COMMANDS
+
+    assert set(_EVERY_COMMAND) == {"", *COMMANDS}
+
+
+@pytest.mark.parametrize("where", ["environment", "file"])
+@pytest.mark.parametrize("preferred", ["table", "plain", "markdown", "json", "csv", "svg"])
+def test_no_preferred_format_breaks_any_command(
+    run, config, monkeypatch, tmp_path: Path, where: str, preferred: str
+) -> None:
+    """A preference is a wish: where the command, or the view at hand, has no such form, the
+    command writes its default, as if nothing were preferred; it never fails for it. With
+    --format the same format is the user's explicit ask, and may be refused."""
+    document = tmp_path / "d.md"
+    document.write_text("<!-- hfs-info glossary mvd -->\n<!-- /hfs-info -->\n", "utf-8")
+    dataset = str(Path(__file__).parent.parent / "data" / "hemifacial_spasm.toml")
+    lines = [
+        [{"DOCUMENT": str(document), "DATASET": dataset}.get(word, word) for word in line]
+        for lines in _EVERY_COMMAND.values()
+        for line in lines
+    ]
+    unpreferred = {tuple(line): run(*line) for line in lines}
+    if where == "environment":
+        monkeypatch.setenv("HFS_INFO_FORMAT", preferred)
+    else:
+        config(f'format = "{preferred}"\n')
+    for line in lines:
+        result = run(*line)
+        expected = unpreferred[tuple(line)]
+        assert (result.status, result.stderr) == (expected.status, expected.stderr), line
+        asked = run(*line, "--format", preferred) if line and line[0] not in ("", "help") else None
+        # Either what --format would write, where the view has that form, or the default.
+        outputs = {expected.stdout} | ({asked.stdout} if asked and asked.status < 2 else set())
+        assert result.stdout in outputs, (line, preferred)

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import tomli
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hfs_info import dataset, store, text
@@ -142,7 +142,8 @@ def test_validate_shows_a_hostile_file_name_inert(run, tmp_path: Path) -> None:
     result = run("validate", path)
     assert result.status == 0
     assert result.stdout == (
-        f"{tmp_path}/ok^[]0;PWNED^G^[[2J^Jhfs-info: forged.toml: valid (14 statistics, 11 terms)\n"
+        f"'{tmp_path}/ok\\x1b]0;PWNED\\x07\\x1b[2J\\nhfs-info: forged.toml': valid "
+        "(14 statistics, 11 terms)\n"
     )
 
 
@@ -150,7 +151,7 @@ def test_a_newline_in_a_path_cannot_split_the_error_line(run) -> None:
     result = run("--data", "nosuch\nhfs-info: dataset verified OK, 0 problems\nx", "stats")
     assert result.status == 2
     assert result.stderr == (
-        "hfs-info: nosuch^Jhfs-info: dataset verified OK, 0 problems^Jx: "
+        "hfs-info: 'nosuch\\nhfs-info: dataset verified OK, 0 problems\\nx': "
         "no such file or directory\n"
     )
 
@@ -363,3 +364,101 @@ def test_term_dumb_on_a_terminal_gets_no_escape_codes() -> None:
     dumb = run_on_a_pty({"TERM": "dumb", "COLUMNS": "80"}, "glossary", "mvd")
     assert b"\x1b" not in dumb
     assert b"microvascular decompression" in dumb.lower()
+
+
+# --- file names in every message ---------------------------------------------------------------
+
+# Any name a file can have in a folder: no "/" or NUL, not "." or "..".
+_FILE_NAMES = st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="/\x00"), min_size=1, max_size=24
+).filter(lambda name: name not in (".", "..") and len(name.encode()) < 200)
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _one_inert_line(stderr: str, name: str) -> None:
+    """One line, no control character but its end, naming the file as lookups show names."""
+    assert stderr.endswith("\n") and stderr.count("\n") == 1, stderr
+    assert not _CONTROLS.search(stderr[:-1]), stderr
+    assert text.shown_name(name) in stderr or text.shown_name(name).strip("'\"") in stderr
+
+
+@pytest.mark.parametrize(
+    "case", ["fill-missing", "fill-error", "fill-check", "export-o", "data", "validate"]
+)
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=_FILE_NAMES)
+def test_any_file_name_is_shown_inert_on_one_line(
+    run, tmp_path: Path, case: str, name: str
+) -> None:
+    """The name is the user's, the message is ours: whatever the name holds (ESC, BEL, a
+    newline, C1 controls, bidi overrides), it shows as text, as a lookup shows what was typed
+    ('x\\x1b[2Jy'), and the message stays one line."""
+    folder = tmp_path / "d"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    for old in folder.iterdir():
+        old.unlink()
+    if case == "fill-missing":
+        result = run("fill", str(path))
+    elif case in ("fill-error", "fill-check"):
+        marker = "glossary nosuch" if case == "fill-error" else "glossary mvd"
+        path.write_text(f"<!-- hfs-info {marker} -->\n<!-- /hfs-info -->\n", "utf-8")
+        result = run("fill", *(["--check"] if case == "fill-check" else []), str(path))
+        if case == "fill-check":  # its report is on stdout, one line a region
+            assert result.status == 1 and result.stderr == ""
+            _one_inert_line(result.stdout, str(path))
+            return
+    elif case == "export-o":
+        result = run("export", "-o", str(path / "x.md"))
+    elif case == "data":
+        result = run("--data", str(path), "stats")
+    else:
+        result = run("validate", str(path))
+        assert result.status == 2
+        _one_inert_line(result.stdout, str(path))
+        return
+    assert result.status == 2 and result.stdout == ""
+    _one_inert_line(result.stderr, str(path))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=_FILE_NAMES)
+def test_a_diff_names_any_file_as_git_does(run, tmp_path: Path, name: str) -> None:
+    """The --diff headers quote a name with C escapes where it needs them (git's way), so the
+    patch stays well formed and names the file it changes."""
+    folder = tmp_path / "d"
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    path = folder / name
+    path.write_text("<!-- hfs-info glossary mvd -->\n<!-- /hfs-info -->\n", "utf-8")
+    result = run("fill", "--diff", str(path))
+    assert result.status == 0 and result.stderr == ""
+    head = result.stdout.split("\n")[:2]
+    quoted = text.c_quoted(str(path))
+    assert head == [f"--- {quoted}", f"+++ {quoted}"]
+    assert not _CONTROLS.search(result.stdout.replace("\n", ""))
+    assert _c_unquoted(quoted) == str(path)
+
+
+def _c_unquoted(name: str) -> str:
+    """A name as git reads one back from a patch's header."""
+    if not name.startswith('"'):
+        return name
+    escapes = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+    out, body, i = bytearray(), name[1:-1], 0
+    while i < len(body):
+        if body[i] != "\\":
+            out += body[i].encode()
+            i += 1
+        elif body[i + 1] in escapes:
+            out.append(escapes[body[i + 1]])
+            i += 2
+        else:
+            out.append(int(body[i + 1 : i + 4], 8))
+            i += 4
+    return out.decode("utf-8", "surrogateescape")

@@ -49,11 +49,15 @@ def _show(data: str | None, build: Callable[[Dataset], View], display: Display) 
 
     from hfs_info import render, store, terminal, views
     from hfs_info.blocks import with_cited_references, with_mentioned_figures
-    from hfs_info.document import shifted
+    from hfs_info.document import for_documents, shifted
 
     ds = store.load(data)
-    chosen = display.format
     view = with_mentioned_figures(ds, build(ds))
+    chosen = display.format
+    if display.fallback is not None and chosen not in render.formats_for(view):
+        chosen = display.fallback  # only a preference: the command's default instead
+    if display.document:  # a fill region: nothing that points at the terminal
+        view = view._replace(blocks=tuple(for_documents(view.blocks)))
     if chosen is Format.markdown:  # a document lists what it cites; a terminal has `sources`
         view = with_cited_references(ds, view)
     if display.explain:
@@ -213,6 +217,7 @@ def export(
 
     from hfs_info import compose, render, store, terminal
     from hfs_info.document import shifted
+    from hfs_info.text import shown_name
 
     if output is not None and not output.strip():
         raise UsageError("export --output: the path is empty; give a file name, or - for stdout")
@@ -220,7 +225,7 @@ def export(
     chosen = export_format(document_format, path)
     if path is not None and data is not None and _same_file(path, data):
         raise UsageError(
-            f"export --output {path}: that is the dataset being read (--data); "
+            f"export --output {shown_name(path)}: that is the dataset being read (--data); "
             "write the export somewhere else"
         )
     buffer = io.StringIO()
@@ -250,24 +255,42 @@ OTHER_FORMATS = frozenset(
 def export_format(fmt: ExportFormat, path: str | None) -> ExportFormat:
     """The format `export` writes: ``fmt`` as given, else the one ``path``'s extension names,
     else (no extension, or stdout) Markdown. An extension that names another format (``.svg``,
-    ``.csv``, ``.pdf``, or another one of export's) is a usage error, as is, without --format,
-    one that names no format export knows: the file would not open as what its name says."""
+    ``.csv``, ``.toml``, ``.pdf``, or another one of export's) is a usage error, --format or
+    not: the file would not open as what its name says. One that names no format
+    (``notes.md.bak``) is a usage error only without --format, which cannot be told from it;
+    with --format it is the user's name to choose."""
     from pathlib import PurePath
+
+    from hfs_info.text import shown_name
 
     extension = PurePath(path).suffix.lower() if path else ""
     implied = EXTENSIONS.get(extension)
-    if extension in OTHER_FORMATS or (extension and implied is None and fmt is ExportFormat.auto):
+    name, shown = shown_name(path or ""), shown_name(extension)  # as messages show them
+    if fmt is ExportFormat.auto and extension and implied is None:
         known = ", ".join(sorted(EXTENSIONS))
+        if extension in OTHER_FORMATS:  # refused with --format too: no point offering it
+            raise UsageError(
+                f"export --output {name}: cannot write a {shown} file (another format's); "
+                f"export writes Markdown, HTML or JSON ({known}): rename the file"
+            )
         raise UsageError(
-            f"export --output {path}: cannot write a {extension} file; export writes "
-            f"Markdown, HTML or JSON ({known}, or any name with --format)"
+            f"export --output {name}: {shown} names no format export writes ({known}); "
+            "rename the file, or give --format to write it under this name"
+        )
+    if extension in OTHER_FORMATS:  # --format given: the name would still say another format
+        assert fmt is not ExportFormat.auto
+        raise UsageError(
+            f"export --output {name}: cannot write a {shown} file (another format's), "
+            f"even with --format {fmt.value}; name it as what it holds ("
+            + ", ".join(e for e, f in EXTENSIONS.items() if f is fmt)
+            + ") or with an extension that names no format"
         )
     if fmt is ExportFormat.auto:
         return implied or ExportFormat.markdown
     if implied is not None and implied is not fmt:
         raise UsageError(
-            f"--format {fmt.value} does not match the extension of {path} "
-            f"({extension} is {implied.value}); drop --format or rename the file"
+            f"--format {fmt.value} does not match the extension of {name} "
+            f"({shown} is {implied.value}); drop --format or rename the file"
         )
     return fmt
 
@@ -315,7 +338,7 @@ def search(
 def validate(data: str | None, display: Display, *, path: str) -> Result:
     """Check the file ``path`` (``data``, the dataset of the run, plays no part)."""
     from hfs_info import store
-    from hfs_info.text import one_line
+    from hfs_info.text import one_line, shown_name
 
     try:
         ds = store.load_file(path, given_as="validate")
@@ -333,7 +356,7 @@ def validate(data: str | None, display: Display, *, path: str) -> Result:
     else:
         assert ds is not None
         counts = f"{len(ds.statistics)} statistics, {len(ds.glossary)} terms"
-        text = f"{one_line(path)}: valid ({counts})\n"
+        text = f"{shown_name(path)}: valid ({counts})\n"
     return Result(text, status, pager=display.pager)
 
 
@@ -365,15 +388,17 @@ def run(
     data: str | None,
     params: Mapping[str, Any],
     environ: Mapping[str, str] | None = None,
+    document: bool = False,
 ) -> Result:
     """Run ``command`` ("" for the home screen) on the dataset ``data`` (None: the packaged
     one) with its parsed ``params`` (display options and its own, as the command table names
-    them)."""
+    them). ``document``: the output goes into a document (fill), in whatever format, so
+    it leaves out what only a terminal's user can follow (Display.document)."""
     import os
 
     from hfs_info.commandline import COMMANDS
 
     given, own = split(params)
     formats = () if not command else COMMANDS[command].formats
-    display = resolve(given, formats, os.environ if environ is None else environ)
+    display = resolve(given, formats, os.environ if environ is None else environ, document)
     return HANDLERS[command](data, display, **own)

@@ -35,7 +35,7 @@ def run_app(app: Any, args: list[str], tidy: Callable[[str], str]) -> Result:
     except typer.Abort:
         raise KeyboardInterrupt from None
     except Exception as exc:
-        raise _usage_error(exc) from None
+        raise _usage_error(exc, command, args) from None
     finally:
         sys.stdout = real
     if isinstance(result, Result):
@@ -46,16 +46,47 @@ def run_app(app: Any, args: list[str], tidy: Callable[[str], str]) -> Result:
     return Result(tidy(collected.getvalue()), status=result or 0, pager=pager)
 
 
-def _usage_error(exc: Exception) -> Exception:
+def _usage_error(exc: Exception, root: Any, args: list[str]) -> Exception:
     """click's exceptions (which typer uses without re-exporting them) carry their message;
-    anything else is ours and goes on to entry.main as it is."""
+    anything else is ours and goes on to entry.main as it is. The help pointed to is the
+    command's whose line it is: click leaves some errors without their context (an option's
+    missing value), and those are placed from the command line itself."""
     format_message = getattr(exc, "format_message", None)
     if format_message is None:
         return exc
     if not hasattr(exc, "ctx"):  # not a usage error: the message says it all
         return UsageError(format_message())
-    where = exc.ctx.command_path if exc.ctx is not None else PROG
+    if exc.ctx is not None:
+        where = exc.ctx.command_path
+    else:
+        _, word = root_words(root, args)
+        where = f"{PROG} {word}" if word in getattr(root, "commands", {}) else PROG
     return UsageError(f"{format_message()} (see '{where} --help')")
+
+
+def root_words(root: Any, args: list[str]) -> tuple[list[str], str | None]:
+    """The options of ``args`` that come before the command (those of the whole tool, with
+    their values) and the first word after them (the command's name, or a word after
+    ``--``), None if there is none. ``root``: the app's click group."""
+    valued = {
+        name
+        for param in root.params
+        if param.param_type_name == "option"
+        and not getattr(param, "is_flag", False)
+        and not getattr(param, "count", False)
+        for name in param.opts
+    }
+    options: list[str] = []
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            return options, next(words, None)
+        if not word.startswith("-") or word == "-":
+            return options, word
+        options.append(word)
+        if word in valued:
+            next(words, None)  # its value
+    return options, None
 
 
 class _Collected(io.StringIO):

@@ -311,7 +311,9 @@ def export(
             case_sensitive=False,
             metavar="FORMAT",
             help="Document format: markdown, json or html; auto (the default) takes it from the "
-            "extension of FILE (.md, .html, .htm, .json), else markdown.",
+            "extension of FILE (.md, .markdown, .txt, .html, .htm, .json), else markdown. "
+            "With a format, FILE may have an extension of no format (notes.md.bak); one of "
+            "another format (.toml, .csv, .svg, .pdf, ...) is refused either way.",
         ),
     ] = ExportFormat.auto,
     output: Annotated[
@@ -440,10 +442,13 @@ def fill(
     """Keep documents in step with the reference: each region between
     <!-- hfs-info ARGS --> and <!-- /hfs-info --> is replaced by the output of
     hfs-info ARGS (Markdown unless ARGS choose a format); the rest of the file is kept byte
-    for byte. ARGS may only name a content command and its own options. Markers in code
+    for byte. ARGS may only name a content command and its own options. A region is part
+    of a document: in every format it leaves out the hints and command lines meant for the
+    terminal (plain too), and SVG its XML declaration. Markers in code
     blocks or inline code are text. A file is replaced at once, keeping its owner, group and
-    mode; a read-only file, one with other hard links, or one that changed meanwhile is
-    refused.
+    mode. Refused, and left as it is: a read-only file (no write permission for anyone, as
+    chmod 444 leaves it; even for root), one the user may not open for writing, one with other
+    hard links, or one that changed meanwhile.
 
     \b
     Examples:
@@ -489,4 +494,21 @@ def invoke(args: list[str]) -> Result:
     (help, --version, completion scripts) is returned like any command's output."""
     from hfs_info.apprun import run_app
 
+    _version_alone(args)
     return run_app(app, args, plain_usage)
+
+
+def _version_alone(args: list[str]) -> None:
+    """--version answers alone: a command or word given with it (``hfs-info -V extra``) is a
+    usage error, as any word too many is, rather than silently dropped (click's eager option
+    would print the version and end the run before looking at the rest)."""
+    if "-V" not in args and "--version" not in args:
+        return
+    from hfs_info.apprun import root_words
+
+    options, extra = root_words(typer.main.get_command(app), args)
+    version = "-V" in options or "--version" in options
+    if version and extra is not None:
+        raise UsageError(
+            f"--version takes no command or argument, and {extra!r} was given (see '{PROG} --help')"
+        )

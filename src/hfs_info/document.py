@@ -221,12 +221,15 @@ class View(NamedTuple):
 
 
 def for_documents(blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
-    """``blocks`` as a document shows them: without hints, and tables without their columns
-    of command lines (a reader of a handout cannot type them)."""
+    """``blocks`` as a document shows them: without hints, figures drawn rather than named
+    with the command that draws them, and tables without their columns of command lines (a
+    reader of a handout cannot type them)."""
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Hint):
             continue
+        if isinstance(block, Diagram) and block.brief:  # documents draw every figure
+            block = block._replace(brief="")
         if isinstance(block, Table) and block.commands is not None:
             keep = [i for i in range(len(block.columns)) if i != block.commands]
             block = block._replace(

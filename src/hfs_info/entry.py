@@ -174,7 +174,9 @@ def _write_file(path: str, data: bytes) -> None:
 
         reason = exc.strerror or str(exc)
         reason = reason if isinstance(exc, Refused) else reason.lower()
-        raise HfsError(f"cannot write {path}: {reason}") from None
+        from hfs_info.text import shown_name
+
+        raise HfsError(f"cannot write {shown_name(path)}: {reason}") from None
 
 
 def _quiet_broken_pipe() -> None:

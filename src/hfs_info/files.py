@@ -3,7 +3,9 @@
 A document is read only if it is an ordinary file (checked before it is opened, and opened
 without blocking), and written by replacing it at once: never half-written, keeping its owner,
 group and mode, never readable by more people while it is written, and not at all if it
-changed since it was read, has other hard links, or could not be opened for writing by the user.
+changed since it was read, has other hard links, has no write permission for anyone (a read-only
+file, refused even for root, whom the system would let write it), or could not be opened for
+writing by the user.
 """
 
 from __future__ import annotations
@@ -79,8 +81,8 @@ def read_regular(path: str) -> bytes:
 def check_replaceable(path: str) -> None:
     """Raise OSError if the existing file at ``path`` is not one ``write_atomic`` may replace:
     not an ordinary file, one with other hard links (replacing it would split them: the other
-    names would keep the old text), or one the user could not open for writing (a read-only
-    file, for anyone but root)."""
+    names would keep the old text), a read-only one (no write permission bit at all: refused
+    for every user, root included), or one the user could not open for writing."""
     info = Path(path).stat()
     if not stat.S_ISREG(info.st_mode):
         raise Refused(path, f"it is {_kind(info.st_mode)}")
@@ -90,9 +92,19 @@ def check_replaceable(path: str) -> None:
             f"it has {info.st_nlink} hard links, and replacing it would split them "
             "(the other names would keep the old text); give a file with one link",
         )
+    if stat.S_IMODE(info.st_mode) & 0o222 == 0:
+        # No one may write it (mode 444, 400, ...): kept as an editor keeps it without its `!`,
+        # for root too, whom the system itself would let open it.
+        raise Refused(
+            path,
+            f"it is read-only (mode {stat.S_IMODE(info.st_mode):o}: no write permission for "
+            "anyone), so it is kept as it is; make it writable (chmod u+w) to replace it",
+        )
     effective = os.access in os.supports_effective_ids
     if not os.access(path, os.W_OK, effective_ids=effective):
-        raise PermissionError(errno.EACCES, "permission denied (the file is read-only)", path)
+        raise PermissionError(
+            errno.EACCES, "permission denied (you may not open it for writing)", path
+        )
 
 
 def write_atomic(path: str, data: bytes, original: bytes | None = None) -> None:
@@ -133,7 +145,9 @@ def write_atomic(path: str, data: bytes, original: bytes | None = None) -> None:
     try:
         fd = os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), mode)
     except OSError as exc:
-        folder = str(target.parent)
+        from hfs_info.text import shown_name
+
+        folder = shown_name(str(target.parent))
         why = (exc.strerror or str(exc)).lower()
         raise Refused(path, f"{why} (cannot create a file in {folder})") from None
     try:

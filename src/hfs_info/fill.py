@@ -12,7 +12,10 @@ A region's content is the output of ``hfs-info ARGS``. ARGS are split like a she
 content command (one that offers the terminal's table, as declared in cli.py) with its own
 options, and nothing else: no ``--``, no file to write, no other command, and --data only with
 --allow-data. Markdown is the default format; the table format is refused, since its layout
-depends on the terminal. Each region's text takes the line endings of the line its opening
+depends on the terminal. Whatever the format, a region leaves out what only a terminal's user
+can follow (hints naming commands, columns of command lines: Display.document), as a Markdown
+document always does, and an SVG drawing there has no XML declaration (it is an element of the
+document, not a file). Each region's text takes the line endings of the line its opening
 marker is on, so that ``fill --check`` passes after ``fill``.
 
 Everything outside the regions is kept byte for byte. Only ordinary files are read (a FIFO,
@@ -32,14 +35,18 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hfs_info.errors import HfsError, UsageError
 from hfs_info.options import PROG, ColorChoice, Format
-from hfs_info.text import inert, one_line
+from hfs_info.text import c_quoted, inert, one_line, shown_name
 
 if TYPE_CHECKING:
     from hfs_info.actions import Result
 
 _MARKER = re.compile(r"<!--\s*(?:(?P<close>/hfs-info)\s*|hfs-info(?P<args>(?:\s[^>]*?)?))-->")
-_BEGUN = re.compile(r"<!--\s*/?hfs-info(?![\w-])")
+# The start of a marker, opening or closing, however it is spaced: ``hfs-info`` may be followed
+# by spacing or by the comment's end (``<!--/hfs-info-->``), never by more of a word
+# (``hfs-infos``, ``hfs-info-x``).
+_BEGUN = re.compile(r"<!--\s*/?hfs-info(?!\w|-(?!->))")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_XML_DECLARATION = re.compile(r"\A<\?xml[^>]*\?>(?:\r\n|\r|\n)?")
 # Files whose markers all count: HTML has no code blocks in the Markdown sense.
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -82,12 +89,15 @@ def run(
         if new != document.text:
             changed.append((document, new))
         report += [
-            f"{one_line(path)}:{line}: out of date: {PROG} {one_line(args)}" for line, args in stale
+            f"{shown_name(path)}:{line}: out of date: {PROG} {one_line(args)}"
+            for line, args in stale
         ]
     out: list[str] = []
     if diff:
         for document, new in changed:
-            name = one_line(document.path)
+            # Named as git names a file in a patch: quoted with C escapes if need be, so
+            # that the patch stays well formed and git apply or patch can read it.
+            name = c_quoted(document.path)
             lines = difflib.unified_diff(
                 document.text.splitlines(keepends=True), new.splitlines(keepends=True), name, name
             )
@@ -103,7 +113,9 @@ def run(
             try:
                 filesystem.write_atomic(document.path, new.encode("utf-8"), document.raw)
             except OSError as exc:
-                raise UsageError(f"cannot write {document.path}: {_reason(exc)}") from None
+                raise UsageError(
+                    f"cannot write {shown_name(document.path)}: {_reason(exc)}"
+                ) from None
     status = ExitStatus.NOT_FOUND if check and report else ExitStatus.OK
     return Result("".join(out), status, utf8=True)
 
@@ -131,11 +143,11 @@ def _read(path: str) -> _Document:
     try:
         raw = filesystem.read_regular(path)
     except OSError as exc:
-        raise UsageError(f"cannot read {path or repr(path)}: {_reason(exc)}") from None
+        raise UsageError(f"cannot read {shown_name(path)}: {_reason(exc)}") from None
     try:
         return _Document(path, raw, raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text") from None
+        raise UsageError(f"{shown_name(path)}: not UTF-8 text") from None
 
 
 def _writable(path: str) -> None:
@@ -144,7 +156,7 @@ def _writable(path: str) -> None:
     try:
         filesystem.check_replaceable(path)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {_reason(exc)}") from None
+        raise UsageError(f"cannot write {shown_name(path)}: {_reason(exc)}") from None
 
 
 class _Lines:
@@ -201,13 +213,13 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
                 # Inside an HTML block begun above (an open comment, a <div>): its indentation
                 # is no container's, and what fill writes there would not be read back alike.
                 raise UsageError(
-                    f"{path}:{line + 1}: a region marker must begin a block of its own; this "
-                    f"one is inside the HTML block of line {first[line] + 1}"
+                    f"{shown_name(path)}:{line + 1}: a region marker must begin a block of its "
+                    f"own; this one is inside the HTML block of line {first[line] + 1}"
                 )
             live.append(offset)
         elif line in inline:
             raise UsageError(
-                f"{path}:{line + 1}: a region marker must start a line of its own, "
+                f"{shown_name(path)}:{line + 1}: a region marker must start a line of its own, "
                 "after a blank line or another block"
             )
     return live
@@ -223,18 +235,18 @@ def regions(text: str, path: str) -> list[Region]:
     starts = {m.start() for m in matches}
     for offset in sorted(live - starts):
         line = lines.index(offset) + 1
-        raise UsageError(f"{path}:{line}: a region marker must end with -->")
+        raise UsageError(f"{shown_name(path)}:{line}: a region marker must end with -->")
     for match in matches:
         line = lines.index(match.start()) + 1
         if match.group("close") is None:
             if opening is not None:
                 where = lines.index(opening.start()) + 1
                 raise UsageError(
-                    f"{path}:{line}: a region opened inside the region of line {where}"
+                    f"{shown_name(path)}:{line}: a region opened inside the region of line {where}"
                 )
             opening = match
         elif opening is None:
-            raise UsageError(f"{path}:{line}: <!-- /hfs-info --> closes no region")
+            raise UsageError(f"{shown_name(path)}:{line}: <!-- /hfs-info --> closes no region")
         else:
             start_line = lines.index(opening.start()) + 1
             args = opening.group("args").strip()
@@ -244,7 +256,9 @@ def regions(text: str, path: str) -> list[Region]:
             opening = None
     if opening is not None:
         line = lines.index(opening.start()) + 1
-        raise UsageError(f"{path}:{line}: region not closed (no <!-- /hfs-info --> after it)")
+        raise UsageError(
+            f"{shown_name(path)}:{line}: region not closed (no <!-- /hfs-info --> after it)"
+        )
     return found
 
 
@@ -271,7 +285,7 @@ def fill_text(
     """``text`` with every region filled, and (line, ARGS) of each region that changed."""
     pieces, stale, position = [], [], 0
     for region in regions(text, path):
-        output = produce(region.args, f"{path}:{region.line}", data, allow_data, path)
+        output = produce(region.args, f"{shown_name(path)}:{region.line}", data, allow_data, path)
         end = _line_end(text, region.start)
         lines = _NEWLINE.split(output.removesuffix("\r\n").removesuffix("\n"))
         indent = region.indent
@@ -295,12 +309,17 @@ def produce(args: str, where: str, data: str | None, allow_data: bool, path: str
         raise UsageError(f"{where}: cannot split the region's arguments: {exc}") from None
     command, data, params = _call(words, where, data, allow_data, path)
     try:
-        result = actions.run(command, data, params)
+        result = actions.run(command, data, params, document=True)
     except HfsError as exc:  # e.g. a name no treatment has: the document is wrong, not a lookup
         raise UsageError(f"{where}: {exc}") from None
-    if _MARKER.search(result.text) or _BEGUN.search(result.text):
+    text = result.text
+    if params["fmt"] == Format.svg:
+        # An inline <svg> in Markdown or HTML is an element: an XML declaration there is text
+        # out of place (HTML reads it as a bogus comment).
+        text = _XML_DECLARATION.sub("", text, count=1)
+    if _MARKER.search(text) or _BEGUN.search(text):
         raise UsageError(f"{where}: the output holds a region marker, so it cannot be a region")
-    return result.text
+    return text
 
 
 def _call(

@@ -61,30 +61,33 @@ def load(environ: Mapping[str, str]) -> Preferences:
 def _parse(path: str) -> Preferences:
     import tomli
 
+    from hfs_info.text import shown_name
+
+    name = shown_name(path)  # as messages show it
     try:
         with open(path, "rb") as file:
             data = file.read(1 << 20)
     except OSError as exc:
-        raise UsageError(f"{path}: {(exc.strerror or str(exc)).lower()}") from None
+        raise UsageError(f"{name}: {(exc.strerror or str(exc)).lower()}") from None
     try:
         raw = tomli.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise UsageError(f"{path}:{line}:{column}: not UTF-8 text") from None
+        raise UsageError(f"{name}:{line}:{column}: not UTF-8 text") from None
     except tomli.TOMLDecodeError as exc:
         row, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        where = f"{path}:{row}:{col}" if row is not None else path
+        where = f"{name}:{row}:{col}" if row is not None else name
         raise UsageError(f"{where}: malformed TOML: {getattr(exc, 'msg', exc)}") from None
     unknown = sorted(set(raw) - set(Preferences._fields))
     if unknown:
         raise UsageError(
-            f"{path}: unknown key {unknown[0]!r}; the keys are format, color and pager"
+            f"{name}: unknown key {unknown[0]!r}; the keys are format, color and pager"
         )
     return Preferences(
-        format=_choice(path, raw, "format", Format),
-        color=_choice(path, raw, "color", ColorChoice),
-        pager=_text(path, raw, "pager"),
+        format=_choice(name, raw, "format", Format),
+        color=_choice(name, raw, "color", ColorChoice),
+        pager=_text(name, raw, "pager"),
     )
 
 

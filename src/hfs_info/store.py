@@ -46,7 +46,9 @@ def load_file(path: str, given_as: str = "--data") -> Dataset:
     file, at most MAX_BYTES), then parsed and validated. Never cached: the answer always comes
     from the file and the rules of the running code. ``given_as`` names where the path came
     from, for the message about an empty one."""
-    return parse(read_file(path, given_as), path)
+    from hfs_info.text import shown_name
+
+    return parse(read_file(path, given_as), shown_name(path))
 
 
 def read_file(path: str, given_as: str = "--data") -> bytes:
@@ -55,6 +57,9 @@ def read_file(path: str, given_as: str = "--data") -> bytes:
         raise DataError(given_as, ["the path is empty; give the path of a dataset file"])
     import stat
 
+    from hfs_info.text import shown_name
+
+    name = shown_name(path)  # as messages show it
     too_large = f"is larger than the {MAX_BYTES // 2**20} MiB limit"
     try:
         # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer. The checks
@@ -63,11 +68,11 @@ def read_file(path: str, given_as: str = "--data") -> bytes:
         try:
             info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
-                raise DataError(path, ["is a directory, not a dataset file"])
+                raise DataError(name, ["is a directory, not a dataset file"])
             if not stat.S_ISREG(info.st_mode):
-                raise DataError(path, ["is not a regular file (a FIFO, socket or device?)"])
+                raise DataError(name, ["is not a regular file (a FIFO, socket or device?)"])
             if info.st_size > MAX_BYTES:
-                raise DataError(path, [too_large])
+                raise DataError(name, [too_large])
             chunks = []
             size = 0
             while size <= MAX_BYTES and (chunk := os.read(fd, MAX_BYTES + 1 - size)):
@@ -77,9 +82,9 @@ def read_file(path: str, given_as: str = "--data") -> bytes:
         finally:
             os.close(fd)
     except OSError as exc:
-        raise DataError(path, [(exc.strerror or str(exc)).lower()]) from None
+        raise DataError(name, [(exc.strerror or str(exc)).lower()]) from None
     if len(data) > MAX_BYTES:  # it grew after fstat
-        raise DataError(path, [too_large])
+        raise DataError(name, [too_large])
     return data
 
 

@@ -104,15 +104,26 @@ _NUMBER_WORDS = {
 
 def lookup_key(name: str) -> str:
     """``normalize`` with each number read as its digits: ``7th cranial nerve``, ``seventh
-    cranial nerve`` and ``7 cranial nerve`` give one key. Two names with one key are one name
+    cranial nerve`` and ``7 cranial nerve`` give one key, and ``CN7`` the key of ``CN 7``
+    (letters and the number typed against them are two words). Two names with one key are one name
     to a lookup (validation refuses them on two records)."""
     words = normalize(name).split()
     for i, word in enumerate(words):
         if word in _NUMBER_WORDS:
             words[i] = _NUMBER_WORDS[word]
-        elif word[0].isdigit() and (n := number_of(word)) is not None:
-            words[i] = str(n)
+        elif word[0].isdigit():
+            if (n := number_of(word)) is not None:
+                words[i] = str(n)
+        elif (word[-1].isdigit() or word[-3:-2].isdigit()) and (glued := _GLUED.fullmatch(word)):
+            # "cn7" is "cn 7": a number typed against the letters before it.
+            n = number_of(glued[2])
+            assert n is not None  # digits, with an ordinal's ending or none
+            words[i] = f"{glued[1]} {n}"
     return " ".join(words)
+
+
+# Letters with a number glued after them (``cn7``, ``CN07``, ``cn7th``): read as two words.
+_GLUED = re.compile(r"([^\W\d_]+)(\d+(?:st|nd|rd|th)?)")
 
 
 def lookalike(name: str) -> str:
@@ -153,6 +164,44 @@ def one_line(text: str) -> str:
     """``inert`` text that stays on one line: a newline shows as ``^J``, so text from a file
     name or a dataset can neither split a message nor forge a line of its own."""
     return inert(text).replace("\n", "^J")
+
+
+def shown_name(name: str) -> str:
+    """A name the user gave (a file, an argument) as a message shows it: as it is when it is
+    plain printable text, else quoted with its control, invisible and line-breaking
+    characters escaped, as a lookup shows what was typed (``'x\\x1b[2Jy'``), so that it can
+    neither act on the terminal nor split the message; ``''`` for an empty one."""
+    if name and name.isprintable() and not _pattern("control").search(name):
+        return name
+    return inert(repr(name))
+
+
+def c_quoted(name: str) -> str:
+    """``name`` for a diff header as git writes one: as it is when it is plain printable
+    text without quotes or backslashes, else in double quotes with C escapes (``\\033``,
+    ``\\n``, ``\\"``), which git apply and GNU patch read back."""
+    if (
+        name
+        and name.isprintable()
+        and not _pattern("control").search(name)
+        and not any(c in name for c in '"\\')
+    ):
+        return name
+    escapes = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v"}
+    escapes |= {"\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+    out = []
+    for char in name:
+        if char in escapes:
+            out.append(escapes[char])
+        elif char.isprintable() and not _pattern("control").match(char):
+            out.append(char)
+        else:  # each byte of its UTF-8, in octal, as git writes it
+            try:  # a byte a file name held that is not UTF-8 (os.fsdecode) is that byte
+                raw = char.encode("utf-8", "surrogateescape")
+            except UnicodeEncodeError:
+                raw = char.encode("utf-8", "surrogatepass")
+            out.append("".join(f"\\{b:03o}" for b in raw))
+    return '"' + "".join(out) + '"'
 
 
 def xml_safe(text: str) -> str:

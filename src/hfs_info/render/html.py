@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from contextvars import ContextVar
 from html import escape
@@ -144,10 +145,9 @@ def render(view: View, out: TextIO, terminal: Terminal) -> None:
 
 
 def _body(blocks: Sequence[Block], page: _Page, contents: str) -> list[str]:
-    anchors = {
-        i: page.ident(b.text, "section") for i, b in enumerate(blocks) if isinstance(b, Heading)
-    }
-    toc = _contents(blocks, anchors, contents)
+    labels = _labels(blocks)
+    anchors = {i: page.ident(label, "section") for i, label in labels.items()}
+    toc = _contents(blocks, anchors, labels, contents)
     # The contents go under the title and the notice that opens the page.
     after = 1 if len(blocks) > 1 and isinstance(blocks[1], Notice) else 0
     body = []
@@ -169,10 +169,37 @@ def _json_ld(data: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">\n{text}\n</script>\n'
 
 
-def _contents(blocks: Sequence[Block], anchors: dict[int, str], ident: str) -> str:
-    """A nested list of links to every heading below the page's title."""
+def _labels(blocks: Sequence[Block]) -> dict[int, str]:
+    """Each heading's name in the contents (and its anchor's words): its text, and where
+    another heading has the same text (five "In numbers"), the headings it is under, nearest
+    first, until it is told apart: "In numbers: Botox injections"."""
+    headings = {i: b for i, b in enumerate(blocks) if isinstance(b, Heading)}
+    above: dict[int, list[str]] = {}
+    chain: list[Heading] = []
+    for i, heading in headings.items():
+        while chain and chain[-1].level >= heading.level:
+            chain.pop()
+        above[i] = [h.text for h in reversed(chain)]
+        chain.append(heading)
+    labels = {i: h.text for i, h in headings.items()}
+    for depth in range(max((len(a) for a in above.values()), default=0)):
+        counts = Counter(labels.values())
+        repeated = [i for i, label in labels.items() if counts[label] > 1]
+        if not repeated:
+            break
+        for i in repeated:
+            if depth < len(above[i]):
+                labels[i] = ": ".join([headings[i].text, *above[i][: depth + 1]])
+    return labels
+
+
+def _contents(
+    blocks: Sequence[Block], anchors: dict[int, str], labels: dict[int, str], ident: str
+) -> str:
+    """A nested list of links to every heading below the page's title, each told apart from
+    the others by its label."""
     entries = [
-        (block.level, block.text, anchors[i])
+        (block.level, labels[i], anchors[i])
         for i, block in enumerate(blocks)
         if i and isinstance(block, Heading)
     ]
