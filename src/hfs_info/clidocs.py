@@ -196,6 +196,22 @@ def _markdown_param(param: Param) -> str:
     return f"- {names}: {param.text}{choices}{default}{envvar}".rstrip()
 
 
+def _markdown_text(text: str) -> str:
+    """Help text as Markdown: a paragraph that click keeps as written (marked ``\\b``, such as
+    an example) becomes a code block instead of carrying a raw backspace character."""
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        kept = paragraph.lstrip("\n")
+        if kept.startswith("\b\n"):
+            paragraph = (
+                "```\n"
+                + "\n".join(line.rstrip() for line in kept[2:].rstrip().split("\n"))
+                + "\n```"
+            )
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
 def generate() -> str:
     """docs/cli.md."""
     program, *commands = reference()
@@ -209,7 +225,7 @@ def generate() -> str:
         "",
         f"Usage: `{PROG} {program.usage}`",
         "",
-        program.text,
+        _markdown_text(program.text),
         "",
         *(_markdown_param(p) for p in program.params),
         "",
@@ -220,7 +236,7 @@ def generate() -> str:
             "",
             f"Usage: `{PROG} {command.name} {command.usage}`",
             "",
-            command.text,
+            _markdown_text(command.text),
             "",
             *(_markdown_param(p) for p in command.params),
             "",
