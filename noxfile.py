@@ -1,45 +1,62 @@
-"""The test suite on every supported Python: `nox` runs it once per version found on this machine.
+"""The checks CI runs: `nox` alone runs every session below; `nox -l` lists them.
 
-`nox` alone runs the suite (tests, ruff, mypy) on 3.11, 3.12 and 3.13; `nox -s tests-3.12`
-runs one version. A version that is not installed is skipped with a visible message instead of
-failing the run, so a machine with only one Python still tests what it can.
+- ``tests-3.12``, ``tests-3.13``: the test suite with the newest dependencies the project allows;
+- ``floors``: the suite on Python 3.11 with the lowest version of every dependency that
+  pyproject.toml allows, so that a floor we declare is one we have tested;
+- ``lint``: ruff (lint and format check) and mypy --strict, once: they do not depend on the
+  Python version the suite runs on;
+- ``packaging``: builds the sdist and, from it, the wheel, installs the wheel into a new
+  environment and runs it (the tests marked ``slow``), once.
+
+Every supported Python runs the suite once: the oldest with the oldest dependencies (floors), the
+others with the newest, as many projects pair them. A run of the suite on 3.11 with the newest
+dependencies as well would take a minute more of every CI run for the one combination a new
+release of a dependency could break on 3.11 alone; `nox --extra-pythons 3.11 -s tests` runs it.
+
+A Python version that is not installed is skipped with a visible message instead of failing the
+run, so a machine with only one Python still checks what it can. Every session installs the
+development tools at the exact versions of constraints/dev.txt, and makes its environment and
+installs with uv (a few seconds, where pip takes most of a minute); the suite runs on every core
+(pytest-xdist), the packaging tests, which share one built wheel, in one process.
 """
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import nox
 
 VERSIONS = ("3.11", "3.12", "3.13")
+CONSTRAINTS = ("-c", "constraints/dev.txt")
 
-nox.options.sessions = ["tests"]
+nox.options.default_venv_backend = "uv"
 # On CI, nox errors on a missing interpreter by default; we skip it and say so instead.
 nox.options.error_on_missing_interpreters = False
 
 
-def _runs(executable: str) -> bool:
+def _runs(executable: Path) -> bool:
     try:
-        return subprocess.run([executable, "-c", ""], capture_output=True, check=False).returncode == 0
+        result = subprocess.run([executable, "-c", ""], capture_output=True, check=False)
     except OSError:
         return False
+    return result.returncode == 0
 
 
 def _add_pyenv_versions() -> None:
     """pyenv installs each version under its root without putting it on PATH (its shims answer
     only for the selected versions), so put the bin folder of each installed version we test on
     PATH, where nox looks for ``python3.X``."""
-    root = os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
+    root = Path(os.environ.get("PYENV_ROOT") or Path("~/.pyenv").expanduser())
     folders = []
     for version in VERSIONS:
         found = shutil.which(f"python{version}")
-        if found and _runs(found):
+        if found and _runs(Path(found)):
             continue
-        candidates = sorted(glob.glob(os.path.join(root, "versions", f"{version}.*", "bin")))
-        folders += [c for c in candidates[-1:] if _runs(os.path.join(c, f"python{version}"))]
+        candidates = sorted((root / "versions").glob(f"{version}.*/bin"))
+        folders += [str(c) for c in candidates[-1:] if _runs(c / f"python{version}")]
     if folders:
         os.environ["PATH"] = os.pathsep.join([*folders, os.environ.get("PATH", "")])
 
@@ -47,8 +64,35 @@ def _add_pyenv_versions() -> None:
 _add_pyenv_versions()
 
 
-@nox.session(python=list(VERSIONS))
+@nox.session(python=list(VERSIONS[1:]))
 def tests(session: nox.Session) -> None:
-    """The whole suite: tests, ruff lint and format check, mypy."""
-    session.install("-e", ".[test]")
-    session.run("python", "-m", "pytest", *session.posargs)
+    """The test suite, without the slow packaging tests (the packaging session runs those)."""
+    session.install(*CONSTRAINTS, "-e", ".[test]")
+    session.run("python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs)
+
+
+@nox.session(python=VERSIONS[0])
+def floors(session: nox.Session) -> None:
+    """The test suite with the lowest allowed version of each dependency (uv's lowest-direct
+    resolution: the floors in pyproject.toml; the test tools stay at their pins), on the oldest
+    supported Python."""
+    session.install("--resolution", "lowest-direct", *CONSTRAINTS, "-e", ".[test]")
+    session.run("uv", "pip", "list", external=True)  # the versions tested, in the log
+    session.run("python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs)
+
+
+@nox.session(python=VERSIONS[-1])
+def lint(session: nox.Session) -> None:
+    """ruff check, ruff format --check and mypy --strict, at the pinned versions."""
+    session.install(*CONSTRAINTS, "-e", ".[test]")
+    paths = ("src", "tests", "tools", "benchmarks", "noxfile.py")
+    session.run("ruff", "check", *paths)
+    session.run("ruff", "format", "--check", *paths)
+    session.run("mypy")
+
+
+@nox.session(python=VERSIONS[-1])
+def packaging(session: nox.Session) -> None:
+    """Build the distributions, install the wheel and run it: the tests marked slow."""
+    session.install(*CONSTRAINTS, "-e", ".[test]")
+    session.run("python", "-m", "pytest", "-m", "slow", *session.posargs)

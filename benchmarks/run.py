@@ -95,6 +95,7 @@ def main() -> None:
             HFS, "search", "how", "long", "do", "the", "shots", "last", "--format", "json",
         ],
         "--help": [HFS, "--help"],
+        "--version": [HFS, "--version"],
     }  # fmt: skip
     edition = workdir / "edition.toml"
     edition.write_text((HERE.parent / "data" / "hemifacial_spasm.toml").read_text("utf-8"))

@@ -22,6 +22,18 @@ FIXTURES = HERE / "fixtures"
 SCRIPT = Path(sys.executable).with_name("hfs-info")
 
 
+def nobody_can_run_the_tool() -> bool:
+    """Whether tests may run the tool as the user nobody (setpriv): only as root, with setpriv,
+    and with an interpreter that user may run (pyenv's under /root, mode 0700, is not)."""
+    import shutil
+
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() != 0 or setpriv is None:
+        return False
+    probe = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", str(SCRIPT), "-V"]
+    return subprocess.run(probe, capture_output=True, timeout=60, check=False).returncode == 0
+
+
 @dataclass
 class Result:
     status: int

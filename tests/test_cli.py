@@ -137,10 +137,15 @@ def test_usage_errors_exit_2(run, args: list[str], message: str) -> None:
     assert result.stderr.startswith("hfs-info") and result.stderr.count("\n") == 1
 
 
-def test_version(run) -> None:
+def test_version_names_the_program_and_the_content_edition(run) -> None:
     from hfs_info import __version__
 
-    assert run("--version").stdout == f"hfs-info {__version__}\n"
+    for args in (["--version"], ["-V"], ["--data", "unread.toml", "--version"]):
+        lines = run(*args).stdout.splitlines()
+        assert lines[0] == f"hfs-info {__version__}"
+        assert lines[1:] == [
+            'content: "Hemifacial Spasm", Mayfield Clinic patient guide, updated July 2018'
+        ]
 
 
 @pytest.mark.parametrize("args", [[], *[[c[0]] for c in CONTENT_COMMANDS]])

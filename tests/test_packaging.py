@@ -1,56 +1,288 @@
-"""The wheel and the sdist each install into a fresh virtual environment with their data."""
+"""What the project ships: the licence and metadata, the version line, the generated files (the
+compiled data, the manual page, the completion scripts) kept in step with their sources, and,
+marked slow (run once per CI run by `nox -s packaging`), a wheel built from the sdist that
+installs and runs with all of them."""
 
 from __future__ import annotations
 
+import email.parser
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tomllib
 import venv
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from hfs_info import __version__
-from tests.conftest import run_process
+from hfs_info import EDITION, __version__, clidocs, store
+from tests.conftest import SCRIPT, run_process
+from tests.test_speed_guards import imported
 
 ROOT = Path(__file__).parents[1]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+COMPLETIONS = {
+    shell: ROOT / "completions" / name for shell, name in clidocs.COMPLETION_FILES.items()
+}
+# Where the wheel puts each shipped file, under the environment's prefix.
+SHARED = {
+    "share/man/man1/hfs-info.1": ROOT / "man" / "hfs-info.1",
+    "share/bash-completion/completions/hfs-info": COMPLETIONS["bash"],
+    "share/zsh/site-functions/_hfs-info": COMPLETIONS["zsh"],
+    "share/fish/vendor_completions.d/hfs-info.fish": COMPLETIONS["fish"],
+}
+
+
+# --- licence and metadata -----------------------------------------------------------------
+
+
+def test_the_code_has_a_licence_and_the_metadata_names_it() -> None:
+    project = PYPROJECT["project"]
+    assert project["license"] == "MIT"
+    assert project["license-files"] == ["LICENSE"]
+    licence = (ROOT / "LICENSE").read_text("utf-8")
+    assert licence.startswith("MIT License\n\nCopyright (c) 2026 hfs-info developers\n")
+    assert "© Mayfield Clinic" in licence  # the content's rights are stated as theirs
+    # setuptools refuses a licence classifier beside an SPDX expression, and needs 77 for it.
+    assert not [c for c in project["classifiers"] if c.startswith("License ::")]
+    assert {"Operating System :: POSIX", "Intended Audience :: End Users/Desktop"} <= set(
+        project["classifiers"]
+    )
+    assert "setuptools>=77" in PYPROJECT["build-system"]["requires"]
+
+
+def test_every_test_tool_is_pinned_exactly() -> None:
+    """The tools of the `test` extra (and so nox's sessions) run at the versions of
+    constraints/dev.txt, so a tool's new release cannot change the result on its own."""
+    pins = {}
+    for line in (ROOT / "constraints" / "dev.txt").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"not an exact pin: {line}"
+            pins[name] = version
+    wanted = {
+        r.split(">")[0].split("=")[0].strip()
+        for r in PYPROJECT["project"]["optional-dependencies"]["test"]
+    }
+    assert wanted == set(pins)
+
+
+def test_every_dependency_has_a_floor_for_the_floors_session() -> None:
+    for requirement in PYPROJECT["project"]["dependencies"]:
+        assert ">=" in requirement, requirement
+
+
+# --- the version -------------------------------------------------------------------------
+
+
+def test_the_version_names_the_edition_of_the_packaged_content() -> None:
+    provenance = store.load_packaged().provenance
+    assert (
+        f'"{provenance.title}", {provenance.publisher} patient guide, updated {provenance.updated}'
+    ) == EDITION
+    result = run_process("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode() == f"hfs-info {__version__}\ncontent: {EDITION}\n"
+
+
+def test_the_version_and_other_tools_completion_variables_do_not_load_typer() -> None:
+    from hfs_info import quick
+
+    assert quick.parse(["glossary", "mvd"], {"OTHER_TOOL_COMPLETE": "complete_bash"}) is not None
+    assert quick.parse(["glossary", "mvd"], {"_HFS_INFO_COMPLETE": "complete_bash"}) is None
+    assert imported("--version") == []
+    assert imported("-V") == []
+    for name in ("_OTHER_TOOL_COMPLETE", "SOME_TOOL_AUTO_COMPLETE"):
+        os.environ[name] = "complete_bash"
+        try:
+            assert imported("glossary", "mvd", "--format", "json") == []
+        finally:
+            del os.environ[name]
+
+
+# --- generated files stay in step with their sources --------------------------------------
+
+
+def test_the_compiled_data_matches_its_toml() -> None:
+    """The tool reads the JSON (in a development install too): it must be its TOML's."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import compile_data
+    finally:
+        sys.path.pop(0)
+    for path, text in compile_data.compiled().items():
+        assert path.read_text("utf-8") == text, f"{path.name}: run python tools/compile_data.py"
+
+
+def test_a_development_install_reads_the_compiled_data() -> None:
+    assert store.package_data(store.COMPILED_NAME) is not None
+
+
+@pytest.mark.parametrize("shell", sorted(COMPLETIONS))
+def test_completion_file_matches_the_app(shell: str) -> None:
+    command = (
+        f"python -m hfs_info.clidocs completion {shell} > completions/{COMPLETIONS[shell].name}"
+    )
+    assert COMPLETIONS[shell].read_text("utf-8") == clidocs.completion(shell), command
+
+
+def test_the_zsh_file_is_an_autoloadable_completion_function() -> None:
+    lines = COMPLETIONS["zsh"].read_text("utf-8").splitlines()
+    assert lines[0] == "#compdef hfs-info"
+    assert '  _hfs_info_completion "$@"' in lines
+
+
+def _bash_complete(line: str, env: dict[str, str] | None = None) -> list[str]:
+    """Candidates for ``line`` from the committed bash file, sourced into a real bash, with the
+    installed hfs-info on PATH."""
+    words = line.split(" ")
+    script = (
+        f"source {COMPLETIONS['bash']}\n"
+        f"COMP_WORDS=({' '.join(repr(w) for w in words)}); COMP_CWORD={len(words) - 1}\n"
+        "_hfs_info_completion hfs-info\n"
+        'for c in "${COMPREPLY[@]}"; do printf "<%s>\\n" "$c"; done\n'
+    )
+    path = f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    result = subprocess.run(
+        ["bash", "--norc", "-c", script],
+        env={**os.environ, "PATH": path, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return [line.strip("<>") for line in result.stdout.splitlines()]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_the_bash_file_completes_terms() -> None:
+    assert _bash_complete("hfs-info glossary mv") == ["mvd"]
+    assert "treatments" in _bash_complete("hfs-info tr")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_completion_never_offers_control_characters_from_a_dataset(tmp_path: Path) -> None:
+    shipped = (ROOT / "data" / "hemifacial_spasm.toml").read_text("utf-8")
+    forged = shipped.replace(
+        'aliases = ["MVD"]', 'aliases = ["MVD", "zza\\u001bb", "x\\ny", "zzt\\tab"]'
+    )
+    assert forged != shipped
+    edition = tmp_path / "forged.toml"
+    edition.write_text(forged, "utf-8")
+    if run_process("validate", str(edition)).returncode != 0:
+        pytest.skip("validate refuses these names now, so no edition can offer them")
+    env = {"HFS_INFO_DATA": str(edition)}
+    assert _bash_complete("hfs-info glossary zz", env) == []
+    assert _bash_complete("hfs-info glossary x", env) == []  # no forged candidate "y"
+    assert _bash_complete("hfs-info glossary mv", env) == ["mvd"]
+    for shell, extra in (
+        ("zsh", {"_TYPER_COMPLETE_ARGS": "hfs-info glossary "}),
+        (
+            "fish",
+            {
+                "_TYPER_COMPLETE_ARGS": "hfs-info glossary ",
+                "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+            },
+        ),
+    ):
+        answer = run_process(env={**env, "_HFS_INFO_COMPLETE": f"complete_{shell}", **extra})
+        assert answer.returncode == 0
+        text = answer.stdout.decode()
+        assert "mvd" in text.lower() and "\x1b" not in text and "zzt" not in text
+
+
+# --- the manual page ---------------------------------------------------------------------
+
+
+def test_the_man_page_has_the_sections_a_reader_expects() -> None:
+    page = (ROOT / "man" / "hfs-info.1").read_text("utf-8")
+    sections = [
+        line.removeprefix(".SH ").strip('"')
+        for line in page.splitlines()
+        if line.startswith(".SH ")
+    ]
+    assert sections == [
+        "NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", "EXIT STATUS", "ENVIRONMENT",
+        "FILES", "EXAMPLES", "SEE ALSO",
+    ]  # fmt: skip
+    assert f'.TH HFS\\-INFO 1 "{clidocs.MAN_DATE}" ' in page
+    reference = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    for text in (page, reference):  # help examples kept as written, not as a raw backspace
+        assert not any(ord(c) < 32 and c != "\n" for c in text)
+    assert "config.toml" in page and "HFS_INFO_FORMAT" in page
+
+
+@pytest.mark.parametrize(
+    ("command", "text"), clidocs.MAN_EXAMPLES, ids=[c for c, _ in clidocs.MAN_EXAMPLES]
+)
+def test_every_man_page_example_runs(
+    run, tmp_path: Path, monkeypatch, command: str, text: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.md").write_text("# Notes\n", "utf-8")
+    args = command.split(" > ")[0].split()[1:]
+    result = run(*args)
+    assert result.status == 0, (command, result.stderr)
+
+
+# --- the distributions (slow: nox -s packaging) -------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def dists(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel, built (as pip and pipx would from PyPI) from the sdist, which so has to hold
+    everything the wheel needs."""
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(ROOT)],
+        [sys.executable, "-m", "build", "--installer", "uv", "--outdir", str(out), str(ROOT)],
         check=True,
         capture_output=True,
     )
-    return out
+    (_sdist,) = out.glob("*.tar.gz")  # built first, and the wheel from it
+    (built,) = out.glob("*.whl")
+    return built
 
 
-def test_the_wheel_carries_the_compiled_dataset_and_search_vocabulary(dists: Path) -> None:
-    import zipfile
+@pytest.mark.slow
+def test_the_wheel_holds_the_licence_data_man_page_and_completions(wheel: Path) -> None:
+    data = f"hfs_info-{__version__}.data/data/"
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        assert {
+            "hfs_info/data/hemifacial_spasm.json",
+            "hfs_info/data/search_vocabulary.json",
+            "hfs_info/data/search_vocabulary.toml",
+            "hfs_info/data/common_words.txt",
+            f"hfs_info-{__version__}.dist-info/licenses/LICENSE",
+        } <= names
+        for where, source in SHARED.items():
+            assert archive.read(data + where) == source.read_bytes(), where
+        metadata = email.parser.Parser().parsestr(
+            archive.read(f"hfs_info-{__version__}.dist-info/METADATA").decode()
+        )
+    assert metadata["License-Expression"] == "MIT"
+    assert metadata.get_all("License-File") == ["LICENSE"]
+    assert "Operating System :: POSIX" in metadata.get_all("Classifier")
 
-    (wheel,) = dists.glob("*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
-    assert {
-        "hfs_info/data/hemifacial_spasm.json",
-        "hfs_info/data/search_vocabulary.json",
-        "hfs_info/data/search_vocabulary.toml",
-        "hfs_info/data/common_words.txt",
-    } <= names
 
-
-@pytest.mark.parametrize("kind", ["whl", "tar.gz"])
-def test_distribution_installs_and_runs(dists: Path, tmp_path: Path, kind: str) -> None:
-    (archive,) = dists.glob(f"*.{kind}")
+@pytest.mark.slow
+def test_the_installed_wheel_runs_as_the_development_install_does(
+    wheel: Path, tmp_path: Path
+) -> None:
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
-    pip = env_dir / "bin" / "pip"
-    subprocess.run([str(pip), "install", "-q", str(archive)], check=True, capture_output=True)
-    # Run from an empty directory so nothing can come from the repository; the installed
-    # tool (which reads the dataset compiled into the wheel) must print exactly what the
-    # development install (which reads the TOML) prints.
+    venv.create(env_dir, with_pip=False)
+    uv = [sys.executable, "-m", "uv"]
+    python = str(env_dir / "bin" / "python")
+    subprocess.run(
+        [*uv, "pip", "install", "-q", "--python", python, str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    # Run from an empty directory so nothing can come from the repository: the installed tool
+    # must print exactly what the development install prints.
     for args in COMMANDS:
         installed = subprocess.run(
             [str(env_dir / "bin" / "hfs-info"), *args],
@@ -68,19 +300,19 @@ def test_distribution_installs_and_runs(dists: Path, tmp_path: Path, kind: str) 
         capture_output=True,
         check=True,
     )
-    assert json.loads(result.stdout)["term"]["aliases"] == ["MVD"]
-    # The man page installs under the environment's share/man, where `man -M` (or MANPATH) finds
-    # it, identical to the checked-in page.
-    installed_page = env_dir / "share" / "man" / "man1" / "hfs-info.1"
-    assert installed_page.read_bytes() == (ROOT / "man" / "hfs-info.1").read_bytes()
-
-
-def test_wheel_carries_the_man_page(dists: Path) -> None:
-    (wheel,) = dists.glob("*.whl")
-    with zipfile.ZipFile(wheel) as archive:
-        pages = [n for n in archive.namelist() if n.endswith("/share/man/man1/hfs-info.1")]
-        assert pages == [f"hfs_info-{__version__}.data/data/share/man/man1/hfs-info.1"]
-        assert archive.read(pages[0]) == (ROOT / "man" / "hfs-info.1").read_bytes()
+    assert "MVD" in json.dumps(json.loads(result.stdout))
+    # The man page and the completion scripts land under the environment's share/, where man
+    # and the shells' loaders look, identical to the checked-in files.
+    for where, source in SHARED.items():
+        assert (env_dir / where).read_bytes() == source.read_bytes(), where
+    # pip show names the licence (pip itself, as a user would run it).
+    subprocess.run(
+        [*uv, "pip", "install", "-q", "--python", python, "pip"], check=True, capture_output=True
+    )
+    shown = subprocess.run(
+        [python, "-m", "pip", "show", "hfs-info"], capture_output=True, text=True, check=True
+    )
+    assert "License-Expression: MIT" in shown.stdout.splitlines(), shown.stdout
 
 
 COMMANDS = [
@@ -89,4 +321,5 @@ COMMANDS = [
     ["export", "--format", "json"],
     ["search", "how", "long", "does", "botox", "last", "--format", "json"],
     ["figures", "1", "--format", "svg"],
+    ["--version"],
 ]

@@ -4,7 +4,6 @@ flags and the other variables (docs/preferences.md)."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 
 from hfs_info.display import pager
 from hfs_info.preferences import Preferences, load
-from tests.conftest import SCRIPT, on_a_terminal, run_process
+from tests.conftest import SCRIPT, nobody_can_run_the_tool, on_a_terminal, run_process
 
 
 @pytest.fixture
@@ -233,8 +232,8 @@ def test_the_installed_script_reads_the_file(tmp_path: Path) -> None:
 
 
 def test_a_file_there_but_unreadable_is_an_error_and_an_unsearchable_folder_is_none() -> None:
-    if os.geteuid() != 0 or shutil.which("setpriv") is None:
-        pytest.skip("needs root to run as another user")
+    if not nobody_can_run_the_tool():
+        pytest.skip("needs root, setpriv and a Python the user nobody may run")
     import tempfile
 
     base = Path(tempfile.mkdtemp(prefix="hfs-info-prefs-"))  # pytest's own folder is private

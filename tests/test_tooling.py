@@ -1,27 +1,73 @@
-"""Lint, format and type checks run as part of the suite, so CI enforces them."""
+"""The checks CI runs beside the tests are declared where CI runs them: ruff and mypy in the
+lint session of noxfile.py (once, not once per Python), the README's test command in .ci/run."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import ast
+import tomllib
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).parents[1]
+NOXFILE = ast.parse((ROOT / "noxfile.py").read_text("utf-8"))
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        ["ruff", "check", "src", "tests"],
-        ["ruff", "format", "--check", "src", "tests"],
-        ["mypy"],
-    ],
-    ids=["ruff-check", "ruff-format", "mypy"],
-)
-def test_tool_passes(command: list[str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, check=False
+def _sessions() -> dict[str, str]:
+    """Each nox session's name and source."""
+    source = (ROOT / "noxfile.py").read_text("utf-8")
+    return {
+        node.name: ast.get_source_segment(source, node) or ""
+        for node in NOXFILE.body
+        if isinstance(node, ast.FunctionDef)
+        and any("session" in ast.unparse(d) for d in node.decorator_list)
+    }
+
+
+def test_nox_has_the_sessions_ci_relies_on() -> None:
+    assert set(_sessions()) == {"tests", "floors", "lint", "packaging"}
+    # `nox` with no arguments runs every session: none is left out of CI by a default list.
+    assert "nox.options.sessions" not in (ROOT / "noxfile.py").read_text("utf-8")
+
+
+def test_the_lint_session_runs_ruff_and_mypy_on_the_code_and_the_tests() -> None:
+    lint = _sessions()["lint"]
+    for check in ('"ruff", "check"', '"ruff", "format", "--check"', '"mypy"'):
+        assert check in lint
+    assert '"src", "tests"' in lint
+
+
+def test_slow_tests_run_once_in_the_packaging_session_and_nowhere_else() -> None:
+    sessions = _sessions()
+    assert '"-m", "slow"' in sessions["packaging"]
+    for name in ("tests", "floors"):
+        assert '"-m", "not slow", "-n", "auto"' in sessions[name]  # on every core
+
+
+def test_the_floors_session_installs_the_lowest_allowed_versions() -> None:
+    assert '"--resolution", "lowest-direct"' in _sessions()["floors"]
+
+
+def test_every_supported_python_runs_the_suite() -> None:
+    """3.11 in the floors session, the others in the tests sessions, as the README says."""
+    versions = next(
+        ast.literal_eval(node.value)
+        for node in NOXFILE.body
+        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "VERSIONS"
     )
-    assert result.returncode == 0, result.stdout + result.stderr
+    classifiers = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    supported = {
+        c.rsplit(" ", 1)[1]
+        for c in classifiers["classifiers"]
+        if c.startswith("Programming Language :: Python :: 3.")
+    }
+    assert set(versions) == supported
+    assert "@nox.session(python=VERSIONS[0])\ndef floors" in (ROOT / "noxfile.py").read_text(
+        "utf-8"
+    )
+    assert "@nox.session(python=list(VERSIONS[1:]))\ndef tests" in (ROOT / "noxfile.py").read_text(
+        "utf-8"
+    )
+
+
+def test_every_session_installs_the_pinned_tools() -> None:
+    for name, source in _sessions().items():
+        assert "*CONSTRAINTS" in source, name

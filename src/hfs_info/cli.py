@@ -22,7 +22,7 @@ from typing import Annotated, Any
 import typer
 import typer.completion
 
-from hfs_info import __version__, actions, completion, declare
+from hfs_info import actions, completion, declare, version_text
 from hfs_info.actions import Result
 from hfs_info.declare import CONTENT, ColorOption, NoPagerOption
 from hfs_info.display import SHARED, Display, resolve
@@ -82,7 +82,7 @@ def _version(value: bool) -> None:
     if value:
         import sys
 
-        sys.stdout.write(f"{PROG} {__version__}\n")
+        sys.stdout.write(version_text())
         raise typer.Exit()
 
 

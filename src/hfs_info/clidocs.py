@@ -3,13 +3,17 @@ others read without loading Typer:
 
 - ``python -m hfs_info.clidocs > docs/cli.md``: the reference of every command and option;
 - ``python -m hfs_info.clidocs --man > man/hfs-info.1``: the manual page;
+- ``python -m hfs_info.clidocs completion bash > completions/hfs-info`` (and ``zsh >
+  completions/_hfs-info``, ``fish > completions/hfs-info.fish``): the completion scripts the
+  wheel installs where the shells look for them (share/bash-completion/completions,
+  share/zsh/site-functions, share/fish/vendor_completions.d);
 - ``python -m hfs_info.clidocs table > src/hfs_info/commandline.py``: the command table that the
   quick parser (quick.py) and the home screen read.
 
 The reference and the manual page both come from ``reference()``. Tests (tests/test_clidocs.py,
-tests/test_formats.py) fail when a checked-in file no longer matches what this prints, so none
-can drift from the code. Only typer's public API is used (``typer.main.get_command`` and the
-click objects it returns).
+tests/test_formats.py, tests/test_packaging.py) fail when a checked-in file no longer matches
+what this prints, so none can drift from the code. Only typer's public API is used
+(``typer.main.get_command`` and the click objects it returns).
 """
 
 from __future__ import annotations
@@ -26,12 +30,55 @@ from hfs_info import __version__, options
 from hfs_info.cli import app, plain_usage
 from hfs_info.display import PAGER_ENV
 from hfs_info.errors import ExitStatus
-from hfs_info.options import PROG
+from hfs_info.options import COMPLETE_VAR, PROG
 from hfs_info.preferences import FORMAT_ENV
 from hfs_info.terminal import MAX_WIDTH, MIN_WIDTH
 
 MARKDOWN_COMMAND = "python -m hfs_info.clidocs > docs/cli.md"
 MAN_COMMAND = "python -m hfs_info.clidocs --man > man/hfs-info.1"
+
+# The date of the release the manual page documents (its .TH line): change it with the version.
+MAN_DATE = "2026-12-07"
+# The completion scripts: the file each shell's loader looks for, under completions/.
+COMPLETION_FILES = {"bash": "hfs-info", "zsh": "_hfs-info", "fish": "hfs-info.fish"}
+# The user's preferences file (written by hand; the tool only reads it).
+CONFIG_FILE = "$XDG_CONFIG_HOME/hfs-info/config.toml"
+# The manual's DESCRIPTION after the help's first paragraph: what a reader needs before the
+# options, in sentences.
+MAN_DESCRIPTION = (
+    "Each command shows one part of the guide: run hfs-info alone for the list of commands, "
+    "and hfs-info help COMMAND (or hfs-info COMMAND --help) for the options of one. On a "
+    "terminal the output is a table for people, paged when it is longer than the screen; "
+    "--format plain, markdown or json (csv or svg where a command offers them) give output "
+    "for scripts and documents, without the terminal's colour or layout.",
+    "Every screen of content ends with the guide's notice: it is general information, not "
+    "medical advice. The content paraphrases the guide, whose rights are the Mayfield "
+    "Clinic's; nothing is added that the guide does not say.",
+)
+# The manual's EXAMPLES: a command line and what it does.
+MAN_EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("hfs-info treatments", "The three treatments side by side."),
+    ("hfs-info treatments botox", "One treatment in full, by name or alias."),
+    ("hfs-info glossary mvd", "One term of the glossary, by term or alias, in any case."),
+    (
+        "hfs-info search how long does botox last",
+        "Answer a question in everyday words: the best match in full, then every match.",
+    ),
+    ("hfs-info stats --format csv > numbers.csv", "Every number in the guide, for a spreadsheet."),
+    ("hfs-info glossary --format json", "The glossary as JSON (its schema: hfs-info schema)."),
+    ("hfs-info export -o hfs.html", "The whole reference as one standalone HTML page."),
+    (
+        "hfs-info fill --check notes.md",
+        "Exit 1 if the hfs-info regions of notes.md are out of date (fill notes.md updates them).",
+    ),
+    ("hfs-info --show-completion bash", "Print the bash completion script."),
+)
+# The manual's SEE ALSO.
+MAN_SEE_ALSO = (
+    "\\fBless\\fR(1), \\fBman\\fR(1). The project's README.md and docs/cli.md (the same "
+    'reference as this page, in Markdown). The guide itself: "Hemifacial Spasm", Mayfield '
+    "Certified Health Info, Mayfield Clinic (hfs-info sources gives its details)."
+)
 
 # What each exit status means (the numbers are errors.ExitStatus).
 EXIT_STATUS: tuple[tuple[ExitStatus, str], ...] = (
@@ -149,6 +196,22 @@ def _markdown_param(param: Param) -> str:
     return f"- {names}: {param.text}{choices}{default}{envvar}".rstrip()
 
 
+def _markdown_text(text: str) -> str:
+    """Help text as Markdown: a paragraph that click keeps as written (marked ``\\b``, such as
+    an example) becomes a code block instead of carrying a raw backspace character."""
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        kept = paragraph.lstrip("\n")
+        if kept.startswith("\b\n"):
+            paragraph = (
+                "```\n"
+                + "\n".join(line.rstrip() for line in kept[2:].rstrip().split("\n"))
+                + "\n```"
+            )
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
 def generate() -> str:
     """docs/cli.md."""
     program, *commands = reference()
@@ -162,7 +225,7 @@ def generate() -> str:
         "",
         f"Usage: `{PROG} {program.usage}`",
         "",
-        program.text,
+        _markdown_text(program.text),
         "",
         *(_markdown_param(p) for p in program.params),
         "",
@@ -173,7 +236,7 @@ def generate() -> str:
             "",
             f"Usage: `{PROG} {command.name} {command.usage}`",
             "",
-            command.text,
+            _markdown_text(command.text),
             "",
             *(_markdown_param(p) for p in command.params),
             "",
@@ -209,11 +272,17 @@ def _roff(text: str) -> str:
 
 
 def _roff_paragraphs(text: str) -> list[str]:
+    """Paragraphs of help text; one that click keeps as written (marked ``\\b``, such as an
+    example) stays as written, without filling."""
     out: list[str] = []
     for n, paragraph in enumerate(p for p in text.split("\n\n") if p.strip()):
         if n:
             out.append(".PP")
-        out.append(_roff(paragraph.strip()))
+        if paragraph.lstrip("\n").startswith("\b\n"):
+            lines = paragraph.lstrip("\n")[2:].rstrip().split("\n")
+            out += [".nf", ".RS 2", *(_roff(line) for line in lines), ".RE", ".fi"]
+        else:
+            out.append(_roff(paragraph.strip()))
     return out
 
 
@@ -241,7 +310,7 @@ def manpage() -> str:
     name_line = program.text.split(". ")[0].split(", ")[0].rstrip(".")
     lines = [
         f'.\\" Generated from the application by {MAN_COMMAND}; do not edit.',
-        f'.TH {_roff(PROG.upper())} 1 "" "{_roff(PROG)} {__version__}" "User Commands"',
+        f'.TH {_roff(PROG.upper())} 1 "{MAN_DATE}" "{_roff(PROG)} {__version__}" "User Commands"',
         # Ragged right and no hyphenation: medical words are never broken across lines.
         ".ad l",
         ".nh",
@@ -254,7 +323,9 @@ def manpage() -> str:
         f".B {_roff(PROG)}",
         "\\fICOMMAND\\fR \\fB\\-\\-help\\fR",
         ".SH DESCRIPTION",
-        *_roff_paragraphs(program.text),
+        # The help's first paragraph; its list of two commands reads as sentences here.
+        _roff(program.text.split("\n\n")[0].strip()),
+        *(line for text in MAN_DESCRIPTION for line in (".PP", _roff(text))),
         ".SH OPTIONS",
         *(line for p in program.params for line in _man_param(p)),
         ".SH COMMANDS",
@@ -267,14 +338,65 @@ def manpage() -> str:
             *_roff_paragraphs(command.text),
             *(line for p in command.params for line in _man_param(p)),
         ]
-    lines.append(".SH ENVIRONMENT")
-    for name, text in _environment(program, commands):
-        lines += [".TP", f"\\fB{_roff(name)}\\fR", _roff(text)]
     lines.append(".SH EXIT STATUS")
     for status, text in EXIT_STATUS:
         lines += [".TP", f"\\fB{int(status)}\\fR", _roff(text)]
+    lines.append(".SH ENVIRONMENT")
+    for name, text in _environment(program, commands):
+        lines += [".TP", f"\\fB{_roff(name)}\\fR", _roff(text)]
+    lines += [
+        ".SH FILES",
+        ".TP",
+        f"\\fI{_roff(CONFIG_FILE)}\\fR",
+        _roff(
+            "Your preferences, in TOML, all optional (without XDG_CONFIG_HOME: "
+            "~/.config/hfs-info/config.toml): "
+            'format (e.g. "plain"), color (auto, always or never) and pager (a command line; '
+            '"" or "cat" for none). --format and HFS_INFO_FORMAT win over the format, --color '
+            "over the color (which wins over NO_COLOR and FORCE_COLOR), --no-pager and "
+            "HFS_INFO_PAGER over the pager. An unknown key or value is an error (exit status "
+            "2), not ignored."
+        ),
+    ]
+    lines.append(".SH EXAMPLES")
+    for example, text in MAN_EXAMPLES:
+        lines += [".TP", f"\\fB{_roff(example)}\\fR", _roff(text)]
+    lines += [".SH SEE ALSO", MAN_SEE_ALSO.replace("-", "\\-")]
     lines.append("")
     return "\n".join(lines)
+
+
+# --- completion scripts (completions/) -------------------------------------------------------
+
+# typer's zsh script defines the function and registers it with compdef, which suits `source`
+# or eval but not a file that zsh autoloads from site-functions: there the file's body runs as
+# the completion function itself, on the first completion. Run it at once when autoloaded.
+_ZSH_AUTOLOAD = """if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  _hfs_info_completion "$@"
+else
+  compdef _hfs_info_completion hfs-info
+fi"""
+
+
+def completion(shell: str) -> str:
+    """The completion script for ``shell`` (bash, zsh or fish), as ``--show-completion`` prints
+    it, made a file the shell's completion loader can read."""
+    import typer.completion
+
+    script: str = typer.completion.get_completion_script(  # type: ignore[attr-defined]
+        prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell
+    )
+    script = script.rstrip("\n") + "\n"
+    if shell == "zsh":
+        script = script.replace(f"compdef _hfs_info_completion {PROG}\n", _ZSH_AUTOLOAD + "\n")
+    head = "#" if shell != "zsh" else "#compdef hfs-info\n#"
+    if shell == "zsh":
+        script = script.removeprefix("#compdef hfs-info\n")
+    note = (
+        f" {PROG} completion for {shell}. Generated from the application by "
+        f"python -m hfs_info.clidocs completion {shell}; do not edit.\n"
+    )
+    return head + note + script
 
 
 def _commands() -> list[tuple[str, Any]]:
@@ -405,4 +527,7 @@ def command_table() -> str:
 
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "markdown"
-    print({"table": command_table, "--man": manpage}.get(what, generate)(), end="")
+    if what == "completion":
+        print(completion(sys.argv[2]), end="")
+    else:
+        print({"table": command_table, "--man": manpage}.get(what, generate)(), end="")

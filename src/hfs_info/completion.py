@@ -12,9 +12,7 @@ import typer
 import typer.completion
 
 from hfs_info.errors import HfsError
-from hfs_info.options import PROG
-
-COMPLETE_VAR = "_HFS_INFO_COMPLETE"
+from hfs_info.options import COMPLETE_VAR, PROG
 
 
 class Shell(StrEnum):
@@ -41,10 +39,12 @@ def _candidates(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
         names += [n for m in ds.medications for n in (m.generic, m.brand)]
     # Shells keep only candidates that start with what was typed, case and all; lookups ignore
     # case, so a candidate is offered in the typed case (``te`` offers ``tegretol`` for Tegretol).
+    # A name with a control, invisible or line-breaking character is not offered: a shell would
+    # put it on the command line raw, and a newline forges a second candidate.
     found = {
         n if n.startswith(incomplete) else _typed_case(n, incomplete)
         for n in names
-        if n.casefold().startswith(incomplete.casefold())
+        if n.casefold().startswith(incomplete.casefold()) and _typable(n)
     }
     if os.environ.get(COMPLETE_VAR) == "complete_bash":
         # bash puts a candidate on the line as it is: quote what the shell would split or
@@ -52,6 +52,12 @@ def _candidates(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
         # quote candidates themselves.
         found = {re.sub(r"([^\w@%+=:,./-])", r"\\\1", n) for n in found}
     return sorted(found, key=str.casefold)
+
+
+def _typable(name: str) -> bool:
+    from hfs_info.text import one_line
+
+    return "\t" not in name and one_line(name) == name
 
 
 def _typed_case(name: str, typed: str) -> str:

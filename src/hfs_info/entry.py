@@ -88,6 +88,11 @@ def run(args: list[str]) -> int:
 
 
 def _invoke(args: list[str]) -> Result:
+    if args in (["--version"], ["-V"]):  # the app's answer (cli._version), without loading it
+        from hfs_info import version_text
+        from hfs_info.actions import Result
+
+        return Result(version_text())
     from hfs_info import quick
 
     call = quick.parse(args, os.environ)

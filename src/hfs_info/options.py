@@ -12,6 +12,10 @@ from typing import Any, NamedTuple
 PROG = "hfs-info"
 # The environment variable that names a dataset file, like --data.
 DATA_ENV = "HFS_INFO_DATA"
+# Set by the shell completion scripts (completions/, --show-completion): the run is a request for
+# completions, which the Typer app answers. Only this name: other tools' *_COMPLETE variables
+# in the environment are not ours.
+COMPLETE_VAR = "_HFS_INFO_COMPLETE"
 
 
 class Format(StrEnum):

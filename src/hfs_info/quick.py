@@ -25,7 +25,7 @@ from typing import Any
 
 from hfs_info.commandline import COMMANDS, ROOT_OPTIONS
 from hfs_info.display import merged
-from hfs_info.options import DATA_ENV, Command, Option
+from hfs_info.options import COMPLETE_VAR, DATA_ENV, Command, Option
 
 # The options of the whole tool that are not display options.
 _OWN = ("data", "debug")
@@ -43,7 +43,7 @@ def parse(
     """``(command, data, params)`` for ``actions.run``, or None when the Typer app must parse
     ``args``. ``defaults``: values for the parameters the line does not give, instead of the
     declared ones (fill uses None to tell a format left out from one given)."""
-    if any(key.endswith("_COMPLETE") for key in environ):  # shell completion is Typer's
+    if environ.get(COMPLETE_VAR):  # shell completion is Typer's
         return None
     try:
         return _parse(list(args), environ, defaults or {})

@@ -1,10 +1,10 @@
 """Where a run's records come from: the dataset shipped in the package, or a file named by
 ``--data`` / ``HFS_INFO_DATA``, read defensively and validated by dataset.py.
 
-The build (setup.py) validates the packaged TOML and ships it as JSON as well, because the
-standard library's JSON parser needs no extra import and reads faster than TOML
-(docs/benchmarks.md); the records are built from either by the same validating code, so they
-cannot differ. An editable install has no JSON and reads the TOML.
+The packaged TOML is shipped as JSON as well (tools/compile_data.py writes it, a test keeps it
+in step), because the standard library's JSON parser needs no extra import and reads faster
+than TOML (docs/benchmarks.md); the records are built from either by the same validating code,
+so they cannot differ. Wheels and development installs alike read the JSON.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from hfs_info.errors import DataError
 from hfs_info.models import Dataset
 
 PACKAGED_NAME = "hemifacial_spasm.toml"
-# The same document as JSON, written by the build (setup.py); absent from editable installs.
+# The same document as JSON (tools/compile_data.py); the TOML is read only if it is missing.
 COMPILED_NAME = "hemifacial_spasm.json"
 # A dataset file larger than this is refused before it is read (the shipped one is ~20 KB).
 MAX_BYTES = 5 * 1024 * 1024

@@ -8,8 +8,9 @@ search may follow a related word to a passage, but then says the guide does not 
 typed. It only ever adds search words; it makes no medical claim, and a word it adds finds
 nothing unless the guide itself uses it.
 
-The build (setup.py) validates it and compiles it to JSON next to the compiled dataset; an
-editable install reads the TOML instead, validated the same way.
+tools/compile_data.py validates it and writes it as JSON next to the compiled dataset, which the
+tool reads (tests/test_packaging.py keeps the two in step); the TOML is read only if the JSON is
+missing, validated the same way.
 """
 
 from __future__ import annotations
@@ -148,14 +149,14 @@ def parse(data: bytes, source: str) -> Vocabulary:
 
 @cache
 def load() -> Vocabulary:
-    """The packaged vocabulary: the JSON the build compiled, else the TOML (editable installs)."""
+    """The packaged vocabulary: the compiled JSON, else the TOML."""
     from hfs_info.store import package_data
 
     compiled = package_data(COMPILED_NAME)
     if compiled is not None:
         import json
 
-        return construct(json.loads(compiled))  # validated by the build (setup.py)
+        return construct(json.loads(compiled))  # validated by tools/compile_data.py
     data = package_data(SOURCE_NAME)
     if data is None:  # pragma: no cover - every loader we ship with can read data files
         raise DataError(f"<packaged>/{SOURCE_NAME}", ["cannot be read"])

@@ -1,0 +1,2 @@
+# hfs-info completion for fish. Generated from the application by python -m hfs_info.clidocs completion fish; do not edit.
+complete --command hfs-info --no-files --arguments "(env _HFS_INFO_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) hfs-info)" --condition "env _HFS_INFO_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) hfs-info"

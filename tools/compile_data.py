@@ -1,0 +1,61 @@
+"""Write the packaged data as JSON: data/hemifacial_spasm.json and data/search_vocabulary.json.
+
+    .venv/bin/python tools/compile_data.py          # write both files
+    .venv/bin/python tools/compile_data.py --check  # exit 1 if either is out of date
+
+The TOML files in data/ are the sources people edit. The tool reads the JSON copies (the
+standard library's JSON parser needs no extra import and is faster than TOML, see
+docs/benchmarks.md), in a wheel and in a development install alike, so the tests read what
+users run. Both sources are validated first: a broken dataset or vocabulary is never written.
+tests/test_packaging.py fails when a JSON file no longer matches its TOML: run this and commit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+DATA = ROOT / "data"
+
+
+def compiled() -> dict[Path, str]:
+    """Each JSON file of data/ and the text it should hold."""
+    from hfs_info import store, vocabulary
+    from hfs_info.dataset import build
+
+    dataset = tomllib.loads((DATA / store.PACKAGED_NAME).read_text("utf-8"))
+    _, problems = build(dataset)
+    if problems:
+        raise SystemExit(f"{DATA / store.PACKAGED_NAME}: " + "; ".join(problems))
+    words = tomllib.loads((DATA / vocabulary.SOURCE_NAME).read_text("utf-8"))
+    problems = vocabulary.problems(words)
+    if problems:
+        raise SystemExit(f"{DATA / vocabulary.SOURCE_NAME}: " + "; ".join(problems))
+    return {
+        DATA / store.COMPILED_NAME: _json(dataset),
+        DATA / vocabulary.COMPILED_NAME: _json(words),
+    }
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    stale = []
+    for path, text in compiled().items():
+        if path.exists() and path.read_text("utf-8") == text:
+            continue
+        stale.append(path)
+        if "--check" not in argv:
+            path.write_text(text, encoding="utf-8")
+    for path in stale:
+        print(f"{path.relative_to(ROOT)}: {'out of date' if '--check' in argv else 'written'}")
+    return 1 if stale and "--check" in argv else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
