@@ -141,3 +141,25 @@ def test_any_table_keeps_its_words_whole(table: Table, width: int) -> None:
     text = out.getvalue()
     assert max(len(line) for line in text.split("\n")) <= width
     assert _shown(View((table,), {})) <= _output_words(text)
+
+
+@given(
+    words=st.lists(
+        st.text(
+            st.characters(categories=("L", "N", "P", "Zs"), exclude_characters=" "),
+            min_size=1,
+            max_size=12,
+        )
+    ),
+    extra=st.integers(0, 40),
+)
+def test_wrapped_lines_counts_as_textwrap_does(words: list[str], extra: int) -> None:
+    """The comparison's width search counts lines by word lengths; textwrap is the reference."""
+    import textwrap
+
+    from hfs_info.render.table import _WORD, wrapped_lines
+
+    width = max((len(w) for w in words), default=1) + extra
+    expected = max(1, len(textwrap.wrap(" ".join(words), width, break_on_hyphens=False)))
+    lengths = [len(w) for w in _WORD.findall(" ".join(words))]
+    assert wrapped_lines(lengths, width) == expected

@@ -306,28 +306,42 @@ def _table(block: Table, terminal: Terminal, widths: list[int] | None) -> Render
     return table
 
 
+# A word as textwrap reads one: a no-break space is no place to break a line.
+_WORD = re.compile(r"[^\t\n\x0b\x0c\r ]+")
+
+
+def wrapped_lines(words: list[int], width: int) -> int:
+    """How many lines words of these lengths take when filled greedily into ``width`` columns,
+    one space apart, none longer than ``width`` (``textwrap.wrap`` counts the same, slower)."""
+    count, used = 1, -1
+    for length in words:
+        if used + 1 + length <= width:
+            used += 1 + length
+        else:
+            count, used = count + 1, length
+    return count
+
+
 def _fewest_lines(block: Table, room: int) -> list[int] | None:
     """For a table of a few columns: the widths, together at most ``room`` and each at least
     its column's longest word, that give it the fewest lines with every cell wrapped between
     words (as rich wraps them); None where the words cannot all stay whole. Every split is
     tried: a comparison is read on one screen, and a line saved there is worth the search."""
     import itertools
-    import textwrap
 
+    # The lengths of each cell's words, column by column.
     columns = [
-        [unmarked(cell) for cell in col] for col in zip(block.columns, *block.rows, strict=True)
+        [[len(word) for word in _WORD.findall(unmarked(cell))] for cell in col]
+        for col in zip(block.columns, *block.rows, strict=True)
     ]
-    longest = [max((len(w) for cell in col for w in cell.split()), default=1) for col in columns]
+    longest = [max((n for cell in col for n in cell), default=1) for col in columns]
     if sum(longest) > room:
         return None
-
-    def lines(text: str, width: int) -> int:
-        return max(1, len(textwrap.wrap(text, width, break_on_hyphens=False)))
 
     # Lines of each cell at each width its column may take.
     spare = room - sum(longest)
     heights = [
-        {w: [lines(cell, w) for cell in col] for w in range(low, low + spare + 1)}
+        {w: [wrapped_lines(cell, w) for cell in col] for w in range(low, low + spare + 1)}
         for col, low in zip(columns, longest, strict=True)
     ]
     best: tuple[int, int, list[int]] | None = None
