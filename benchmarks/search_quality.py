@@ -34,7 +34,9 @@ HELDOUT = FIXTURES / "questions-heldout.tsv"
 BLIND_A = FIXTURES / "questions-blind-a.tsv"
 BLIND_B = FIXTURES / "questions-blind-b.tsv"
 BLIND_C = FIXTURES / "questions-blind-c.tsv"
+BLIND_D = FIXTURES / "questions-blind-d.tsv"
 NAMES = {
+    BLIND_D: "blind set D (questions-blind-d.tsv; written blind, the claim; a development set)",
     BLIND_B: "blind set B (questions-blind-b.tsv; written blind, measured once, a development set)",
     BLIND_C: "blind set C (questions-blind-c.tsv; written blind, measured once, a development set)",
     TUNING: "tuning set (questions.tsv; tuned on)",
@@ -248,10 +250,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.ablate:
-        blind = (BLIND_B, BLIND_C, BLIND_A, HELDOUT)
+        blind = (BLIND_D, BLIND_B, BLIND_C, BLIND_A, HELDOUT)
         print(ablate(args.files or [f for f in blind if f.exists()]))
         return 0
-    files = args.files or [f for f in (BLIND_B, BLIND_C, BLIND_A, HELDOUT, TUNING) if f.exists()]
+    files = args.files or [
+        f for f in (BLIND_D, BLIND_B, BLIND_C, BLIND_A, HELDOUT, TUNING) if f.exists()
+    ]
     headline: list[str] = []
     for path in files:
         results = run(read(path), ask_hfs_info)
