@@ -32,8 +32,10 @@ TREATMENTS = [(name, t) for t in DS.treatments for name in treatment_names(t)]
 # Written independently of query.number_of, so that the test does not share its mistakes.
 _WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
 _ROMAN = "i ii iii iv v vi vii viii ix x xi xii"
-CANON = {w: i for i, w in enumerate(_WORDS.split(), 1)} | {
-    r: i for i, r in enumerate(_ROMAN.split(), 1)
+# A name cut short can leave a cardinal ("seventh" typed as far as "seven"): the same number.
+_CARDINALS = "one two three four five six seven eight nine ten eleven twelve"
+CANON = {
+    w: i for spelling in (_WORDS, _ROMAN, _CARDINALS) for i, w in enumerate(spelling.split(), 1)
 }
 
 
