@@ -500,3 +500,14 @@ def test_a_folder_the_user_cannot_write_in_is_named(tmp_path: Path) -> None:
         assert leftovers(folder) == []
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_file_named_twice_is_filled_once(run, tmp_path: Path, monkeypatch) -> None:
+    """`fill k.md ./k.md` (a shell glob and a name, say) fills the file once and says nothing."""
+    path = tmp_path / "k.md"
+    path.write_text("<!-- hfs-info medications -->\nx\n<!-- /hfs-info -->\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("fill", "k.md", "./k.md", str(path))
+    assert (result.status, result.stdout, result.stderr) == (0, "", "")
+    assert run("fill", "--check", "k.md", "./k.md").status == 0
+    assert path.read_text("utf-8").count("<!-- /hfs-info -->") == 1

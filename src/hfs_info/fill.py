@@ -83,7 +83,7 @@ def run(
 
     report: list[str] = []
     changed: list[tuple[_Document, str]] = []
-    for path in files:
+    for path in _each_file_once(files):
         document = _read(path)
         new, stale = fill_text(document.text, path, data, allow_data)
         if new != document.text:
@@ -118,6 +118,25 @@ def run(
                 ) from None
     status = ExitStatus.NOT_FOUND if check and report else ExitStatus.OK
     return Result("".join(out), status, utf8=True)
+
+
+def _each_file_once(files: tuple[str, ...]) -> list[str]:
+    """``files`` without a second name of a file already named (``k.md ./k.md``): filled twice,
+    its second write would find it changed by the first."""
+    from pathlib import Path
+
+    seen: set[tuple[int, int]] = set()
+    once = []
+    for path in files:
+        try:
+            info = Path(path).stat()
+        except OSError:  # reported as it is read
+            once.append(path)
+            continue
+        if (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
+            once.append(path)
+    return once
 
 
 def _inert_line(line: str) -> str:

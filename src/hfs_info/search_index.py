@@ -127,7 +127,7 @@ def entries(ds: Dataset) -> list[Entry]:
                 text = _prose(shown)
                 out.append(Entry(entry_id, "treatment", title, command, text, "", context))
     for m in ds.medications:
-        body = (f"{m.drug_class}; {m.purpose or ''}",)
+        body = ("; ".join(part for part in (m.drug_class, m.purpose) if part),)
         out.append(
             Entry(f"drug:{m.id}", "drug", f"{m.generic} ({m.brand})", ("medications",), body)
         )
