@@ -68,11 +68,7 @@ _add_pyenv_versions()
 def tests(session: nox.Session) -> None:
     """The test suite, without the slow packaging tests (the packaging session runs those)."""
     session.install(*CONSTRAINTS, "-e", ".[test]")
-    # The newest Python searches every property test at full depth; the other one runs them quick.
-    quick = {} if session.python == VERSIONS[-1] else {"HFS_INFO_HYPOTHESIS": "quick"}
-    session.run(
-        "python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs, env=quick
-    )
+    session.run("python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs)
 
 
 @nox.session(python=VERSIONS[0])
@@ -82,10 +78,7 @@ def floors(session: nox.Session) -> None:
     supported Python."""
     session.install("--resolution", "lowest-direct", *CONSTRAINTS, "-e", ".[test]")
     session.run("uv", "pip", "list", external=True)  # the versions tested, in the log
-    quick = {"HFS_INFO_HYPOTHESIS": "quick"}  # the properties at full depth: tests-3.13
-    session.run(
-        "python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs, env=quick
-    )
+    session.run("python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs)
 
 
 @nox.session(python=VERSIONS[-1])

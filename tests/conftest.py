@@ -12,17 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
 
 from hfs_info.entry import main
-
-# Property tests search their full depth (Hypothesis's default profile) wherever the suite runs,
-# except in the nox sessions that set HFS_INFO_HYPOTHESIS=quick: the floors and the older of the
-# newest-dependency Pythons, which check the same properties against other dependencies and
-# interpreters, where more examples find nothing new (noxfile.py). Tests that set their own
-# max_examples keep it.
-settings.register_profile("quick", max_examples=20)
-settings.load_profile(os.environ.get("HFS_INFO_HYPOTHESIS", "default"))
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"
