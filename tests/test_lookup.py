@@ -381,7 +381,6 @@ def test_lay_spellings_find_the_treatment(typed: str, treatment: str) -> None:
     assert query.find_treatment(DS, typed).id == treatment
 
 
-_CARDINALS = "one two three four five six seven eight nine ten eleven twelve"
 _FORMS = {
     "cardinal": lambda n: _CARDINALS.split()[n - 1],
     "arabic": lambda n: str(n),

@@ -25,7 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info import query
-from hfs_info.text import number_of
+from hfs_info.text import CARDINALS, ORDINALS, ROMAN, number_of
 
 if TYPE_CHECKING:
     from hfs_info.vocabulary import Vocabulary
@@ -236,31 +236,8 @@ def _concept(phrase: str, vocabulary: Vocabulary) -> Concept:
     return Concept(phrase, tuple(terms.items()), related=tuple(related.items()))
 
 
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-_ORDINAL_WORDS: tuple[str, ...] = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-)
-_ORDINAL_WORDS += ("ninth", "tenth", "eleventh", "twelfth")
-_NUMBER_WORDS: tuple[str, ...] = (
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-)
-_NUMBER_WORDS += ("eleven", "twelve")
+# Number words have one owner, text.py (the lookups read them the same way).
+_ROMAN, _ORDINAL_WORDS, _NUMBER_WORDS = ROMAN, ORDINALS, CARDINALS
 
 
 # What the guide names by number: the cranial nerves, its figures and references.

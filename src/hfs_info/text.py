@@ -60,10 +60,10 @@ def normalize(name: str) -> str:
 
 # Numbers as names write them (7th, seventh, seven, VII). A lookup reads each form as its
 # number, so that "CN 7" finds "CN VII", and never completes or corrects one number into another.
-_ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth", "sixth")
-_ORDINALS += ("seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-_CARDINALS: tuple[str, ...] = (
+ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth", "sixth")
+ORDINALS += ("seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
+ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+CARDINALS: tuple[str, ...] = (
     "one",
     "two",
     "three",
@@ -75,7 +75,7 @@ _CARDINALS: tuple[str, ...] = (
     "nine",
     "ten",
 )
-_CARDINALS += ("eleven", "twelve")
+CARDINALS += ("eleven", "twelve")
 
 
 def number_of(token: str) -> int | None:
@@ -87,20 +87,18 @@ def number_of(token: str) -> int | None:
         return int(token)
     if token[:-2].isdigit() and token[-2:] in ("st", "nd", "rd", "th"):
         return int(token[:-2])
-    if token in _ORDINALS:
-        return _ORDINALS.index(token) + 1
-    if token in _ROMAN:
-        return _ROMAN.index(token) + 1
-    if token in _CARDINALS:
-        return _CARDINALS.index(token) + 1
+    if token in ORDINALS:
+        return ORDINALS.index(token) + 1
+    if token in ROMAN:
+        return ROMAN.index(token) + 1
+    if token in CARDINALS:
+        return CARDINALS.index(token) + 1
     return None
 
 
 # Each number word as its digits, for lookup_key: one dict lookup a word.
 _NUMBER_WORDS = {
-    word: str(i)
-    for words in (_ORDINALS, _ROMAN, _CARDINALS)
-    for i, word in enumerate(words, start=1)
+    word: str(i) for words in (ORDINALS, ROMAN, CARDINALS) for i, word in enumerate(words, start=1)
 }
 
 
