@@ -142,8 +142,9 @@ def overlap(items: tuple[tuple[str, float, str], ...]) -> str:
 _MENTION = re.compile(r"\bFigures? (\d+(?:(?:, | and )\d+)*)")
 
 
-def _texts(view: View) -> list[str]:
-    """The words of ``view``'s prose, lists, fields and tables, without search markers."""
+def view_texts(view: View, sources: bool = True) -> list[str]:
+    """The words of ``view``'s prose, lists, fields and tables (and, with ``sources``, its
+    charts' sources), without search markers."""
     texts: list[str] = []
     for block in view.blocks:
         if isinstance(block, Heading | Paragraph):
@@ -154,7 +155,7 @@ def _texts(view: View) -> list[str]:
             texts += [value for _, value in block.pairs]
         elif isinstance(block, Table):
             texts += [cell for row in block.rows for cell in row]
-        elif isinstance(block, Bars):
+        elif isinstance(block, Bars) and sources:
             texts.append(block.source)
     return [unmarked(text) for text in texts]
 
@@ -170,7 +171,7 @@ def with_cited_references(ds: Dataset, view: View) -> View:
     document never cites what it does not hold."""
     if any(isinstance(b, References) for b in view.blocks):
         return view
-    texts = _texts(view)
+    texts = view_texts(view)
     cited = {
         int(m.group("bracketed") or m.group("worded")) for t in texts for m in CITATION.finditer(t)
     }
@@ -186,7 +187,7 @@ def with_mentioned_figures(ds: Dataset, view: View) -> View:
     (brief: on a terminal, the caption and how to draw it), so that a document never points
     at a picture it does not hold."""
     drawn = {block.title for block in view.blocks if isinstance(block, Diagram)}
-    mentions = (m[1] for text in _texts(view) for m in _MENTION.finditer(text))
+    mentions = (m[1] for text in view_texts(view) for m in _MENTION.finditer(text))
     numbers = {int(n) for mention in mentions for n in re.findall(r"\d+", mention)}
     missing = [f for f in ds.figures if f.number in numbers and f"Figure {f.number}" not in drawn]
     if not missing:

@@ -22,6 +22,7 @@ from hfs_info.blocks import (
     references_list,
     section_blocks,
     stats_table,
+    view_texts,
 )
 from hfs_info.commandline import COMMANDS
 from hfs_info.document import (
@@ -444,17 +445,7 @@ def drug(ds: Dataset, med: Medication) -> View:
 
 def explained(ds: Dataset, view: View) -> View:
     """``view`` with the glossary definitions of the terms its text uses, before the notice."""
-    texts: list[str] = []
-    for block in view.blocks:
-        if isinstance(block, Heading | Paragraph):
-            texts.append(block.text)
-        elif isinstance(block, Bullets):
-            texts += block.items
-        elif isinstance(block, Fields):
-            texts += [value for _, value in block.pairs]
-        elif isinstance(block, Table):
-            texts += [cell for row in block.rows for cell in row]
-    used = query.terms_used(ds, texts)
+    used = query.terms_used(ds, view_texts(view, sources=False))
     if not used:
         note = Paragraph("No glossary term appears in this text.")
         body = tuple(b for b in view.blocks if not isinstance(b, Notice))
