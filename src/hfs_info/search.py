@@ -35,6 +35,9 @@ from hfs_info.search_analysis import (
     may_correct,
     normalize_query,
     numbers,
+    quoted,
+    read_apart,
+    read_literally,
     read_question,
     stem_prefix,
     zipf,
@@ -147,6 +150,8 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     stem prefix; else through related words (said as such); else as a near word of the guide
     (a typo, if may_correct allows it)."""
     scores, terms = _scored(ix, concept.terms)
+    if concept.asking:  # only the very words: "cost" is never read as another word
+        return Match(scores, terms)
     if scores or concept.typed.endswith("*"):
         extra, also = _scored(ix, concept.related)
         for rowid, score in extra.items():  # related words add a little to a direct match
@@ -182,7 +187,10 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     for close in difflib.get_close_matches(typed, known, n=3, cutoff=TYPO_CUTOFF):
         if not may_correct(typed, close):
             continue
-        read = _concept_match(ix, read_question(close, vocab).concepts[0], words)
+        as_read = read_question(close, vocab).concepts or read_literally(close, vocab).concepts
+        if not as_read:
+            continue
+        read = _concept_match(ix, as_read[0], words)
         if read.scores and not read.related:
             return Match(read.scores, read.terms, read_as=close)
     return Match({})
@@ -263,21 +271,31 @@ class Ranking(NamedTuple):
 def rank(ds: Dataset, text: str) -> Ranking:
     """Every record that answers ``text``, ranked. NotFoundError when nothing answers: no topic
     word of the question is in the guide."""
+    from hfs_info import query
+
+    query.check_query(text, "search query", MAX_QUESTION_LENGTH)
     ix = build(ds)
     try:
-        return _ranked(ds, ix, _question(ds, text), text)
+        return _ranked(ds, ix, _question(ds, text, ix), text)
     finally:
         ix.close()
 
 
-def _question(ds: Dataset, text: str) -> Question:
+def _question(ds: Dataset, text: str, ix: Index) -> Question:
+    """What ``text`` asks: words typed apart or glued read as the guide's words first; a
+    question of nothing but question words and filler read word by word."""
     from hfs_info import query, vocabulary
 
     wanted = query.check_query(text, "search query", MAX_QUESTION_LENGTH)
-    question = read_question(wanted, vocabulary.load())
+    vocab = vocabulary.load()
+    is_word = cache(lambda word: bool(match(ix.db, quoted(word))))
+    rewritten, apart = read_apart(wanted, is_word, vocab)
+    question = read_question(rewritten, vocab)
     if not question.concepts:
+        question = read_literally(rewritten, vocab)._replace(intents=question.intents)
+    if question.literal and not any(is_word(c.typed) for c in question.concepts):
         raise NotFoundError(_miss(wanted, "only question words"), suggestions(ds, wanted))
-    return question
+    return question._replace(read_as=apart)
 
 
 def _miss(wanted: str, why: str = "", closest: tuple[str, ...] = ()) -> str:
@@ -307,6 +325,23 @@ def _ranked(
         for c, m in zip(question.concepts, found, strict=True)
     ]
     pairs = list(zip(concepts, found, strict=True))
+    # A question asking for what the guide never speaks of ("how much does surgery cost",
+    # "can it go away on its own") has no answer here, whatever its other words match: the
+    # surgery figures are not the cost of surgery.
+    # It is answered only by a record that uses the words asked with the question's other
+    # topic words ("what does HFS stand for": the HFS record; never "what does AVM stand for").
+    topics = [set(m.scores) for c, m in pairs if m.scores and not c.form and not c.background]
+    beyond = [
+        c.typed
+        for c, m in pairs
+        if c.asking
+        and not c.background
+        and not any(set(m.scores) & rows for rows in topics or [set(m.scores)])
+    ]
+    if beyond:
+        words = ", ".join(repr(word) for word in beyond)
+        why = f"the guide does not speak of {words}"
+        raise NotFoundError(_miss(wanted, why), suggestions(ds, wanted))
     known = [m.scores for m in found if m.scores]
     # a word found only in a web address ("www.blepharospasm.org") is not a topic of the guide
     addressed = [
@@ -385,10 +420,12 @@ def _ranked(
         ranked = ranked[:limit]
     return Ranking(
         ranked,
-        # named as not in the guide, with the words found only in a web address (the answer
-        # is that address, and the guide says nothing more about them)
-        tuple(c.typed for c in [*missing, *(c for c in addressed if not c.background)]),
-        tuple((c.typed, m.read_as) for c, m in pairs if m.read_as),
+        # named as not in the guide; a word found only in a web address too, when the question
+        # has other topic words ("what is blepharospasm and how is it treated": the guide says
+        # nothing of it but the address), never when it is all that is asked ("blepharospasm":
+        # the address is the answer)
+        tuple(c.typed for c in [*missing, *(c for c in addressed if specific and not c.background)]),
+        (*question.read_as, *((c.typed, m.read_as) for c, m in pairs if m.read_as)),
         tuple((c.typed, m.related) for c, m in pairs if m.related and not c.form),
         tuple(found),
     )
@@ -447,9 +484,12 @@ def search(ds: Dataset, text: str, limit: int = 10) -> list[Hit]:
 def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     """What ``search`` finds, with the words of ``text`` the guide never uses, the typos read as
     dataset words and the words followed to related ones; NotFoundError when nothing answers."""
-    question = _question(ds, text)
+    from hfs_info import query
+
+    query.check_query(text, "search query", MAX_QUESTION_LENGTH)
     ix = build(ds)
     try:
+        question = _question(ds, text, ix)
         ranking = _ranked(ds, ix, question, text, limit)
         rowids = {entry.id: rowid for rowid, entry in enumerate(ix.rows)}
         weighted = [

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info import query
@@ -73,11 +75,25 @@ class Concept(NamedTuple):
     # sentence that asks: never named as a topic the guide lacks (weighting it less moved no
     # blind set: docs/benchmarks.md).
     background: bool = False
+    # The number the concept names as the guide names things by number (7th, seventh, VII,
+    # "CN 7", "nerve 7"), not a count ("7%", "5 branches"): only such a number keeps records
+    # about another numbered thing out (CN VIII is never answered with CN VII).
+    number: int | None = None
+    # Asks for something a patient guide may not say at all ("cost", "near me", "on its own",
+    # "stand for"): searched only as typed; when the guide never uses the words, the question
+    # has no answer here, whatever its other words match.
+    asking: bool = False
 
 
 class Question(NamedTuple):
     concepts: tuple[Concept, ...]
     intents: frozenset[str]
+    # Words typed apart or glued, each with the word it was read as ("hemi facial" ->
+    # "hemifacial", "cn7" -> "cn 7"): said in the answer, as typos read as words are.
+    read_as: tuple[tuple[str, str], ...] = ()
+    # Read word by word because nothing but question words and filler was typed ("results",
+    # "doctor"): every such word the guide uses is a topic.
+    literal: bool = False
 
 
 def normalize_query(text: str) -> str:
@@ -114,6 +130,99 @@ def read_question(text: str, vocabulary: Vocabulary) -> Question:
     indirect = _read(" ".join(p for p in story if _INDIRECT.search(p)), vocabulary)
     forms = tuple(c for c in indirect.concepts if c.form and c.typed not in typed)
     return Question(question.concepts + forms + background, question.intents | indirect.intents)
+
+
+# Letters with digits glued after them ("cn7", "cn7th"): two words, as lookups read them.
+_GLUED = re.compile(r"([^\W\d_]+)(\d+(?:st|nd|rd|th)?)")
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+# What may stand between the parts of one word typed apart: a space or a hyphen.
+_APART = re.compile(r" ?- ?| ")
+# The most parts one word is read from ("micro vas cular" at most).
+MOST_PARTS = 3
+
+
+def read_apart(
+    text: str, is_word: Callable[[str], bool], vocabulary: Vocabulary
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with each word typed apart or glued read as one word, and what was read as
+    what. Two or three words in a row ("hemi facial", "micro-vascular", "botu linum", "eye
+    lid") whose letters together make a word of the guide (``is_word``) are that word, unless
+    each part already is a word of the guide or the words are a phrase of the vocabulary
+    ("can not" stays two stop words, "side effects" two words, "brain stem" the vocabulary's
+    phrase for brainstem). A number and
+    its ordinal ending typed apart ("7 th") are one ordinal; letters with a number glued after
+    them ("cn7") are two words, as lookups read them. Nothing else is joined, and no number is
+    joined to a word."""
+    text = normalize_query(text)
+    tokens = list(WORD.finditer(text))
+    out: list[str] = []
+    read: list[tuple[str, str]] = []
+    last = i = 0
+    while i < len(tokens):
+        word = tokens[i].group()
+        size, replacement = 1, None
+        glued = _GLUED.fullmatch(word)
+        if glued:
+            replacement = f"{glued[1]} {glued[2]}"
+        elif word.isdigit() and _apart(text, tokens[i : i + 2]):
+            if tokens[i + 1].group() in _ORDINAL_ENDINGS:
+                size, replacement = 2, word + tokens[i + 1].group()
+        if replacement is None:
+            for size in range(MOST_PARTS, 1, -1):
+                group = tokens[i : i + size]
+                if len(group) < size or not _apart(text, group):
+                    continue
+                if joined := _joined(group, is_word, vocabulary):
+                    replacement = joined
+                    break
+            else:
+                size = 1
+        if replacement is None:
+            i += 1
+            continue
+        start, end = tokens[i].start(), tokens[i + size - 1].end()
+        out += [text[last:start], replacement]
+        read.append((text[start:end], replacement))
+        last = end
+        i += size
+    out.append(text[last:])
+    return "".join(out), tuple(read)
+
+
+def _apart(text: str, group: list[re.Match[str]]) -> bool:
+    """Whether ``group`` holds two or more words typed one after the other, only a space or a
+    hyphen between them."""
+    return len(group) > 1 and all(
+        _APART.fullmatch(text[a.end() : b.start()]) for a, b in pairwise(group)
+    )
+
+
+def _joined(
+    group: list[re.Match[str]], is_word: Callable[[str], bool], vocabulary: Vocabulary
+) -> str | None:
+    parts = [m.group() for m in group]
+    joined = "".join(parts)
+    stop_words = vocabulary.stop_words
+    if any(c.isdigit() for c in joined) or joined in stop_words:
+        return None
+    if " ".join(parts) in vocabulary.words or " ".join(parts) in vocabulary.forms:
+        return None
+    if all(p in stop_words or is_word(p) for p in parts):
+        return None  # each part is a word of its own ("can not", "side effects")
+    return joined if is_word(joined) else None
+
+
+def read_literally(text: str, vocabulary: Vocabulary) -> Question:
+    """A question of nothing but question words and filler ("results", "doctor", "how long"),
+    read word by word: each word that is not a stop word is a topic (it names no missing
+    topic if the guide lacks it: it is filler)."""
+    words = WORD.findall(normalize_query(text))
+    concepts = {
+        w: _concept(w, vocabulary, _naming(words, i))
+        for i, w in enumerate(words)
+        if w not in vocabulary.stop_words
+    }
+    return Question(tuple(concepts.values()), frozenset(), literal=True)
 
 
 def _sentences(text: str) -> list[str]:
@@ -174,7 +283,9 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
             if phrase in questions:
                 for intent in questions[phrase]:
                     intents.add(intent)
-                if "source" in questions[phrase] and size == 1:
+                if "beyond" in questions[phrase]:
+                    out.append(Concept(phrase, ((quoted(phrase), 1.0),), form=True, asking=True))
+                elif "source" in questions[phrase] and size == 1:
                     # "which study", "what research": asks for where facts come from, and the
                     # word is still a topic (the trials and the references are about research).
                     out.append(_concept(phrase, vocabulary))
@@ -196,7 +307,7 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                 # chatty question they matched whatever record happened to use them
                 if size == 1 and (phrase in vocabulary.stop_words or phrase in vocabulary.filler):
                     break
-                concept = _concept(phrase, vocabulary)
+                concept = _concept(phrase, vocabulary, _naming(words, i) if size == 1 else "")
                 if phrase in vocabulary.subject:
                     concept = concept._replace(weight=SUBJECT_WEIGHT)
                 out.append(concept)
@@ -217,31 +328,64 @@ def _question_forms(vocabulary: Vocabulary) -> dict[str, tuple[str, ...]]:
     return forms
 
 
-def _concept(phrase: str, vocabulary: Vocabulary) -> Concept:
+def _concept(phrase: str, vocabulary: Vocabulary, naming: str = "") -> Concept:
+    """The concept of ``phrase``; ``naming`` is what a number beside it names ("nerve" in "CN
+    7" and "the 7 nerve", "figure" in "figure 2"), empty for a number that counts."""
     terms: dict[str, float] = {quoted(phrase): 1.0}
     for form in _lookup(vocabulary.forms, phrase):
         terms.setdefault(quoted(form), TERM)
     for word in _lookup(vocabulary.words, phrase):
         terms.setdefault(quoted(word), TERM)
-    number = number_of(phrase) if " " not in phrase else None
+    number = _number(phrase, naming)
+    names = None
     if number is not None:
-        cardinal = phrase.isdigit() or phrase in _NUMBER_WORDS
-        for spelling in number_spellings(number, ordinal=not cardinal):
+        count = phrase.isdigit() or phrase in _NUMBER_WORDS
+        if count and not naming:  # "7%", "5 branches": only ever a count
+            spellings = count_spellings(number)
+        else:  # the guide writes "Figure 2" and "Reference 1" with digits, a nerve never
+            spellings = number_spellings(number, ordinal=naming != "figure")
+            names = number
+        for spelling in spellings:
             terms.setdefault(quoted(spelling), TERM)
     related = {
         quoted(word): TERM
         for word in _lookup(vocabulary.related, phrase)
         if quoted(word) not in terms
     }
-    return Concept(phrase, tuple(terms.items()), related=tuple(related.items()))
+    return Concept(phrase, tuple(terms.items()), related=tuple(related.items()), number=names)
+
+
+def _number(word: str, naming: str) -> int | None:
+    """The number ``word`` stands for; a roman numeral of one letter ("i", "v", "x") only
+    beside a word for what the guide numbers ("CN V")."""
+    if " " in word or (len(word) < 2 and not word.isdigit() and not naming):
+        return None
+    return number_of(word)
+
+
+# What a number beside these words names: a cranial nerve ("CN 7", "cranial nerve 7", "the 7
+# nerve", "7 cranial nerve"), or a figure or reference of the guide ("figure 2"). A number
+# anywhere else counts ("7%", "5 branches", "12 cranial nerves"): it never stands for an
+# ordinal (the 7% recurrence is not the seventh nerve), and an ordinal never for a count.
+_NAMING_BEFORE = {"cn": "nerve", "nerve": "nerve", "figure": "figure", "fig": "figure"}
+_NAMING_BEFORE |= {"figures": "figure", "reference": "figure", "references": "figure"}
+_NAMING_AFTER = {"nerve": "nerve", "cranial": "nerve", "cn": "nerve"}
+
+
+def _naming(words: list[str], i: int) -> str:
+    """What the number at ``words[i]`` (if it is one) names, from the words beside it."""
+    before = _NAMING_BEFORE.get(words[i - 1], "") if i > 0 else ""
+    after = _NAMING_AFTER.get(words[i + 1], "") if i + 1 < len(words) else ""
+    return before or after
+
+
+def count_spellings(number: int) -> tuple[str, ...]:
+    """The ways the guide could write a count: 8 and eight (up to twelve); never 8th or VIII."""
+    return (str(number), _NUMBER_WORDS[number - 1]) if 1 <= number <= 12 else (str(number),)
 
 
 # Number words have one owner, text.py (the lookups read them the same way).
 _ROMAN, _ORDINAL_WORDS, _NUMBER_WORDS = ROMAN, ORDINALS, CARDINALS
-
-
-# What the guide names by number: the cranial nerves, its figures and references.
-_NUMBERED = frozenset({"cn", "nerve", "nerves", "cranial nerve", "figure", "figures", "reference"})
 
 
 def ordinal_of(word: str) -> int | None:
@@ -289,16 +433,10 @@ def quoted(phrase: str) -> str:
 
 def numbers(concepts: tuple[Concept, ...]) -> frozenset[int]:
     """The numbers a question names, in whatever spelling (CN VIII, 8th, CN eight), not
-    counts spelt as words ("these two things": a word names a number only beside a word for
-    what the guide numbers, a nerve or a figure) nor the numbers of the story around a
-    question ("my wife is 51")."""
-    numbered = any(c.typed in _NUMBERED for c in concepts)
-    found = (
-        number_of(c.typed)
-        for c in concepts
-        if " " not in c.typed and not c.background and (numbered or c.typed not in _NUMBER_WORDS)
-    )
-    return frozenset(n for n in found if n is not None)
+    counts ("7%", "these two things", "5 branches": a digit or a number word names only beside
+    a word for what the guide numbers, a nerve or a figure) nor the numbers of the story around
+    a question ("my wife is 51")."""
+    return frozenset(c.number for c in concepts if c.number is not None and not c.background)
 
 
 def stem_prefix(word: str) -> str | None:

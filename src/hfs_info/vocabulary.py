@@ -25,9 +25,11 @@ SOURCE_NAME = "search_vocabulary.toml"
 COMPILED_NAME = "search_vocabulary.json"
 VERSION = 1
 # What a question form can ask for: a definition ("what is ..."), a number ("how long ..."), a
-# picture ("diagram of ..."), where facts come from ("which study") or the outcome of a treatment
-# ("success rate", "how many get better").
-INTENTS = ("definition", "number", "picture", "source", "outcome")
+# picture ("diagram of ..."), where facts come from ("which study"), the outcome of a treatment
+# ("success rate", "how many get better"), or something a patient guide may not say at all
+# ("cost", "near me", "on its own", "stand for": "beyond", answered only where the guide uses
+# the very words).
+INTENTS = ("definition", "number", "picture", "source", "outcome", "beyond")
 # A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
 _PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # The id of a record search shows ("section:causes", "treatment:mvd/risks").
