@@ -137,7 +137,6 @@ def test_hedges_survive_in_every_view_of_search(
     [
         ("will my face be numb after surgery", "numb"),
         ("is it epilepsy", "epilepsy"),
-        ("is it a stroke", "stroke"),
         ("botulism", "botulism"),
         ("chance surgery fails", "fails"),
     ],
@@ -155,9 +154,11 @@ def test_every_vocabulary_word_is_either_the_same_or_related() -> None:
     vocab = vocabulary.load()
     same = set(vocab.words) | set(vocab.forms)
     assert not same & set(vocab.related)
-    for word in ("numb", "epilepsy", "stroke", "better", "fails"):
+    for word in ("numb", "epilepsy", "better", "fails"):
         assert word in vocab.related
         assert word not in same
+    # a link the guide does not make is not kept: a stroke is neither an aneurysm nor an AVM
+    assert "stroke" not in vocab.related and "stroke" not in same
 
 
 @pytest.mark.parametrize(
@@ -256,8 +257,8 @@ def test_an_outcome_question_leads_with_the_outcome_figures(question: str) -> No
 def test_filler_is_never_named_as_missing_but_topics_are() -> None:
     found = search.answer(DS, "my grandmother and her brothers all have twitching, is botox safe")
     assert found.unmatched == ()
-    found = search.answer(DS, "how much does botox cost")
-    assert found.unmatched == ("cost",)
+    found = search.answer(DS, "is botox safe for someone who works at a cinema")
+    assert found.unmatched == ("cinema",)
 
 
 LONG = (

@@ -101,8 +101,9 @@ def test_a_none_question_is_right_on_a_miss_or_an_answer_naming_the_missing_word
     assert QUALITY.Result(question, ()).rank == 1
     assert QUALITY.Result(question, ("section:overview",), noted=True).rank == 1
     assert QUALITY.Result(question, ("section:overview",), noted=False).rank is None
-    answered = QUALITY.ask_hfs_info("how much does botox cost")
+    answered = QUALITY.ask_hfs_info("is botox safe for someone who works at a cinema")
     assert answered.noted and answered.ranked
+    assert not QUALITY.ask_hfs_info("how much does botox cost").ranked
 
 
 def test_the_benchmark_scores_any_question_file(tmp_path: Path, capsys) -> None:
