@@ -131,6 +131,25 @@ _LEANS_BACK = re.compile(
     r"instead|otherwise|then|there)\b",
     re.I,
 )
+# ... or names, before its first comma, what the sentence before said ("To reduce these
+# complications, ..." needs the complications; "In such cases, ...").
+_REFERS_BACK = re.compile(r"\b(?:this|these|those|such|that)\b", re.I)
+# The most words an opening phrase that refers back has ("To reduce these complications").
+OPENING_WORDS = 6
+
+
+def leans_back(sentence: str) -> bool:
+    """Whether ``sentence`` leans on the one before it: it opens with a word that refers back
+    ("It", "This", "These", "Such", "They", "However"), or its opening phrase, before the first
+    comma, refers back ("To reduce these complications, ...")."""
+    if _LEANS_BACK.match(sentence):
+        return True
+    opening, comma, _ = sentence.partition(",")
+    return bool(comma) and len(opening.split()) <= OPENING_WORDS and bool(
+        _REFERS_BACK.search(opening)
+    )
+
+
 _CAVEAT = re.compile(r"^(?:however|but|although|though|yet|unless|except)\b|^\w+, however\b", re.I)
 
 
@@ -497,7 +516,14 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
             for c, m in zip(question.concepts, ranking.matches, strict=True)
             for term, w in m.terms
         ]
-        sentences = _sentence_scores(ix, weighted)
+        sentences = _sentence_scores(
+            ix,
+            [
+                (c.weight, tuple(term for term, _ in m.terms))
+                for c, m in zip(question.concepts, ranking.matches, strict=True)
+                if m.terms
+            ],
+        )
         expression = " OR ".join(dict.fromkeys(term for term, _ in weighted))
         hits = tuple(
             _hit(ix, rowids[entry.id], entry, score, expression, sentences)
@@ -508,13 +534,19 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     return Found(hits, ranking.unmatched, ranking.read_as, ranking.related)
 
 
-def _sentence_scores(ix: Index, terms: list[tuple[str, float]]) -> dict[int, float]:
-    """passage rowid -> how well the sentence answers: the weighted BM25 of each matching term
-    (best per term), summed over the terms."""
+def _sentence_scores(ix: Index, concepts: list[tuple[float, tuple[str, ...]]]) -> dict[int, float]:
+    """passage rowid -> how much of the question the sentence answers: the weights of the
+    concepts it matches (any of a concept's terms). Not BM25: within one record, BM25 prefers
+    the shorter of two sentences with the same words, and the one that says "causes" twice
+    (trigeminal neuralgia "causes severe facial pain") over the one about the causes; of
+    sentences answering as much, the first in the record, its topic sentence, is shown."""
     scores: dict[int, float] = {}
-    for term, weight in dict(terms).items():
-        for rowid, score in match(ix.db, term, "passages").items():
-            scores[rowid] = scores.get(rowid, 0.0) + weight * score
+    for weight, terms in concepts:
+        found: set[int] = set()
+        for term in terms:
+            found |= set(match(ix.db, term, "passages"))
+        for rowid in found:
+            scores[rowid] = scores.get(rowid, 0.0) + weight
     return scores
 
 
@@ -522,7 +554,7 @@ def snippet_sentences(entry: Entry, best: int) -> range:
     """The positions of the sentences shown for the sentence at ``best``: it, the sentence
     before it when it leans on it, what it introduces, and the caveat after it."""
     start, end = best, best + 1
-    while start > 0 and _LEANS_BACK.match(entry.passages[start]):
+    while start > 0 and leans_back(entry.passages[start]):
         start -= 1
     # a sentence that introduces what follows ("... in these steps:") is shown with it
     while end < len(entry.passages) and entry.passages[end - 1].endswith(":"):
