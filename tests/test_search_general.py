@@ -320,3 +320,16 @@ def test_any_asking_word_the_guide_never_uses_makes_a_miss(asked: str, topic: st
 )
 def test_an_abbreviation_is_defined_where_the_guide_writes_it_out(question: str, answer: str) -> None:
     assert search.search(DS, question, limit=1)[0].id == answer
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    escape=st.sampled_from(["\x1b[31m", "\x1b[0m", "\x1b[1;32m", "\x1b]8;;http://x\x07", "\x1b(B"]),
+    where=st.integers(min_value=0, max_value=2),
+)
+def test_a_terminal_escape_sequence_is_no_word(escape: str, where: int) -> None:
+    """The debris of an escape sequence ("31m") is never a word: not searched, never named."""
+    question = ("{}botox side effects", "botox{} side effects", "botox side effects{}")[where]
+    found = search.answer(DS, question.format(escape))
+    assert not found.unmatched and not found.read_as, found
+    assert found.hits[0].id == "treatment:botox/side_effects"

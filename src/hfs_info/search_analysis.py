@@ -96,10 +96,17 @@ class Question(NamedTuple):
     literal: bool = False
 
 
+# A terminal escape sequence: CSI (ESC [ parameters final), OSC (ESC ] ... BEL or ESC \) or
+# another escape (ESC, intermediates, a final: "ESC ( B").
+_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~]?)")
+
+
 def normalize_query(text: str) -> str:
     """What a person typed, as search reads it: NFKC (full-width letters, ligatures, combining
     accents composed), case-folded, curly apostrophes straightened, private-use characters
     (which the highlight markers are) removed."""
+    if "\x1b" in text:  # a terminal escape sequence is no word ("\x1b[31m" is not "31m")
+        text = _ESCAPE.sub(" ", text)
     text = unicodedata.normalize("NFKC", text).casefold()
     if not text.isascii():  # private use (category Co) covers the highlight markers
         text = "".join(c for c in text if unicodedata.category(c) != "Co")
