@@ -45,9 +45,7 @@ def _shown_words() -> list[str]:
 SHOWN = _shown_words()
 # Words of the guide of six letters or more, no digits: what a person might type in two pieces.
 LONG_WORDS = [
-    w
-    for w in SHOWN
-    if len(w) >= 6 and w.isalpha() and w.isascii() and w not in VOCAB.stop_words
+    w for w in SHOWN if len(w) >= 6 and w.isalpha() and w.isascii() and w not in VOCAB.stop_words
 ]
 
 
@@ -74,7 +72,9 @@ def test_every_word_of_every_record_is_found_when_searched_alone() -> None:
 def test_a_question_word_or_filler_the_guide_uses_is_not_swallowed(word: str) -> None:
     found = search.answer(DS, word, limit=3)
     assert found.hits and not found.unmatched
-    assert any(word in unmarked(h.text).casefold() or word in h.title.casefold() for h in found.hits)
+    assert any(
+        word in unmarked(h.text).casefold() or word in h.title.casefold() for h in found.hits
+    )
 
 
 def test_results_alone_leads_with_a_results_record() -> None:
@@ -117,7 +117,9 @@ def test_words_typed_apart_or_glued_are_read_as_the_guides_word(
     cut=st.integers(min_value=2, max_value=20),
     sep=st.sampled_from([" ", "-", " - "]),
 )
-def test_any_guide_word_typed_in_two_pieces_is_read_as_itself(word: str, cut: int, sep: str) -> None:
+def test_any_guide_word_typed_in_two_pieces_is_read_as_itself(
+    word: str, cut: int, sep: str
+) -> None:
     """Whichever word of the guide, cut wherever: the pieces are read as the word (and said),
     unless each piece is a word of the guide itself ("side effects" stays two words); a piece
     is never named as missing."""
@@ -175,8 +177,17 @@ def _marked(snippet: str) -> list[str]:
 @settings(max_examples=150, deadline=None)
 @given(
     number=st.integers(min_value=1, max_value=12),
-    frame=st.sampled_from(["{}%", "what do the {}% mean", "the {} branches", "{} people",
-                           "{} percent of patients", "the {} of them", "{} months"]),
+    frame=st.sampled_from(
+        [
+            "{}%",
+            "what do the {}% mean",
+            "the {} branches",
+            "{} people",
+            "{} percent of patients",
+            "the {} of them",
+            "{} months",
+        ]
+    ),
     as_word=st.booleans(),
 )
 def test_a_count_never_matches_an_ordinal(number: int, frame: str, as_word: bool) -> None:
@@ -219,7 +230,10 @@ def test_an_ordinal_never_matches_a_count(number: int, form: int, frame: str) ->
 
 @pytest.mark.parametrize("typed", ["cn 7", "CN 7", "cn7", "nerve 7", "the 7 nerve", "CN seven"])
 def test_a_number_beside_a_nerve_names_the_nerve(typed: str) -> None:
-    assert search.search(DS, typed, limit=1)[0].id in ("glossary:facial-nerve", "nerve:facial-nerve")
+    assert search.search(DS, typed, limit=1)[0].id in (
+        "glossary:facial-nerve",
+        "nerve:facial-nerve",
+    )
 
 
 def test_a_percentage_finds_its_figure_not_the_seventh_nerve() -> None:
@@ -236,8 +250,18 @@ def test_a_percentage_finds_its_figure_not_the_seventh_nerve() -> None:
 @settings(max_examples=200, deadline=None)
 @given(
     opener=st.sampled_from(
-        ["This", "These", "Such", "It", "They", "However,", "To reduce these complications,",
-         "In such cases,", "Because of this,", "For these reasons,"]
+        [
+            "This",
+            "These",
+            "Such",
+            "It",
+            "They",
+            "However,",
+            "To reduce these complications,",
+            "In such cases,",
+            "Because of this,",
+            "For these reasons,",
+        ]
     ),
     rest=st.lists(st.sampled_from(["the", "nerve", "is", "monitored", "may", "work"]), max_size=8),
 )
@@ -250,8 +274,11 @@ def test_a_sentence_that_refers_back_leans_on_the_one_before(opener: str, rest: 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The nerve is monitored.", "Most often the cause is an artery, which presses.",
-     "Botox usually works within three days, and lasts three months."],
+    [
+        "The nerve is monitored.",
+        "Most often the cause is an artery, which presses.",
+        "Botox usually works within three days, and lasts three months.",
+    ],
 )
 def test_a_sentence_that_stands_alone_is_shown_alone(sentence: str) -> None:
     assert not search.leans_back(sentence)
@@ -318,7 +345,9 @@ def test_any_asking_word_the_guide_never_uses_makes_a_miss(asked: str, topic: st
         ("what does EMG stand for", "glossary:electromyogram"),
     ],
 )
-def test_an_abbreviation_is_defined_where_the_guide_writes_it_out(question: str, answer: str) -> None:
+def test_an_abbreviation_is_defined_where_the_guide_writes_it_out(
+    question: str, answer: str
+) -> None:
     assert search.search(DS, question, limit=1)[0].id == answer
 
 

@@ -145,8 +145,8 @@ def leans_back(sentence: str) -> bool:
     if _LEANS_BACK.match(sentence):
         return True
     opening, comma, _ = sentence.partition(",")
-    return bool(comma) and len(opening.split()) <= OPENING_WORDS and bool(
-        _REFERS_BACK.search(opening)
+    return (
+        bool(comma) and len(opening.split()) <= OPENING_WORDS and bool(_REFERS_BACK.search(opening))
     )
 
 
@@ -349,17 +349,16 @@ def _ranked(
     # surgery figures are not the cost of surgery.
     # It is answered only by a record that uses the words asked with the question's other
     # topic words ("what does HFS stand for": the HFS record; never "what does AVM stand for").
-    topics = [set(m.scores) for c, m in pairs if m.scores and not c.form and not c.background]
+    asked_topics = [set(m.scores) for c, m in pairs if m.scores and not c.form and not c.background]
     beyond = [
         c.typed
         for c, m in pairs
         if c.asking
         and not c.background
-        and not any(set(m.scores) & rows for rows in topics or [set(m.scores)])
+        and not any(set(m.scores) & rows for rows in asked_topics or [set(m.scores)])
     ]
     if beyond:
-        words = ", ".join(repr(word) for word in beyond)
-        why = f"the guide does not speak of {words}"
+        why = "the guide does not speak of " + ", ".join(repr(word) for word in beyond)
         raise NotFoundError(_miss(wanted, why), suggestions(ds, wanted))
     known = [m.scores for m in found if m.scores]
     # a word found only in a web address ("www.blepharospasm.org") is not a topic of the guide
@@ -443,7 +442,9 @@ def _ranked(
         # has other topic words ("what is blepharospasm and how is it treated": the guide says
         # nothing of it but the address), never when it is all that is asked ("blepharospasm":
         # the address is the answer)
-        tuple(c.typed for c in [*missing, *(c for c in addressed if specific and not c.background)]),
+        tuple(
+            c.typed for c in [*missing, *(c for c in addressed if specific and not c.background)]
+        ),
         (*question.read_as, *((c.typed, m.read_as) for c, m in pairs if m.read_as)),
         tuple((c.typed, m.related) for c, m in pairs if m.related and not c.form),
         tuple(found),

@@ -171,9 +171,12 @@ def read_apart(
         glued = _GLUED.fullmatch(word)
         if glued:
             replacement = f"{glued[1]} {glued[2]}"
-        elif word.isdigit() and _apart(text, tokens[i : i + 2]):
-            if tokens[i + 1].group() in _ORDINAL_ENDINGS:
-                size, replacement = 2, word + tokens[i + 1].group()
+        elif (
+            word.isdigit()
+            and _apart(text, tokens[i : i + 2])
+            and tokens[i + 1].group() in _ORDINAL_ENDINGS
+        ):
+            size, replacement = 2, word + tokens[i + 1].group()
         if replacement is None:
             for size in range(MOST_PARTS, 1, -1):
                 group = tokens[i : i + size]
