@@ -362,3 +362,37 @@ def test_a_terminal_escape_sequence_is_no_word(escape: str, where: int) -> None:
     found = search.answer(DS, question.format(escape))
     assert not found.unmatched and not found.read_as, found
     assert found.hits[0].id == "treatment:botox/side_effects"
+
+
+# --- noise: what is never named, never offered ---------------------------------------------------
+
+
+@pytest.mark.parametrize("typo", ["afer", "becuase", "shoud", "wich", "abot", "wehn"])
+def test_a_slip_of_a_word_that_says_nothing_is_not_named_as_missing(typo: str) -> None:
+    assert search_analysis.is_filler(typo, VOCAB)
+    found = search.answer(DS, f"side effects of surgery {typo} all")
+    assert typo not in found.unmatched
+
+
+@pytest.mark.parametrize("topic", ["cancer", "genetic", "stress", "pregnancy", "diet"])
+def test_a_topic_word_is_still_named_as_missing(topic: str) -> None:
+    assert not search_analysis.is_filler(topic, VOCAB)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from("bcdefghjklmnopqrtuvwxyz"))
+def test_a_single_letter_is_never_named_as_missing(letter: str) -> None:
+    found = search.answer(DS, f"botox side effects {letter}")
+    assert letter not in found.unmatched
+
+
+def test_near_in_capitals_is_an_operator_not_the_guides_near() -> None:
+    found = search.answer(DS, 'botox AND (NEAR "x', limit=3)
+    assert found.hits[0].id.endswith("botox") and not found.unmatched
+
+
+def test_the_start_of_a_guide_word_is_offered_never_a_word_that_says_nothing() -> None:
+    offered = search.suggestions(DS, "botu")
+    assert "botulinum" in offered and "both" not in offered
+    for word in offered:
+        assert word not in VOCAB.filler and word not in VOCAB.stop_words

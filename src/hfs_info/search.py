@@ -619,12 +619,20 @@ def suggestions(ds: Dataset, text: str) -> tuple[str, ...]:
     from hfs_info import vocabulary
 
     vocab = vocabulary.load()
-    words = _content_words(entries(ds))
+    # a word that says nothing is never offered ("both" for "botu")
+    words = [
+        w
+        for w in _content_words(entries(ds))
+        if w not in vocab.filler and search_analysis.zipf(w) < search_analysis.FILLER_ZIPF
+    ]
     found: dict[str, None] = {}
     known = set(words)
     for word in WORD.findall(normalize_query(text)):
         if word in vocab.stop_words or word in known or zipf(word) >= COMMON_ZIPF:
             continue  # a common English word is never offered as another ("plain": pain)
+        if len(word) >= 4:  # the start of a guide word ("botu": botulinum)
+            for close in (w for w in words if w.startswith(word) and w != word):
+                found.setdefault(close)
         for close in difflib.get_close_matches(word, words, n=2, cutoff=0.75):
             if close != word:
                 found.setdefault(close)

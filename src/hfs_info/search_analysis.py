@@ -101,12 +101,19 @@ class Question(NamedTuple):
 _ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~]?)")
 
 
+# NEAR in capitals, as search engines and FTS5 write the operator ("botox NEAR(surgery)"); AND,
+# OR and NOT are stop words in any case.
+_OPERATOR = re.compile(r"\bNEAR\b")
+
+
 def normalize_query(text: str) -> str:
     """What a person typed, as search reads it: NFKC (full-width letters, ligatures, combining
     accents composed), case-folded, curly apostrophes straightened, private-use characters
     (which the highlight markers are) removed."""
     if "\x1b" in text:  # a terminal escape sequence is no word ("\x1b[31m" is not "31m")
         text = _ESCAPE.sub(" ", text)
+    if "NEAR" in text:  # a query operator typed as such, not the guide's "near" (the eye)
+        text = _OPERATOR.sub(" ", text)
     text = unicodedata.normalize("NFKC", text).casefold()
     if not text.isascii():  # private use (category Co) covers the highlight markers
         text = "".join(c for c in text if unicodedata.category(c) != "Co")
@@ -510,8 +517,29 @@ def may_correct(typed: str, close: str) -> bool:
 
 def is_filler(word: str, vocabulary: Vocabulary) -> bool:
     """Whether a word says nothing about a topic: a stop word, a word of the vocabulary's filler
-    list (family, greetings, the people one sees), a bare number (an age), or one of the most
-    common words of English (Zipf FILLER_ZIPF or more: "own", "thing", "better")."""
-    if word.isdigit():  # an age or a count the guide does not give ("my mum is 61")
+    list (family, greetings, the people one sees), a bare number (an age), a single letter ("r"
+    for "are"), one of the most common words of English (Zipf FILLER_ZIPF or more: "own",
+    "thing", "better") or a slip of the keys away from a stop or filler word ("afer")."""
+    if word.isdigit() or len(word) == 1:  # an age ("my mum is 61"), a letter ("r u ok")
         return True
-    return word in vocabulary.stop_words or word in vocabulary.filler or zipf(word) >= FILLER_ZIPF
+    if word in vocabulary.stop_words or word in vocabulary.filler or zipf(word) >= FILLER_ZIPF:
+        return True
+    return _slip_of_filler(word, vocabulary)
+
+
+def _slip_of_filler(word: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``word`` is a non-word one slip of the keys from a stop or filler word ("afer",
+    "wat", "til", "becuase"): a typo of a word that says nothing says nothing either."""
+    if len(word) < 3 or zipf(word) >= COMMON_ZIPF or any(c.isdigit() for c in word):
+        return False
+    return any(
+        w[0] == word[0] and abs(len(w) - len(word)) <= 1 and query.edit_distance(word, w, 1) <= 1
+        for w in (*vocabulary.stop_words, *vocabulary.filler, *_most_common())
+        if len(w) >= 3
+    )
+
+
+@cache
+def _most_common() -> tuple[str, ...]:
+    """The English words common enough to be filler (Zipf FILLER_ZIPF or more)."""
+    return tuple(w for value, words in _zipf_bands() if value >= FILLER_ZIPF for w in words.split())
