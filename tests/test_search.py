@@ -160,7 +160,9 @@ def test_phrase_and_prefix() -> None:
 
 def test_fts_syntax_is_never_passed_through() -> None:
     assert search.fts_query('botox AND (nerve OR "x') == '"botox" OR "nerve" OR "x"'
-    assert search.fts_query("a:b -c NEAR(d, e) NOT") == '"b" OR "c" OR "near" OR "d" OR "e"'
+    # NEAR in capitals is the operator, dropped; "near" in lower case is the guide's word
+    assert search.fts_query("a:b -c NEAR(d, e) NOT") == '"b" OR "c" OR "d" OR "e"'
+    assert search.fts_query("a:b -c near(d, e)") == '"b" OR "c" OR "near" OR "d" OR "e"'
     assert search.fts_query("((( ))) *") is None
 
 
