@@ -161,9 +161,9 @@ def read_apart(
     """``text`` with each word typed apart or glued read as one word, and what was read as
     what. Two or three words in a row ("hemi facial", "micro-vascular", "botu linum", "eye
     lid") whose letters together make a word of the guide (``is_word``) are that word, unless
-    each part already is a word of the guide or the words are a phrase of the vocabulary
-    ("can not" stays two stop words, "side effects" two words, "brain stem" the vocabulary's
-    phrase for brainstem). A number and
+    one part is a stop word, each part already is a word of the guide, or the words are a
+    phrase of the vocabulary ("a med" and "can not" stay apart, "side effects" stays two words,
+    "brain stem" is the vocabulary's phrase for brainstem). A number and
     its ordinal ending typed apart ("7 th") are one ordinal; letters with a number glued after
     them ("cn7") are two words, as lookups read them. Nothing else is joined, and no number is
     joined to a word."""
@@ -224,8 +224,10 @@ def _joined(
         return None
     if " ".join(parts) in vocabulary.words or " ".join(parts) in vocabulary.forms:
         return None
-    if all(p in stop_words or is_word(p) for p in parts):
-        return None  # each part is a word of its own ("can not", "side effects")
+    if any(p in stop_words for p in parts) or all(is_word(p) for p in parts):
+        # a stop word is a word of its own ("a med" is not "amed", "can not" not "cannot"),
+        # and so are words of the guide side by side ("side effects")
+        return None
     return joined if is_word(joined) else None
 
 
