@@ -103,3 +103,17 @@ def test_each_ci_run_searches_in_full_once() -> None:
     assert shown["full"] == shown[""] == ["100", "25", str(every), "True", "True"]
     assert shown["quick"][:2] == ["20", "10"] and shown["quick"][3:] == ["True", "True"]
     assert 10 < int(shown["quick"][2]) < every
+
+
+def test_every_property_test_follows_the_depth() -> None:
+    """A literal number of examples would search in full in every session: each is given as
+    ``examples(N)`` (tests/depth.py)."""
+    import re
+
+    literal = re.compile(r"max_examples\s*=\s*\d")
+    found = [
+        path.name
+        for path in (ROOT / "tests").glob("*.py")
+        if literal.search(path.read_text("utf-8"))
+    ]
+    assert found == []
