@@ -9,9 +9,14 @@
   environment and runs it (the tests marked ``slow``), once.
 
 Every supported Python runs the suite once: the oldest with the oldest dependencies (floors), the
-others with the newest, as many projects pair them. A run of the suite on 3.11 with the newest
-dependencies as well would take a minute more of every CI run for the one combination a new
-release of a dependency could break on 3.11 alone; `nox --extra-pythons 3.11 -s tests` runs it.
+others with the newest, as many projects pair them. The property tests (Hypothesis) and the
+sweeps over every terminal width search in full once per run, on the newest Python
+(``tests-3.13``), and with a fifth of the examples and a sample of the widths on the others
+(``HFS_INFO_TEST_DEPTH=quick``, tests/depth.py): every test runs on every Python, and searching
+in full three times over took half of each suite's time. A run of the suite on 3.11 with the
+newest dependencies as well would take most of a minute more of every CI run for the one
+combination a new release of a dependency could break on 3.11 alone; `nox --extra-pythons 3.11
+-s tests` runs it.
 
 A Python version that is not installed is skipped with a visible message instead of failing the
 run, so a machine with only one Python still checks what it can. Every session installs the
@@ -31,6 +36,8 @@ import nox
 
 VERSIONS = ("3.11", "3.12", "3.13")
 CONSTRAINTS = ("-c", "constraints/dev.txt")
+# How deep the property tests and width sweeps go (tests/depth.py): in full once per run.
+DEPTH_ENV = "HFS_INFO_TEST_DEPTH"
 
 nox.options.default_venv_backend = "uv"
 # On CI, nox errors on a missing interpreter by default; we skip it and say so instead.
@@ -66,9 +73,14 @@ _add_pyenv_versions()
 
 @nox.session(python=list(VERSIONS[1:]))
 def tests(session: nox.Session) -> None:
-    """The test suite, without the slow packaging tests (the packaging session runs those)."""
+    """The test suite, without the slow packaging tests (the packaging session runs those); the
+    property tests and width sweeps in full on the newest Python, quick on the others."""
     session.install(*CONSTRAINTS, "-e", ".[test]")
-    session.run("python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs)
+    depth = "full" if session.python == VERSIONS[-1] else "quick"
+    session.run(
+        "python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs,
+        env={DEPTH_ENV: depth},
+    )  # fmt: skip
 
 
 @nox.session(python=VERSIONS[0])
@@ -78,7 +90,10 @@ def floors(session: nox.Session) -> None:
     supported Python."""
     session.install("--resolution", "lowest-direct", *CONSTRAINTS, "-e", ".[test]")
     session.run("uv", "pip", "list", external=True)  # the versions tested, in the log
-    session.run("python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs)
+    session.run(
+        "python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs,
+        env={DEPTH_ENV: "quick"},
+    )  # fmt: skip
 
 
 @nox.session(python=VERSIONS[-1])

@@ -12,8 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from hfs_info.entry import main
+from tests.depth import DEFAULT_EXAMPLES, examples
+
+# The property tests that name no number of examples try Hypothesis's default, or a fifth of it
+# at quick depth (tests/depth.py).
+settings.register_profile("depth", max_examples=examples(DEFAULT_EXAMPLES))
+settings.load_profile("depth")
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from hfs_info.document import Paragraph, Table, View
 from tests.conftest import on_a_terminal, run_process
+from tests.depth import examples
 
 QUERIES = ["botox", "how long does botox last", "microvascular decompression", "facial nerve"]
 COLOUR = re.compile(r"\x1b\[[0-9;]*m")
@@ -46,7 +47,7 @@ def render(view: View, width: int) -> list[str]:
 names = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=14)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     width=st.integers(40, 120),
     command=st.builds(

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from hfs_info import query, store, views
 from hfs_info.models import BRIEF_SOURCES, TREATMENT_ASPECTS
 from tests.conftest import FIXTURES, on_a_terminal, run_process
+from tests.depth import examples
 
 DS = store.load_packaged()
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -294,7 +295,7 @@ _WORD = st.text(alphabet="abcdefghij", min_size=1, max_size=9)
 _CELL = st.lists(_WORD, min_size=1, max_size=30).map(" ".join)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.tuples(_CELL, _CELL, _CELL), min_size=1, max_size=6), st.integers(54, 120))
 def test_a_comparison_takes_no_more_lines_than_the_general_widths_give(rows, width: int) -> None:
     """The exact search for the comparison's widths never does worse than the general rule,

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from hfs_info import fill
 from hfs_info.errors import UsageError
+from tests.depth import examples
 
 DATA = Path(__file__).parents[1] / "data" / "hemifacial_spasm.toml"
 BEFORE = "# Handout\n\nIntro, kept as it is.  \n\n"
@@ -195,7 +196,9 @@ _NEUTRAL = st.text(st.characters(exclude_characters="`~<"))
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(outside=_NEUTRAL)
 def test_text_outside_any_region_survives_any_content(tmp_path: Path, outside: str) -> None:
@@ -213,7 +216,7 @@ _MARKDOWNISH = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(before=_MARKDOWNISH, after=_MARKDOWNISH)
 def test_any_document_is_either_refused_or_filled_for_good(before: str, after: str) -> None:
     """Whatever surrounds a region (fences that swallow it, inline code, stray markers): fill
@@ -234,7 +237,7 @@ def test_any_document_is_either_refused_or_filled_for_good(before: str, after: s
     assert outside == kept
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     ends=st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=4, max_size=4),
     words=st.text(st.characters(exclude_characters="`~<\r\n")),
@@ -316,7 +319,7 @@ _SPACING = st.text(alphabet=" \t", max_size=3)
     d=_SPACING,
     e=_SPACING,
 )
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 def test_opening_and_closing_markers_take_the_same_spacing(
     a: str, b: str, c: str, d: str, e: str
 ) -> None:

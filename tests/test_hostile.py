@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES
+from tests.depth import examples
 from tests.test_cli import CONTENT_COMMANDS
 
 HOSTILE = str(FIXTURES / "hostile.toml")
@@ -129,7 +130,9 @@ QUERY = st.text(
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(command=st.sampled_from(["glossary", "treatments"]), words=st.lists(QUERY, max_size=3))
 def test_any_query_exits_cleanly(run, command: str, words: list[str]) -> None:

@@ -13,6 +13,7 @@ from hfs_info import query, store
 from hfs_info.errors import NotFoundError
 from hfs_info.models import GlossaryEntry, Treatment
 from hfs_info.text import normalize
+from tests.depth import examples
 
 DS = store.load_packaged()
 
@@ -175,7 +176,7 @@ def _mutations(draw: st.DrawFn) -> str:
     return text[:cut]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.composite(_mutations)())
 def test_no_answer_or_suggestion_crosses_a_number(words: str) -> None:
     """Whatever is typed (a name cut short, a number changed), an answer or a suggestion has
@@ -194,7 +195,7 @@ def test_no_answer_or_suggestion_crosses_a_number(words: str) -> None:
         assert any(numbers(n) == numbers(words) for n in matching), (words, found)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.sampled_from([n for n, _ in TERMS]), st.integers(0, 30))
 def test_a_cut_name_answers_with_its_own_entry_or_not_at_all(name: str, cut: int) -> None:
     """A name typed short never silently answers with a different entry than a name of the
@@ -390,7 +391,7 @@ _FORMS = {
 }
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.integers(1, 12),
     st.sampled_from(sorted(_FORMS)),
@@ -412,7 +413,7 @@ def test_number_forms_never_cross_a_nerve(n: int, form: str, pattern: str) -> No
     assert n == 7 and found is facial, (typed, found)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.integers(0, 120),
     st.sampled_from(["CN{}", "cn{}", "Cn{:02d}", "CN{}th", "nerve{}", "cranial nerve{}"]),

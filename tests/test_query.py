@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hfs_info import query, store
 from hfs_info.errors import HfsError, NotFoundError, UsageError
 from hfs_info.text import inert, normalize
+from tests.depth import examples
 
 DS = store.load_packaged()
 
@@ -105,7 +106,7 @@ HOSTILE = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(HOSTILE | st.text(max_size=300))
 def test_lookups_raise_only_domain_errors(words: str) -> None:
     for lookup in (query.find_term, query.find_treatment):
@@ -116,7 +117,7 @@ def test_lookups_raise_only_domain_errors(words: str) -> None:
         assert found is not None
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=200))
 def test_inert_leaves_no_control_characters(text: str) -> None:
     shown = inert(text)

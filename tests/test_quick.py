@@ -19,6 +19,7 @@ from hfs_info import actions, cli, quick
 from hfs_info.commandline import COMMANDS
 from hfs_info.errors import HfsError
 from hfs_info.options import DATA_ENV, Option
+from tests.depth import examples
 
 # --- agreement on generated command lines ---------------------------------------------------
 
@@ -141,7 +142,9 @@ def _quick_call(answer: Any, monkeypatch: pytest.MonkeyPatch) -> Call:
 
 
 @settings(
-    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(400),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(args=lines(), env=environs)
 def test_whenever_it_answers_the_app_agrees(

@@ -16,6 +16,7 @@ from hfs_info import query, search, search_analysis, search_index, store, vocabu
 from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START
 from hfs_info.errors import HfsError, NotFoundError
 from tests.conftest import run_process
+from tests.depth import examples
 
 DS = store.load_packaged()
 
@@ -237,7 +238,7 @@ HOSTILE_QUERY = st.lists(
 ).map("".join) | st.text(min_size=1, max_size=100)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(HOSTILE_QUERY)
 @example("❶")  # a digit to str.isdigit, not to int(): it raised ValueError
 @example("CN ❽ nerve")
@@ -251,7 +252,9 @@ def test_search_raises_only_domain_errors(text: str) -> None:
 
 @pytest.mark.parametrize("command", ["search", "glossary", "treatments"])
 @settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=HOSTILE_QUERY)
 def test_cli_lookups_exit_0_or_1_and_print_no_controls(run, command: str, text: str) -> None:
@@ -408,7 +411,7 @@ def test_a_broken_vocabulary_is_a_data_error() -> None:
         vocabulary.parse(b"version = \n", "v.toml")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(HOSTILE_QUERY)
 def test_a_question_becomes_only_quoted_words(text: str) -> None:
     """Whatever is typed, FTS5 sees only quoted words (a trailing * at most), and the intents

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from hfs_info import query, search, search_analysis, store, vocabulary
 from hfs_info.document import unmarked
 from hfs_info.errors import NotFoundError, UsageError
+from tests.depth import examples
 from tests.test_fidelity import HEDGES, TEXTS
 
 DS = store.load_packaged()
@@ -189,7 +190,7 @@ def test_the_guides_own_terms_are_found_by_abbreviation_and_spelling(question, a
 _SPELLINGS = {n: search_analysis.number_spellings(n) for n in range(1, 13)}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     number=st.integers(min_value=1, max_value=12),
     spelling=st.integers(min_value=0, max_value=5),

@@ -4,6 +4,9 @@ lint session of noxfile.py (once, not once per Python), the README's test comman
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -71,3 +74,46 @@ def test_every_supported_python_runs_the_suite() -> None:
 def test_every_session_installs_the_pinned_tools() -> None:
     for name, source in _sessions().items():
         assert "*CONSTRAINTS" in source, name
+
+
+def test_each_ci_run_searches_in_full_once() -> None:
+    """The property tests and width sweeps run in full in the newest Python's session and quick
+    in the others (tests/depth.py); nox names the variable depth.py reads."""
+    from tests import depth
+
+    sessions = _sessions()
+    assert f'DEPTH_ENV = "{depth.DEPTH_ENV}"' in (ROOT / "noxfile.py").read_text("utf-8")
+    assert 'depth = "full" if session.python == VERSIONS[-1] else "quick"' in sessions["tests"]
+    assert "env={DEPTH_ENV: depth}" in sessions["tests"]
+    assert 'env={DEPTH_ENV: "quick"}' in sessions["floors"]
+    probe = (
+        "from tests import depth; from hfs_info.terminal import MIN_WIDTH;"
+        "print(depth.examples(100), depth.examples(25), len(depth.widths()),"
+        " depth.widths()[0] == MIN_WIDTH, depth.widths()[-1] == depth.WIDEST)"
+    )
+    shown = {}
+    for value in ("quick", "full", ""):
+        env = {**os.environ, depth.DEPTH_ENV: value}
+        done = subprocess.run(
+            [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        shown[value] = done.stdout.split()
+    every = depth.WIDEST - depth.MIN_WIDTH + 1
+    assert shown["full"] == shown[""] == ["100", "25", str(every), "True", "True"]
+    assert shown["quick"][:2] == ["20", "10"] and shown["quick"][3:] == ["True", "True"]
+    assert 10 < int(shown["quick"][2]) < every
+
+
+def test_every_property_test_follows_the_depth() -> None:
+    """A literal number of examples would search in full in every session: each is given as
+    ``examples(N)`` (tests/depth.py)."""
+    import re
+
+    literal = re.compile(r"max_examples\s*=\s*\d")
+    found = [
+        path.name
+        for path in (ROOT / "tests").glob("*.py")
+        if literal.search(path.read_text("utf-8"))
+    ]
+    assert found == []

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from hfs_info import dataset, store, text
 from tests.conftest import SCRIPT
+from tests.depth import examples
 
 PACKAGED = files("hfs_info.data").joinpath(store.PACKAGED_NAME).read_text("utf-8")
 # Characters that show nothing (zero-width, word joiner, BOM, soft hyphen, line and paragraph
@@ -386,7 +387,9 @@ def _one_inert_line(stderr: str, name: str) -> None:
     "case", ["fill-missing", "fill-error", "fill-check", "export-o", "data", "validate"]
 )
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(name=_FILE_NAMES)
 def test_any_file_name_is_shown_inert_on_one_line(
@@ -424,7 +427,9 @@ def test_any_file_name_is_shown_inert_on_one_line(
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(name=_FILE_NAMES)
 def test_a_diff_names_any_file_as_git_does(run, tmp_path: Path, name: str) -> None:

@@ -20,6 +20,7 @@ from jsonschema import Draft202012Validator
 from hfs_info import store
 from hfs_info.entry import main
 from hfs_info.schema import output_schema
+from tests.depth import examples
 from tests.test_untrusted_text import RAW
 
 PACKAGED = files("hfs_info.data").joinpath(store.PACKAGED_NAME).read_text("utf-8")
@@ -220,7 +221,7 @@ def run_quietly(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, st
 
 
 @settings(
-    max_examples=25,
+    max_examples=examples(25),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -7,16 +7,17 @@ import io
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hfs_info import query, store, views
 from hfs_info.document import Bars, Diagram, Fields, Table, View, unmarked
 from hfs_info.render.table import render as render_table
 from hfs_info.terminal import MIN_WIDTH, Terminal
+from tests.depth import examples, widths
 
 DS = store.load_packaged()
-WIDTHS = range(MIN_WIDTH, 141)
+WIDTHS = widths()
 # Punctuation that may sit next to a word without changing it ("(ear)", "skull,", "term*").
 _EDGES = "()[]{}.,;:*!?\"'"
 
@@ -132,7 +133,7 @@ def _tables(draw: st.DrawFn) -> Table:
     return Table(columns, tuple(rows))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(table=_tables(), width=st.integers(MIN_WIDTH, 140))
 def test_any_table_keeps_its_words_whole(table: Table, width: int) -> None:
     out = io.StringIO()
@@ -153,13 +154,18 @@ def test_any_table_keeps_its_words_whole(table: Table, width: int) -> None:
     ),
     extra=st.integers(0, 40),
 )
+@example(words=["0", "\xa0"], extra=0)  # a lone no-break space: rich drops it at a line start
+@example(words=["a\xa0b", "c"], extra=0)  # rich breaks at a no-break space
 def test_wrapped_lines_counts_as_textwrap_does(words: list[str], extra: int) -> None:
-    """The comparison's width search counts lines by word lengths; textwrap is the reference."""
+    """The comparison's width search counts lines by word lengths; textwrap is the reference,
+    given the words as rich finds them (between any Unicode whitespace: rich breaks at a
+    no-break space, and drops one that would start a line, where textwrap keeps it in a word)."""
     import textwrap
 
     from hfs_info.render.table import _WORD, wrapped_lines
 
-    width = max((len(w) for w in words), default=1) + extra
-    expected = max(1, len(textwrap.wrap(" ".join(words), width, break_on_hyphens=False)))
+    text = " ".join(" ".join(words).split())
+    width = max((len(w) for w in text.split()), default=1) + extra
+    expected = max(1, len(textwrap.wrap(text, width, break_on_hyphens=False)))
     lengths = [len(w) for w in _WORD.findall(" ".join(words))]
     assert wrapped_lines(lengths, width) == expected

@@ -18,13 +18,12 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-def run_app(app: Any, args: list[str], tidy: Callable[[str], str]) -> Result:
-    """Parse ``args`` with ``app`` and run the command. Usage errors become ``UsageError`` (exit
-    status 2); what typer and click print themselves is returned, passed through ``tidy``, like
-    any command's output."""
+def run_app(command: Any, args: list[str], tidy: Callable[[str], str]) -> Result:
+    """Parse ``args`` with ``command`` (the app's click group) and run the command. Usage errors
+    become ``UsageError`` (exit status 2); what typer and click print themselves is returned,
+    passed through ``tidy``, like any command's output."""
     import typer
 
-    command = typer.main.get_command(app)
     collected = _Collected(sys.stdout)
     real, sys.stdout = sys.stdout, collected
     try:

@@ -13,6 +13,7 @@ A command body only hands its parsed values to its handler in actions.py, by key
 
 # No ``from __future__ import annotations`` here: Typer reads every command's annotations to
 # build the app, and string annotations would each be evaluated again on every --help.
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -488,6 +489,14 @@ def help_(
         return Result(plain_usage(sub.get_help(sub_ctx)) + "\n")
 
 
+@functools.cache
+def click_app() -> Any:
+    """The app as a click group, built once per process: typer builds a new one on every call
+    (a few milliseconds), and a process that runs the app more than once (the test suite, which
+    calls ``entry.main`` in-process thousands of times) would build it each time."""
+    return typer.main.get_command(app)
+
+
 def invoke(args: list[str]) -> Result:
     """Parse ``args`` with the app and run the command (apprun.py): usage errors become
     ``UsageError`` (exit status 2) for ``entry.main`` to report, and what typer and click print
@@ -495,7 +504,7 @@ def invoke(args: list[str]) -> Result:
     from hfs_info.apprun import run_app
 
     _version_alone(args)
-    return run_app(app, args, plain_usage)
+    return run_app(click_app(), args, plain_usage)
 
 
 def _version_alone(args: list[str]) -> None:
@@ -506,7 +515,7 @@ def _version_alone(args: list[str]) -> None:
         return
     from hfs_info.apprun import root_words
 
-    options, extra = root_words(typer.main.get_command(app), args)
+    options, extra = root_words(click_app(), args)
     version = "-V" in options or "--version" in options
     if version and extra is not None:
         raise UsageError(

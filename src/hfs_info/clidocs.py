@@ -26,8 +26,8 @@ from typing import Any, NamedTuple
 
 import typer
 
-from hfs_info import __version__, options
-from hfs_info.cli import app, plain_usage
+from hfs_info import __version__, cli, options
+from hfs_info.cli import plain_usage
 from hfs_info.display import PAGER_ENV
 from hfs_info.errors import ExitStatus
 from hfs_info.options import COMPLETE_VAR, PROG
@@ -157,7 +157,7 @@ def _param(param: Any) -> Param:
 
 def reference() -> tuple[Command, ...]:
     """The program and each of its commands, in the order `hfs-info --help` lists them."""
-    group = typer.main.get_command(app)
+    group = cli.click_app()
     ctx = typer.Context(group, info_name=PROG)
     shown = [p for p in group.params if p.name != "help"]
     commands = [
@@ -168,8 +168,8 @@ def reference() -> tuple[Command, ...]:
             tuple(_param(p) for p in shown),
         )
     ]
-    for name in group.list_commands(ctx):  # type: ignore[attr-defined]
-        command = group.get_command(ctx, name)  # type: ignore[attr-defined]
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         sub = typer.Context(command, info_name=name, parent=ctx)
         params = [p for p in command.params if p.name not in ("help", "ctx")]
         commands.append(
@@ -400,10 +400,10 @@ def completion(shell: str) -> str:
 
 
 def _commands() -> list[tuple[str, Any]]:
-    group = typer.main.get_command(app)
+    group = cli.click_app()
     ctx = typer.Context(group, info_name=PROG)
-    names = group.list_commands(ctx)  # type: ignore[attr-defined]
-    return [(name, group.get_command(ctx, name)) for name in names]  # type: ignore[attr-defined]
+    names = group.list_commands(ctx)
+    return [(name, group.get_command(ctx, name)) for name in names]
 
 
 def _literal(value: Any) -> str:
@@ -475,7 +475,7 @@ IMPORTED = ("Argument", "Command", "Option")
 def command_table() -> str:
     """The source of commandline.py: plain data, one option a line. The file is left out of
     ruff (pyproject.toml), so what it holds does not depend on the formatter's version."""
-    group = typer.main.get_command(app)
+    group = cli.click_app()
     rows: list[str] = []
     enums: set[str] = set()
     for name, command in _commands():

@@ -307,7 +307,9 @@ def _table(block: Table, terminal: Terminal, widths: list[int] | None) -> Render
 
 
 # A word as textwrap reads one: a no-break space is no place to break a line.
-_WORD = re.compile(r"[^\t\n\x0b\x0c\r ]+")
+# A word as rich wraps it: between any Unicode whitespace (a no-break space too, which rich
+# breaks at like a space).
+_WORD = re.compile(r"\S+")
 
 
 def wrapped_lines(words: list[int], width: int) -> int:
