@@ -21,6 +21,7 @@ from hfs_info.errors import NotFoundError
 from hfs_info.search_analysis import WORD, normalize_query
 from hfs_info.search_index import build, match
 from hfs_info.text import CARDINALS, ORDINALS, ROMAN
+from tests.depth import examples
 
 DS = store.load_packaged()
 ENTRIES = search.entries(DS)
@@ -111,7 +112,7 @@ def test_words_typed_apart_or_glued_are_read_as_the_guides_word(
     assert f"Read {read[0]!r} as {read[1]!r}" in plain
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     word=st.sampled_from(LONG_WORDS),
     cut=st.integers(min_value=2, max_value=20),
@@ -148,7 +149,7 @@ _COMMON += ["times", "with", "out", "may", "be", "any", "one", "every", "day", "
 _COMMON += ["a", "med", "i", "m", "am", "ed", "eye", "lid", "hemi", "facial"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(_COMMON), min_size=2, max_size=6))
 def test_words_are_joined_only_into_a_word_of_the_guide(words: list[str]) -> None:
     """Common words in a row are never joined into a word the guide does not use, nor when each
@@ -176,7 +177,7 @@ def _marked(snippet: str) -> list[str]:
     return [w for span in spans for w in WORD.findall(normalize_query(span))]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     number=st.integers(min_value=1, max_value=12),
     frame=st.sampled_from(
@@ -211,7 +212,7 @@ def test_a_count_never_matches_an_ordinal(number: int, frame: str, as_word: bool
         assert not set(_marked(hit.snippet)) & ordinals, (question, hit.id, hit.snippet)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     number=st.integers(min_value=2, max_value=12),
     form=st.integers(min_value=0, max_value=len(_ORDINAL_FORMS) - 1),
@@ -249,7 +250,7 @@ def test_a_percentage_finds_its_figure_not_the_seventh_nerve() -> None:
 # --- snippets carry what they refer to -----------------------------------------------------------
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     opener=st.sampled_from(
         [
@@ -329,7 +330,7 @@ def test_a_question_asking_what_the_guide_never_says_is_a_miss(run, question: st
     assert "nothing in the guide answers" in result.stderr
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     asked=st.sampled_from([p for p in VOCAB.questions["beyond"] if not is_word(p)]),
     topic=st.sampled_from(["botox", "surgery", "mvd", "the medication", "the injections"]),
@@ -353,7 +354,7 @@ def test_an_abbreviation_is_defined_where_the_guide_writes_it_out(
     assert search.search(DS, question, limit=1)[0].id == answer
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     escape=st.sampled_from(["\x1b[31m", "\x1b[0m", "\x1b[1;32m", "\x1b]8;;http://x\x07", "\x1b(B"]),
     where=st.integers(min_value=0, max_value=2),
@@ -381,7 +382,7 @@ def test_a_topic_word_is_still_named_as_missing(topic: str) -> None:
     assert not search_analysis.is_filler(topic, VOCAB)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(st.sampled_from("bcdefghjklmnopqrtuvwxyz"))
 def test_a_single_letter_is_never_named_as_missing(letter: str) -> None:
     found = search.answer(DS, f"botox side effects {letter}")
