@@ -37,8 +37,8 @@ BLIND_C = FIXTURES / "questions-blind-c.tsv"
 BLIND_D = FIXTURES / "questions-blind-d.tsv"
 BLIND_E = FIXTURES / "questions-blind-e.tsv"
 NAMES = {
-    BLIND_E: "blind set E (questions-blind-e.tsv; written blind, claim of round 4; a development set)",
-    BLIND_D: "blind set D (questions-blind-d.tsv; written blind, claim of round 3; a development set)",
+    BLIND_E: "blind set E (questions-blind-e.tsv; written blind, round 4 claim, a development set)",
+    BLIND_D: "blind set D (questions-blind-d.tsv; written blind, round 3 claim, a development set)",
     BLIND_B: "blind set B (questions-blind-b.tsv; written blind, measured once, a development set)",
     BLIND_C: "blind set C (questions-blind-c.tsv; written blind, measured once, a development set)",
     TUNING: "tuning set (questions.tsv; tuned on)",
