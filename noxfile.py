@@ -78,7 +78,8 @@ def tests(session: nox.Session) -> None:
     session.install(*CONSTRAINTS, "-e", ".[test]")
     depth = "full" if session.python == VERSIONS[-1] else "quick"
     session.run(
-        "python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs,
+        "python", "-m", "pytest", "-m", "not slow", "-n", "auto", "--dist", "worksteal",
+        *session.posargs,
         env={DEPTH_ENV: depth},
     )  # fmt: skip
 
@@ -91,7 +92,8 @@ def floors(session: nox.Session) -> None:
     session.install("--resolution", "lowest-direct", *CONSTRAINTS, "-e", ".[test]")
     session.run("uv", "pip", "list", external=True)  # the versions tested, in the log
     session.run(
-        "python", "-m", "pytest", "-m", "not slow", "-n", "auto", *session.posargs,
+        "python", "-m", "pytest", "-m", "not slow", "-n", "auto", "--dist", "worksteal",
+        *session.posargs,
         env={DEPTH_ENV: "quick"},
     )  # fmt: skip
 

@@ -470,3 +470,18 @@ def test_pruning_to_the_limit_keeps_the_same_best_hits(tmp_path: Path) -> None:
             for limit in (1, 3, 10):
                 found = [h.id for h in search.search(ds, question, limit)]
                 assert found == everything[:limit], (question, limit)
+
+
+def test_each_dataset_is_searched_in_its_own_index() -> None:
+    """The index is kept for the next search of the same dataset object, and another dataset
+    (each --data read is one) is searched in its own: a word only one of them has is found
+    only in it, in whatever order they are searched."""
+    first = DS.glossary[0]
+    renamed = DS._replace(glossary=(first._replace(term="Zyxquort"), *DS.glossary[1:]))
+    for ds in (DS, renamed, DS, renamed, renamed, DS):
+        if ds is renamed:
+            assert search.answer(ds, "zyxquort").hits[0].id == f"glossary:{first.id}"
+        else:
+            with pytest.raises(NotFoundError):
+                search.answer(ds, "zyxquort")
+        assert search.answer(ds, "botox").hits  # the same index answers again

@@ -46,11 +46,11 @@ from hfs_info.search_index import (
     KINDS,
     Entry,
     Index,
-    build,
     clean,
     entries,
     highlighted,
     highlighted_title,
+    index_for,
     match,
 )
 
@@ -293,11 +293,8 @@ def rank(ds: Dataset, text: str) -> Ranking:
     from hfs_info import query
 
     query.check_query(text, "search query", MAX_QUESTION_LENGTH)
-    ix = build(ds)
-    try:
-        return _ranked(ds, ix, _question(ds, text, ix), text)
-    finally:
-        ix.close()
+    ix = index_for(ds)
+    return _ranked(ds, ix, _question(ds, text, ix), text)
 
 
 def _question(ds: Dataset, text: str, ix: Index) -> Question:
@@ -507,31 +504,28 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     from hfs_info import query
 
     query.check_query(text, "search query", MAX_QUESTION_LENGTH)
-    ix = build(ds)
-    try:
-        question = _question(ds, text, ix)
-        ranking = _ranked(ds, ix, question, text, limit)
-        rowids = {entry.id: rowid for rowid, entry in enumerate(ix.rows)}
-        weighted = [
-            (term, c.weight * w)
+    ix = index_for(ds)
+    question = _question(ds, text, ix)
+    ranking = _ranked(ds, ix, question, text, limit)
+    rowids = {entry.id: rowid for rowid, entry in enumerate(ix.rows)}
+    weighted = [
+        (term, c.weight * w)
+        for c, m in zip(question.concepts, ranking.matches, strict=True)
+        for term, w in m.terms
+    ]
+    sentences = _sentence_scores(
+        ix,
+        [
+            (c.weight, tuple(term for term, _ in m.terms))
             for c, m in zip(question.concepts, ranking.matches, strict=True)
-            for term, w in m.terms
-        ]
-        sentences = _sentence_scores(
-            ix,
-            [
-                (c.weight, tuple(term for term, _ in m.terms))
-                for c, m in zip(question.concepts, ranking.matches, strict=True)
-                if m.terms
-            ],
-        )
-        expression = " OR ".join(dict.fromkeys(term for term, _ in weighted))
-        hits = tuple(
-            _hit(ix, rowids[entry.id], entry, score, expression, sentences)
-            for entry, score in ranking.ranked
-        )
-    finally:
-        ix.close()
+            if m.terms
+        ],
+    )
+    expression = " OR ".join(dict.fromkeys(term for term, _ in weighted))
+    hits = tuple(
+        _hit(ix, rowids[entry.id], entry, score, expression, sentences)
+        for entry, score in ranking.ranked
+    )
     return Found(hits, ranking.unmatched, ranking.read_as, ranking.related)
 
 

@@ -229,6 +229,24 @@ def build(ds: Dataset) -> Index:
     return Index(db, rows, first)
 
 
+# The index last built, with the dataset it was built from: a process that searches the same
+# dataset again (the test suite, thousands of times) does not build it again. Searches only
+# read it.
+_built: tuple[Dataset, Index] | None = None
+
+
+def index_for(ds: Dataset) -> Index:
+    """The index of ``ds``, built on its first search in the process and kept for the next
+    search of the same dataset object (the packaged dataset is one object per process; each
+    --data read is a new one, and replaces it)."""
+    global _built
+    if _built is None or _built[0] is not ds:
+        if _built is not None:
+            _built[1].close()
+        _built = (ds, build(ds))
+    return _built[1]
+
+
 def match(db: sqlite3.Connection, expression: str, table: str = "entries") -> dict[int, float]:
     """rowid -> BM25 relevance (higher is better) of the rows of ``table`` (entries or
     passages) matching ``expression``."""
