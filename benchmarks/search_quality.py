@@ -136,7 +136,9 @@ def ask_hfs_info(text: str) -> Answer:
         return Answer(())
     except UsageError:  # refused (too long): never a right answer, not even to "none"
         return Answer((REFUSED,))
-    noted = bool(found.unmatched or getattr(found, "related", ()))
+    noted = bool(
+        found.unmatched or getattr(found, "related", ()) or getattr(found, "no_figure", None)
+    )
     return Answer(tuple(hit.id for hit in found.hits), noted)
 
 

@@ -72,6 +72,9 @@ class Found(NamedTuple):
     # each typed word the guide does not use that led to something only related, with the
     # guide's words it led to ("numb" -> weakness): said, never passed off as the word typed
     related: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the kind of figure the question asks for ("percentage", "duration", "number", or a unit:
+    # "hours") when no answer shown holds one: the guide gives no such figure
+    no_figure: str | None = None
 
 
 class Heading(NamedTuple):

@@ -137,6 +137,14 @@ class Search(TypedDict):
             "the word typed"
         ),
     ]
+    no_figure: Annotated[
+        str | None,
+        Note(
+            "the kind of figure the query asks for (percentage, duration, number, or the unit "
+            "asked a count of: hours) when no answer shown holds one: the guide gives no such "
+            "figure and the results are only the closest passages; null otherwise"
+        ),
+    ]
     results: tuple[Hit, ...]
 
 

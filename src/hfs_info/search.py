@@ -526,7 +526,25 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         _hit(ix, rowids[entry.id], entry, score, expression, sentences)
         for entry, score in ranking.ranked
     )
-    return Found(hits, ranking.unmatched, ranking.read_as, ranking.related)
+    return Found(hits, ranking.unmatched, ranking.read_as, ranking.related, _no_figure(text, hits))
+
+
+# How many of the first hits are the answer shown for a figure asked ("what percentage ...").
+FIGURE_HITS = 3
+
+
+def _no_figure(text: str, hits: tuple[Hit, ...]) -> str | None:
+    """The kind of figure ``text`` asks for ("what percentage", "how long", "how many hours")
+    when none of the first FIGURE_HITS answers (title or answering sentences) holds a figure of
+    that kind: the guide gives no such figure, and the answer says so first."""
+    from hfs_info import vocabulary
+    from hfs_info.document import unmarked
+
+    kind = search_analysis.asked_figure(text, vocabulary.load())
+    if kind is None:
+        return None
+    shown = (unmarked(f"{hit.title}. {hit.snippet}") for hit in hits[:FIGURE_HITS])
+    return None if any(search_analysis.holds_figure(kind, s) for s in shown) else kind
 
 
 def _sentence_scores(ix: Index, concepts: list[tuple[float, tuple[str, ...]]]) -> dict[int, float]:

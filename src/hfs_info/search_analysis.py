@@ -545,3 +545,89 @@ def _slip_of_filler(word: str, vocabulary: Vocabulary) -> bool:
 def _most_common() -> tuple[str, ...]:
     """The English words common enough to be filler (Zipf FILLER_ZIPF or more)."""
     return tuple(w for value, words in _zipf_bands() if value >= FILLER_ZIPF for w in words.split())
+
+
+# --- a figure asked for ---------------------------------------------------------------------------
+
+# A number as the guide writes one: digits, or a number word (not "one": "one side" counts
+# nothing).
+_FIGURE_NUMBER = (
+    r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand)"
+)
+# The units a question may ask a count of ("how many hours"): the answer must hold a number of
+# them.
+_UNITS = {
+    "second": "seconds",
+    "minute": "minutes",
+    "hour": "hours",
+    "day": "days",
+    "night": "nights",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "mg": "mg",
+    "milligram": "milligrams",
+    "unit": "units",
+    "ml": "ml",
+}
+# What kind of figure each asking phrase wants. Only a phrase that asks is read: at the start
+# of a clause, after a stop word or filler ("and how long", "I want to know how long", "after
+# how many years"), never inside a phrase about something else ("the test that measures how
+# fast nerve signals travel").
+_FIGURE_ASKS = (
+    (
+        "percentage",
+        r"what percent(?:age)?|which percent(?:age)?|what proportion|what share|what fraction|"
+        r"how likely|what (?:are|is|s) the (?:chances?|odds|likelihood)|"
+        r"what (?:are|is|s) (?:the|my) (?:\w+ )?rates?",
+    ),
+    ("duration", r"how long|how soon|how quickly|how fast"),
+    ("number", r"how many|how often|what age|how old|how common|how frequent(?:ly)?"),
+)
+_FIGURE_ASK = re.compile(
+    "|".join(rf"(?P<{kind}>\b(?:{pattern})\b)" for kind, pattern in _FIGURE_ASKS)
+)
+_UNIT_ASKED = re.compile(r"\s+(\w+)")
+_FIGURE_HELD = {
+    "percentage": re.compile(
+        rf"\d\s*%|\bpercent|\b{_FIGURE_NUMBER}\s+(?:\w+\s+)?(?:in|out of)\s+{_FIGURE_NUMBER}\b"
+    ),
+    "duration": re.compile(
+        rf"\b(?:{_FIGURE_NUMBER}|a few|several|a couple of)\s+"
+        r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?)\b"
+    ),
+    "number": re.compile(rf"\b{_FIGURE_NUMBER}\b"),
+}
+
+
+def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
+    """The kind of figure ``text`` asks for ("percentage" for what percentage, the chances or a
+    rate; "duration" for how long, how soon; "number" for how many, how often, what age; or
+    the unit asked a count of: "hours" for "how many hours"), None when it asks for none."""
+    text = normalize_query(text)
+    for found in _FIGURE_ASK.finditer(text):
+        before = WORD.findall(text[: found.start()])
+        if before and not is_filler(before[-1], vocabulary):
+            continue  # "the test that measures how fast": not what is asked
+        kind = found.lastgroup or "number"
+        unit = _UNIT_ASKED.match(text, found.end())
+        if unit and kind != "percentage":
+            word = unit[1]
+            singular = word[:-1] if word.endswith("s") else word
+            if singular in _UNITS:
+                return _UNITS[singular]
+        return kind
+    return None
+
+
+def holds_figure(kind: str, text: str) -> bool:
+    """Whether ``text`` holds a figure of ``kind`` (asked_figure): a percentage or a ratio ("8
+    people in 100,000"), a duration ("within three days"), a number, or a number of the unit
+    asked ("2 hours")."""
+    text = normalize_query(text)
+    held = _FIGURE_HELD.get(kind)
+    if held is not None:
+        return bool(held.search(text))
+    singular = kind[:-1] if kind.endswith("s") else kind
+    return bool(re.search(rf"\b{_FIGURE_NUMBER}\s+(?:{singular}|{kind})\b", text))

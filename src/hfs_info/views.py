@@ -508,6 +508,15 @@ def sources(ds: Dataset) -> View:
     return View(tuple(blocks), document("sources", payload, ds))
 
 
+# How the answer names a figure asked for that the guide does not give (search.Found.no_figure);
+# a unit asked a count of is "number of hours".
+_FIGURES = {
+    "percentage": "percentage or chance",
+    "duration": "length of time",
+    "number": "number",
+}
+
+
 def search_results(ds: Dataset, text: str, found: Found) -> View:
     """The best hit in full (the answer), then every hit as a table. ``text`` is shown without
     highlight markers: a marker the user typed is never highlighting. Typos read as other words,
@@ -517,6 +526,11 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
     best = hits[0]
     rows = tuple((f"{h.kind}: {h.title}", h.command, h.snippet) for h in hits)
     notes: list[Block] = []
+    if found.no_figure:
+        figure = _FIGURES.get(found.no_figure, f"number of {found.no_figure}")
+        notes.append(
+            Paragraph(f"The guide gives no {figure} for this; the closest passages follow.")
+        )
     if found.read_as:
         read = ", ".join(f"{typed!r} as {word!r}" for typed, word in found.read_as)
         notes.append(Paragraph(f"Read {read}."))
@@ -561,6 +575,7 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
         "unmatched": found.unmatched,
         "read_as": dict(found.read_as),
         "related": {typed: tuple(closest) for typed, closest in found.related},
+        "no_figure": found.no_figure,
         "results": tuple(results),
     }
     return View(tuple(blocks), document("search", payload, ds), (header, records))

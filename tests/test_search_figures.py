@@ -1,0 +1,163 @@
+"""A figure asked for that the guide does not give (issue 19, round 5).
+
+A question asking for a figure (what percentage, how long, how many, what age, what are the
+chances) is answered by a figure of that kind, or the answer says first, in text and in JSON,
+that the guide gives no such figure and shows the closest passages.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hfs_info import search, search_analysis, store, vocabulary
+from hfs_info.document import unmarked
+from hfs_info.errors import NotFoundError
+from hfs_info.search_analysis import asked_figure, holds_figure
+from tests.depth import examples
+
+DS = store.load_packaged()
+VOCAB = vocabulary.load()
+
+# Each asking phrase and the kind of figure it wants.
+ASKS = {
+    "what percentage of": "percentage",
+    "what percent of": "percentage",
+    "what proportion of": "percentage",
+    "what are the chances": "percentage",
+    "what are the odds": "percentage",
+    "how likely": "percentage",
+    "what is the success rate of": "percentage",
+    "how long": "duration",
+    "how soon": "duration",
+    "how quickly": "duration",
+    "how many": "number",
+    "how often": "number",
+    "what age": "number",
+    "how old": "number",
+    "how common": "number",
+}
+UNITS = ["hours", "days", "nights", "weeks", "months", "years", "minutes", "units", "mg"]
+# Words of a question's topic (guide words and others).
+TOPIC = st.lists(
+    st.sampled_from(
+        ["botox", "surgery", "mvd", "emg", "eyelid", "recovery", "spasms", "medication", "hearing"]
+        + ["relief", "weakness", "injections", "people", "women", "patients", "test", "nerve"]
+    ),
+    min_size=1,
+    max_size=4,
+)
+# What may stand before an asking phrase that still asks: nothing, a stop word, filler.
+LEADS = ["", "and", "so", "i want to know", "tell me", "after", "hi,", "my doctor said. "]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.sampled_from(sorted(ASKS)), st.sampled_from(LEADS), TOPIC)
+def test_an_asking_phrase_asks_for_its_kind_of_figure(ask: str, lead: str, topic: list[str]) -> None:
+    text = f"{lead} {ask} {' '.join(topic)}".strip()
+    kind = ASKS[ask]
+    if kind != "percentage" and topic[0] in UNITS:
+        kind = topic[0]
+    assert asked_figure(text, VOCAB) == kind
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.sampled_from(sorted(ASKS)), st.sampled_from(["measures", "shows", "surgery", "test"]))
+def test_an_asking_phrase_inside_another_phrase_asks_nothing(ask: str, word: str) -> None:
+    """"the test that measures how fast nerve signals travel" asks for no figure."""
+    assert asked_figure(f"the {word} {ask} nerve signals travel", VOCAB) is None
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.sampled_from(UNITS), st.sampled_from(["how many", "after how many", "how long in"]))
+def test_a_unit_asked_a_count_of_must_be_given(unit: str, ask: str) -> None:
+    kind = asked_figure(f"{ask} {unit} does it take", VOCAB)
+    if ask == "how long in":
+        assert kind == "duration"
+        return
+    assert kind == unit
+    assert holds_figure(unit, f"it takes 2 {unit} or so")
+    assert holds_figure(unit, f"about three {unit.rstrip('s')}")
+    assert not holds_figure(unit, f"over the {unit}")
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    st.integers(min_value=2, max_value=100_000),
+    st.sampled_from(["minutes", "hours", "days", "weeks", "months", "years"]),
+)
+def test_every_figure_of_a_kind_is_held(number: int, unit: str) -> None:
+    assert holds_figure("percentage", f"in {number}% of cases")
+    assert holds_figure("percentage", f"{number} people in {number * 10:,}")
+    assert holds_figure("duration", f"usually lasts {number} {unit}")
+    assert holds_figure("number", f"{number} injections")
+    assert not holds_figure("duration", f"{number} injections")
+    assert not holds_figure("percentage", f"{number} {unit}")
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.sampled_from(sorted(ASKS)), TOPIC)
+def test_the_note_is_given_exactly_when_no_shown_answer_holds_the_figure(
+    ask: str, topic: list[str]
+) -> None:
+    text = f"{ask} {' '.join(topic)}"
+    try:
+        found = search.answer(DS, text)
+    except NotFoundError:
+        return
+    kind = asked_figure(text, VOCAB)
+    assert kind is not None
+    shown = [unmarked(f"{h.title}. {h.snippet}") for h in found.hits[: search.FIGURE_HITS]]
+    holds = any(holds_figure(kind, s) for s in shown)
+    assert (found.no_figure is None) == holds
+    assert found.no_figure in (None, kind)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what percentage of people does botox work for", "percentage"),
+        ("how long does an EMG test take", "duration"),
+        ("after how many years does botox stop working", "years"),
+        ("what percentage of botox patients get a droopy eyelid", "percentage"),
+        ("how many hours does mvd surgery take", "hours"),
+    ],
+)
+def test_a_figure_the_guide_does_not_give_is_said_first(run, question: str, kind: str) -> None:
+    data = json.loads(run("search", question, "-f", "json").stdout)
+    assert data["no_figure"] == kind
+    assert data["results"]  # the closest passages follow
+    plain = run("search", question, "-f", "plain").stdout
+    assert "The guide gives no " in plain
+    assert plain.index("The guide gives no ") < plain.index("Best answer")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how long does botox take to work", "within three days"),
+        ("how long does botox last", "three months"),
+        ("how many people get hfs", "8 people in 100,000"),
+        ("what age does it start", "44"),
+        ("what percentage of patients get relief after surgery", "85%"),
+        ("what are the chances it comes back after mvd", "7%"),
+        ("how many injections do they give", "1 to 3"),
+    ],
+)
+def test_a_figure_the_guide_gives_is_answered_without_a_note(
+    run, question: str, answer: str
+) -> None:
+    found = search.answer(DS, question)
+    assert found.no_figure is None
+    shown = " ".join(unmarked(f"{h.title} {h.snippet}") for h in found.hits[:3])
+    assert answer in shown
+    assert json.loads(run("search", question, "-f", "json").stdout)["no_figure"] is None
+
+
+def test_a_question_asking_for_no_figure_is_never_noted() -> None:
+    for question in ("what is botox", "does it hurt", "test that measures how fast nerves work"):
+        assert search.answer(DS, question).no_figure is None
+        assert search_analysis.asked_figure(question, VOCAB) is None
