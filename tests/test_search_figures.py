@@ -44,8 +44,11 @@ UNITS = ["hours", "days", "nights", "weeks", "months", "years", "minutes", "unit
 # Words of a question's topic (guide words and others).
 TOPIC = st.lists(
     st.sampled_from(
-        ["botox", "surgery", "mvd", "emg", "eyelid", "recovery", "spasms", "medication", "hearing"]
-        + ["relief", "weakness", "injections", "people", "women", "patients", "test", "nerve"]
+        [
+            *("botox", "surgery", "mvd", "emg", "eyelid", "recovery", "spasms", "medication"),
+            *("hearing", "relief", "weakness", "injections", "people", "women", "patients"),
+            *("test", "nerve"),
+        ]
     ),
     min_size=1,
     max_size=4,
@@ -56,7 +59,9 @@ LEADS = ["", "and", "so", "i want to know", "tell me", "after", "hi,", "my docto
 
 @settings(max_examples=examples(200), deadline=None)
 @given(st.sampled_from(sorted(ASKS)), st.sampled_from(LEADS), TOPIC)
-def test_an_asking_phrase_asks_for_its_kind_of_figure(ask: str, lead: str, topic: list[str]) -> None:
+def test_an_asking_phrase_asks_for_its_kind_of_figure(
+    ask: str, lead: str, topic: list[str]
+) -> None:
     text = f"{lead} {ask} {' '.join(topic)}".strip()
     kind = ASKS[ask]
     if kind != "percentage" and topic[0] in UNITS:
@@ -67,7 +72,7 @@ def test_an_asking_phrase_asks_for_its_kind_of_figure(ask: str, lead: str, topic
 @settings(max_examples=examples(100), deadline=None)
 @given(st.sampled_from(sorted(ASKS)), st.sampled_from(["measures", "shows", "surgery", "test"]))
 def test_an_asking_phrase_inside_another_phrase_asks_nothing(ask: str, word: str) -> None:
-    """"the test that measures how fast nerve signals travel" asks for no figure."""
+    """ "the test that measures how fast nerve signals travel" asks for no figure."""
     assert asked_figure(f"the {word} {ask} nerve signals travel", VOCAB) is None
 
 
