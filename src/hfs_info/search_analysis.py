@@ -56,6 +56,7 @@ _POSSESSIVE = re.compile(r"(\w)'s\b")
 COMMON_ZIPF = 3.0
 FILLER_ZIPF = 5.5
 COMMON_WORDS = "common_words.txt"
+ADVERBS = "adverbs.txt"
 
 
 class Concept(NamedTuple):
@@ -327,12 +328,19 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                 if size == 1 and (phrase in vocabulary.stop_words or phrase in vocabulary.filler):
                     break
                 concept = _concept(phrase, vocabulary, _naming(words, i) if size == 1 else "")
-                if phrase in vocabulary.subject:
+                if phrase in vocabulary.subject or _names_subject(phrase, vocabulary):
                     concept = concept._replace(weight=SUBJECT_WEIGHT)
                 out.append(concept)
                 break
         i += size
     return out
+
+
+def _names_subject(phrase: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``phrase`` means only words naming the guide's subject ("jumping": twitching):
+    it weighs as they do."""
+    same = (*_lookup(vocabulary.words, phrase), *_lookup(vocabulary.forms, phrase))
+    return bool(same) and all(word in vocabulary.subject for word in same)
 
 
 def _same_meaning(phrase: str, vocabulary: Vocabulary) -> bool:
@@ -521,12 +529,31 @@ def is_filler(word: str, vocabulary: Vocabulary) -> bool:
     """Whether a word says nothing about a topic: a stop word, a word of the vocabulary's filler
     list (family, greetings, the people one sees), a bare number (an age), a single letter ("r"
     for "are"), one of the most common words of English (Zipf FILLER_ZIPF or more: "own",
-    "thing", "better") or a slip of the keys away from a stop or filler word ("afer")."""
+    "thing", "better"), a word that is only ever an adverb ("instead", "together", "mostly":
+    data/adverbs.txt) unless it is made of an adjective that names something ("genetically"),
+    or a slip of the keys away from a stop or filler word ("afer")."""
     if word.isdigit() or len(word) == 1:  # an age ("my mum is 61"), a letter ("r u ok")
         return True
     if word in vocabulary.stop_words or word in vocabulary.filler or zipf(word) >= FILLER_ZIPF:
         return True
+    if word in _adverbs():
+        # an adverb says how, when or how much, never what ("instead", "together", "mostly");
+        # one made of an adjective says what its adjective says ("genetically", "surgically")
+        return not word.endswith("ly") or is_filler(word[:-2], vocabulary)
     return _slip_of_filler(word, vocabulary)
+
+
+@cache
+def _adverbs() -> frozenset[str]:
+    """The common English words that are only ever adverbs (data/adverbs.txt, compiled from a
+    pinned lemminflect by tools/adverbs.py)."""
+    from hfs_info.store import package_data
+
+    data = package_data(ADVERBS)
+    if data is None:  # pragma: no cover - every loader we ship with can read data files
+        return frozenset()
+    lines = data.decode("utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def _slip_of_filler(word: str, vocabulary: Vocabulary) -> bool:
