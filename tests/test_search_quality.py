@@ -109,6 +109,23 @@ def test_a_none_question_is_right_on_a_miss_or_an_answer_naming_the_missing_word
     assert not QUALITY.ask_hfs_info("how much does botox cost").ranked
 
 
+@pytest.mark.parametrize(
+    ("question", "noted"),
+    [
+        ("what percentage of people does botox work for", True),
+        ("how long does an EMG test take", True),
+        ("how long does botox take to work", False),
+        ("how many people get hfs", False),
+    ],
+)
+def test_an_answer_saying_the_guide_gives_no_such_figure_counts_as_saying_so(
+    question: str, noted: bool
+) -> None:
+    """Right for a question the guide cannot answer; noise for one it can."""
+    answered = QUALITY.ask_hfs_info(question)
+    assert answered.ranked and answered.noted is noted
+
+
 def test_the_benchmark_scores_any_question_file(tmp_path: Path, capsys) -> None:
     path = tmp_path / "sealed.tsv"
     path.write_text("how long does botox last\ttreatment\ttreatment:botox/duration\n", "utf-8")

@@ -195,6 +195,8 @@ def read_apart(
                     break
             else:
                 size = 1
+        if replacement is None and _dropped_g(word, is_word):
+            replacement = word + "g"  # "workin": working, as it is said
         if replacement is None:
             i += 1
             continue
@@ -205,6 +207,19 @@ def read_apart(
         i += size
     out.append(text[last:])
     return "".join(out), tuple(read)
+
+
+# A word typed without the g of its -ing ("workin") is read with it when the -ing word is at
+# least this much more common (Zipf: a hundred times); "raisin" stays a raisin.
+DROPPED_G = 2.0
+
+
+def _dropped_g(word: str, is_word: Callable[[str], bool]) -> bool:
+    """Whether ``word`` is a word ending in -ing typed as it is said ("workin", "startin",
+    "nothin"): not a word of the guide, and far less common than the word with its g."""
+    if len(word) < 5 or not word.endswith("in") or not word.isalpha() or is_word(word):
+        return False
+    return zipf(word + "g") >= COMMON_ZIPF and zipf(word + "g") >= zipf(word) + DROPPED_G
 
 
 def _apart(text: str, group: list[re.Match[str]]) -> bool:
@@ -364,9 +379,11 @@ def _concept(phrase: str, vocabulary: Vocabulary, naming: str = "") -> Concept:
     for word in _lookup(vocabulary.words, phrase):
         terms.setdefault(quoted(word), TERM)
     number = _number(phrase, naming)
+    if number is None and phrase in _TENS:  # "ninety percent": a count, never an ordinal
+        number = _TENS[phrase]
     names = None
     if number is not None:
-        count = phrase.isdigit() or phrase in _NUMBER_WORDS
+        count = phrase.isdigit() or phrase in _NUMBER_WORDS or phrase in _TENS
         if count and not naming:  # "7%", "5 branches": only ever a count
             spellings = count_spellings(number)
         else:  # the guide writes "Figure 2" and "Reference 1" with digits, a nerve never
@@ -413,6 +430,14 @@ def count_spellings(number: int) -> tuple[str, ...]:
 
 # Number words have one owner, text.py (the lookups read them the same way).
 _ROMAN, _ORDINAL_WORDS, _NUMBER_WORDS = ROMAN, ORDINALS, CARDINALS
+# The tens, as people write a percentage in words ("ninety percent"): counts only (no nerve
+# or figure is numbered past twelve).
+_TENS = {
+    word: 10 * n
+    for n, word in enumerate(
+        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2
+    )
+}
 
 
 def ordinal_of(word: str) -> int | None:

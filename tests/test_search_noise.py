@@ -1,0 +1,161 @@
+"""The "not in the guide" note names topics, not the words around them (issue 19, round 5).
+
+Classes of words that say nothing about a topic are never named as missing: a word that is only
+ever an adverb ("instead", "together"), unless made of an adjective that names something
+("genetically"); pronouns ("mine", "myself") and negated auxiliaries typed without an apostrophe
+("didnt"); a word ending in -ing typed as it is said ("workin"). Lay words of the same meaning as
+the guide's subject ("jumping" for twitching) weigh as the subject does; the tens ("ninety
+percent") are counts.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hfs_info import search, search_analysis, store, vocabulary
+from hfs_info.errors import NotFoundError
+from hfs_info.search_analysis import (
+    SUBJECT_WEIGHT,
+    WORD,
+    is_filler,
+    normalize_query,
+    read_apart,
+    read_question,
+    zipf,
+)
+from hfs_info.search_index import index_for, match
+from tests.depth import examples
+
+DS = store.load_packaged()
+VOCAB = vocabulary.load()
+ADVERBS = sorted(search_analysis._adverbs())
+# Questions with a topic the guide answers, with a place for another word.
+FRAMES = [
+    "how long does botox last {}",
+    "{} what causes hemifacial spasm",
+    "is surgery {} risky for hearing",
+    "side effects of carbamazepine {}",
+]
+
+
+def _named(question: str) -> tuple[str, ...]:
+    try:
+        return search.answer(DS, question).unmatched
+    except NotFoundError:
+        return ()
+
+
+def test_the_adverbs_are_many_and_all_common() -> None:
+    assert len(ADVERBS) > 300
+    assert {"instead", "together", "rather", "anymore", "afterwards", "besides"} <= set(ADVERBS)
+    # a word that is also a noun, a verb or an adjective may name a topic
+    assert not {"early", "later", "alone", "straight", "cancer", "genetic"} & set(ADVERBS)
+    assert all(zipf(w) >= search_analysis.COMMON_ZIPF for w in ADVERBS)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.sampled_from(ADVERBS), st.sampled_from(FRAMES))
+def test_an_adverb_is_never_named_unless_its_adjective_names_something(
+    adverb: str, frame: str
+) -> None:
+    named = _named(frame.format(adverb))
+    base = adverb[:-2]
+    if adverb.endswith("ly") and not is_filler(base, VOCAB):
+        return  # "genetically" says what "genetic" says: it may be named
+    assert adverb not in named
+
+
+def test_an_adverb_made_of_a_topic_adjective_is_still_a_topic() -> None:
+    assert not is_filler("genetically", VOCAB)
+    assert is_filler("instead", VOCAB)
+    assert is_filler("mostly", VOCAB)  # "most" says nothing
+    assert "gradually" in _named("does it spread gradually")
+
+
+PRONOUNS_AND_AUXILIARIES = [
+    *("mine", "yours", "hers", "ours", "theirs", "myself", "yourself", "himself", "herself"),
+    *("itself", "ourselves", "themselves", "didnt", "wasnt", "arent", "werent", "havent"),
+    *("hasnt", "hadnt", "shouldnt", "wouldnt", "couldnt", "vs", "versus"),
+]
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.sampled_from(PRONOUNS_AND_AUXILIARIES), st.sampled_from(FRAMES))
+def test_pronouns_and_negated_auxiliaries_are_never_named(word: str, frame: str) -> None:
+    assert word in VOCAB.stop_words
+    assert word not in _named(frame.format(word))
+
+
+# Words of the guide ending in -ing that are common English words ("working", "starting").
+_ING = sorted(
+    {
+        w
+        for e in search.entries(DS)
+        for w in WORD.findall(normalize_query(f"{e.title} {e.body}"))
+        if w.endswith("ing") and len(w) >= 6 and zipf(w) >= search_analysis.COMMON_ZIPF
+    }
+)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.sampled_from(_ING))
+def test_a_word_typed_as_it_is_said_is_read_with_its_g(word: str) -> None:
+    typed = word[:-1]  # "workin"
+    if zipf(word) < zipf(typed) + search_analysis.DROPPED_G:
+        return  # the short form is a word of its own
+    try:
+        found = search.answer(DS, f"botox {typed}")
+    except NotFoundError:
+        return
+    assert (typed, word) in found.read_as
+    assert typed not in found.unmatched
+
+
+def test_a_word_ending_in_in_is_left_alone() -> None:
+    for word in ("protein", "brain", "within", "begin", "cousin", "margin", "raisin"):
+        assert read_apart(f"{word} botox", lambda w: False, VOCAB) == (f"{word} botox", ())
+    assert read_apart("startin botox", lambda w: False, VOCAB)[1] == (("startin", "starting"),)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    st.sampled_from(
+        sorted(
+            w
+            for w, same in VOCAB.words.items()
+            if same
+            and all(s in VOCAB.subject for s in same)
+            and " " not in w
+            and w not in VOCAB.subject
+            and not match(index_for(DS).db, search_analysis.quoted(w))
+        )
+    ),
+    st.sampled_from(["medicine for {}", "what causes my face {}", "{} after botox"]),
+)
+def test_a_word_meaning_the_subject_weighs_as_the_subject(word: str, frame: str) -> None:
+    """ "jumping" means twitching, which names the guide's whole subject: it weighs as
+    twitching does, and searches as twitching does."""
+    (concept,) = (c for c in read_question(frame.format(word), VOCAB).concepts if c.typed == word)
+    assert concept.weight == SUBJECT_WEIGHT
+    same = VOCAB.words[word][0]
+    ours = [h.id for h in search.answer(DS, frame.format(word)).hits]
+    theirs = [h.id for h in search.answer(DS, frame.format(same)).hits]
+    assert ours == theirs
+
+
+@settings(max_examples=examples(50), deadline=None)
+@given(st.integers(min_value=2, max_value=9))
+def test_the_tens_are_counts(tens: int) -> None:
+    word = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")[tens - 2]
+    (concept,) = read_question(f"{word} percent", VOCAB).concepts
+    terms = {t for t, _ in concept.terms}
+    assert f'"{tens * 10}"' in terms
+    assert concept.number is None  # a count, never a numbered thing
+    assert not any(t.endswith('th"') for t in terms if t != f'"{word}"')
+
+
+def test_ninety_percent_finds_the_ninety_percent_figure() -> None:
+    found = search.answer(DS, "ninety percent vessel found at surgery")
+    assert found.hits[0].id == "statistic:mvd-vessel-found"
+    assert not found.unmatched
