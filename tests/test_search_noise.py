@@ -10,6 +10,7 @@ percent") are counts.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -159,3 +160,33 @@ def test_ninety_percent_finds_the_ninety_percent_figure() -> None:
     found = search.answer(DS, "ninety percent vessel found at surgery")
     assert found.hits[0].id == "statistic:mvd-vessel-found"
     assert not found.unmatched
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("face jumping", {"section:overview", "section:what-is", "glossary:hemifacial-spasm"}),
+        ("eye lid twitching one side", {"section:overview", "section:what-is"}),
+        ("face jerking on one side", {"section:overview", "section:what-is"}),
+        ("eyelid fluttering on one side", {"section:overview", "section:what-is"}),
+        ("face muscle cramps", {"section:overview", "section:what-is"}),
+        ("jabs for face twitching", {"treatment:botox"}),
+        ("saggy eyelid after botox", {"treatment:botox/side_effects"}),
+        ("blood vessel squashing the nerve", {"section:causes"}),
+        ("can it affect my eyesight", {"section:symptoms"}),
+    ],
+)
+def test_everyday_words_for_symptoms_and_treatments_reach_the_guides(
+    question: str, answers: set[str]
+) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id in answers
+    assert not found.unmatched and not found.related
+
+
+def test_a_related_word_of_the_story_is_never_named() -> None:
+    """Words of the story around a question are never named, as related or as missing."""
+    asked = "What are the side effects of carbamazepine?"
+    told = search.answer(DS, f"I feel dizzy all the time. {asked}")
+    assert not told.related and not told.unmatched
+    assert dict(search.answer(DS, "is feeling dizzy a side effect of carbamazepine").related)

@@ -443,7 +443,10 @@ def _ranked(
             c.typed for c in [*missing, *(c for c in addressed if specific and not c.background)]
         ),
         (*question.read_as, *((c.typed, m.read_as) for c, m in pairs if m.read_as)),
-        tuple((c.typed, m.related) for c, m in pairs if m.related and not c.form),
+        # only the words of what is asked: the story around it is never named (as unmatched)
+        tuple(
+            (c.typed, m.related) for c, m in pairs if m.related and not c.form and not c.background
+        ),
         tuple(found),
     )
 
