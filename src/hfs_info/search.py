@@ -311,7 +311,46 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         question = read_literally(rewritten, vocab)._replace(intents=question.intents)
     if question.literal and not any(is_word(c.typed) for c in question.concepts):
         raise NotFoundError(_miss(wanted, "only question words"), suggestions(ds, wanted))
+    aspect = _asked_aspect(rewritten, lambda phrase: bool(match(ix.db, quoted(phrase))))
+    if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
+        question = question._replace(concepts=(*question.concepts, aspect))
     return question._replace(read_as=apart)
+
+
+# A question that asks how, how soon or how long something does what it does ("how does MVD
+# work", "how long does Botox take to work", "how long does it last", "how is it given"); the
+# words between are its subject. "How long does it take to" asks how soon.
+_ASKING_HOW = re.compile(
+    r"\bhow(?: (?P<time>long|soon|quickly|fast))? "
+    r"(?:do|does|did|will|would|can|could|should|is|are|was|were)\b(?P<rest>[^.?!;,]*)"
+)
+_TAKE_TO = re.compile(r"\btak(?:e|es|ing)\b(?:\s+\w+){0,4}?\s+to\s+(?P<verb>\w+)")
+# The most words of the clause searched for the verb of an aspect's title.
+ASPECT_WORDS = 8
+
+
+def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
+    """The guide's words for the aspect a question asks for by its asking phrase, as a
+    question form ("how does MVD work": "how it works"; "how long does Botox take to work":
+    "how soon it works"; "how long does it last": "how long it lasts"), when the guide titles
+    an aspect so; None otherwise. An aspect's title is the question it answers."""
+    found = _ASKING_HOW.search(normalize_query(text))
+    if found is None:
+        return None
+    rest = found["rest"]
+    time = found["time"]
+    take = _TAKE_TO.search(rest) if time else None
+    if take:  # "how long does it take to (start) work(ing)": how soon it works
+        words, time = WORD.findall(rest[take.start("verb") :])[:3], "soon"
+    else:
+        words = WORD.findall(rest)[:ASPECT_WORDS]
+    if time in ("quickly", "fast"):
+        time = "soon"
+    for word in words:
+        for phrase in (f"how {time} it {word}" if time else f"how it {word}", f"how it is {word}"):
+            if in_guide(phrase):
+                return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
+    return None
 
 
 def _miss(wanted: str, why: str = "", closest: tuple[str, ...] = ()) -> str:
