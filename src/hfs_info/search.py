@@ -319,12 +319,12 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
 
 # A question that asks how, how soon or how long something does what it does ("how does MVD
 # work", "how long does Botox take to work", "how long does it last", "how is it given"); the
-# words between are its subject. "How long does it take to" asks how soon.
-_ASKING_HOW = re.compile(
-    r"\bhow(?: (?P<time>long|soon|quickly|fast))? "
-    r"(?:do|does|did|will|would|can|could|should|is|are|was|were)\b(?P<rest>[^.?!;,]*)"
+# words between are its subject. "How long does it take to" asks how soon. Read word by word
+# (a regular expression would cost every search its compiling).
+_ASKING_TIME = {"long": "long", "soon": "soon", "quickly": "soon", "fast": "soon"}
+_ASKING_VERBS = frozenset(
+    ("do", "does", "did", "will", "would", "can", "could", "should", "is", "are", "was", "were")
 )
-_TAKE_TO = re.compile(r"\btak(?:e|es|ing)\b(?:\s+\w+){0,4}?\s+to\s+(?P<verb>\w+)")
 # The most words of the clause searched for the verb of an aspect's title.
 ASPECT_WORDS = 8
 
@@ -334,22 +334,39 @@ def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
     question form ("how does MVD work": "how it works"; "how long does Botox take to work":
     "how soon it works"; "how long does it last": "how long it lasts"), when the guide titles
     an aspect so; None otherwise. An aspect's title is the question it answers."""
-    found = _ASKING_HOW.search(normalize_query(text))
-    if found is None:
+    text = normalize_query(text)
+    if "how" not in text:
         return None
-    rest = found["rest"]
-    time = found["time"]
-    take = _TAKE_TO.search(rest) if time else None
-    if take:  # "how long does it take to (start) work(ing)": how soon it works
-        words, time = WORD.findall(rest[take.start("verb") :])[:3], "soon"
-    else:
-        words = WORD.findall(rest)[:ASPECT_WORDS]
-    if time in ("quickly", "fast"):
-        time = "soon"
-    for word in words:
-        for phrase in (f"how {time} it {word}" if time else f"how it {word}", f"how it is {word}"):
-            if in_guide(phrase):
-                return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
+    for clause in text.replace("?", ".").replace("!", ".").replace(";", ".").split("."):
+        for part in clause.split(","):
+            found = _asking_how(WORD.findall(part))
+            if found is not None:
+                time, words = found
+                for word in words:
+                    phrases = (f"how {time} it {word}" if time else f"how it {word}",)
+                    for phrase in (*phrases, f"how it is {word}"):
+                        if in_guide(phrase):
+                            return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
+    return None
+
+
+def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
+    """The time asked ("long", "soon" or "") and the words that may be the verb, of the first
+    "how (long) does ..." in ``words``."""
+    for i, word in enumerate(words):
+        if word != "how":
+            continue
+        time = _ASKING_TIME.get(words[i + 1], "") if i + 1 < len(words) else ""
+        start = i + 2 if time else i + 1
+        if start >= len(words) or words[start] not in _ASKING_VERBS:
+            continue
+        rest = words[start + 1 :]
+        if time:  # "how long does it take to (start) work(ing)": how soon it works
+            for k, w in enumerate(rest[:-1]):
+                if w in ("take", "takes", "taking") and "to" in rest[k + 1 : k + 6]:
+                    to = rest.index("to", k + 1)
+                    return "soon", rest[to + 1 : to + 4]
+        return time, rest[:ASPECT_WORDS]
     return None
 
 

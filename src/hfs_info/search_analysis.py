@@ -601,14 +601,19 @@ def _most_common() -> tuple[str, ...]:
 
 # --- a figure asked for ---------------------------------------------------------------------------
 
-# A number as the guide writes one: digits, or a number word (not "one": "one side" counts
-# nothing).
-_FIGURE_NUMBER = (
-    r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|hundred|thousand)"
+# Read word by word, not by regular expressions: compiling them would cost every search more
+# than reading (docs/benchmarks.md).
+
+# Number words as the guide writes a figure (not "one": "one side" counts nothing).
+_FIGURE_WORDS = frozenset(
+    (
+        *CARDINALS[1:],
+        *("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+        *("hundred", "thousand"),
+    )
 )
 # The units a question may ask a count of ("how many hours"): the answer must hold a number of
-# them.
+# them. Each unit and its plural.
 _UNITS = {
     "second": "seconds",
     "minute": "minutes",
@@ -623,52 +628,64 @@ _UNITS = {
     "unit": "units",
     "ml": "ml",
 }
-# What kind of figure each asking phrase wants. Only a phrase that asks is read: at the start
-# of a clause, after a stop word or filler ("and how long", "I want to know how long", "after
-# how many years"), never inside a phrase about something else ("the test that measures how
-# fast nerve signals travel").
-_FIGURE_ASKS = (
-    (
-        "percentage",
-        r"what percent(?:age)?|which percent(?:age)?|what proportion|what share|what fraction|"
-        r"how likely|what (?:are|is|s) the (?:chances?|odds|likelihood)|"
-        r"what (?:are|is|s) (?:the|my) (?:\w+ )?rates?",
-    ),
-    ("duration", r"how long|how soon|how quickly|how fast"),
-    ("number", r"how many|how often|what age|how old|how common|how frequent(?:ly)?"),
-)
-_FIGURE_ASK = re.compile(
-    "|".join(rf"(?P<{kind}>\b(?:{pattern})\b)" for kind, pattern in _FIGURE_ASKS)
-)
-_UNIT_ASKED = re.compile(r"\s+(\w+)")
-_FIGURE_HELD = {
-    "percentage": re.compile(
-        rf"\d\s*%|\bpercent|\b{_FIGURE_NUMBER}\s+(?:\w+\s+)?(?:in|out of)\s+{_FIGURE_NUMBER}\b"
-    ),
-    "duration": re.compile(
-        rf"\b(?:{_FIGURE_NUMBER}|a few|several|a couple of)\s+"
-        r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?)\b"
-    ),
-    "number": re.compile(rf"\b{_FIGURE_NUMBER}\b"),
+_TIMES = frozenset(("second", "minute", "hour", "day", "night", "week", "month", "year"))
+# What kind of figure each asking phrase wants (its words, as read).
+_FIGURE_ASKS = {
+    ("what", "percentage"): "percentage",
+    ("what", "percent"): "percentage",
+    ("which", "percentage"): "percentage",
+    ("what", "proportion"): "percentage",
+    ("what", "share"): "percentage",
+    ("what", "fraction"): "percentage",
+    ("how", "likely"): "percentage",
+    ("how", "long"): "duration",
+    ("how", "soon"): "duration",
+    ("how", "quickly"): "duration",
+    ("how", "fast"): "duration",
+    ("how", "many"): "number",
+    ("how", "often"): "number",
+    ("what", "age"): "number",
+    ("how", "old"): "number",
+    ("how", "common"): "number",
+    ("how", "frequent"): "number",
+    ("how", "frequently"): "number",
 }
+# "what are the chances", "what is the success rate", "what's my risk rate": the words after
+# "what is/are the (one word)" that ask for a percentage.
+_CHANCES = frozenset(("chance", "chances", "odds", "likelihood", "rate", "rates"))
+
+
+def _is_figure_number(word: str) -> bool:
+    return word[0].isdigit() or word in _FIGURE_WORDS
 
 
 def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
     """The kind of figure ``text`` asks for ("percentage" for what percentage, the chances or a
     rate; "duration" for how long, how soon; "number" for how many, how often, what age; or
-    the unit asked a count of: "hours" for "how many hours"), None when it asks for none."""
-    text = normalize_query(text)
-    for found in _FIGURE_ASK.finditer(text):
-        before = WORD.findall(text[: found.start()])
-        if before and not is_filler(before[-1], vocabulary):
+    the unit asked a count of: "hours" for "how many hours"), None when it asks for none. Only
+    a phrase that asks is read: at the start of a clause, after a stop word or filler ("and how
+    long", "I want to know how long", "after how many years"), never inside a phrase about
+    something else ("the test that measures how fast nerve signals travel")."""
+    words = WORD.findall(normalize_query(text).replace("what's", "what is"))
+    for i, word in enumerate(words):
+        if word not in ("how", "what", "which"):
+            continue
+        if i and not is_filler(words[i - 1], vocabulary):
             continue  # "the test that measures how fast": not what is asked
-        kind = found.lastgroup or "number"
-        unit = _UNIT_ASKED.match(text, found.end())
-        if unit and kind != "percentage":
-            word = unit[1]
-            singular = word[:-1] if word.endswith("s") else word
-            if singular in _UNITS:
-                return _UNITS[singular]
+        kind = _FIGURE_ASKS.get((word, words[i + 1])) if i + 1 < len(words) else None
+        after = words[i + 2 : i + 3]
+        if kind is None and word == "what":
+            # "what are the chances", "what is the success rate", "what is my risk rate"
+            rest = words[i + 1 : i + 5]
+            asks = rest[:1] in (["is"], ["are"], ["s"]) and rest[1:2] in (["the"], ["my"])
+            if asks and set(rest[2:4]) & _CHANCES:
+                return "percentage"
+        if kind is None:
+            continue
+        if kind != "percentage" and after:
+            unit = after[0][:-1] if after[0].endswith("s") else after[0]
+            if unit in _UNITS:
+                return _UNITS[unit]
         return kind
     return None
 
@@ -678,8 +695,27 @@ def holds_figure(kind: str, text: str) -> bool:
     people in 100,000"), a duration ("within three days"), a number, or a number of the unit
     asked ("2 hours")."""
     text = normalize_query(text)
-    held = _FIGURE_HELD.get(kind)
-    if held is not None:
-        return bool(held.search(text))
-    singular = kind[:-1] if kind.endswith("s") else kind
-    return bool(re.search(rf"\b{_FIGURE_NUMBER}\s+(?:{singular}|{kind})\b", text))
+    words = WORD.findall(text)
+    numbers = [i for i, w in enumerate(words) if _is_figure_number(w)]
+    if kind == "number":
+        return bool(numbers)
+    if kind == "percentage":
+        if "%" in text or "percent" in words:
+            return True
+        # "8 people in 100,000", "1 in 3", "2 out of 10"
+        return any(
+            w in ("in", "out") and any(_is_figure_number(x) for x in words[j + 1 : j + 3])
+            for i in numbers
+            for j, w in enumerate(words[i + 1 : i + 3], start=i + 1)
+        )
+    counted = (
+        [i for i, w in enumerate(words) if w in ("few", "several", "couple")] + numbers
+        if kind == "duration"
+        else numbers
+    )
+    for i in counted:
+        for w in words[i + 1 : i + 3]:  # "three days", "a couple of weeks"
+            unit = w[:-1] if w.endswith("s") else w
+            if (unit in _TIMES) if kind == "duration" else w in (kind, kind.rstrip("s")):
+                return True
+    return False
