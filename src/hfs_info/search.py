@@ -334,6 +334,8 @@ def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
     question form ("how does MVD work": "how it works"; "how long does Botox take to work":
     "how soon it works"; "how long does it last": "how long it lasts"), when the guide titles
     an aspect so; None otherwise. An aspect's title is the question it answers."""
+    from hfs_info import vocabulary
+
     text = normalize_query(text)
     if "how" not in text:
         return None
@@ -342,7 +344,8 @@ def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
             found = _asking_how(WORD.findall(part))
             if found is not None:
                 time, words = found
-                for word in words:
+                stop = vocabulary.load().stop_words  # never a verb ("how long do the shots last")
+                for word in (w for w in words if w not in stop):
                     phrases = (f"how {time} it {word}" if time else f"how it {word}",)
                     for phrase in (*phrases, f"how it is {word}"):
                         if in_guide(phrase):
