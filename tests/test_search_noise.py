@@ -190,3 +190,40 @@ def test_a_related_word_of_the_story_is_never_named() -> None:
     told = search.answer(DS, f"I feel dizzy all the time. {asked}")
     assert not told.related and not told.unmatched
     assert dict(search.answer(DS, "is feeling dizzy a side effect of carbamazepine").related)
+
+
+FRAME_WORDS = [
+    *("expect", "expected", "supposed", "think", "thought", "believe", "meant", "idea", "true"),
+    *("known", "seems", "mentioned", "suggest", "consider", "offered"),
+]
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    st.sampled_from(FRAME_WORDS),
+    st.sampled_from(
+        [
+            "is that a {} side effect of carbamazepine",
+            "is botox {} to last three months",
+            "my doctor {} surgery, what are the risks of mvd",
+        ]
+    ),
+)
+def test_the_frame_of_a_question_is_never_named(word: str, frame: str) -> None:
+    """Thinking, expecting, hearsay and advice ("is that a known side effect", "is it supposed
+    to hurt") frame a question; they are filler, never a topic the guide lacks."""
+    assert is_filler(word, VOCAB)
+    assert word not in _named(frame.format(word))
+
+
+def test_a_filler_word_has_no_guide_words_to_search() -> None:
+    """Filler is never searched beside other words, so a word the vocabulary maps to the guide's
+    words ("recommended": used) is never filler: it would lose its mapping."""
+    mapped = set(VOCAB.words) | set(VOCAB.forms) | set(VOCAB.related)
+    assert not (VOCAB.filler & mapped) - {"help"}  # "help" alone finds the guide's help
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.sampled_from(sorted(VOCAB.subject)), st.sampled_from(FRAMES))
+def test_a_word_naming_the_guides_subject_is_never_named_as_missing(word: str, frame: str) -> None:
+    assert word not in _named(frame.format(word))

@@ -430,10 +430,15 @@ def _ranked(
         for c, m in pairs
         if m.scores and not {c.typed, m.read_as} & subject and c not in addressed
     ]
+    # a word naming the guide's subject ("disease", "problem") is no topic the guide lacks
     missing = [
         c
         for c, m in pairs
-        if not m.scores and not c.form and not c.background and not is_filler(c.typed, vocab)
+        if not m.scores
+        and not c.form
+        and not c.background
+        and c.typed not in subject
+        and not is_filler(c.typed, vocab)
     ]
     # Honesty: a question whose topic words the guide never uses has no answer here, even if
     # a word naming the guide's subject ("hemifacial spasm") matches.
