@@ -325,6 +325,9 @@ _ASKING_TIME = {"long": "long", "soon": "soon", "quickly": "soon", "fast": "soon
 _ASKING_VERBS = frozenset(
     ("do", "does", "did", "will", "would", "can", "could", "should", "is", "are", "was", "were")
 )
+# "how long does it take to ...", "how long do I wait until ...": how soon it does it.
+_WAITING = frozenset(("take", "takes", "taking", "wait", "waiting"))
+_UNTIL = frozenset(("to", "before", "until", "till", "til"))
 # The most words of the clause searched for the verb of an aspect's title.
 ASPECT_WORDS = 8
 
@@ -344,12 +347,18 @@ def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
             found = _asking_how(WORD.findall(part))
             if found is not None:
                 time, words = found
-                stop = vocabulary.load().stop_words  # never a verb ("how long do the shots last")
-                for word in (w for w in words if w not in stop):
-                    phrases = (f"how {time} it {word}" if time else f"how it {word}",)
-                    for phrase in (*phrases, f"how it is {word}"):
-                        if in_guide(phrase):
-                            return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
+                vocab = vocabulary.load()
+                for k, word in enumerate(words):
+                    if word in vocab.stop_words:
+                        continue  # never a verb ("how long do the shots last")
+                    # the word, or the guide's verb for the phrase it begins ("kicks in": works)
+                    pair = " ".join((word.removesuffix("s"), *words[k + 1 : k + 2]))
+                    same = [w.split()[0] for w in vocab.words.get(pair, ())]
+                    for verb in (word, *same):
+                        phrases = (f"how {time} it {verb}" if time else f"how it {verb}",)
+                        for phrase in (*phrases, f"how it is {verb}"):
+                            if in_guide(phrase):
+                                return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
     return None
 
 
@@ -364,11 +373,15 @@ def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
         if start >= len(words) or words[start] not in _ASKING_VERBS:
             continue
         rest = words[start + 1 :]
-        if time:  # "how long does it take to (start) work(ing)": how soon it works
+        if time:
+            # "how long does it take to (start) work(ing)", "how long should I wait before it
+            # kicks in": how soon it works
             for k, w in enumerate(rest[:-1]):
-                if w in ("take", "takes", "taking") and "to" in rest[k + 1 : k + 6]:
-                    to = rest.index("to", k + 1)
-                    return "soon", rest[to + 1 : to + 4]
+                if w in _WAITING:
+                    stop = min(k + ASPECT_WORDS, len(rest))
+                    after = [j for j in range(k + 1, stop) if rest[j] in _UNTIL]
+                    if after:
+                        return "soon", rest[after[0] + 1 : after[0] + 1 + ASPECT_WORDS]
         return time, rest[:ASPECT_WORDS]
     return None
 
