@@ -275,12 +275,15 @@ def test_install_completion_never_writes_through_a_link(tmp_path: Path, shell: s
     link.symlink_to(shipped)
     result = run_process("--install-completion", shell, env={"HOME": str(home)})
     assert result.returncode == 2
-    assert result.stderr == (
-        f"hfs-info: cannot install {shell} completion: {link} is a link to {shipped}, and "
-        "writing there would change the file it points to; nothing was written (the link "
-        "already loads completion if it points to the installed tool's script; remove it to "
-        "install a copy instead)\n"
-    ).encode()
+    assert (
+        result.stderr
+        == (
+            f"hfs-info: cannot install {shell} completion: {link} is a link to {shipped}, and "
+            "writing there would change the file it points to; nothing was written (the link "
+            "already loads completion if it points to the installed tool's script; remove it to "
+            "install a copy instead)\n"
+        ).encode()
+    )
     assert result.stdout == b""
     assert shipped.read_bytes() == b"the shipped script\n" and link.is_symlink()
     assert sorted(p.name for p in home.iterdir()) == [link.relative_to(home).parts[0]]
@@ -288,7 +291,8 @@ def test_install_completion_never_writes_through_a_link(tmp_path: Path, shell: s
     link.unlink()
     result = run_process("--install-completion", shell, env={"HOME": str(home)})
     assert result.returncode == 0, result.stderr
-    assert result.stdout == (
-        f"{shell} completion installed in {link}; it takes effect in a new shell\n"
-    ).encode()
+    assert (
+        result.stdout
+        == (f"{shell} completion installed in {link}; it takes effect in a new shell\n").encode()
+    )
     assert not link.is_symlink() and "hfs-info" in link.read_text("utf-8")

@@ -110,7 +110,7 @@ def install(value: Shell | None) -> None:
 
             raise HfsError(
                 f"cannot install {value} completion: {shown_name(str(target))} is a link to "
-                f"{shown_name(os.readlink(target))}, and writing there would change the file "
+                f"{shown_name(str(target.readlink()))}, and writing there would change the file "
                 "it points to; nothing was written (the link already loads completion if it "
                 "points to the installed tool's script; remove it to install a copy instead)"
             )
