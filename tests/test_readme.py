@@ -84,6 +84,6 @@ def test_every_document_of_the_repository_passes_fill_check() -> None:
     """The pre-commit hook (.pre-commit-hooks.yaml) runs `fill --check` on every Markdown file:
     each of ours either has up-to-date regions or none, and none shows a bare marker (docs/cli.md
     quotes fill's help, whose markers are inline code there)."""
-    documents = sorted(str(p) for p in (ROOT / "docs").glob("*.md"))
-    result = run_process("fill", "--check", *documents, str(ROOT / "README.md"), str(ROOT / "CHANGELOG.md"))
+    documents = [*(ROOT / "docs").glob("*.md"), ROOT / "README.md", ROOT / "CHANGELOG.md"]
+    result = run_process("fill", "--check", *map(str, documents))
     assert result.returncode == 0, result.stdout + result.stderr
