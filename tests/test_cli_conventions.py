@@ -258,3 +258,41 @@ def test_a_figure_keeps_its_caption_at_any_width(run, monkeypatch, width: str, n
     shown = " ".join(run("figures", str(number)).stdout.split())
     caption = store.load_packaged().figures[number - 1].caption
     assert " ".join(f"Figure {number}: {caption}".split()) in shown
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_install_completion_never_writes_through_a_link(tmp_path: Path, shell: str) -> None:
+    """The README links the installed tool's scripts into the home folder for pipx and uv;
+    --install-completion must not write through such a link into the tool's own file."""
+    from hfs_info.completion import INSTALLED_AT, Shell
+
+    home = tmp_path / "home"
+    shipped = tmp_path / "tool" / "share" / "script"
+    shipped.parent.mkdir(parents=True)
+    shipped.write_bytes(b"the shipped script\n")
+    link = home / INSTALLED_AT[Shell(shell)]
+    link.parent.mkdir(parents=True)
+    link.symlink_to(shipped)
+    result = run_process("--install-completion", shell, env={"HOME": str(home)})
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == (
+            f"hfs-info: cannot install {shell} completion: {link} is a link to {shipped}, and "
+            "writing there would change the file it points to; nothing was written (the link "
+            "already loads completion if it points to the installed tool's script; remove it to "
+            "install a copy instead)\n"
+        ).encode()
+    )
+    assert result.stdout == b""
+    assert shipped.read_bytes() == b"the shipped script\n" and link.is_symlink()
+    assert sorted(p.name for p in home.iterdir()) == [link.relative_to(home).parts[0]]
+    # Without the link, it installs a copy of the script there.
+    link.unlink()
+    result = run_process("--install-completion", shell, env={"HOME": str(home)})
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout
+        == (f"{shell} completion installed in {link}; it takes effect in a new shell\n").encode()
+    )
+    assert not link.is_symlink() and "hfs-info" in link.read_text("utf-8")

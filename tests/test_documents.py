@@ -297,9 +297,15 @@ def test_json_ld_describes_the_condition_from_the_guide(page: str) -> None:
     (script,) = anchors(page).scripts
     data = json.loads(script)
     assert data["@context"] == "https://schema.org" and data["@type"] == "MedicalWebPage"
-    assert data["dateModified"] == "2018-07"
-    assert data["reviewedBy"]["name"] == "George Mandybur, MD"
-    assert data["publisher"] == {"@type": "Organization", "name": "Mayfield Clinic"}
+    # The guide's publisher, reviewer, copyright and date are the source's, not this page's: the
+    # page paraphrases the guide and names no reviewer or publisher of its own.
+    assert not {"reviewedBy", "publisher", "copyrightNotice", "dateModified"} & set(data)
+    guide = data["isBasedOn"]
+    assert guide["@type"] == "MedicalWebPage" and guide["name"] == "Hemifacial Spasm"
+    assert guide["dateModified"] == "2018-07"
+    assert guide["reviewedBy"]["name"] == "George Mandybur, MD"
+    assert guide["publisher"] == {"@type": "Organization", "name": "Mayfield Clinic"}
+    assert guide["copyrightNotice"].startswith("©")
     assert "not intended to take the place of medical advice" in data["description"]
     condition = data["about"]
     assert condition["@type"] == "MedicalCondition" and condition["name"] == "Hemifacial Spasm"

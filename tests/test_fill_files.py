@@ -511,3 +511,22 @@ def test_a_file_named_twice_is_filled_once(run, tmp_path: Path, monkeypatch) -> 
     assert (result.status, result.stdout, result.stderr) == (0, "", "")
     assert run("fill", "--check", "k.md", "./k.md").status == 0
     assert path.read_text("utf-8").count("<!-- /hfs-info -->") == 1
+
+
+def test_a_symbolic_link_is_written_through_and_kept(tmp_path: Path) -> None:
+    """As docs/formats.md says: fill and export -o replace the file a link points to, with its
+    mode, and keep the link; a link that points nowhere yet gets its file."""
+    real = tmp_path / "real"
+    real.mkdir()
+    target = doc(real)
+    target.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert run_process("fill", str(link)).returncode == 0
+    assert link.is_symlink() and link.readlink() == target
+    assert run_process("fill", "--check", str(target)).returncode == 0  # filled
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    dangling = tmp_path / "dangling.md"
+    dangling.symlink_to(real / "new.md")
+    assert run_process("export", "-o", str(dangling)).returncode == 0
+    assert dangling.is_symlink() and (real / "new.md").read_text("utf-8").startswith("# ")

@@ -236,14 +236,58 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel, built (as pip and pipx would from PyPI) from the sdist, which so has to hold
     everything the wheel needs."""
     out = tmp_path_factory.mktemp("dist")
+    source = _clean_copy(tmp_path_factory.mktemp("source")) or ROOT
     subprocess.run(
-        [sys.executable, "-m", "build", "--installer", "uv", "--outdir", str(out), str(ROOT)],
+        [sys.executable, "-m", "build", "--installer", "uv", "--outdir", str(out), str(source)],
         check=True,
         capture_output=True,
     )
     (_sdist,) = out.glob("*.tar.gz")  # built first, and the wheel from it
     (built,) = out.glob("*.whl")
     return built
+
+
+def _tracked() -> set[str] | None:
+    """The repository's files (git ls-files), None outside a git checkout."""
+    import shutil
+
+    git = shutil.which("git")
+    if git is None or not (ROOT / ".git").exists():
+        return None
+    listed = subprocess.run([git, "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True)
+    return {name for name in listed.stdout.decode().split("\0") if name}
+
+
+def _clean_copy(into: Path) -> Path | None:
+    """The repository's files, as the working tree has them, without what builds and installs
+    leave behind: setuptools puts every file of an old egg-info's SOURCES.txt in a new sdist,
+    which would hide a file that MANIFEST.in leaves out."""
+    import shutil
+
+    tracked = _tracked()
+    if tracked is None:
+        return None
+    for name in tracked:
+        if (ROOT / name).is_file():
+            (into / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, into / name)
+    return into
+
+
+@pytest.mark.slow
+def test_the_sdist_holds_what_the_test_suite_reads(wheel: Path) -> None:
+    """Packagers run the suite from the sdist: it holds every file of the repository (MANIFEST.in)
+    but .gitignore, so no test finds a fixture, golden file, doc or the noxfile missing."""
+    import tarfile
+
+    tracked = _tracked()
+    if tracked is None:
+        pytest.skip("not a git checkout: the repository's files cannot be listed")
+    tracked -= {".gitignore"}
+    (sdist,) = wheel.parent.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        held = {m.name.split("/", 1)[1] for m in archive.getmembers() if m.isfile()}
+    assert sorted(tracked - held) == []
 
 
 @pytest.mark.slow

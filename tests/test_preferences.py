@@ -324,3 +324,15 @@ def test_no_preferred_format_breaks_any_command(
         # Either what --format would write, where the view has that form, or the default.
         outputs = {expected.stdout} | ({asked.stdout} if asked and asked.status < 2 else set())
         assert result.stdout in outputs, (line, preferred)
+
+
+@pytest.mark.parametrize("text", ['colour = "never"\n', "format = \n", b'pager = "\xff"\n'])
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["treatments", "--help"], ["help"]])
+def test_help_is_shown_whatever_the_config_file_holds(run, config, text, args) -> None:
+    """Help does not depend on preferences: a file the tool cannot use is reported by the
+    commands that read it, never by --help."""
+    config(text)
+    result = run(*args)
+    assert result.status == 0 and result.stderr == ""
+    assert result.stdout.startswith("Usage: hfs-info")
+    assert run("glossary", "mvd").status == 2

@@ -150,3 +150,18 @@ def test_the_script_keeps_the_interpreters_exit_when_something_waits_for_it(setu
     )
     assert result.returncode == 1
     assert result.stderr.decode().endswith("exit handler ran\n")
+
+
+@pytest.mark.parametrize("raw", [b"botox\x9b", b"\xff\xfe mvd", b"tic \xed\xa0\x80 convulsif"])
+def test_json_is_utf_8_whatever_bytes_the_command_line_holds(raw: bytes) -> None:
+    """A byte of the command line that is not UTF-8 reaches JSON as U+FFFD, never as a lone
+    surrogate ("\\udc9b"), which strict parsers refuse."""
+    done = subprocess.run(
+        [bytes(SCRIPT), b"search", raw, b"-f", b"json"], capture_output=True, check=False
+    )
+    assert done.returncode in (0, 1), done.stderr
+    if done.returncode == 0:
+        text = done.stdout.decode("utf-8", "strict")
+        assert "\\ud" not in text.lower()
+        query = json.loads(text)["query"]
+        assert "\ufffd" in query and not any(0xD800 <= ord(c) <= 0xDFFF for c in query)

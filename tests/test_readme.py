@@ -78,3 +78,12 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     test_command = next(b for b in blocks if "nox" in b)
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert test_command in ci.splitlines()
+
+
+def test_every_document_of_the_repository_passes_fill_check() -> None:
+    """The pre-commit hook (.pre-commit-hooks.yaml) runs `fill --check` on every Markdown file:
+    each of ours either has up-to-date regions or none, and none shows a bare marker (docs/cli.md
+    quotes fill's help, whose markers are inline code there)."""
+    documents = [*(ROOT / "docs").glob("*.md"), ROOT / "README.md", ROOT / "CHANGELOG.md"]
+    result = run_process("fill", "--check", *map(str, documents))
+    assert result.returncode == 0, result.stdout + result.stderr

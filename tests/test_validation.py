@@ -202,3 +202,18 @@ def test_cli_rejects_an_empty_data_path(run) -> None:
     assert result.stderr == (
         "hfs-info: --data: the path is empty; give the path of a dataset file\n"
     )
+
+
+@pytest.mark.parametrize("start", ["{", "  [", "\n{"])
+def test_a_json_file_is_said_to_look_like_json(run, tmp_path: Path, start: str) -> None:
+    """The package's own data is also JSON (compiled from the TOML): given to --data, it is
+    refused as a dataset, but the message says why."""
+    path = write(tmp_path, start + '"schema_version": 1}\n')
+    result = run("--data", path, "stats")
+    assert result.status == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"hfs-info: {path}:")
+    assert result.stderr.endswith(
+        "(it looks like JSON; a dataset file is TOML, as the shipped edition is)\n"
+    )
+    toml_error = run("--data", write(tmp_path, "schema_version = [\n"), "stats").stderr
+    assert "looks like JSON" not in toml_error

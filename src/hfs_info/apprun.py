@@ -39,10 +39,23 @@ def run_app(command: Any, args: list[str], tidy: Callable[[str], str]) -> Result
         sys.stdout = real
     if isinstance(result, Result):
         return result
-    from hfs_info import display, preferences
+    from hfs_info import display
 
-    pager = display.pager(os.environ, lambda: preferences.load(os.environ).pager)
+    pager = display.pager(os.environ, _configured_pager)
     return Result(tidy(collected.getvalue()), status=result or 0, pager=pager)
+
+
+def _configured_pager() -> str | None:
+    """The config file's pager for what typer and click print (help, completion scripts): help
+    is shown whatever the config file holds, so a file the tool cannot use (a typo in a key,
+    bad TOML) means no preference here; the commands that read it report it."""
+    from hfs_info import preferences
+    from hfs_info.errors import HfsError
+
+    try:
+        return preferences.load(os.environ).pager
+    except HfsError:
+        return None
 
 
 def _usage_error(exc: Exception, root: Any, args: list[str]) -> Exception:

@@ -19,6 +19,7 @@ what this prints, so none can drift from the code. Only typer's public API is us
 from __future__ import annotations
 
 import inspect
+import re
 import sys
 import typing
 from enum import StrEnum
@@ -198,7 +199,8 @@ def _markdown_param(param: Param) -> str:
 
 def _markdown_text(text: str) -> str:
     """Help text as Markdown: a paragraph that click keeps as written (marked ``\\b``, such as
-    an example) becomes a code block instead of carrying a raw backspace character."""
+    an example) becomes a code block instead of carrying a raw backspace character; an HTML
+    comment elsewhere (fill's region markers) becomes inline code, shown as typed."""
     paragraphs = []
     for paragraph in text.split("\n\n"):
         kept = paragraph.lstrip("\n")
@@ -208,6 +210,8 @@ def _markdown_text(text: str) -> str:
                 + "\n".join(line.rstrip() for line in kept[2:].rstrip().split("\n"))
                 + "\n```"
             )
+        else:  # an HTML comment (fill's markers) would vanish from the page, or act as one
+            paragraph = re.sub(r"<!--.*?-->", lambda m: f"`{m.group(0)}`", paragraph, flags=re.S)
         paragraphs.append(paragraph)
     return "\n\n".join(paragraphs)
 

@@ -88,9 +88,32 @@ def show(value: Shell | None) -> None:
         raise typer.Exit()
 
 
+# Where Typer's --install-completion writes each shell's script, under the home folder.
+INSTALLED_AT = {
+    Shell.bash: f".bash_completions/{PROG}.sh",
+    Shell.zsh: f".zfunc/_{PROG}",
+    Shell.fish: f".config/fish/completions/{PROG}.fish",
+}
+
+
 def install(value: Shell | None) -> None:
-    """--install-completion SHELL: install the script and end the run."""
+    """--install-completion SHELL: install the script and end the run. A script that is a
+    symbolic link (as the README's links for pipx and uv make) is refused: writing it would
+    change the file it points to, the installed tool's own script (and, for uv, the copy in its
+    cache, hard-linked to it)."""
     if value is not None:
+        from pathlib import Path
+
+        target = Path.home() / INSTALLED_AT[value]
+        if target.is_symlink():
+            from hfs_info.text import shown_name
+
+            raise HfsError(
+                f"cannot install {value} completion: {shown_name(str(target))} is a link to "
+                f"{shown_name(str(target.readlink()))}, and writing there would change the file "
+                "it points to; nothing was written (the link already loads completion if it "
+                "points to the installed tool's script; remove it to install a copy instead)"
+            )
         shell, path = typer.completion.install(  # type: ignore[attr-defined]
             shell=value.value, prog_name=PROG, complete_var=COMPLETE_VAR
         )

@@ -92,7 +92,10 @@ def _read_toml(data: bytes, source: str) -> dict[str, Any]:
     except tomli.TOMLDecodeError as exc:
         line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
         where = f"{source}:{line}:{column}" if line is not None else source
-        raise DataError(where, [f"malformed TOML: {getattr(exc, 'msg', exc)}"]) from None
+        problem = f"malformed TOML: {getattr(exc, 'msg', exc)}"
+        if data.lstrip()[:1] in (b"{", b"["):  # the package's compiled JSON copy, say
+            problem += " (it looks like JSON; a dataset file is TOML, as the shipped edition is)"
+        raise DataError(where, [problem]) from None
     except RecursionError:
         raise DataError(source, ["nesting too deep to read"]) from None
     if not raw:

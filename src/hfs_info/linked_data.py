@@ -13,7 +13,8 @@ from hfs_info.models import Dataset
 
 
 def linked_data(ds: Dataset) -> dict[str, Any]:
-    """The reference as a MedicalWebPage about the MedicalCondition."""
+    """The reference as a MedicalWebPage about the MedicalCondition, based on the guide (a
+    MedicalWebPage of its own, with the guide's publisher, reviewer, copyright and date)."""
     p = ds.provenance
     condition_term = next((e for e in ds.glossary if e.id == "hemifacial-spasm"), None)
     condition: dict[str, Any] = {"@type": "MedicalCondition", "name": p.title}
@@ -41,12 +42,11 @@ def linked_data(ds: Dataset) -> dict[str, Any]:
         }
         for m in ds.medications
     ]
-    page: dict[str, Any] = {
-        "@context": "https://schema.org",
+    # The guide is the source: its publisher, reviewer, copyright and date describe it, never
+    # this page, which paraphrases it (the page names no reviewer or publisher of its own).
+    guide: dict[str, Any] = {
         "@type": "MedicalWebPage",
-        "name": f"{p.title}: a reference",
-        "about": condition,
-        "description": f"{p.notice} {p.disclaimer}",
+        "name": p.title,
         "reviewedBy": {
             "@type": "Person",
             "name": p.reviewer,
@@ -57,7 +57,15 @@ def linked_data(ds: Dataset) -> dict[str, Any]:
     }
     month = year_month(p.updated)
     if month:  # the guide's "updated" date; it gives no review date (no lastReviewed)
-        page["dateModified"] = month
+        guide["dateModified"] = month
+    page: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": f"{p.title}: a reference",
+        "about": condition,
+        "description": f"{p.notice} {p.disclaimer}",
+        "isBasedOn": guide,
+    }
     return page
 
 

@@ -26,9 +26,15 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\u{code:04x}"
 
 
+# A lone surrogate: how Python keeps a byte of the command line that is not UTF-8. JSON text
+# must be Unicode, and a parser may refuse "\udc9b", so it becomes U+FFFD, the replacement
+# character, as a UTF-8 decoder would make it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def dumps(data: object) -> str:
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
-    return _UNSAFE.sub(_escaped, text)
+    return _UNSAFE.sub(_escaped, _SURROGATE.sub("\ufffd", text))
 
 
 def render(view: View, out: TextIO, terminal: Terminal) -> None:
