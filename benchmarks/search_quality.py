@@ -260,7 +260,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(ablate(args.files or [f for f in blind if f.exists()]))
         return 0
     files = args.files or [
-        f for f in (BLIND_F, BLIND_E, BLIND_D, BLIND_B, BLIND_C, BLIND_A, HELDOUT, TUNING) if f.exists()
+        f
+        for f in (BLIND_F, BLIND_E, BLIND_D, BLIND_B, BLIND_C, BLIND_A, HELDOUT, TUNING)
+        if f.exists()
     ]
     headline: list[str] = []
     for path in files:
