@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from hfs_info import search_analysis
 from hfs_info.document import Found, Hit
 from hfs_info.errors import NotFoundError
+from hfs_info.query import MEDICATION
 from hfs_info.search_analysis import (
     COMMON_ZIPF,
     TERM,
@@ -122,6 +123,13 @@ MAX_BOOST = (
 # figure of a treatment the question does not name (the 90% of surgical cases in which a vessel
 # is found is not the answer to "an artery pressing on the nerve").
 _UNNAMED_TERM = 0.6
+# A question that names an entity by one of its own names (a treatment's name or alias, a drug's
+# generic or brand name, a glossary term) asks about that entity: its own record gains this
+# factor ("what is Dilantin used for": the phenytoin record, not the medication aspect that
+# lists it), unless an asking phrase selects an aspect or a figure is asked. A glossary term
+# named by a word that also names a treatment or drug ("Botox") gains it only when a
+# definition is asked: "botox for hemifacial spasm" asks about the treatment.
+OWN_NAME = 1.6
 
 # A sentence that leans on the one before it is shown with it ("It can, however, be
 # embarrassing" needs "The twitching is usually not painful."); a caveat after a sentence is
@@ -480,6 +488,14 @@ def _ranked(
     base = {r: total * (matched[r] / asked) ** COVERAGE for r, total in totals.items()}
     asked_numbers = numbers(question.concepts)
     owners = {e.id: r for r, e in enumerate(rows) if e.kind == "treatment" and "/" not in e.id}
+    own = _own_named(ix, question, found)
+    # the treatments the question names by their own names (a drug names the medication)
+    own_treatments = {_treatment_of(rows[r]) for r in own} - {""}
+    figure_asked = "number" in question.intents
+    aspect_asked = any(c.form and c.typed.startswith("how ") for c in question.concepts)
+    # one entity named (a treatment with its drugs, or one term): its own record answers
+    single = _entities(ix, own) == 1
+    boosted = own if single and not figure_asked and not aspect_asked else set()
     ranked: list[tuple[Entry, float]] = []
     top: list[float] = []  # a min-heap of the limit best scores so far
     for rowid in sorted(base, key=lambda r: -base[r]):
@@ -500,11 +516,19 @@ def _ranked(
             continue  # about another number: CN VIII is never answered with CN VII
         if rowid in named and rowid in titled:
             score *= NAME_BONUS
+        if rowid in boosted:
+            score *= OWN_NAME
+        elif own_treatments and _treatment_of(entry) not in ("", *own_treatments):
+            score *= _UNNAMED_TERM  # a record of another treatment than the one named
         ranked.append((entry, score))
         if limit is not None:
             (heapq.heappush if len(top) < limit else heapq.heappushpop)(top, score)
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked)
+    elif not aspect_asked and (
+        figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
+    ):
+        ranked = _figure_first(ranked, {rows[r].id: w for r, w in matched.items()})
     if not ranked:  # every record that matched is about another number
         raise NotFoundError(_miss(wanted), suggestions(ds, wanted))
     ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
@@ -526,6 +550,59 @@ def _ranked(
         ),
         tuple(found),
     )
+
+
+def _treatment_of(entry: Entry) -> str:
+    """The id of the treatment record ``entry`` belongs to ("treatment:mvd" for its aspects
+    and figures; the medication for a drug), or "" if none."""
+    if entry.part_of:
+        return entry.part_of
+    if entry.kind == "treatment":
+        return entry.id.split("/")[0]
+    if entry.kind == "drug":
+        return f"treatment:{MEDICATION}"
+    return ""
+
+
+def _own_named(ix: Index, question: Question, found: list[Match]) -> set[int]:
+    """The records the question names by one of their own names (title, alias, generic or
+    brand name; a typo as it was read), in what it asks (not in the story around it): of a
+    glossary term and a treatment or drug sharing a name, the glossary term only when a
+    definition is asked."""
+    asked = [
+        (c, m.read_as or c.typed)
+        for c, m in zip(question.concepts, found, strict=True)
+        if not c.background and not c.form
+    ]
+    # the guide's subject ("hemifacial spasm") is no entity asked about
+    typed = [phrase for c, phrase in asked if c.weight >= 1.0]
+    # a name typed alone asks what it is ("anticonvulsants")
+    defines = len(asked) == 1 or "definition" in question.intents
+    # a name may be read as several concepts ("botulinum" "toxin")
+    phrases = {" ".join(typed[i : i + n]) for n in (1, 2, 3) for i in range(len(typed) - n + 1)}
+    names = ix.own_names
+    out: set[int] = set()
+    for phrase in phrases:
+        rowids = names.get(phrase, frozenset())
+        glossary = {r for r in rowids if ix.rows[r].kind == "glossary"}
+        if glossary and len(glossary) < len(rowids) and not defines:
+            rowids = rowids - glossary
+        out |= rowids
+    return out
+
+
+def _entities(ix: Index, own: set[int]) -> int:
+    """How many entities the records ``own`` are: records of one treatment (its summary and
+    its drugs) or sharing a name (the glossary's "facial nerve" and the nerve) are one."""
+    names = {r: {n for n, rows in ix.own_names.items() if r in rows} for r in own}
+    groups: list[set[str]] = []
+    for r in own:
+        keys = names[r] | {_treatment_of(ix.rows[r]) or ix.rows[r].id}
+        for group in [g for g in groups if g & keys]:
+            groups.remove(group)
+            keys |= group
+        groups.append(keys)
+    return len(groups)
 
 
 def _titled(ix: Index, phrases: set[str]) -> set[int]:
@@ -552,6 +629,49 @@ def _outcome_first(ranked: list[tuple[Entry, float]]) -> list[tuple[Entry, float
             key = f"{treatment}/results"
             best[key] = max(best.get(key, 0.0), score)
     return [(e, max(s, best.get(e.id, 0.0) * FIGURES_TOGETHER)) for e, s in ranked]
+
+
+def _figure_first(
+    ranked: list[tuple[Entry, float]], covered: dict[str, float]
+) -> list[tuple[Entry, float]]:
+    """For a question that asks for a figure or quotes one ("what percentage get immediate
+    relief", "85% immediate relief"), the best-placed statistic record (the figure with its
+    population, timeframe and source) ranks just above the records that state its figure
+    ("In general, 85% have immediate relief") and answer no more of the question (``covered``:
+    the weight of the question's concepts each record matches)."""
+    from hfs_info import vocabulary
+
+    stats = [(e, s) for e, s in ranked if e.kind == "statistic"]
+    if not stats:
+        return ranked
+    best, score = max(stats, key=lambda pair: (pair[1], pair[0].id))
+    # the figure as the statistic's title gives it ("3 days", "85%", "1 to 3 injections"): a
+    # record states it when it has each of its numbers (in any spelling) and words
+    figure = WORD.findall(normalize_query(best.title.partition(":")[0]))
+    if not any(w.isdigit() for w in figure):
+        return ranked
+    parts = [
+        set(search_analysis.count_spellings(int(w))) if w.isdigit() else {w}
+        for w in figure
+        if w not in vocabulary.load().stop_words
+    ]
+
+    def states(entry: Entry) -> bool:
+        words = set(WORD.findall(normalize_query(entry.body)))
+        return all(part & words for part in parts)
+
+    stating = [
+        s
+        for e, s in ranked
+        if e.kind != "statistic"
+        and s > score
+        and covered.get(e.id, 0.0) <= covered.get(best.id, 0.0)
+        and states(e)
+    ]
+    if not stating:
+        return ranked
+    raised = max(stating) * FIGURES_TOGETHER
+    return [(e, raised if e is best else s) for e, s in ranked]
 
 
 def _other_number(entry: Entry, asked: frozenset[int]) -> bool:

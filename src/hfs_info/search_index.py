@@ -188,6 +188,8 @@ class Index(NamedTuple):
     rows: list[Entry]
     # entry rowid -> the rowid of its first sentence (its sentences are numbered in a row)
     first: list[int]
+    # each own name of an entity's record (see own_names) -> the records it names
+    own_names: dict[str, frozenset[int]]
 
     def close(self) -> None:
         self.db.close()
@@ -226,7 +228,31 @@ def build(ds: Dataset) -> Index:
         first.append(len(texts))
         texts += map(clean, e.passages)
     db.executemany("INSERT INTO passages (rowid, text) VALUES (?, ?)", enumerate(texts))
-    return Index(db, rows, first)
+    return Index(db, rows, first, own_names(rows))
+
+
+# The kinds of record that are an entity's own record (a treatment's summary, not its aspects).
+OWN_KINDS = frozenset({"treatment", "drug", "glossary", "nerve"})
+_BRACKETED = re.compile(r"\(([^)]*)\)")
+
+
+def own_names(rows: list[Entry]) -> dict[str, frozenset[int]]:
+    """Each own name of an entity's record: its title, the title without and within its
+    brackets ("phenytoin (Dilantin)": phenytoin, Dilantin), its other names (aliases, brand
+    names), as its words joined by spaces; with the records it names."""
+    from hfs_info.search_analysis import WORD, normalize_query
+
+    table: dict[str, set[int]] = {}
+    for rowid, entry in enumerate(rows):
+        if entry.kind not in OWN_KINDS or "/" in entry.id:
+            continue
+        outside = _BRACKETED.sub(" ", entry.title)
+        inside = " ".join(_BRACKETED.findall(entry.title))
+        for name in (entry.title, outside, inside, *entry.names.split(";")):
+            words = " ".join(WORD.findall(normalize_query(name)))
+            if words:
+                table.setdefault(words, set()).add(rowid)
+    return {name: frozenset(found) for name, found in table.items()}
 
 
 # The index last built, with the dataset it was built from: a process that searches the same
