@@ -123,13 +123,6 @@ MAX_BOOST = (
 # figure of a treatment the question does not name (the 90% of surgical cases in which a vessel
 # is found is not the answer to "an artery pressing on the nerve").
 _UNNAMED_TERM = 0.6
-# A question that names an entity by one of its own names (a treatment's name or alias, a drug's
-# generic or brand name, a glossary term) asks about that entity: its own record gains this
-# factor ("what is Dilantin used for": the phenytoin record, not the medication aspect that
-# lists it), unless an asking phrase selects an aspect or a figure is asked. A glossary term
-# named by a word that also names a treatment or drug ("Botox") gains it only when a
-# definition is asked: "botox for hemifacial spasm" asks about the treatment.
-OWN_NAME = 1.6
 
 # A sentence that leans on the one before it is shown with it ("It can, however, be
 # embarrassing" needs "The twitching is usually not painful."); a caveat after a sentence is
@@ -501,7 +494,8 @@ def _ranked(
     for rowid in sorted(base, key=lambda r: -base[r]):
         # Kinds and bonuses multiply a score by at most MAX_BOOST: once even that cannot lift a
         # record above the limit-th best, no later one can either (it keeps large editions fast).
-        prune = "outcome" not in question.intents  # see _outcome_first
+        # (see _outcome_first, _own_first)
+        prune = "outcome" not in question.intents and not boosted
         if prune and limit is not None and len(top) >= limit and base[rowid] * MAX_BOOST < top[0]:
             break
         entry = rows[rowid]
@@ -516,13 +510,19 @@ def _ranked(
             continue  # about another number: CN VIII is never answered with CN VII
         if rowid in named and rowid in titled:
             score *= NAME_BONUS
-        if rowid in boosted:
-            score *= OWN_NAME
-        elif own_treatments and _treatment_of(entry) not in ("", *own_treatments):
-            score *= _UNNAMED_TERM  # a record of another treatment than the one named
+        if own_treatments and _treatment_of(entry) not in ("", *own_treatments):
+            score *= _UNNAMED_TERM  # a record of another treatment than the one(s) named
         ranked.append((entry, score))
         if limit is not None:
             (heapq.heappush if len(top) < limit else heapq.heappushpop)(top, score)
+    if boosted:
+        # what each record answers of the question, the guide's subject aside
+        specific = dict.fromkeys(base, 0.0)
+        for concept, m in pairs:
+            if concept.weight >= 1.0:
+                for rowid in m.scores:
+                    specific[rowid] += concept.weight
+        ranked = _own_first(ranked, boosted, {rows[r].id: w for r, w in specific.items()}, rows)
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked)
     elif not aspect_asked and (
@@ -629,6 +629,26 @@ def _outcome_first(ranked: list[tuple[Entry, float]]) -> list[tuple[Entry, float
             key = f"{treatment}/results"
             best[key] = max(best.get(key, 0.0), score)
     return [(e, max(s, best.get(e.id, 0.0) * FIGURES_TOGETHER)) for e, s in ranked]
+
+
+def _own_first(
+    ranked: list[tuple[Entry, float]], own: set[int], covered: dict[str, float], rows: list[Entry]
+) -> list[tuple[Entry, float]]:
+    """For a question that names one entity by its own name and asks for no aspect or figure
+    ("botox for hemifacial spasm", "what is Klonopin"), its own record ranks just above every
+    record that answers no more of the question (``covered``: the weight of the question's
+    concepts, the guide's subject aside, each record matches)."""
+    ids = {rows[r].id for r in own}
+    mine = [(e, s) for e, s in ranked if e.id in ids]
+    if not mine:
+        return ranked
+    best, score = max(mine, key=lambda pair: (pair[1], pair[0].id))
+    mine_covered = covered.get(best.id, 0.0)
+    above = [s for e, s in ranked if s > score and covered.get(e.id, 0.0) <= mine_covered]
+    if not above:
+        return ranked
+    raised = max(above) * FIGURES_TOGETHER
+    return [(e, raised if e is best else s) for e, s in ranked]
 
 
 def _figure_first(
