@@ -515,6 +515,8 @@ def _ranked(
         ranked.append((entry, score))
         if limit is not None:
             (heapq.heappush if len(top) < limit else heapq.heappushpop)(top, score)
+    if own_treatments:
+        ranked = _named_treatment_first(ranked, own_treatments)
     if boosted:
         # what each record answers of the question, the guide's subject aside
         specific = dict.fromkeys(base, 0.0)
@@ -574,12 +576,16 @@ def _own_named(ix: Index, question: Question, found: list[Match]) -> set[int]:
         for c, m in zip(question.concepts, found, strict=True)
         if not c.background and not c.form
     ]
-    # the guide's subject ("hemifacial spasm") is no entity asked about
-    typed = [phrase for c, phrase in asked if c.weight >= 1.0]
     # a name typed alone asks what it is ("anticonvulsants")
     defines = len(asked) == 1 or "definition" in question.intents
-    # a name may be read as several concepts ("botulinum" "toxin")
-    phrases = {" ".join(typed[i : i + n]) for n in (1, 2, 3) for i in range(len(typed) - n + 1)}
+    # a name may be read as several concepts ("botulinum" "toxin"); the guide's subject
+    # ("hemifacial spasm") is no entity asked about, but may be part of one ("facial nerve")
+    phrases = {
+        " ".join(phrase for _, phrase in asked[i : i + n])
+        for n in (1, 2, 3)
+        for i in range(len(asked) - n + 1)
+        if any(c.weight >= 1.0 for c, _ in asked[i : i + n])
+    }
     names = ix.own_names
     out: set[int] = set()
     for phrase in phrases:
@@ -629,6 +635,20 @@ def _outcome_first(ranked: list[tuple[Entry, float]]) -> list[tuple[Entry, float
             key = f"{treatment}/results"
             best[key] = max(best.get(key, 0.0), score)
     return [(e, max(s, best.get(e.id, 0.0) * FIGURES_TOGETHER)) for e, s in ranked]
+
+
+def _named_treatment_first(
+    ranked: list[tuple[Entry, float]], named: set[str]
+) -> list[tuple[Entry, float]]:
+    """A record of another treatment than the one(s) the question names ranks below the best
+    record of a named treatment ("how many days in hospital after MVD" is never answered with
+    Botox's three days)."""
+    mine = [s for e, s in ranked if _treatment_of(e) in named]
+    if not mine:
+        return ranked
+    below = max(mine) / FIGURES_TOGETHER
+    other = ("", *named)
+    return [(e, s if _treatment_of(e) in other else min(s, below)) for e, s in ranked]
 
 
 def _own_first(

@@ -108,7 +108,7 @@ def entries(ds: Dataset) -> list[Entry]:
     # a list of facts, not sentences: one passage, shown whole
     facts = (n.name, *n.also_called, n.origin, n.exit, f"{n.main_branches} main branches", n.kind)
     nerve_text = (query.LIST_SEPARATOR.join(facts),)
-    also = " ".join(n.also_called)
+    also = "; ".join(n.also_called)
     out.append(Entry(f"nerve:{n.id}", "nerve", "The facial nerve", ("overview",), nerve_text, also))
     treatment_of = {s: t for t in ds.treatments for s in t.statistics}
     # The drugs belong to the medication treatment (as in query.find_treatment).
@@ -239,9 +239,10 @@ _BRACKETED = re.compile(r"\(([^)]*)\)")
 def own_names(rows: list[Entry]) -> dict[str, frozenset[int]]:
     """Each own name of an entity's record: its title, the title without and within its
     brackets ("phenytoin (Dilantin)": phenytoin, Dilantin), its other names (aliases, brand
-    names), as its words joined by spaces; with the records it names."""
+    names), as its words but stop words joined by spaces; with the records it names."""
     from hfs_info.search_analysis import WORD, normalize_query
 
+    stop = vocabulary.load().stop_words  # "The facial nerve" is named "facial nerve"
     table: dict[str, set[int]] = {}
     for rowid, entry in enumerate(rows):
         if entry.kind not in OWN_KINDS or "/" in entry.id:
@@ -249,7 +250,7 @@ def own_names(rows: list[Entry]) -> dict[str, frozenset[int]]:
         outside = _BRACKETED.sub(" ", entry.title)
         inside = " ".join(_BRACKETED.findall(entry.title))
         for name in (entry.title, outside, inside, *entry.names.split(";")):
-            words = " ".join(WORD.findall(normalize_query(name)))
+            words = " ".join(w for w in WORD.findall(normalize_query(name)) if w not in stop)
             if words:
                 table.setdefault(words, set()).add(rowid)
     return {name: frozenset(found) for name, found in table.items()}
