@@ -117,8 +117,30 @@ def test_the_note_is_given_exactly_when_no_shown_answer_holds_the_figure(
     assert kind is not None
     shown = [unmarked(f"{h.title}. {h.snippet}") for h in found.hits[: search.FIGURE_HITS]]
     holds = any(holds_figure(kind, s) for s in shown)
-    assert (found.no_figure is None) == holds
+    # no note without a figure of the kind shown; a figure shown about another topic than the
+    # question's is no answer (test_a_figure_about_another_topic_is_no_answer)
+    if found.no_figure is None:
+        assert holds
+    if not holds:
+        assert found.no_figure == kind
     assert found.no_figure in (None, kind)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # 9% diminished spasms is a percentage, but not of hearing
+        ("What percentage of patients lose their hearing after MVD?", "percentage"),
+        # Botox's three months is a length of time, but not of an MRI
+        ("how long does an MRI scan take", "duration"),
+        ("Does the EMG needle hurt and how long does the test take?", "duration"),
+    ],
+)
+def test_a_figure_about_another_topic_is_no_answer(question: str, kind: str) -> None:
+    found = search.answer(DS, question)
+    shown = [unmarked(f"{h.title}. {h.snippet}") for h in found.hits[: search.FIGURE_HITS]]
+    assert any(holds_figure(kind, s) for s in shown)  # a figure of the kind is shown ...
+    assert found.no_figure == kind  # ... but about something else: the guide gives none
 
 
 @pytest.mark.parametrize(

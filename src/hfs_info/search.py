@@ -519,12 +519,12 @@ def _ranked(
         ranked = _named_treatment_first(ranked, own_treatments)
     if boosted:
         # what each record answers of the question, the guide's subject aside
-        specific = dict.fromkeys(base, 0.0)
+        answered = dict.fromkeys(base, 0.0)
         for concept, m in pairs:
             if concept.weight >= 1.0:
                 for rowid in m.scores:
-                    specific[rowid] += concept.weight
-        ranked = _own_first(ranked, boosted, {rows[r].id: w for r, w in specific.items()}, rows)
+                    answered[rowid] += concept.weight
+        ranked = _own_first(ranked, boosted, {rows[r].id: w for r, w in answered.items()}, rows)
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked)
     elif not aspect_asked and (
@@ -741,7 +741,7 @@ def search(ds: Dataset, text: str, limit: int = 10) -> list[Hit]:
 def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     """What ``search`` finds, with the words of ``text`` the guide never uses, the typos read as
     dataset words and the words followed to related ones; NotFoundError when nothing answers."""
-    from hfs_info import query
+    from hfs_info import query, vocabulary
 
     query.check_query(text, "search query", MAX_QUESTION_LENGTH)
     ix = index_for(ds)
@@ -753,54 +753,86 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         for c, m in zip(question.concepts, ranking.matches, strict=True)
         for term, w in m.terms
     ]
-    sentences = _sentence_scores(
-        ix,
-        [
-            (c.weight, tuple(term for term, _ in m.terms))
-            for c, m in zip(question.concepts, ranking.matches, strict=True)
-            if m.terms
-        ],
+    asked = [(c, m) for c, m in zip(question.concepts, ranking.matches, strict=True) if m.terms]
+    sentences, found = _sentence_scores(
+        ix, [(c.weight, tuple(term for term, _ in m.terms)) for c, m in asked]
     )
     expression = " OR ".join(dict.fromkeys(term for term, _ in weighted))
-    hits = tuple(
-        _hit(ix, rowids[entry.id], entry, score, expression, sentences)
+    shown = [
+        (rowids[entry.id], entry, score, _shown(ix, rowids[entry.id], entry, sentences))
         for entry, score in ranking.ranked
+    ]
+    hits = tuple(_hit(ix, rowid, entry, score, expression, at) for rowid, entry, score, at in shown)
+    # The topic of a figure asked: the question's rarest topic word in the guide (its subject,
+    # its asking words, the story around it and words only related aside); a figure shown for
+    # another topic ("how long does an MRI take": Botox's three months) is no answer.
+    topics = [
+        (rarity, len(rows), rows, m.terms)
+        for (c, m), rows in zip(asked, found, strict=True)
+        if rows
+        and c.weight >= 1.0
+        and not (c.form or c.background or c.asking or m.related)
+        # (a word as common as filler, "last", "another", "back", names no topic)
+        and (rarity := min(map(zipf, c.typed.split()))) < search_analysis.FILLER_ZIPF
+    ]
+    on_topic: tuple[bool, ...] = ()
+    if topics and search_analysis.asked_figure(text, vocabulary.load()) is not None:
+        first = shown[:FIGURE_HITS]
+        about: list[tuple[float, int, tuple[bool, ...]]] = []
+        for rarity, size, rows, terms in topics:
+            titled = match(ix.db, "title : (" + " OR ".join(t for t, _ in terms) + ")")
+            speaks = tuple(r in titled or bool(rows & set(at)) for r, *_, at in first)
+            if any(speaks):  # a topic the answers shown speak of
+                about.append((rarity, size, speaks))
+        if about:
+            on_topic = min(about)[2]
+    return Found(
+        hits, ranking.unmatched, ranking.read_as, ranking.related, _no_figure(text, hits, on_topic)
     )
-    return Found(hits, ranking.unmatched, ranking.read_as, ranking.related, _no_figure(text, hits))
 
 
 # How many of the first hits are the answer shown for a figure asked ("what percentage ...").
 FIGURE_HITS = 3
 
 
-def _no_figure(text: str, hits: tuple[Hit, ...]) -> str | None:
+def _no_figure(text: str, hits: tuple[Hit, ...], on_topic: tuple[bool, ...]) -> str | None:
     """The kind of figure ``text`` asks for ("what percentage", "how long", "how many hours")
-    when none of the first FIGURE_HITS answers (title or answering sentences) holds a figure of
-    that kind: the guide gives no such figure, and the answer says so first."""
+    when none of the first FIGURE_HITS answers (title or answering sentences) whose sentences
+    are about the question's topic (``on_topic``) holds a figure of that kind: the guide gives
+    no such figure, and the answer says so first."""
     from hfs_info import vocabulary
     from hfs_info.document import unmarked
 
     kind = search_analysis.asked_figure(text, vocabulary.load())
     if kind is None:
         return None
-    shown = (unmarked(f"{hit.title}. {hit.snippet}") for hit in hits[:FIGURE_HITS])
+    shown = (
+        unmarked(f"{hit.title}. {hit.snippet}")
+        for k, hit in enumerate(hits[:FIGURE_HITS])
+        if not on_topic or on_topic[k]
+    )
     return None if any(search_analysis.holds_figure(kind, s) for s in shown) else kind
 
 
-def _sentence_scores(ix: Index, concepts: list[tuple[float, tuple[str, ...]]]) -> dict[int, float]:
+def _sentence_scores(
+    ix: Index, concepts: list[tuple[float, tuple[str, ...]]]
+) -> tuple[dict[int, float], list[set[int]]]:
     """passage rowid -> how much of the question the sentence answers: the weights of the
-    concepts it matches (any of a concept's terms). Not BM25: within one record, BM25 prefers
-    the shorter of two sentences with the same words, and the one that says "causes" twice
-    (trigeminal neuralgia "causes severe facial pain") over the one about the causes; of
-    sentences answering as much, the first in the record, its topic sentence, is shown."""
+    concepts it matches (any of a concept's terms); and the sentences each concept matches.
+    Not BM25: within one record, BM25 prefers the shorter of two sentences with the same words,
+    and the one that says "causes" twice (trigeminal neuralgia "causes severe facial pain")
+    over the one about the causes; of sentences answering as much, the first in the record,
+    its topic sentence, is shown."""
     scores: dict[int, float] = {}
+    each: list[set[int]] = []
     for weight, terms in concepts:
         found: set[int] = set()
         for term in terms:
             found |= set(match(ix.db, term, "passages"))
         for rowid in found:
             scores[rowid] = scores.get(rowid, 0.0) + weight
-    return scores
+        each.append(found)
+    return scores, each
 
 
 def snippet_sentences(entry: Entry, best: int) -> range:
@@ -817,22 +849,33 @@ def snippet_sentences(entry: Entry, best: int) -> range:
     return range(start, end)
 
 
-def _hit(
-    ix: Index, rowid: int, entry: Entry, score: float, expression: str, sentences: dict[int, float]
-) -> Hit:
-    """``entry`` as a Hit: its matches marked, its snippet the whole sentence(s) that answer."""
+def _shown(ix: Index, rowid: int, entry: Entry, sentences: dict[int, float]) -> range:
+    """The passage rowids of the sentences shown for ``entry``: its best-matching sentence,
+    whole, with those it leans on (snippet_sentences)."""
     own = range(ix.first[rowid], ix.first[rowid] + len(entry.passages))
+    if not own:
+        return own
     scored = [k for k in own if k in sentences]
     best = max(scored, key=lambda k: (sentences[k], -k)) if scored else own.start
+    at = snippet_sentences(entry, best - own.start)
+    return range(own.start + at.start, own.start + at.stop)
+
+
+def _hit(ix: Index, rowid: int, entry: Entry, score: float, expression: str, shown: range) -> Hit:
+    """``entry`` as a Hit: its matches marked, its snippet the whole sentence(s) that answer."""
     parts: list[str] = []
-    if own:
-        for n in snippet_sentences(entry, best - own.start):
-            marked = highlighted(ix.db, own[n], expression) if expression else None
-            parts.append(marked if marked is not None else clean(entry.passages[n]))
+    for k in shown:
+        marked = highlighted(ix.db, k, expression) if expression else None
+        parts.append(marked if marked is not None else clean(ix_passage(ix, k, rowid, entry)))
     title, text = highlighted_title(ix.db, rowid, expression) if expression else ("", "")
     title = title or clean(entry.title)
     text = text or clean(entry.body)
     return Hit(entry.id, entry.kind, title, entry.command, " ".join(parts), text, round(score, 4))
+
+
+def ix_passage(ix: Index, k: int, rowid: int, entry: Entry) -> str:
+    """The text of passage ``k`` of ``entry`` (entry ``rowid`` of ``ix``)."""
+    return entry.passages[k - ix.first[rowid]]
 
 
 def fts_query(text: str) -> str | None:
