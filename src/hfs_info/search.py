@@ -204,8 +204,11 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     # A typo of a word of the guide, or of an everyday word the vocabulary knows ("sucess").
     known = [w for w in words() if w[0] == typed[0]]
     known += [w for t in (vocab.forms, vocab.words) for w in t if w[0] == typed[0] and " " not in w]
-    for close in difflib.get_close_matches(typed, known, n=3, cutoff=TYPO_CUTOFF):
-        if not may_correct(typed, close):
+    # a word spelt as it sounds ("botoks"): the same Soundex code and two slips at most
+    alike = search_analysis.sounds_like(typed, known)
+    close_words = difflib.get_close_matches(typed, known, n=3, cutoff=TYPO_CUTOFF)
+    for close in dict.fromkeys((*close_words, *alike)):
+        if not may_correct(typed, close, sounds=close in alike):
             continue
         as_read = read_question(close, vocab).concepts or read_literally(close, vocab).concepts
         if not as_read:

@@ -533,11 +533,12 @@ def zipf(word: str) -> float:
     return 0.0
 
 
-def may_correct(typed: str, close: str) -> bool:
+def may_correct(typed: str, close: str, sounds: bool = False) -> bool:
     """Whether a word the guide never uses may be read as ``close``, a word the guide uses: only
     a rare word or a non-word ("spams", "botx"), never a common English word ("plain",
     "worse"), never a number or into a number (CN VIII is not CN VII), and by one slip of the
-    keys (two in a word of eight letters or more), first letter kept."""
+    keys (two in a word of eight letters or more, or in a word that ``sounds`` like it:
+    sounds_like), first letter kept."""
     if len(typed) < 4 or typed[0] != close[0]:
         return False
     if any(c.isdigit() for c in typed + close):
@@ -546,8 +547,51 @@ def may_correct(typed: str, close: str) -> bool:
         return False
     if zipf(typed) >= COMMON_ZIPF:
         return False
-    slips = 1 if len(typed) < 8 else 2
+    slips = 1 if len(typed) < 8 and not sounds else 2
     return query.edit_distance(typed, close, slips) <= slips
+
+
+# Soundex (the US census's phonetic code, as Knuth gives it): letters that sound alike share a
+# digit; vowels, h, w and y separate nothing but are not coded.
+_SOUNDEX = {
+    **dict.fromkeys("bfpv", "1"),
+    **dict.fromkeys("cgjkqsxz", "2"),
+    **dict.fromkeys("dt", "3"),
+    "l": "4",
+    **dict.fromkeys("mn", "5"),
+    "r": "6",
+}
+
+
+def soundex(word: str) -> str:
+    """The Soundex code of ``word``, not cut to four characters: its first letter, then the
+    digit of each sound ("botoks" and "botox": b32)."""
+    code = [word[0]]
+    last = _SOUNDEX.get(word[0], "")
+    for letter in word[1:]:
+        digit = _SOUNDEX.get(letter, "")
+        if digit and digit != last:
+            code.append(digit)
+        if letter not in "hw":  # h and w do not separate two letters of one sound
+            last = digit
+    return "".join(code)
+
+
+# The fewest letters a word spelt as it sounds has, to be read as a guide word.
+SOUNDS_LIKE_LENGTH = 5
+
+
+def sounds_like(typed: str, known: list[str]) -> list[str]:
+    """The words of ``known`` that ``typed`` (a word of SOUNDS_LIKE_LENGTH letters or more, not
+    a number) sounds like: the same Soundex code, within two letters of its length."""
+    if len(typed) < SOUNDS_LIKE_LENGTH or not typed.isalpha():
+        return []
+    code = soundex(typed)
+    return [
+        w
+        for w in dict.fromkeys(known)
+        if w != typed and abs(len(w) - len(typed)) <= 2 and w.isalpha() and soundex(w) == code
+    ]
 
 
 def is_filler(word: str, vocabulary: Vocabulary) -> bool:
