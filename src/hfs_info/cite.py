@@ -115,6 +115,10 @@ def _key(text: str, year: int) -> str:
     return re.sub(r"[^a-z]", "", _first_word(text).lower()) + str(year)
 
 
+# BibTeX's own month macros (unbraced), which every style prints in its language and format.
+_BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def bibtex(p: Provenance, refs: tuple[Reference, ...]) -> str:
     month = _month(p)
     note = f"{p.series}. {_history(p)}, {p.reviewer_affiliation}"
@@ -123,7 +127,7 @@ def bibtex(p: Provenance, refs: tuple[Reference, ...]) -> str:
         f"  author = {{{{{_bib(p.publisher)}}}}},\n"
         f"  title = {{{_bib(p.title)}}},\n"
         f"  year = {{{p.updated_year}}},\n"
-        + (f"  month = {{{month}}},\n" if month else "")
+        + (f"  month = {_BIB_MONTHS[month - 1]},\n" if month else "")
         + f"  note = {{{_bib(note)}}}\n"
         "}"
     ]

@@ -77,8 +77,9 @@ MAN_EXAMPLES: tuple[tuple[str, str], ...] = (
 # The manual's SEE ALSO.
 MAN_SEE_ALSO = (
     "\\fBless\\fR(1), \\fBman\\fR(1). The project's README.md and docs/cli.md (the same "
-    'reference as this page, in Markdown). The guide itself: "Hemifacial Spasm", Mayfield '
-    "Certified Health Info, Mayfield Clinic (hfs-info sources gives its details)."
+    "reference as this page, in Markdown), in its source repository and source distribution; "
+    'hfs-info help COMMAND. The guide itself: "Hemifacial Spasm", Mayfield Certified Health '
+    "Info, Mayfield Clinic (hfs-info sources gives its details)."
 )
 
 # What each exit status means (the numbers are errors.ExitStatus).
