@@ -186,7 +186,7 @@ ABLATIONS: dict[str, tuple[str, str, object]] = {
     "kind priors (_PRIOR)": ("search", "_PRIOR", "ones"),
     "definition priors (_DEFINITION_PRIOR)": ("search", "_DEFINITION_PRIOR", "ones"),
     "number priors (_NUMBER_PRIOR)": ("search", "_NUMBER_PRIOR", "ones"),
-    "outcome: results above the treatment's other records (FIGURES_TOGETHER)": (
+    "results, own record, statistic just above (FIGURES_TOGETHER)": (
         "search",
         "FIGURES_TOGETHER",
         0.0,

@@ -109,7 +109,10 @@ _DEFINITION_PRIOR = {
 _NUMBER_PRIOR = {"statistic": 1.6, "with-number": 1.4, "without-number": 0.7}
 # For an outcome question ("success rate", "how many get better") the record that holds a
 # treatment's outcome figures together (treatment:mvd/results) ranks just above its
-# best-placed figure: the answer is the outcome, not one figure picked by a word.
+# best-placed figure: the answer is the outcome, not one figure picked by a word. The same
+# factor places a named entity's own record (_own_first) and a figure's statistic record
+# (_figure_first) just above the records they lead, and a record of another treatment than
+# the one named just below the named treatment's best (_named_treatment_first).
 FIGURES_TOGETHER = 1.01
 # The most that kinds and bonuses together can multiply a score by (a bound, for pruning).
 MAX_BOOST = (
@@ -649,7 +652,7 @@ def _named_treatment_first(
     mine = [s for e, s in ranked if _treatment_of(e) in named]
     if not mine:
         return ranked
-    below = max(mine) / FIGURES_TOGETHER
+    below = max(mine) / FIGURES_TOGETHER if FIGURES_TOGETHER else float("inf")
     other = ("", *named)
     return [(e, s if _treatment_of(e) in other else min(s, below)) for e, s in ranked]
 
@@ -671,7 +674,7 @@ def _own_first(
     if not above:
         return ranked
     raised = max(above) * FIGURES_TOGETHER
-    return [(e, raised if e is best else s) for e, s in ranked]
+    return [(e, max(s, raised) if e is best else s) for e, s in ranked]
 
 
 def _figure_first(
@@ -714,7 +717,7 @@ def _figure_first(
     if not stating:
         return ranked
     raised = max(stating) * FIGURES_TOGETHER
-    return [(e, raised if e is best else s) for e, s in ranked]
+    return [(e, max(s, raised) if e is best else s) for e, s in ranked]
 
 
 def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
