@@ -747,7 +747,7 @@ def search(ds: Dataset, text: str, limit: int = 10) -> list[Hit]:
 def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     """What ``search`` finds, with the words of ``text`` the guide never uses, the typos read as
     dataset words and the words followed to related ones; NotFoundError when nothing answers."""
-    from hfs_info import query, vocabulary
+    from hfs_info import query
 
     query.check_query(text, "search query", MAX_QUESTION_LENGTH)
     ix = index_for(ds)
@@ -769,55 +769,61 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         for entry, score in ranking.ranked
     ]
     hits = tuple(_hit(ix, rowid, entry, score, expression, at) for rowid, entry, score, at in shown)
-    # The topic of a figure asked: the question's rarest topic word in the guide (its subject,
-    # its asking words, the story around it and words only related aside); a figure shown for
-    # another topic ("how long does an MRI take": Botox's three months) is no answer.
-    topics = [
-        (rarity, len(rows), rows, m.terms)
-        for (c, m), rows in zip(asked, found, strict=True)
-        if rows
-        and c.weight >= 1.0
-        and not (c.form or c.background or c.asking or m.related)
-        # (a word as common as filler, "last", "another", "back", names no topic)
-        and (rarity := min(map(zipf, c.typed.split()))) < search_analysis.FILLER_ZIPF
-    ]
-    on_topic: tuple[bool, ...] = ()
-    if topics and search_analysis.asked_figure(text, vocabulary.load()) is not None:
-        first = shown[:FIGURE_HITS]
-        about: list[tuple[float, int, tuple[bool, ...]]] = []
-        for rarity, size, rows, terms in topics:
-            titled = match(ix.db, "title : (" + " OR ".join(t for t, _ in terms) + ")")
-            speaks = tuple(r in titled or bool(rows & set(at)) for r, *_, at in first)
-            if any(speaks):  # a topic the answers shown speak of
-                about.append((rarity, size, speaks))
-        if about:
-            on_topic = min(about)[2]
+    topics = _topics(ix, asked, found, shown[:FIGURE_HITS])
     return Found(
-        hits, ranking.unmatched, ranking.read_as, ranking.related, _no_figure(text, hits, on_topic)
+        hits, ranking.unmatched, ranking.read_as, ranking.related, _no_figure(text, hits, topics)
     )
+
+
+def _topics(
+    ix: Index,
+    asked: list[tuple[Concept, Match]],
+    found: list[set[int]],
+    first: list[tuple[int, Entry, float, range]],
+) -> list[tuple[str, int, tuple[bool, ...]]]:
+    """The question's topic words that the ``first`` hits speak of (in their sentences or
+    title; its subject, its asking words, the story around it and words only related aside),
+    each with how many sentences of the guide it matches and which hits speak of it."""
+    about: list[tuple[str, int, tuple[bool, ...]]] = []
+    for (c, m), rows in zip(asked, found, strict=True):
+        if rows and c.weight >= 1.0 and not (c.form or c.background or c.asking or m.related):
+            titled = match(ix.db, "title : (" + " OR ".join(t for t, _ in m.terms) + ")")
+            speaks = tuple(r in titled or bool(rows & set(at)) for r, *_, at in first)
+            if any(speaks):
+                about.append((c.typed, len(rows), speaks))
+    return about
 
 
 # How many of the first hits are the answer shown for a figure asked ("what percentage ...").
 FIGURE_HITS = 3
 
 
-def _no_figure(text: str, hits: tuple[Hit, ...], on_topic: tuple[bool, ...]) -> str | None:
+def _no_figure(
+    text: str, hits: tuple[Hit, ...], topics: list[tuple[str, int, tuple[bool, ...]]]
+) -> str | None:
     """The kind of figure ``text`` asks for ("what percentage", "how long", "how many hours")
-    when none of the first FIGURE_HITS answers (title or answering sentences) whose sentences
-    are about the question's topic (``on_topic``) holds a figure of that kind: the guide gives
-    no such figure, and the answer says so first."""
+    when none of the first FIGURE_HITS answers (title or answering sentences) that speaks of
+    the question's topic holds a figure of that kind: the guide gives no such figure, and the
+    answer says so first. The topic is the question's rarest word in English of ``topics``
+    (not one as common as filler: "last", "another", "back"): a figure shown for another topic
+    ("how long does an MRI take": Botox's three months) is no answer."""
     from hfs_info import vocabulary
     from hfs_info.document import unmarked
 
     kind = search_analysis.asked_figure(text, vocabulary.load())
     if kind is None:
         return None
-    shown = (
-        unmarked(f"{hit.title}. {hit.snippet}")
-        for k, hit in enumerate(hits[:FIGURE_HITS])
-        if not on_topic or on_topic[k]
-    )
-    return None if any(search_analysis.holds_figure(kind, s) for s in shown) else kind
+    shown = [unmarked(f"{hit.title}. {hit.snippet}") for hit in hits[:FIGURE_HITS]]
+    holds = [search_analysis.holds_figure(kind, s) for s in shown]
+    answered = [any(h and s for h, s in zip(holds, speaks, strict=False)) for *_, speaks in topics]
+    if not any(holds) or all(answered):  # whichever word is the topic (English's
+        return None if any(holds) else kind  # frequencies are read only when it matters)
+    rarest = [
+        (rarity, size, k)
+        for k, (typed, size, _) in enumerate(topics)
+        if (rarity := min(map(zipf, typed.split()))) < search_analysis.FILLER_ZIPF
+    ]
+    return kind if rarest and not answered[min(rarest)[2]] else None
 
 
 def _sentence_scores(

@@ -240,7 +240,7 @@ def own_names(rows: list[Entry]) -> dict[str, frozenset[int]]:
     """Each own name of an entity's record: its title, the title without and within its
     brackets ("phenytoin (Dilantin)": phenytoin, Dilantin), its other names (aliases, brand
     names), as its words but stop words joined by spaces; with the records it names."""
-    from hfs_info.search_analysis import WORD, normalize_query
+    from hfs_info.search_analysis import WORD
 
     stop = vocabulary.load().stop_words  # "The facial nerve" is named "facial nerve"
     table: dict[str, set[int]] = {}
@@ -250,7 +250,7 @@ def own_names(rows: list[Entry]) -> dict[str, frozenset[int]]:
         outside = _BRACKETED.sub(" ", entry.title)
         inside = " ".join(_BRACKETED.findall(entry.title))
         for name in (entry.title, outside, inside, *entry.names.split(";")):
-            words = " ".join(w for w in WORD.findall(normalize_query(name)) if w not in stop)
+            words = " ".join(w for w in WORD.findall(name.casefold()) if w not in stop)
             if words:
                 table.setdefault(words, set()).add(rowid)
     return {name: frozenset(found) for name, found in table.items()}
