@@ -552,7 +552,7 @@ def may_correct(typed: str, close: str, sounds: bool = False) -> bool:
 
 
 # Soundex (the US census's phonetic code, as Knuth gives it): letters that sound alike share a
-# digit; vowels, h, w and y separate nothing but are not coded.
+# digit; vowels and y are not coded but part two letters of one sound, h and w do not.
 _SOUNDEX = {
     **dict.fromkeys("bfpv", "1"),
     **dict.fromkeys("cgjkqsxz", "2"),
