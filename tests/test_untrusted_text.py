@@ -467,3 +467,30 @@ def _c_unquoted(name: str) -> str:
             out.append(int(body[i + 1 : i + 4], 8))
             i += 4
     return out.decode("utf-8", "surrogateescape")
+
+
+def test_the_json_writers_set_of_unsafe_characters_is_its_class() -> None:
+    """render/json.py answers "anything to escape?" from a set of the characters of its regular
+    expression's class, compiled only when needed: the two must agree on every character."""
+    import re
+
+    from hfs_info.render import json as json_render
+
+    pattern = re.compile(f"[{json_render.UNSAFE_CLASS}]")
+    chars = json_render.class_chars(json_render.UNSAFE_CLASS)
+    for code in range(0x110000):
+        char = chr(code)
+        assert (char in chars) == bool(pattern.fullmatch(char)), hex(code)
+
+
+@given(st.text())
+@settings(max_examples=examples(200))
+def test_json_dumps_escapes_exactly_what_the_class_names(text: str) -> None:
+    from hfs_info.render import json as json_render
+
+    dumped = json_render.dumps({"t": text})
+    read = json.loads(dumped)["t"]
+    assert read == "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    surrogates = {chr(c) for c in range(0xD800, 0xE000)}
+    unsafe = json_render.class_chars(json_render.UNSAFE_CLASS) - surrogates
+    assert not unsafe & set(dumped)

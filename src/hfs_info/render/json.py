@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
 from hfs_info.text import INVISIBLE
@@ -15,7 +16,32 @@ if TYPE_CHECKING:
 # json escapes C0 controls itself; C1 controls, bidi overrides and invisible characters are
 # valid in JSON strings but can still reorder or hijack a terminal that displays the output, or
 # hide there, so they are escaped too (the string a parser reads back is the same).
-_UNSAFE = re.compile(f"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069{INVISIBLE}]")
+UNSAFE_CLASS = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069" + INVISIBLE
+
+
+def class_chars(body: str) -> frozenset[str]:
+    """The characters of a regular-expression class body made of characters and ``a-b``
+    ranges (as UNSAFE_CLASS is)."""
+    chars: set[str] = set()
+    i = 0
+    while i < len(body):
+        if i + 2 < len(body) and body[i + 1] == "-":
+            chars.update(map(chr, range(ord(body[i]), ord(body[i + 2]) + 1)))
+            i += 3
+        else:
+            chars.add(body[i])
+            i += 1
+    return frozenset(chars)
+
+
+# Most documents hold none of them: a set answers that at once, where compiling the class (it
+# spans every plane) would cost every JSON run about a millisecond.
+_UNSAFE_CHARS = class_chars(UNSAFE_CLASS)
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    return re.compile(f"[{UNSAFE_CLASS}]")
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -26,15 +52,15 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\u{code:04x}"
 
 
-# A lone surrogate: how Python keeps a byte of the command line that is not UTF-8. JSON text
-# must be Unicode, and a parser may refuse "\udc9b", so it becomes U+FFFD, the replacement
-# character, as a UTF-8 decoder would make it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def dumps(data: object) -> str:
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
-    return _UNSAFE.sub(_escaped, _SURROGATE.sub("\ufffd", text))
+    if _UNSAFE_CHARS.isdisjoint(text):
+        return text
+    # A lone surrogate: how Python keeps a byte of the command line that is not UTF-8. JSON
+    # text must be Unicode, and a parser may refuse "\udc9b", so it becomes U+FFFD, the
+    # replacement character, as a UTF-8 decoder would make it.
+    text = re.sub("[\ud800-\udfff]", "\ufffd", text)
+    return _unsafe().sub(_escaped, text)
 
 
 def render(view: View, out: TextIO, terminal: Terminal) -> None:
