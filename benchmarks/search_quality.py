@@ -263,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     files = args.files or [
         f
-        for f in (BLIND_F, BLIND_E, BLIND_D, BLIND_B, BLIND_C, BLIND_A, HELDOUT, TUNING)
+        for f in (BLIND_G, BLIND_F, BLIND_E, BLIND_D, BLIND_B, BLIND_C, BLIND_A, HELDOUT, TUNING)
         if f.exists()
     ]
     headline: list[str] = []

@@ -399,3 +399,62 @@ def test_the_start_of_a_guide_word_is_offered_never_a_word_that_says_nothing() -
     assert "botulinum" in offered and "both" not in offered
     for word in offered:
         assert word not in VOCAB.filler and word not in VOCAB.stop_words
+
+
+# --- a number that names a nerve or a figure is only ever that nerve or figure -------------
+
+_GUIDE_NERVES = {5, 7, 8}  # the guide's trigeminal, facial and hearing nerves
+_GUIDE_FIGURES = {f.number for f in DS.figures}
+
+
+@given(
+    number=st.integers(1, 40),
+    form=st.sampled_from(["cn {}", "CN {}", "cranial nerve {}", "nerve {}", "cn{}"]),
+)
+@settings(max_examples=examples(120), deadline=None)
+def test_a_nerve_number_the_guide_lacks_is_said_so_never_another(number: int, form: str) -> None:
+    """ "CN 3" is the third nerve, which the guide never names: never Figure 3, Botox's 3 days or
+    8 people in 100,000; a nerve the guide has is found ("cn 8": the hearing nerve)."""
+    question = form.format(number)
+    try:
+        found = search.answer(DS, question)
+    except NotFoundError:
+        assert number not in _GUIDE_NERVES, question
+        return
+    ids = [hit.id for hit in found.hits]
+    assert not any(i.startswith("figure:") for i in ids[:1]), (question, ids)
+    if number in _GUIDE_NERVES:
+        assert str(number) not in found.unmatched, question
+    else:
+        assert str(number) in found.unmatched, (question, ids)
+
+
+@given(
+    number=st.integers(1, 40), form=st.sampled_from(["figure {}", "fig {}", "what is figure {}"])
+)
+@settings(max_examples=examples(80), deadline=None)
+def test_a_figure_number_is_that_figure_or_said_to_be_missing(number: int, form: str) -> None:
+    question = form.format(number)
+    try:
+        found = search.answer(DS, question)
+    except NotFoundError:
+        assert number not in _GUIDE_FIGURES, question
+        return
+    ids = [hit.id for hit in found.hits]
+    if number in _GUIDE_FIGURES:
+        assert ids[0] == f"figure:figure-{number}", (question, ids)
+    else:
+        assert str(number) in found.unmatched, (question, ids)
+        assert not any(i.startswith("figure:") for i in ids), (question, ids)
+        assert not any(i.startswith("statistic:") for i in ids[:1]), (question, ids)
+
+
+@pytest.mark.parametrize("digit", ["\u0663", "\u00b3", "\u2463", "\uff13"])
+def test_a_digit_of_another_script_is_not_read_as_a_number(run, digit: str) -> None:
+    """Only 0-9 are read as digits of a number glued to letters ("cn7"): an Arabic-Indic,
+    superscript, circled or full-width digit leaves the word as it is (it was an internal
+    error in glossary)."""
+    for command in ("glossary", "search", "treatments"):
+        result = run(command, f"cn{digit}")
+        assert result.status in (0, 1), (command, result.stderr)
+        assert "internal error" not in result.stderr

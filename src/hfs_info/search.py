@@ -458,7 +458,9 @@ def _ranked(
         and not c.form
         and not c.background
         and c.typed not in subject
-        and not is_filler(c.typed, vocab)
+        # a number that names a nerve or figure the guide lacks ("cranial nerve 3") is a topic,
+        # where a bare number is an age or a count of the story ("my mum is 61")
+        and (c.number is not None or not is_filler(c.typed, vocab))
     ]
     # Honesty: a question whose topic words the guide never uses has no answer here, even if
     # a word naming the guide's subject ("hemifacial spasm") matches.
@@ -725,6 +727,9 @@ def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
     number the question asks about."""
     from hfs_info.search_analysis import ordinal_of
 
+    if entry.kind == "figure":  # "figure 9" is never answered with Figure 2
+        number = entry.id.rsplit("-", 1)[-1]
+        return number.isdigit() and int(number) not in asked
     words = WORD.findall(normalize_query(f"{entry.title} {entry.names} {entry.body}"))
     # only numbers that name something (7th, seventh, VII), not counts ("8 people", "Reference 1")
     named = {n for n in map(ordinal_of, words) if n is not None}

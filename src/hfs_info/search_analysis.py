@@ -148,7 +148,7 @@ def read_question(text: str, vocabulary: Vocabulary) -> Question:
 
 
 # Letters with digits glued after them ("cn7", "cn7th"): two words, as lookups read them.
-_GLUED = re.compile(r"([^\W\d_]+)(\d+(?:st|nd|rd|th)?)")
+_GLUED = re.compile(r"([^\W\d_]+)([0-9]+(?:st|nd|rd|th)?)")
 _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 # What may stand between the parts of one word typed apart: a space or a hyphen.
 _APART = re.compile(r" ?- ?| ")
@@ -391,6 +391,20 @@ def _concept(phrase: str, vocabulary: Vocabulary, naming: str = "") -> Concept:
             names = number
         for spelling in spellings:
             terms.setdefault(quoted(spelling), TERM)
+        if naming == "figure" and phrase.isdigit():
+            # "figure 9" is the guide's Figure 9 or Reference 9 or nothing, never the 9% of
+            # a count: the number is searched as the guide writes those, after their word
+            terms = {quoted(f"figure {phrase}"): 1.0, quoted(f"reference {phrase}"): TERM}
+        elif naming == "nerve" and phrase.isdigit():
+            # The guide numbers a nerve 7th, seventh or VII, never with bare digits: "CN 8"
+            # is the eighth nerve, not the 8 people in 100,000 (nor "CN 3" Figure 3); and an
+            # ordinal as common as filler says other things ("the first month", "a second
+            # operation"), so "CN 1" is not read as "first".
+            del terms[quoted(phrase)]
+            for spelling in spellings:
+                if spelling.isalpha() and zipf(spelling) >= FILLER_ZIPF:
+                    terms.pop(quoted(spelling), None)
+            terms = {term: 1.0 if i == 0 else w for i, (term, w) in enumerate(terms.items())}
     related = {
         quoted(word): TERM
         for word in _lookup(vocabulary.related, phrase)

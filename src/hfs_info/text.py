@@ -114,16 +114,18 @@ def lookup_key(name: str) -> str:
         elif word[0].isdigit():
             if (n := number_of(word)) is not None:
                 words[i] = str(n)
-        elif (word[-1].isdigit() or word[-3:-2].isdigit()) and (glued := _GLUED.fullmatch(word)):
+        elif (
+            (word[-1].isdigit() or word[-3:-2].isdigit())
+            and (glued := _GLUED.fullmatch(word))
+            and (n := number_of(glued[2])) is not None  # 0-9, with an ordinal's ending or none
+        ):
             # "cn7" is "cn 7": a number typed against the letters before it.
-            n = number_of(glued[2])
-            assert n is not None  # digits, with an ordinal's ending or none
             words[i] = f"{glued[1]} {n}"
     return " ".join(words)
 
 
 # Letters with a number glued after them (``cn7``, ``CN07``, ``cn7th``): read as two words.
-_GLUED = re.compile(r"([^\W\d_]+)(\d+(?:st|nd|rd|th)?)")
+_GLUED = re.compile(r"([^\W\d_]+)([0-9]+(?:st|nd|rd|th)?)")
 
 
 def lookalike(name: str) -> str:
