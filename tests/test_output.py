@@ -133,6 +133,30 @@ def _small_pipe() -> tuple[int, int]:
     return read_end, write_end
 
 
+def _wait_until_full(read_end: int, timeout: float = 30.0) -> None:
+    """Until the pipe holds as much as it can (the writer is blocked on it), instead of a
+    sleep long enough for a slow machine."""
+    import termios
+
+    size = fcntl.fcntl(read_end, 1032)  # F_GETPIPE_SZ
+    deadline = time.monotonic() + timeout
+    while True:
+        waiting = fcntl.ioctl(read_end, termios.FIONREAD, b"\0\0\0\0")
+        if int.from_bytes(waiting, sys.byteorder) >= size or time.monotonic() > deadline:
+            return
+        time.sleep(0.01)
+
+
+def _wait_for_state(pid: int, stopped: bool, timeout: float = 30.0) -> None:
+    """Until the process is stopped (state T) or running again (any other state)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        if (state in "Tt") == stopped:
+            return
+        time.sleep(0.005)
+
+
 def _read_all(fd: int) -> bytes:
     chunks = []
     while chunk := os.read(fd, 65536):
@@ -150,7 +174,7 @@ def test_a_non_blocking_stdout_is_waited_for(env: dict[str, str], run) -> None:
         env=_env(env),
     )  # fmt: skip
     os.close(write_end)
-    time.sleep(1.0)  # the reader starts late: the pipe is full long before
+    _wait_until_full(read_end)  # the reader starts late: the pipe is full long before
     received = _read_all(read_end)
     os.close(read_end)
     assert process.wait(timeout=60) == 0
@@ -170,12 +194,12 @@ def test_stopped_and_continued_while_the_pipe_is_full_loses_nothing(
         env=_env(env),
     )  # fmt: skip
     os.close(write_end)
-    time.sleep(1.0)  # blocked on the full pipe by now
+    _wait_until_full(read_end)  # blocked on the full pipe
     for stop in (signal.SIGSTOP, signal.SIGTSTP):
         process.send_signal(stop)
-        time.sleep(0.2)
+        _wait_for_state(process.pid, stopped=True)
         process.send_signal(signal.SIGCONT)
-        time.sleep(0.2)
+        _wait_for_state(process.pid, stopped=False)
     received = _read_all(read_end)
     os.close(read_end)
     assert process.wait(timeout=60) == 0
