@@ -156,3 +156,37 @@ def test_a_figure_asked_leads_with_its_statistic(question: str, first: str) -> N
 
 def test_an_outcome_question_still_leads_with_the_results() -> None:
     assert search.answer(DS, "mvd success rate").hits[0].id == "treatment:mvd/results"
+
+
+DRUGS = [(m.id, m.generic, m.brand) for m in DS.medications]
+
+
+@pytest.mark.parametrize(("drug", "generic", "brand"), DRUGS)
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "What is the brand name of {generic}?",
+        "brand name for {generic}",
+        "{generic} brand names",
+        "What is the generic name for {brand}?",
+        "generic name of {brand}",
+        "{brand} is the brand name of which drug?",
+        "what drug is {brand}",
+        "which medicine is {generic}",
+        "trade name of {generic}",
+    ],
+)
+def test_a_drugs_names_asked_lead_with_the_drug_record(
+    drug: str, generic: str, brand: str, frame: str
+) -> None:
+    """'brand name', 'generic name', 'what drug is' ask for what a drug record holds: the
+    record of the drug named leads, by either of its names, in both directions."""
+    hits = search.answer(DS, frame.format(generic=generic, brand=brand)).hits
+    assert hits[0].id == f"drug:{drug}"
+
+
+def test_a_drugs_names_asked_without_a_drug_named_lead_with_no_drug() -> None:
+    """The rule selects only a drug the question names: 'brand names of the medicines' is the
+    medication's own business, not one drug's."""
+    hits = search.answer(DS, "what are the brand names of the medicines").hits
+    assert not hits[0].id.startswith("drug:")

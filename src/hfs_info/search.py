@@ -497,6 +497,11 @@ def _ranked(
     # one entity named (a treatment with its drugs, or one term): its own record answers
     single = _entities(ix, own) == 1
     boosted = own if single and not figure_asked and not aspect_asked else set()
+    # a drug's names asked ("the brand name of phenytoin", "Lioresal is the brand name of which
+    # drug"): the record of the drug named holds them, whatever else the question matches
+    drugs = {r for r in own if rows[r].kind == "drug"} if "names" in question.intents else set()
+    if drugs and _entities(ix, drugs) == 1:
+        boosted = drugs
     ranked: list[tuple[Entry, float]] = []
     top: list[float] = []  # a min-heap of the limit best scores so far
     for rowid in sorted(base, key=lambda r: -base[r]):
@@ -532,7 +537,8 @@ def _ranked(
             if concept.weight >= 1.0:
                 for rowid in m.scores:
                     answered[rowid] += concept.weight
-        ranked = _own_first(ranked, boosted, {rows[r].id: w for r, w in answered.items()}, rows)
+        covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
+        ranked = _own_first(ranked, boosted, covers, rows)
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked)
     elif not aspect_asked and (

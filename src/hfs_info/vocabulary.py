@@ -29,7 +29,8 @@ VERSION = 1
 # ("success rate", "how many get better"), or something a patient guide may not say at all
 # ("cost", "near me", "on its own", "stand for": "beyond", answered only where the guide uses
 # the very words).
-INTENTS = ("definition", "number", "picture", "source", "outcome", "beyond")
+# "names": a drug's names are asked ("brand name", "generic name"): the drug record holds them.
+INTENTS = ("definition", "number", "picture", "source", "outcome", "beyond", "names")
 # A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
 _PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # The id of a record search shows ("section:causes", "treatment:mvd/risks").
