@@ -8,6 +8,7 @@ with that aspect, not with the treatment's summary or another aspect that shares
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +74,20 @@ def test_a_question_asking_no_aspect_adds_nothing() -> None:
     assert search._asked_aspect("how long does botox take to work", in_guide).typed == (
         "how soon it work"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelt"),
+    [
+        ("how long befor botox starts working", "how long before botox starts working"),
+        ("how long untill botox works", "how long until botox works"),
+        ("how long befor mvd works", "how long before mvd works"),
+        ("how long shuold i wait before botox works", "how long should i wait before botox works"),
+    ],
+)
+def test_an_asking_phrase_with_a_typo_is_read_after_the_typo(typed: str, spelt: str) -> None:
+    """The asking phrase is read after a typo of its words is corrected, and says so: a typo
+    selects the aspect the word spelt right selects."""
+    found = search.answer(DS, typed)
+    assert found.hits[0].id == search.answer(DS, spelt).hits[0].id
+    assert found.hits[0].id.endswith("/onset")

@@ -313,6 +313,9 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     vocab = vocabulary.load()
     is_word = cache(lambda word: bool(match(ix.db, quoted(word))))
     rewritten, apart = read_apart(wanted, is_word, vocab)
+    if "how" in WORD.findall(rewritten):
+        rewritten, slips = _asking_typos(rewritten, is_word, ix)
+        apart = (*apart, *slips)
     question = read_question(rewritten, vocab)
     if not question.concepts:
         question = read_literally(rewritten, vocab)._replace(intents=question.intents)
@@ -322,6 +325,55 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
     return question._replace(read_as=apart)
+
+
+def _asking_typos(
+    text: str, is_word: Callable[[str], bool], ix: Index
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with each typo of a question asking "how ..." read as the word it is taken for
+    (a question word, a word of a question phrase or of the guide: "how long befor botox starts
+    wrking"), so that its asking phrase selects the aspect it would spelt right; and what was
+    read as what. Only a word the guide and the vocabulary never use, as typos are read."""
+    import difflib
+
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    tables = (vocab.words, vocab.forms, vocab.related)
+    frame = _frame_words()
+    guide = cache(lambda: _content_words(ix.rows))
+    out: list[str] = []
+    read: list[tuple[str, str]] = []
+    last = 0
+    for token in WORD.finditer(text):
+        typed = token.group()
+        if (
+            len(typed) < 4
+            or typed in frame
+            or typed in vocab.filler
+            or any(typed in table for table in tables)
+            or is_word(typed)
+        ):
+            continue
+        known = [w for w in (*frame, *guide()) if w[0] == typed[0]]
+        known += [w for t in tables[:2] for w in t if w[0] == typed[0] and " " not in w]
+        for close in difflib.get_close_matches(typed, known, n=3, cutoff=TYPO_CUTOFF):
+            if may_correct(typed, close):
+                out += [text[last : token.start()], close]
+                read.append((typed, close))
+                last = token.end()
+                break
+    return "".join((*out, text[last:])), tuple(read)
+
+
+@cache
+def _frame_words() -> frozenset[str]:
+    """The words that frame a question: stop words and the words of question phrases."""
+    from hfs_info import vocabulary
+
+    v = vocabulary.load()
+    phrases = (p for ps in v.questions.values() for p in ps)
+    return frozenset((*v.stop_words, *(w for p in phrases for w in p.split())))
 
 
 # A question that asks how, how soon or how long something does what it does ("how does MVD
