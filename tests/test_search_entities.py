@@ -190,3 +190,25 @@ def test_a_drugs_names_asked_without_a_drug_named_lead_with_no_drug() -> None:
     medication's own business, not one drug's."""
     hits = search.answer(DS, "what are the brand names of the medicines").hits
     assert not hits[0].id.startswith("drug:")
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "term"),
+    [
+        ("tn", "trigeminal neuralgia"),
+        ("btx", "botulinum toxin"),
+        ("bont", "botulinum toxin"),
+        ("aica", "anterior inferior cerebellar artery"),
+        ("ncv", "nerve conduction velocity"),
+        ("emg", "electromyogram"),
+        ("cn 7", "cranial nerve 7"),
+    ],
+)
+def test_an_abbreviation_of_a_guide_term_finds_what_the_term_finds(
+    abbreviation: str, term: str
+) -> None:
+    """The usual abbreviation of a term of the guide is a word of the same meaning: asked
+    alone, or beside the guide's subject, it leads with what the term written out leads with."""
+    for frame in ("{}", "what is {}", "hfs vs {}"):
+        short = search.answer(DS, frame.format(abbreviation)).hits[0].id
+        assert short == search.answer(DS, frame.format(term)).hits[0].id
