@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hfs_info import search, search_analysis, store, vocabulary
 from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START, unmarked
 from hfs_info.errors import NotFoundError
-from hfs_info.search_analysis import WORD, normalize_query
+from hfs_info.search_analysis import ALONE, GOING_AWAY, WORD, normalize_query
 from hfs_info.search_index import build, match
 from hfs_info.text import CARDINALS, ORDINALS, ROMAN
 from tests.depth import examples
@@ -336,8 +336,41 @@ def test_a_question_asking_what_the_guide_never_says_is_a_miss(run, question: st
     topic=st.sampled_from(["botox", "surgery", "mvd", "the medication", "the injections"]),
 )
 def test_any_asking_word_the_guide_never_uses_makes_a_miss(asked: str, topic: str) -> None:
+    # "on its own", "by itself" ask of the course left alone beside its going away
+    going = "does it go away " if asked in ALONE else ""
     with pytest.raises(NotFoundError, match="the guide does not speak of"):
-        search.answer(DS, f"{topic} {asked}")
+        search.answer(DS, f"{going}{topic} {asked}")
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    alone=st.sampled_from(sorted(ALONE)),
+    going=st.sampled_from(sorted(GOING_AWAY)),
+    frame=st.sampled_from(["will it {going} {alone}", "does hemifacial spasm {going} {alone}"]),
+)
+def test_left_alone_beside_going_away_is_a_miss(alone: str, going: str, frame: str) -> None:
+    """'on its own', 'by itself' beside a word of the condition going away or getting better
+    ask of its course left alone, which the guide never speaks of."""
+    with pytest.raises(NotFoundError):
+        search.answer(DS, frame.format(going=going, alone=alone))
+
+
+@pytest.mark.parametrize("alone", sorted(ALONE))
+@pytest.mark.parametrize(
+    "frame",
+    ["my eye keeps closing {}", "my cheek keeps twitching all {}", "why does my face twitch {}"],
+)
+def test_twitching_by_itself_is_answered(alone: str, frame: str) -> None:
+    """'by itself' beside twitching, with no word of going away, says the spasm comes
+    unbidden: the question is answered, never refused as the course left alone, and the
+    phrase is never named as a topic the guide lacks."""
+    found = search.answer(DS, frame.format(alone))
+    assert found.hits
+    assert alone not in found.unmatched
+    assert search.answer(DS, "my eye keeps closing by itself").hits[0].id in {
+        "section:symptoms",
+        "section:what-is",
+    }
 
 
 @pytest.mark.parametrize(

@@ -276,6 +276,23 @@ def _sentences(text: str) -> list[str]:
 _INDIRECT = re.compile(r"\b(?:how|what|why|which|whether)\b")
 
 
+# Phrases of the vocabulary's "beyond" questions that say "left alone" ("on its own"); and the
+# words of a condition going away or getting better, beside which they ask of its course.
+ALONE = frozenset(
+    ("on its own", "on it is own", "on their own", "by itself", "by themselves", "naturally")
+)
+GOING_AWAY = frozenset(
+    (
+        *("go", "goes", "going", "gone", "went", "away", "disappear", "disappears", "vanish"),
+        *("better", "improve", "improves", "improved", "improving", "heal", "heals", "healed"),
+        *("resolve", "resolves", "resolved", "cure", "cured", "cures", "recover", "recovers"),
+        *("stop", "stops", "stopped", "clear", "clears", "fade", "fades", "ease", "eases"),
+        *("subside", "subsides", "settle", "settles", "end", "ends", "pass", "passes", "fix"),
+        *("untreated", "left"),
+    )
+)
+
+
 def _read(text: str, vocabulary: Vocabulary) -> Question:
     text = _CONTRACTION.sub(r"\1 is", text)
     text = _PRONOUN_VERB.sub(r"\1", text)
@@ -299,6 +316,13 @@ def _read(text: str, vocabulary: Vocabulary) -> Question:
             concepts += _concepts(rest, vocabulary, intents)
             concepts.append(Concept(last + "*", ((f'"{last}"*', 1.0),)))
     concepts += _concepts(run, vocabulary, intents)
+    if "beyond" in intents and not GOING_AWAY.intersection(WORD.findall(text)):
+        # "by itself" asks of the course left alone only beside the condition going away or
+        # getting better ("will it go away by itself"); "my eye keeps closing by itself" says
+        # the spasm comes unbidden
+        concepts = [c for c in concepts if not (c.asking and c.typed in ALONE)]
+        if not any(c.asking for c in concepts):
+            intents.discard("beyond")
     # A word typed twice is one concept.
     unique = {c.typed: c for c in concepts}
     return Question(tuple(unique.values()), frozenset(intents))
