@@ -332,10 +332,8 @@ def _asking_typos(
 ) -> tuple[str, tuple[tuple[str, str], ...]]:
     """``text`` with each typo of a question asking "how ..." read as the word it is taken for
     (a question word, a word of a question phrase or of the guide: "how long befor botox starts
-    wrking"), so that its asking phrase selects the aspect it would spelt right; and what was
+    wrking"), so that its asking phrase selects the aspect it selects spelt right; and what was
     read as what. Only a word the guide and the vocabulary never use, as typos are read."""
-    import difflib
-
     from hfs_info import vocabulary
 
     vocab = vocabulary.load()
@@ -355,6 +353,8 @@ def _asking_typos(
             or is_word(typed)
         ):
             continue
+        import difflib
+
         known = [w for w in (*frame, *guide()) if w[0] == typed[0]]
         known += [w for t in tables[:2] for w in t if w[0] == typed[0] and " " not in w]
         for close in difflib.get_close_matches(typed, known, n=3, cutoff=TYPO_CUTOFF):
