@@ -10,8 +10,8 @@ beside them, never instead:
     .venv/bin/python benchmarks/search_quality.py --misses    # also list every question not first
 
 questions.tsv is the set search was tuned on; questions-heldout.tsv and questions-blind-a.tsv
-to -g.tsv were written blind, but their misses have been read, so they are development sets now
-(sets B to G were each measured before that, docs/benchmarks.md): a claim
+to -h.tsv were written blind, but their misses have been read, so they are development sets now
+(sets B to H were each measured before that, docs/benchmarks.md): a claim
 needs a fresh, unseen set (give its path). A question of kind "none" (ANSWERS "-") is right when
 search says the guide does not answer it: a miss (exit 1), or an answer that first names the
 question's topic words the guide does not use (the "Not in the guide" or "does not mention"
@@ -38,7 +38,9 @@ BLIND_D = FIXTURES / "questions-blind-d.tsv"
 BLIND_E = FIXTURES / "questions-blind-e.tsv"
 BLIND_F = FIXTURES / "questions-blind-f.tsv"
 BLIND_G = FIXTURES / "questions-blind-g.tsv"
+BLIND_H = FIXTURES / "questions-blind-h.tsv"
 NAMES = {
+    BLIND_H: "blind set H (questions-blind-h.tsv; written blind, round 7 claim, a development set)",
     BLIND_G: "blind set G (questions-blind-g.tsv; written blind, round 6 claim, a development set)",
     BLIND_F: "blind set F (questions-blind-f.tsv; written blind, round 5 claim, a development set)",
     BLIND_E: "blind set E (questions-blind-e.tsv; written blind, round 4 claim, a development set)",
@@ -258,12 +260,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.ablate:
-        blind = (BLIND_G, BLIND_F, BLIND_E, BLIND_D, BLIND_B, BLIND_C, BLIND_A, HELDOUT)
+        blind = (BLIND_H, BLIND_G, BLIND_F, BLIND_E, BLIND_D, BLIND_B, BLIND_C, BLIND_A, HELDOUT)
         print(ablate(args.files or [f for f in blind if f.exists()]))
         return 0
     files = args.files or [
         f
-        for f in (BLIND_G, BLIND_F, BLIND_E, BLIND_D, BLIND_B, BLIND_C, BLIND_A, HELDOUT, TUNING)
+        for f in (
+            BLIND_H,
+            BLIND_G,
+            BLIND_F,
+            BLIND_E,
+            BLIND_D,
+            BLIND_B,
+            BLIND_C,
+            BLIND_A,
+            HELDOUT,
+            TUNING,
+        )
         if f.exists()
     ]
     headline: list[str] = []
