@@ -491,3 +491,15 @@ def test_a_digit_of_another_script_is_not_read_as_a_number(run, digit: str) -> N
         result = run(command, f"cn{digit}")
         assert result.status in (0, 1), (command, result.stderr)
         assert "internal error" not in result.stderr
+
+
+def test_a_figure_is_known_by_its_number_whatever_its_id() -> None:
+    """An edition may give a figure any id, even one ending in another number: "figure 2"
+    finds the figure numbered 2."""
+    last = max(f.number for f in DS.figures)
+    renamed = DS._replace(
+        figures=tuple(f._replace(id=f"drawing-{last + 1 - f.number}") for f in DS.figures)
+    )
+    for figure in renamed.figures:
+        found = search.answer(renamed, f"figure {figure.number}")
+        assert found.hits[0].id == f"figure:{figure.id}", [h.id for h in found.hits]

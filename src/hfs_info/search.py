@@ -786,8 +786,7 @@ def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
     from hfs_info.search_analysis import ordinal_of
 
     if entry.kind == "figure":  # "figure 9" is never answered with Figure 2
-        number = entry.id.rsplit("-", 1)[-1]
-        return number.isdigit() and int(number) not in asked
+        return int(entry.show[-1]) not in asked  # its number, as `figures N` shows it
     words = WORD.findall(normalize_query(f"{entry.title} {entry.names} {entry.body}"))
     # only numbers that name something (7th, seventh, VII), not counts ("8 people", "Reference 1")
     named = {n for n in map(ordinal_of, words) if n is not None}
