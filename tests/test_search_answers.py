@@ -170,9 +170,9 @@ def test_every_vocabulary_word_is_either_the_same_or_related() -> None:
         ("AICA", "section:causes"),
         ("brain stem", None),
         ("shots", "treatment:botox"),
-        ("intraoperative monitoring", "treatment:mvd/risks"),
-        ("CN VIII", "treatment:mvd/risks"),
-        ("eighth cranial nerve", "treatment:mvd/risks"),
+        ("intraoperative monitoring", "treatment:mvd/monitoring"),
+        ("CN VIII", "treatment:mvd/monitoring"),
+        ("eighth cranial nerve", "treatment:mvd/monitoring"),
         ("CN VII", None),
     ],
 )
