@@ -321,7 +321,10 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         question = read_literally(rewritten, vocab)._replace(intents=question.intents)
     if question.literal and not any(is_word(c.typed) for c in question.concepts):
         raise NotFoundError(_miss(wanted, "only question words"), suggestions(ds, wanted))
-    aspect = _asked_aspect(rewritten, lambda phrase: bool(match(ix.db, quoted(phrase))))
+    in_guide = cache(lambda phrase: bool(match(ix.db, quoted(phrase))))
+    aspect = _asked_aspect(rewritten, in_guide)
+    if aspect is None and "alternative" in question.intents:
+        aspect = _turned_to(in_guide)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
     return question._replace(read_as=apart)
@@ -419,6 +422,18 @@ def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
                             if in_guide(phrase):
                                 return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
     return None
+
+
+def _turned_to(in_guide: Callable[[str], bool]) -> Concept | None:
+    """For a question asking what else there is ("what next", "the next option"): the guide's
+    words for the aspect that says when a treatment is turned to (its title, "when it is
+    used"), as a question form; None when the guide titles no aspect so."""
+    from hfs_info.models import TREATMENT_ASPECTS
+
+    phrase = dict(TREATMENT_ASPECTS)["when_used"].casefold()
+    if not in_guide(phrase):
+        return None
+    return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
 
 
 def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
@@ -560,7 +575,7 @@ def _ranked(
         # Kinds and bonuses multiply a score by at most MAX_BOOST: once even that cannot lift a
         # record above the limit-th best, no later one can either (it keeps large editions fast).
         # (see _outcome_first, _own_first)
-        prune = "outcome" not in question.intents and not boosted
+        prune = not {"outcome", "alternative"} & question.intents and not boosted
         if prune and limit is not None and len(top) >= limit and base[rowid] * MAX_BOOST < top[0]:
             break
         entry = rows[rowid]
@@ -591,6 +606,8 @@ def _ranked(
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
         ranked = _own_first(ranked, boosted, covers, rows)
+    if "alternative" in question.intents:
+        ranked = _untried_first(ranked, _tried(ix, pairs))
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked)
     elif not aspect_asked and (
@@ -688,6 +705,43 @@ def _titled(ix: Index, phrases: set[str]) -> set[int]:
                 if len(WORD.findall(ix.rows[rowid].title)) == len(words):
                     out.add(rowid)
     return out
+
+
+def _tried(ix: Index, pairs: list[tuple[Concept, Match]]) -> set[str]:
+    """The treatments a question names anywhere, its story too ("I've had Botox and tablets"),
+    by one of their own names or a word of the same meaning ("pills": medication), as ids
+    ("treatment:botox")."""
+    phrases = {c.typed for c, _ in pairs} | {m.read_as for _, m in pairs if m.read_as}
+    phrases |= {t.strip('"') for _, m in pairs if not m.related for t, _ in m.terms}
+    rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
+    return {_treatment_of(ix.rows[r]) for r in rows} - {""}
+
+
+def _untried_first(ranked: list[tuple[Entry, float]], tried: set[str]) -> list[tuple[Entry, float]]:
+    """For a question asking what else there is, every record of a treatment it names (the
+    ones tried), and the glossary term sharing such a treatment's name, ranks just below the
+    best record of a treatment it does not name, when one answers."""
+    others = [s for e, s in ranked if _treatment_of(e) not in ("", *tried)]
+    if not tried or not others:
+        return ranked
+    below = max(others) / FIGURES_TOGETHER
+
+    def of_tried(entry: Entry) -> bool:
+        if _treatment_of(entry) in tried:
+            return True
+        return entry.kind == "glossary" and entry.title.casefold() in _tried_names(ranked, tried)
+
+    return [(e, min(s, below) if of_tried(e) else s) for e, s in ranked]
+
+
+def _tried_names(ranked: list[tuple[Entry, float]], tried: set[str]) -> set[str]:
+    """The titles of the treatment records tried, and their other names, folded."""
+    names: set[str] = set()
+    for entry, _ in ranked:
+        if entry.id in tried:
+            names.add(entry.title.casefold())
+            names |= {n.strip().casefold() for n in entry.names.split(";")}
+    return names
 
 
 def _outcome_first(ranked: list[tuple[Entry, float]]) -> list[tuple[Entry, float]]:

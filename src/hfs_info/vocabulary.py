@@ -30,7 +30,9 @@ VERSION = 1
 # ("cost", "near me", "on its own", "stand for": "beyond", answered only where the guide uses
 # the very words).
 # "names": a drug's names are asked ("brand name", "generic name"): the drug record holds them.
-INTENTS = ("definition", "number", "picture", "source", "outcome", "beyond", "names")
+# "alternative": another treatment than the ones the question names is asked for ("what else",
+# "what next", "the next option"): the treatments named are the ones tried.
+INTENTS = ("definition", "number", "picture", "source", "outcome", "beyond", "names", "alternative")
 # A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
 _PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # The id of a record search shows ("section:causes", "treatment:mvd/risks").
