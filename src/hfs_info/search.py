@@ -607,9 +607,9 @@ def _ranked(
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
         ranked = _own_first(ranked, boosted, covers, rows)
     if "alternative" in question.intents:
-        ranked = _untried_first(ranked, _tried(ix, pairs))
+        ranked = _untried_first(ranked, _tried(ix, pairs), _namesakes(ix))
     if "outcome" in question.intents:
-        ranked = _outcome_first(ranked)
+        ranked = _outcome_first(ranked, _namesakes(ix))
     elif not aspect_asked and (
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
@@ -717,40 +717,46 @@ def _tried(ix: Index, pairs: list[tuple[Concept, Match]]) -> set[str]:
     return {_treatment_of(ix.rows[r]) for r in rows} - {""}
 
 
-def _untried_first(ranked: list[tuple[Entry, float]], tried: set[str]) -> list[tuple[Entry, float]]:
+def _untried_first(
+    ranked: list[tuple[Entry, float]], tried: set[str], namesakes: dict[str, str]
+) -> list[tuple[Entry, float]]:
     """For a question asking what else there is, every record of a treatment it names (the
-    ones tried), and the glossary term sharing such a treatment's name, ranks just below the
-    best record of a treatment it does not name, when one answers."""
+    ones tried), and the glossary term of such a treatment's name, ranks just below the best
+    record of a treatment it does not name, when one answers."""
     others = [s for e, s in ranked if _treatment_of(e) not in ("", *tried)]
     if not tried or not others:
         return ranked
     below = max(others) / FIGURES_TOGETHER
 
     def of_tried(entry: Entry) -> bool:
-        if _treatment_of(entry) in tried:
-            return True
-        return entry.kind == "glossary" and entry.title.casefold() in _tried_names(ranked, tried)
+        return (_treatment_of(entry) or namesakes.get(entry.id, "")) in tried
 
     return [(e, min(s, below) if of_tried(e) else s) for e, s in ranked]
 
 
-def _tried_names(ranked: list[tuple[Entry, float]], tried: set[str]) -> set[str]:
-    """The titles of the treatment records tried, and their other names, folded."""
-    names: set[str] = set()
-    for entry, _ in ranked:
-        if entry.id in tried:
-            names.add(entry.title.casefold())
-            names |= {n.strip().casefold() for n in entry.names.split(";")}
-    return names
+def _namesakes(ix: Index) -> dict[str, str]:
+    """Glossary term id -> the id of the treatment that shares one of its names ("Botox" in the
+    glossary and the Botox injections): one thing, in two records."""
+    out: dict[str, str] = {}
+    for rows in ix.own_names.values():
+        treatments = {_treatment_of(ix.rows[r]) for r in rows} - {""}
+        if len(treatments) == 1:
+            for r in rows:
+                if ix.rows[r].kind == "glossary":
+                    out.setdefault(ix.rows[r].id, *treatments)
+    return out
 
 
-def _outcome_first(ranked: list[tuple[Entry, float]]) -> list[tuple[Entry, float]]:
+def _outcome_first(
+    ranked: list[tuple[Entry, float]], namesakes: dict[str, str]
+) -> list[tuple[Entry, float]]:
     """For an outcome question, a treatment's results record (all its outcome figures
     together) ranks just above the best-placed record of that treatment (its figures, its
-    other aspects, its summary)."""
+    other aspects, its summary, the glossary term of the same name)."""
     best: dict[str, float] = {}
     for entry, score in ranked:
         treatment = entry.part_of or (entry.id.split("/")[0] if entry.kind == "treatment" else "")
+        treatment = treatment or namesakes.get(entry.id, "")
         if treatment:
             key = f"{treatment}/results"
             best[key] = max(best.get(key, 0.0), score)
