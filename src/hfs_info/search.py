@@ -404,6 +404,8 @@ def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
     text = normalize_query(text)
     if "how" not in text:
         return None
+    if "how often" in text:
+        return _asked_interval(text, in_guide)
     for clause in text.replace("?", ".").replace("!", ".").replace(";", ".").split("."):
         for part in clause.split(","):
             found = _asking_how(WORD.findall(part))
@@ -421,19 +423,59 @@ def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
                         for phrase in (*phrases, f"how it is {verb}"):
                             if in_guide(phrase):
                                 return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
+                # "how does decompression stop the spasms", "how do the pills help": a verb of
+                # doing good asks how the treatment works, whatever the guide's verb
+                # ("how do you stop them", "how can I stop it" ask what can be done: the
+                # treatments, not how one works)
+                effect = next((k for k, w in enumerate(words) if w in _EFFECT_VERBS), None)
+                if not time and effect is not None and not _PEOPLE.issuperset(words[:effect]):
+                    return _aspect_form("how_it_works", in_guide)
+    return _asked_interval(text, in_guide)
+
+
+# Verbs of what a treatment does for the spasms: "how does X stop them" asks how X works.
+_EFFECT_VERBS = frozenset(
+    ("stop", "stops", "help", "helps", "fix", "fixes", "cure", "cures", "relieve", "relieves")
+) | frozenset(("ease", "eases", "treat", "treats", "control", "controls", "calm", "calms"))
+# Who asks what to do, not what a treatment does ("how do you stop the spasms").
+_PEOPLE = frozenset(("i", "you", "we", "u", "one", "people", "someone", "anyone"))
+# "how often do I need ...", "how often will he have to go back": a person's need, asked how
+# often, is the interval of a treatment that wears off: how long it lasts.
+_NEEDING = frozenset(("need", "needs", "needed"))
+_HAVING = frozenset(("have", "has"))
+
+
+def _asked_interval(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
+    """The guide's words for how long a treatment lasts ("how long it lasts") when a question
+    asks how often someone needs it ("how often will I have to go back for more shots");
+    None otherwise. Only "how often" followed, within a clause, by a word of needing."""
+    for clause in text.replace("?", ".").replace("!", ".").replace(";", ".").split("."):
+        words = WORD.findall(clause)
+        for i in range(len(words) - 1):
+            if words[i : i + 2] != ["how", "often"]:
+                continue
+            rest = words[i + 2 : i + 2 + ASPECT_WORDS]
+            pairs = zip(rest, [*rest[1:], ""], strict=True)
+            if _NEEDING.intersection(rest) or any(a in _HAVING and b == "to" for a, b in pairs):
+                return _aspect_form("duration", in_guide)
     return None
+
+
+def _aspect_form(aspect: str, in_guide: Callable[[str], bool]) -> Concept | None:
+    """The title of a treatment's ``aspect`` as a question form, when the guide titles one so."""
+    from hfs_info.models import TREATMENT_ASPECTS
+
+    phrase = dict(TREATMENT_ASPECTS)[aspect].casefold()
+    if not in_guide(phrase):
+        return None
+    return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
 
 
 def _turned_to(in_guide: Callable[[str], bool]) -> Concept | None:
     """For a question asking what else there is ("what next", "the next option"): the guide's
     words for the aspect that says when a treatment is turned to (its title, "when it is
     used"), as a question form; None when the guide titles no aspect so."""
-    from hfs_info.models import TREATMENT_ASPECTS
-
-    phrase = dict(TREATMENT_ASPECTS)["when_used"].casefold()
-    if not in_guide(phrase):
-        return None
-    return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
+    return _aspect_form("when_used", in_guide)
 
 
 def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
