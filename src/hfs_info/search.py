@@ -166,6 +166,7 @@ class Match(NamedTuple):
     terms: tuple[tuple[str, float], ...] = ()
     read_as: str | None = None
     related: tuple[str, ...] = ()
+    opposite: tuple[str, ...] = ()  # the guide's words for the opposite, when only those matched
 
 
 def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) -> Match:
@@ -191,6 +192,9 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     if scores:
         guide_words = tuple(t.strip('"') for t, _ in terms)
         return Match(scores, terms, related=guide_words)
+    scores, terms = _scored(ix, concept.opposites)
+    if scores:  # "voluntary": the guide's "involuntary", said as the opposite
+        return Match(scores, terms, opposite=tuple(t.strip('"') for t, _ in terms))
     if not single or len(concept.typed) < 4:  # too short to tell a slip from another word
         return Match({})
     typed = concept.typed
@@ -217,7 +221,7 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
         if not as_read:
             continue
         read = _concept_match(ix, as_read[0], words)
-        if read.scores and not read.related:
+        if read.scores and not read.related and not read.opposite:
             return Match(read.scores, read.terms, read_as=close)
     return Match({})
 
@@ -292,6 +296,7 @@ class Ranking(NamedTuple):
     read_as: tuple[tuple[str, str], ...]
     related: tuple[tuple[str, tuple[str, ...]], ...] = ()
     matches: tuple[Match, ...] = ()
+    opposites: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def rank(ds: Dataset, text: str) -> Ranking:
@@ -676,6 +681,8 @@ def _ranked(
             (c.typed, m.related) for c, m in pairs if m.related and not c.form and not c.background
         ),
         tuple(found),
+        # a word read as its opposite is always said, even in the story: it is never swapped
+        tuple((c.typed, m.opposite) for c, m in pairs if m.opposite),
     )
 
 
@@ -754,7 +761,7 @@ def _tried(ix: Index, pairs: list[tuple[Concept, Match]]) -> set[str]:
     by one of their own names or a word of the same meaning ("pills": medication), as ids
     ("treatment:botox")."""
     phrases = {c.typed for c, _ in pairs} | {m.read_as for _, m in pairs if m.read_as}
-    phrases |= {t.strip('"') for _, m in pairs if not m.related for t, _ in m.terms}
+    phrases |= {t.strip('"') for _, m in pairs if not m.related and not m.opposite for t, _ in m.terms}
     rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
     return {_treatment_of(ix.rows[r]) for r in rows} - {""}
 
@@ -897,7 +904,7 @@ def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
 
 def _named(ix: Index, found: list[Match]) -> set[int]:
     """Records whose title or other names the question uses (it asks about them by name)."""
-    terms = [term for m in found for term, _ in m.terms if not m.related]
+    terms = [term for m in found for term, _ in m.terms if not m.related and not m.opposite]
     if not terms:
         return set()
     return set(match(ix.db, "{title names} : (" + " OR ".join(dict.fromkeys(terms)) + ")"))
@@ -935,7 +942,12 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     hits = tuple(_hit(ix, rowid, entry, score, expression, at) for rowid, entry, score, at in shown)
     topics = _topics(ix, asked, found, shown[:FIGURE_HITS])
     return Found(
-        hits, ranking.unmatched, ranking.read_as, ranking.related, _no_figure(text, hits, topics)
+        hits,
+        ranking.unmatched,
+        ranking.read_as,
+        ranking.related,
+        _no_figure(text, hits, topics),
+        ranking.opposites,
     )
 
 
@@ -950,7 +962,8 @@ def _topics(
     each with how many sentences of the guide it matches and which hits speak of it."""
     about: list[tuple[str, int, tuple[bool, ...]]] = []
     for (c, m), rows in zip(asked, found, strict=True):
-        if rows and c.weight >= 1.0 and not (c.form or c.background or c.asking or m.related):
+        only_near = m.related or m.opposite  # a related word or an opposite is no topic spoken of
+        if rows and c.weight >= 1.0 and not (c.form or c.background or c.asking or only_near):
             titled = match(ix.db, "title : (" + " OR ".join(t for t, _ in m.terms) + ")")
             speaks = tuple(r in titled or bool(rows & set(at)) for r, *_, at in first)
             if any(speaks):

@@ -84,6 +84,9 @@ class Concept(NamedTuple):
     # "stand for"): searched only as typed; when the guide never uses the words, the question
     # has no answer here, whatever its other words match.
     asking: bool = False
+    # Terms of the guide's word for the opposite ("involuntary" for "voluntary"), tried only
+    # when nothing else matches; a concept matched by these is said as the opposite.
+    opposites: tuple[tuple[str, float], ...] = ()
 
 
 class Question(NamedTuple):
@@ -434,7 +437,14 @@ def _concept(phrase: str, vocabulary: Vocabulary, naming: str = "") -> Concept:
         for word in _lookup(vocabulary.related, phrase)
         if quoted(word) not in terms
     }
-    return Concept(phrase, tuple(terms.items()), related=tuple(related.items()), number=names)
+    opposites = tuple((quoted(word), TERM) for word in _lookup(vocabulary.opposites, phrase))
+    return Concept(
+        phrase,
+        tuple(terms.items()),
+        related=tuple(related.items()),
+        number=names,
+        opposites=opposites,
+    )
 
 
 def _number(word: str, naming: str) -> int | None:
