@@ -761,7 +761,8 @@ def _tried(ix: Index, pairs: list[tuple[Concept, Match]]) -> set[str]:
     by one of their own names or a word of the same meaning ("pills": medication), as ids
     ("treatment:botox")."""
     phrases = {c.typed for c, _ in pairs} | {m.read_as for _, m in pairs if m.read_as}
-    phrases |= {t.strip('"') for _, m in pairs if not m.related and not m.opposite for t, _ in m.terms}
+    said = [m for _, m in pairs if not m.related and not m.opposite]  # the very words
+    phrases |= {t.strip('"') for m in said for t, _ in m.terms}
     rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
     return {_treatment_of(ix.rows[r]) for r in rows} - {""}
 

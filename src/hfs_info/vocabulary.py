@@ -59,7 +59,7 @@ class Vocabulary(NamedTuple):
     asks: dict[str, tuple[str, ...]]
     # a word -> the guide's word(s) for its opposite ("voluntary" -> "involuntary"): followed
     # only when the word itself matches nothing, and always said as the opposite
-    opposites: dict[str, tuple[str, ...]] = {}
+    opposites: dict[str, tuple[str, ...]]
 
 
 def problems(raw: Any) -> list[str]:
