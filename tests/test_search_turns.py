@@ -20,14 +20,18 @@ from hypothesis import strategies as st
 from hfs_info import search, store, vocabulary
 from hfs_info.errors import NotFoundError
 from hfs_info.search_analysis import quoted
-from hfs_info.search_index import entries, index_for, match
+from hfs_info.search_index import Index, entries, index_for, match
 from tests.depth import examples
 
 ROOT = Path(__file__).parents[1]
 DS = store.load_packaged()
-IX = index_for(DS)
 VOCAB = vocabulary.load()
 IDS = {e.id for e in entries(DS)}
+
+
+def ix() -> Index:
+    """The search index, fetched when used: a test elsewhere may close a cached one."""
+    return index_for(DS)
 
 
 def first(question: str) -> str:
@@ -35,7 +39,7 @@ def first(question: str) -> str:
 
 
 def treatment_of(record_id: str) -> str:
-    entry = next(e for e in IX.rows if e.id == record_id)
+    entry = next(e for e in ix().rows if e.id == record_id)
     return search._treatment_of(entry)
 
 
@@ -43,9 +47,9 @@ def names_of(treatment: str) -> list[str]:
     """Every own name of ``treatment`` (its title's words, aliases, brand names), as typed."""
     return sorted(
         name
-        for name, rows in IX.own_names.items()
-        if {search._treatment_of(IX.rows[r]) for r in rows} == {treatment}
-        and all(IX.rows[r].kind in ("treatment", "glossary") for r in rows)
+        for name, rows in ix().own_names.items()
+        if {search._treatment_of(ix().rows[r]) for r in rows} == {treatment}
+        and all(ix().rows[r].kind in ("treatment", "glossary") for r in rows)
     )
 
 
@@ -84,9 +88,9 @@ def test_a_treatment_turned_to_is_not_taken_for_one_tried() -> None:
     story=st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.", max_size=40),
 )
 def test_what_else_never_leads_with_the_treatment_tried(name: str, phrase: str, story: str) -> None:
-    tried = search._treatment_of(IX.rows[min(IX.own_names[name])])
+    tried = search._treatment_of(ix().rows[min(ix().own_names[name])])
     hits = search.search(DS, f"{story} I tried {name}, {phrase}?")
-    assert search._treatment_of(next(e for e in IX.rows if e.id == hits[0].id)) != tried
+    assert search._treatment_of(next(e for e in ix().rows if e.id == hits[0].id)) != tried
 
 
 # --- an outcome asked: the treatment's results, over the glossary term of its name -------------
@@ -100,7 +104,7 @@ def test_results_lead_over_the_glossary_term_of_the_same_name(treatment: str, as
 
 
 def test_a_glossary_term_and_its_treatment_are_one_thing() -> None:
-    namesakes = search._namesakes(IX)
+    namesakes = search._namesakes(ix())
     assert namesakes["glossary:botox"] == "treatment:botox"
     assert namesakes["glossary:microvascular-decompression"] == "treatment:mvd"
     assert "glossary:facial-nerve" not in namesakes  # no treatment of that name
@@ -211,8 +215,8 @@ def test_every_opposite_points_at_a_word_the_guide_uses_and_is_no_other_mapping(
     for word, guide_words in VOCAB.opposites.items():
         assert word not in others
         for guide_word in guide_words:
-            assert match(IX.db, quoted(guide_word)), guide_word
-            assert not match(IX.db, quoted(word)), word  # the guide lacks it
+            assert match(ix().db, quoted(guide_word)), guide_word
+            assert not match(ix().db, quoted(word)), word  # the guide lacks it
 
 
 def test_a_word_both_opposite_and_the_same_is_refused() -> None:
