@@ -239,3 +239,29 @@ def test_an_opposite_followed_is_always_said(word: str, story: str) -> None:
     assert followed
     if word not in dict(found.read_as).values():
         assert dict(found.opposites).get(word) == VOCAB.opposites[word]
+
+
+# --- a named entity's records: the one answering most of the question -------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does the facial nerve help with hearing", "Does the facial nerve have any role in hearing?"],
+)
+def test_the_namesake_that_answers_more_of_the_question_leads(question: str) -> None:
+    """The glossary's facial nerve speaks of hearing; the nerve's record does not: both are the
+    entity named, and the one answering more of the question leads (not MVD's risks)."""
+    assert first(question) == "glossary:facial-nerve"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("botox for hemifacial spasm", "treatment:botox"),
+        ("facial nerve", "nerve:facial-nerve"),
+    ],
+)
+def test_a_namesake_answering_no_more_leaves_the_own_record_first(
+    question: str, answer: str
+) -> None:
+    assert first(question) == answer

@@ -611,6 +611,10 @@ def _ranked(
     # one entity named (a treatment with its drugs, or one term): its own record answers
     single = _entities(ix, own) == 1
     boosted = own if single and not figure_asked and not aspect_asked else set()
+    # ... in whichever of its records answers most of the question: the glossary term that
+    # shares the entity's name is that entity too ("does the facial nerve help with hearing":
+    # the glossary's facial nerve speaks of hearing, the nerve's record does not)
+    namesakes = {r for rows_ in ix.own_names.values() if rows_ & boosted for r in rows_} - boosted
     # a drug's names asked ("the brand name of phenytoin", "Lioresal is the brand name of which
     # drug"): the record of the drug named holds them, whatever else the question matches
     drugs = {r for r in own if rows[r].kind == "drug"} if "names" in question.intents else set()
@@ -652,7 +656,7 @@ def _ranked(
                 for rowid in m.scores:
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
-        ranked = _own_first(ranked, boosted, covers, rows)
+        ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
     if "alternative" in question.intents:
         ranked = _untried_first(ranked, _tried(ix, pairs), _namesakes(ix))
     if "outcome" in question.intents:
@@ -828,7 +832,11 @@ def _named_treatment_first(
 
 
 def _own_first(
-    ranked: list[tuple[Entry, float]], own: set[int], covered: dict[str, float], rows: list[Entry]
+    ranked: list[tuple[Entry, float]],
+    own: set[int],
+    covered: dict[str, float],
+    rows: list[Entry],
+    namesakes: frozenset[int] = frozenset(),
 ) -> list[tuple[Entry, float]]:
     """For a question that names one entity by its own name and asks for no aspect or figure
     ("botox for hemifacial spasm", "what is Klonopin"), its own record ranks just above every
@@ -839,6 +847,17 @@ def _own_first(
     if not mine:
         return ranked
     best, score = max(mine, key=lambda pair: (pair[1], pair[0].id))
+    # a record sharing the entity's name that answers more of the question is the entity's
+    alike = {rows[r].id for r in namesakes}
+    more = [
+        (e, s)
+        for e, s in ranked
+        if e.id in alike and covered.get(e.id, 0.0) > covered.get(best.id, 0.0)
+    ]
+    if more:
+        best, score = max(
+            more, key=lambda pair: (covered.get(pair[0].id, 0.0), pair[1], pair[0].id)
+        )
     mine_covered = covered.get(best.id, 0.0)
     above = [s for e, s in ranked if s > score and covered.get(e.id, 0.0) <= mine_covered]
     if not above:
