@@ -10,11 +10,12 @@ treatment and with stories around it.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from hfs_info import search, store, vocabulary
@@ -265,3 +266,37 @@ def test_a_namesake_answering_no_more_leaves_the_own_record_first(
     question: str, answer: str
 ) -> None:
     assert first(question) == answer
+
+
+# --- no question mark: the sentence that asks is the question ---------------------------------
+
+
+def test_without_a_question_mark_the_sentence_that_asks_is_the_question() -> None:
+    """'She wants to know how ...' asks; the sentence before is its story: the story's words
+    are never named as not in the guide, and the ask is answered."""
+    found = search.answer(
+        DS,
+        "My mum has the shots at the hospital. She wants to know how the Botox stops the twitch.",
+    )
+    assert found.hits[0].id == "treatment:botox/how_it_works"
+    assert "hospital" not in found.unmatched
+
+
+def test_without_a_question_mark_or_a_question_word_every_sentence_is_asked() -> None:
+    found = search.answer(
+        DS, "My mum has the shots at the hospital. Tell me about the side effects."
+    )
+    assert found.hits[0].id == "treatment:botox/side_effects"
+    assert "hospital" in found.unmatched  # nothing tells the story from the ask: all is asked
+
+
+@settings(max_examples=examples(50), deadline=None)
+@given(story=st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=40))
+def test_a_story_before_an_indirect_question_is_never_named_missing(story: str) -> None:
+    assume(not re.search(r"\b(?:how|what|why|which|whether)\b", story))  # a story, not an ask
+    try:
+        found = search.answer(DS, f"{story}. I want to know how botox stops the twitching.")
+    except NotFoundError:
+        raise AssertionError("the question asks about Botox, which the guide speaks of") from None
+    told = set(story.split())
+    assert not told & set(found.unmatched), found.unmatched

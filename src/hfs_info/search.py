@@ -491,6 +491,13 @@ def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
             continue
         time = _ASKING_TIME.get(words[i + 1], "") if i + 1 < len(words) else ""
         start = i + 2 if time else i + 1
+        if start < len(words) and not time and words[start] not in _ASKING_VERBS:
+            # asked indirectly ("to know how the Botox actually stops the twitch"): only a verb
+            # of doing good is read, as "how it works"
+            rest = words[start : start + ASPECT_WORDS]
+            if _EFFECT_VERBS.intersection(rest):
+                return "", rest
+            continue
         if start >= len(words) or words[start] not in _ASKING_VERBS:
             continue
         rest = words[start + 1 :]

@@ -134,10 +134,16 @@ def read_question(text: str, vocabulary: Vocabulary) -> Question:
     text = normalize_query(text)
     parts = _sentences(text)
     asked = [p for p in parts if p.rstrip().endswith("?")]
+    if len(parts) >= 2 and not asked:
+        # no question mark: the sentences that ask all the same ("She wants to know how the
+        # Botox stops the twitch.") are the question, the others its story
+        asked = [p for p in parts if _INDIRECT.search(p)]
+        if len(asked) == len(parts):
+            asked = []
     if len(parts) < 2 or not asked:
         return _read(text, vocabulary)
     question = _read(" ".join(asked), vocabulary)
-    story = [p for p in parts if not p.rstrip().endswith("?")]
+    story = [p for p in parts if p not in asked]
     told = _read(" ".join(story), vocabulary)
     typed = {c.typed for c in question.concepts}
     background = tuple(
