@@ -89,6 +89,7 @@ def test_a_treatment_turned_to_is_not_taken_for_one_tried() -> None:
     story=st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.", max_size=40),
 )
 def test_what_else_never_leads_with_the_treatment_tried(name: str, phrase: str, story: str) -> None:
+    assume(not set(story.replace(",", " ").replace(".", " ").split()) & set(ix().own_names))
     tried = search._treatment_of(ix().rows[min(ix().own_names[name])])
     hits = search.search(DS, f"{story} I tried {name}, {phrase}?")
     assert search._treatment_of(next(e for e in ix().rows if e.id == hits[0].id)) != tried
