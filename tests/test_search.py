@@ -378,7 +378,7 @@ def test_every_vocabulary_word_points_at_words_the_guide_uses() -> None:
     entry finds nothing (a typo in the vocabulary, or a word the guide never uses)."""
     ix = search_index.build(DS)
     vocab = vocabulary.load()
-    tables = (vocab.forms, vocab.words, vocab.related)
+    tables = (vocab.forms, vocab.words, vocab.related, vocab.opposites)
     targets = {t for table in tables for ts in table.values() for t in ts}
     missing = sorted(t for t in targets if not search_index.match(ix.db, search_analysis.quoted(t)))
     assert missing == []

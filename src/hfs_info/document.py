@@ -75,6 +75,9 @@ class Found(NamedTuple):
     # the kind of figure the question asks for ("percentage", "duration", "number", or a unit:
     # "hours") when no answer shown holds one: the guide gives no such figure
     no_figure: str | None = None
+    # each typed word the guide does not use that was followed to the guide's word for its
+    # opposite ("voluntary" -> involuntary): said as the opposite, never swapped silently
+    opposites: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class Heading(NamedTuple):

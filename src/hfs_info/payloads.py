@@ -137,6 +137,14 @@ class Search(TypedDict):
             "the word typed"
         ),
     ]
+    opposites: Annotated[
+        dict[str, tuple[str, ...]],
+        Note(
+            "each word of the query the guide does not use that search followed to the guide's "
+            "word for its opposite (voluntary: involuntary); the guide says the opposite of "
+            "the word typed"
+        ),
+    ]
     no_figure: Annotated[
         str | None,
         Note(

@@ -166,6 +166,7 @@ class Match(NamedTuple):
     terms: tuple[tuple[str, float], ...] = ()
     read_as: str | None = None
     related: tuple[str, ...] = ()
+    opposite: tuple[str, ...] = ()  # the guide's words for the opposite, when only those matched
 
 
 def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) -> Match:
@@ -191,6 +192,9 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     if scores:
         guide_words = tuple(t.strip('"') for t, _ in terms)
         return Match(scores, terms, related=guide_words)
+    scores, terms = _scored(ix, concept.opposites)
+    if scores:  # "voluntary": the guide's "involuntary", said as the opposite
+        return Match(scores, terms, opposite=tuple(t.strip('"') for t, _ in terms))
     if not single or len(concept.typed) < 4:  # too short to tell a slip from another word
         return Match({})
     typed = concept.typed
@@ -217,7 +221,7 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
         if not as_read:
             continue
         read = _concept_match(ix, as_read[0], words)
-        if read.scores and not read.related:
+        if read.scores and not read.related and not read.opposite:
             return Match(read.scores, read.terms, read_as=close)
     return Match({})
 
@@ -292,6 +296,7 @@ class Ranking(NamedTuple):
     read_as: tuple[tuple[str, str], ...]
     related: tuple[tuple[str, tuple[str, ...]], ...] = ()
     matches: tuple[Match, ...] = ()
+    opposites: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def rank(ds: Dataset, text: str) -> Ranking:
@@ -321,7 +326,10 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         question = read_literally(rewritten, vocab)._replace(intents=question.intents)
     if question.literal and not any(is_word(c.typed) for c in question.concepts):
         raise NotFoundError(_miss(wanted, "only question words"), suggestions(ds, wanted))
-    aspect = _asked_aspect(rewritten, lambda phrase: bool(match(ix.db, quoted(phrase))))
+    in_guide = cache(lambda phrase: bool(match(ix.db, quoted(phrase))))
+    aspect = _asked_aspect(rewritten, in_guide)
+    if aspect is None and "alternative" in question.intents:
+        aspect = _turned_to(in_guide)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
     return question._replace(read_as=apart)
@@ -401,6 +409,8 @@ def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
     text = normalize_query(text)
     if "how" not in text:
         return None
+    if "how often" in text:
+        return _asked_interval(text, in_guide)
     for clause in text.replace("?", ".").replace("!", ".").replace(";", ".").split("."):
         for part in clause.split(","):
             found = _asking_how(WORD.findall(part))
@@ -418,7 +428,59 @@ def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
                         for phrase in (*phrases, f"how it is {verb}"):
                             if in_guide(phrase):
                                 return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
+                # "how does decompression stop the spasms", "how do the pills help": a verb of
+                # doing good asks how the treatment works, whatever the guide's verb
+                # ("how do you stop them", "how can I stop it" ask what can be done: the
+                # treatments, not how one works)
+                effect = next((k for k, w in enumerate(words) if w in _EFFECT_VERBS), None)
+                if not time and effect is not None and not _PEOPLE.issuperset(words[:effect]):
+                    return _aspect_form("how_it_works", in_guide)
+    return _asked_interval(text, in_guide)
+
+
+# Verbs of what a treatment does for the spasms: "how does X stop them" asks how X works.
+_EFFECT_VERBS = frozenset(
+    ("stop", "stops", "help", "helps", "fix", "fixes", "cure", "cures", "relieve", "relieves")
+) | frozenset(("ease", "eases", "treat", "treats", "control", "controls", "calm", "calms"))
+# Who asks what to do, not what a treatment does ("how do you stop the spasms").
+_PEOPLE = frozenset(("i", "you", "we", "u", "one", "people", "someone", "anyone"))
+# "how often do I need ...", "how often will he have to go back": a person's need, asked how
+# often, is the interval of a treatment that wears off: how long it lasts.
+_NEEDING = frozenset(("need", "needs", "needed"))
+_HAVING = frozenset(("have", "has"))
+
+
+def _asked_interval(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
+    """The guide's words for how long a treatment lasts ("how long it lasts") when a question
+    asks how often someone needs it ("how often will I have to go back for more shots");
+    None otherwise. Only "how often" followed, within a clause, by a word of needing."""
+    for clause in text.replace("?", ".").replace("!", ".").replace(";", ".").split("."):
+        words = WORD.findall(clause)
+        for i in range(len(words) - 1):
+            if words[i : i + 2] != ["how", "often"]:
+                continue
+            rest = words[i + 2 : i + 2 + ASPECT_WORDS]
+            pairs = zip(rest, [*rest[1:], ""], strict=True)
+            if _NEEDING.intersection(rest) or any(a in _HAVING and b == "to" for a, b in pairs):
+                return _aspect_form("duration", in_guide)
     return None
+
+
+def _aspect_form(aspect: str, in_guide: Callable[[str], bool]) -> Concept | None:
+    """The title of a treatment's ``aspect`` as a question form, when the guide titles one so."""
+    from hfs_info.models import TREATMENT_ASPECTS
+
+    phrase = dict(TREATMENT_ASPECTS)[aspect].casefold()
+    if not in_guide(phrase):
+        return None
+    return Concept(phrase, ((quoted(phrase), 1.0),), form=True)
+
+
+def _turned_to(in_guide: Callable[[str], bool]) -> Concept | None:
+    """For a question asking what else there is ("what next", "the next option"): the guide's
+    words for the aspect that says when a treatment is turned to (its title, "when it is
+    used"), as a question form; None when the guide titles no aspect so."""
+    return _aspect_form("when_used", in_guide)
 
 
 def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
@@ -429,6 +491,13 @@ def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
             continue
         time = _ASKING_TIME.get(words[i + 1], "") if i + 1 < len(words) else ""
         start = i + 2 if time else i + 1
+        if start < len(words) and not time and words[start] not in _ASKING_VERBS:
+            # asked indirectly ("to know how the Botox actually stops the twitch"): only a verb
+            # of doing good is read, as "how it works"
+            rest = words[start : start + ASPECT_WORDS]
+            if _EFFECT_VERBS.intersection(rest):
+                return "", rest
+            continue
         if start >= len(words) or words[start] not in _ASKING_VERBS:
             continue
         rest = words[start + 1 :]
@@ -549,6 +618,10 @@ def _ranked(
     # one entity named (a treatment with its drugs, or one term): its own record answers
     single = _entities(ix, own) == 1
     boosted = own if single and not figure_asked and not aspect_asked else set()
+    # ... in whichever of its records answers most of the question: the glossary term that
+    # shares the entity's name is that entity too ("does the facial nerve help with hearing":
+    # the glossary's facial nerve speaks of hearing, the nerve's record does not)
+    namesakes = {r for rows_ in ix.own_names.values() if rows_ & boosted for r in rows_} - boosted
     # a drug's names asked ("the brand name of phenytoin", "Lioresal is the brand name of which
     # drug"): the record of the drug named holds them, whatever else the question matches
     drugs = {r for r in own if rows[r].kind == "drug"} if "names" in question.intents else set()
@@ -560,7 +633,7 @@ def _ranked(
         # Kinds and bonuses multiply a score by at most MAX_BOOST: once even that cannot lift a
         # record above the limit-th best, no later one can either (it keeps large editions fast).
         # (see _outcome_first, _own_first)
-        prune = "outcome" not in question.intents and not boosted
+        prune = not {"outcome", "alternative"} & question.intents and not boosted
         if prune and limit is not None and len(top) >= limit and base[rowid] * MAX_BOOST < top[0]:
             break
         entry = rows[rowid]
@@ -590,9 +663,11 @@ def _ranked(
                 for rowid in m.scores:
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
-        ranked = _own_first(ranked, boosted, covers, rows)
+        ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
+    if "alternative" in question.intents:
+        ranked = _untried_first(ranked, _tried(ix, pairs), _namesakes(ix))
     if "outcome" in question.intents:
-        ranked = _outcome_first(ranked)
+        ranked = _outcome_first(ranked, _namesakes(ix))
     elif not aspect_asked and (
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
@@ -617,6 +692,8 @@ def _ranked(
             (c.typed, m.related) for c, m in pairs if m.related and not c.form and not c.background
         ),
         tuple(found),
+        # a word read as its opposite is always said, even in the story: it is never swapped
+        tuple((c.typed, m.opposite) for c, m in pairs if m.opposite),
     )
 
 
@@ -690,13 +767,57 @@ def _titled(ix: Index, phrases: set[str]) -> set[int]:
     return out
 
 
-def _outcome_first(ranked: list[tuple[Entry, float]]) -> list[tuple[Entry, float]]:
+def _tried(ix: Index, pairs: list[tuple[Concept, Match]]) -> set[str]:
+    """The treatments a question names anywhere, its story too ("I've had Botox and tablets"),
+    by one of their own names or a word of the same meaning ("pills": medication), as ids
+    ("treatment:botox")."""
+    phrases = {c.typed for c, _ in pairs} | {m.read_as for _, m in pairs if m.read_as}
+    said = [m for _, m in pairs if not m.related and not m.opposite]  # the very words
+    phrases |= {t.strip('"') for m in said for t, _ in m.terms}
+    rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
+    return {_treatment_of(ix.rows[r]) for r in rows} - {""}
+
+
+def _untried_first(
+    ranked: list[tuple[Entry, float]], tried: set[str], namesakes: dict[str, str]
+) -> list[tuple[Entry, float]]:
+    """For a question asking what else there is, every record of a treatment it names (the
+    ones tried), and the glossary term of such a treatment's name, ranks just below the best
+    record of a treatment it does not name, when one answers."""
+    others = [s for e, s in ranked if _treatment_of(e) not in ("", *tried)]
+    if not tried or not others:
+        return ranked
+    below = max(others) / FIGURES_TOGETHER
+
+    def of_tried(entry: Entry) -> bool:
+        return (_treatment_of(entry) or namesakes.get(entry.id, "")) in tried
+
+    return [(e, min(s, below) if of_tried(e) else s) for e, s in ranked]
+
+
+def _namesakes(ix: Index) -> dict[str, str]:
+    """Glossary term id -> the id of the treatment that shares one of its names ("Botox" in the
+    glossary and the Botox injections): one thing, in two records."""
+    out: dict[str, str] = {}
+    for rows in ix.own_names.values():
+        treatments = {_treatment_of(ix.rows[r]) for r in rows} - {""}
+        if len(treatments) == 1:
+            for r in rows:
+                if ix.rows[r].kind == "glossary":
+                    out.setdefault(ix.rows[r].id, *treatments)
+    return out
+
+
+def _outcome_first(
+    ranked: list[tuple[Entry, float]], namesakes: dict[str, str]
+) -> list[tuple[Entry, float]]:
     """For an outcome question, a treatment's results record (all its outcome figures
     together) ranks just above the best-placed record of that treatment (its figures, its
-    other aspects, its summary)."""
+    other aspects, its summary, the glossary term of the same name)."""
     best: dict[str, float] = {}
     for entry, score in ranked:
         treatment = entry.part_of or (entry.id.split("/")[0] if entry.kind == "treatment" else "")
+        treatment = treatment or namesakes.get(entry.id, "")
         if treatment:
             key = f"{treatment}/results"
             best[key] = max(best.get(key, 0.0), score)
@@ -718,7 +839,11 @@ def _named_treatment_first(
 
 
 def _own_first(
-    ranked: list[tuple[Entry, float]], own: set[int], covered: dict[str, float], rows: list[Entry]
+    ranked: list[tuple[Entry, float]],
+    own: set[int],
+    covered: dict[str, float],
+    rows: list[Entry],
+    namesakes: frozenset[int] = frozenset(),
 ) -> list[tuple[Entry, float]]:
     """For a question that names one entity by its own name and asks for no aspect or figure
     ("botox for hemifacial spasm", "what is Klonopin"), its own record ranks just above every
@@ -729,6 +854,17 @@ def _own_first(
     if not mine:
         return ranked
     best, score = max(mine, key=lambda pair: (pair[1], pair[0].id))
+    # a record sharing the entity's name that answers more of the question is the entity's
+    alike = {rows[r].id for r in namesakes}
+    more = [
+        (e, s)
+        for e, s in ranked
+        if e.id in alike and covered.get(e.id, 0.0) > covered.get(best.id, 0.0)
+    ]
+    if more:
+        best, score = max(
+            more, key=lambda pair: (covered.get(pair[0].id, 0.0), pair[1], pair[0].id)
+        )
     mine_covered = covered.get(best.id, 0.0)
     above = [s for e, s in ranked if s > score and covered.get(e.id, 0.0) <= mine_covered]
     if not above:
@@ -795,7 +931,7 @@ def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
 
 def _named(ix: Index, found: list[Match]) -> set[int]:
     """Records whose title or other names the question uses (it asks about them by name)."""
-    terms = [term for m in found for term, _ in m.terms if not m.related]
+    terms = [term for m in found for term, _ in m.terms if not m.related and not m.opposite]
     if not terms:
         return set()
     return set(match(ix.db, "{title names} : (" + " OR ".join(dict.fromkeys(terms)) + ")"))
@@ -833,7 +969,14 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     hits = tuple(_hit(ix, rowid, entry, score, expression, at) for rowid, entry, score, at in shown)
     topics = _topics(ix, asked, found, shown[:FIGURE_HITS])
     unmatched = tuple(w for w in ranking.unmatched if not _guide_uses(ds, w))
-    return Found(hits, unmatched, ranking.read_as, ranking.related, _no_figure(text, hits, topics))
+    return Found(
+        hits,
+        unmatched,
+        ranking.read_as,
+        ranking.related,
+        _no_figure(text, hits, topics),
+        ranking.opposites,
+    )
 
 
 # The file of every word of the source guide (tools/guide_words.py), and the guide it lists.
@@ -884,7 +1027,8 @@ def _topics(
     each with how many sentences of the guide it matches and which hits speak of it."""
     about: list[tuple[str, int, tuple[bool, ...]]] = []
     for (c, m), rows in zip(asked, found, strict=True):
-        if rows and c.weight >= 1.0 and not (c.form or c.background or c.asking or m.related):
+        only_near = m.related or m.opposite  # a related word or an opposite is no topic spoken of
+        if rows and c.weight >= 1.0 and not (c.form or c.background or c.asking or only_near):
             titled = match(ix.db, "title : (" + " OR ".join(t for t, _ in m.terms) + ")")
             speaks = tuple(r in titled or bool(rows & set(at)) for r, *_, at in first)
             if any(speaks):

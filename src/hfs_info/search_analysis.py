@@ -84,6 +84,9 @@ class Concept(NamedTuple):
     # "stand for"): searched only as typed; when the guide never uses the words, the question
     # has no answer here, whatever its other words match.
     asking: bool = False
+    # Terms of the guide's word for the opposite ("involuntary" for "voluntary"), tried only
+    # when nothing else matches; a concept matched by these is said as the opposite.
+    opposites: tuple[tuple[str, float], ...] = ()
 
 
 class Question(NamedTuple):
@@ -131,10 +134,16 @@ def read_question(text: str, vocabulary: Vocabulary) -> Question:
     text = normalize_query(text)
     parts = _sentences(text)
     asked = [p for p in parts if p.rstrip().endswith("?")]
+    if len(parts) >= 2 and not asked:
+        # no question mark: the sentences that ask all the same ("She wants to know how the
+        # Botox stops the twitch.") are the question, the others its story
+        asked = [p for p in parts if _INDIRECT.search(p)]
+        if len(asked) == len(parts):
+            asked = []
     if len(parts) < 2 or not asked:
         return _read(text, vocabulary)
     question = _read(" ".join(asked), vocabulary)
-    story = [p for p in parts if not p.rstrip().endswith("?")]
+    story = [p for p in parts if p not in asked]
     told = _read(" ".join(story), vocabulary)
     typed = {c.typed for c in question.concepts}
     background = tuple(
@@ -434,7 +443,14 @@ def _concept(phrase: str, vocabulary: Vocabulary, naming: str = "") -> Concept:
         for word in _lookup(vocabulary.related, phrase)
         if quoted(word) not in terms
     }
-    return Concept(phrase, tuple(terms.items()), related=tuple(related.items()), number=names)
+    opposites = tuple((quoted(word), TERM) for word in _lookup(vocabulary.opposites, phrase))
+    return Concept(
+        phrase,
+        tuple(terms.items()),
+        related=tuple(related.items()),
+        number=names,
+        opposites=opposites,
+    )
 
 
 def _number(word: str, naming: str) -> int | None:

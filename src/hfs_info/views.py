@@ -534,6 +534,9 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
     if found.read_as:
         read = ", ".join(f"{typed!r} as {word!r}" for typed, word in found.read_as)
         notes.append(Paragraph(f"Read {read}."))
+    for typed, opposite in found.opposites:
+        said = " or ".join(repr(word) for word in opposite)
+        notes.append(Paragraph(f"The guide does not say {typed!r}; it says the opposite: {said}."))
     for typed, closest in found.related:
         near = ", ".join(closest)
         notes.append(Paragraph(f"The guide does not mention {typed!r}; closest: {near}."))
@@ -575,6 +578,7 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
         "unmatched": found.unmatched,
         "read_as": dict(found.read_as),
         "related": {typed: tuple(closest) for typed, closest in found.related},
+        "opposites": {typed: tuple(opposite) for typed, opposite in found.opposites},
         "no_figure": found.no_figure,
         "results": tuple(results),
     }

@@ -30,7 +30,9 @@ VERSION = 1
 # ("cost", "near me", "on its own", "stand for": "beyond", answered only where the guide uses
 # the very words).
 # "names": a drug's names are asked ("brand name", "generic name"): the drug record holds them.
-INTENTS = ("definition", "number", "picture", "source", "outcome", "beyond", "names")
+# "alternative": another treatment than the ones the question names is asked for ("what else",
+# "what next", "the next option"): the treatments named are the ones tried.
+INTENTS = ("definition", "number", "picture", "source", "outcome", "beyond", "names", "alternative")
 # A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
 _PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # The id of a record search shows ("section:causes", "treatment:mvd/risks").
@@ -55,6 +57,9 @@ class Vocabulary(NamedTuple):
     # document expansion: a search record's id -> questions it answers, in everyday words
     # (searched as one more column of the record, never shown; no new facts: tests/test_search.py)
     asks: dict[str, tuple[str, ...]]
+    # a word -> the guide's word(s) for its opposite ("voluntary" -> "involuntary"): followed
+    # only when the word itself matches nothing, and always said as the opposite
+    opposites: dict[str, tuple[str, ...]]
 
 
 def problems(raw: Any) -> list[str]:
@@ -64,7 +69,7 @@ def problems(raw: Any) -> list[str]:
     out: list[str] = []
     allowed = {"version", "stop_words", "subject", "questions", "forms", "words", "related"}
     allowed |= {"filler"}
-    optional = {"asks"}
+    optional = {"asks", "opposites"}
     out += [f"{key}: unknown key" for key in sorted(set(raw) - allowed - optional)]
     out += [f"{key}: missing" for key in sorted(allowed - set(raw))]
     if raw.get("version") != VERSION:
@@ -82,7 +87,7 @@ def problems(raw: Any) -> list[str]:
         for intent, phrases in questions.items():
             out += _phrases(f"questions.{intent}", phrases)
     mapped: dict[str, str] = {}
-    for table in ("forms", "words", "related"):
+    for table in ("forms", "words", "related", "opposites"):
         value = raw.get(table, {})
         if not isinstance(value, dict):
             out.append(f"{table}: must be a table")
@@ -134,6 +139,7 @@ def construct(raw: dict[str, Any]) -> Vocabulary:
         {k: tuple(v) for k, v in raw["related"].items()},
         frozenset(raw["filler"]),
         {k: tuple(v) for k, v in raw.get("asks", {}).items()},
+        {k: tuple(v) for k, v in raw.get("opposites", {}).items()},
     )
 
 
