@@ -75,6 +75,10 @@ class Found(NamedTuple):
     # the kind of figure the question asks for ("percentage", "duration", "number", or a unit:
     # "hours") when no answer shown holds one: the guide gives no such figure
     no_figure: str | None = None
+    # what the guide does not say of what the question names, each as (what it lacks, the
+    # things named as typed): "figure" (no figure of the kind asked is about them: no_figure
+    # is the kind), "definition" (what the word is), "together" (the things side by side)
+    unsaid: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class Heading(NamedTuple):

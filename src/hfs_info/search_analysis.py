@@ -726,8 +726,8 @@ _FIGURE_ASKS = {
     ("how", "fast"): "duration",
     ("how", "many"): "number",
     ("how", "often"): "number",
-    ("what", "age"): "number",
-    ("how", "old"): "number",
+    ("what", "age"): "age",
+    ("how", "old"): "age",
     ("how", "common"): "number",
     ("how", "frequent"): "number",
     ("how", "frequently"): "number",
@@ -735,6 +735,12 @@ _FIGURE_ASKS = {
 # "what are the chances", "what is the success rate", "what's my risk rate": the words after
 # "what is/are the (one word)" that ask for a percentage.
 _CHANCES = frozenset(("chance", "chances", "odds", "likelihood", "rate", "rates"))
+# "what is the average age", "what's the typical number": the words after "what is/are the"
+# that ask for a figure (an age when "age" follows, else a number).
+_AVERAGE = frozenset(("average", "mean", "median", "typical", "usual"))
+# The words beside a number that make it an age ("at age 44", "aged 60", "44 years").
+_AGE_BEFORE = frozenset(("age", "aged", "ages"))
+_AGE_AFTER = frozenset(("year", "years"))
 
 
 def _is_figure_number(word: str) -> bool:
@@ -743,8 +749,9 @@ def _is_figure_number(word: str) -> bool:
 
 def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
     """The kind of figure ``text`` asks for ("percentage" for what percentage, the chances or a
-    rate; "duration" for how long, how soon; "number" for how many, how often, what age; or
-    the unit asked a count of: "hours" for "how many hours"), None when it asks for none. Only
+    rate; "duration" for how long, how soon; "number" for how many, how often, an average;
+    "age" for what age, how old, the average age; or the unit asked a count of: "hours" for
+    "how many hours"), None when it asks for none. Only
     a phrase that asks is read: at the start of a clause, after a stop word or filler ("and how
     long", "I want to know how long", "after how many years"), never inside a phrase about
     something else ("the test that measures how fast nerve signals travel")."""
@@ -762,6 +769,8 @@ def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
             asks = rest[:1] in (["is"], ["are"], ["s"]) and rest[1:2] in (["the"], ["my"])
             if asks and set(rest[2:4]) & _CHANCES:
                 return "percentage"
+            if asks and rest[2:3] and rest[2] in _AVERAGE:
+                return "age" if rest[3:4] == ["age"] else "number"
         if kind is None:
             continue
         if kind != "percentage" and after:
@@ -774,13 +783,19 @@ def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
 
 def holds_figure(kind: str, text: str) -> bool:
     """Whether ``text`` holds a figure of ``kind`` (asked_figure): a percentage or a ratio ("8
-    people in 100,000"), a duration ("within three days"), a number, or a number of the unit
-    asked ("2 hours")."""
+    people in 100,000"), a duration ("within three days"), a number, an age ("at age 44", "44
+    years"), or a number of the unit asked ("2 hours")."""
     text = normalize_query(text)
     words = WORD.findall(text)
     numbers = [i for i, w in enumerate(words) if _is_figure_number(w)]
     if kind == "number":
         return bool(numbers)
+    if kind == "age":  # "at age 44", "aged 60", "44 years"
+        return any(
+            _AGE_BEFORE.intersection(words[max(0, i - 2) : i])
+            or _AGE_AFTER.intersection(words[i + 1 : i + 3])
+            for i in numbers
+        )
     if kind == "percentage":
         if "%" in text or "percent" in words:
             return True
