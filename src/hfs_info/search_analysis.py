@@ -781,10 +781,12 @@ def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
     return None
 
 
-def holds_figure(kind: str, text: str) -> bool:
+def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
     """Whether ``text`` holds a figure of ``kind`` (asked_figure): a percentage or a ratio ("8
     people in 100,000"), a duration ("within three days"), a number, an age ("at age 44", "44
-    years"), or a number of the unit asked ("2 hours")."""
+    years"), or a number of the unit asked ("2 hours"). ``itself``: a length of time of the
+    thing itself, not one counted from it ("two months after surgery" is not how long surgery
+    takes)."""
     text = normalize_query(text)
     words = WORD.findall(text)
     numbers = [i for i, w in enumerate(words) if _is_figure_number(w)]
@@ -811,8 +813,36 @@ def holds_figure(kind: str, text: str) -> bool:
         else numbers
     )
     for i in counted:
-        for w in words[i + 1 : i + 3]:  # "three days", "a couple of weeks"
+        for j, w in enumerate(words[i + 1 : i + 3], start=i + 1):  # "three days", "a couple of weeks"
             unit = w[:-1] if w.endswith("s") else w
             if (unit in _TIMES) if kind == "duration" else w in (kind, kind.rstrip("s")):
-                return True
+                if not (itself and words[j + 1 : j + 2] and words[j + 1] in _COUNTED_FROM):
+                    return True
     return False
+
+
+def asked_length(text: str) -> list[str]:
+    """The words of what a question asks the length of itself ("how long does the operation
+    take": the operation; "how long will the test last"), empty when it asks none: not how
+    long until something happens ("how long does it take to work", "... before it kicks in")."""
+    words = WORD.findall(normalize_query(text))
+    for i, word in enumerate(words[:-2]):
+        if word != "how" or words[i + 1] != "long" or words[i + 2] not in _ASKING_VERBS:
+            continue
+        for j in range(i + 3, min(i + 3 + LENGTH_WORDS, len(words))):
+            if words[j] in _LASTING:
+                after = words[j + 1 : j + 2]
+                return [] if after and after[0] in _UNTIL else words[i + 3 : j]
+    return []
+
+
+# The verbs a question asks the length of something with, and what may follow them to ask how
+# long until something happens instead ("take to work", "last until").
+_ASKING_VERBS = frozenset(("do", "does", "did", "will", "would", "is", "was", "can", "should"))
+_LASTING = frozenset(("take", "takes", "last", "lasts"))
+_UNTIL = frozenset(("to", "before", "until", "till", "til", "for"))
+# The most words between "how long does" and "take" that name what is asked about.
+LENGTH_WORDS = 6
+# The words after a length of time that count it from something ("two months after surgery"):
+# not the length of that something.
+_COUNTED_FROM = frozenset(("after", "following", "since", "from"))

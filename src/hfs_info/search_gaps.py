@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from hfs_info.search_analysis import (
     WORD,
     asked_figure,
+    asked_length,
     holds_figure,
     is_filler,
     normalize_query,
@@ -197,7 +198,10 @@ def unsaid(
     out: list[tuple[str, tuple[str, ...]]] = []
     kind = asked_figure(text, vocab)
     if kind is not None and named:
-        lacking = _figure_of(ix, named, kind, first)
+        # what is asked the length of itself ("how long does the MVD operation take")
+        length = set(asked_length(text)) if kind == "duration" else set()
+        itself = {t.typed for t in named if length.issuperset(t.typed.split())}
+        lacking = _figure_of(ix, named, kind, first, itself)
         if lacking:
             out.append((FIGURE, lacking))
     if "definition" in intents:
@@ -213,17 +217,24 @@ def unsaid(
 
 
 def _figure_of(
-    ix: Index, named: list[Thing], kind: str, first: Sequence[tuple[int, Entry, range]]
+    ix: Index,
+    named: list[Thing],
+    kind: str,
+    first: Sequence[tuple[int, Entry, range]],
+    itself: set[str],
 ) -> tuple[str, ...]:
     """The named things no sentence shown holding a figure of ``kind`` speaks of (in itself or
-    in its record's title, names, context or questions answered); none when no sentence shown
-    holds such a figure (search's own note says so: Found.no_figure)."""
-    figures: list[tuple[int, int]] = []  # (record rowid, passage rowid)
+    in its record's title, names, context or questions answered); for the things asked the
+    length of (``itself``), a length of time counted from them ("two months after surgery")
+    is no figure of them. None when no sentence shown holds such a figure (search's own note
+    says so: Found.no_figure)."""
+    figures: list[tuple[int, int, bool]] = []  # (record rowid, passage rowid, a length itself)
     for rowid, entry, shown in first:
         for k in shown:
-            sentence = entry.passages[k - ix.first[rowid]]
-            if holds_figure(kind, f"{entry.title}. {sentence}"):
-                figures.append((rowid, k))
+            sentence = f"{entry.title}. {entry.passages[k - ix.first[rowid]]}"
+            if holds_figure(kind, sentence):
+                own = not itself or holds_figure(kind, sentence, itself=True)
+                figures.append((rowid, k, own))
     if not figures:
         return ()
     lacking = []
@@ -231,7 +242,10 @@ def _figure_of(
         expression = " OR ".join(thing.terms)
         sentences = set(match(ix.db, expression, "passages"))
         records = set(match(ix.db, "{title names context asks} : (" + expression + ")"))
-        if not any(k in sentences or r in records for r, k in figures):
+        length = thing.typed in itself
+        if not any(
+            (k in sentences or r in records) and (own or not length) for r, k, own in figures
+        ):
             lacking.append(thing.typed)
     return tuple(lacking)
 
