@@ -199,8 +199,8 @@ def unsaid(
     kind = asked_figure(text, vocab)
     if kind is not None and named:
         # what is asked the length of itself ("how long does the MVD operation take")
-        length = set(asked_length(text)) if kind == "duration" else set()
-        itself = {t.typed for t in named if length.issuperset(t.typed.split())}
+        head = _head(asked_length(text), vocab) if kind == "duration" else None
+        itself = {t.typed for t in named if head is not None and _names(t, head)}
         lacking = _figure_of(ix, named, kind, first, itself)
         if lacking:
             out.append((FIGURE, lacking))
@@ -214,6 +214,25 @@ def unsaid(
             if (a.own or b.own) and not records[a.typed] & records[b.typed]:
                 out.append((TOGETHER, (a.typed, b.typed)))
     return tuple(out)
+
+
+def _head(words: list[str], vocab: Vocabulary) -> str | None:
+    """The word that names what ``words`` speak of: the last of their first words in a row that
+    are not stop words ("the MVD operation": operation; "recovery from MVD": recovery; "surgery
+    recovery": recovery)."""
+    run: list[str] = []
+    for word in words:
+        if word in vocab.stop_words:
+            if run:
+                break
+            continue
+        run.append(word)
+    return run[-1] if run else None
+
+
+def _names(thing: Thing, word: str) -> bool:
+    """Whether ``word`` is (the last word of) one of ``thing``'s names."""
+    return f'"{word}"' in thing.terms or thing.typed.split()[-1] == word
 
 
 def _figure_of(
