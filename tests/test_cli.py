@@ -140,12 +140,24 @@ def test_usage_errors_exit_2(run, args: list[str], message: str) -> None:
 def test_version_names_the_program_and_the_content_edition(run) -> None:
     from hfs_info import __version__
 
-    for args in (["--version"], ["-V"], ["--data", "unread.toml", "--version"]):
+    edition = 'content: "Hemifacial Spasm", Mayfield Clinic patient guide, updated July 2018'
+    for args in (["--version"], ["-V"], ["--color", "never", "-V"]):
         lines = run(*args).stdout.splitlines()
-        assert lines[0] == f"hfs-info {__version__}"
-        assert lines[1:] == [
-            'content: "Hemifacial Spasm", Mayfield Clinic patient guide, updated July 2018'
-        ]
+        assert lines == [f"hfs-info {__version__}", edition]
+
+
+@pytest.mark.parametrize(
+    "args", [["--data", "unread.toml", "--version"], ["-V", "--data=unread.toml"]], ids=" ".join
+)
+def test_version_says_which_dataset_file_the_commands_read_without_reading_it(
+    run, args: list[str]
+) -> None:
+    result = run(*args)
+    assert (result.status, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[1:] == [
+        'content: "Hemifacial Spasm", Mayfield Clinic patient guide, updated July 2018',
+        "data: the commands read unread.toml (--data) instead",
+    ]
 
 
 @pytest.mark.parametrize("args", [[], *[[c[0]] for c in CONTENT_COMMANDS]])

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hfs_info import query, store
-from hfs_info.errors import NotFoundError
+from hfs_info.errors import NotFoundError, UsageError
 from hfs_info.models import GlossaryEntry, Treatment
 from hfs_info.text import normalize
 from tests.depth import examples
@@ -247,8 +247,48 @@ def test_cli_a_treatment_miss_names_the_treatments(run) -> None:
     assert result.status == 1
     assert result.stderr == (
         "hfs-info: 'laser' is not a treatment of the guide; the treatments are medication, "
-        "botox, mvd; try: hfs-info search laser\n"
+        "botox, mvd; nor does a search of the guide find it\n"
     )
+
+
+@pytest.mark.parametrize("words", ["nonsense", "headache", "x y"])
+def test_cli_a_miss_that_no_search_finds_says_so_instead_of_offering_the_search(
+    run, words: str
+) -> None:
+    result = run("glossary", words)
+    assert (result.status, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"hfs-info: {words!r} is not in the glossary; nor does a search of the guide find it "
+        "(every term: hfs-info glossary)\n"
+    )
+    assert run("search", words).status == 1
+
+
+_LOOKED_UP = st.lists(
+    st.sampled_from(["botulism", "headache", "nerve", "mvd", "zzq", "eye", "pill", "cn", "8"]),
+    min_size=1,
+    max_size=3,
+).map(" ".join)
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(words=_LOOKED_UP)
+def test_a_failed_lookup_offers_a_search_only_when_that_search_answers(words: str) -> None:
+    from hfs_info import actions, search
+
+    for find, command in ((query.find_term, "glossary"), (query.find_treatment, "treatments")):
+        try:
+            actions._one(DS, tuple(words.split()), find, command)
+        except NotFoundError as exc:
+            offered = "try: hfs-info search" in str(exc)
+            try:
+                search.search(DS, words, limit=1)
+                answered = True
+            except NotFoundError:
+                answered = False
+            assert offered == answered, str(exc)
+        except UsageError:  # several names at once ("mvd eye"): not this rule's concern
+            continue
 
 
 def test_cli_a_typo_is_offered_not_applied(run) -> None:

@@ -88,6 +88,21 @@ def test_the_version_names_the_edition_of_the_packaged_content() -> None:
     assert result.stdout.decode() == f"hfs-info {__version__}\ncontent: {EDITION}\n"
 
 
+@pytest.mark.parametrize("args", [["--version"], ["--color", "never", "-V"]], ids=" ".join)
+def test_the_version_says_the_commands_read_the_file_of_hfs_info_data(args: list[str]) -> None:
+    """The file HFS_INFO_DATA names is said, not read (the version answers whatever it holds),
+    and a name with a terminal escape or a line break is shown escaped, on its one line."""
+    for name, shown in (("new.toml", "new.toml"), ("a\x1b[2J\nb.toml", "'a\\x1b[2J\\nb.toml'")):
+        result = run_process(*args, env={"HFS_INFO_DATA": name})
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.decode().splitlines() == [
+            f"hfs-info {__version__}",
+            f"content: {EDITION}",
+            f"data: the commands read {shown} (HFS_INFO_DATA) instead",
+        ]
+    assert run_process(*args, env={"HFS_INFO_DATA": ""}).stdout.decode().count("\n") == 2
+
+
 def test_the_version_and_other_tools_completion_variables_do_not_load_typer() -> None:
     from hfs_info import quick
 

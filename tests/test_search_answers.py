@@ -139,7 +139,7 @@ def test_hedges_survive_in_every_view_of_search(
         ("will my face be numb after surgery", "numb"),
         ("is it epilepsy", "epilepsy"),
         ("botulism", "botulism"),
-        ("chance surgery fails", "fails"),
+        ("chance of surgery failure", "failure"),
     ],
 )
 def test_a_related_word_is_said_in_text_and_json(run, question: str, word: str) -> None:
@@ -155,9 +155,11 @@ def test_every_vocabulary_word_is_either_the_same_or_related() -> None:
     vocab = vocabulary.load()
     same = set(vocab.words) | set(vocab.forms)
     assert not same & set(vocab.related)
-    for word in ("numb", "epilepsy", "better", "fails"):
+    for word in ("numb", "epilepsy", "better", "failure"):
         assert word in vocab.related
         assert word not in same
+    # the guide's own verb: medication and injections sometimes fail to control the spasms
+    assert vocab.words["fails"] == ("do not control",)
     # a link the guide does not make is not kept: a stroke is neither an aneurysm nor an AVM
     assert "stroke" not in vocab.related and "stroke" not in same
 

@@ -112,18 +112,36 @@ def _one(ds: Dataset, words: tuple[str, ...], find: Callable[[Dataset, str], R],
     wanted = " ".join(words)
     try:
         return find(ds, wanted)
-    except NotFoundError:
-        if len(words) < 2:
-            raise
-        found = [_named(ds, word, find) for word in words]
+    except NotFoundError as exc:
+        found = [_named(ds, word, find) for word in words] if len(words) > 1 else [None]
         if any(record is None for record in found):
-            raise
+            raise _searched(ds, exc, wanted, command) from None
     if all(record is found[0] for record in found):  # "botox injection": two names of one
         return cast(R, found[0])
     import shlex
 
     each = "; ".join(f"hfs-info {command} {shlex.quote(word)}" for word in words)
     raise UsageError(f"{command} looks up one name at a time; {wanted!r} is several: {each}")
+
+
+def _searched(ds: Dataset, miss: NotFoundError, wanted: str, command: str) -> NotFoundError:
+    """A failed lookup as reported: its hint to search, kept only when a search of the words
+    finds something; else the message says the guide answers neither, and where to browse."""
+    from hfs_info import query
+    from hfs_info import search as full_text
+
+    hint = query.search_hint(wanted)
+    message = str(miss)
+    if not message.endswith(hint):
+        return miss
+    try:
+        full_text.search(ds, " ".join(wanted.split()), limit=1)
+    except (NotFoundError, UsageError):
+        message = message.removesuffix("; " + hint)
+        nor = "; nor does a search of the guide find it"  # treatments already lists its names
+        browse = f" (every term: hfs-info {command})" if command == "glossary" else ""
+        return NotFoundError(message + nor + browse, miss.suggestions, miss.more)
+    return miss
 
 
 def _named(ds: Dataset, word: str, find: Callable[[Dataset, str], object]) -> object | None:

@@ -79,12 +79,16 @@ TreatmentName = Annotated[list[str] | None, _names("NAME", _TREATMENT, completio
 TermName = Annotated[list[str] | None, _names("TERM", _TERM, completion.term)]
 
 
-def _version(value: bool) -> None:
-    if value:
-        import sys
+def _version(ctx: typer.Context) -> None:
+    """Print the version; with the dataset file the commands would read (--data or
+    HFS_INFO_DATA), said as such."""
+    import sys
 
-        sys.stdout.write(version_text())
-        raise typer.Exit()
+    data = ctx.params.get("data")
+    source = ctx.get_parameter_source("data")
+    env = source is not None and source.name == "ENVIRONMENT"
+    sys.stdout.write(version_text(data, DATA_ENV if env else "--data"))
+    raise typer.Exit()
 
 
 @app.callback(invoke_without_command=True)
@@ -92,7 +96,8 @@ def root(
     ctx: typer.Context,
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+        # eager: the quick path's table leaves it out (cli.invoke answers it, given alone)
+        typer.Option("--version", "-V", is_eager=True, help="Show the version."),
     ] = False,
     data: Annotated[
         str | None,
@@ -114,6 +119,8 @@ def root(
     install_completion: completion.InstallOption = None,
 ) -> Result | None:
     """A reference on hemifacial spasm. Run a command, e.g. hfs-info treatments."""
+    if version:  # given alone (invoke: _version_alone), after --data is read
+        _version(ctx)
     if ctx.invoked_subcommand is None:
         given = {key: ctx.params[key] for key in SHARED}  # the home screen's display options
         return actions.home(_data(ctx), resolve(given, (), os.environ))

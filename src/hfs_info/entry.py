@@ -91,8 +91,9 @@ def _invoke(args: list[str]) -> Result:
     if args in (["--version"], ["-V"]):  # the app's answer (cli._version), without loading it
         from hfs_info import version_text
         from hfs_info.actions import Result
+        from hfs_info.options import DATA_ENV
 
-        return Result(version_text())
+        return Result(version_text(os.environ.get(DATA_ENV) or None, DATA_ENV))
     from hfs_info import quick
 
     call = quick.parse(args, os.environ)

@@ -144,13 +144,13 @@ def things(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> l
         if zipf(word) >= RARE_ZIPF or _describes(word, words, vocab):
             continue
         # as the guide writes it, not only a form of one of its words ("droop": drooping)
-        guide = _guide_words(ix) if guide is None else guide
+        guide = _written(ix) if guide is None else guide
         if word in guide:
             out.append(Thing(word, (f'"{word}"',), False))
     return out
 
 
-def _guide_words(ix: Index) -> set[str]:
+def _written(ix: Index) -> set[str]:
     """Every word of the guide's records, as written (case folded)."""
     return {
         word
