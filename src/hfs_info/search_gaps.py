@@ -25,6 +25,8 @@ changes the ranking, only what the answer says first.
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info.search_analysis import (
@@ -66,6 +68,7 @@ class Thing(NamedTuple):
     typed: str
     terms: tuple[str, ...]
     own: bool
+    records: frozenset[int] = frozenset()  # the records it is the own name of
 
 
 class Asked(NamedTuple):
@@ -78,16 +81,18 @@ class Asked(NamedTuple):
     related: bool
 
 
-def _topic(a: Asked, vocab: Vocabulary) -> bool:
-    """Whether ``a`` is a topic of what is asked: matched as itself, not a question form, not
-    the story around the question, not the guide's subject, not filler."""
+def _may_be_topic(a: Asked, vocab: Vocabulary) -> bool:
+    """Whether ``a`` may be a topic of what is asked: matched as itself, not a question form,
+    not the story around the question, not the guide's subject, not a stop word or the
+    vocabulary's filler (filler by its frequency in English is told only where it matters)."""
     c = a.concept
     return (
         bool(a.terms)
         and not a.related
         and c.weight >= 1.0
         and not _aside(c)
-        and not all(is_filler(w, vocab) for w in c.typed.split())
+        and c.typed not in vocab.stop_words
+        and c.typed not in vocab.filler
     )
 
 
@@ -107,7 +112,6 @@ def _phrase(terms: list[str]) -> str:
 def things(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> list[Thing]:
     """The things ``asked`` names (see the module's docstring), in the question's order."""
     typed = [a.read_as or a.concept.typed for a in asked]
-    topical = [_topic(a, vocab) for a in asked]
     # a word of a name may weigh less ("facial" of "facial nerve" names the guide's subject)
     part = [bool(a.terms) and not a.related and not _aside(a.concept) for a in asked]
     out: list[Thing] = []
@@ -134,30 +138,41 @@ def things(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> l
             names = {n for n, rows in ix.own_names.items() if rows & rowids} | {name}
             found = {_phrase(n.split()) for n in names}
             found |= {_phrase(n.split()[-1:]) for n in names if " " in n}
-            out.append(Thing(name, tuple(sorted(found)), True))
-    words = WORD.findall(normalize_query(text))
-    guide: set[str] | None = None
+            out.append(Thing(name, tuple(sorted(found)), True, rowids))
     for k, a in enumerate(asked):
         word = a.concept.typed
-        if k in used or not topical[k] or a.read_as or " " in word or not word.isalpha():
+        if k in used or not part[k] or a.concept.weight < 1.0 or a.read_as or not word.isalpha():
             continue
-        if zipf(word) >= RARE_ZIPF or _describes(word, words, vocab):
+        if word in vocab.stop_words or word in vocab.filler:
             continue
-        # as the guide writes it, not only a form of one of its words ("droop": drooping)
-        guide = _written(ix) if guide is None else guide
-        if word in guide:
+        # as the guide writes it, not only a form of one of its words ("droop": drooping); a
+        # word of the guide rare in English is no filler (English's frequencies are read only
+        # for such a word)
+        if _written(ix, word):
             out.append(Thing(word, (f'"{word}"',), False))
     return out
 
 
-def _written(ix: Index) -> set[str]:
-    """Every word of the guide's records, as written (case folded)."""
-    return {
-        word
+def _rare(thing: Thing, text: str, vocab: Vocabulary) -> bool:
+    """Whether ``thing`` names something: a record's own name, or a word rare in English that
+    does not only describe the next word of the question. (English's frequencies are read
+    only for a word that would otherwise be noted.)"""
+    if thing.own:
+        return True
+    words = WORD.findall(normalize_query(text))
+    return zipf(thing.typed) < RARE_ZIPF and not _describes(thing.typed, words, vocab)
+
+
+def _written(ix: Index, word: str) -> bool:
+    """Whether a record of the guide writes ``word`` as it is (case aside), not only a form of
+    it."""
+    found = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.IGNORECASE)
+    return any(
+        found.search(text)
         for entry in ix.rows
-        for text in (entry.title, entry.names, *entry.passages)
-        for word in WORD.findall(normalize_query(text))
-    }
+        for text in (entry.title, entry.names, entry.body)
+        if word[:3].casefold() in text.casefold()
+    )
 
 
 def _describes(word: str, words: list[str], vocab: Vocabulary) -> bool:
@@ -195,24 +210,30 @@ def unsaid(
     shown), holds a figure of the kind asked about them), DEFINITION (what the word is),
     TOGETHER (the things side by side)."""
     named = things(ix, asked, text, vocab)
+    rare = cache(lambda thing: _rare(thing, text, vocab))
     out: list[tuple[str, tuple[str, ...]]] = []
     kind = asked_figure(text, vocab)
     if kind is not None and named:
         # what is asked the length of itself ("how long does the MVD operation take")
         head = _head(asked_length(text), vocab) if kind == "duration" else None
         itself = {t.typed for t in named if head is not None and _names(t, head)}
-        lacking = _figure_of(ix, named, kind, first, itself)
+        lacking = tuple(t.typed for t in _figure_of(ix, named, kind, first, itself) if rare(t))
         if lacking:
             out.append((FIGURE, lacking))
     if "definition" in intents:
-        topics = [a for a in asked if _topic(a, vocab)]
+        topics = [a for a in asked if _may_be_topic(a, vocab)]
+        if len(topics) > 1:  # filler aside ("what is the usual ..."), one topic may be left
+            topics = [
+                a for a in topics if not all(is_filler(w, vocab) for w in a.concept.typed.split())
+            ]
         if len(topics) == 1 and (word := _undefined(ix, topics[0])) is not None:
             out.append((DEFINITION, (word,)))
-    records = {t.typed: _records(ix, t.terms) for t in named}
+    records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
             if (a.own or b.own) and not records[a.typed] & records[b.typed]:
-                out.append((TOGETHER, (a.typed, b.typed)))
+                if rare(a) and rare(b):
+                    out.append((TOGETHER, (a.typed, b.typed)))
     return tuple(out)
 
 
@@ -241,7 +262,7 @@ def _figure_of(
     kind: str,
     first: Sequence[tuple[int, Entry, range]],
     itself: set[str],
-) -> tuple[str, ...]:
+) -> list[Thing]:
     """The named things no sentence shown holding a figure of ``kind`` speaks of (in itself or
     in its record's title, names, context or questions answered); for the things asked the
     length of (``itself``), a length of time counted from them ("two months after surgery")
@@ -256,23 +277,36 @@ def _figure_of(
                 figures.append((rowid, k, own))
     if not figures:
         return ()
-    lacking = []
+    lacking: list[Thing] = []
     for thing in named:
+        length = thing.typed in itself
+        if any(_belongs(ix, r, thing) and (own or not length) for r, _, own in figures):
+            continue  # a figure of the thing's own record, an aspect or a statistic of it
         expression = " OR ".join(thing.terms)
         sentences = set(match(ix.db, expression, "passages"))
         records = set(match(ix.db, "{title names context asks} : (" + expression + ")"))
-        length = thing.typed in itself
         if not any(
             (k in sentences or r in records) and (own or not length) for r, k, own in figures
         ):
-            lacking.append(thing.typed)
-    return tuple(lacking)
+            lacking.append(thing)
+    return lacking
+
+
+def _belongs(ix: Index, rowid: int, thing: Thing) -> bool:
+    """Whether record ``rowid`` is one ``thing`` is the own name of, or an aspect or a figure
+    of one (treatment:botox/duration, a statistic of treatment:botox)."""
+    entry = ix.rows[rowid]
+    for own in thing.records:
+        mine = ix.rows[own].id
+        if entry.id == mine or entry.id.startswith(mine + "/") or entry.part_of == mine:
+            return True
+    return False
 
 
 def _undefined(ix: Index, a: Asked) -> str | None:
     """The word ``a`` when it is rare, and no record is about it (it is only mentioned: in a
     list, a caption, a web address): the guide does not say what it is."""
     word = a.concept.typed
-    if a.read_as or " " in word or zipf(word) >= RARE_ZIPF:
+    if a.read_as or " " in word or _named_by_record(ix, a.terms):
         return None
-    return None if _named_by_record(ix, a.terms) else word
+    return word if zipf(word) < RARE_ZIPF else None
