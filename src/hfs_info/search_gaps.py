@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from hfs_info.search_analysis import (
     WORD,
@@ -60,25 +60,32 @@ FIGURE, DEFINITION, TOGETHER = "figure", "definition", "together"
 LACKS = (FIGURE, DEFINITION, TOGETHER)
 
 
-class Thing(NamedTuple):
+# Plain classes, not NamedTuples: creating a NamedTuple class costs every search more than
+# everything this module does for a question (docs/benchmarks.md).
+class Thing:
     """Something a question names: as typed, the FTS5 terms that find it (its names, each
     name's last word for a name of several words: "the nerve" speaks of the facial nerve),
-    and whether it is a record's own name (else a rare word of the guide)."""
+    whether it is a record's own name (else a word of the guide that may be rare), and the
+    records it is the own name of."""
 
-    typed: str
-    terms: tuple[str, ...]
-    own: bool
-    records: frozenset[int] = frozenset()  # the records it is the own name of
+    __slots__ = ("own", "records", "terms", "typed")
+
+    def __init__(
+        self, typed: str, terms: tuple[str, ...], own: bool, records: frozenset[int] = frozenset()
+    ) -> None:
+        self.typed, self.terms, self.own, self.records = typed, terms, own, records
 
 
-class Asked(NamedTuple):
+class Asked:
     """One concept of a question, as search met it: the concept, the FTS5 terms that matched,
     the word a typo was read as, and whether only related words matched."""
 
-    concept: Concept
-    terms: tuple[str, ...]
-    read_as: str | None
-    related: bool
+    __slots__ = ("concept", "read_as", "related", "terms")
+
+    def __init__(
+        self, concept: Concept, terms: tuple[str, ...], read_as: str | None, related: bool
+    ) -> None:
+        self.concept, self.terms, self.read_as, self.related = concept, terms, read_as, related
 
 
 def _may_be_topic(a: Asked, vocab: Vocabulary) -> bool:
