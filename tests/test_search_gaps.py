@@ -193,7 +193,8 @@ def test_together_is_said_only_of_things_no_record_speaks_of_together(
             both = [
                 i
                 for i, e in ENTRIES.items()
-                if set(first.split()) <= _words(_text(e)) and set(second.split()) <= _words(_text(e))
+                if set(first.split()) <= _words(_text(e))
+                and set(second.split()) <= _words(_text(e))
             ]
             assert not both, (about, both)
 

@@ -813,11 +813,12 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
         else numbers
     )
     for i in counted:
-        for j, w in enumerate(words[i + 1 : i + 3], start=i + 1):  # "three days", "a couple of weeks"
+        # "three days", "a couple of weeks"; "two months after surgery" is counted from it
+        for j, w in enumerate(words[i + 1 : i + 3], start=i + 1):
             unit = w[:-1] if w.endswith("s") else w
-            if (unit in _TIMES) if kind == "duration" else w in (kind, kind.rstrip("s")):
-                if not (itself and words[j + 1 : j + 2] and words[j + 1] in _COUNTED_FROM):
-                    return True
+            held = (unit in _TIMES) if kind == "duration" else w in (kind, kind.rstrip("s"))
+            if held and not (itself and words[j + 1 : j + 2] and words[j + 1] in _COUNTED_FROM):
+                return True
     return False
 
 

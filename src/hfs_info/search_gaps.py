@@ -43,7 +43,7 @@ from hfs_info.search_index import match
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from hfs_info.search_analysis import Concept, Question
+    from hfs_info.search_analysis import Concept
     from hfs_info.search_index import Entry, Index
     from hfs_info.vocabulary import Vocabulary
 
@@ -238,9 +238,9 @@ def unsaid(
     records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
-            if (a.own or b.own) and not records[a.typed] & records[b.typed]:
-                if rare(a) and rare(b):
-                    out.append((TOGETHER, (a.typed, b.typed)))
+            apart = not records[a.typed] & records[b.typed]
+            if (a.own or b.own) and apart and rare(a) and rare(b):
+                out.append((TOGETHER, (a.typed, b.typed)))
     return tuple(out)
 
 
@@ -283,7 +283,7 @@ def _figure_of(
                 own = not itself or holds_figure(kind, sentence, itself=True)
                 figures.append((rowid, k, own))
     if not figures:
-        return ()
+        return []
     lacking: list[Thing] = []
     for thing in named:
         length = thing.typed in itself

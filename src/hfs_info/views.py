@@ -530,14 +530,11 @@ def unsaid_lines(found: Found) -> list[str]:
             lines.append(f"The guide gives no {figure} for {named}; the closest passages follow.")
         elif what == "definition":
             lines.append(
-                f"The guide names {named} but does not say what it is; "
-                "the closest passages follow."
+                f"The guide names {named} but does not say what it is; the closest passages follow."
             )
         else:
             both = " and ".join(repr(word) for word in about)
-            lines.append(
-                f"The guide never speaks of {both} together; the closest passages follow."
-            )
+            lines.append(f"The guide never speaks of {both} together; the closest passages follow.")
     return lines
 
 
