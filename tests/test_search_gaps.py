@@ -64,6 +64,12 @@ OWN_NAMES = sorted(
         ("how long does the MVD operation take", (("figure", ("mvd",)),), "duration"),
         # Botox's three days are for the spasms; the guide only names the cosmetic use
         ("how long does botox take to work on wrinkles", (("figure", ("wrinkles",)),), "duration"),
+        # the citation's volume, pages and year count no patients; Samii's 143 are Samii's
+        (
+            "how many patients were in the Payner and Tew study",
+            (("figure", ("payner",)),),
+            "number",
+        ),
         # named only in a list of what an MRI rules out, and in a web address
         ("What is an AVM?", (("definition", ("avm",)),), None),
         ("What does AVM stand for?", (("definition", ("avm",)),), None),
@@ -254,6 +260,22 @@ def test_no_figure_is_said_of_a_thing_only_when_no_figure_shown_is_about_it(
                 text = _words(f"{entry.title} {entry.names} {entry.context} {sentence}")
                 for typed in about[0]:
                     assert not set(typed.split()) <= text, (typed, hit.id, sentence)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=1900, max_value=2099),
+    st.sampled_from(["reference", "Reference", "figure", "Figures", "fig."]),
+)
+def test_a_year_a_citation_or_a_label_counts_nothing(number: int, year: int, label: str) -> None:
+    """ "Neurosurgery 38:686-691, 1996", "(reference 1)", "Figure 2" hold no count; a number of
+    things beside them does."""
+    assert not holds_figure("number", f"Neurosurgery {number}:{number + 5}-{number + 9}, {year}.")
+    assert not holds_figure("number", f"{label} {number}. As shown ({label} {number} and 4).")
+    assert not holds_figure("number", f"updated {year}; {year - 20}-{year}")
+    assert holds_figure("number", f"{year} patients")
+    assert holds_figure("number", f"a series of {number} patients, {year} ({label} 1)")
 
 
 @settings(max_examples=examples(100), deadline=None)

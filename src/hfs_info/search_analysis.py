@@ -791,7 +791,10 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
     words = WORD.findall(text)
     numbers = [i for i, w in enumerate(words) if _is_figure_number(w)]
     if kind == "number":
-        return bool(numbers)
+        # a year ("1996"), a citation's volume and pages ("38:686-691") or the number of a
+        # reference or a figure ("reference 1", "Figures 3 and 4") counts nothing
+        counts = WORD.findall(_YEAR.sub(" ", _CITED.sub(" ", _LABEL.sub(" ", text))))
+        return any(_is_figure_number(w) for w in counts)
     if kind == "age":  # "at age 44", "aged 60", "44 years"
         return any(
             _AGE_BEFORE.intersection(words[max(0, i - 2) : i])
@@ -820,6 +823,14 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
             if held and not (itself and words[j + 1 : j + 2] and words[j + 1] in _COUNTED_FROM):
                 return True
     return False
+
+
+# Numbers joined by a colon or a dash: a citation's volume and pages, a span of years.
+_CITED = re.compile(r"\d+(?:[:\u2013-]\d+)+")
+# A year: not followed by a word it would count ("1996.", "July 2018"; "1996 patients" counts).
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b(?![ \t]+[^\W\d_])")
+# A reference or a figure of the guide named by its number.
+_LABEL = re.compile(r"\b(?:references?|figures?|fig)\.? \d+(?: and \d+)?")
 
 
 def asked_length(text: str) -> list[str]:
