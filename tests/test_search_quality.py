@@ -49,7 +49,7 @@ BLIND_FLOORS = {
 
 # Questions the guide cannot answer, said to be so (kind "none": a miss, or an answer that names
 # first what the guide lacks), per blind set; round 8 (what the guide names but never says:
-# search_gaps.py) raised H from 81% to 93%, G 93% to 95%, F 91% to 96%, D 93% to 97%, C 93% to
+# search_gaps.py) raised H from 81% to 95%, G 93% to 95%, F 91% to 96%, D 93% to 97%, C 93% to
 # 97%. Floors a little below.
 NONE_FLOORS = {
     "questions-blind-a.tsv": 0.96,
@@ -59,7 +59,7 @@ NONE_FLOORS = {
     "questions-blind-e.tsv": 0.95,
     "questions-blind-f.tsv": 0.93,
     "questions-blind-g.tsv": 0.92,
-    "questions-blind-h.tsv": 0.90,
+    "questions-blind-h.tsv": 0.91,
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
 # the same (round 8: 22, 27, 26, 25, 12, 36, 43 and 20; none added by that round), a ceiling a
