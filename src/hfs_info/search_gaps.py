@@ -152,9 +152,8 @@ def things(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> l
             continue
         if word in vocab.stop_words or word in vocab.filler:
             continue
-        # as the guide writes it, not only a form of one of its words ("droop": drooping); a
-        # word of the guide rare in English is no filler (English's frequencies are read only
-        # for such a word)
+        # as the guide writes it, not only a form of one of its words ("droop": drooping); how
+        # rare it is in English is read only where it would be noted (_rare)
         if _written(ix, word):
             out.append(Thing(word, (f'"{word}"',), False))
     return out
@@ -174,11 +173,10 @@ def _written(ix: Index, word: str) -> bool:
     """Whether a record of the guide writes ``word`` as it is (case aside), not only a form of
     it."""
     found = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.IGNORECASE)
-    return any(
+    return any(  # of the records FTS5 finds it in (by its stem), those that write it so
         found.search(text)
-        for entry in ix.rows
-        for text in (entry.title, entry.names, entry.body)
-        if word[:3].casefold() in text.casefold()
+        for rowid in match(ix.db, f'"{word}"')
+        for text in (ix.rows[rowid].title, ix.rows[rowid].names, ix.rows[rowid].body)
     )
 
 
