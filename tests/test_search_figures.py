@@ -36,8 +36,8 @@ ASKS = {
     "how quickly": "duration",
     "how many": "number",
     "how often": "number",
-    "what age": "number",
-    "how old": "number",
+    "what age": "age",
+    "how old": "age",
     "how common": "number",
 }
 UNITS = ["hours", "days", "nights", "weeks", "months", "years", "minutes", "units", "mg"]
@@ -67,6 +67,29 @@ def test_an_asking_phrase_asks_for_its_kind_of_figure(
     if kind != "percentage" and topic[0] in UNITS:
         kind = topic[0]
     assert asked_figure(text, VOCAB) == kind
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    st.sampled_from(["what is the", "what's the", "what are the", "and what is the"]),
+    st.sampled_from(["average", "mean", "median", "typical", "usual"]),
+    TOPIC,
+)
+def test_an_average_asks_for_a_number_and_an_average_age_for_an_age(
+    ask: str, average: str, topic: list[str]
+) -> None:
+    assert asked_figure(f"{ask} {average} age of {' '.join(topic)}", VOCAB) == "age"
+    assert asked_figure(f"{ask} {average} number of {' '.join(topic)}", VOCAB) == "number"
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.integers(min_value=2, max_value=99), st.sampled_from(["years", "months", "people"]))
+def test_an_age_is_a_number_beside_age_or_years(number: int, word: str) -> None:
+    assert holds_figure("age", f"on average it begins at age {number}")
+    assert holds_figure("age", f"{number} years: who is affected")
+    assert holds_figure("age", f"patients aged {number} or more")
+    assert holds_figure("age", f"{number} {word}") == (word == "years")
+    assert not holds_figure("age", f"in {number}% of cases")
 
 
 @settings(max_examples=examples(100), deadline=None)

@@ -51,6 +51,35 @@ BLIND_FLOORS = {
 }
 
 
+# Questions the guide cannot answer, said to be so (kind "none": a miss, or an answer that names
+# first what the guide lacks), per blind set; round 8 (what the guide names but never says:
+# search_gaps.py) raised H from 81% to 95%, G 93% to 95%, F 91% to 96%, D 93% to 97%, C 93% to
+# 97%. Floors a little below.
+NONE_FLOORS = {
+    "questions-blind-a.tsv": 0.96,
+    "questions-blind-b.tsv": 0.96,
+    "questions-blind-c.tsv": 0.93,
+    "questions-blind-d.tsv": 0.93,
+    "questions-blind-e.tsv": 0.95,
+    "questions-blind-f.tsv": 0.93,
+    "questions-blind-g.tsv": 0.92,
+    "questions-blind-h.tsv": 0.91,
+}
+# ... and never at the cost of noise: the answerable questions answered with such a note all
+# the same (round 8: 22, 27, 26, 25, 12, 36, 43 and 20; none added by that round), a ceiling a
+# little above.
+NOTED_CEILINGS = {
+    "questions-blind-a.tsv": 24,
+    "questions-blind-b.tsv": 29,
+    "questions-blind-c.tsv": 28,
+    "questions-blind-d.tsv": 27,
+    "questions-blind-e.tsv": 14,
+    "questions-blind-f.tsv": 38,
+    "questions-blind-g.tsv": 45,
+    "questions-blind-h.tsv": 22,
+}
+
+
 def _quality() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
         "search_quality", ROOT / "benchmarks" / "search_quality.py"
@@ -112,6 +141,16 @@ def test_blind_set_score_holds(name: str) -> None:
     assert score.top3 >= top3, report
 
 
+@pytest.mark.parametrize("name", sorted(NONE_FLOORS))
+def test_blind_set_unanswerable_questions_are_said_so_without_noise(name: str) -> None:
+    results = QUALITY.run(QUALITY.read(QUALITY.FIXTURES / name), QUALITY.ask_hfs_info)
+    none = QUALITY.by_kind(results)["none"]
+    report = QUALITY.misses([r for r in results if not r.question.answers])
+    assert none.top1 >= NONE_FLOORS[name], report
+    noted = [r.question.text for r in results if r.question.answers and r.noted]
+    assert len(noted) <= NOTED_CEILINGS[name], noted
+
+
 def test_a_none_question_is_right_on_a_miss_or_an_answer_naming_the_missing_words() -> None:
     question = QUALITY.Question("x", "none", ())
     assert QUALITY.Result(question, ()).rank == 1
@@ -129,6 +168,10 @@ def test_a_none_question_is_right_on_a_miss_or_an_answer_naming_the_missing_word
         ("how long does an EMG test take", True),
         ("how long does botox take to work", False),
         ("how many people get hfs", False),
+        # a figure shown, but of another thing than the one named
+        ("how many people get trigeminal neuralgia", True),
+        ("what is an AVM", True),  # named, never explained
+        ("can I take Tegretol after MVD", True),  # never spoken of together
     ],
 )
 def test_an_answer_saying_the_guide_gives_no_such_figure_counts_as_saying_so(

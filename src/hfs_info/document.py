@@ -78,6 +78,10 @@ class Found(NamedTuple):
     # each typed word the guide does not use that was followed to the guide's word for its
     # opposite ("voluntary" -> involuntary): said as the opposite, never swapped silently
     opposites: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # what the guide does not say of what the question names, each as (what it lacks, the
+    # things named as typed): "figure" (no figure of the kind asked is about them: no_figure
+    # is the kind), "definition" (what the word is), "together" (the things side by side)
+    unsaid: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class Heading(NamedTuple):

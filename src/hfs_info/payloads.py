@@ -120,6 +120,19 @@ class Hit(TypedDict):
     text: Annotated[str, Note("the record's whole text")]
 
 
+class Unsaid(TypedDict):
+    lacks: Annotated[
+        str,
+        Note(
+            "figure: no figure of the kind asked is about them; definition: the guide names "
+            "the word but does not say what it is; together: the guide never speaks of them "
+            "side by side",
+            enum="search gaps",
+        ),
+    ]
+    about: Annotated[tuple[str, ...], Note("the things the query names, as typed")]
+
+
 class Search(TypedDict):
     query: str
     unmatched: Annotated[
@@ -151,6 +164,14 @@ class Search(TypedDict):
             "the kind of figure the query asks for (percentage, duration, number, or the unit "
             "asked a count of: hours) when no answer shown holds one: the guide gives no such "
             "figure and the results are only the closest passages; null otherwise"
+        ),
+    ]
+    unsaid: Annotated[
+        tuple[Unsaid, ...],
+        Note(
+            "what the guide does not say of what the query names, though it names it: no "
+            "figure of it (no_figure is the kind), not what it is, not the two together; the "
+            "results are only the closest passages"
         ),
     ]
     results: tuple[Hit, ...]

@@ -10,7 +10,7 @@ import types
 import typing
 from typing import Any
 
-from hfs_info import models, payloads, query, search
+from hfs_info import models, payloads, query, search, search_gaps
 
 SCHEMA_ID = "https://hfs-info.invalid/schema/output-1.json"
 
@@ -22,7 +22,10 @@ COMPUTED: dict[type, dict[str, str]] = {
 
 
 # The closed sets of values a payload's field may name (payloads.Note.enum).
-ENUMS: dict[str, list[str]] = {"search kinds": list(search.KINDS)}
+ENUMS: dict[str, list[str]] = {
+    "search kinds": list(search.KINDS),
+    "search gaps": list(search_gaps.LACKS),
+}
 
 
 def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:

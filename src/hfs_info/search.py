@@ -22,7 +22,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from hfs_info import search_analysis
+from hfs_info import search_analysis, search_gaps
 from hfs_info.document import Found, Hit
 from hfs_info.errors import NotFoundError
 from hfs_info.query import MEDICATION
@@ -945,7 +945,7 @@ def search(ds: Dataset, text: str, limit: int = 10) -> list[Hit]:
 def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     """What ``search`` finds, with the words of ``text`` the guide never uses, the typos read as
     dataset words and the words followed to related ones; NotFoundError when nothing answers."""
-    from hfs_info import query
+    from hfs_info import query, vocabulary
 
     query.check_query(text, "search query", MAX_QUESTION_LENGTH)
     ix = index_for(ds)
@@ -968,15 +968,32 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     ]
     hits = tuple(_hit(ix, rowid, entry, score, expression, at) for rowid, entry, score, at in shown)
     topics = _topics(ix, asked, found, shown[:FIGURE_HITS])
+    no_figure = _no_figure(text, hits, topics)
+    unsaid = _unsaid(ix, question, ranking, text, shown[:FIGURE_HITS])
+    if no_figure is None and any(what == search_gaps.FIGURE for what, _ in unsaid):
+        no_figure = search_analysis.asked_figure(text, vocabulary.load())
     unmatched = tuple(w for w in ranking.unmatched if not _guide_uses(ds, w))
     return Found(
-        hits,
-        unmatched,
-        ranking.read_as,
-        ranking.related,
-        _no_figure(text, hits, topics),
-        ranking.opposites,
+        hits, unmatched, ranking.read_as, ranking.related, no_figure, ranking.opposites, unsaid
     )
+
+
+def _unsaid(
+    ix: Index,
+    question: Question,
+    ranking: Ranking,
+    text: str,
+    first: list[tuple[int, Entry, float, range]],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What the guide does not say of what ``text`` names (search_gaps.unsaid)."""
+    from hfs_info import vocabulary
+
+    asked = [
+        search_gaps.Asked(c, tuple(t for t, _ in m.terms), m.read_as, bool(m.related))
+        for c, m in zip(question.concepts, ranking.matches, strict=True)
+    ]
+    shown = [(rowid, entry, at) for rowid, entry, _, at in first]
+    return search_gaps.unsaid(ix, asked, text, question.intents, shown, vocabulary.load())
 
 
 # The file of every word of the source guide (tools/guide_words.py), and the guide it lists.

@@ -742,8 +742,8 @@ _FIGURE_ASKS = {
     ("how", "fast"): "duration",
     ("how", "many"): "number",
     ("how", "often"): "number",
-    ("what", "age"): "number",
-    ("how", "old"): "number",
+    ("what", "age"): "age",
+    ("how", "old"): "age",
     ("how", "common"): "number",
     ("how", "frequent"): "number",
     ("how", "frequently"): "number",
@@ -751,6 +751,12 @@ _FIGURE_ASKS = {
 # "what are the chances", "what is the success rate", "what's my risk rate": the words after
 # "what is/are the (one word)" that ask for a percentage.
 _CHANCES = frozenset(("chance", "chances", "odds", "likelihood", "rate", "rates"))
+# "what is the average age", "what's the typical number": the words after "what is/are the"
+# that ask for a figure (an age when "age" follows, else a number).
+_AVERAGE = frozenset(("average", "mean", "median", "typical", "usual"))
+# The words beside a number that make it an age ("at age 44", "aged 60", "44 years").
+_AGE_BEFORE = frozenset(("age", "aged", "ages"))
+_AGE_AFTER = frozenset(("year", "years"))
 
 
 def _is_figure_number(word: str) -> bool:
@@ -759,8 +765,9 @@ def _is_figure_number(word: str) -> bool:
 
 def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
     """The kind of figure ``text`` asks for ("percentage" for what percentage, the chances or a
-    rate; "duration" for how long, how soon; "number" for how many, how often, what age; or
-    the unit asked a count of: "hours" for "how many hours"), None when it asks for none. Only
+    rate; "duration" for how long, how soon; "number" for how many, how often, an average;
+    "age" for what age, how old, the average age; or the unit asked a count of: "hours" for
+    "how many hours"), None when it asks for none. Only
     a phrase that asks is read: at the start of a clause, after a stop word or filler ("and how
     long", "I want to know how long", "after how many years"), never inside a phrase about
     something else ("the test that measures how fast nerve signals travel")."""
@@ -778,6 +785,8 @@ def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
             asks = rest[:1] in (["is"], ["are"], ["s"]) and rest[1:2] in (["the"], ["my"])
             if asks and set(rest[2:4]) & _CHANCES:
                 return "percentage"
+            if asks and rest[2:3] and rest[2] in _AVERAGE:
+                return "age" if rest[3:4] == ["age"] else "number"
         if kind is None:
             continue
         if kind != "percentage" and after:
@@ -788,15 +797,26 @@ def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
     return None
 
 
-def holds_figure(kind: str, text: str) -> bool:
+def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
     """Whether ``text`` holds a figure of ``kind`` (asked_figure): a percentage or a ratio ("8
-    people in 100,000"), a duration ("within three days"), a number, or a number of the unit
-    asked ("2 hours")."""
+    people in 100,000"), a duration ("within three days"), a number, an age ("at age 44", "44
+    years"), or a number of the unit asked ("2 hours"). ``itself``: a length of time of the
+    thing itself, not one counted from it ("two months after surgery" is not how long surgery
+    takes)."""
     text = normalize_query(text)
     words = WORD.findall(text)
     numbers = [i for i, w in enumerate(words) if _is_figure_number(w)]
     if kind == "number":
-        return bool(numbers)
+        # a year ("1996"), a citation's volume and pages ("38:686-691") or the number of a
+        # reference or a figure ("reference 1", "Figures 3 and 4") counts nothing
+        counts = WORD.findall(_YEAR.sub(" ", _CITED.sub(" ", _LABEL.sub(" ", text))))
+        return any(_is_figure_number(w) for w in counts)
+    if kind == "age":  # "at age 44", "aged 60", "44 years"
+        return any(
+            _AGE_BEFORE.intersection(words[max(0, i - 2) : i])
+            or _AGE_AFTER.intersection(words[i + 1 : i + 3])
+            for i in numbers
+        )
     if kind == "percentage":
         if "%" in text or "percent" in words:
             return True
@@ -812,8 +832,45 @@ def holds_figure(kind: str, text: str) -> bool:
         else numbers
     )
     for i in counted:
-        for w in words[i + 1 : i + 3]:  # "three days", "a couple of weeks"
+        # "three days", "a couple of weeks"; "two months after surgery" is counted from it
+        for j, w in enumerate(words[i + 1 : i + 3], start=i + 1):
             unit = w[:-1] if w.endswith("s") else w
-            if (unit in _TIMES) if kind == "duration" else w in (kind, kind.rstrip("s")):
+            held = (unit in _TIMES) if kind == "duration" else w in (kind, kind.rstrip("s"))
+            if held and not (itself and words[j + 1 : j + 2] and words[j + 1] in _COUNTED_FROM):
                 return True
     return False
+
+
+# Numbers joined by a colon or a dash: a citation's volume and pages, a span of years.
+_CITED = re.compile(r"\d+(?:[:\u2013-]\d+)+")
+# A year: not followed by a word it would count ("1996.", "July 2018"; "1996 patients" counts).
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b(?![ \t]+[^\W\d_])")
+# A reference or a figure of the guide named by its number.
+_LABEL = re.compile(r"\b(?:references?|figures?|fig)\.? \d+(?: and \d+)?")
+
+
+def asked_length(text: str) -> list[str]:
+    """The words of what a question asks the length of itself ("how long does the operation
+    take": the operation; "how long will the test last"), empty when it asks none: not how
+    long until something happens ("how long does it take to work", "... before it kicks in")."""
+    words = WORD.findall(normalize_query(text))
+    for i, word in enumerate(words[:-2]):
+        if word != "how" or words[i + 1] != "long" or words[i + 2] not in _ASKING_VERBS:
+            continue
+        for j in range(i + 3, min(i + 3 + LENGTH_WORDS, len(words))):
+            if words[j] in _LASTING:
+                after = words[j + 1 : j + 2]
+                return [] if after and after[0] in _UNTIL else words[i + 3 : j]
+    return []
+
+
+# The verbs a question asks the length of something with, and what may follow them to ask how
+# long until something happens instead ("take to work", "last until").
+_ASKING_VERBS = frozenset(("do", "does", "did", "will", "would", "is", "was", "can", "should"))
+_LASTING = frozenset(("take", "takes", "last", "lasts"))
+_UNTIL = frozenset(("to", "before", "until", "till", "til", "for"))
+# The most words between "how long does" and "take" that name what is asked about.
+LENGTH_WORDS = 6
+# The words after a length of time that count it from something ("two months after surgery"):
+# not the length of that something.
+_COUNTED_FROM = frozenset(("after", "following", "since", "from"))

@@ -514,7 +514,28 @@ _FIGURES = {
     "percentage": "percentage or chance",
     "duration": "length of time",
     "number": "number",
+    "age": "age",
 }
+
+
+def unsaid_lines(found: Found) -> list[str]:
+    """One line for each thing the guide does not say of what the question names
+    (Found.unsaid): no figure of it, not what it is, not the two together."""
+    lines = []
+    for what, about in found.unsaid:
+        named = " or ".join(repr(word) for word in about)
+        if what == "figure":
+            kind = found.no_figure or "number"
+            figure = _FIGURES.get(kind, f"number of {kind}")
+            lines.append(f"The guide gives no {figure} for {named}; the closest passages follow.")
+        elif what == "definition":
+            lines.append(
+                f"The guide names {named} but does not say what it is; the closest passages follow."
+            )
+        else:
+            both = " and ".join(repr(word) for word in about)
+            lines.append(f"The guide never speaks of {both} together; the closest passages follow.")
+    return lines
 
 
 def search_results(ds: Dataset, text: str, found: Found) -> View:
@@ -525,8 +546,8 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
     hits = found.hits
     best = hits[0]
     rows = tuple((f"{h.kind}: {h.title}", h.command, h.snippet) for h in hits)
-    notes: list[Block] = []
-    if found.no_figure:
+    notes: list[Block] = [Paragraph(line) for line in unsaid_lines(found)]
+    if found.no_figure and not any(what == "figure" for what, _ in found.unsaid):
         figure = _FIGURES.get(found.no_figure, f"number of {found.no_figure}")
         notes.append(
             Paragraph(f"The guide gives no {figure} for this; the closest passages follow.")
@@ -580,6 +601,7 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
         "related": {typed: tuple(closest) for typed, closest in found.related},
         "opposites": {typed: tuple(opposite) for typed, opposite in found.opposites},
         "no_figure": found.no_figure,
+        "unsaid": tuple({"lacks": what, "about": about} for what, about in found.unsaid),
         "results": tuple(results),
     }
     return View(tuple(blocks), document("search", payload, ds), (header, records))

@@ -1,0 +1,317 @@
+"""What the guide does not say about what a question names, though it names it.
+
+A question may be written in the guide's own words and still ask what the guide never says:
+"how many people in 100,000 get trigeminal neuralgia" (the guide's 8 in 100,000 is hemifacial
+spasm's), "what is an AVM" (the guide only lists it among what an MRI rules out), "should I
+stop taking Tegretol before my MVD operation" (the guide never speaks of the two together).
+Each of its words matches, so ranking alone cannot tell; this module reads the question's
+*named things* and checks what the guide says of them:
+
+- a named thing is the own name of a record (a treatment, a drug, a glossary term, the nerve:
+  "trigeminal neuralgia", "Tegretol", "MVD", "pills") or a word rare in English that the
+  guide uses as written ("craniectomy", "Mayfield", "AVM"), not the guide's subject
+  (hemifacial spasm) and not a word that only describes the next one ("cranial" nerves);
+- **a figure asked of a named thing** is answered only by a sentence shown that holds a
+  figure of the kind asked and speaks of that thing (in itself or in its record's title,
+  names or context): a figure of another thing is no answer;
+- **what a thing is**, asked of a rare word that no record names (the guide mentions it in a
+  list or a web address only), is not said;
+- **two named things** of which no record speaks together (at least one of them a record's
+  own name) are not said together.
+
+Everything is checked against the whole guide, never against a list of examples; nothing here
+changes the ranking, only what the answer says first.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from hfs_info.search_analysis import (
+    WORD,
+    asked_figure,
+    asked_length,
+    holds_figure,
+    is_filler,
+    normalize_query,
+    zipf,
+)
+from hfs_info.search_index import match
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from hfs_info.search_analysis import Concept
+    from hfs_info.search_index import Entry, Index
+    from hfs_info.vocabulary import Vocabulary
+
+# A word rarer than this in English (Zipf: about three times per million words) names
+# something specific when the guide uses it: a term, a place, a person ("craniectomy",
+# "Mayfield", "AVM"), not a description ("average", "decreased", "women").
+RARE_ZIPF = 3.5
+# The kinds of record that are only a web address and its name: a word found in them is
+# named, not explained.
+ADDRESS_KINDS = frozenset({"link", "registry"})
+# What the answer says the guide lacks: a figure of what is named, what a named word is, or
+# the named things together.
+FIGURE, DEFINITION, TOGETHER = "figure", "definition", "together"
+LACKS = (FIGURE, DEFINITION, TOGETHER)
+
+
+# Plain classes, not NamedTuples: creating a NamedTuple class costs every search more than
+# everything this module does for a question (docs/benchmarks.md).
+class Thing:
+    """Something a question names: as typed, the FTS5 terms that find it (its names, each
+    name's last word for a name of several words: "the nerve" speaks of the facial nerve),
+    whether it is a record's own name (else a word of the guide that may be rare), and the
+    records it is the own name of."""
+
+    __slots__ = ("own", "records", "terms", "typed")
+
+    def __init__(
+        self, typed: str, terms: tuple[str, ...], own: bool, records: frozenset[int] = frozenset()
+    ) -> None:
+        self.typed, self.terms, self.own, self.records = typed, terms, own, records
+
+
+class Asked:
+    """One concept of a question, as search met it: the concept, the FTS5 terms that matched,
+    the word a typo was read as, and whether only related words matched."""
+
+    __slots__ = ("concept", "read_as", "related", "terms")
+
+    def __init__(
+        self, concept: Concept, terms: tuple[str, ...], read_as: str | None, related: bool
+    ) -> None:
+        self.concept, self.terms, self.read_as, self.related = concept, terms, read_as, related
+
+
+def _may_be_topic(a: Asked, vocab: Vocabulary) -> bool:
+    """Whether ``a`` may be a topic of what is asked: matched as itself, not a question form,
+    not the story around the question, not the guide's subject, not a stop word or the
+    vocabulary's filler (filler by its frequency in English is told only where it matters)."""
+    c = a.concept
+    return (
+        bool(a.terms)
+        and not a.related
+        and c.weight >= 1.0
+        and not _aside(c)
+        and c.typed not in vocab.stop_words
+        and c.typed not in vocab.filler
+    )
+
+
+def _aside(c: Concept) -> bool:
+    """Whether ``c`` is no topic: a question form, the story around the question, or asking
+    for what a patient guide may not say at all."""
+    return c.form or c.background or c.asking
+
+
+def _phrase(terms: list[str]) -> str:
+    """An FTS5 expression for one name: its words next to each other (a stop word, such as the
+    "s" of "Bell's palsy", may stand between them)."""
+    words = [f'"{w}"' for w in terms]
+    return words[0] if len(words) == 1 else f"NEAR({' '.join(words)}, {len(words)})"
+
+
+def things(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> list[Thing]:
+    """The things ``asked`` names (see the module's docstring), in the question's order."""
+    typed = [a.read_as or a.concept.typed for a in asked]
+    # a word of a name may weigh less ("facial" of "facial nerve" names the guide's subject)
+    part = [bool(a.terms) and not a.related and not _aside(a.concept) for a in asked]
+    out: list[Thing] = []
+    used: set[int] = set()
+    records: list[frozenset[int]] = []
+    # a record's own name, as one to three concepts in a row ("trigeminal" "neuralgia")
+    for size in (3, 2, 1):
+        for i in range(len(asked) - size + 1):
+            span = range(i, i + size)
+            if used.intersection(span) or not all(part[k] for k in span):
+                continue
+            if not any(asked[k].concept.weight >= 1.0 for k in span):
+                continue
+            name = " ".join(typed[k] for k in span)
+            rowids = ix.own_names.get(name)
+            if not rowids:
+                continue
+            used.update(span)
+            if name in vocab.subject or set(name.split()) <= vocab.subject:
+                continue  # the guide's subject is spoken of everywhere
+            if any(rowids <= seen for seen in records):
+                continue  # the same thing named again ("MVD operation")
+            records.append(rowids)
+            names = {n for n, rows in ix.own_names.items() if rows & rowids} | {name}
+            found = {_phrase(n.split()) for n in names}
+            found |= {_phrase(n.split()[-1:]) for n in names if " " in n}
+            out.append(Thing(name, tuple(sorted(found)), True, rowids))
+    for k, a in enumerate(asked):
+        word = a.concept.typed
+        if k in used or not part[k] or a.concept.weight < 1.0 or a.read_as or not word.isalpha():
+            continue
+        if word in vocab.stop_words or word in vocab.filler:
+            continue
+        # as the guide writes it, not only a form of one of its words ("droop": drooping); how
+        # rare it is in English is read only where it would be noted (_rare)
+        if _written(ix, word):
+            out.append(Thing(word, (f'"{word}"',), False))
+    return out
+
+
+def _rare(thing: Thing, text: str, vocab: Vocabulary) -> bool:
+    """Whether ``thing`` names something: a record's own name, or a word rare in English that
+    does not only describe the next word of the question. (English's frequencies are read
+    only for a word that would otherwise be noted.)"""
+    if thing.own:
+        return True
+    words = WORD.findall(normalize_query(text))
+    return zipf(thing.typed) < RARE_ZIPF and not _describes(thing.typed, words, vocab)
+
+
+def _written(ix: Index, word: str) -> bool:
+    """Whether a record of the guide writes ``word`` as it is (case aside), not only a form of
+    it."""
+    found = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.IGNORECASE)
+    return any(  # of the records FTS5 finds it in (by its stem), those that write it so
+        found.search(text)
+        for rowid in match(ix.db, f'"{word}"')
+        for text in (ix.rows[rowid].title, ix.rows[rowid].names, ix.rows[rowid].body)
+    )
+
+
+def _describes(word: str, words: list[str], vocab: Vocabulary) -> bool:
+    """Whether ``word`` stands before another topic word of the question, describing it
+    ("cranial nerves", "Teflon sponge"): the two name one thing, not ``word`` alone."""
+    return any(
+        w == word and k + 1 < len(words) and not is_filler(words[k + 1], vocab)
+        for k, w in enumerate(words)
+    )
+
+
+def _records(ix: Index, terms: tuple[str, ...]) -> set[int]:
+    """The records that speak of any of ``terms`` anywhere (title, names, text, context, the
+    questions they answer)."""
+    return set(match(ix.db, " OR ".join(terms)))
+
+
+def _named_by_record(ix: Index, terms: tuple[str, ...]) -> bool:
+    """Whether a record other than a web address is named by any of ``terms`` (its title or
+    other names): the guide has a record about it."""
+    expression = "{title names} : (" + " OR ".join(terms) + ")"
+    return any(ix.rows[r].kind not in ADDRESS_KINDS for r in match(ix.db, expression))
+
+
+def unsaid(
+    ix: Index,
+    asked: Sequence[Asked],
+    text: str,
+    intents: frozenset[str],
+    first: Sequence[tuple[int, Entry, range]],
+    vocab: Vocabulary,
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What the guide does not say of what ``text`` names, each as (what it lacks, the named
+    things): FIGURE (no sentence of the ``first`` hits, each (rowid, entry, passage rowids
+    shown), holds a figure of the kind asked about them), DEFINITION (what the word is),
+    TOGETHER (the things side by side)."""
+    named = things(ix, asked, text, vocab)
+    rare = cache(lambda thing: _rare(thing, text, vocab))
+    out: list[tuple[str, tuple[str, ...]]] = []
+    kind = asked_figure(text, vocab)
+    if kind is not None and named:
+        # what is asked the length of itself ("how long does the MVD operation take")
+        head = _head(asked_length(text), vocab) if kind == "duration" else None
+        itself = {t.typed for t in named if head is not None and _names(t, head)}
+        lacking = tuple(t.typed for t in _figure_of(ix, named, kind, first, itself) if rare(t))
+        if lacking:
+            out.append((FIGURE, lacking))
+    if "definition" in intents:
+        topics = [a for a in asked if _may_be_topic(a, vocab)]
+        if len(topics) > 1:  # filler aside ("what is the usual ..."), one topic may be left
+            topics = [
+                a for a in topics if not all(is_filler(w, vocab) for w in a.concept.typed.split())
+            ]
+        if len(topics) == 1 and (word := _undefined(ix, topics[0])) is not None:
+            out.append((DEFINITION, (word,)))
+    records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
+    for i, a in enumerate(named):
+        for b in named[i + 1 :]:
+            apart = not records[a.typed] & records[b.typed]
+            if (a.own or b.own) and apart and rare(a) and rare(b):
+                out.append((TOGETHER, (a.typed, b.typed)))
+    return tuple(out)
+
+
+def _head(words: list[str], vocab: Vocabulary) -> str | None:
+    """The word that names what ``words`` speak of: the last of their first words in a row that
+    are not stop words ("the MVD operation": operation; "recovery from MVD": recovery; "surgery
+    recovery": recovery)."""
+    run: list[str] = []
+    for word in words:
+        if word in vocab.stop_words:
+            if run:
+                break
+            continue
+        run.append(word)
+    return run[-1] if run else None
+
+
+def _names(thing: Thing, word: str) -> bool:
+    """Whether ``word`` is (the last word of) one of ``thing``'s names."""
+    return f'"{word}"' in thing.terms or thing.typed.split()[-1] == word
+
+
+def _figure_of(
+    ix: Index,
+    named: list[Thing],
+    kind: str,
+    first: Sequence[tuple[int, Entry, range]],
+    itself: set[str],
+) -> list[Thing]:
+    """The named things no sentence shown holding a figure of ``kind`` speaks of (in itself or
+    in its record's title, names, context or questions answered); for the things asked the
+    length of (``itself``), a length of time counted from them ("two months after surgery")
+    is no figure of them. None when no sentence shown holds such a figure (search's own note
+    says so: Found.no_figure)."""
+    figures: list[tuple[int, int, bool]] = []  # (record rowid, passage rowid, a length itself)
+    for rowid, entry, shown in first:
+        for k in shown:
+            sentence = f"{entry.title}. {entry.passages[k - ix.first[rowid]]}"
+            if holds_figure(kind, sentence):
+                own = not itself or holds_figure(kind, sentence, itself=True)
+                figures.append((rowid, k, own))
+    if not figures:
+        return []
+    lacking: list[Thing] = []
+    for thing in named:
+        length = thing.typed in itself
+        if any(_belongs(ix, r, thing) and (own or not length) for r, _, own in figures):
+            continue  # a figure of the thing's own record, an aspect or a statistic of it
+        expression = " OR ".join(thing.terms)
+        sentences = set(match(ix.db, expression, "passages"))
+        records = set(match(ix.db, "{title names context asks} : (" + expression + ")"))
+        if not any(
+            (k in sentences or r in records) and (own or not length) for r, k, own in figures
+        ):
+            lacking.append(thing)
+    return lacking
+
+
+def _belongs(ix: Index, rowid: int, thing: Thing) -> bool:
+    """Whether record ``rowid`` is one ``thing`` is the own name of, or an aspect or a figure
+    of one (treatment:botox/duration, a statistic of treatment:botox)."""
+    entry = ix.rows[rowid]
+    for own in thing.records:
+        mine = ix.rows[own].id
+        if entry.id == mine or entry.id.startswith(mine + "/") or entry.part_of == mine:
+            return True
+    return False
+
+
+def _undefined(ix: Index, a: Asked) -> str | None:
+    """The word ``a`` when it is rare, and no record is about it (it is only mentioned: in a
+    list, a caption, a web address): the guide does not say what it is."""
+    word = a.concept.typed
+    if a.read_as or " " in word or _named_by_record(ix, a.terms):
+        return None
+    return word if zipf(word) < RARE_ZIPF else None
