@@ -266,6 +266,9 @@ def test_fill_then_check_always_agree_whatever_the_line_ends(
         ("- <!-- hfs-info symptoms -->", "  <!-- /hfs-info -->", "  "),
         ("1. Step:\n   <!-- hfs-info symptoms -->", "   <!-- /hfs-info -->", "   "),
         ("> - <!-- hfs-info symptoms -->", ">   <!-- /hfs-info -->", ">   "),
+        # no space after ">": the quote takes the content lines' first space as its own
+        (">- <!-- hfs-info symptoms -->", ">   <!-- /hfs-info -->", ">   "),
+        (">-    <!-- hfs-info symptoms -->", ">      <!-- /hfs-info -->", ">      "),
     ],
 )
 def test_a_region_in_a_quote_or_list_item_stays_in_it(

@@ -288,7 +288,14 @@ def _indent(text: str, opening: re.Match[str], path: str) -> str:
     before = text[start : opening.start()]
     if path.lower().endswith(_HTML_SUFFIXES) or not _CONTAINERS.fullmatch(before):
         return ""
-    return "".join(c if c in ">\t" else " " for c in before)
+    # A block quote's ">" takes one space after it as its own: where the marker line has none
+    # (">- "), the content lines get it, so that what follows keeps the list item's column.
+    out = []
+    for c, after in zip(before, (before + " ")[1:], strict=True):
+        out.append(c if c in ">\t" else " ")
+        if c == ">" and after not in " \t>":
+            out.append(" ")
+    return "".join(out)
 
 
 def _line_end(text: str, offset: int) -> str:
