@@ -10,7 +10,7 @@ beside them, never instead:
     .venv/bin/python benchmarks/search_quality.py --misses    # also list every question not first
 
 questions.tsv is the set search was tuned on; questions-heldout.tsv and questions-blind-a.tsv
-to -h.tsv were written blind, but their misses have been read, so they are development sets now
+to -j.tsv were written blind, but their misses have been read, so they are development sets now
 (sets B to H were each measured before that, docs/benchmarks.md): a claim
 needs a fresh, unseen set (give its path). A question of kind "none" (ANSWERS "-") is right when
 search says the guide does not answer it: a miss (exit 1), or an answer that first names the
@@ -39,7 +39,11 @@ BLIND_E = FIXTURES / "questions-blind-e.tsv"
 BLIND_F = FIXTURES / "questions-blind-f.tsv"
 BLIND_G = FIXTURES / "questions-blind-g.tsv"
 BLIND_H = FIXTURES / "questions-blind-h.tsv"
+BLIND_I = FIXTURES / "questions-blind-i.tsv"
+BLIND_J = FIXTURES / "questions-blind-j.tsv"
 NAMES = {
+    BLIND_J: "blind set J (questions-blind-j.tsv; written blind, round 8 claim, a development set)",
+    BLIND_I: "blind set I (questions-blind-i.tsv; written blind, round 8 claim, a development set)",
     BLIND_H: "blind set H (questions-blind-h.tsv; written blind, round 7 claim, a development set)",
     BLIND_G: "blind set G (questions-blind-g.tsv; written blind, round 6 claim, a development set)",
     BLIND_F: "blind set F (questions-blind-f.tsv; written blind, round 5 claim, a development set)",
@@ -263,12 +267,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.ablate:
-        blind = (BLIND_H, BLIND_G, BLIND_F, BLIND_E, BLIND_D, BLIND_B, BLIND_C, BLIND_A, HELDOUT)
+        blind = (
+            BLIND_J,
+            BLIND_I,
+            BLIND_H,
+            BLIND_G,
+            BLIND_F,
+            BLIND_E,
+            BLIND_D,
+            BLIND_B,
+            BLIND_C,
+            BLIND_A,
+            HELDOUT,
+        )
         print(ablate(args.files or [f for f in blind if f.exists()]))
         return 0
     files = args.files or [
         f
         for f in (
+            BLIND_J,
+            BLIND_I,
             BLIND_H,
             BLIND_G,
             BLIND_F,

@@ -37,11 +37,15 @@ def test_a_word_spelt_as_it_sounds_is_read_and_said(run) -> None:
     assert "'botoks' as 'botox'" in run("search", "botoks for twitching", "-f", "plain").stdout
 
 
-def test_sounding_alike_allows_two_slips_never_more() -> None:
+def test_sounding_alike_allows_two_slips_and_three_in_a_long_word_never_more() -> None:
     assert "botox" in sounds_like("botoks", ["botox", "bottle"])
     assert may_correct("botoks", "botox", sounds=True)
     assert not may_correct("botoks", "botox")  # two slips in a short word: only by sound
-    assert not may_correct("injecshuns", "injections", sounds=True)  # three slips
+    # three slips only in a word of SPELT_AS_SAID_LENGTH letters or more spelt as it sounds
+    assert may_correct("injecshuns", "injections", sounds=True)
+    assert may_correct("botocks", "botox", sounds=True) and not may_correct("botocks", "botox")
+    assert not may_correct("boutks", "botox", sounds=True)  # three slips in six letters
+    assert not may_correct("injekshunz", "injections", sounds=True)  # five slips
 
 
 @settings(max_examples=examples(200), deadline=None)
@@ -65,3 +69,62 @@ def test_no_common_word_or_number_is_rewritten(word: str) -> None:
         return
     assert word not in dict(found.read_as)
     assert search_analysis.sounds_like("12345", ["12345", "12354"]) == []
+
+
+# --- slips of the keys: which near word a typo is read as --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "known", "first"),
+    [
+        ("cuases", ["cases", "causes", "cause"], "causes"),  # two letters swapped, not one added
+        ("wrok", ["work", "works", "word"], "work"),  # difflib's ratio missed the swap
+        ("botx", ["both", "botox", "bot"], "botox"),  # a letter dropped, not one changed
+        ("spams", ["spasm", "spasms"], "spasms"),  # a letter dropped, before two swapped
+    ],
+)
+def test_the_likelier_slip_is_read_first(typed: str, known: list[str], first: str) -> None:
+    assert search_analysis.near_words(typed, known)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("question", "typo", "word"),
+    [
+        ("what cuases HFS", "cuases", "causes"),
+        ("how does MVD wrok", "wrok", "work"),
+        ("botocks for eye spasm", "botocks", "botox"),
+        ("reccurance after mvd surgery", "reccurance", "recurrence"),
+    ],
+)
+def test_a_typo_is_read_as_the_word_meant_and_said(question: str, typo: str, word: str) -> None:
+    found = search.answer(DS, question)
+    assert (typo, word) in found.read_as
+    assert typo not in found.unmatched
+
+
+_INNER_SWAPS = st.sampled_from(
+    sorted(
+        w
+        for w in search._content_words(search.entries(DS))
+        if len(w) >= 6 and w.isalpha() and zipf(w) < COMMON_ZIPF
+    )
+).flatmap(lambda w: st.tuples(st.just(w), st.integers(1, len(w) - 2)))
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(_INNER_SWAPS)
+def test_two_letters_swapped_inside_a_guide_word_are_read_as_a_word_of_the_guide(
+    case: tuple[str, int],
+) -> None:
+    """A swap of two letters inside a rare word of the guide (the first letter kept) is a slip
+    of the keys: the word is read as a word of the guide one slip away, and said, never named
+    as not in the guide."""
+    word, at = case
+    typed = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    if typed == word or zipf(typed) >= COMMON_ZIPF:
+        return
+    try:
+        found = search.answer(DS, f"what about {typed}")
+    except NotFoundError:
+        raise AssertionError(typed) from None
+    assert typed not in found.unmatched, typed

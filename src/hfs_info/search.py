@@ -65,7 +65,6 @@ __all__ += ["fts_query", "search", "suggestions"]
 # rambling question of a thousand characters is answered), it bounds the work of a huge input.
 MAX_QUESTION_LENGTH = 10_000
 
-TYPO_CUTOFF = 0.8  # difflib similarity of a typo to the word it is taken for
 # How much the other terms of one concept add to its best term (see _concept_scores).
 OTHER_TERMS = 0.3
 # A record that matches a share s of the question's concepts keeps s**COVERAGE of its score
@@ -203,8 +202,6 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
         scores = match(ix.db, term)
         if scores:
             return Match(scores, ((term, TERM),))
-    import difflib
-
     from hfs_info import vocabulary
 
     vocab = vocabulary.load()
@@ -213,7 +210,7 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     known += [w for t in (vocab.forms, vocab.words) for w in t if w[0] == typed[0] and " " not in w]
     # a word spelt as it sounds ("botoks"): the same Soundex code and two slips at most
     alike = search_analysis.sounds_like(typed, known)
-    close_words = difflib.get_close_matches(typed, known, n=3, cutoff=TYPO_CUTOFF)
+    close_words = search_analysis.near_words(typed, known)
     for close in dict.fromkeys((*close_words, *alike)):
         if not may_correct(typed, close, sounds=close in alike):
             continue
@@ -361,11 +358,9 @@ def _asking_typos(
             or is_word(typed)
         ):
             continue
-        import difflib
-
         known = [w for w in (*frame, *guide()) if w[0] == typed[0]]
         known += [w for t in tables[:2] for w in t if w[0] == typed[0] and " " not in w]
-        for close in difflib.get_close_matches(typed, known, n=3, cutoff=TYPO_CUTOFF):
+        for close in search_analysis.near_words(typed, known):
             if may_correct(typed, close):
                 out += [text[last : token.start()], close]
                 read.append((typed, close))

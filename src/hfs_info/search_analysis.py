@@ -587,12 +587,44 @@ def zipf(word: str) -> float:
     return 0.0
 
 
+def near_words(typed: str, known: list[str], limit: int = 3) -> list[str]:
+    """The words of ``known`` within two slips of the keys of ``typed`` (Damerau edit distance:
+    a letter added, dropped, changed, or two swapped), closest first; of words as close, the
+    likelier slip first: a letter dropped ("botx": botox before both, "spams": spasms), two
+    swapped ("cuases": causes before cases), a letter added, a letter changed; then the most
+    alike by difflib's ratio. (difflib's ratio alone ranks a swap of two letters below an added
+    one and misses "wrok" for "work".)"""
+    from difflib import SequenceMatcher
+
+    scored = []
+    for word in dict.fromkeys(known):
+        if word == typed or abs(len(word) - len(typed)) > 2:
+            continue
+        slips = query.edit_distance(typed, word, 2)
+        if slips <= 2:
+            # the likelier slip first: a letter dropped, two swapped, one added, one changed
+            if len(word) > len(typed):
+                slip = 0
+            elif sorted(word) == sorted(typed):
+                slip = 1
+            else:
+                slip = 2 if len(word) < len(typed) else 3
+            alike = SequenceMatcher(None, typed, word).ratio()
+            scored.append((slips, slip, -alike, word))
+    return [word for *_, word in sorted(scored)[:limit]]
+
+
+# From how many letters a word spelt as it sounds (sounds_like) may be three slips away.
+SPELT_AS_SAID_LENGTH = 7
+
+
 def may_correct(typed: str, close: str, sounds: bool = False) -> bool:
     """Whether a word the guide never uses may be read as ``close``, a word the guide uses: only
     a rare word or a non-word ("spams", "botx"), never a common English word ("plain",
     "worse"), never a number or into a number (CN VIII is not CN VII), and by one slip of the
     keys (two in a word of eight letters or more, or in a word that ``sounds`` like it:
-    sounds_like), first letter kept."""
+    sounds_like; three in such a word of SPELT_AS_SAID_LENGTH letters or more), first letter
+    kept."""
     if len(typed) < 4 or typed[0] != close[0]:
         return False
     if any(c.isdigit() for c in typed + close):
@@ -602,6 +634,8 @@ def may_correct(typed: str, close: str, sounds: bool = False) -> bool:
     if zipf(typed) >= COMMON_ZIPF:
         return False
     slips = 1 if len(typed) < 8 and not sounds else 2
+    if sounds and len(typed) >= SPELT_AS_SAID_LENGTH:
+        slips = 3  # a long word spelt as it sounds: "botocks" for botox, "reccurance"
     return query.edit_distance(typed, close, slips) <= slips
 
 
