@@ -667,6 +667,8 @@ def _ranked(
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
         ranked = _figure_first(ranked, {rows[r].id: w for r, w in matched.items()})
+    if "choice" in question.intents:
+        ranked = _together_first(ranked, _choosing_between(ix, pairs), _namesakes(ix))
     if not ranked:  # every record that matched is about another number
         raise NotFoundError(_miss(wanted), suggestions(ds, wanted))
     ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
@@ -771,6 +773,52 @@ def _tried(ix: Index, pairs: list[tuple[Concept, Match]]) -> set[str]:
     phrases |= {t.strip('"') for m in said for t, _ in m.terms}
     rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
     return {_treatment_of(ix.rows[r]) for r in rows} - {""}
+
+
+def _choosing_between(ix: Index, pairs: list[tuple[Concept, Match]]) -> dict[str, set[str]]:
+    """For a question choosing between treatments ("botox or surgery which is better", "how do
+    I decide between pills, shots and an operation"): each treatment it names in what it asks
+    (by an own name or a word of the same meaning), with the records its words match; empty
+    when it names fewer than two, or asks of anything else too ("which is better for
+    hearing", "medication vs botox side effects which is worse"): then it asks that."""
+    named: dict[str, set[str]] = {}
+    for concept, m in pairs:
+        if concept.background or concept.form or not m.scores:
+            continue
+        phrases = {concept.typed, m.read_as} | (
+            set() if m.related or m.opposite else {t.strip('"') for t, _ in m.terms}
+        )
+        treatments = {
+            _treatment_of(ix.rows[r]) for p in phrases for r in ix.own_names.get(p, frozenset())
+        } - {""}
+        if len(treatments) == 1:
+            named.setdefault(next(iter(treatments)), set()).update(ix.rows[r].id for r in m.scores)
+        elif concept.weight >= 1.0:
+            return {}  # another topic asked of them
+    return named if len(named) >= 2 else {}
+
+
+def _together_first(
+    ranked: list[tuple[Entry, float]], named: dict[str, set[str]], namesakes: dict[str, str]
+) -> list[tuple[Entry, float]]:
+    """For a question choosing between the treatments ``named`` (each with the ids of the
+    records its words match), the best-placed record of no one treatment (nor the glossary
+    term of one) that speaks of all of them (the treatment options, each with benefits and
+    limitations) ranks just above every other record."""
+    if not named:
+        return ranked
+    together = [
+        (e, s)
+        for e, s in ranked
+        if not _treatment_of(e)
+        and e.id not in namesakes
+        and all(e.id in ids for ids in named.values())
+    ]
+    if not together:
+        return ranked
+    best = max(together, key=lambda pair: (pair[1], pair[0].id))[0]
+    raised = max(s for _, s in ranked) * FIGURES_TOGETHER
+    return [(e, max(s, raised) if e is best else s) for e, s in ranked]
 
 
 def _untried_first(
