@@ -387,6 +387,9 @@ _ASKING_TIME = {"long": "long", "soon": "soon", "quickly": "soon", "fast": "soon
 _ASKING_VERBS = frozenset(
     ("do", "does", "did", "will", "would", "can", "could", "should", "is", "are", "was", "were")
 )
+# An aspect's title typed as a phrase ("botox how it works", "how long they last"): the
+# pronoun stands where the asking verb would ("how does it work").
+_TITLE_PRONOUNS = frozenset(("it", "they"))
 # "how long does it take to ...", "how long do I wait until ...": how soon it does it.
 _WAITING = frozenset(("take", "takes", "taking", "wait", "waiting"))
 _UNTIL = frozenset(("to", "before", "until", "till", "til"))
@@ -486,6 +489,8 @@ def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
             continue
         time = _ASKING_TIME.get(words[i + 1], "") if i + 1 < len(words) else ""
         start = i + 2 if time else i + 1
+        if start + 1 < len(words) and words[start] in _TITLE_PRONOUNS:
+            return time, words[start + 1 : start + 1 + ASPECT_WORDS]
         if start < len(words) and not time and words[start] not in _ASKING_VERBS:
             # asked indirectly ("to know how the Botox actually stops the twitch"): only a verb
             # of doing good is read, as "how it works"
