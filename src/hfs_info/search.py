@@ -406,7 +406,7 @@ def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
 
     text = normalize_query(text)
     if "how" not in text:
-        return None
+        return _asked_giver(text, in_guide) if "who" in text else None
     if "how often" in text:
         return _asked_interval(text, in_guide)
     for clause in text.replace("?", ".").replace("!", ".").replace(";", ".").split("."):
@@ -433,13 +433,35 @@ def _asked_aspect(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
                 effect = next((k for k, w in enumerate(words) if w in _EFFECT_VERBS), None)
                 if not time and effect is not None and not _PEOPLE.issuperset(words[:effect]):
                     return _aspect_form("how_it_works", in_guide)
+                # "how is the operation done", "how is Botox administered": how it is given
+                if not time and _DOING_VERBS.intersection(words):
+                    return _aspect_form("how_given", in_guide)
     return _asked_interval(text, in_guide)
+
+
+def _asked_giver(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
+    """The guide's words for how a treatment is given ("how it is given", which says who gives
+    it) when a question asks who gives it ("who performs the MVD operation", "who gives the
+    injections"): "who" opening a clause, a verb of giving or performing within its next words;
+    None otherwise."""
+    for clause in text.replace("?", ".").replace("!", ".").replace(";", ".").split("."):
+        words = WORD.findall(clause)
+        for i, word in enumerate(words):
+            if word == "who" and _GIVING_VERBS.intersection(words[i + 1 : i + 1 + ASPECT_WORDS]):
+                return _aspect_form("how_given", in_guide)
+    return None
 
 
 # Verbs of what a treatment does for the spasms: "how does X stop them" asks how X works.
 _EFFECT_VERBS = frozenset(
     ("stop", "stops", "help", "helps", "fix", "fixes", "cure", "cures", "relieve", "relieves")
 ) | frozenset(("ease", "eases", "treat", "treats", "control", "controls", "calm", "calms"))
+# Verbs of carrying a treatment out: "how is the operation done" asks how it is given.
+_DOING_VERBS = frozenset(("done", "performed", "administered", "carried", "delivered"))
+# ... and "who performs it", "who gives the shots" ask who gives it, which that aspect says.
+_GIVING_VERBS = _DOING_VERBS | frozenset(
+    ("perform", "performs", "gives", "give", "administers", "administer", "operates", "injects")
+)
 # Who asks what to do, not what a treatment does ("how do you stop the spasms").
 _PEOPLE = frozenset(("i", "you", "we", "u", "one", "people", "someone", "anyone"))
 # "how often do I need ...", "how often will he have to go back": a person's need, asked how
