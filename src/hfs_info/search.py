@@ -655,7 +655,7 @@ def _ranked(
         # Kinds and bonuses multiply a score by at most MAX_BOOST: once even that cannot lift a
         # record above the limit-th best, no later one can either (it keeps large editions fast).
         # (see _outcome_first, _own_first)
-        prune = not {"outcome", "alternative"} & question.intents and not boosted
+        prune = not {"outcome", "alternative", "choice"} & question.intents and not boosted
         if prune and limit is not None and len(top) >= limit and base[rowid] * MAX_BOOST < top[0]:
             break
         entry = rows[rowid]
@@ -695,7 +695,7 @@ def _ranked(
     ):
         ranked = _figure_first(ranked, {rows[r].id: w for r, w in matched.items()})
     if "choice" in question.intents:
-        ranked = _together_first(ranked, _choosing_between(ix, pairs), _namesakes(ix))
+        ranked = _together_first(ranked, _choosing_between(ix, pairs), _namesakes(ix), rows)
     if not ranked:  # every record that matched is about another number
         raise NotFoundError(_miss(wanted), suggestions(ds, wanted))
     ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
@@ -805,46 +805,74 @@ def _tried(ix: Index, pairs: list[tuple[Concept, Match]]) -> set[str]:
 def _choosing_between(ix: Index, pairs: list[tuple[Concept, Match]]) -> dict[str, set[str]]:
     """For a question choosing between treatments ("botox or surgery which is better", "how do
     I decide between pills, shots and an operation"): each treatment it names in what it asks
-    (by an own name or a word of the same meaning), with the records its words match; empty
+    (by an own name or a word of the same meaning), with the ids of the records that speak of
+    it by any of its own names ("compare MVD and Botox": the options say "surgery"); empty
     when it names fewer than two, or asks of anything else too ("which is better for
     hearing", "medication vs botox side effects which is worse"): then it asks that."""
+    asked = [(c, m) for c, m in pairs if not c.background and not c.form and m.scores]
     named: dict[str, set[str]] = {}
-    for concept, m in pairs:
-        if concept.background or concept.form or not m.scores:
-            continue
-        phrases = {concept.typed, m.read_as} | (
-            set() if m.related or m.opposite else {t.strip('"') for t, _ in m.terms}
-        )
-        treatments = {
-            _treatment_of(ix.rows[r]) for p in phrases for r in ix.own_names.get(p, frozenset())
-        } - {""}
-        if len(treatments) == 1:
-            named.setdefault(next(iter(treatments)), set()).update(ix.rows[r].id for r in m.scores)
-        elif concept.weight >= 1.0:
-            return {}  # another topic asked of them
-    return named if len(named) >= 2 else {}
+    covered: set[int] = set()
+    # a name of several words is read as several concepts ("muscle relaxant"): longest first
+    for n in (3, 2, 1):
+        for i in range(len(asked) - n + 1):
+            if covered & set(range(i, i + n)):
+                continue
+            group = asked[i : i + n]
+            phrases = {" ".join(m.read_as or c.typed for c, m in group)}
+            if n == 1:  # or a word of the same meaning ("pills": medication)
+                c, m = group[0]
+                phrases.add(c.typed)
+                if not m.related and not m.opposite:
+                    phrases |= {t.strip('"') for t, _ in m.terms}
+            treatments = set().union(*(_of(ix, ix.own_names.get(p, frozenset())) for p in phrases))
+            treatments -= {""}
+            if len(treatments) == 1:
+                named.setdefault(next(iter(treatments)), set())
+                covered |= set(range(i, i + n))
+    if any(c.weight >= 1.0 for k, (c, _) in enumerate(asked) if k not in covered):
+        return {}  # another topic asked of them
+    if len(named) < 2:
+        return {}
+    # a record speaks of a treatment by any of its own names ("surgery" for MVD)
+    for treatment, ids in named.items():
+        names = [n for n, rows in ix.own_names.items() if _of(ix, rows) == {treatment}]
+        ids.update(ix.rows[r].id for r in match(ix.db, " OR ".join(map(quoted, names))))
+    return named
+
+
+def _of(ix: Index, rows: frozenset[int]) -> set[str]:
+    """The treatments the records ``rows`` belong to."""
+    return {_treatment_of(ix.rows[r]) for r in rows}
 
 
 def _together_first(
-    ranked: list[tuple[Entry, float]], named: dict[str, set[str]], namesakes: dict[str, str]
+    ranked: list[tuple[Entry, float]],
+    named: dict[str, set[str]],
+    namesakes: dict[str, str],
+    rows: list[Entry],
 ) -> list[tuple[Entry, float]]:
     """For a question choosing between the treatments ``named`` (each with the ids of the
-    records its words match), the best-placed record of no one treatment (nor the glossary
+    records that speak of it), the best-placed record of no one treatment (nor the glossary
     term of one) that speaks of all of them (the treatment options, each with benefits and
-    limitations) ranks just above every other record."""
+    limitations) ranks just above every other record; one the question's words did not match
+    ("baclofen or decompression": the options say "medication" and "surgery") is the first
+    such record of the guide."""
     if not named:
         return ranked
     together = [
-        (e, s)
-        for e, s in ranked
+        e
+        for e in rows
         if not _treatment_of(e)
         and e.id not in namesakes
         and all(e.id in ids for ids in named.values())
     ]
     if not together:
         return ranked
-    best = max(together, key=lambda pair: (pair[1], pair[0].id))[0]
-    raised = max(s for _, s in ranked) * FIGURES_TOGETHER
+    scores = {e.id: s for e, s in ranked}
+    best = max(together, key=lambda e: (scores.get(e.id, 0.0), -rows.index(e)))
+    raised = max(scores.values(), default=1.0) * FIGURES_TOGETHER
+    if best.id not in scores:
+        return [*ranked, (best, raised)]
     return [(e, max(s, raised) if e is best else s) for e, s in ranked]
 
 
