@@ -58,8 +58,8 @@ def _show(data: str | None, build: Callable[[Dataset], View], display: Display) 
         chosen = display.fallback  # only a preference: the command's default instead
     if display.document:  # a fill region: nothing that points at the terminal
         view = view._replace(blocks=tuple(for_documents(view.blocks)))
-    if chosen is Format.markdown:  # a document lists what it cites; a terminal has `sources`
-        view = with_cited_references(ds, view)
+    if chosen in (Format.markdown, Format.plain, Format.table):
+        view = with_cited_references(ds, view)  # a view lists what its text cites
     if display.explain:
         view = views.explained(ds, view)
     view = shifted(view, display.shift)

@@ -379,8 +379,15 @@ def _call(
             raise UsageError(f"{where}: --data in a region needs 'fill --allow-data'")
         # A region's dataset is found from the file it is written in, wherever fill runs.
         data = str(Path(path).parent / region_data)
-    if params.get("fmt") is None:
+    html = path.lower().endswith(_HTML_SUFFIXES)
+    if params.get("fmt") is None and not html:
         params["fmt"] = Format.markdown
+    elif params.get("fmt") in (None, Format.markdown) and html:
+        # Markdown in an HTML page shows as text ("# Symptoms"); a page is written by export
+        raise UsageError(
+            f"{where}: an HTML file's region needs --format svg, plain, json or csv (Markdown "
+            f"would show as text); for a whole page use '{PROG} export -f html'"
+        )
     elif params["fmt"] == Format.table:
         raise UsageError(
             f"{where}: --format table is for terminals; use markdown, plain, json, ..."
