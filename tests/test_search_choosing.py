@@ -48,9 +48,7 @@ def names_of(treatment: str) -> list[str]:
 
 
 def of_no_one_treatment(record_id: str) -> bool:
-    return search._treatment_of(entry(record_id)) == "" and record_id not in search._namesakes(
-        ix()
-    )
+    return search._treatment_of(entry(record_id)) == "" and record_id not in search._namesakes(ix())
 
 
 # --- choosing between treatments: the record that speaks of them all ---------------------------

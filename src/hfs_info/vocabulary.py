@@ -31,8 +31,20 @@ VERSION = 1
 # the very words).
 # "names": a drug's names are asked ("brand name", "generic name"): the drug record holds them.
 # "alternative": another treatment than the ones the question names is asked for ("what else",
-# "what next", "the next option"): the treatments named are the ones tried.
-INTENTS = ("definition", "number", "picture", "source", "outcome", "beyond", "names", "alternative", "choice")
+# "what next", "the next option"): the treatments named are the ones tried. "choice": choosing
+# between the treatments the question names ("which is better", "pros and cons"): the record
+# that speaks of them all answers.
+INTENTS = (
+    "definition",
+    "number",
+    "picture",
+    "source",
+    "outcome",
+    "beyond",
+    "names",
+    "alternative",
+    "choice",
+)
 # A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
 _PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # The id of a record search shows ("section:causes", "treatment:mvd/risks").
