@@ -234,3 +234,41 @@ def test_back_to_life_is_still_the_return_to_life() -> None:
         "treatment:mvd/recovery",
         "statistic:mvd-return-to-life",
     }
+
+
+# --- what a word of a name means: the glossary term --------------------------------------------
+
+
+def glossary_namesakes() -> list[tuple[str, str]]:
+    """(an own name, the glossary term it names) for every name that names a glossary term and
+    another record (a treatment, the nerve) too."""
+    out = []
+    for name, rows in ix().own_names.items():
+        kinds = {ix().rows[r].kind for r in rows}
+        if "glossary" in kinds and len(kinds) > 1:
+            glossary = next(ix().rows[r].id for r in rows if ix().rows[r].kind == "glossary")
+            out.append((name, glossary))
+    return sorted(out)
+
+
+def test_what_a_word_of_the_name_means_is_the_glossary_term() -> None:
+    question = "what does decompression mean in microvascular decompression"
+    assert first(question) == "glossary:microvascular-decompression"
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(
+    named=st.sampled_from(glossary_namesakes()),
+    asking=st.sampled_from(["what does {} mean", "define {}", "meaning of {}", "{} meaning"]),
+)
+def test_the_meaning_asked_of_a_name_shared_with_a_glossary_term_is_that_term(
+    named: tuple[str, str], asking: str
+) -> None:
+    name, glossary = named
+    assert first(asking.format(name)) == glossary
+
+
+def test_a_kind_asked_is_not_a_meaning_asked() -> None:
+    """'what kind of surgeon' asks no word's meaning: the glossary term does not lead."""
+    assert "what kind of" not in VOCAB.questions["meaning"]
+    assert not first("who does the MVD operation, what kind of surgeon").startswith("glossary:")

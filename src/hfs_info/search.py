@@ -644,6 +644,11 @@ def _ranked(
     # shares the entity's name is that entity too ("does the facial nerve help with hearing":
     # the glossary's facial nerve speaks of hearing, the nerve's record does not)
     namesakes = {r for rows_ in ix.own_names.values() if rows_ & boosted for r in rows_} - boosted
+    # what a word of the name means ("what does decompression mean in microvascular
+    # decompression", "define MVD"): the glossary term of the entity's name defines it
+    defined = {r for r in boosted | namesakes if rows[r].kind == "glossary"}
+    if "meaning" in question.intents and defined:
+        boosted, namesakes = defined, set()
     # a drug's names asked ("the brand name of phenytoin", "Lioresal is the brand name of which
     # drug"): the record of the drug named holds them, whatever else the question matches
     drugs = {r for r in own if rows[r].kind == "drug"} if "names" in question.intents else set()

@@ -33,7 +33,8 @@ VERSION = 1
 # "alternative": another treatment than the ones the question names is asked for ("what else",
 # "what next", "the next option"): the treatments named are the ones tried. "choice": choosing
 # between the treatments the question names ("which is better", "pros and cons"): the record
-# that speaks of them all answers.
+# that speaks of them all answers. "meaning": what a word means, asked in those words ("what
+# does X mean", "define X"): the glossary term of an entity's name answers.
 INTENTS = (
     "definition",
     "number",
@@ -44,6 +45,7 @@ INTENTS = (
     "names",
     "alternative",
     "choice",
+    "meaning",
 )
 # A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
 _PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
