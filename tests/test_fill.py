@@ -459,3 +459,12 @@ def test_an_html_file_takes_a_drawing_or_text_of_another_format(run, tmp_path) -
     assert run("fill", str(page)).status == 0
     text = page.read_text("utf-8")
     assert "<svg" in text and "\nSymptoms\n========\n" in text and "# Symptoms" not in text
+
+
+def test_a_search_region_shows_the_guides_sentences_without_highlighting(run) -> None:
+    """Search's bold for the words typed would read, in a published document, as the guide's
+    own emphasis ("Usually **lasts** three months."): a region has none; stdout keeps it."""
+    text = region("search how long does botox last")
+    filled, _ = fill.fill_text(text, "doc.md", None, allow_data=False)
+    assert "Usually lasts three months." in filled and "**" not in filled
+    assert "**" in run("search", "how long does botox last", "-f", "markdown").stdout
