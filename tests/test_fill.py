@@ -468,3 +468,11 @@ def test_a_search_region_shows_the_guides_sentences_without_highlighting(run) ->
     filled, _ = fill.fill_text(text, "doc.md", None, allow_data=False)
     assert "Usually lasts three months." in filled and "**" not in filled
     assert "**" in run("search", "how long does botox last", "-f", "markdown").stdout
+
+
+def test_a_broken_dataset_is_named_once_not_as_the_regions_fault(run, tmp_path) -> None:
+    doc = tmp_path / "inreg.md"
+    doc.write_text("<!-- hfs-info symptoms -->\n<!-- /hfs-info -->\n", "utf-8")
+    result = run("--data", str(doc), "fill", str(doc))
+    assert result.status == 2
+    assert result.stderr == f"hfs-info: {doc}:1:1: malformed TOML: Invalid statement\n"
