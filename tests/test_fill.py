@@ -459,3 +459,20 @@ def test_an_html_file_takes_a_drawing_or_text_of_another_format(run, tmp_path) -
     assert run("fill", str(page)).status == 0
     text = page.read_text("utf-8")
     assert "<svg" in text and "\nSymptoms\n========\n" in text and "# Symptoms" not in text
+
+
+def test_a_search_region_shows_the_guides_sentences_without_highlighting(run) -> None:
+    """Search's bold for the words typed would read, in a published document, as the guide's
+    own emphasis ("Usually **lasts** three months."): a region has none; stdout keeps it."""
+    text = region("search how long does botox last")
+    filled, _ = fill.fill_text(text, "doc.md", None, allow_data=False)
+    assert "Usually lasts three months." in filled and "**" not in filled
+    assert "**" in run("search", "how long does botox last", "-f", "markdown").stdout
+
+
+def test_a_broken_dataset_is_named_once_not_as_the_regions_fault(run, tmp_path) -> None:
+    doc = tmp_path / "inreg.md"
+    doc.write_text("<!-- hfs-info symptoms -->\n<!-- /hfs-info -->\n", "utf-8")
+    result = run("--data", str(doc), "fill", str(doc))
+    assert result.status == 2
+    assert result.stderr == f"hfs-info: {doc}:1:1: malformed TOML: Invalid statement\n"

@@ -33,7 +33,7 @@ import shlex
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from hfs_info.errors import HfsError, UsageError
+from hfs_info.errors import DataError, HfsError, UsageError
 from hfs_info.options import PROG, ColorChoice, Format
 from hfs_info.text import c_quoted, inert, one_line, shown_name
 
@@ -336,6 +336,8 @@ def produce(args: str, where: str, data: str | None, allow_data: bool, path: str
     command, data, params = _call(words, where, data, allow_data, path)
     try:
         result = actions.run(command, data, params, document=True)
+    except DataError:
+        raise  # the dataset file is wrong, not the region: its message names the file and line
     except HfsError as exc:  # e.g. a name no treatment has: the document is wrong, not a lookup
         raise UsageError(f"{where}: {exc}") from None
     text = result.text
