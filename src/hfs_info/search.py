@@ -890,7 +890,7 @@ def _untried_first(
     others = [s for e, s in ranked if _treatment_of(e) not in ("", *tried)]
     if not tried or not others:
         return ranked
-    below = max(others) / FIGURES_TOGETHER
+    below = max(others) / FIGURES_TOGETHER if FIGURES_TOGETHER else float("inf")
 
     def of_tried(entry: Entry) -> bool:
         return (_treatment_of(entry) or namesakes.get(entry.id, "")) in tried
