@@ -121,7 +121,8 @@ def test_not_found_exit_1_on_stderr(run) -> None:
         (["stats", "--format", "xml"], "'xml' is not one of"),
         (
             ["symptoms", "--format", "csv"],
-            "'csv' is not one of 'table', 'plain', 'markdown', 'json'",
+            "hfs-info: --format 'csv' is not one of: table, plain, markdown, json "
+            "(see 'hfs-info symptoms --help')",
         ),
         (["stats", "--format", "svg"], "--format svg does not apply here (SVG draws a chart"),
         (["glossary", " "], "empty glossary term"),

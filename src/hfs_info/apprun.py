@@ -73,7 +73,25 @@ def _usage_error(exc: Exception, root: Any, args: list[str]) -> Exception:
     else:
         _, word = root_words(root, args)
         where = f"{PROG} {word}" if word in getattr(root, "commands", {}) else PROG
-    return UsageError(f"{format_message()} (see '{where} --help')")
+    return UsageError(f"{_our_words(format_message())} (see '{where} --help')")
+
+
+def _our_words(message: str) -> str:
+    """click's message for a value not among an option's choices ("Invalid value for
+    '--format' / '-f': 'svg' is not one of 'table', 'plain'.") in the words the tool uses for
+    the same mistake elsewhere ("--format 'svg' is not one of: table, plain"); any other as it
+    is."""
+    import re
+
+    found = re.fullmatch(
+        r"Invalid value for '(--[\w-]+)'(?: / '[^']*')*: '(.*)' is not one of (.*)\.",
+        message,
+        re.S,
+    )
+    if found is None:
+        return message
+    option, value, choices = found.groups()
+    return f"{option} '{value}' is not one of: {choices.replace(chr(39), '')}"
 
 
 def root_words(root: Any, args: list[str]) -> tuple[list[str], str | None]:
