@@ -57,6 +57,7 @@ COMMON_ZIPF = 3.0
 FILLER_ZIPF = 5.5
 COMMON_WORDS = "common_words.txt"
 ADVERBS = "adverbs.txt"
+ADJECTIVES = "adjectives.txt"
 
 
 class Concept(NamedTuple):
@@ -723,6 +724,57 @@ def _slip_of_filler(word: str, vocabulary: Vocabulary) -> bool:
         for w in (*vocabulary.stop_words, *vocabulary.filler, *_most_common())
         if len(w) >= 3
     )
+
+
+def describes_answer(word: str, text: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``word``, as ``text`` uses it, only says what the answer asked for should be
+    like: an adjective (only ever one in English: data/adjectives.txt) standing before the word
+    that names the answer the question asks for, a word by which the vocabulary reads what is
+    asked ("the realistic odds", "the overall picture", "the actual difference") or the figure
+    asked ("the typical age"). It describes the answer, not a topic the guide lacks; an
+    adjective before a thing ("a genetic test") names a kind of thing and stays a topic."""
+    if word not in _listed(ADJECTIVES):
+        return False
+    words = WORD.findall(normalize_query(text))
+    answers = _answer_words(vocabulary)
+    for k, typed in enumerate(words):
+        if typed != word:
+            continue
+        run: list[str] = []  # the words it describes, up to the next stop word
+        for after in words[k + 1 :]:
+            if after in vocabulary.stop_words:
+                break
+            run.append(after)
+        if run and run[-1] in answers:
+            return True
+    return False
+
+
+def _answer_words(vocabulary: Vocabulary) -> frozenset[str]:
+    """The words that name an answer a question asks for: the last word of each phrase by which
+    the vocabulary reads what is asked (odds, outcomes, picture, difference), but for what a
+    patient guide may not say at all (cost, insurance: topics the guide lacks), and the figures
+    and units a figure is asked in (age, hours)."""
+    out = {
+        phrase.split()[-1]
+        for intent, phrases in vocabulary.questions.items()
+        if intent != "beyond"
+        for phrase in phrases
+    }
+    out |= {"age", *_UNITS, *_UNITS.values()}
+    return frozenset(out - vocabulary.stop_words)
+
+
+@cache
+def _listed(name: str) -> frozenset[str]:
+    """The words of a data file compiled at build time (one a line, # comments)."""
+    from hfs_info.store import package_data
+
+    data = package_data(name)
+    if data is None:  # pragma: no cover - every loader we ship with can read data files
+        return frozenset()
+    lines = data.decode("utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @cache
