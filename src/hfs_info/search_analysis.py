@@ -58,6 +58,13 @@ FILLER_ZIPF = 5.5
 COMMON_WORDS = "common_words.txt"
 ADVERBS = "adverbs.txt"
 ADJECTIVES = "adjectives.txt"
+VERBS = "verbs.txt"
+# The guide itself and its parts, as the dataset names the kinds of its records (a test keeps
+# them to the dataset's kinds): a word beside one speaks of the guide, not of a topic.
+GUIDE_PARTS = frozenset(
+    ("guide", "section", "sections", "figure", "figures", "glossary", "link", "links")
+    + ("reference", "references", "registry", "registries")
+)
 
 
 class Concept(NamedTuple):
@@ -748,6 +755,29 @@ def describes_answer(word: str, text: str, vocabulary: Vocabulary) -> bool:
         if run and run[-1] in answers:
             return True
     return False
+
+
+def speaks_of_guide(word: str, text: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``word``, as ``text`` uses it, speaks of the guide rather than of a topic: it
+    names a part of the guide ("the links section"), or it is a verb (only ever one in English:
+    data/verbs.txt) beside a word naming the guide or a part of it, words that say nothing
+    aside ("according to the glossary", "what is shown in Figure 4", "what does Figure 3
+    illustrate", "as defined in the guide"). A noun beside the guide stays a topic ("is
+    pregnancy in the guide")."""
+    if word in GUIDE_PARTS:
+        return True
+    if word not in _listed(VERBS):
+        return False
+    words = WORD.findall(normalize_query(text))
+    content = [w for w in words if w in GUIDE_PARTS or not is_filler(w, vocabulary)]
+    return any(
+        typed == word
+        and ((k and content[k - 1] in GUIDE_PARTS) or content[k + 1 : k + 2] in _PART_AFTER)
+        for k, typed in enumerate(content)
+    )
+
+
+_PART_AFTER = [[part] for part in GUIDE_PARTS]
 
 
 def _answer_words(vocabulary: Vocabulary) -> frozenset[str]:
