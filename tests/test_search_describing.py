@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from hfs_info import search, search_analysis, store, vocabulary
 from hfs_info.errors import NotFoundError
-from hfs_info.search_analysis import describes_answer, zipf
+from hfs_info.search_analysis import GUIDE_PARTS, describes_answer, speaks_of_guide, zipf
+from hfs_info.search_index import index_for
 from tests.depth import examples
 
 DS = store.load_packaged()
@@ -78,4 +79,45 @@ def test_any_text_is_read_without_error(text: str, adjective: str) -> None:
     result = describes_answer(adjective, text, VOCAB)
     assert result is False or adjective in search_analysis.WORD.findall(
         search_analysis.normalize_query(text)
+    )
+
+
+VERBS = sorted(search_analysis._listed(search_analysis.VERBS))
+
+
+def test_the_parts_of_the_guide_are_kinds_of_its_records() -> None:
+    kinds = {row.kind for row in index_for(DS).rows}
+    for part in GUIDE_PARTS - {"guide"}:
+        assert part in kinds or part.rstrip("s") in kinds or part[:-3] + "y" in kinds, part
+
+
+def test_the_verbs_are_many_and_only_verbs() -> None:
+    assert len(VERBS) > 1000
+    assert {"according", "shown", "defined", "illustrate", "cite"} <= set(VERBS)
+    assert not {"driving", "mention", "drive", "pregnancy", "cost"} & set(VERBS)
+
+
+def test_a_word_speaking_of_the_guide_is_not_named() -> None:
+    assert "according" not in _named("What causes Bell's palsy according to the glossary?")
+    assert "shown" not in _named("What is shown in Figure 4?")
+    assert "illustrate" not in _named("What does Figure 3 illustrate?")
+    assert "defined" not in _named("What clinical trials are, as defined in the guide?")
+
+
+def test_a_topic_beside_the_guide_is_still_named() -> None:
+    assert not speaks_of_guide("pregnancy", "is pregnancy in the guide", VOCAB)
+    assert "pregnancy" in _named("is botox in pregnancy in the guide")
+    assert not speaks_of_guide("driving", "is driving in the guide", VOCAB)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.sampled_from(VERBS), st.sampled_from(sorted(GUIDE_PARTS)))
+def test_a_verb_speaks_of_the_guide_only_beside_it(verb: str, part: str) -> None:
+    if search_analysis.is_filler(verb, VOCAB):
+        return  # filler is never named anyway
+    assert speaks_of_guide(verb, f"what is {verb} in the {part}", VOCAB)
+    assert speaks_of_guide(verb, f"the {part} {verb} what", VOCAB)
+    # far from any part of the guide, a verb may be a topic
+    assert not speaks_of_guide(verb, f"can i {verb} after botox injections", VOCAB) or (
+        verb in GUIDE_PARTS
     )
