@@ -18,6 +18,11 @@ Each of its words matches, so ranking alone cannot tell; this module reads the q
   list or a web address only), is not said;
 - **two named things** of which no record speaks together (at least one of them a record's
   own name) are not said together;
+- **the length of an aspect** ("how long do the side effects of Botox last"): when what is
+  asked the length of is an aspect of a treatment (the title of one of its records: "side
+  effects", "recovery") and no sentence shown holding a length of time is of that aspect
+  (Botox "usually lasts three months" is how long its effect lasts), the guide gives no length
+  of it;
 - **an aspect of another thing**: when the first answer is an aspect or a figure of a
   treatment (its side effects, how long it lasts, its risks) that the question does not name,
   and the record never speaks of a thing the question does name ("what are the side effects
@@ -230,6 +235,8 @@ def unsaid(
         lacking = tuple(t.typed for t in _figure_of(ix, named, kind, first, itself) if rare(t))
         if lacking:
             out.append((FIGURE, lacking))
+    if kind == "duration" and not out and (aspect := _aspect_length(ix, text, first, vocab)):
+        out.append((FIGURE, (aspect,)))
     if "definition" in intents:
         topics = [a for a in asked if _may_be_topic(a, vocab)]
         if len(topics) > 1:  # filler aside ("what is the usual ..."), one topic may be left
@@ -376,3 +383,43 @@ def _abbreviation(ix: Index, thing: Thing) -> bool:
         for m in found.finditer(text)
     ]
     return bool(written) and all(w == word.upper() for w in written)
+
+
+def _singular(words: list[str]) -> tuple[str, ...]:
+    return tuple(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+
+
+def _aspect_length(
+    ix: Index, text: str, first: Sequence[tuple[int, Entry, range]], vocab: Vocabulary
+) -> str | None:
+    """The aspect asked the length of ("the side effects of Botox": side effects), when it is
+    the title of a treatment's aspect record ("Botox injections: side effects") and no sentence
+    shown that holds a length of time is of such a record; else None."""
+    run: list[str] = []
+    for word in asked_length(text):
+        if word in vocab.stop_words:
+            if run:
+                break
+            continue
+        run.append(word)
+    if not run:
+        return None
+    asked = _singular(run)
+    aspects = {
+        rowid
+        for rowid, row in enumerate(ix.rows)
+        if "/" in row.id
+        and ": " in row.title
+        and _singular(WORD.findall(row.title.split(": ", 1)[1].lower())) == asked
+    }
+    if not aspects:
+        return None
+    lengths = [
+        rowid
+        for rowid, entry, shown in first
+        for k in shown
+        if holds_figure("duration", f"{entry.title}. {entry.passages[k - ix.first[rowid]]}")
+    ]
+    if not lengths or aspects.intersection(lengths):
+        return None  # no length shown (search says so itself), or one of the aspect asked
+    return " ".join(run)
