@@ -430,3 +430,49 @@ def test_an_svg_region_is_an_inline_svg_element(run, tmp_path: Path, args: str) 
     assert "<?xml" not in content
     assert ET.fromstring(content).tag == "{http://www.w3.org/2000/svg}svg"
     assert run(*args.split(), "-f", "svg").stdout.endswith(content)
+
+
+@pytest.mark.parametrize("suffix", [".html", ".HTM", ".xhtml"])
+@pytest.mark.parametrize(
+    "args", ["symptoms", "symptoms -f markdown", "glossary mvd --format=markdown"]
+)
+def test_an_html_file_never_gets_markdown(run, tmp_path, suffix: str, args: str) -> None:
+    page = tmp_path / f"page{suffix}"
+    original = f"<html><body>\n<!-- hfs-info {args} -->\nold\n<!-- /hfs-info -->\n</body></html>\n"
+    page.write_text(original, "utf-8")
+    result = run("fill", str(page))
+    assert result.status == 2
+    assert result.stderr == (
+        f"hfs-info: {page}:2: an HTML file's region needs --format svg, plain, json or csv "
+        "(Markdown would show as text); for a whole page use 'hfs-info export -f html'\n"
+    )
+    assert page.read_text("utf-8") == original
+
+
+def test_an_html_file_takes_a_drawing_or_text_of_another_format(run, tmp_path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<body>\n<!-- hfs-info stats --chart -f svg -->\n<!-- /hfs-info -->\n<pre>\n"
+        "<!-- hfs-info symptoms -f plain -->\n<!-- /hfs-info -->\n</pre>\n</body>\n",
+        "utf-8",
+    )
+    assert run("fill", str(page)).status == 0
+    text = page.read_text("utf-8")
+    assert "<svg" in text and "\nSymptoms\n========\n" in text and "# Symptoms" not in text
+
+
+def test_a_search_region_shows_the_guides_sentences_without_highlighting(run) -> None:
+    """Search's bold for the words typed would read, in a published document, as the guide's
+    own emphasis ("Usually **lasts** three months."): a region has none; stdout keeps it."""
+    text = region("search how long does botox last")
+    filled, _ = fill.fill_text(text, "doc.md", None, allow_data=False)
+    assert "Usually lasts three months." in filled and "**" not in filled
+    assert "**" in run("search", "how long does botox last", "-f", "markdown").stdout
+
+
+def test_a_broken_dataset_is_named_once_not_as_the_regions_fault(run, tmp_path) -> None:
+    doc = tmp_path / "inreg.md"
+    doc.write_text("<!-- hfs-info symptoms -->\n<!-- /hfs-info -->\n", "utf-8")
+    result = run("--data", str(doc), "fill", str(doc))
+    assert result.status == 2
+    assert result.stderr == f"hfs-info: {doc}:1:1: malformed TOML: Invalid statement\n"

@@ -257,3 +257,19 @@ def test_the_schema_says_what_the_payload_types_say(run, validator, args, change
     document = json.loads(run(*args, "--format", "json").stdout)
     change(document)
     assert (not list(validator.iter_errors(document))) is valid
+
+
+def test_a_search_csv_row_keeps_what_the_answer_says_first(run) -> None:
+    import csv
+    import io
+
+    result = run("search", "how long is the hospital stay after MVD", "--format", "csv")
+    assert result.status == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and list(rows[0])[-1] == "note"
+    note = "Not in the guide: 'hospital'. These matches are for the other words."
+    assert {row["note"] for row in rows} == {note}
+    plain = run("search", "how long is the hospital stay after MVD", "--format", "plain").stdout
+    assert note in plain
+    quiet = run("search", "how long does botox last", "--format", "csv").stdout
+    assert {row["note"] for row in csv.DictReader(io.StringIO(quiet))} == {""}

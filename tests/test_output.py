@@ -284,3 +284,22 @@ def test_export_into_a_device_or_fifo_writes_into_it(tmp_path: Path, run) -> Non
     assert full.returncode == 2
     assert full.stderr == b"hfs-info: cannot write /dev/full: no space left on device\n"
     assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)
+
+
+@pytest.mark.parametrize("fmt", ["table", "plain", "markdown"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["treatments"],
+        ["treatments", "--full"],
+        ["treatments", "mvd"],
+        ["stats"],
+        ["search", "how soon does surgery work"],
+        ["search", "recurrence after MVD"],
+    ],
+    ids=" ".join,
+)
+def test_a_view_that_cites_a_reference_says_what_it_is(run, args: list[str], fmt: str) -> None:
+    out = run(*args, "--format", fmt).stdout
+    assert "reference 1" in out.lower() or "[1]" in out.replace("\\", "")  # Markdown: \[1\]
+    assert "Payner TD, Tew JM Jr" in out

@@ -49,17 +49,17 @@ def _show(data: str | None, build: Callable[[Dataset], View], display: Display) 
 
     from hfs_info import render, store, terminal, views
     from hfs_info.blocks import with_cited_references, with_mentioned_figures
-    from hfs_info.document import for_documents, shifted
+    from hfs_info.document import for_documents, shifted, without_highlights
 
     ds = store.load(data)
     view = with_mentioned_figures(ds, build(ds))
     chosen = display.format
     if display.fallback is not None and chosen not in render.formats_for(view):
         chosen = display.fallback  # only a preference: the command's default instead
-    if display.document:  # a fill region: nothing that points at the terminal
-        view = view._replace(blocks=tuple(for_documents(view.blocks)))
-    if chosen is Format.markdown:  # a document lists what it cites; a terminal has `sources`
-        view = with_cited_references(ds, view)
+    if display.document:  # a fill region: nothing that points at the terminal, no highlights
+        view = view._replace(blocks=tuple(without_highlights(for_documents(view.blocks))))
+    if chosen in (Format.markdown, Format.plain, Format.table):
+        view = with_cited_references(ds, view)  # a view lists what its text cites
     if display.explain:
         view = views.explained(ds, view)
     view = shifted(view, display.shift)

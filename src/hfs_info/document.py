@@ -252,6 +252,19 @@ def for_documents(blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
     return out
 
 
+def without_highlights(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without search's highlighting of the words typed: in a document someone
+    publishes (a fill region) it would read as the guide's own emphasis."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            block = block._replace(text=unmarked(block.text))
+        elif isinstance(block, Table):
+            block = block._replace(rows=tuple(tuple(map(unmarked, row)) for row in block.rows))
+        out.append(block)
+    return out
+
+
 def shifted(view: View, by: int) -> View:
     """``view`` with every heading ``by`` levels lower (pandoc's --shift-heading-level-by), so
     that it nests under a heading of a larger document."""

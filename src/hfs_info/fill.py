@@ -33,7 +33,7 @@ import shlex
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from hfs_info.errors import HfsError, UsageError
+from hfs_info.errors import DataError, HfsError, UsageError
 from hfs_info.options import PROG, ColorChoice, Format
 from hfs_info.text import c_quoted, inert, one_line, shown_name
 
@@ -336,6 +336,8 @@ def produce(args: str, where: str, data: str | None, allow_data: bool, path: str
     command, data, params = _call(words, where, data, allow_data, path)
     try:
         result = actions.run(command, data, params, document=True)
+    except DataError:
+        raise  # the dataset file is wrong, not the region: its message names the file and line
     except HfsError as exc:  # e.g. a name no treatment has: the document is wrong, not a lookup
         raise UsageError(f"{where}: {exc}") from None
     text = result.text
@@ -379,8 +381,15 @@ def _call(
             raise UsageError(f"{where}: --data in a region needs 'fill --allow-data'")
         # A region's dataset is found from the file it is written in, wherever fill runs.
         data = str(Path(path).parent / region_data)
-    if params.get("fmt") is None:
+    html = path.lower().endswith(_HTML_SUFFIXES)
+    if params.get("fmt") is None and not html:
         params["fmt"] = Format.markdown
+    elif params.get("fmt") in (None, Format.markdown) and html:
+        # Markdown in an HTML page shows as text ("# Symptoms"); a page is written by export
+        raise UsageError(
+            f"{where}: an HTML file's region needs --format svg, plain, json or csv (Markdown "
+            f"would show as text); for a whole page use '{PROG} export -f html'"
+        )
     elif params["fmt"] == Format.table:
         raise UsageError(
             f"{where}: --format table is for terminals; use markdown, plain, json, ..."

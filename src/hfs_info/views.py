@@ -544,6 +544,29 @@ def unsaid_lines(found: Found) -> list[str]:
     return lines
 
 
+def _search_notes(found: Found) -> list[str]:
+    """What a search answer says before the answer, one line each: what the guide does not
+    say of what the question names, the figure it does not give, the typos read as words, the
+    opposites and related words followed, and the words it never uses."""
+    lines = unsaid_lines(found)
+    if found.no_figure and not any(what == "figure" for what, _ in found.unsaid):
+        figure = _FIGURES.get(found.no_figure, f"number of {found.no_figure}")
+        lines.append(f"The guide gives no {figure} for this; the closest passages follow.")
+    if found.read_as:
+        read = ", ".join(f"{typed!r} as {word!r}" for typed, word in found.read_as)
+        lines.append(f"Read {read}.")
+    for typed, opposite in found.opposites:
+        said = " or ".join(repr(word) for word in opposite)
+        lines.append(f"The guide does not say {typed!r}; it says the opposite: {said}.")
+    for typed, closest in found.related:
+        near = ", ".join(closest)
+        lines.append(f"The guide does not mention {typed!r}; closest: {near}.")
+    if found.unmatched:
+        words = ", ".join(repr(w) for w in found.unmatched)
+        lines.append(f"Not in the guide: {words}. These matches are for the other words.")
+    return lines
+
+
 def search_results(ds: Dataset, text: str, found: Found) -> View:
     """The best hit in full (the answer), then every hit as a table. ``text`` is shown without
     highlight markers: a marker the user typed is never highlighting. Typos read as other words,
@@ -552,26 +575,8 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
     hits = found.hits
     best = hits[0]
     rows = tuple((f"{h.kind}: {h.title}", h.command, h.snippet) for h in hits)
-    notes: list[Block] = [Paragraph(line) for line in unsaid_lines(found)]
-    if found.no_figure and not any(what == "figure" for what, _ in found.unsaid):
-        figure = _FIGURES.get(found.no_figure, f"number of {found.no_figure}")
-        notes.append(
-            Paragraph(f"The guide gives no {figure} for this; the closest passages follow.")
-        )
-    if found.read_as:
-        read = ", ".join(f"{typed!r} as {word!r}" for typed, word in found.read_as)
-        notes.append(Paragraph(f"Read {read}."))
-    for typed, opposite in found.opposites:
-        said = " or ".join(repr(word) for word in opposite)
-        notes.append(Paragraph(f"The guide does not say {typed!r}; it says the opposite: {said}."))
-    for typed, closest in found.related:
-        near = ", ".join(closest)
-        notes.append(Paragraph(f"The guide does not mention {typed!r}; closest: {near}."))
-    if found.unmatched:
-        words = ", ".join(repr(w) for w in found.unmatched)
-        notes.append(
-            Paragraph(f"Not in the guide: {words}. These matches are for the other words.")
-        )
+    said = _search_notes(found)
+    notes: list[Block] = [Paragraph(line) for line in said]
     blocks: list[Block] = [
         Heading(f"Search: {unmarked(text)}"),
         *notes,
@@ -598,8 +603,14 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
                 "text": unmarked(h.text),
             }
         )
-    header = ("rank", "id", "score", "kind", "title", "command", "snippet")
-    records = tuple(tuple(r[name] for name in header) for r in results)  # type: ignore[literal-required]
+    fields = ("rank", "id", "score", "kind", "title", "command", "snippet")
+    # a CSV row carries what the answer says first (the caveat stays beside each claim)
+    note = " ".join(said)
+    records = tuple(
+        (*(r[name] for name in fields), note)  # type: ignore[literal-required]
+        for r in results
+    )
+    header = (*fields, "note")
     payload: payloads.Search = {
         "query": unmarked(text),
         "unmatched": found.unmatched,
