@@ -56,7 +56,9 @@ def test_the_aspect_of_another_thing_is_said_first(run, question: str) -> None:
     SCHEMA.validate(data)
     assert data["unsaid"] == [{"lacks": "aspect", "about": ["mri"]}]
     plain = " ".join(run("search", question, "-f", "plain").stdout.split())
-    note = "The guide does not say this of 'mri': the closest passages, about another thing, follow."
+    note = (
+        "The guide does not say this of 'mri': the closest passages, about another thing, follow."
+    )
     assert note in plain
     assert plain.index(note) < plain.index("Best answer")
 

@@ -60,7 +60,8 @@ def main(common: str, adjectives_target: str, verbs_target: str) -> int:
     )
     lines = [
         f"# Common English words (data/common_words.txt) that lemminflect {PINNED} knows only as",
-        "# verbs, in any form (tools/parts_of_speech.py). One word per line. Generated: do not edit.",
+        "# verbs, in any form (tools/parts_of_speech.py).",
+        "# One word per line. Generated: do not edit.",
         *verbs,
     ]
     Path(verbs_target).write_text("\n".join(lines) + "\n", "utf-8")

@@ -967,10 +967,12 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     unsaid = _unsaid(ix, question, ranking, text, shown[:FIGURE_HITS])
     if no_figure is None and any(what == search_gaps.FIGURE for what, _ in unsaid):
         no_figure = search_analysis.asked_figure(text, vocabulary.load())
+    vocab = vocabulary.load()
+    # a word that frames the question names no topic (search_analysis.frames)
     unmatched = tuple(
         w
         for w in ranking.unmatched
-        if not _guide_uses(ds, w) and not _frames(w, text)
+        if not _guide_uses(ds, w) and not search_analysis.frames(w, text, vocab)
     )
     return Found(
         hits, unmatched, ranking.read_as, ranking.related, no_figure, ranking.opposites, unsaid
@@ -1007,17 +1009,6 @@ def _guide_words() -> frozenset[str]:
     data = package_data(GUIDE_WORDS)
     lines = data.decode("utf-8").splitlines() if data is not None else []
     return frozenset(line for line in lines if line and not line.startswith("#"))
-
-
-def _frames(word: str, text: str) -> bool:
-    """Whether ``word`` frames the question rather than naming a topic: it says what the answer
-    asked should be like, or it speaks of the guide itself (search_analysis)."""
-    from hfs_info import vocabulary
-
-    vocab = vocabulary.load()
-    return search_analysis.describes_answer(
-        word, text, vocab
-    ) or search_analysis.speaks_of_guide(word, text, vocab)
 
 
 def _guide_uses(ds: Dataset, typed: str) -> bool:

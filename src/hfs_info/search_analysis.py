@@ -62,8 +62,10 @@ VERBS = "verbs.txt"
 # The guide itself and its parts, as the dataset names the kinds of its records (a test keeps
 # them to the dataset's kinds): a word beside one speaks of the guide, not of a topic.
 GUIDE_PARTS = frozenset(
-    ("guide", "section", "sections", "figure", "figures", "glossary", "link", "links")
-    + ("reference", "references", "registry", "registries")
+    (
+        *("guide", "section", "sections", "figure", "figures", "glossary", "link", "links"),
+        *("reference", "references", "registry", "registries"),
+    )
 )
 
 
@@ -731,6 +733,12 @@ def _slip_of_filler(word: str, vocabulary: Vocabulary) -> bool:
         for w in (*vocabulary.stop_words, *vocabulary.filler, *_most_common())
         if len(w) >= 3
     )
+
+
+def frames(word: str, text: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``word`` frames the question rather than naming a topic the guide lacks: it says
+    what the answer asked should be like, or it speaks of the guide itself."""
+    return describes_answer(word, text, vocabulary) or speaks_of_guide(word, text, vocabulary)
 
 
 def describes_answer(word: str, text: str, vocabulary: Vocabulary) -> bool:

@@ -245,13 +245,11 @@ def unsaid(
             ]
         if len(topics) == 1 and (word := _undefined(ix, topics[0])) is not None:
             out.append((DEFINITION, (word,)))
-    if named and first and (other := _aspect_of_other(ix, named, first[0][1], asked)):
+    if named and first and (other := _aspect_of_other(ix, named, first[0][0], asked)):
         # a thing already said to have no figure of the kind asked is not said again
         figured = {typed for what, about in out if what == FIGURE for typed in about}
         lacking = tuple(
-            t.typed
-            for t in other
-            if t.typed not in figured and (rare(t) or _abbreviation(ix, t))
+            t.typed for t in other if t.typed not in figured and (rare(t) or _abbreviation(ix, t))
         )
         if lacking:
             out.append((ASPECT, lacking))
@@ -340,13 +338,14 @@ def _undefined(ix: Index, a: Asked) -> str | None:
 
 
 def _aspect_of_other(
-    ix: Index, named: list[Thing], entry: Entry, asked: Sequence[Asked]
+    ix: Index, named: list[Thing], rowid: int, asked: Sequence[Asked]
 ) -> list[Thing]:
-    """The things named that the first answer ``entry``, an aspect of a treatment the question
-    does not name and asks (a word of the question finds the aspect's title: "side effects",
-    "how long it lasts", "risks" for "dangerous"), never speaks of (in its title, names, text,
-    context or questions answered); none when the answer is no aspect, or when the question
-    names its treatment (or a drug of it)."""
+    """The things named that the first answer (record ``rowid``), an aspect of a treatment the
+    question does not name and asks (a word of the question finds the aspect's title: "side
+    effects", "how long it lasts", "risks" for "dangerous"), never speaks of (in its title,
+    names, text, context or questions answered); none when the answer is no aspect, or when
+    the question names its treatment (or a drug of it)."""
+    entry = ix.rows[rowid]
     owner = entry.id.split("/")[0] if "/" in entry.id else ""
     if not owner:
         return []
@@ -355,9 +354,6 @@ def _aspect_of_other(
             row = ix.rows[rowid]
             if row.id.split("/")[0] == owner or row.part_of == owner or _treats(row) == owner:
                 return []  # the question names the treatment the aspect is of
-    rowid = next((r for r, row in enumerate(ix.rows) if row is entry), None)
-    if rowid is None:  # pragma: no cover - the first answer is a record of the index
-        return []
     terms = [t for a in asked if not a.related for t in a.terms]
     if not terms or rowid not in match(ix.db, "{title} : (" + " OR ".join(terms) + ")"):
         return []  # the question does not ask this aspect: the answer is only near
