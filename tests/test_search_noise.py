@@ -338,3 +338,10 @@ def test_the_guides_words_that_the_paraphrase_says_otherwise_find_it(
     found = search.answer(DS, question)
     assert (found.unmatched, found.related) == ((), ())
     assert found.hits[0].id == record
+
+
+@pytest.mark.parametrize("question", ["how many ppl out of 100k get it", "8 in 100k"])
+def test_a_number_written_short_finds_the_guides_figure(question: str) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id == "statistic:people-affected"
+    assert found.unmatched == ()

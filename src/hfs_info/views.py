@@ -229,6 +229,9 @@ def _treatment_records(
     items: tuple[Treatment, ...],
 ) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
     attrs = [name for name in Treatment._fields if name not in ("statistics", "figures", "brief")]
+    # how the guide frames the list ("For example") just before it, as every other view shows it
+    attrs.remove("side_effects_intro")
+    attrs.insert(attrs.index("side_effects"), "side_effects_intro")
     rows = tuple(
         tuple(LIST_SEPARATOR.join(v) if isinstance(v := getattr(t, a), tuple) else v for a in attrs)
         # The short forms, one column each (brief_results, ...), after the long texts.
