@@ -76,17 +76,17 @@ NONE_FLOORS = {
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
 # the same (round 8: 22, 27, 26, 25, 12, 36, 43 and 20; none added by that round), a ceiling a
-# little above.
+# little above; round 9 (20, 24, 10, 33 and 20 for A, B, E, G and I) lowered those five.
 NOTED_CEILINGS = {
-    "questions-blind-a.tsv": 24,
-    "questions-blind-b.tsv": 29,
+    "questions-blind-a.tsv": 22,
+    "questions-blind-b.tsv": 26,
     "questions-blind-c.tsv": 28,
     "questions-blind-d.tsv": 27,
-    "questions-blind-e.tsv": 14,
+    "questions-blind-e.tsv": 12,
     "questions-blind-f.tsv": 38,
-    "questions-blind-g.tsv": 45,
+    "questions-blind-g.tsv": 35,
     "questions-blind-h.tsv": 22,
-    "questions-blind-i.tsv": 23,  # 21
+    "questions-blind-i.tsv": 22,  # 20
     "questions-blind-j.tsv": 53,  # 51
 }
 

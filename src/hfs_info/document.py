@@ -80,7 +80,8 @@ class Found(NamedTuple):
     opposites: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # what the guide does not say of what the question names, each as (what it lacks, the
     # things named as typed): "figure" (no figure of the kind asked is about them: no_figure
-    # is the kind), "definition" (what the word is), "together" (the things side by side)
+    # is the kind), "definition" (what the word is), "together" (the things side by side),
+    # "aspect" (the first answer is the aspect asked of another thing)
     unsaid: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 

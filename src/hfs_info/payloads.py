@@ -126,7 +126,8 @@ class Unsaid(TypedDict):
         Note(
             "figure: no figure of the kind asked is about them; definition: the guide names "
             "the word but does not say what it is; together: the guide never speaks of them "
-            "side by side",
+            "side by side; aspect: the first result is the aspect asked (side effects, how "
+            "long it lasts, risks) of another thing, and the guide does not say it of them",
             enum="search gaps",
         ),
     ]
@@ -170,8 +171,8 @@ class Search(TypedDict):
         tuple[Unsaid, ...],
         Note(
             "what the guide does not say of what the query names, though it names it: no "
-            "figure of it (no_figure is the kind), not what it is, not the two together; the "
-            "results are only the closest passages"
+            "figure of it (no_figure is the kind), not what it is, not the two together, not "
+            "the aspect asked; the results are only the closest passages"
         ),
     ]
     results: tuple[Hit, ...]

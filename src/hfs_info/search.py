@@ -1075,7 +1075,13 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     unsaid = _unsaid(ix, question, ranking, text, shown[:FIGURE_HITS])
     if no_figure is None and any(what == search_gaps.FIGURE for what, _ in unsaid):
         no_figure = search_analysis.asked_figure(text, vocabulary.load())
-    unmatched = tuple(w for w in ranking.unmatched if not _guide_uses(ds, w))
+    vocab = vocabulary.load()
+    # a word that frames the question names no topic (search_analysis.frames)
+    unmatched = tuple(
+        w
+        for w in ranking.unmatched
+        if not _guide_uses(ds, w) and not search_analysis.frames(w, text, vocab)
+    )
     return Found(
         hits, unmatched, ranking.read_as, ranking.related, no_figure, ranking.opposites, unsaid
     )

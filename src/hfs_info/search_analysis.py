@@ -57,6 +57,16 @@ COMMON_ZIPF = 3.0
 FILLER_ZIPF = 5.5
 COMMON_WORDS = "common_words.txt"
 ADVERBS = "adverbs.txt"
+ADJECTIVES = "adjectives.txt"
+VERBS = "verbs.txt"
+# The guide itself and its parts, as the dataset names the kinds of its records (a test keeps
+# them to the dataset's kinds): a word beside one speaks of the guide, not of a topic.
+GUIDE_PARTS = frozenset(
+    (
+        *("guide", "section", "sections", "figure", "figures", "glossary", "link", "links"),
+        *("reference", "references", "registry", "registries"),
+    )
+)
 
 
 class Concept(NamedTuple):
@@ -723,6 +733,86 @@ def _slip_of_filler(word: str, vocabulary: Vocabulary) -> bool:
         for w in (*vocabulary.stop_words, *vocabulary.filler, *_most_common())
         if len(w) >= 3
     )
+
+
+def frames(word: str, text: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``word`` frames the question rather than naming a topic the guide lacks: it says
+    what the answer asked should be like, or it speaks of the guide itself."""
+    return describes_answer(word, text, vocabulary) or speaks_of_guide(word, text, vocabulary)
+
+
+def describes_answer(word: str, text: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``word``, as ``text`` uses it, only says what the answer asked for should be
+    like: an adjective (only ever one in English: data/adjectives.txt) standing before the word
+    that names the answer the question asks for, a word by which the vocabulary reads what is
+    asked ("the realistic odds", "the overall picture", "the actual difference") or the figure
+    asked ("the typical age"). It describes the answer, not a topic the guide lacks; an
+    adjective before a thing ("a genetic test") names a kind of thing and stays a topic."""
+    if word not in _listed(ADJECTIVES):
+        return False
+    words = WORD.findall(normalize_query(text))
+    answers = _answer_words(vocabulary)
+    for k, typed in enumerate(words):
+        if typed != word:
+            continue
+        run: list[str] = []  # the words it describes, up to the next stop word
+        for after in words[k + 1 :]:
+            if after in vocabulary.stop_words:
+                break
+            run.append(after)
+        if run and run[-1] in answers:
+            return True
+    return False
+
+
+def speaks_of_guide(word: str, text: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``word``, as ``text`` uses it, speaks of the guide rather than of a topic: it
+    names a part of the guide ("the links section"), or it is a verb (only ever one in English:
+    data/verbs.txt) beside a word naming the guide or a part of it, words that say nothing
+    aside ("according to the glossary", "what is shown in Figure 4", "what does Figure 3
+    illustrate", "as defined in the guide"). A noun beside the guide stays a topic ("is
+    pregnancy in the guide")."""
+    if word in GUIDE_PARTS:
+        return True
+    if word not in _listed(VERBS):
+        return False
+    words = WORD.findall(normalize_query(text))
+    content = [w for w in words if w in GUIDE_PARTS or not is_filler(w, vocabulary)]
+    return any(
+        typed == word
+        and ((k and content[k - 1] in GUIDE_PARTS) or content[k + 1 : k + 2] in _PART_AFTER)
+        for k, typed in enumerate(content)
+    )
+
+
+_PART_AFTER = [[part] for part in GUIDE_PARTS]
+
+
+def _answer_words(vocabulary: Vocabulary) -> frozenset[str]:
+    """The words that name an answer a question asks for: the last word of each phrase by which
+    the vocabulary reads what is asked (odds, outcomes, picture, difference), but for what a
+    patient guide may not say at all (cost, insurance: topics the guide lacks), and the figures
+    and units a figure is asked in (age, hours)."""
+    out = {
+        phrase.split()[-1]
+        for intent, phrases in vocabulary.questions.items()
+        if intent != "beyond"
+        for phrase in phrases
+    }
+    out |= {"age", *_UNITS, *_UNITS.values()}
+    return frozenset(out - vocabulary.stop_words)
+
+
+@cache
+def _listed(name: str) -> frozenset[str]:
+    """The words of a data file compiled at build time (one a line, # comments)."""
+    from hfs_info.store import package_data
+
+    data = package_data(name)
+    if data is None:  # pragma: no cover - every loader we ship with can read data files
+        return frozenset()
+    lines = data.decode("utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @cache

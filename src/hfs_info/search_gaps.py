@@ -17,7 +17,17 @@ Each of its words matches, so ranking alone cannot tell; this module reads the q
 - **what a thing is**, asked of a rare word that no record names (the guide mentions it in a
   list or a web address only), is not said;
 - **two named things** of which no record speaks together (at least one of them a record's
-  own name) are not said together.
+  own name) are not said together;
+- **the length of an aspect** ("how long do the side effects of Botox last"): when what is
+  asked the length of is an aspect of a treatment (the title of one of its records: "side
+  effects", "recovery") and no sentence shown holding a length of time is of that aspect
+  (Botox "usually lasts three months" is how long its effect lasts), the guide gives no length
+  of it;
+- **an aspect of another thing**: when the first answer is an aspect or a figure of a
+  treatment (its side effects, how long it lasts, its risks) that the question does not name,
+  and the record never speaks of a thing the question does name ("what are the side effects
+  of the MRI": MVD's side effects; "how long does the MRI take": how long Botox lasts), the
+  guide does not say that of the thing named.
 
 Everything is checked against the whole guide, never against a list of examples; nothing here
 changes the ranking, only what the answer says first.
@@ -56,8 +66,8 @@ RARE_ZIPF = 3.5
 ADDRESS_KINDS = frozenset({"link", "registry"})
 # What the answer says the guide lacks: a figure of what is named, what a named word is, or
 # the named things together.
-FIGURE, DEFINITION, TOGETHER = "figure", "definition", "together"
-LACKS = (FIGURE, DEFINITION, TOGETHER)
+FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
+LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT)
 
 
 # Plain classes, not NamedTuples: creating a NamedTuple class costs every search more than
@@ -225,6 +235,8 @@ def unsaid(
         lacking = tuple(t.typed for t in _figure_of(ix, named, kind, first, itself) if rare(t))
         if lacking:
             out.append((FIGURE, lacking))
+    if kind == "duration" and not out and (aspect := _aspect_length(ix, text, first, vocab)):
+        out.append((FIGURE, (aspect,)))
     if "definition" in intents:
         topics = [a for a in asked if _may_be_topic(a, vocab)]
         if len(topics) > 1:  # filler aside ("what is the usual ..."), one topic may be left
@@ -233,6 +245,14 @@ def unsaid(
             ]
         if len(topics) == 1 and (word := _undefined(ix, topics[0])) is not None:
             out.append((DEFINITION, (word,)))
+    if named and first and (other := _aspect_of_other(ix, named, first[0][0], asked)):
+        # a thing already said to have no figure of the kind asked is not said again
+        figured = {typed for what, about in out if what == FIGURE for typed in about}
+        lacking = tuple(
+            t.typed for t in other if t.typed not in figured and (rare(t) or _abbreviation(ix, t))
+        )
+        if lacking:
+            out.append((ASPECT, lacking))
     records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
@@ -315,3 +335,87 @@ def _undefined(ix: Index, a: Asked) -> str | None:
     if a.read_as or " " in word or _named_by_record(ix, a.terms):
         return None
     return word if zipf(word) < RARE_ZIPF else None
+
+
+def _aspect_of_other(
+    ix: Index, named: list[Thing], rowid: int, asked: Sequence[Asked]
+) -> list[Thing]:
+    """The things named that the first answer (record ``rowid``), an aspect of a treatment the
+    question does not name and asks (a word of the question finds the aspect's title: "side
+    effects", "how long it lasts", "risks" for "dangerous"), never speaks of (in its title,
+    names, text, context or questions answered); none when the answer is no aspect, or when
+    the question names its treatment (or a drug of it)."""
+    entry = ix.rows[rowid]
+    owner = entry.id.split("/")[0] if "/" in entry.id else ""
+    if not owner:
+        return []
+    for thing in named:
+        for rowid in thing.records:
+            row = ix.rows[rowid]
+            if row.id.split("/")[0] == owner or row.part_of == owner or _treats(row) == owner:
+                return []  # the question names the treatment the aspect is of
+    terms = [t for a in asked if not a.related for t in a.terms]
+    if not terms or rowid not in match(ix.db, "{title} : (" + " OR ".join(terms) + ")"):
+        return []  # the question does not ask this aspect: the answer is only near
+    return [t for t in named if rowid not in _records(ix, t.terms)]
+
+
+def _treats(row: Entry) -> str:
+    """The treatment a drug is given in: the medication."""
+    return "treatment:medication" if row.kind == "drug" else ""
+
+
+def _abbreviation(ix: Index, thing: Thing) -> bool:
+    """Whether the guide writes ``thing`` only as an abbreviation, in capitals ("MRI", "EMG"):
+    a name, however common in English."""
+    word = thing.typed
+    if thing.own or not word.isalpha():
+        return False
+    found = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.IGNORECASE)
+    written = [
+        m.group()
+        for rowid in match(ix.db, f'"{word}"')
+        for text in (ix.rows[rowid].title, ix.rows[rowid].names, ix.rows[rowid].body)
+        for m in found.finditer(text)
+    ]
+    return bool(written) and all(w == word.upper() for w in written)
+
+
+def _singular(words: list[str]) -> tuple[str, ...]:
+    return tuple(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+
+
+def _aspect_length(
+    ix: Index, text: str, first: Sequence[tuple[int, Entry, range]], vocab: Vocabulary
+) -> str | None:
+    """The aspect asked the length of ("the side effects of Botox": side effects), when it is
+    the title of a treatment's aspect record ("Botox injections: side effects") and no sentence
+    shown that holds a length of time is of such a record; else None."""
+    run: list[str] = []
+    for word in asked_length(text):
+        if word in vocab.stop_words:
+            if run:
+                break
+            continue
+        run.append(word)
+    if not run:
+        return None
+    asked = _singular(run)
+    aspects = {
+        rowid
+        for rowid, row in enumerate(ix.rows)
+        if "/" in row.id
+        and ": " in row.title
+        and _singular(WORD.findall(row.title.split(": ", 1)[1].lower())) == asked
+    }
+    if not aspects:
+        return None
+    lengths = [
+        rowid
+        for rowid, entry, shown in first
+        for k in shown
+        if holds_figure("duration", f"{entry.title}. {entry.passages[k - ix.first[rowid]]}")
+    ]
+    if not lengths or aspects.intersection(lengths):
+        return None  # no length shown (search says so itself), or one of the aspect asked
+    return " ".join(run)

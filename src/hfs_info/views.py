@@ -523,7 +523,8 @@ _FIGURES = {
 
 def unsaid_lines(found: Found) -> list[str]:
     """One line for each thing the guide does not say of what the question names
-    (Found.unsaid): no figure of it, not what it is, not the two together."""
+    (Found.unsaid): no figure of it, not what it is, not the two together, not the aspect asked
+    (the first answer is that aspect of another thing)."""
     lines = []
     for what, about in found.unsaid:
         named = " or ".join(repr(word) for word in about)
@@ -531,6 +532,11 @@ def unsaid_lines(found: Found) -> list[str]:
             kind = found.no_figure or "number"
             figure = _FIGURES.get(kind, f"number of {kind}")
             lines.append(f"The guide gives no {figure} for {named}; the closest passages follow.")
+        elif what == "aspect":
+            lines.append(
+                f"The guide does not say this of {named}: the closest passages, about another"
+                " thing, follow."
+            )
         elif what == "definition":
             lines.append(
                 f"The guide names {named} but does not say what it is; the closest passages follow."
