@@ -54,6 +54,9 @@ BLIND_FLOORS = {
     # Round 9 (choosing between treatments, how a treatment is done and who does it, an
     # aspect's title typed, a meaning asked): I 95.8% / 98.7%, J 91.2% / 96.9%.
     "questions-blind-i.tsv": (0.94, 0.97),
+    # Set K (300): sealed, measured once after round 9 (1ebab01): 88% / 93%, "none" 78%
+    # (answerable questions: 90.5% first, 96.7% in the first three); a floor since.
+    "questions-blind-k.tsv": (0.86, 0.91),
     "questions-blind-j.tsv": (0.89, 0.96),
 }
 
@@ -73,6 +76,7 @@ NONE_FLOORS = {
     "questions-blind-h.tsv": 0.91,
     "questions-blind-i.tsv": 0.91,  # 93% when sealed
     "questions-blind-j.tsv": 0.88,  # 90% when sealed
+    "questions-blind-k.tsv": 0.76,  # 78% when sealed
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
 # the same (round 8: 22, 27, 26, 25, 12, 36, 43 and 20; none added by that round), a ceiling a
@@ -88,6 +92,7 @@ NOTED_CEILINGS = {
     "questions-blind-h.tsv": 22,
     "questions-blind-i.tsv": 22,  # 20
     "questions-blind-j.tsv": 53,  # 51
+    "questions-blind-k.tsv": 25,  # 23 when sealed
 }
 
 
