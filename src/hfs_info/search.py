@@ -113,6 +113,9 @@ _NUMBER_PRIOR = {"statistic": 1.6, "with-number": 1.4, "without-number": 0.7}
 # (_figure_first) just above the records they lead, and a record of another treatment than
 # the one named just below the named treatment's best (_named_treatment_first).
 FIGURES_TOGETHER = 1.01
+# For a question asking for a picture, a figure showing this share of what the question names
+# (the picture word aside) leads, ahead of records that name more of it (see _picture_first).
+PICTURE_SHARE = 0.5
 # The most that kinds and bonuses together can multiply a score by (a bound, for pruning).
 MAX_BOOST = (
     max(_PRIOR.values())
@@ -699,6 +702,14 @@ def _ranked(
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
         ranked = _figure_first(ranked, {rows[r].id: w for r, w in matched.items()})
+    if "picture" in question.intents:
+        # what each record answers of the question, the picture word aside
+        topical: dict[int, float] = {}
+        for concept, m in pairs:
+            if not concept.form:
+                for rowid in m.scores:
+                    topical[rowid] = topical.get(rowid, 0.0) + concept.weight
+        ranked = _picture_first(ranked, {rows[r].id: w for r, w in topical.items()})
     if "choice" in question.intents:
         ranked = _together_first(ranked, _choosing_between(ix, pairs), _namesakes(ix), rows)
     if not ranked:  # every record that matched is about another number
@@ -1016,6 +1027,32 @@ def _figure_first(
     if not stating:
         return ranked
     raised = max(stating) * FIGURES_TOGETHER
+    return [(e, max(s, raised) if e is best else s) for e, s in ranked]
+
+
+def _picture_first(
+    ranked: list[tuple[Entry, float]], covered: dict[str, float]
+) -> list[tuple[Entry, float]]:
+    """For a question that asks for a picture ("illustration of the sponge", "picture of artery
+    compressing nerve", "figure 3 ..."), the best-placed figure that shows something the
+    question names (``covered``: the weight of the question's concepts each record matches,
+    the picture word aside) ranks just above every record that answers no more of the
+    question: the caption of the guide's picture, not the text around it, is what is asked.
+    No figure is raised when none shows a topic of the question ("picture of a Botox
+    injection": the guide has none)."""
+    figures = [(e, s) for e, s in ranked if e.kind == "figure" and covered.get(e.id, 0.0) > 0.0]
+    if not figures:
+        return ranked
+    best, score = max(figures, key=lambda pair: (pair[1], pair[0].id))
+    # a record answering more of the question still leads, unless the figure shows at least
+    # half of what is asked ("picture of artery compressing nerve": Figure 3 shows the artery
+    # and the nerve, in other words than "compressing")
+    mine = covered[best.id]
+    half = mine >= PICTURE_SHARE * max(covered.values())
+    above = [s for e, s in ranked if s > score and (half or covered.get(e.id, 0.0) <= mine)]
+    if not above:
+        return ranked
+    raised = max(above) * FIGURES_TOGETHER
     return [(e, max(s, raised) if e is best else s) for e, s in ranked]
 
 
