@@ -634,6 +634,7 @@ def _ranked(
     titled = _titled(ix, phrases) if named else set()
     base = {r: total * (matched[r] / asked) ** COVERAGE for r, total in totals.items()}
     asked_numbers = numbers(question.concepts)
+    numbered = _numbered_names(ix) if asked_numbers else {}
     owners = {e.id: r for r, e in enumerate(rows) if e.kind == "treatment" and "/" not in e.id}
     own = _own_named(ix, question, found)
     # the treatments the question names by their own names (a drug names the medication)
@@ -674,7 +675,7 @@ def _ranked(
             and owners.get(entry.part_of) not in named
         ):
             score *= _UNNAMED_TERM  # a figure of a treatment the question does not name
-        if asked_numbers and _other_number(entry, asked_numbers):
+        if asked_numbers and _other_number(entry, asked_numbers, numbered):
             continue  # about another number: CN VIII is never answered with CN VII
         if rowid in named and rowid in titled:
             score *= NAME_BONUS
@@ -1056,9 +1057,14 @@ def _picture_first(
     return [(e, max(s, raised) if e is best else s) for e, s in ranked]
 
 
-def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
+def _other_number(
+    entry: Entry, asked: frozenset[int], numbered: dict[tuple[str, ...], frozenset[int]]
+) -> bool:
     """Whether the record names things by number (the 7th nerve, CN VII), none of them a
-    number the question asks about."""
+    number the question asks about. A thing the guide numbers elsewhere, named here by its own
+    name (``numbered``: "facial nerve" is the seventh cranial nerve), counts as its number:
+    the causes, which name the facial nerve and the fifth cranial nerve, answer "AICA
+    compression of CN VII"."""
     from hfs_info.search_analysis import ordinal_of
 
     if entry.kind == "figure":  # "figure 9" is never answered with Figure 2
@@ -1066,7 +1072,28 @@ def _other_number(entry: Entry, asked: frozenset[int]) -> bool:
     words = WORD.findall(normalize_query(f"{entry.title} {entry.names} {entry.body}"))
     # only numbers that name something (7th, seventh, VII), not counts ("8 people", "Reference 1")
     named = {n for n in map(ordinal_of, words) if n is not None}
-    return bool(named) and not named & asked
+    if not named or named & asked:
+        return False
+    said = set(zip(*(words[k:] for k in range(2)), strict=False)) | {(w,) for w in words}
+    return not any(numbers & asked for name, numbers in numbered.items() if name in said)
+
+
+def _numbered_names(ix: Index) -> dict[tuple[str, ...], frozenset[int]]:
+    """The one- or two-word titles of records whose other names number them ("facial nerve":
+    "seventh cranial nerve", "cranial nerve VII"), each with its numbers."""
+    from hfs_info.search_analysis import ordinal_of
+
+    out: dict[tuple[str, ...], frozenset[int]] = {}
+    for entry in ix.rows:
+        title = tuple(WORD.findall(normalize_query(entry.title)))
+        if title[:1] == ("the",):
+            title = title[1:]
+        numbers = frozenset(
+            n for n in map(ordinal_of, WORD.findall(normalize_query(entry.names))) if n is not None
+        )
+        if numbers and 1 <= len(title) <= 2:
+            out[title] = out.get(title, frozenset()) | numbers
+    return out
 
 
 def _named(ix: Index, found: list[Match]) -> set[int]:
