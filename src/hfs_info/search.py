@@ -326,6 +326,9 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         question = read_literally(rewritten, vocab)._replace(intents=question.intents)
     if question.literal and not any(is_word(c.typed) for c in question.concepts):
         raise NotFoundError(_miss(wanted, "only question words"), suggestions(ds, wanted))
+    if "failing" in question.intents and len(_failed(ix, rewritten)) >= 2:
+        # "what if botox and medication don't control my spasms": another treatment is asked
+        question = question._replace(intents=question.intents | {"alternative"})
     in_guide = cache(lambda phrase: bool(match(ix.db, quoted(phrase))))
     aspect = _asked_aspect(rewritten, in_guide)
     if aspect is None and "alternative" in question.intents:
@@ -333,6 +336,36 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
     return question._replace(read_as=apart)
+
+
+def _failed(ix: Index, text: str) -> set[str]:
+    """The treatments ``text`` says do not work, as ids: those it names by one of their own
+    names or a word of the same meaning ("pills": medication) before a phrase of failing, in
+    the same clause ("what if botox and medication don't control my spasms", "the pills and
+    botox didn't help"); not those of another clause ("why the Botox stops working, and what
+    the operation involves": Botox only)."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    failing = frozenset(vocab.questions.get("failing", ()))
+    out: set[str] = set()
+    for clause in _CLAUSE.split(text.replace("n't", " not")):
+        words = WORD.findall(clause)
+        at = next(
+            (k for k in range(len(words)) for n in (1, 2, 3) if " ".join(words[k : k + n]) in failing),
+            None,
+        )
+        if at is None:
+            continue
+        phrases = {" ".join(words[k : k + n]) for n in (1, 2, 3) for k in range(at - n + 1)}
+        phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
+        rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
+        out |= {_treatment_of(ix.rows[r]) for r in rows} - {""}
+    return out
+
+
+# Where a clause ends: what one clause says failed is not what another asks about.
+_CLAUSE = re.compile(r"[.,;:?!]")
 
 
 def _asking_typos(

@@ -358,7 +358,10 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
             phrase = " ".join(words[i : i + size])
             if len(words) - i < size:
                 continue
-            if phrase in questions:
+            # "failing" is an intent only: its words are read as they would be without it
+            if phrase in questions and questions[phrase] == ("failing",):
+                intents.add("failing")
+            elif phrase in questions:
                 for intent in questions[phrase]:
                     intents.add(intent)
                 if "beyond" in questions[phrase]:

@@ -245,7 +245,13 @@ def unsaid(
             ]
         if len(topics) == 1 and (word := _undefined(ix, topics[0])) is not None:
             out.append((DEFINITION, (word,)))
-    if named and first and (other := _aspect_of_other(ix, named, first[0][0], asked)):
+    # (a question asking for another treatment than the ones it names is answered by another's)
+    if (
+        named
+        and first
+        and "alternative" not in intents
+        and (other := _aspect_of_other(ix, named, first[0][0], asked))
+    ):
         # a thing already said to have no figure of the kind asked is not said again
         figured = {typed for what, about in out if what == FIGURE for typed in about}
         lacking = tuple(

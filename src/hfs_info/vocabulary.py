@@ -34,7 +34,9 @@ VERSION = 1
 # "what next", "the next option"): the treatments named are the ones tried. "choice": choosing
 # between the treatments the question names ("which is better", "pros and cons"): the record
 # that speaks of them all answers. "meaning": what a word means, asked in those words ("what
-# does X mean", "define X"): the glossary term of an entity's name answers.
+# does X mean", "define X"): the glossary term of an entity's name answers. "failing": a
+# treatment is said not to work ("don't control", "didn't help", "failed"): of two or more
+# treatments named so, another is asked for, as with "alternative" (the words are still searched).
 INTENTS = (
     "definition",
     "number",
@@ -46,6 +48,7 @@ INTENTS = (
     "alternative",
     "choice",
     "meaning",
+    "failing",
 )
 # A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
 _PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
