@@ -670,6 +670,10 @@ def _ranked(
     numbered = _numbered_names(ix) if asked_numbers else {}
     owners = {e.id: r for r, e in enumerate(rows) if e.kind == "treatment" and "/" not in e.id}
     own = _own_named(ix, question, found)
+    # a drug named with a word for what it is one of ("lioresal, what kind of drug is it"): the
+    # drug is the entity asked about, the medication only its kind
+    kinds = {_treatment_of(rows[r]) for r in own if rows[r].kind == "drug"}
+    own -= {r for r in own if rows[r].kind == "treatment" and rows[r].id in kinds}
     # the treatments the question names by their own names (a drug names the medication)
     own_treatments = {_treatment_of(rows[r]) for r in own} - {""}
     figure_asked = "number" in question.intents
@@ -724,7 +728,12 @@ def _ranked(
         answered = dict.fromkeys(base, 0.0)
         for concept, m in pairs:
             if concept.weight >= 1.0:
-                for rowid in m.scores:
+                # a drug answers a word naming what it is one of ("lioresal, what kind of drug
+                # is it": baclofen is one of the medication's drugs), whatever its words
+                named_kind = ix.own_names.get(m.read_as or concept.typed, frozenset())
+                kind_of = {rows[r].id for r in named_kind if rows[r].kind == "treatment"}
+                members = {r for r in base if rows[r].kind == "drug"} if kind_of else set()
+                for rowid in set(m.scores) | {r for r in members if _treatment_of(rows[r]) in kind_of}:
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
         ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
