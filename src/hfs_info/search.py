@@ -209,8 +209,10 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
 
     vocab = vocabulary.load()
     # A typo of a word of the guide, or of an everyday word the vocabulary knows ("sucess").
-    known = [w for w in words() if w[0] == typed[0]]
-    known += [w for t in (vocab.forms, vocab.words) for w in t if w[0] == typed[0] and " " not in w]
+    # (or with a first letter that may be spelt so: "karbamazepine", "fenytoin")
+    first = {typed[0], *search_analysis.SPELT_ALIKE.get(typed[0], "")}
+    known = [w for w in words() if w[0] in first]
+    known += [w for t in (vocab.forms, vocab.words) for w in t if w[0] in first and " " not in w]
     # a word spelt as it sounds ("botoks"): the same Soundex code and two slips at most
     alike = search_analysis.sounds_like(typed, known)
     close_words = search_analysis.near_words(typed, known)

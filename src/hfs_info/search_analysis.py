@@ -631,14 +631,20 @@ def near_words(typed: str, known: list[str], limit: int = 3) -> list[str]:
 SPELT_AS_SAID_LENGTH = 7
 
 
+# First letters that may spell the same sound, which a person who heard a word may swap (c and
+# k in "karbamazepine", f and the ph of "fenytoin"): such a slip is one of the slips may_correct
+# counts, never more.
+SPELT_ALIKE = {"c": "ks", "k": "cq", "q": "k", "s": "c", "f": "p", "g": "j", "j": "g", "z": "x"}
+
+
 def may_correct(typed: str, close: str, sounds: bool = False) -> bool:
     """Whether a word the guide never uses may be read as ``close``, a word the guide uses: only
     a rare word or a non-word ("spams", "botx"), never a common English word ("plain",
     "worse"), never a number or into a number (CN VIII is not CN VII), and by one slip of the
     keys (two in a word of eight letters or more, or in a word that ``sounds`` like it:
     sounds_like; three in such a word of SPELT_AS_SAID_LENGTH letters or more), first letter
-    kept."""
-    if len(typed) < 4 or typed[0] != close[0]:
+    kept (or a first letter spelt alike: SPELT_ALIKE)."""
+    if len(typed) < 4 or close[0] not in (typed[0], *SPELT_ALIKE.get(typed[0], "")):
         return False
     if any(c.isdigit() for c in typed + close):
         return False
