@@ -113,9 +113,6 @@ _NUMBER_PRIOR = {"statistic": 1.6, "with-number": 1.4, "without-number": 0.7}
 # (_figure_first) just above the records they lead, and a record of another treatment than
 # the one named just below the named treatment's best (_named_treatment_first).
 FIGURES_TOGETHER = 1.01
-# For a question asking for a picture, a figure showing this share of what the question names
-# (the picture word aside) leads, ahead of records that name more of it (see _picture_first).
-PICTURE_SHARE = 0.5
 # The most that kinds and bonuses together can multiply a score by (a bound, for pruning).
 MAX_BOOST = (
     max(_PRIOR.values())
@@ -747,7 +744,12 @@ def _ranked(
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
         ranked = _figure_first(ranked, {rows[r].id: w for r, w in matched.items()})
-    if "picture" in question.intents:
+    # a picture named ("diagram", "illustration", "figure"; not "show me the results"), not a
+    # number ("is there a figure for how many people have it")
+    pictured = any(
+        c.form and {t for t, _ in c.terms} & {'"figure"', '"figures"'} for c in question.concepts
+    )
+    if pictured and "number" not in question.intents:
         # what each record answers of the question, the picture word aside
         topical: dict[int, float] = {}
         for concept, m in pairs:
@@ -1081,20 +1083,16 @@ def _picture_first(
     """For a question that asks for a picture ("illustration of the sponge", "picture of artery
     compressing nerve", "figure 3 ..."), the best-placed figure that shows something the
     question names (``covered``: the weight of the question's concepts each record matches,
-    the picture word aside) ranks just above every record that answers no more of the
-    question: the caption of the guide's picture, not the text around it, is what is asked.
-    No figure is raised when none shows a topic of the question ("picture of a Botox
-    injection": the guide has none)."""
+    the picture word aside) ranks just above every other record: the guide's picture is what
+    is asked, even where the text around it names more of the question's words (Figure 3
+    shows the artery and the nerve; "compressing" is the text's word). No figure is raised
+    when none shows a topic of the question ("picture of a Botox injection": the guide has
+    none)."""
     figures = [(e, s) for e, s in ranked if e.kind == "figure" and covered.get(e.id, 0.0) > 0.0]
     if not figures:
         return ranked
     best, score = max(figures, key=lambda pair: (pair[1], pair[0].id))
-    # a record answering more of the question still leads, unless the figure shows at least
-    # half of what is asked ("picture of artery compressing nerve": Figure 3 shows the artery
-    # and the nerve, in other words than "compressing")
-    mine = covered[best.id]
-    half = mine >= PICTURE_SHARE * max(covered.values())
-    above = [s for e, s in ranked if s > score and (half or covered.get(e.id, 0.0) <= mine)]
+    above = [s for e, s in ranked if s > score]
     if not above:
         return ranked
     raised = max(above) * FIGURES_TOGETHER
