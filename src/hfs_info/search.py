@@ -178,7 +178,8 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     if scores or concept.typed.endswith("*"):
         extra, also = _scored(ix, concept.related)
         for rowid, score in extra.items():  # related words add a little to a direct match
-            scores[rowid] = scores.get(rowid, 0.0) + OTHER_TERMS * score
+            if rowid in scores:  # (and never make one: "needle" is not the injections)
+                scores[rowid] += OTHER_TERMS * score
         return Match(scores, terms + also)
     single = " " not in concept.typed
     prefix = stem_prefix(concept.typed) if single else None
