@@ -352,7 +352,12 @@ def _failed(ix: Index, text: str) -> set[str]:
     for clause in _CLAUSE.split(text.replace("n't", " not")):
         words = WORD.findall(clause)
         at = next(
-            (k for k in range(len(words)) for n in (1, 2, 3) if " ".join(words[k : k + n]) in failing),
+            (
+                k
+                for k in range(len(words))
+                for n in (1, 2, 3)
+                if " ".join(words[k : k + n]) in failing
+            ),
             None,
         )
         if at is None:
@@ -733,7 +738,9 @@ def _ranked(
                 named_kind = ix.own_names.get(m.read_as or concept.typed, frozenset())
                 kind_of = {rows[r].id for r in named_kind if rows[r].kind == "treatment"}
                 members = {r for r in base if rows[r].kind == "drug"} if kind_of else set()
-                for rowid in set(m.scores) | {r for r in members if _treatment_of(rows[r]) in kind_of}:
+                for rowid in set(m.scores) | {
+                    r for r in members if _treatment_of(rows[r]) in kind_of
+                }:
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
         ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
@@ -758,6 +765,8 @@ def _ranked(
                 for rowid in m.scores:
                     topical[rowid] = topical.get(rowid, 0.0) + concept.weight
         ranked = _picture_first(ranked, {rows[r].id: w for r, w in topical.items()})
+    if "source" in question.intents:
+        ranked = _cited_first(ranked, rows)
     if "choice" in question.intents:
         ranked = _together_first(ranked, _choosing_between(ix, pairs), _namesakes(ix), rows)
     if not ranked:  # every record that matched is about another number
@@ -1076,6 +1085,35 @@ def _figure_first(
         return ranked
     raised = max(stating) * FIGURES_TOGETHER
     return [(e, max(s, raised) if e is best else s) for e, s in ranked]
+
+
+_CITES = re.compile(r"\breference (\d+)\b", re.I)
+
+
+def _cited_first(ranked: list[tuple[Entry, float]], rows: list[Entry]) -> list[tuple[Entry, float]]:
+    """For a question asking where facts come from ("which study are the surgery results taken
+    from", "paper on recurrence after MVD"), the reference that the best-placed record citing
+    one names ("(reference 1)") ranks just above that record: the study is the answer, not the
+    figures it gave."""
+    references = {
+        m[1]: e for e in rows if e.kind == "reference" and (m := _CITES.fullmatch(e.title))
+    }
+    citing = [(s, e) for e, s in ranked if e.kind != "reference" and _CITES.search(e.body)]
+    if not citing:
+        return ranked
+    score, entry = max(citing, key=lambda pair: (pair[0], pair[1].id))
+    cited = {references[n].id for n in _CITES.findall(entry.body) if n in references}
+    raised = score * FIGURES_TOGETHER
+    if any(e.id in cited for e, _ in ranked):
+        return [(e, max(s, raised) if e.id in cited else s) for e, s in ranked]
+    return [
+        *ranked,
+        *(
+            (references[n], raised)
+            for n in dict.fromkeys(_CITES.findall(entry.body))
+            if n in references
+        ),
+    ]
 
 
 def _picture_first(
