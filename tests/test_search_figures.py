@@ -156,7 +156,7 @@ def test_the_note_is_given_exactly_when_no_shown_answer_holds_the_figure(
         ("What percentage of patients lose their hearing after MVD?", "percentage"),
         # Botox's three months is a length of time, but not of an MRI
         ("how long does an MRI scan take", "duration"),
-        ("Does the EMG needle hurt and how long does the test take?", "duration"),
+        ("Is the EMG painful and how long does the test last?", "duration"),
     ],
 )
 def test_a_figure_about_another_topic_is_no_answer(question: str, kind: str) -> None:

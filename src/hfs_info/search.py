@@ -349,7 +349,7 @@ def _failed(ix: Index, text: str) -> set[str]:
     vocab = vocabulary.load()
     failing = frozenset(vocab.questions.get("failing", ()))
     out: set[str] = set()
-    for clause in _CLAUSE.split(text.replace("n't", " not")):
+    for clause in _CLAUSE.split(text.casefold().replace("n't", " not")):
         words = WORD.findall(clause)
         at = next(
             (
