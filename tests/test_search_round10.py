@@ -250,7 +250,7 @@ def test_a_related_word_never_makes_a_match_of_its_own(word: str) -> None:
     own = set(match(ix().db, search_analysis.quoted(word)))
     if not own:
         return  # followed to the related words alone: said as such (tests/test_search_gaps.py)
-    found = search._concept_match(ix(), concept, lambda: [])
+    found = search._concept_match(ix(), concept, list)
     same = {r for t, _ in concept.terms for r in match(ix().db, t)}  # typed, forms, same meaning
     assert set(found.scores) <= own | same, word
 
