@@ -35,11 +35,11 @@ BLIND_FLOORS = {
     "questions-blind-c.tsv": (0.89, 0.97),
     # Set E (274 questions): measured once as the claim of round 4 (91% / 98%; the landed
     # version 90% / 97%), its misses read after; a floor since.
-    "questions-blind-e.tsv": (0.89, 0.96),
+    "questions-blind-e.tsv": (0.92, 0.97),
     # Set F (326 questions): measured as the claim of round 5 (87% / 94%, before and after that
     # round), its misses read after; a floor since. Round 6: 92% / 96%.
     # Round 8: 93% / 97%.
-    "questions-blind-f.tsv": (0.91, 0.95),
+    "questions-blind-f.tsv": (0.92, 0.96),
     # Set G (328 questions): measured once as the claim of round 6 (89% / 96%; 85% / 93% at
     # the start of that session), its misses read after; a floor since.
     # Round 8: 92% / 98%.
@@ -56,8 +56,11 @@ BLIND_FLOORS = {
     "questions-blind-i.tsv": (0.94, 0.97),
     # Set K (300): sealed, measured once after round 9 (1ebab01): 88% / 93%, "none" 78%
     # (answerable questions: 90.5% first, 96.7% in the first three); a floor since.
-    "questions-blind-k.tsv": (0.86, 0.91),
-    "questions-blind-j.tsv": (0.89, 0.96),
+    # Round 10 (a picture named, treatments said not to work, a drug with a word for its kind,
+    # a first letter spelt alike, a related word that only adds, the reference cited): K 90.7%
+    # / 94.7% (answerable 93.8% / 98.8%), J 92.8% / 97.5%, E 96.7% / 99.6%, F 94.8% / 98.2%.
+    "questions-blind-k.tsv": (0.88, 0.92),
+    "questions-blind-j.tsv": (0.90, 0.96),
 }
 
 
@@ -88,11 +91,11 @@ NOTED_CEILINGS = {
     "questions-blind-d.tsv": 27,
     "questions-blind-e.tsv": 12,
     "questions-blind-f.tsv": 38,
-    "questions-blind-g.tsv": 35,
+    "questions-blind-g.tsv": 34,  # 32 after round 10
     "questions-blind-h.tsv": 22,
     "questions-blind-i.tsv": 22,  # 20
     "questions-blind-j.tsv": 53,  # 51
-    "questions-blind-k.tsv": 25,  # 23 when sealed
+    "questions-blind-k.tsv": 24,  # 23 when sealed; 22 after round 10
 }
 
 
