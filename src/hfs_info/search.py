@@ -113,6 +113,9 @@ _NUMBER_PRIOR = {"statistic": 1.6, "with-number": 1.4, "without-number": 0.7}
 # (_figure_first) just above the records they lead, and a record of another treatment than
 # the one named just below the named treatment's best (_named_treatment_first).
 FIGURES_TOGETHER = 1.01
+# The intents whose rules raise a record above others after scoring (the results, another
+# treatment, the options, a figure, the reference cited): no record is pruned for them.
+_RAISING = frozenset(("outcome", "alternative", "choice", "picture", "source"))
 # The most that kinds and bonuses together can multiply a score by (a bound, for pruning).
 MAX_BOOST = (
     max(_PRIOR.values())
@@ -706,7 +709,7 @@ def _ranked(
         # Kinds and bonuses multiply a score by at most MAX_BOOST: once even that cannot lift a
         # record above the limit-th best, no later one can either (it keeps large editions fast).
         # (see _outcome_first, _own_first)
-        prune = not {"outcome", "alternative", "choice"} & question.intents and not boosted
+        prune = not _RAISING & question.intents and not boosted
         if prune and limit is not None and len(top) >= limit and base[rowid] * MAX_BOOST < top[0]:
             break
         entry = rows[rowid]
