@@ -518,6 +518,7 @@ _FIGURES = {
     "duration": "length of time",
     "number": "number",
     "age": "age",
+    "size": "size",
 }
 
 
