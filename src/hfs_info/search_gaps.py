@@ -68,6 +68,9 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 # the named things together.
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
 LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT)
+# The kinds of figure only a figure answers (asked_figure): how many times may be answered
+# "indefinitely", how long "for life"; a percentage, an age or a size only by a number.
+_FIGURES_ONLY = frozenset(("percentage", "age", "size"))
 
 
 # Plain classes, not NamedTuples: creating a NamedTuple class costs every search more than
@@ -237,6 +240,10 @@ def unsaid(
             out.append((FIGURE, lacking))
     if kind == "duration" and not out and (aspect := _aspect_length(ix, text, first, vocab)):
         out.append((FIGURE, (aspect,)))
+    # a count or a length may be answered in words ("repeated indefinitely", "rare"); a
+    # percentage, an age or a size is not
+    if kind in _FIGURES_ONLY and not out and (topic := _unfigured(ix, asked, kind, first, vocab)):
+        out.append((FIGURE, (topic,)))
     if "definition" in intents:
         topics = [a for a in asked if _may_be_topic(a, vocab)]
         if len(topics) > 1:  # filler aside ("what is the usual ..."), one topic may be left
@@ -326,6 +333,43 @@ def _belongs(ix: Index, rowid: int, thing: Thing) -> bool:
         if entry.id == mine or entry.id.startswith(mine + "/") or entry.part_of == mine:
             return True
     return False
+
+
+def _unfigured(
+    ix: Index,
+    asked: Sequence[Asked],
+    kind: str,
+    first: Sequence[tuple[int, Entry, range]],
+    vocab: Vocabulary,
+) -> str | None:
+    """The topic of the question the first answer speaks of without a figure of ``kind``, when
+    a figure of that kind is shown only in sentences and records that never speak of it ("what
+    percentage of patients are women": who is affected, then the surgery's percentages); None
+    when no figure of the kind is shown at all (search's own note says so: Found.no_figure)."""
+    if not first:
+        return None
+    sentences = [
+        (rowid, k, holds_figure(kind, f"{entry.title}. {entry.passages[k - ix.first[rowid]]}"))
+        for rowid, entry, shown in first
+        for k in shown
+    ]
+    lead = first[0][0]
+    if not any(held for *_, held in sentences) or any(
+        held for rowid, _, held in sentences if rowid == lead
+    ):
+        return None
+    for a in asked:
+        words = a.concept.typed.split()
+        if not _may_be_topic(a, vocab) or set(words) <= vocab.subject:
+            continue
+        expression = " OR ".join(a.terms)
+        spoken = set(match(ix.db, expression, "passages"))
+        records = set(match(ix.db, "{title names} : (" + expression + ")"))
+        if not any(k in spoken for rowid, k, _ in sentences if rowid == lead):
+            continue  # the first answer does not speak of it
+        if not any(held and (k in spoken or rowid in records) for rowid, k, held in sentences):
+            return a.concept.typed
+    return None
 
 
 def _undefined(ix: Index, a: Asked) -> str | None:
