@@ -67,7 +67,8 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 # What the answer says the guide lacks: a figure of what is named, what a named word is, or
 # the named things together.
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
-LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT)
+COMPARISON = "comparison"
+LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON)
 # The kinds of figure only a figure answers (asked_figure): how many times may be answered
 # "indefinitely", how long "for life"; a percentage, an age or a size only by a number.
 _FIGURES_ONLY = frozenset(("percentage", "age", "size"))
@@ -260,6 +261,8 @@ def unsaid(
         )
         if lacking:
             out.append((ASPECT, lacking))
+    if (pair := _compared(ix, named, text)) is not None:
+        out.append((COMPARISON, pair))
     records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
@@ -267,6 +270,54 @@ def unsaid(
             if (a.own or b.own) and apart and rare(a) and rare(b):
                 out.append((TOGETHER, (a.typed, b.typed)))
     return tuple(out)
+
+
+# The words that compare one thing with another before "than" ("works better than", "is
+# safer than", "more effective than"), and the words of a sentence that compares.
+_COMPARING = frozenset(
+    (
+        *("better", "worse", "safer", "riskier", "stronger", "weaker", "faster", "slower"),
+        *("more", "less", "longer", "shorter", "easier", "harder", "best", "worst"),
+    )
+)
+# How many words before "than" may stand between the comparing word and it ("more
+# effective than", "better at stopping spasms than").
+_COMPARED_SPAN = 4
+
+
+def _compared(ix: Index, named: list[Thing], text: str) -> tuple[str, str] | None:
+    """The two record names a question compares ("does Klonopin work better than baclofen":
+    one before a comparing word and "than", one after), when no sentence of the guide that
+    speaks of both compares anything: the guide makes no such comparison. None otherwise, and
+    for things that are no record's own name ("more often in women than men" is answered)."""
+    words = WORD.findall(normalize_query(text))
+    if "than" not in words:
+        return None
+    at = words.index("than")
+    if not _COMPARING.intersection(words[max(0, at - _COMPARED_SPAN) : at]):
+        return None
+    own = [t for t in named if t.own]
+    before = [t for t in own if _position(t, words) in range(at)]
+    after = [t for t in own if _position(t, words) > at]
+    if not before or not after:
+        return None
+    a, b = before[-1], after[0]
+    both = set(match(ix.db, " OR ".join(a.terms), "passages")) & set(
+        match(ix.db, " OR ".join(b.terms), "passages")
+    )
+    comparing = re.compile(r"\b(?:than|" + "|".join(sorted(_COMPARING)) + r")\b", re.IGNORECASE)
+    texts = ix.db.execute(
+        f"SELECT text FROM passages WHERE rowid IN ({','.join(map(str, sorted(both)))})"
+    ).fetchall()
+    if any(comparing.search(str(row[0])) for row in texts):
+        return None
+    return (a.typed, b.typed)
+
+
+def _position(thing: Thing, words: list[str]) -> int:
+    """Where the first word of ``thing`` stands in ``words`` (-1 when it does not)."""
+    first = thing.typed.split()[0]
+    return words.index(first) if first in words else -1
 
 
 def _head(words: list[str], vocab: Vocabulary) -> str | None:

@@ -525,7 +525,7 @@ _FIGURES = {
 def unsaid_lines(found: Found) -> list[str]:
     """One line for each thing the guide does not say of what the question names
     (Found.unsaid): no figure of it, not what it is, not the two together, not the aspect asked
-    (the first answer is that aspect of another thing)."""
+    (the first answer is that aspect of another thing), not the two compared."""
     lines = []
     for what, about in found.unsaid:
         named = " or ".join(repr(word) for word in about)
@@ -542,6 +542,9 @@ def unsaid_lines(found: Found) -> list[str]:
             lines.append(
                 f"The guide names {named} but does not say what it is; the closest passages follow."
             )
+        elif what == "comparison":
+            both = " and ".join(repr(word) for word in about)
+            lines.append(f"The guide never compares {both}; the closest passages follow.")
         else:
             both = " and ".join(repr(word) for word in about)
             lines.append(f"The guide never speaks of {both} together; the closest passages follow.")
