@@ -67,8 +67,8 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 # What the answer says the guide lacks: a figure of what is named, what a named word is, or
 # the named things together.
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
-COMPARISON = "comparison"
-LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON)
+COMPARISON, TREATMENT = "comparison", "treatment"
+LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT)
 # The kinds of figure only a figure answers (asked_figure): how many times may be answered
 # "indefinitely", how long "for life"; a percentage, an age or a size only by a number.
 _FIGURES_ONLY = frozenset(("percentage", "age", "size"))
@@ -261,6 +261,8 @@ def unsaid(
         )
         if lacking:
             out.append((ASPECT, lacking))
+    if not out and (untreated := _untreated(ix, named, text)):
+        out.append((TREATMENT, untreated))
     if (pair := _compared(ix, named, text)) is not None:
         out.append((COMPARISON, pair))
     records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
@@ -312,6 +314,32 @@ def _compared(ix: Index, named: list[Thing], text: str) -> tuple[str, str] | Non
     if any(comparing.search(str(row[0])) for row in texts):
         return None
     return (a.typed, b.typed)
+
+
+# The words that ask how something is treated ("how is Bell's palsy treated", "a cure for"),
+# and the kinds of record that speak of a treatment.
+_TREATING = frozenset(
+    ("treat", "treats", "treated", "treating", "treatment", "treatments", "cure", "cured", "cures")
+)
+_TREATMENT_KINDS = frozenset(("treatment", "drug"))
+
+
+def _untreated(ix: Index, named: list[Thing], text: str) -> tuple[str, ...]:
+    """The record names a question asks the treatment of ("how is Bell's palsy treated") that
+    no record of a treatment or a drug speaks of (anywhere: title, names, text, context,
+    questions answered): the guide treats only its subject. Empty when the question names a
+    treatment or a drug itself ("can Botox treat ...": what the treatment does), or asks no
+    treatment."""
+    if not _TREATING.intersection(WORD.findall(normalize_query(text))):
+        return ()
+    own = [t for t in named if t.own]
+    if any(ix.rows[r].kind in _TREATMENT_KINDS for t in own for r in t.records):
+        return ()
+    return tuple(
+        t.typed
+        for t in own
+        if not any(ix.rows[r].kind in _TREATMENT_KINDS for r in _records(ix, t.terms))
+    )
 
 
 def _position(thing: Thing, words: list[str]) -> int:
