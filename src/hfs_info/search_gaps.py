@@ -67,8 +67,8 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 # What the answer says the guide lacks: a figure of what is named, what a named word is, or
 # the named things together.
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
-COMPARISON, TREATMENT = "comparison", "treatment"
-LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT)
+COMPARISON, TREATMENT, PAIN = "comparison", "treatment", "pain"
+LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN)
 # The kinds of figure only a figure answers (asked_figure): how many times may be answered
 # "indefinitely", how long "for life"; a percentage, an age or a size only by a number.
 _FIGURES_ONLY = frozenset(("percentage", "age", "size"))
@@ -263,6 +263,8 @@ def unsaid(
             out.append((ASPECT, lacking))
     if not out and (untreated := _untreated(ix, named, text)):
         out.append((TREATMENT, untreated))
+    if not out and (painless := _unpained(ix, named, text)):
+        out.append((PAIN, painless))
     if (pair := _compared(ix, named, text)) is not None:
         out.append((COMPARISON, pair))
     records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
@@ -340,6 +342,33 @@ def _untreated(ix: Index, named: list[Thing], text: str) -> tuple[str, ...]:
         for t in own
         if not any(ix.rows[r].kind in _TREATMENT_KINDS for r in _records(ix, t.terms))
     )
+
+
+# The words that ask whether something hurts, and the guide's words for pain (FTS5 terms).
+_HURTING = frozenset(("hurt", "hurts", "painful", "pain"))
+_PAIN_TERMS = '"pain" OR "painful" OR "painless" OR "hurt" OR "hurts"'
+
+
+def _unpained(ix: Index, named: list[Thing], text: str) -> tuple[str, ...]:
+    """The record names a question asks the pain of ("does the EMG test hurt", "is the Botox
+    shot painful") that no sentence of the guide speaks of together with pain: the guide says
+    whether the twitching hurts (its subject, never named here), not whether a test or a
+    treatment does. Empty when the question asks no pain."""
+    if not _HURTING.intersection(WORD.findall(normalize_query(text))):
+        return ()
+    pain = set(match(ix.db, _PAIN_TERMS, "passages"))
+    return tuple(
+        t.typed
+        for t in named
+        if t.own
+        and not pain & set(match(ix.db, " OR ".join(t.terms), "passages"))
+        and not any(pain.intersection(_sentences(ix, r)) for r in t.records)
+    )
+
+
+def _sentences(ix: Index, rowid: int) -> range:
+    """The passage rowids of record ``rowid`` (its sentences, items and points)."""
+    return range(ix.first[rowid], ix.first[rowid] + len(ix.rows[rowid].passages))
 
 
 def _position(thing: Thing, words: list[str]) -> int:
