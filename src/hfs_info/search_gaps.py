@@ -67,8 +67,8 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 # What the answer says the guide lacks: a figure of what is named, what a named word is, or
 # the named things together.
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
-COMPARISON, TREATMENT, PAIN = "comparison", "treatment", "pain"
-LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN)
+COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
+LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE)
 # The kinds of figure only a figure answers (asked_figure): how many times may be answered
 # "indefinitely", how long "for life"; a percentage, an age or a size only by a number.
 _FIGURES_ONLY = frozenset(("percentage", "age", "size"))
@@ -263,6 +263,16 @@ def unsaid(
             out.append((ASPECT, lacking))
     if not out and (untreated := _untreated(ix, named, text)):
         out.append((TREATMENT, untreated))
+    if "picture" in intents and not out:
+        # a picture asked of a thing no figure of the guide shows ("a figure of where the Botox
+        # needles go"): its figures are of the nerve, the skull and the operation
+        unshown = tuple(
+            t.typed
+            for t in named
+            if t.own and not any(ix.rows[r].kind == "figure" for r in _records(ix, t.terms))
+        )
+        if unshown:
+            out.append((PICTURE, unshown))
     if not out and (painless := _unpained(ix, named, text)):
         out.append((PAIN, painless))
     if (pair := _compared(ix, named, text)) is not None:
