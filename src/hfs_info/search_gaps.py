@@ -266,11 +266,7 @@ def unsaid(
     if "picture" in intents and not out:
         # a picture asked of a thing no figure of the guide shows ("a figure of where the Botox
         # needles go"): its figures are of the nerve, the skull and the operation
-        unshown = tuple(
-            t.typed
-            for t in named
-            if t.own and not any(ix.rows[r].kind == "figure" for r in _records(ix, t.terms))
-        )
+        unshown = tuple(t.typed for t in named if t.own and not _pictured(ix, t))
         if unshown:
             out.append((PICTURE, unshown))
     if not out and (painless := _unpained(ix, named, text)):
@@ -334,6 +330,22 @@ _TREATING = frozenset(
     ("treat", "treats", "treated", "treating", "treatment", "treatments", "cure", "cured", "cures")
 )
 _TREATMENT_KINDS = frozenset(("treatment", "drug"))
+
+
+# A sentence that points to a figure of the guide ("(Figure 2)", "(Figures 3 and 4)").
+_POINTS = re.compile(r"\bfig(?:ure)?s?\.? \d", re.IGNORECASE)
+
+
+def _pictured(ix: Index, thing: Thing) -> bool:
+    """Whether a figure of the guide shows ``thing``: a figure record speaks of it, or a
+    sentence that speaks of it points to a figure ("a craniotomy ... (Figure 2)")."""
+    if any(ix.rows[r].kind == "figure" for r in _records(ix, thing.terms)):
+        return True
+    spoken = sorted(match(ix.db, " OR ".join(thing.terms), "passages"))
+    texts = ix.db.execute(
+        f"SELECT text FROM passages WHERE rowid IN ({','.join(map(str, spoken))})"
+    ).fetchall()
+    return any(_POINTS.search(str(row[0])) for row in texts)
 
 
 def _untreated(ix: Index, named: list[Thing], text: str) -> tuple[str, ...]:
