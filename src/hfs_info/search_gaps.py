@@ -27,7 +27,17 @@ Each of its words matches, so ranking alone cannot tell; this module reads the q
   treatment (its side effects, how long it lasts, its risks) that the question does not name,
   and the record never speaks of a thing the question does name ("what are the side effects
   of the MRI": MVD's side effects; "how long does the MRI take": how long Botox lasts), the
-  guide does not say that of the thing named.
+  guide does not say that of the thing named;
+- **a percentage, an age or a size of what the first answer speaks of without one**, when the
+  figures shown are of other things ("what percentage of patients are women": who is affected,
+  then the surgery's percentages);
+- **a comparison** of two record names ("does Klonopin work better than baclofen") that no
+  sentence of the guide speaking of both makes;
+- **a treatment** of a record name ("how is Bell's palsy treated") that no record of a
+  treatment or a drug speaks of;
+- **pain** of a record name ("does the EMG test hurt") that no sentence speaks of with pain;
+- **a picture** of a record name that no figure shows ("a figure of where the Botox needles
+  go").
 
 Everything is checked against the whole guide, never against a list of examples; nothing here
 changes the ranking, only what the answer says first.
