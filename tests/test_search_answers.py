@@ -287,3 +287,20 @@ def test_a_huge_question_is_refused_with_a_clear_message(run) -> None:
         search.answer(DS, huge)
     result = run("search", huge)
     assert result.status == 2 and "the limit is 10000" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("how many people in 100,000 have trigeminal neuralgia", "Closest passage"),
+        ("what percentage of botox patients get a droopy eyelid", "Closest passage"),
+        ("how long does botox last", "Best answer"),
+        ("how long is the hospital stay after MVD", "Best answer"),  # other words answered
+    ],
+)
+def test_a_passage_that_does_not_give_what_was_asked_is_not_called_the_answer(
+    run, question: str, label: str
+) -> None:
+    plain = run("search", question, "--format", "plain").stdout
+    other = {"Closest passage", "Best answer"} - {label}
+    assert f"\n{label} (" in plain and not any(f"\n{o} (" in plain for o in other)

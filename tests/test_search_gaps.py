@@ -99,7 +99,7 @@ def test_what_the_guide_names_but_never_says_is_said_first(
     assert [(u["lacks"], tuple(u["about"])) for u in data["unsaid"]] == list(unsaid)
     assert [r["id"] for r in data["results"]] == [h.id for h in before.hits]
     plain = run("search", question, "-f", "plain").stdout
-    first = plain.index("Best answer")
+    first = plain.index("Closest passage (")
     for lacks, about in unsaid:
         said = {
             "figure": "The guide gives no ",

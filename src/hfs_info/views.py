@@ -581,6 +581,13 @@ def _search_notes(found: Found) -> list[str]:
     return lines
 
 
+def _best_label(found: Found) -> str:
+    """What the first hit is called: the best answer, or only the closest passage when the
+    answer says first that the guide does not give what was asked (no such figure, nothing of
+    the thing named): it is then no answer."""
+    return "Closest passage" if found.unsaid or found.no_figure else "Best answer"
+
+
 def search_results(ds: Dataset, text: str, found: Found) -> View:
     """The best hit in full (the answer), then every hit as a table. ``text`` is shown without
     highlight markers: a marker the user typed is never highlighting. Typos read as other words,
@@ -594,7 +601,7 @@ def search_results(ds: Dataset, text: str, found: Found) -> View:
     blocks: list[Block] = [
         Heading(f"Search: {unmarked(text)}"),
         *notes,
-        Heading(f"Best answer ({best.kind}): {unmarked(best.title)}", 2),
+        Heading(f"{_best_label(found)} ({best.kind}): {unmarked(best.title)}", 2),
         Paragraph(best.text),
         Hint(f"Show it with: {best.command}"),
         Heading("All matches, best first", 2),
