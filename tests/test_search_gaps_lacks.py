@@ -98,7 +98,7 @@ def test_what_the_guide_lacks_is_said_first(
     assert result.status == 0
     plain = " ".join(result.stdout.split())
     assert note in plain
-    assert plain.index(note) < plain.index("Best answer")
+    assert plain.index(note) < plain.index("Closest passage (")
 
 
 @pytest.mark.parametrize(
