@@ -163,8 +163,8 @@ class Search(TypedDict):
         str | None,
         Note(
             "the kind of figure the query asks for (percentage, duration, number, age, size, or "
-            "the unit asked a count of: hours) when no answer shown holds one: the guide gives no such "
-            "figure and the results are only the closest passages; null otherwise"
+            "the unit asked a count of: hours) when no answer shown holds one: the guide gives "
+            "no such figure and the results are only the closest passages; null otherwise"
         ),
     ]
     unsaid: Annotated[

@@ -919,7 +919,7 @@ def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
             # "what are the chances", "what is the success rate", "what is my risk rate"
             rest = words[i + 1 : i + 5]
             asks = rest[:1] in (["is"], ["are"], ["s"]) and rest[1:2] in (["the"], ["my"])
-            if asks and (set(rest[2:4]) & _CHANCES or rest[2:3] and rest[2] in _PERCENTAGES):
+            if asks and (set(rest[2:4]) & _CHANCES or (rest[2:3] and rest[2] in _PERCENTAGES)):
                 return "percentage"
             if rest[1:2] in (["rate"], ["rates"]) and not is_filler(rest[0], vocabulary):
                 return "percentage"  # "what recurrence rate", not "what is rate"

@@ -544,9 +544,13 @@ def unsaid_lines(found: Found) -> list[str]:
                 f"The guide names {named} but does not say what it is; the closest passages follow."
             )
         elif what == "treatment":
-            lines.append(f"The guide does not say how {named} is treated; the closest passages follow.")
+            lines.append(
+                f"The guide does not say how {named} is treated; the closest passages follow."
+            )
         elif what == "pain":
-            lines.append(f"The guide does not say whether {named} hurts; the closest passages follow.")
+            lines.append(
+                f"The guide does not say whether {named} hurts; the closest passages follow."
+            )
         elif what == "picture":
             lines.append(f"The guide has no figure of {named}; the closest passages follow.")
         elif what == "comparison":
