@@ -271,7 +271,8 @@ def unsaid(
         )
         if lacking:
             out.append((ASPECT, lacking))
-    if not out and (untreated := _untreated(ix, named, text)):
+    words = WORD.findall(normalize_query(text))
+    if not out and (untreated := _untreated(ix, named, words)):
         out.append((TREATMENT, untreated))
     if "picture" in intents and not out:
         # a picture asked of a thing no figure of the guide shows ("a figure of where the Botox
@@ -279,9 +280,9 @@ def unsaid(
         unshown = tuple(t.typed for t in named if t.own and not _pictured(ix, t))
         if unshown:
             out.append((PICTURE, unshown))
-    if not out and (painless := _unpained(ix, named, text)):
+    if not out and (painless := _unpained(ix, named, words)):
         out.append((PAIN, painless))
-    if (pair := _compared(ix, named, text)) is not None:
+    if (pair := _compared(ix, named, words)) is not None:
         out.append((COMPARISON, pair))
     records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
     for i, a in enumerate(named):
@@ -305,12 +306,12 @@ _COMPARING = frozenset(
 _COMPARED_SPAN = 4
 
 
-def _compared(ix: Index, named: list[Thing], text: str) -> tuple[str, str] | None:
+def _compared(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, str] | None:
     """The two record names a question compares ("does Klonopin work better than baclofen":
     one before a comparing word and "than", one after), when no sentence of the guide that
     speaks of both compares anything: the guide makes no such comparison. None otherwise, and
-    for things that are no record's own name ("more often in women than men" is answered)."""
-    words = WORD.findall(normalize_query(text))
+    for things that are no record's own name ("more often in women than men" is answered).
+    ``words``: the question's words, as read."""
     if "than" not in words:
         return None
     at = words.index("than")
@@ -358,13 +359,13 @@ def _pictured(ix: Index, thing: Thing) -> bool:
     return any(_POINTS.search(str(row[0])) for row in texts)
 
 
-def _untreated(ix: Index, named: list[Thing], text: str) -> tuple[str, ...]:
+def _untreated(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...]:
     """The record names a question asks the treatment of ("how is Bell's palsy treated") that
     no record of a treatment or a drug speaks of (anywhere: title, names, text, context,
     questions answered): the guide treats only its subject. Empty when the question names a
     treatment or a drug itself ("can Botox treat ...": what the treatment does), or asks no
     treatment."""
-    if not _TREATING.intersection(WORD.findall(normalize_query(text))):
+    if not _TREATING.intersection(words):
         return ()
     own = [t for t in named if t.own]
     if any(ix.rows[r].kind in _TREATMENT_KINDS for t in own for r in t.records):
@@ -381,12 +382,12 @@ _HURTING = frozenset(("hurt", "hurts", "painful", "pain"))
 _PAIN_TERMS = '"pain" OR "painful" OR "painless" OR "hurt" OR "hurts"'
 
 
-def _unpained(ix: Index, named: list[Thing], text: str) -> tuple[str, ...]:
+def _unpained(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...]:
     """The record names a question asks the pain of ("does the EMG test hurt", "is the Botox
     shot painful") that no sentence of the guide speaks of together with pain: the guide says
     whether the twitching hurts (its subject, never named here), not whether a test or a
     treatment does. Empty when the question asks no pain."""
-    if not _HURTING.intersection(WORD.findall(normalize_query(text))):
+    if not _HURTING.intersection(words):
         return ()
     pain = set(match(ix.db, _PAIN_TERMS, "passages"))
     return tuple(
