@@ -309,8 +309,10 @@ _COMPARED_SPAN = 4
 def _compared(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, str] | None:
     """The two record names a question compares ("does Klonopin work better than baclofen":
     one before a comparing word and "than", one after), when no sentence of the guide that
-    speaks of both compares anything: the guide makes no such comparison. None otherwise, and
-    for things that are no record's own name ("more often in women than men" is answered).
+    speaks of both compares anything: the guide makes no such comparison. None otherwise, for
+    two treatments (the guide says each has benefits and limitations, to be weighed with your
+    doctor: "is MVD better than Botox", "is Tegretol safer than surgery"), and for things that
+    are no record's own name ("more often in women than men" is answered).
     ``words``: the question's words, as read."""
     if "than" not in words:
         return None
@@ -323,6 +325,9 @@ def _compared(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, str
     if not before or not after:
         return None
     a, b = before[-1], after[0]
+    mine, theirs = _treatments(ix, a), _treatments(ix, b)
+    if mine and theirs and mine != theirs:
+        return None  # two treatments: the guide says each has benefits and limitations
     both = set(match(ix.db, " OR ".join(a.terms), "passages")) & set(
         match(ix.db, " OR ".join(b.terms), "passages")
     )
@@ -377,8 +382,9 @@ def _untreated(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ..
     )
 
 
-# The words that ask whether something hurts, and the guide's words for pain (FTS5 terms).
-_HURTING = frozenset(("hurt", "hurts", "painful", "pain"))
+# The words that ask whether something hurts (not "pain", which asks as often what eases it:
+# "does Tegretol help facial pain"), and the guide's words for pain (FTS5 terms).
+_HURTING = frozenset(("hurt", "hurts", "painful"))
 _PAIN_TERMS = '"pain" OR "painful" OR "painless" OR "hurt" OR "hurts"'
 
 
@@ -402,6 +408,16 @@ def _unpained(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...
 def _sentences(ix: Index, rowid: int) -> range:
     """The passage rowids of record ``rowid`` (its sentences, items and points)."""
     return range(ix.first[rowid], ix.first[rowid] + len(ix.rows[rowid].passages))
+
+
+def _treatments(ix: Index, thing: Thing) -> set[str]:
+    """The treatments ``thing`` is the own name of, or a drug given in ("Tegretol":
+    medication)."""
+    return {
+        _treats(row) or row.id.split("/")[0]
+        for row in (ix.rows[r] for r in thing.records)
+        if row.kind in _TREATMENT_KINDS
+    }
 
 
 def _position(thing: Thing, words: list[str]) -> int:
