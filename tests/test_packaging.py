@@ -132,6 +132,24 @@ def test_the_compiled_data_matches_its_toml() -> None:
         assert path.read_text("utf-8") == text, f"{path.name}: run python tools/compile_data.py"
 
 
+def test_the_shipped_search_index_holds_what_a_new_build_holds() -> None:
+    """data/search_index.sqlite: built from the packaged rows by this checkout's code (its bytes
+    depend on the SQLite version, so what it holds is compared)."""
+    from hfs_info import search_index
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import compile_data
+    finally:
+        sys.path.pop(0)
+    shipped = store.package_data(search_index.PREBUILT_NAME)
+    assert shipped is not None
+    fresh = search_index.serialized(store.load_packaged())
+    assert compile_data.index_rows(shipped) == compile_data.index_rows(fresh), (
+        "run python tools/compile_data.py"
+    )
+
+
 def test_a_development_install_reads_the_compiled_data() -> None:
     assert store.package_data(store.COMPILED_NAME) is not None
 

@@ -485,3 +485,58 @@ def test_each_dataset_is_searched_in_its_own_index() -> None:
             with pytest.raises(NotFoundError):
                 search.answer(ds, "zyxquort")
         assert search.answer(ds, "botox").hits  # the same index answers again
+
+
+# --- the shipped index (data/search_index.sqlite) -------------------------------------------
+
+
+def _fresh_index(monkeypatch: pytest.MonkeyPatch, ds: object) -> object:
+    from hfs_info import search_index
+
+    monkeypatch.setattr(search_index, "_built", None)
+    return search_index.index_for(ds)  # type: ignore[arg-type]
+
+
+def test_the_packaged_dataset_is_searched_in_the_shipped_index(monkeypatch) -> None:
+    from hfs_info import search_index
+
+    ds = store.load_packaged()
+    assert search_index._prebuilt(ds) is not None
+    loaded = _fresh_index(monkeypatch, ds)
+    assert loaded.db.execute("SELECT count(*) FROM meta").fetchone() == (1,)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is it painful", "how long does botox last", "CN VIII", "what cuases HFS", "surgery risks"],
+)
+def test_the_shipped_index_answers_as_a_new_build_does(monkeypatch, question: str) -> None:
+    from hfs_info import search_index
+
+    ds = store.load_packaged()
+    _fresh_index(monkeypatch, ds)
+    shipped = search.answer(ds, question)
+    monkeypatch.setattr(search_index, "_prebuilt", lambda ds: None)
+    _fresh_index(monkeypatch, ds)
+    assert search.answer(ds, question) == shipped
+
+
+def test_a_damaged_or_other_index_is_not_used(monkeypatch) -> None:
+    from hfs_info import search_index
+
+    ds = store.load_packaged()
+    real = store.package_data
+    monkeypatch.setattr(
+        store,
+        "package_data",
+        lambda name: b"not a database" if name == search_index.PREBUILT_NAME else real(name),
+    )
+    assert search_index._prebuilt(ds) is None
+    assert search.answer(ds, "how long does botox last").hits  # built instead
+    monkeypatch.setattr(store, "package_data", real)
+    # another edition (here the packaged rows with one sentence changed) builds its own index
+    other = ds._replace(provenance=ds.provenance._replace(updated="2030"))
+    assert search_index._prebuilt(other) is None
+    rows = search_index.entries(ds)
+    changed = [rows[0]._replace(passages=("Something else.",)), *rows[1:]]
+    assert search_index.fingerprint(changed) != search_index.fingerprint(rows)

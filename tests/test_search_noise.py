@@ -345,3 +345,14 @@ def test_a_number_written_short_finds_the_guides_figure(question: str) -> None:
     found = search.answer(DS, question)
     assert found.hits[0].id == "statistic:people-affected"
     assert found.unmatched == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "slip"),
+    [("wat", True), ("afer", True), ("becuase", True), ("form", False), ("wheel", False)],
+)
+def test_a_word_of_english_is_a_slip_only_of_a_far_more_common_word(word: str, slip: bool) -> None:
+    """'wat' is what typed fast (what is thousands of times more common); 'form' is a word of
+    its own, not a slip of 'from' (under a hundred times more common)."""
+    assert search_analysis._slip_of_filler(word, VOCAB) is slip
+    assert (word in _named(f"how long does botox last {word}")) is (not slip)

@@ -1,13 +1,18 @@
-"""Write the packaged data as JSON: data/hemifacial_spasm.json and data/search_vocabulary.json.
+"""Write the packaged data as JSON: data/hemifacial_spasm.json and data/search_vocabulary.json;
+and the search index of the packaged dataset, data/search_index.sqlite.
 
-    .venv/bin/python tools/compile_data.py          # write both files
-    .venv/bin/python tools/compile_data.py --check  # exit 1 if either is out of date
+    .venv/bin/python tools/compile_data.py          # write the files
+    .venv/bin/python tools/compile_data.py --check  # exit 1 if any is out of date
 
 The TOML files in data/ are the sources people edit. The tool reads the JSON copies (the
 standard library's JSON parser needs no extra import and is faster than TOML, see
 docs/benchmarks.md), in a wheel and in a development install alike, so the tests read what
 users run. Both sources are validated first: a broken dataset or vocabulary is never written.
 tests/test_packaging.py fails when a JSON file no longer matches its TOML: run this and commit.
+The index is a SQLite image, built from the JSON just written by the code of this checkout; it
+is out of date when what it holds differs from a new build (its bytes depend on the SQLite
+version, so they are not compared); search uses it only when its fingerprint matches the
+packaged rows (src/hfs_info/search_index.py).
 """
 
 from __future__ import annotations
@@ -44,6 +49,19 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
 
 
+def index_rows(image: bytes) -> list[tuple[object, ...]]:
+    """Everything a search index image holds: its fingerprint, every row of both tables."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.deserialize(image)
+    rows = db.execute("SELECT * FROM meta").fetchall()
+    rows += db.execute("SELECT rowid, * FROM entries ORDER BY rowid").fetchall()
+    rows += db.execute("SELECT rowid, * FROM passages ORDER BY rowid").fetchall()
+    db.close()
+    return rows
+
+
 def main(argv: list[str]) -> int:
     stale = []
     for path, text in compiled().items():
@@ -52,6 +70,16 @@ def main(argv: list[str]) -> int:
         stale.append(path)
         if "--check" not in argv:
             path.write_text(text, encoding="utf-8")
+    from hfs_info import search_index
+    from hfs_info.dataset import validated
+
+    dataset = json.loads((DATA / "hemifacial_spasm.json").read_text("utf-8"))
+    image = search_index.serialized(validated(dataset, "data/hemifacial_spasm.json"))
+    index = DATA / search_index.PREBUILT_NAME
+    if not index.exists() or index_rows(index.read_bytes()) != index_rows(image):
+        stale.append(index)
+        if "--check" not in argv:
+            index.write_bytes(image)
     for path in stale:
         print(f"{path.relative_to(ROOT)}: {'out of date' if '--check' in argv else 'written'}")
     return 1 if stale and "--check" in argv else 0

@@ -726,13 +726,24 @@ def _adverbs() -> frozenset[str]:
 def _slip_of_filler(word: str, vocabulary: Vocabulary) -> bool:
     """Whether ``word`` is a non-word one slip of the keys from a stop or filler word ("afer",
     "wat", "til", "becuase"): a typo of a word that says nothing says nothing either."""
-    if len(word) < 3 or zipf(word) >= COMMON_ZIPF or any(c.isdigit() for c in word):
+    if len(word) < 3 or any(c.isdigit() for c in word):
         return False
+    # a word of English is a slip only of a word a hundred times more common ("wat" for what;
+    # never "form" for from), as a dropped g is read (is_filler)
+    least = zipf(word) + SLIP_RATIO_ZIPF if zipf(word) >= COMMON_ZIPF else 0.0
     return any(
-        w[0] == word[0] and abs(len(w) - len(word)) <= 1 and query.edit_distance(word, w, 1) <= 1
+        w[0] == word[0]
+        and abs(len(w) - len(word)) <= 1
+        and query.edit_distance(word, w, 1) <= 1
+        and (not least or zipf(w) >= least)
         for w in (*vocabulary.stop_words, *vocabulary.filler, *_most_common())
         if len(w) >= 3
     )
+
+
+# How much more common (on the Zipf scale: 2 is a hundred times) a word must be for a word of
+# English one slip from it to be read as its slip.
+SLIP_RATIO_ZIPF = 2.0
 
 
 def frames(word: str, text: str, vocabulary: Vocabulary) -> bool:

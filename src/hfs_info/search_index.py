@@ -4,8 +4,9 @@ Each record (a section, a treatment and each of its aspects, a drug, a figure, a
 a reference...) is one row of the table ``entries``, ranked as a whole; each of its sentences (a
 point of a list, an item of a record, or a sentence of a paragraph) is one row of ``passages``,
 so that a hit shows the sentences that answer, whole, never a window cut inside a sentence (a
-cut can drop a "not" or a "may"). The index is built in memory on every search (sqlite3 is
-imported here and nowhere else).
+cut can drop a "not" or a "may"). The packaged dataset's index is shipped prebuilt
+(data/search_index.sqlite, by tools/compile_data.py) and loaded; any other is built in memory
+(sqlite3 is imported here and nowhere else).
 """
 
 from __future__ import annotations
@@ -195,6 +196,76 @@ class Index(NamedTuple):
         self.db.close()
 
 
+# The packaged dataset's index, built by tools/compile_data.py and shipped (data/), so that a
+# search of the packaged guide loads it instead of building it (a few milliseconds of every
+# search: docs/benchmarks.md). It holds the fingerprint of what it was built from; a search of
+# anything else, or of a dataset whose rows differ, builds its own.
+PREBUILT_NAME = "search_index.sqlite"
+
+
+def fingerprint(rows: list[Entry]) -> str:
+    """A checksum of everything the index is built from (every row and sentence, and the
+    questions of the vocabulary's [asks]): an index whose fingerprint differs is not used."""
+    import zlib
+
+    asks = vocabulary.load().asks
+    crc = 0
+    for e in rows:
+        text = "\x1f".join((e.id, e.kind, e.title, e.names, e.body, e.context, *e.passages))
+        text += "\x1e" + "\x1f".join(asks.get(e.id, ()))
+        crc = zlib.crc32(text.encode("utf-8", "surrogatepass"), crc)
+    return f"{INDEX_FORMAT}:{len(rows)}:{crc:08x}"
+
+
+# Bumped when how rows are indexed changes (the tokenizer, the tables, clean()): an index of an
+# older format is not used.
+INDEX_FORMAT = 1
+
+
+def serialized(ds: Dataset) -> bytes:
+    """The index of ``ds`` as a SQLite database image, with its fingerprint (for the tools)."""
+    index = build(ds)
+    index.db.execute("CREATE TABLE meta (fingerprint TEXT)")
+    index.db.execute("INSERT INTO meta VALUES (?)", (fingerprint(index.rows),))
+    index.db.commit()  # FTS5 writes its pending terms on commit
+    return index.db.serialize()
+
+
+def _prebuilt(ds: Dataset) -> Index | None:
+    """The shipped index, when ``ds`` is the packaged dataset and the index was built from the
+    same rows; else None."""
+    import sqlite3
+
+    from hfs_info import store
+
+    if ds is not store.load_packaged():
+        return None
+    image = store.package_data(PREBUILT_NAME)
+    if image is None:
+        return None
+    rows = entries(ds)
+    db = sqlite3.connect(":memory:")
+    try:
+        db.deserialize(image)
+        found = db.execute("SELECT fingerprint FROM meta").fetchone()
+    except (sqlite3.Error, AttributeError):  # damaged, or a SQLite without deserialize
+        db.close()
+        return None
+    if found is None or found[0] != fingerprint(rows):
+        db.close()
+        return None
+    return Index(db, rows, _firsts(rows), own_names(rows))
+
+
+def _firsts(rows: list[Entry]) -> list[int]:
+    """The rowid of each entry's first sentence (its sentences are numbered in a row)."""
+    first, count = [], 0
+    for e in rows:
+        first.append(count)
+        count += len(e.passages)
+    return first
+
+
 def build(ds: Dataset) -> Index:
     """An in-memory FTS5 index of every record and of every sentence of every record."""
     import sqlite3
@@ -222,13 +293,9 @@ def build(ds: Dataset) -> Index:
             for i, e in enumerate(rows)
         ],
     )
-    first: list[int] = []
-    texts: list[str] = []
-    for e in rows:
-        first.append(len(texts))
-        texts += map(clean, e.passages)
+    texts = [clean(passage) for e in rows for passage in e.passages]
     db.executemany("INSERT INTO passages (rowid, text) VALUES (?, ?)", enumerate(texts))
-    return Index(db, rows, first, own_names(rows))
+    return Index(db, rows, _firsts(rows), own_names(rows))
 
 
 # The kinds of record that are an entity's own record (a treatment's summary, not its aspects).
@@ -270,7 +337,7 @@ def index_for(ds: Dataset) -> Index:
     if _built is None or _built[0] is not ds:
         if _built is not None:
             _built[1].close()
-        _built = (ds, build(ds))
+        _built = (ds, _prebuilt(ds) or build(ds))
     return _built[1]
 
 
