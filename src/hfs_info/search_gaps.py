@@ -348,8 +348,9 @@ _TREATING = frozenset(
 _TREATMENT_KINDS = frozenset(("treatment", "drug"))
 
 
-# A sentence that points to a figure of the guide ("(Figure 2)", "(Figures 3 and 4)").
-_POINTS = re.compile(r"\bfig(?:ure)?s?\.? \d", re.IGNORECASE)
+# A sentence that points to a figure of the guide ("(Figure 2)", "(Figures 3 and 4)"); compiled
+# only where a picture is asked (re caches it), not at every search's import.
+_POINTS = r"\bfig(?:ure)?s?\.? \d"
 
 
 def _pictured(ix: Index, thing: Thing) -> bool:
@@ -361,7 +362,7 @@ def _pictured(ix: Index, thing: Thing) -> bool:
     texts = ix.db.execute(
         f"SELECT text FROM passages WHERE rowid IN ({','.join(map(str, spoken))})"
     ).fetchall()
-    return any(_POINTS.search(str(row[0])) for row in texts)
+    return any(re.search(_POINTS, str(row[0]), re.IGNORECASE) for row in texts)
 
 
 def _untreated(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...]:
