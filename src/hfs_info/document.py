@@ -81,7 +81,9 @@ class Found(NamedTuple):
     # what the guide does not say of what the question names, each as (what it lacks, the
     # things named as typed): "figure" (no figure of the kind asked is about them: no_figure
     # is the kind), "definition" (what the word is), "together" (the things side by side),
-    # "aspect" (the first answer is the aspect asked of another thing)
+    # "aspect" (the first answer is the aspect asked of another thing), "comparison" (the two
+    # compared), "treatment" (how it is treated), "pain" (whether it hurts), "picture" (a figure
+    # of it)
     unsaid: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 

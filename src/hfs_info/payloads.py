@@ -162,9 +162,9 @@ class Search(TypedDict):
     no_figure: Annotated[
         str | None,
         Note(
-            "the kind of figure the query asks for (percentage, duration, number, or the unit "
-            "asked a count of: hours) when no answer shown holds one: the guide gives no such "
-            "figure and the results are only the closest passages; null otherwise"
+            "the kind of figure the query asks for (percentage, duration, number, age, size, or "
+            "the unit asked a count of: hours) when no answer shown holds one: the guide gives "
+            "no such figure and the results are only the closest passages; null otherwise"
         ),
     ]
     unsaid: Annotated[
@@ -172,7 +172,8 @@ class Search(TypedDict):
         Note(
             "what the guide does not say of what the query names, though it names it: no "
             "figure of it (no_figure is the kind), not what it is, not the two together, not "
-            "the aspect asked; the results are only the closest passages"
+            "the aspect asked, not the two compared, not how it is treated, not whether it "
+            "hurts, no picture of it; the results are only the closest passages"
         ),
     ]
     results: tuple[Hit, ...]

@@ -891,7 +891,19 @@ _FIGURE_ASKS = {
     ("how", "common"): "number",
     ("how", "frequent"): "number",
     ("how", "frequently"): "number",
+    ("how", "big"): "size",
+    ("how", "large"): "size",
+    ("how", "wide"): "size",
+    ("how", "deep"): "size",
+    ("what", "size"): "size",
 }
+# "what is the percentage of ...", "what are the odds": the words after "what is/are the" that
+# ask for a percentage; "what recurrence rate", "what success rate": a rate asked of one word.
+_PERCENTAGES = frozenset(("percentage", "percent", "proportion", "fraction", "share"))
+# The units a size is given in ("3 cm", "a 2.5-centimetre opening"): a size is a number of them.
+_SIZES = frozenset(
+    ("mm", "cm", "millimeter", "millimetre", "centimeter", "centimetre", "inch", "inche")
+)
 # "what are the chances", "what is the success rate", "what's my risk rate": the words after
 # "what is/are the (one word)" that ask for a percentage.
 _CHANCES = frozenset(("chance", "chances", "odds", "likelihood", "rate", "rates"))
@@ -927,8 +939,10 @@ def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
             # "what are the chances", "what is the success rate", "what is my risk rate"
             rest = words[i + 1 : i + 5]
             asks = rest[:1] in (["is"], ["are"], ["s"]) and rest[1:2] in (["the"], ["my"])
-            if asks and set(rest[2:4]) & _CHANCES:
+            if asks and (set(rest[2:4]) & _CHANCES or (rest[2:3] and rest[2] in _PERCENTAGES)):
                 return "percentage"
+            if rest[1:2] in (["rate"], ["rates"]) and not is_filler(rest[0], vocabulary):
+                return "percentage"  # "what recurrence rate", not "what is rate"
             if asks and rest[2:3] and rest[2] in _AVERAGE:
                 return "age" if rest[3:4] == ["age"] else "number"
         if kind is None:
@@ -960,6 +974,12 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
             _AGE_BEFORE.intersection(words[max(0, i - 2) : i])
             or _AGE_AFTER.intersection(words[i + 1 : i + 3])
             for i in numbers
+        )
+    if kind == "size":  # "3 cm", "2.5 millimetres", "an inch" is no figure
+        return any(
+            (w[:-1] if w.endswith("s") else w) in _SIZES
+            for i in numbers
+            for w in words[i + 1 : i + 2]
         )
     if kind == "percentage":
         if "%" in text or "percent" in words:

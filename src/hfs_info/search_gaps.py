@@ -27,7 +27,17 @@ Each of its words matches, so ranking alone cannot tell; this module reads the q
   treatment (its side effects, how long it lasts, its risks) that the question does not name,
   and the record never speaks of a thing the question does name ("what are the side effects
   of the MRI": MVD's side effects; "how long does the MRI take": how long Botox lasts), the
-  guide does not say that of the thing named.
+  guide does not say that of the thing named;
+- **a percentage, an age or a size of what the first answer speaks of without one**, when the
+  figures shown are of other things ("what percentage of patients are women": who is affected,
+  then the surgery's percentages);
+- **a comparison** of two record names ("does Klonopin work better than baclofen") that no
+  sentence of the guide speaking of both makes;
+- **a treatment** of a record name ("how is Bell's palsy treated") that no record of a
+  treatment or a drug speaks of;
+- **pain** of a record name ("does the EMG test hurt") that no sentence speaks of with pain;
+- **a picture** of a record name that no figure shows ("a figure of where the Botox needles
+  go").
 
 Everything is checked against the whole guide, never against a list of examples; nothing here
 changes the ranking, only what the answer says first.
@@ -67,7 +77,11 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 # What the answer says the guide lacks: a figure of what is named, what a named word is, or
 # the named things together.
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
-LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT)
+COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
+LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE)
+# The kinds of figure only a figure answers (asked_figure): how many times may be answered
+# "indefinitely", how long "for life"; a percentage, an age or a size only by a number.
+_FIGURES_ONLY = frozenset(("percentage", "age", "size"))
 
 
 # Plain classes, not NamedTuples: creating a NamedTuple class costs every search more than
@@ -237,6 +251,10 @@ def unsaid(
             out.append((FIGURE, lacking))
     if kind == "duration" and not out and (aspect := _aspect_length(ix, text, first, vocab)):
         out.append((FIGURE, (aspect,)))
+    # a count or a length may be answered in words ("repeated indefinitely", "rare"); a
+    # percentage, an age or a size is not
+    if kind in _FIGURES_ONLY and not out and (topic := _unfigured(ix, asked, kind, first, vocab)):
+        out.append((FIGURE, (topic,)))
     if "definition" in intents:
         topics = [a for a in asked if _may_be_topic(a, vocab)]
         if len(topics) > 1:  # filler aside ("what is the usual ..."), one topic may be left
@@ -259,6 +277,19 @@ def unsaid(
         )
         if lacking:
             out.append((ASPECT, lacking))
+    words = WORD.findall(normalize_query(text))
+    if not out and (untreated := _untreated(ix, named, words)):
+        out.append((TREATMENT, untreated))
+    if "picture" in intents and not out:
+        # a picture asked of a thing no figure of the guide shows ("a figure of where the Botox
+        # needles go"): its figures are of the nerve, the skull and the operation
+        unshown = tuple(t.typed for t in named if t.own and not _pictured(ix, t))
+        if unshown:
+            out.append((PICTURE, unshown))
+    if not out and (painless := _unpained(ix, named, words)):
+        out.append((PAIN, painless))
+    if (pair := _compared(ix, named, words)) is not None:
+        out.append((COMPARISON, pair))
     records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
@@ -266,6 +297,140 @@ def unsaid(
             if (a.own or b.own) and apart and rare(a) and rare(b):
                 out.append((TOGETHER, (a.typed, b.typed)))
     return tuple(out)
+
+
+# The words that compare one thing with another before "than" ("works better than", "is
+# safer than", "more effective than"), and the words of a sentence that compares.
+_COMPARING = frozenset(
+    (
+        *("better", "worse", "safer", "riskier", "stronger", "weaker", "faster", "slower"),
+        *("more", "less", "longer", "shorter", "easier", "harder", "best", "worst"),
+    )
+)
+# How many words before "than" may stand between the comparing word and it ("more
+# effective than", "better at stopping spasms than").
+_COMPARED_SPAN = 4
+
+
+def _compared(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, str] | None:
+    """The two record names a question compares ("does Klonopin work better than baclofen":
+    one before a comparing word and "than", one after), when no sentence of the guide that
+    speaks of both compares anything: the guide makes no such comparison. None otherwise, for
+    two treatments (the guide says each has benefits and limitations, to be weighed with your
+    doctor: "is MVD better than Botox", "is Tegretol safer than surgery"), and for things that
+    are no record's own name ("more often in women than men" is answered).
+    ``words``: the question's words, as read."""
+    if "than" not in words:
+        return None
+    at = words.index("than")
+    if not _COMPARING.intersection(words[max(0, at - _COMPARED_SPAN) : at]):
+        return None
+    own = [t for t in named if t.own]
+    before = [t for t in own if _position(t, words) in range(at)]
+    after = [t for t in own if _position(t, words) > at]
+    if not before or not after:
+        return None
+    a, b = before[-1], after[0]
+    mine, theirs = _treatments(ix, a), _treatments(ix, b)
+    if mine and theirs and mine != theirs:
+        return None  # two treatments: the guide says each has benefits and limitations
+    both = set(match(ix.db, " OR ".join(a.terms), "passages")) & set(
+        match(ix.db, " OR ".join(b.terms), "passages")
+    )
+    comparing = re.compile(r"\b(?:than|" + "|".join(sorted(_COMPARING)) + r")\b", re.IGNORECASE)
+    texts = ix.db.execute(
+        f"SELECT text FROM passages WHERE rowid IN ({','.join(map(str, sorted(both)))})"
+    ).fetchall()
+    if any(comparing.search(str(row[0])) for row in texts):
+        return None
+    return (a.typed, b.typed)
+
+
+# The words that ask how something is treated ("how is Bell's palsy treated", "a cure for"),
+# and the kinds of record that speak of a treatment.
+_TREATING = frozenset(
+    ("treat", "treats", "treated", "treating", "treatment", "treatments", "cure", "cured", "cures")
+)
+_TREATMENT_KINDS = frozenset(("treatment", "drug"))
+
+
+# A sentence that points to a figure of the guide ("(Figure 2)", "(Figures 3 and 4)"); compiled
+# only where a picture is asked (re caches it), not at every search's import.
+_POINTS = r"\bfig(?:ure)?s?\.? \d"
+
+
+def _pictured(ix: Index, thing: Thing) -> bool:
+    """Whether a figure of the guide shows ``thing``: a figure record speaks of it, or a
+    sentence that speaks of it points to a figure ("a craniotomy ... (Figure 2)")."""
+    if any(ix.rows[r].kind == "figure" for r in _records(ix, thing.terms)):
+        return True
+    spoken = sorted(match(ix.db, " OR ".join(thing.terms), "passages"))
+    texts = ix.db.execute(
+        f"SELECT text FROM passages WHERE rowid IN ({','.join(map(str, spoken))})"
+    ).fetchall()
+    return any(re.search(_POINTS, str(row[0]), re.IGNORECASE) for row in texts)
+
+
+def _untreated(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...]:
+    """The record names a question asks the treatment of ("how is Bell's palsy treated") that
+    no record of a treatment or a drug speaks of (anywhere: title, names, text, context,
+    questions answered): the guide treats only its subject. Empty when the question names a
+    treatment or a drug itself ("can Botox treat ...": what the treatment does), or asks no
+    treatment."""
+    if not _TREATING.intersection(words):
+        return ()
+    own = [t for t in named if t.own]
+    if any(ix.rows[r].kind in _TREATMENT_KINDS for t in own for r in t.records):
+        return ()
+    return tuple(
+        t.typed
+        for t in own
+        if not any(ix.rows[r].kind in _TREATMENT_KINDS for r in _records(ix, t.terms))
+    )
+
+
+# The words that ask whether something hurts (not "pain", which asks as often what eases it:
+# "does Tegretol help facial pain"), and the guide's words for pain (FTS5 terms).
+_HURTING = frozenset(("hurt", "hurts", "painful"))
+_PAIN_TERMS = '"pain" OR "painful" OR "painless" OR "hurt" OR "hurts"'
+
+
+def _unpained(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...]:
+    """The record names a question asks the pain of ("does the EMG test hurt", "is the Botox
+    shot painful") that no sentence of the guide speaks of together with pain: the guide says
+    whether the twitching hurts (its subject, never named here), not whether a test or a
+    treatment does. Empty when the question asks no pain."""
+    if not _HURTING.intersection(words):
+        return ()
+    pain = set(match(ix.db, _PAIN_TERMS, "passages"))
+    return tuple(
+        t.typed
+        for t in named
+        if t.own
+        and not pain & set(match(ix.db, " OR ".join(t.terms), "passages"))
+        and not any(pain.intersection(_sentences(ix, r)) for r in t.records)
+    )
+
+
+def _sentences(ix: Index, rowid: int) -> range:
+    """The passage rowids of record ``rowid`` (its sentences, items and points)."""
+    return range(ix.first[rowid], ix.first[rowid] + len(ix.rows[rowid].passages))
+
+
+def _treatments(ix: Index, thing: Thing) -> set[str]:
+    """The treatments ``thing`` is the own name of, or a drug given in ("Tegretol":
+    medication)."""
+    return {
+        _treats(row) or row.id.split("/")[0]
+        for row in (ix.rows[r] for r in thing.records)
+        if row.kind in _TREATMENT_KINDS
+    }
+
+
+def _position(thing: Thing, words: list[str]) -> int:
+    """Where the first word of ``thing`` stands in ``words`` (-1 when it does not)."""
+    first = thing.typed.split()[0]
+    return words.index(first) if first in words else -1
 
 
 def _head(words: list[str], vocab: Vocabulary) -> str | None:
@@ -332,6 +497,43 @@ def _belongs(ix: Index, rowid: int, thing: Thing) -> bool:
         if entry.id == mine or entry.id.startswith(mine + "/") or entry.part_of == mine:
             return True
     return False
+
+
+def _unfigured(
+    ix: Index,
+    asked: Sequence[Asked],
+    kind: str,
+    first: Sequence[tuple[int, Entry, range]],
+    vocab: Vocabulary,
+) -> str | None:
+    """The topic of the question the first answer speaks of without a figure of ``kind``, when
+    a figure of that kind is shown only in sentences and records that never speak of it ("what
+    percentage of patients are women": who is affected, then the surgery's percentages); None
+    when no figure of the kind is shown at all (search's own note says so: Found.no_figure)."""
+    if not first:
+        return None
+    sentences = [
+        (rowid, k, holds_figure(kind, f"{entry.title}. {entry.passages[k - ix.first[rowid]]}"))
+        for rowid, entry, shown in first
+        for k in shown
+    ]
+    lead = first[0][0]
+    if not any(held for *_, held in sentences) or any(
+        held for rowid, _, held in sentences if rowid == lead
+    ):
+        return None
+    for a in asked:
+        words = a.concept.typed.split()
+        if not _may_be_topic(a, vocab) or set(words) <= vocab.subject:
+            continue
+        expression = " OR ".join(a.terms)
+        spoken = set(match(ix.db, expression, "passages"))
+        records = set(match(ix.db, "{title names} : (" + expression + ")"))
+        if not any(k in spoken for rowid, k, _ in sentences if rowid == lead):
+            continue  # the first answer does not speak of it
+        if not any(held and (k in spoken or rowid in records) for rowid, k, held in sentences):
+            return a.concept.typed
+    return None
 
 
 def _undefined(ix: Index, a: Asked) -> str | None:

@@ -518,13 +518,15 @@ _FIGURES = {
     "duration": "length of time",
     "number": "number",
     "age": "age",
+    "size": "size",
 }
 
 
 def unsaid_lines(found: Found) -> list[str]:
     """One line for each thing the guide does not say of what the question names
     (Found.unsaid): no figure of it, not what it is, not the two together, not the aspect asked
-    (the first answer is that aspect of another thing)."""
+    (the first answer is that aspect of another thing), not the two compared, not how it is
+    treated, not whether it hurts, no figure (picture) of it."""
     lines = []
     for what, about in found.unsaid:
         named = " or ".join(repr(word) for word in about)
@@ -541,6 +543,19 @@ def unsaid_lines(found: Found) -> list[str]:
             lines.append(
                 f"The guide names {named} but does not say what it is; the closest passages follow."
             )
+        elif what == "treatment":
+            lines.append(
+                f"The guide does not say how {named} is treated; the closest passages follow."
+            )
+        elif what == "pain":
+            lines.append(
+                f"The guide does not say whether {named} hurts; the closest passages follow."
+            )
+        elif what == "picture":
+            lines.append(f"The guide has no figure of {named}; the closest passages follow.")
+        elif what == "comparison":
+            both = " and ".join(repr(word) for word in about)
+            lines.append(f"The guide never compares {both}; the closest passages follow.")
         else:
             both = " and ".join(repr(word) for word in about)
             lines.append(f"The guide never speaks of {both} together; the closest passages follow.")
