@@ -503,3 +503,38 @@ def test_a_figure_is_known_by_its_number_whatever_its_id() -> None:
     for figure in renamed.figures:
         found = search.answer(renamed, f"figure {figure.number}")
         assert found.hits[0].id == f"figure:{figure.id}", [h.id for h in found.hits]
+
+
+# --- any question made of the words the rules read never breaks search ------------------------
+
+# The words search's rules look for (question phrases, asking words, stop words) with a few
+# topics and the punctuation that ends a clause: sequences of them reach the edges of every
+# rule ("how often" ending the question, a clause of one word, a phrase cut short).
+_RULE_WORDS = sorted(
+    {w for phrases in VOCAB.questions.values() for p in phrases for w in p.split()}
+    | set(VOCAB.stop_words)
+    | {"botox", "mvd", "surgery", "pills", "nerve", "mri", "emg", "pain", "hurt", "treated"}
+    | {"?", ".", "!", ";", ",", "vs", "than", "better", "picture", "percentage", "size"}
+)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(st.lists(st.sampled_from(_RULE_WORDS), min_size=1, max_size=12))
+def test_no_question_of_the_rules_words_breaks_search(words: list[str]) -> None:
+    """Search answers or says it cannot (NotFoundError, or a usage error for what it refuses):
+    never another exception, whatever order the words its rules read come in."""
+    from hfs_info.errors import UsageError
+
+    text = " ".join(words)
+    try:
+        search.answer(DS, text)
+    except (NotFoundError, UsageError):
+        pass
+
+
+@pytest.mark.parametrize("text", ["how often", "botox how often", "how often?", "how often. x"])
+def test_a_question_ending_in_its_asking_words_is_answered_or_missed(text: str) -> None:
+    try:
+        search.answer(DS, text)
+    except NotFoundError:
+        pass

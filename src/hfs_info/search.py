@@ -524,7 +524,7 @@ def _asked_interval(text: str, in_guide: Callable[[str], bool]) -> Concept | Non
             if words[i : i + 2] != ["how", "often"]:
                 continue
             rest = words[i + 2 : i + 2 + ASPECT_WORDS]
-            pairs = zip(rest, [*rest[1:], ""], strict=True)
+            pairs = zip(rest, rest[1:], strict=False)  # ("how often" may end the question)
             if _NEEDING.intersection(rest) or any(a in _HAVING and b == "to" for a, b in pairs):
                 return _aspect_form("duration", in_guide)
     return None
