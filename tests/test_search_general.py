@@ -8,6 +8,7 @@ never speaks of ("cost", "near me", "on its own") is a miss, whatever its other 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from functools import cache
 
@@ -525,16 +526,11 @@ def test_no_question_of_the_rules_words_breaks_search(words: list[str]) -> None:
     never another exception, whatever order the words its rules read come in."""
     from hfs_info.errors import UsageError
 
-    text = " ".join(words)
-    try:
-        search.answer(DS, text)
-    except (NotFoundError, UsageError):
-        pass
+    with contextlib.suppress(NotFoundError, UsageError):
+        search.answer(DS, " ".join(words))
 
 
 @pytest.mark.parametrize("text", ["how often", "botox how often", "how often?", "how often. x"])
 def test_a_question_ending_in_its_asking_words_is_answered_or_missed(text: str) -> None:
-    try:
+    with contextlib.suppress(NotFoundError):
         search.answer(DS, text)
-    except NotFoundError:
-        pass

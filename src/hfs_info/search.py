@@ -20,6 +20,7 @@ import heapq
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info import search_analysis, search_gaps
@@ -524,8 +525,10 @@ def _asked_interval(text: str, in_guide: Callable[[str], bool]) -> Concept | Non
             if words[i : i + 2] != ["how", "often"]:
                 continue
             rest = words[i + 2 : i + 2 + ASPECT_WORDS]
-            pairs = zip(rest, rest[1:], strict=False)  # ("how often" may end the question)
-            if _NEEDING.intersection(rest) or any(a in _HAVING and b == "to" for a, b in pairs):
+            # ("how often" may end the question: no pairs then)
+            if _NEEDING.intersection(rest) or any(
+                a in _HAVING and b == "to" for a, b in pairwise(rest)
+            ):
                 return _aspect_form("duration", in_guide)
     return None
 
