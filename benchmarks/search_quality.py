@@ -10,7 +10,7 @@ beside them, never instead:
     .venv/bin/python benchmarks/search_quality.py --misses    # also list every question not first
 
 questions.tsv is the set search was tuned on; questions-heldout.tsv and questions-blind-a.tsv
-to -k.tsv were written blind, but their misses have been read, so they are development sets now
+to -l.tsv were written blind, but their misses have been read, so they are development sets now
 (sets B to H were each measured before that, docs/benchmarks.md): a claim
 needs a fresh, unseen set (give its path). A question of kind "none" (ANSWERS "-") is right when
 search says the guide does not answer it: a miss (exit 1), or an answer that first names the
@@ -42,7 +42,9 @@ BLIND_H = FIXTURES / "questions-blind-h.tsv"
 BLIND_I = FIXTURES / "questions-blind-i.tsv"
 BLIND_J = FIXTURES / "questions-blind-j.tsv"
 BLIND_K = FIXTURES / "questions-blind-k.tsv"
+BLIND_L = FIXTURES / "questions-blind-l.tsv"
 NAMES = {
+    BLIND_L: "blind set L (questions-blind-l.tsv; written blind, round 10 claim, development set)",
     BLIND_K: "blind set K (questions-blind-k.tsv; written blind, round 9 claim, a development set)",
     BLIND_J: "blind set J (questions-blind-j.tsv; written blind, round 8 claim, a development set)",
     BLIND_I: "blind set I (questions-blind-i.tsv; written blind, round 8 claim, a development set)",
@@ -287,6 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = args.files or [
         f
         for f in (
+            BLIND_L,
             BLIND_K,
             BLIND_J,
             BLIND_I,
