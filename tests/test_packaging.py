@@ -144,10 +144,27 @@ def test_the_shipped_search_index_holds_what_a_new_build_holds() -> None:
         sys.path.pop(0)
     shipped = store.package_data(search_index.PREBUILT_NAME)
     assert shipped is not None
-    fresh = search_index.serialized(store.load_packaged())
+    built_from = search_index.fingerprint(
+        compile_data.DATA.joinpath(store.COMPILED_NAME).read_bytes(),
+        compile_data.DATA.joinpath("search_vocabulary.json").read_bytes(),
+    )
+    fresh = search_index.serialized(store.load_packaged(), built_from)
     assert compile_data.index_rows(shipped) == compile_data.index_rows(fresh), (
         "run python tools/compile_data.py"
     )
+
+
+def test_the_compiled_dataset_passes_every_rule_of_a_dataset_file() -> None:
+    """The packaged JSON is read without the cross-record rules (store.load_packaged): they must
+    hold for it, as for any file given with --data."""
+    import json
+
+    from hfs_info.dataset import build
+
+    compiled = store.package_data(store.COMPILED_NAME)
+    assert compiled is not None
+    dataset, problems = build(json.loads(compiled))
+    assert problems == [] and dataset == store.load_packaged()
 
 
 def test_a_development_install_reads_the_compiled_data() -> None:

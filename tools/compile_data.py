@@ -70,11 +70,13 @@ def main(argv: list[str]) -> int:
         stale.append(path)
         if "--check" not in argv:
             path.write_text(text, encoding="utf-8")
-    from hfs_info import search_index
+    from hfs_info import search_index, store, vocabulary
     from hfs_info.dataset import validated
 
-    dataset = json.loads((DATA / "hemifacial_spasm.json").read_text("utf-8"))
-    image = search_index.serialized(validated(dataset, "data/hemifacial_spasm.json"))
+    packaged = (DATA / store.COMPILED_NAME).read_bytes()
+    words = (DATA / vocabulary.COMPILED_NAME).read_bytes()
+    dataset = validated(json.loads(packaged), f"data/{store.COMPILED_NAME}")
+    image = search_index.serialized(dataset, search_index.fingerprint(packaged, words))
     index = DATA / search_index.PREBUILT_NAME
     if not index.exists() or index_rows(index.read_bytes()) != index_rows(image):
         stale.append(index)

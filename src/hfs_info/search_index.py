@@ -203,18 +203,13 @@ class Index(NamedTuple):
 PREBUILT_NAME = "search_index.sqlite"
 
 
-def fingerprint(rows: list[Entry]) -> str:
-    """A checksum of everything the index is built from (every row and sentence, and the
-    questions of the vocabulary's [asks]): an index whose fingerprint differs is not used."""
+def fingerprint(dataset: bytes, words: bytes) -> str:
+    """What an index is built from, as a checksum: the compiled dataset and vocabulary files
+    (the rows and the questions of [asks] come from them) and INDEX_FORMAT (how rows are
+    indexed). An index whose fingerprint differs is not used."""
     import zlib
 
-    asks = vocabulary.load().asks
-    crc = 0
-    for e in rows:
-        text = "\x1f".join((e.id, e.kind, e.title, e.names, e.body, e.context, *e.passages))
-        text += "\x1e" + "\x1f".join(asks.get(e.id, ()))
-        crc = zlib.crc32(text.encode("utf-8", "surrogatepass"), crc)
-    return f"{INDEX_FORMAT}:{len(rows)}:{crc:08x}"
+    return f"{INDEX_FORMAT}:{zlib.crc32(dataset):08x}:{zlib.crc32(words):08x}"
 
 
 # Bumped when how rows are indexed changes (the tokenizer, the tables, clean()): an index of an
@@ -222,18 +217,19 @@ def fingerprint(rows: list[Entry]) -> str:
 INDEX_FORMAT = 1
 
 
-def serialized(ds: Dataset) -> bytes:
-    """The index of ``ds`` as a SQLite database image, with its fingerprint (for the tools)."""
+def serialized(ds: Dataset, built_from: str) -> bytes:
+    """The index of ``ds`` as a SQLite database image, with the fingerprint of the files it is
+    ``built_from`` (for the tools)."""
     index = build(ds)
     index.db.execute("CREATE TABLE meta (fingerprint TEXT)")
-    index.db.execute("INSERT INTO meta VALUES (?)", (fingerprint(index.rows),))
+    index.db.execute("INSERT INTO meta VALUES (?)", (built_from,))
     index.db.commit()  # FTS5 writes its pending terms on commit
     return index.db.serialize()
 
 
 def _prebuilt(ds: Dataset) -> Index | None:
     """The shipped index, when ``ds`` is the packaged dataset and the index was built from the
-    same rows; else None."""
+    same compiled files; else None."""
     import sqlite3
 
     from hfs_info import store
@@ -241,9 +237,10 @@ def _prebuilt(ds: Dataset) -> Index | None:
     if ds is not store.load_packaged():
         return None
     image = store.package_data(PREBUILT_NAME)
-    if image is None:
+    dataset = store.package_data(store.COMPILED_NAME)
+    words = store.package_data(vocabulary.COMPILED_NAME)
+    if image is None or dataset is None or words is None:
         return None
-    rows = entries(ds)
     db = sqlite3.connect(":memory:")
     try:
         db.deserialize(image)
@@ -251,9 +248,10 @@ def _prebuilt(ds: Dataset) -> Index | None:
     except (sqlite3.Error, AttributeError):  # damaged, or a SQLite without deserialize
         db.close()
         return None
-    if found is None or found[0] != fingerprint(rows):
+    if found is None or found[0] != fingerprint(dataset, words):
         db.close()
         return None
+    rows = entries(ds)
     return Index(db, rows, _firsts(rows), own_names(rows))
 
 

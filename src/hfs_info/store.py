@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from functools import cache
 
-from hfs_info.dataset import parse, validated
+from hfs_info.dataset import parse, trusted
 from hfs_info.errors import DataError
 from hfs_info.models import Dataset
 
@@ -34,7 +34,7 @@ def load_packaged() -> Dataset:
     if compiled is not None:
         import json
 
-        return validated(json.loads(compiled), f"<packaged>/{COMPILED_NAME}")
+        return trusted(json.loads(compiled), f"<packaged>/{COMPILED_NAME}")
     data = package_data(PACKAGED_NAME)
     if data is None:  # pragma: no cover - every loader we ship with can read data files
         raise DataError(f"<packaged>/{PACKAGED_NAME}", ["cannot be read"])
