@@ -277,3 +277,41 @@ def test_a_picture_is_said_missing_only_of_what_no_figure_shows(name: str, ask: 
                 for passage in ENTRIES[i].passages:
                     words = f" {' '.join(WORD.findall(normalize_query(passage)))} "
                     assert not (f" {thing} " in words and FIGURE.search(passage)), passage
+
+
+# --- a figure asked of what does not happen ---------------------------------------------------
+
+_NEGATED_FRAMES = [
+    "what percentage of cases {} start near the eye",
+    "how many patients {} get relief after surgery",
+    "what percent {} have a recurrence",
+]
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    st.sampled_from(_NEGATED_FRAMES),
+    st.sampled_from(["do not", "don't", "never", "didn't", "won't"]),
+)
+def test_a_figure_asked_of_what_does_not_happen_is_said_not_to_answer(
+    frame: str, negation: str
+) -> None:
+    """The guide's figures count what happens ("92% start near the eye"): asked of what does
+    not, they are no answer, and the answer says so first; a "not" only in the story around
+    the question turns nothing around."""
+    found = search.answer(DS, frame.format(negation))
+    assert any(what == "negated" for what, _ in found.unsaid)
+    story = search.answer(DS, f"I {negation} like needles. " + frame.format("").replace("  ", " "))
+    assert not any(what == "negated" for what, _ in story.unsaid)
+
+
+def test_the_negated_figure_note_comes_first_in_text_and_json(run) -> None:
+    question = "what percentage of cases do not start near the eye"
+    plain = run("search", question, "--format", "plain").stdout
+    note = (
+        "The question is put negatively ('not'): the guide's figures count what does happen, "
+        "so the figures below do not answer it as asked."
+    )
+    assert plain.index(note) < plain.index("Closest passage (")
+    data = json.loads(run("search", question, "--format", "json").stdout)
+    assert {"lacks": "negated", "about": ["not"]} in data["unsaid"]

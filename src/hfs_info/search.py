@@ -1226,6 +1226,9 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     unsaid = _unsaid(ix, question, ranking, text, shown[:FIGURE_HITS])
     if no_figure is None and any(what == search_gaps.FIGURE for what, _ in unsaid):
         no_figure = search_analysis.asked_figure(text, vocabulary.load())
+    turned = _negated_figure(text)
+    if turned:
+        unsaid = (*unsaid, (search_gaps.NEGATED, turned))  # a figure counts what does happen
     vocab = vocabulary.load()
     # a word that frames the question names no topic (search_analysis.frames)
     unmatched = tuple(
@@ -1236,6 +1239,20 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     return Found(
         hits, unmatched, ranking.read_as, ranking.related, no_figure, ranking.opposites, unsaid
     )
+
+
+def _negated_figure(text: str) -> tuple[str, ...]:
+    """The words that put a sentence asking for a figure negatively ("what percentage do not
+    get relief"), in that sentence only: a "not" in the story around it ("I don't want surgery.
+    How many get relief?") turns nothing around."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    for sentence in text.replace("?", ".").replace("!", ".").split("."):
+        turned = search_gaps.negated(sentence)
+        if turned and search_analysis.asked_figure(sentence, vocab) is not None:
+            return turned
+    return ()
 
 
 def _unsaid(

@@ -78,7 +78,31 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 # the named things together.
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
-LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE)
+NEGATED = "negated"
+LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED)
+# The words that turn a question around ("what percentage do not get relief"): search reads
+# them as stop words (the passage is the same), but a figure the guide gives counts what does
+# happen, so it is no answer to what does not, and the answer says so first.
+NEGATIONS = frozenset(
+    (
+        *("not", "no", "never", "none", "without", "neither", "nor"),
+        *("dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent", "havent", "hasnt"),
+        *("wasnt", "werent", "wouldnt", "couldnt"),
+    )
+)
+
+
+def negated(text: str) -> tuple[str, ...]:
+    """The words of ``text`` that turn a question asking for a figure around ("not", "no",
+    "don't"), in the order typed; empty when none does."""
+    typed = (w.strip('.,;:!?"()[]') for w in text.split())
+    return tuple(
+        dict.fromkeys(
+            w for w in typed if w.casefold().replace("'", "").replace("\u2019", "") in NEGATIONS
+        )
+    )
+
+
 # The kinds of figure only a figure answers (asked_figure): how many times may be answered
 # "indefinitely", how long "for life"; a percentage, an age or a size only by a number.
 _FIGURES_ONLY = frozenset(("percentage", "age", "size"))

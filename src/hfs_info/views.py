@@ -553,6 +553,11 @@ def unsaid_lines(found: Found) -> list[str]:
             )
         elif what == "picture":
             lines.append(f"The guide has no figure of {named}; the closest passages follow.")
+        elif what == "negated":
+            lines.append(
+                f"The question is put negatively ({named}): the guide's figures count what does "
+                "happen, so the figures below do not answer it as asked."
+            )
         elif what == "comparison":
             both = " and ".join(repr(word) for word in about)
             lines.append(f"The guide never compares {both}; the closest passages follow.")
