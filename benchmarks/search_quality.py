@@ -59,6 +59,22 @@ NAMES = {
     HELDOUT: "held-out set (questions-heldout.tsv; written blind, misses since read)",
     BLIND_A: "blind set A (questions-blind-a.tsv; written blind, a development set)",
 }
+# The blind sets, newest first, and the held-out set: the headline, and what --ablate scores.
+BLIND_SETS = (
+    BLIND_L,
+    BLIND_K,
+    BLIND_J,
+    BLIND_I,
+    BLIND_H,
+    BLIND_G,
+    BLIND_F,
+    BLIND_E,
+    BLIND_D,
+    BLIND_B,
+    BLIND_C,
+    BLIND_A,
+    HELDOUT,
+)
 NONE = "-"
 REFUSED = "(refused)"
 
@@ -271,41 +287,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.ablate:
-        blind = (
-            BLIND_J,
-            BLIND_I,
-            BLIND_H,
-            BLIND_G,
-            BLIND_F,
-            BLIND_E,
-            BLIND_D,
-            BLIND_B,
-            BLIND_C,
-            BLIND_A,
-            HELDOUT,
-        )
-        print(ablate(args.files or [f for f in blind if f.exists()]))
+        print(ablate(args.files or [f for f in BLIND_SETS if f.exists()]))
         return 0
-    files = args.files or [
-        f
-        for f in (
-            BLIND_L,
-            BLIND_K,
-            BLIND_J,
-            BLIND_I,
-            BLIND_H,
-            BLIND_G,
-            BLIND_F,
-            BLIND_E,
-            BLIND_D,
-            BLIND_B,
-            BLIND_C,
-            BLIND_A,
-            HELDOUT,
-            TUNING,
-        )
-        if f.exists()
-    ]
+    files = args.files or [f for f in (*BLIND_SETS, TUNING) if f.exists()]
     headline: list[str] = []
     for path in files:
         results = run(read(path), ask_hfs_info)
