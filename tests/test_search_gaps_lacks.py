@@ -315,3 +315,27 @@ def test_the_negated_figure_note_comes_first_in_text_and_json(run) -> None:
     assert plain.index(note) < plain.index("Closest passage (")
     data = json.loads(run("search", question, "--format", "json").stdout)
     assert {"lacks": "negated", "about": ["not"]} in data["unsaid"]
+
+
+# --- how long the condition itself lasts ------------------------------------------------------
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(
+    st.sampled_from(["spasm", "spasms", "twitching", "hemifacial spasm", "HFS", "twitch"]),
+    st.sampled_from(
+        ["how long does the {} last", "how long will my {} last", "how long does {} usually last"]
+    ),
+)
+def test_how_long_the_condition_lasts_is_not_answered_with_a_treatments_length(
+    condition: str, frame: str
+) -> None:
+    """The guide gives no length of time for hemifacial spasm itself; Botox's "usually lasts
+    three months" is no answer to how long the spasm lasts, and the answer says so first.
+    Naming a treatment asks its length, which the guide gives."""
+    found = search.answer(DS, frame.format(condition))
+    assert found.no_figure == "duration"
+    assert [what for what, _ in found.unsaid] == ["figure"]
+    named = search.answer(DS, frame.format(condition) + " after botox")
+    assert named.no_figure is None and not named.unsaid
+    assert named.hits[0].id == "treatment:botox/duration"

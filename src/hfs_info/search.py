@@ -1229,6 +1229,9 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     turned = _negated_figure(text)
     if turned:
         unsaid = (*unsaid, (search_gaps.NEGATED, turned))  # a figure counts what does happen
+    condition = _condition_length(question, ranking, text, hits)
+    if condition and not unsaid and no_figure is None:
+        unsaid, no_figure = ((search_gaps.FIGURE, condition),), "duration"
     vocab = vocabulary.load()
     # a word that frames the question names no topic (search_analysis.frames)
     unmatched = tuple(
@@ -1239,6 +1242,31 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     return Found(
         hits, unmatched, ranking.read_as, ranking.related, no_figure, ranking.opposites, unsaid
     )
+
+
+def _condition_length(
+    question: Question, ranking: Ranking, text: str, hits: tuple[Hit, ...]
+) -> tuple[str, ...]:
+    """The words naming the condition itself when a question asks how long it lasts and nothing
+    else ("how long does the spasm last", "how long will my twitching last"), and the first
+    answer is a treatment's: the guide gives no length of time for the condition, and a
+    treatment's ("usually lasts three months") is no answer to it. Empty otherwise."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    if not hits or search_analysis.asked_figure(text, vocab) != "duration":
+        return ()
+    framed = {w for c in question.concepts if c.form for w in c.typed.split()}
+    topics = [
+        (c, m)
+        for c, m in zip(question.concepts, ranking.matches, strict=True)
+        if m.scores and not c.form and not c.background and c.typed not in framed
+    ]
+    named = [c.typed for c, m in topics if {c.typed, m.read_as} & vocab.subject]
+    if not named or len(named) != len(topics) or not ranking.ranked:
+        return ()
+    first = next((e for e, _ in ranking.ranked if e.id == hits[0].id), None)
+    return (" ".join(named),) if first is not None and _treatment_of(first) else ()
 
 
 def _negated_figure(text: str) -> tuple[str, ...]:
