@@ -16,21 +16,34 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 PINNED = "0.2.3"
 
 
-def main(common: str, target: str) -> int:
+def pinned_lemminflect() -> Any:
+    """lemminflect, at the pinned version (the tables must not change with another one)."""
     from importlib.metadata import version
 
     import lemminflect
 
     if version("lemminflect") != PINNED:
         raise SystemExit(f"lemminflect {PINNED} is pinned; found {version('lemminflect')}")
+    return lemminflect
+
+
+def common_words(common: str) -> list[str]:
+    """The words of data/common_words.txt (tools/common_words.py), in its order."""
     words: list[str] = []
     for line in Path(common).read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
             words += line.split("\t", 1)[1].split()
+    return words
+
+
+def main(common: str, target: str) -> int:
+    lemminflect = pinned_lemminflect()
+    words = common_words(common)
     adverbs = sorted(w for w in words if set(lemminflect.getAllLemmas(w)) == {"ADV"})
     lines = [
         f"# Common English words (data/common_words.txt) that lemminflect {PINNED} knows only as",

@@ -26,20 +26,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-PINNED = "0.2.3"
+from adverbs import PINNED, common_words, pinned_lemminflect  # tools/, beside this file
 
 
 def main(common: str, adjectives_target: str, verbs_target: str) -> int:
-    from importlib.metadata import version
-
-    import lemminflect
-
-    if version("lemminflect") != PINNED:
-        raise SystemExit(f"lemminflect {PINNED} is pinned; found {version('lemminflect')}")
-    words: list[str] = []
-    for line in Path(common).read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            words += line.split("\t", 1)[1].split()
+    lemminflect = pinned_lemminflect()
+    words = common_words(common)
     adjectives = sorted(
         w
         for w in set(words)
