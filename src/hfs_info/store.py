@@ -88,6 +88,7 @@ def read_file(path: str, given_as: str = "--data") -> bytes:
     return data
 
 
+@cache  # the package's files do not change within a process: each is read once
 def package_data(name: str) -> bytes | None:
     """A file of the ``hfs_info.data`` package, or None if it is not there. Read through the
     package's loader, as ``pkgutil.get_data`` does (wheel, sdist, editable and zip installs
