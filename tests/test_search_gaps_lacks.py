@@ -339,3 +339,9 @@ def test_how_long_the_condition_lasts_is_not_answered_with_a_treatments_length(
     named = search.answer(DS, frame.format(condition) + " after botox")
     assert named.no_figure is None and not named.unsaid
     assert named.hits[0].id == "treatment:botox/duration"
+
+
+def test_every_kind_of_gap_has_its_own_words() -> None:
+    from hfs_info import views
+
+    assert set(views._UNSAID) == set(search_gaps.LACKS)

@@ -522,49 +522,40 @@ _FIGURES = {
 }
 
 
+# What the answer says first for each kind of thing the guide does not say (Found.unsaid):
+# {named} is what the question names, "'a' or 'b'"; {both}, "'a' and 'b'"; {figure}, the kind of
+# figure asked ("percentage", "length of time").
+_CLOSEST = "; the closest passages follow."
+_UNSAID = {
+    "figure": "The guide gives no {figure} for {named}" + _CLOSEST,
+    "aspect": "The guide does not say this of {named}: the closest passages, about another"
+    " thing, follow.",
+    "definition": "The guide names {named} but does not say what it is" + _CLOSEST,
+    "treatment": "The guide does not say how {named} is treated" + _CLOSEST,
+    "pain": "The guide does not say whether {named} hurts" + _CLOSEST,
+    "picture": "The guide has no figure of {named}" + _CLOSEST,
+    "negated": "The question is put negatively ({named}): the guide's figures count what does"
+    " happen, so the figures below do not answer it as asked.",
+    "comparison": "The guide never compares {both}" + _CLOSEST,
+    "together": "The guide never speaks of {both} together" + _CLOSEST,
+}
+
+
 def unsaid_lines(found: Found) -> list[str]:
     """One line for each thing the guide does not say of what the question names
     (Found.unsaid): no figure of it, not what it is, not the two together, not the aspect asked
     (the first answer is that aspect of another thing), not the two compared, not how it is
-    treated, not whether it hurts, no figure (picture) of it."""
-    lines = []
-    for what, about in found.unsaid:
-        named = " or ".join(repr(word) for word in about)
-        if what == "figure":
-            kind = found.no_figure or "number"
-            figure = _FIGURES.get(kind, f"number of {kind}")
-            lines.append(f"The guide gives no {figure} for {named}; the closest passages follow.")
-        elif what == "aspect":
-            lines.append(
-                f"The guide does not say this of {named}: the closest passages, about another"
-                " thing, follow."
-            )
-        elif what == "definition":
-            lines.append(
-                f"The guide names {named} but does not say what it is; the closest passages follow."
-            )
-        elif what == "treatment":
-            lines.append(
-                f"The guide does not say how {named} is treated; the closest passages follow."
-            )
-        elif what == "pain":
-            lines.append(
-                f"The guide does not say whether {named} hurts; the closest passages follow."
-            )
-        elif what == "picture":
-            lines.append(f"The guide has no figure of {named}; the closest passages follow.")
-        elif what == "negated":
-            lines.append(
-                f"The question is put negatively ({named}): the guide's figures count what does "
-                "happen, so the figures below do not answer it as asked."
-            )
-        elif what == "comparison":
-            both = " and ".join(repr(word) for word in about)
-            lines.append(f"The guide never compares {both}; the closest passages follow.")
-        else:
-            both = " and ".join(repr(word) for word in about)
-            lines.append(f"The guide never speaks of {both} together; the closest passages follow.")
-    return lines
+    treated, not whether it hurts, no figure (picture) of it, a figure asked negatively."""
+    kind = found.no_figure or "number"
+    figure = _FIGURES.get(kind, f"number of {kind}")
+    return [
+        _UNSAID.get(what, _UNSAID["together"]).format(
+            named=" or ".join(repr(word) for word in about),
+            both=" and ".join(repr(word) for word in about),
+            figure=figure,
+        )
+        for what, about in found.unsaid
+    ]
 
 
 def _search_notes(found: Found) -> list[str]:
