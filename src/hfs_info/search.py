@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
@@ -237,7 +237,7 @@ _FORM_ENDINGS = frozenset(
 ) | frozenset(("ations", "ion", "ions", "ive", "ment", "ments", "ness", "ful", "ly"))
 
 
-def _is_form(prefix: str, words: list[str]) -> bool:
+def _is_form(prefix: str, words: Iterable[str]) -> bool:
     """Whether a word of the guide is ``prefix`` and an ending of a word form."""
     return any(w.startswith(prefix) and w[len(prefix) :] in _FORM_ENDINGS for w in words)
 
@@ -1335,7 +1335,7 @@ def _guide_uses(ds: Dataset, typed: str) -> bool:
         return False
     word = words[0]
     prefix = stem_prefix(word) or (word[:-2] if word.endswith("ly") and len(word) > 5 else None)
-    return word in listed or (prefix is not None and _is_form(prefix, sorted(listed)))
+    return word in listed or (prefix is not None and _is_form(prefix, listed))
 
 
 def _topics(
