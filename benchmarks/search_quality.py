@@ -45,7 +45,7 @@ BLIND_K = FIXTURES / "questions-blind-k.tsv"
 BLIND_L = FIXTURES / "questions-blind-l.tsv"
 BLIND_M = FIXTURES / "questions-blind-m.tsv"
 NAMES = {
-    BLIND_M: "blind set M (questions-blind-m.tsv; written blind, measured at 39a3a0d, development set)",
+    BLIND_M: "blind set M (questions-blind-m.tsv; written blind, round 11 start, development set)",
     BLIND_L: "blind set L (questions-blind-l.tsv; written blind, round 10 claim, development set)",
     BLIND_K: "blind set K (questions-blind-k.tsv; written blind, round 9 claim, a development set)",
     BLIND_J: "blind set J (questions-blind-j.tsv; written blind, round 8 claim, a development set)",
