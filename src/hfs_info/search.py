@@ -1204,7 +1204,8 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     query.check_query(text, "search query", MAX_QUESTION_LENGTH)
     ix = index_for(ds)
     question = _question(ds, text, ix)
-    ranking = _ranked(ds, ix, question, text, limit)
+    # the notes read the first FIGURE_HITS records whatever the limit: `-n 1` says no less
+    ranking = _ranked(ds, ix, question, text, max(limit, FIGURE_HITS))
     rowids = {entry.id: rowid for rowid, entry in enumerate(ix.rows)}
     weighted = [
         (term, c.weight * w)
@@ -1240,7 +1241,13 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         if not _guide_uses(ds, w) and not search_analysis.frames(w, text, vocab)
     )
     return Found(
-        hits, unmatched, ranking.read_as, ranking.related, no_figure, ranking.opposites, unsaid
+        hits[:limit],
+        unmatched,
+        ranking.read_as,
+        ranking.related,
+        no_figure,
+        ranking.opposites,
+        unsaid,
     )
 
 
