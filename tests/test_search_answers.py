@@ -143,6 +143,9 @@ def test_hedges_survive_in_every_view_of_search(
         # the guide speaks of women only: 44 is no age "for men" (trial 7)
         ("what age do men get it", "men"),
         ("does a male patient get it younger", "male"),
+        # the guide names the glands and the diminished spasms, not tears or partial relief
+        ("does the facial nerve control tears", "tears"),
+        ("how many only get partial relief", "partial"),
     ],
 )
 def test_a_related_word_is_said_in_text_and_json(run, question: str, word: str) -> None:
