@@ -121,8 +121,25 @@ def test_svg_is_a_standalone_picture(run, args: list[str]) -> None:
     assert ("Numbers from the guide" if args[0] == "stats" else "Figure") in text
 
 
-def test_svg_only_for_drawings(run) -> None:
+def test_stats_format_svg_draws_the_charts_as_chart_does(run) -> None:
+    """The charts are the only drawing stats has: --format svg asks for them (trial 6, 2.2)."""
     result = run("stats", "--format", "svg")
+    assert result.status == 0 and result.stderr == ""
+    assert result.stdout == run("stats", "--chart", "--format", "svg").stdout
+    root = ET.fromstring(result.stdout)
+    bars = root.findall(".//{http://www.w3.org/2000/svg}rect[@fill='#2a7fa8']")
+    assert len(bars) == 8  # the eight percentages of the guide
+
+
+def test_stats_with_svg_only_preferred_writes_its_table(run, monkeypatch) -> None:
+    monkeypatch.setenv("HFS_INFO_FORMAT", "svg")
+    result = run("stats")
+    assert result.status == 0
+    assert result.stdout == run("stats", "--format", "table").stdout
+
+
+def test_svg_only_for_drawings(run) -> None:
+    result = run("treatments", "--format", "svg")
     assert result.status == 2
     assert "--format svg does not apply here" in result.stderr
 

@@ -124,7 +124,8 @@ def test_not_found_exit_1_on_stderr(run) -> None:
             "hfs-info: --format 'csv' is not one of: table, plain, markdown, json "
             "(see 'hfs-info symptoms --help')",
         ),
-        (["stats", "--format", "svg"], "--format svg does not apply here (SVG draws a chart"),
+        (["overview", "--format", "svg"], "--format 'svg' is not one of"),
+        (["treatments", "--format", "svg"], "--format svg does not apply here (SVG draws a chart"),
         (["glossary", " "], "empty glossary term"),
         (["glossary", "x" * 201], "too long (201 characters; the limit is 200)"),
         (["stats", "--color", "sometimes"], "'sometimes' is not one of"),

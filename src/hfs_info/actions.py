@@ -188,7 +188,11 @@ def stats(
 ) -> Result:
     from hfs_info import views
 
-    return _show(data, lambda ds: views.stats(ds, with_sources, chart), display)
+    # The charts are the only drawing stats has, so --format svg asks for them (as --format
+    # svg of figures N draws the figure); a preferred svg (fallback set) is no such request,
+    # and stats then writes its table (display.py).
+    drawn = chart or (display.format is Format.svg and display.fallback is None)
+    return _show(data, lambda ds: views.stats(ds, with_sources, drawn), display)
 
 
 def glossary(

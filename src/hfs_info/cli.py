@@ -247,7 +247,7 @@ def stats(
     ] = False,
     chart: Annotated[
         bool,
-        typer.Option("--chart", help="Draw the percentages as bar charts (also --format svg)."),
+        typer.Option("--chart", help="Draw the percentages as bar charts; --format svg draws them as a picture."),
     ] = False,
 ) -> Result:
     """Every number in the guide, with its unit, what it measures, population and source.

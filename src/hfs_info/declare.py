@@ -34,7 +34,7 @@ WRITES: dict[str, tuple[Format, ...]] = {
 # What a command's --format help adds about its formats.
 FORMAT_NOTES = {
     "treatments": "svg charts one treatment's percentages",
-    "stats": "svg draws the charts of --chart",
+    "stats": "svg draws the charts (as --chart does)",
     "figures": "svg draws figure N",
     "validate": "plain gives one problem a line",
 }
