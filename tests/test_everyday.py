@@ -331,3 +331,12 @@ def test_a_lookup_name_is_checked_like_every_name() -> None:
     with pytest.raises(DataError) as info:  # another entry's name, however it is written
         dataset.parse(text.replace(old, 'lookup = ["Facial Nerve", ').encode(), "e.toml")
     assert any("name 'facial nerve' is also used by" in p for p in info.value.problems)
+
+
+def test_the_comparison_keeps_the_subject_of_the_medication_results(run) -> None:
+    """Trial 6, 3.12: the short form said 'Can succeed in mild cases, but cause side effects.'
+    (no subject for 'cause'); it now says, as the full form does, that the drugs cause them."""
+    out = run("treatments", "--format", "plain").stdout
+    assert "Medication: Can succeed in mild cases, but the drugs cause side effects.\n" in out
+    full = run("treatments", "medication", "--format", "plain").stdout
+    assert "Results: Can succeed in treating mild cases, but the drugs cause side effects.\n" in full
