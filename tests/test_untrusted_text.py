@@ -494,3 +494,16 @@ def test_json_dumps_escapes_exactly_what_the_class_names(text: str) -> None:
     surrogates = {chr(c) for c in range(0xD800, 0xE000)}
     unsafe = json_render.class_chars(json_render.UNSAFE_CLASS) - surrogates
     assert not unsafe & set(dumped)
+
+
+def test_the_docs_show_a_newline_in_a_name_as_messages_do(run, tmp_path: Path, monkeypatch) -> None:
+    """Trial 6, 3.2: docs/formats.md said a newline in a path shows as ^J; a name the user
+    gives is quoted with escapes. The example the docs give is the message a run prints."""
+    docs = (Path(__file__).parents[1] / "docs" / "formats.md").read_text("utf-8")
+    shown = re.search(r"`hfs-info fill \$'no\\nsuch\.md'` says `(.*?)`\.", docs, re.S)
+    assert shown is not None
+    monkeypatch.chdir(tmp_path)
+    result = run("fill", "no\nsuch.md")
+    assert result.status == 2
+    assert result.stderr == " ".join(shown[1].split()) + "\n"
+    assert "^J" not in result.stderr
