@@ -486,3 +486,85 @@ def test_a_broken_dataset_is_named_once_not_as_the_regions_fault(run, tmp_path) 
     result = run("--data", str(doc), "fill", str(doc))
     assert result.status == 2
     assert result.stderr == f"hfs-info: {doc}:1:1: malformed TOML: Invalid statement\n"
+
+
+STDIN_REFUSED = (
+    "hfs-info: fill edits files in place and does not read standard input (-); "
+    "give the path of a file (a file named - as ./-)\n"
+)
+
+
+def test_dash_is_not_standard_input_and_not_a_file(run, tmp_path: Path, monkeypatch) -> None:
+    """Trial 6, 3.5: `fill -` said 'cannot read -: no such file or directory'. Standard
+    input cannot be edited in place (sed -i refuses it too), and "-" means standard input to
+    the tools people pipe through, so it is refused even where a file of that name exists;
+    ./- names that file."""
+    monkeypatch.chdir(tmp_path)
+    assert (run("fill", "-").status, run("fill", "-").stderr) == (2, STDIN_REFUSED)
+    dash = tmp_path / "-"
+    dash.write_text(region("glossary mvd"), "utf-8")
+    other = document(tmp_path, region("glossary mvd"))
+    before = other.read_bytes()
+    for args in (["-"], ["--check", "-"], [str(other), "-"], ["--", "-"]):
+        result = run("fill", *args)
+        assert (result.status, result.stdout, result.stderr) == (2, "", STDIN_REFUSED)
+    assert dash.read_text("utf-8") == region("glossary mvd")
+    assert other.read_bytes() == before  # nothing is written when one argument is refused
+    assert run("fill", "./-").status == 0
+    assert "# microvascular decompression" in dash.read_text("utf-8").casefold()
+
+
+NO_REGION = {
+    "plain.md": "# Notes\n\nNothing to fill here.\n",
+    "upper.md": "<!-- HFS-INFO glossary mvd -->\n<!-- /HFS-INFO -->\n",
+    "fenced.md": "```\nan unclosed fence\n\n<!-- hfs-info glossary mvd -->\n<!-- /hfs-info -->\n",
+    "empty.md": "",
+}
+
+
+@pytest.mark.parametrize("mode", [[], ["--check"], ["--diff"]])
+@pytest.mark.parametrize("name", sorted(NO_REGION))
+def test_a_file_without_regions_is_said_on_stderr(
+    run, tmp_path: Path, name: str, mode: list[str]
+) -> None:
+    """Trial 6, 3.7: a mistyped marker, or one an unclosed fence swallows, left a file
+    silently unfilled, and `fill --check` passed. Each such file is named on stderr; the status
+    stays 0 (a file without regions is no error: `fill --check docs/*.md` names them all)."""
+    path = tmp_path / name
+    path.write_text(NO_REGION[name], "utf-8")
+    result = run("fill", *mode, str(path))
+    assert (result.status, result.stdout) == (0, "")
+    assert result.stderr == f"hfs-info: {path}: no hfs-info regions\n"
+    assert path.read_text("utf-8") == NO_REGION[name]
+
+
+def test_only_the_files_without_regions_are_named(run, tmp_path: Path) -> None:
+    filled = document(tmp_path, region("glossary mvd"))
+    empty = tmp_path / "empty.md"
+    empty.write_text("no regions\n", "utf-8")
+    result = run("fill", "--check", str(empty), str(filled))
+    assert result.status == 1  # the stale region of the other file decides the status
+    assert result.stderr == f"hfs-info: {empty}: no hfs-info regions\n"
+    assert result.stdout == f"{filled}:5: out of date: hfs-info glossary mvd\n"
+    assert run("fill", str(empty), str(filled)).stderr == result.stderr
+    result = run("fill", "--check", str(filled))
+    assert (result.status, result.stderr) == (0, "")
+
+
+@settings(
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(text=_MARKDOWNISH)
+def test_the_warning_comes_exactly_when_no_region_counts(run, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "doc.md"
+    path.write_bytes(text.encode("utf-8"))
+    try:
+        found = fill.regions(text, str(path))
+    except UsageError:
+        return  # a broken marker is an error of its own
+    result = run("fill", "--check", str(path))
+    warned = result.stderr == f"hfs-info: {path}: no hfs-info regions\n"
+    assert warned == (not found), result.stderr
+    assert path.read_bytes() == text.encode("utf-8")

@@ -33,7 +33,8 @@ class Result(NamedTuple):
     machine format, always written as UTF-8 whatever the terminal's encoding (text for people
     is written in the stream's encoding, with ``?`` for what it cannot show). ``pager``: on a
     terminal, text longer than the screen goes through this pager (display.Display.pager: ""
-    the default one, None none).
+    the default one, None none). ``warnings``: lines for stderr, each written after the tool's
+    name before the output is, that do not change the status (fill: a file with no region).
     """
 
     text: str
@@ -41,6 +42,7 @@ class Result(NamedTuple):
     path: str | None = None
     utf8: bool = False
     pager: str | None = ""
+    warnings: tuple[str, ...] = ()
 
 
 def _show(data: str | None, build: Callable[[Dataset], View], display: Display) -> Result:

@@ -456,7 +456,8 @@ def fill(
     blocks or inline code are text. A file is replaced at once, keeping its owner, group and
     mode. Refused, and left as it is: a read-only file (no write permission for anyone, as
     chmod 444 leaves it; even for root), one the user may not open for writing, one with other
-    hard links, or one that changed meanwhile.
+    hard links, or one that changed meanwhile. A file without regions is named on stderr
+    (exit status 0). - is not standard input: fill edits files in place (a file named - is ./-).
 
     \b
     Examples:

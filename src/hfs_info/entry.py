@@ -62,6 +62,8 @@ def run(args: list[str]) -> int:
     try:
         result = _invoke(args)
         status = result.status
+        for warning in result.warnings:
+            _error(warning)
         _deliver(result)
     except NotFoundError as exc:
         # One line, the near misses with it: scripts and people read one message a failure.

@@ -89,11 +89,24 @@ def run(
     from hfs_info.actions import Result
     from hfs_info.errors import ExitStatus
 
+    if "-" in files:
+        # As sed -i does: standard input cannot be edited in place. "-" means standard input
+        # to the tools people pipe through (cat, git, sed), so a file of that name is ./-.
+        raise UsageError(
+            "fill edits files in place and does not read standard input (-); "
+            "give the path of a file (a file named - as ./-)"
+        )
     report: list[str] = []
+    warnings: list[str] = []
     changed: list[tuple[_Document, str]] = []
     for path in _each_file_once(files):
         document = _read(path)
-        new, stale = fill_text(document.text, path, data, allow_data)
+        found = regions(document.text, path)
+        if not found:
+            # Not an error (fill --check docs/*.md may name files without regions), but said:
+            # a mistyped marker or one swallowed by an unclosed code fence leaves none.
+            warnings.append(f"{shown_name(path)}: no {PROG} regions")
+        new, stale = fill_text(document.text, path, data, allow_data, found)
         if new != document.text:
             changed.append((document, new))
         report += [
@@ -125,7 +138,7 @@ def run(
                     f"cannot write {shown_name(document.path)}: {_reason(exc)}"
                 ) from None
     status = ExitStatus.NOT_FOUND if check and report else ExitStatus.OK
-    return Result("".join(out), status, utf8=True)
+    return Result("".join(out), status, utf8=True, warnings=tuple(warnings))
 
 
 def _each_file_once(files: tuple[str, ...]) -> list[str]:
@@ -314,11 +327,16 @@ def _line_end(text: str, offset: int) -> str:
 
 
 def fill_text(
-    text: str, path: str, data: str | None, allow_data: bool
+    text: str,
+    path: str,
+    data: str | None,
+    allow_data: bool,
+    found: list[Region] | None = None,
 ) -> tuple[str, list[tuple[int, str]]]:
-    """``text`` with every region filled, and (line, ARGS) of each region that changed."""
+    """``text`` with every region filled, and (line, ARGS) of each region that changed.
+    ``found``: the regions of ``text``, when they were already read."""
     pieces, stale, position = [], [], 0
-    for region in regions(text, path):
+    for region in regions(text, path) if found is None else found:
         output = produce(region.args, f"{shown_name(path)}:{region.line}", data, allow_data, path)
         end = _line_end(text, region.start)
         lines = _NEWLINE.split(output.removesuffix("\r\n").removesuffix("\n"))
