@@ -339,4 +339,5 @@ def test_the_comparison_keeps_the_subject_of_the_medication_results(run) -> None
     out = run("treatments", "--format", "plain").stdout
     assert "Medication: Can succeed in mild cases, but the drugs cause side effects.\n" in out
     full = run("treatments", "medication", "--format", "plain").stdout
-    assert "Results: Can succeed in treating mild cases, but the drugs cause side effects.\n" in full
+    said = "Results: Can succeed in treating mild cases, but the drugs cause side effects.\n"
+    assert said in full

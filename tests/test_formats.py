@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from markdown_it import MarkdownIt
 
 from hfs_info import store
+from tests.conftest import FIXTURES
 from tests.test_cli import CONTENT_COMMANDS
 
 DS = store.load_packaged()
@@ -273,3 +274,80 @@ def test_a_search_csv_row_keeps_what_the_answer_says_first(run) -> None:
     assert note in plain
     quiet = run("search", "how long does botox last", "--format", "csv").stdout
     assert {row["note"] for row in csv.DictReader(io.StringIO(quiet))} == {""}
+
+
+SHIPPED = str(Path(__file__).parents[1] / "data" / "hemifacial_spasm.toml")
+HOSTILE_FILE = str(FIXTURES / "hostile.toml")
+
+
+def _broken_files(folder: Path) -> dict[str, tuple[str, int | None, int | None]]:
+    """Dataset files that validate refuses, each with its first problem and where it is."""
+    files = {
+        "toml.toml": (
+            b"a b\n",
+            "malformed TOML: Expected '=' after a key in a key/value pair",
+            1,
+            3,
+        ),
+        "bytes.toml": (b'a = "x"\n\xff\n', "not UTF-8 text", 2, 1),
+        "schema.toml": (b'schema_version = 1\ncolour = "red"\n', None, None, None),
+    }
+    out = {}
+    for name, (raw, problem, line, column) in files.items():
+        (folder / name).write_bytes(raw)
+        out[str(folder / name)] = (problem or "", line, column)
+    return out
+
+
+def test_the_json_of_every_command_that_writes_json_validates(run, validator, tmp_path) -> None:
+    """Trial 6, 2.3: validate's JSON had no kind, source or disclaimer, and broke the schema.
+    Every command whose --format offers json (and export -f json) is run, validate with a
+    valid file and with broken ones, and each document validates against `hfs-info schema`."""
+    from hfs_info.commandline import COMMANDS
+
+    broken = _broken_files(tmp_path)
+    runs = [
+        *CONTENT_COMMANDS,
+        ["export"],
+        ["validate", SHIPPED],
+        ["validate", HOSTILE_FILE],
+        *(["validate", path] for path in broken),
+        ["validate", str(tmp_path / "missing.toml")],
+    ]
+    writers = {name for name, command in COMMANDS.items() if "json" in command.formats}
+    assert {args[0] for args in runs} == writers | {"export"}
+    for args in runs:
+        result = run(*args, "--format", "json")
+        assert result.stderr == "", args
+        document = json.loads(result.stdout)
+        assert sorted(map(str, validator.iter_errors(document))) == [], args
+        assert (document["kind"] == "validate") == (args[0] == "validate")
+        assert document["disclaimer"] == DS.provenance.disclaimer
+        assert document["source"]["title"] == DS.provenance.title
+
+
+def test_validate_json_keeps_the_line_and_column_of_the_plain_report(run, tmp_path) -> None:
+    for path, (problem, line, column) in _broken_files(tmp_path).items():
+        plain = run("validate", path)
+        result = run("validate", path, "--format", "json")
+        assert (plain.status, result.status) == (2, 2)
+        report = json.loads(result.stdout)
+        assert (report["kind"], report["path"], report["valid"]) == ("validate", path, False)
+        where = f"{path}:{line}:{column}" if line else path
+        assert plain.stdout == "".join(f"{where}: {p['message']}\n" for p in report["problems"])
+        assert all((p["line"], p["column"]) == (line, column) for p in report["problems"])
+        if problem:
+            assert [p["message"] for p in report["problems"]] == [problem]
+    valid = json.loads(run("validate", SHIPPED, "--format", "json").stdout)
+    assert (valid["kind"], valid["valid"], valid["problems"]) == ("validate", True, [])
+    assert valid["source"] == json.loads(run("sources", "-f", "json").stdout)["source"]
+
+
+def test_validate_json_does_not_read_the_run_dataset(run, tmp_path, monkeypatch) -> None:
+    """HFS_INFO_DATA naming the broken file being checked (a natural way to work on an
+    edition) still gives the report: the source and disclaimer are the packaged guide's."""
+    path = next(iter(_broken_files(tmp_path)))
+    monkeypatch.setenv("HFS_INFO_DATA", path)
+    result = run("validate", path, "--format", "json")
+    assert result.status == 2 and result.stderr == ""
+    assert json.loads(result.stdout)["disclaimer"] == DS.provenance.disclaimer

@@ -60,7 +60,7 @@ def test_validate_lists_every_problem_at_once(run, tmp_path: Path) -> None:
     assert result.status == 2
     report = json.loads(result.stdout)
     assert report["valid"] is False
-    assert sorted(report["problems"]) == sorted(
+    assert sorted(p["message"] for p in report["problems"]) == sorted(
         [
             "provenance.colour: unknown key",
             "provenance.updated: expected a string, got a date",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping
 from functools import partial
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from hfs_info.display import Display, resolve, split
 from hfs_info.document import View
@@ -21,6 +21,9 @@ from hfs_info.errors import DataError, ExitStatus, NotFoundError, UsageError
 from hfs_info.models import Dataset
 from hfs_info.options import CiteStyle, ExportFormat, Format
 from hfs_info.query import PROSE_TOPICS
+
+if TYPE_CHECKING:
+    from hfs_info import payloads
 
 R = TypeVar("R")
 
@@ -364,16 +367,27 @@ def validate(data: str | None, display: Display, *, path: str) -> Result:
     from hfs_info import store
     from hfs_info.text import one_line, shown_name
 
+    failed: DataError | None = None
     try:
         ds = store.load_file(path, given_as="validate")
         where, problems = path, []
     except DataError as exc:
-        ds, where, problems = None, exc.source, exc.problems
+        ds, where, problems, failed = None, exc.where, exc.problems, exc
     status = ExitStatus.ERROR if problems else ExitStatus.OK
     if display.format is Format.json:
+        from hfs_info import views
         from hfs_info.render.json import dumps
 
-        report = {"path": path, "valid": not problems, "problems": problems}
+        line = failed.line if failed else None
+        column = failed.column if failed and line is not None else None
+        payload: payloads.Validate = {
+            "path": path,
+            "valid": not problems,
+            "problems": tuple({"message": p, "line": line, "column": column} for p in problems),
+        }
+        # As every JSON document, it carries the source and disclaimer: the packaged guide's,
+        # since validate reads no dataset but PATH (which may be the broken --data file).
+        report = views.document("validate", payload, store.load_packaged())
         return Result(dumps(report) + "\n", status, utf8=True, pager=display.pager)
     if problems:
         text = "".join(f"{one_line(where)}: {one_line(p)}\n" for p in problems)

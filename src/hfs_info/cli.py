@@ -247,7 +247,10 @@ def stats(
     ] = False,
     chart: Annotated[
         bool,
-        typer.Option("--chart", help="Draw the percentages as bar charts; --format svg draws them as a picture."),
+        typer.Option(
+            "--chart",
+            help="Draw the percentages as bar charts; --format svg draws them as a picture.",
+        ),
     ] = False,
 ) -> Result:
     """Every number in the guide, with its unit, what it measures, population and source.
@@ -412,8 +415,10 @@ def validate(
 ) -> Result:
     """Check a dataset file against the schema and report every problem at once.
 
-    Each problem is one line on stdout, PATH: key.path: what is wrong. Exit status 0 only for a
-    valid dataset, 2 otherwise.
+    Each problem is one line on stdout, PATH: key.path: what is wrong (PATH:LINE:COLUMN: what
+    is wrong where the file is not TOML). With --format json, one document of the schema
+    (hfs-info schema), each problem with its line and column. Exit status 0 only for a valid
+    dataset, 2 otherwise.
 
     \b
     Example:

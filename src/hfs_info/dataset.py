@@ -99,14 +99,13 @@ def _read_toml(data: bytes, source: str) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         row = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise DataError(f"{source}:{row}:{col}", ["not UTF-8 text"]) from None
+        raise DataError(source, ["not UTF-8 text"], row, col) from None
     except tomli.TOMLDecodeError as exc:
         line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        where = f"{source}:{line}:{column}" if line is not None else source
         problem = f"malformed TOML: {getattr(exc, 'msg', exc)}"
         if data.lstrip()[:1] in (b"{", b"["):  # the package's compiled JSON copy, say
             problem += " (it looks like JSON; a dataset file is TOML, as the shipped edition is)"
-        raise DataError(where, [problem]) from None
+        raise DataError(source, [problem], line, column) from None
     except RecursionError:
         raise DataError(source, ["nesting too deep to read"]) from None
     if not raw:

@@ -38,12 +38,28 @@ class DataError(HfsError):
     """A dataset could not be read or breaks the schema.
 
     ``problems`` holds every problem found, each as ``key.path: what is wrong``; the message names
-    the file and the first one.
+    the file and the first one. ``line`` and ``column`` (counted from 1) say where in the file
+    the problem is, when the file could not be read as TOML; ``where`` is the place a message
+    names, ``FILE:LINE:COLUMN`` or ``FILE``.
     """
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(
+        self,
+        source: str,
+        problems: list[str],
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
         self.source = source
         self.problems = problems
+        self.line = line
+        self.column = column
         more = len(problems) - 1
         tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""
-        super().__init__(f"{source}: {problems[0]}{tail}")
+        super().__init__(f"{self.where}: {problems[0]}{tail}")
+
+    @property
+    def where(self) -> str:
+        if self.line is None:
+            return self.source
+        return f"{self.source}:{self.line}" + (f":{self.column}" if self.column else "")

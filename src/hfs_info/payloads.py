@@ -207,6 +207,30 @@ class OneFigure(TypedDict):
     figure: Figure
 
 
+class Problem(TypedDict):
+    message: Annotated[
+        str,
+        Note("what is wrong, as the plain report says it after the place (key.path: what)"),
+    ]
+    line: Annotated[
+        int | None,
+        Note(
+            "the line of the file the problem is on (from 1); null when it has no place there "
+            "(a key that breaks the schema is named by its key path in message)",
+            minimum=1,
+        ),
+    ]
+    column: Annotated[
+        int | None, Note("the column on that line (from 1); null with line", minimum=1)
+    ]
+
+
+class Validate(TypedDict):
+    path: Annotated[str, Note("the file checked, as given")]
+    valid: bool
+    problems: Annotated[tuple[Problem, ...], Note("every problem found; empty when valid")]
+
+
 # Each document's kind (the command that makes it; "topic" stands for every prose command) and
 # its payload.
 KINDS: dict[str, type] = {
@@ -224,4 +248,5 @@ KINDS: dict[str, type] = {
     "search": Search,
     "sources": Sources,
     "export": Export,
+    "validate": Validate,
 }
