@@ -7,9 +7,12 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from hfs_info import store
+from hfs_info import store, text
 from hfs_info.render.bars import BAR_CELLS, bar_length
+from tests.depth import examples
 
 DS = store.load_packaged()
 PERCENT_STATS = [s for s in DS.statistics if s.unit == "percent"]
@@ -159,3 +162,89 @@ def test_table_bars_of_every_group_start_at_one_column(run, monkeypatch, columns
     starts = {line.index("█") for line in out.splitlines() if "█" in line}
     assert len(starts) == 1
     assert "These percentages add up to 103%, as in the guide" in out
+
+
+def _ordinal_suffix(n: int) -> str:
+    return {1: "st", 2: "nd", 3: "rd"}.get(n if n < 20 else n % 10, "th")
+
+
+@st.composite
+def _figure_spelling(draw: st.DrawFn) -> tuple[int, str]:
+    """A figure number as people write it: 3, 03, III, three, third, 3rd, after fig, Fig.,
+    figure or Figure (or glued to fig), in any case."""
+    n = draw(st.integers(min_value=1, max_value=12))
+    forms = [
+        str(n),
+        "0" * draw(st.integers(1, 3)) + str(n),
+        text.ROMAN[n - 1],
+        text.CARDINALS[n - 1],
+        text.ORDINALS[n - 1],
+        f"{n}{_ordinal_suffix(n)}",
+    ]
+    word = draw(st.sampled_from(forms))
+    prefix = draw(st.sampled_from(["", "fig ", "fig. ", "Fig.", "figure ", "Figure ", "FIG "]))
+    if prefix == "Fig." and not word[0].isdigit():
+        prefix = "Fig. "  # "Fig.three" is no spelling
+    spelled = prefix + word
+    case = draw(st.sampled_from([str, str.upper, str.lower, str.title]))
+    return n, case(spelled)
+
+
+@settings(
+    max_examples=examples(80),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(spelling=_figure_spelling())
+def test_figures_reads_a_number_as_the_glossary_does(run, spelling: tuple[int, str]) -> None:
+    """Trial 6, 3.3: `figures IV`, `figures one`, `figures 'fig 1'` were Click's 'is not a
+    valid int' (exit 2). Every spelling of a number is read; one the guide has no figure for
+    exits 1 with the figures it has."""
+    n, spelled = spelling
+    result = run("figures", spelled)
+    if n <= 4:
+        assert (result.status, result.stderr) == (0, ""), spelled
+        assert result.stdout == run("figures", str(n)).stdout
+        assert run("figures", *spelled.split()).stdout == result.stdout  # unquoted words too
+    else:
+        assert result.status == 1 and result.stdout == "", spelled
+        shown = f"{n}" if spelled == str(n) else f"{spelled!r} (read as {n})"
+        assert result.stderr == (f"hfs-info: no figure {shown}; the guide has figures 1, 2, 3, 4\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (["IV"], 0, ""),
+        (["fig", "1"], 0, ""),
+        (["Figure 3"], 0, ""),
+        (["five"], 1, "hfs-info: no figure 'five' (read as 5); the guide has figures 1, 2, 3, 4\n"),
+        (["abc"], 1, "hfs-info: 'abc' is not a figure number; the guide has figures 1, 2, 3, 4\n"),
+        (
+            ["figure"],
+            1,
+            "hfs-info: 'figure' is not a figure number; the guide has figures 1, 2, 3, 4\n",
+        ),
+        (
+            ["1", "2"],
+            2,
+            "hfs-info: figures draws one figure at a time; '1 2' is several: "
+            "hfs-info figures 1; hfs-info figures 2\n",
+        ),
+        (
+            ["x" * 201],
+            2,
+            "hfs-info: figure number is too long (201 characters; the limit is 200)\n",
+        ),
+    ],
+)
+def test_figures_messages(run, args: list[str], status: int, message: str) -> None:
+    result = run("figures", *args)
+    assert (result.status, result.stderr) == (status, message)
+
+
+def test_a_region_can_name_a_figure_by_any_spelling(run, tmp_path) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text("<!-- hfs-info figures 'Figure III' -->\n<!-- /hfs-info -->\n", "utf-8")
+    assert run("fill", str(path)).status == 0
+    assert "# Figure 3" in path.read_text("utf-8")

@@ -110,7 +110,13 @@ def treatments(
     )
 
 
-def _one(ds: Dataset, words: tuple[str, ...], find: Callable[[Dataset, str], R], command: str) -> R:
+def _one(
+    ds: Dataset,
+    words: tuple[str, ...],
+    find: Callable[[Dataset, str], R],
+    command: str,
+    one: str = "looks up one name",
+) -> R:
     """The record the words name together (``tic convulsif``). When they do not, but each word
     names a record of its own (``glossary mvd botox``), say that one is looked up at a time and
     how to look up each, rather than only that nothing matches."""
@@ -126,7 +132,7 @@ def _one(ds: Dataset, words: tuple[str, ...], find: Callable[[Dataset, str], R],
     import shlex
 
     each = "; ".join(f"hfs-info {command} {shlex.quote(word)}" for word in words)
-    raise UsageError(f"{command} looks up one name at a time; {wanted!r} is several: {each}")
+    raise UsageError(f"{command} {one} at a time; {wanted!r} is several: {each}")
 
 
 def _searched(ds: Dataset, miss: NotFoundError, wanted: str, command: str) -> NotFoundError:
@@ -220,13 +226,18 @@ def sources(data: str | None, display: Display) -> Result:
     return _show(data, views.sources, display)
 
 
-def figures(data: str | None, display: Display, *, number: int | None = None) -> Result:
-    from hfs_info import views
+def figures(data: str | None, display: Display, *, words: tuple[str, ...] = ()) -> Result:
+    from hfs_info import query, views
 
-    if number is None:
+    if not words:
         return _show(data, views.figures, display)
-    wanted = number
-    return _show(data, lambda ds: views.figure(ds, wanted), display)
+    return _show(
+        data,
+        lambda ds: views.figure(
+            ds, _one(ds, words, query.find_figure_named, "figures", "draws one figure").number
+        ),
+        display,
+    )
 
 
 # export, cite, schema and validate take --color like every command that prints, so that it can

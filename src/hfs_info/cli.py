@@ -288,11 +288,11 @@ _plain_command("sources")
 @command("figures", "The guide's four figures; one drawn as a diagram", takes=("shift",))
 def figures(
     ctx: typer.Context,
-    number: Annotated[
-        int | None,
+    words: Annotated[
+        list[str] | None,
         typer.Argument(
             metavar="N",
-            help="Draw figure N (1 to 4).",
+            help="Draw figure N (1 to 4): 3, III, three, third, fig 3, Figure 3.",
             show_default=False,
             autocompletion=completion.figure,
         ),
@@ -302,13 +302,17 @@ def figures(
 ) -> Result:
     """The guide's four figures with their captions, or one drawn as a plain diagram.
 
+    N is read as the glossary reads numbers: 3, 03, III, three, third or 3rd, with or
+    without fig or figure before it. A number the guide has no figure for exits 1, naming the
+    figures it has.
+
     \b
     Examples:
       hfs-info figures
       hfs-info figures 1
       hfs-info figures 4 --format svg > fig4.svg
     """
-    return actions.figures(_data(ctx), display, number=number)
+    return actions.figures(_data(ctx), display, words=tuple(words or ()))
 
 
 @command("export", "The whole reference as one Markdown, JSON or HTML document", takes=("shift",))

@@ -138,7 +138,7 @@ COMMANDS: dict[str, Command] = {
             Option(('--no-pager',), 'no_pager', False, None),
             Option(('--shift-heading-level-by',), 'shift', 0, int, bounds=(0, 5)),
         ),
-        Argument('number', many=False, required=False, kind=int),
+        Argument('words', many=True, required=False, kind=str),
     ),
     'export': Command(
         'export',

@@ -167,8 +167,45 @@ def find_figure(ds: Dataset, number: int) -> Figure:
     for figure in ds.figures:
         if figure.number == number:
             return figure
-    known = ", ".join(str(f.number) for f in ds.figures)
-    raise NotFoundError(f"no figure {number}; the guide has figures {known}")
+    raise NotFoundError(f"no figure {number}; {_figures_known(ds)}")
+
+
+def _figures_known(ds: Dataset) -> str:
+    return "the guide has figures " + ", ".join(str(f.number) for f in ds.figures)
+
+
+# What may come before a figure's number: "fig 3", "Fig. 3", "figure 3", "fig3".
+_FIGURE_WORDS = frozenset({"fig", "figs", "figure", "figures"})
+
+
+def figure_number(query: str) -> int | None:
+    """The number ``query`` names a figure by, read as lookups read numbers (``3``, ``03``,
+    ``III``, ``three``, ``third``, ``3rd``), after an optional ``fig`` or ``figure``; None if
+    it names no number. Decimal digits of any script count, as int() reads them."""
+    words = lookup_key(query).split()
+    if words[:1] and words[0] in _FIGURE_WORDS:
+        words = words[1:]
+    if len(words) != 1:
+        return None
+    word = words[0]
+    return int(word) if word.isdecimal() else number_of(word)
+
+
+def find_figure_named(ds: Dataset, query: str) -> Figure:
+    """A figure by its number as typed (``3``, ``III``, ``three``, ``fig 3``, ``Figure 3``);
+    NotFoundError naming the figures the guide has when it names none of them."""
+    typed = check_query(query, "figure number")
+    number = figure_number(typed)
+    if number is None:
+        raise NotFoundError(f"{typed!r} is not a figure number; {_figures_known(ds)}")
+    if typed == str(number):
+        return find_figure(ds, number)
+    try:
+        return find_figure(ds, number)
+    except NotFoundError:
+        raise NotFoundError(
+            f"no figure {typed!r} (read as {number}); {_figures_known(ds)}"
+        ) from None
 
 
 def reference_for(ds: Dataset, stat: Statistic) -> Reference | None:
