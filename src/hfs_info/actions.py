@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 from hfs_info.display import Display, resolve, split
 from hfs_info.document import View
 from hfs_info.errors import DataError, ExitStatus, NotFoundError, UsageError
-from hfs_info.models import Dataset
+from hfs_info.models import Dataset, GlossaryEntry, Medication
 from hfs_info.options import CiteStyle, ExportFormat, Format
 from hfs_info.query import PROSE_TOPICS
 
@@ -215,9 +215,25 @@ def glossary(
         return _names(data, display, "glossary", words)
     if not words:
         return _show(data, views.glossary, display)
-    return _show(
-        data, lambda ds: views.term(ds, _one(ds, words, query.find_term, "glossary")), display
-    )
+    return _show(data, lambda ds: views.term(ds, _term(ds, words)), display)
+
+
+def _term(ds: Dataset, words: tuple[str, ...]) -> GlossaryEntry | Medication:
+    """The glossary entry or drug the words name; a miss that names a treatment says so, with
+    the command that shows it (``glossary 'muscle relaxants'``: treatments medication)."""
+    from hfs_info import query
+
+    try:
+        return _one(ds, words, query.find_term, "glossary")
+    except NotFoundError as miss:
+        try:
+            treatment = query.find_treatment(ds, " ".join(words))
+        except (NotFoundError, UsageError):
+            raise miss from None
+        typed = " ".join(words).strip()  # as the lookup quotes it
+        message = f"{typed!r} is not in the glossary; it names a treatment: "
+        message += f"hfs-info treatments {treatment.id}"
+        raise NotFoundError(message, miss.suggestions, miss.more) from None
 
 
 def sources(data: str | None, display: Display) -> Result:

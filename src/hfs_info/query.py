@@ -115,7 +115,17 @@ def find_term(ds: Dataset, query: str) -> GlossaryEntry | Medication:
     palsy``, ``electromyography``), or a drug by generic or brand name (``Tegretol`` finds
     carbamazepine)."""
     records: list[GlossaryEntry | Medication] = [*ds.glossary, *ds.medications]
-    return _lookup(ds, records, term_names, query, "glossary term")
+    return _lookup(ds, records, term_names, query, "glossary term", described=term_texts)
+
+
+def term_texts(record: GlossaryEntry | Medication) -> tuple[tuple[str, bool], ...]:
+    """What an entry says of what it names, for near misses: (text, whole) pairs, ``whole``
+    when only the whole text names something (a drug's class: ``muscle relaxant``), else a
+    text whose phrases may (a definition: ``the trigeminal nerve, which is the fifth cranial
+    nerve``)."""
+    if isinstance(record, Medication):
+        return ((record.drug_class, True),)
+    return ((record.definition, False),)
 
 
 def term_names(record: GlossaryEntry | Medication) -> tuple[str, ...]:
@@ -361,10 +371,13 @@ def _lookup(
     query: str,
     what: str,
     known: str = "",
+    described: Callable[[R], tuple[tuple[str, bool], ...]] | None = None,
 ) -> R:
     """Exact name (numbers in any form: 7, 7th, seventh, VII), else a prefix that completes to
     one record without crossing a number or a word the guide uses otherwise; otherwise
-    NotFoundError offering every record whose names hold all the typed words, and near misses."""
+    NotFoundError offering every record whose names hold all the typed words, near misses,
+    and (``described``) the records whose own text names what was typed (``trigeminal
+    nerve``, ``CN V``: the entry of trigeminal neuralgia defines it)."""
     typed = check_query(query, what)
     # Fast path: the name as typed, ignoring case only. It finds the same record the normalised
     # match below would (validation forbids two records sharing a lookup key) without
@@ -418,7 +431,84 @@ def _lookup(
         # Words of the guide that are not a name here (craniectomy, AVM, 8th nerve) are never
         # "corrected" into another word of the guide: the search finds where the guide uses them.
         offered += _typos(wanted, words, index)
+    if described is not None:
+        # A record offered by a name keeps that name as its label ("seventh cranial nerve
+        # (term: facial nerve)" for "cranial nerve").
+        named = {id(index[key]) for _, _, key in offered}
+        offered += [
+            found
+            for found in _described(words, keyed, described)
+            if id(index[found[2]]) not in named
+        ]
     raise _offer(missing, offered, index, names, label)
+
+
+# Words that say nothing of what a phrase names: a phrase of a definition is offered only
+# when it holds two words besides these ("the nerve" names nothing in particular).
+_SLIGHT = frozenset(
+    "a an and are as at be by for from in is it its of on or that the their this to which with".split()
+)
+
+
+def _described(
+    words: list[str],
+    keyed: list[tuple[R, list[str]]],
+    described: Callable[[R], tuple[tuple[str, bool], ...]],
+) -> list[tuple[int, int, str]]:
+    """(rank, closeness, key) of each record whose own text names what was typed: a phrase
+    of a definition (``trigeminal nerve``, ``fifth cranial nerve``), or the whole of a text
+    such as a drug's class (``muscle relaxants``). A numbered name is also read in the other
+    forms the dataset's names give one number (``CN V`` as ``fifth cranial nerve``, since
+    the facial nerve answers to CN VII and seventh cranial nerve alike). Offered after
+    every name-based near miss."""
+    phrases = [words, *_numbered_forms(words, keyed)]
+    found: list[tuple[int, int, str]] = []
+    for record, keys in keyed:
+        for text, whole in described(record):
+            said = lookup_key(text).split()
+            if any(_names_phrase(phrase, said, whole) for phrase in phrases):
+                found.append((3, len(keys[0]), keys[0]))
+                break
+    return found
+
+
+def _names_phrase(phrase: list[str], said: list[str], whole: bool) -> bool:
+    """Whether ``said`` (the key words of a text) names ``phrase``: all of it (``whole``), or
+    a run of its words that holds two words of substance."""
+    size = len(phrase)
+    if whole:
+        return size == len(said) and all(map(_same_word, phrase, said))
+    if sum(word not in _SLIGHT for word in phrase) < 2:
+        return False
+    return any(
+        all(map(_same_word, phrase, said[start : start + size]))
+        for start in range(len(said) - size + 1)
+    )
+
+
+def _numbered_forms(words: list[str], keyed: list[tuple[R, list[str]]]) -> list[list[str]]:
+    """The other forms of a name with one number (``cn 5``) that the dataset's names show:
+    where one record answers to several names with the same number (``cn 7``, ``cranial
+    nerve 7``, ``7 cranial nerve``), each is a form of the others for any number."""
+    numbers = [i for i, word in enumerate(words) if word.isdigit()]
+    if len(numbers) != 1:
+        return []
+    at = numbers[0]
+    typed = (*words[:at], "#", *words[at + 1 :])
+    forms: set[tuple[str, ...]] = set()
+    for _, keys in keyed:
+        by_number: dict[str, set[tuple[str, ...]]] = {}
+        for key in keys:
+            parts = key.split()
+            digits = [i for i, part in enumerate(parts) if part.isdigit()]
+            if len(digits) == 1:
+                pattern = (*parts[: digits[0]], "#", *parts[digits[0] + 1 :])
+                by_number.setdefault(parts[digits[0]], set()).add(pattern)
+        for patterns in by_number.values():
+            if typed in patterns:
+                forms |= patterns
+    forms.discard(typed)
+    return [[words[at] if part == "#" else part for part in form] for form in sorted(forms)]
 
 
 def _partial(words: list[str], key: str) -> int:

@@ -93,7 +93,18 @@ def number_of(token: str) -> int | None:
         return ROMAN.index(token) + 1
     if token in CARDINALS:
         return CARDINALS.index(token) + 1
-    return None
+    return roman_ordinal(token)
+
+
+def roman_ordinal(token: str) -> int | None:
+    """The number of a Roman numeral written as an ordinal (``viith``, ``iind``, ``vth``: the
+    ``VIIth nerve``), with the ending its number takes; else None. ``ist`` is left out: it is
+    a word of its own more often than the first."""
+    numeral, ending = token[:-2], token[-2:]
+    if numeral not in ROMAN or numeral == "i":
+        return None
+    n = ROMAN.index(numeral) + 1
+    return n if ending == {1: "st", 2: "nd", 3: "rd"}.get(n, "th") else None
 
 
 # Each number word as its digits, for lookup_key: one dict lookup a word.
@@ -114,6 +125,8 @@ def lookup_key(name: str) -> str:
         elif word[0].isdigit():
             if (n := number_of(word)) is not None:
                 words[i] = str(n)
+        elif word[-2:] in _ORDINAL_ENDINGS and (n := roman_ordinal(word)) is not None:
+            words[i] = str(n)  # "VIIth nerve" is "7th nerve"
         elif (
             (word[-1].isdigit() or word[-3:-2].isdigit())
             and (glued := _GLUED.fullmatch(word))
@@ -122,6 +135,9 @@ def lookup_key(name: str) -> str:
             # "cn7" is "cn 7": a number typed against the letters before it.
             words[i] = f"{glued[1]} {n}"
     return " ".join(words)
+
+
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 
 
 # Letters with a number glued after them (``cn7``, ``CN07``, ``cn7th``): read as two words.
