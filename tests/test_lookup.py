@@ -581,8 +581,6 @@ def test_a_name_keeps_its_label_when_a_definition_names_it_too() -> None:
     )
 
 
-
-
 def _suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n, "th")
 

@@ -209,7 +209,7 @@ def stats(
 def glossary(
     data: str | None, display: Display, *, words: tuple[str, ...] = (), names_only: bool = False
 ) -> Result:
-    from hfs_info import query, views
+    from hfs_info import views
 
     if names_only:
         return _names(data, display, "glossary", words)

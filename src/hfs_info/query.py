@@ -446,7 +446,10 @@ def _lookup(
 # Words that say nothing of what a phrase names: a phrase of a definition is offered only
 # when it holds two words besides these ("the nerve" names nothing in particular).
 _SLIGHT = frozenset(
-    "a an and are as at be by for from in is it its of on or that the their this to which with".split()
+    (
+        *("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is"),
+        *("it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "which", "with"),
+    )
 )
 
 
