@@ -694,3 +694,19 @@ def test_a_document_in_dev_shm_is_an_ordinary_file(tmp_path: Path) -> None:
         assert b"# Symptoms" in target.read_bytes()
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_document_larger_than_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    from hfs_info import fill
+
+    path = tmp_path / "huge.md"
+    with path.open("wb") as stream:  # sparse: no disk used
+        stream.truncate(fill.MAX_DOCUMENT_BYTES + 1)
+    result = run_process("fill", str(path))
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == (
+            f"hfs-info: cannot read {path}: it is larger than 64 MiB, the most read of a document\n"
+        ).encode()
+    )

@@ -64,10 +64,11 @@ def _through_special_folder(path: str) -> bool:
     return False
 
 
-def read_regular(path: str) -> bytes:
+def read_regular(path: str, limit: int | None = None) -> bytes:
     """The bytes of the ordinary file at ``path`` (through symbolic links). Anything else (a
     directory, FIFO, socket, device, a process's file under /dev or /proc) is refused without
-    being opened for reading data, so nothing blocks and nothing endless is read."""
+    being opened for reading data, so nothing blocks and nothing endless is read; so is a file
+    of more than ``limit`` bytes."""
     if not path:
         raise FileNotFoundError(errno.ENOENT, "the file name is empty", path)
     info = Path(path).stat()
@@ -81,9 +82,19 @@ def read_regular(path: str) -> bytes:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise Refused(path, f"it is {_kind(os.fstat(fd).st_mode)}, not a document")
+        size = os.fstat(fd).st_size
+        if limit is not None and size > limit:
+            raise Refused(
+                path, f"it is larger than {limit // 2**20} MiB, the most read of a document"
+            )
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            return stream.read()
+            data = stream.read() if limit is None else stream.read(limit + 1)
+        if limit is not None and len(data) > limit:  # it grew while it was read
+            raise Refused(
+                path, f"it is larger than {limit // 2**20} MiB, the most read of a document"
+            )
+        return data
     finally:
         os.close(fd)
 
