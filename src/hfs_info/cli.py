@@ -270,7 +270,8 @@ def glossary(
     """All glossary terms, or one term by name or alias.
 
     A word of a name that is not a whole name (microvascular, nerve) is not looked up:
-    every entry whose names hold it is offered (exit status 1).
+    every entry whose names hold it is offered (exit status 1), and so is an entry whose
+    definition names what was typed (trigeminal nerve, CN V: trigeminal neuralgia).
 
     \b
     Examples:

@@ -21,7 +21,7 @@ from hfs_info.models import (
     Statistic,
     Treatment,
 )
-from hfs_info.text import lookup_key, normalize, number_of
+from hfs_info.text import CARDINALS, ORDINALS, ROMAN, lookup_key, normalize, number_of
 
 # Queries longer than this are refused before any matching, so matching cost stays bounded.
 MAX_QUERY_LENGTH = 200
@@ -465,14 +465,49 @@ def _described(
     the facial nerve answers to CN VII and seventh cranial nerve alike). Offered after
     every name-based near miss."""
     phrases = [words, *_numbered_forms(words, keyed)]
+    # What a text must hold for a phrase to be named there: its words that are no number, as
+    # the start of a word of the normalised text (a plural's stem). A cheap test that
+    # leaves out nearly every text of a large edition before its words are keyed.
+    needed = [
+        [f" {w.removesuffix('s')}" for w in phrase if not w.isdigit() and w not in _SLIGHT]
+        for phrase in phrases
+    ]
+    numbers = {word for word in words if word.isdigit()}  # one of its spellings, too
+    # A phrase of a text must hold two words of substance (_names_phrase); a whole text
+    # (a drug's class) may be one word.
+    of_substance = any(sum(w not in _SLIGHT for w in phrase) >= 2 for phrase in phrases)
     found: list[tuple[int, int, str]] = []
     for record, keys in keyed:
         for text, whole in described(record):
+            if not whole and not of_substance:
+                continue
+            plain = f" {normalize(text)} "
+            if numbers and not all(_spelled(int(n), plain) for n in numbers):
+                continue
+            near = [
+                phrase
+                for phrase, need in zip(phrases, needed, strict=True)
+                if all(n in plain for n in need)
+            ]
+            if not near:
+                continue
             said = lookup_key(text).split()
-            if any(_names_phrase(phrase, said, whole) for phrase in phrases):
+            if any(_names_phrase(phrase, said, whole) for phrase in near):
                 found.append((3, len(keys[0]), keys[0]))
                 break
     return found
+
+
+def _spelled(n: int, plain: str) -> bool:
+    """Whether the normalised text ``plain`` (spaced at both ends) may write the number ``n``:
+    its digits anywhere (``cn7`` too), or one of its words whole (``fifth``, ``v``, ``vth``)."""
+    if str(n) in plain:
+        return True
+    if not 1 <= n <= len(ROMAN):
+        return False
+    ending = {1: "st", 2: "nd", 3: "rd"}.get(n, "th")
+    words = (ORDINALS[n - 1], ROMAN[n - 1], CARDINALS[n - 1], ROMAN[n - 1] + ending)
+    return any(f" {word} " in plain for word in words)
 
 
 def _names_phrase(phrase: list[str], said: list[str], whole: bool) -> bool:
