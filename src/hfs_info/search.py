@@ -758,6 +758,9 @@ def _ranked(
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
         ranked = _figure_first(ranked, {rows[r].id: w for r, w in matched.items()})
+    if not {"number", "outcome"} & question.intents:
+        covered = {rows[r].id: w for r, w in matched.items()}
+        ranked = _stated_together(ranked, _statistic_groups(ds), covered)
     # a picture named ("diagram", "illustration", "figure"; not "show me the results"), not a
     # number ("is there a figure for how many people have it")
     pictured = any(
@@ -1048,6 +1051,47 @@ def _own_first(
         return ranked
     raised = max(above) * FIGURES_TOGETHER
     return [(e, max(s, raised) if e is best else s) for e, s in ranked]
+
+
+def _statistic_groups(ds: Dataset) -> dict[str, tuple[str, str]]:
+    """Statistic record id -> its group (the heading its figures share: "Where the spasm
+    starts") and the record of the section that states them, for the statistics of a section
+    (a treatment's figures have their own rules: _outcome_first)."""
+    treated = {s for t in ds.treatments for s in t.statistics}
+    return {
+        f"statistic:{s.id}": (s.group, f"section:{s.section}")
+        for s in ds.statistics
+        if s.id not in treated
+    }
+
+
+def _stated_together(
+    ranked: list[tuple[Entry, float]],
+    groups: dict[str, tuple[str, str]],
+    covered: dict[str, float],
+) -> list[tuple[Entry, float]]:
+    """For a question that asks for no figure ("where does the twitching usually start"), when
+    another statistic of the best-placed statistic's group answers as much of the question
+    (``covered``: the weight of the question's concepts each record matches), the question
+    does not tell the figures apart: the section that states them together (92% near the eye,
+    the remaining 8% near the chin) ranks just above the best of them. One figure told apart
+    ("starting at the chin") keeps its place."""
+    stats = [(e, s) for e, s in ranked if e.id in groups]
+    if not stats:
+        return ranked
+    best, score = max(stats, key=lambda pair: (pair[1], pair[0].id))
+    group, section = groups[best.id]
+    alike = [
+        e
+        for e, _ in stats
+        if e is not best
+        and groups[e.id][0] == group
+        and covered.get(e.id, 0.0) >= covered.get(best.id, 0.0)
+    ]
+    if not alike:
+        return ranked
+    raised = score * FIGURES_TOGETHER
+    return [(e, max(s, raised) if e.id == section else s) for e, s in ranked]
 
 
 def _figure_first(
