@@ -750,6 +750,9 @@ def _ranked(
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
         ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
+    compared = _compared(ix, own, pairs)
+    if compared:
+        ranked = _compared_first(ranked, compared)
     if "alternative" in question.intents:
         ranked = _untried_first(ranked, _tried(ix, pairs), _namesakes(ix))
     if "outcome" in question.intents:
@@ -858,6 +861,58 @@ def _entities(ix: Index, own: set[int]) -> int:
             keys |= group
         groups.append(keys)
     return len(groups)
+
+
+def _compared(ix: Index, own: set[int], pairs: list[tuple[Concept, Match]]) -> list[set[str]]:
+    """For a question that names two or more things by their own names and asks nothing else
+    of them ("carbamazepine vs phenytoin", "trigeminal neuralgia or Bell's palsy"), the ids of
+    each thing's records (those sharing a name are one thing: the glossary's facial nerve and
+    the nerve); empty otherwise, and when a treatment is one of them (treatments compared are
+    a choice between them: _together_first)."""
+    if len(own) < 2 or any(ix.rows[r].kind == "treatment" for r in own):
+        return []
+    asked = [(c, m) for c, m in pairs if not c.background and not c.form and m.scores]
+    named: list[set[int]] = []
+    covered: set[int] = set()
+    for n in (3, 2, 1):  # a name of several words is read as several concepts: longest first
+        for i in range(len(asked) - n + 1):
+            if covered & set(range(i, i + n)):
+                continue
+            phrase = " ".join(m.read_as or c.typed for c, m in asked[i : i + n])
+            rowids = ix.own_names.get(phrase, frozenset()) & own
+            if rowids:
+                named.append(set(rowids))
+                covered |= set(range(i, i + n))
+    if any(c.weight >= 1.0 for k, (c, _) in enumerate(asked) if k not in covered):
+        return []  # something else is asked of them ("side effects of tegretol vs dilantin")
+    things: list[set[int]] = []
+    for rowids in named:
+        for thing in [t for t in things if t & rowids]:
+            things.remove(thing)
+            rowids |= thing
+        things.append(rowids)
+    if len(things) < 2:
+        return []
+    return [{ix.rows[r].id for r in thing} for thing in things]
+
+
+def _compared_first(
+    ranked: list[tuple[Entry, float]], compared: list[set[str]]
+) -> list[tuple[Entry, float]]:
+    """For a question comparing things named (``compared``: each thing's record ids), the
+    best-placed record of each thing ranks just above every other record, in the order they
+    had: the answer is what the guide says of each, not a record that names them side by side
+    (the prescriptions list both drugs; the causes name both conditions)."""
+    scores = {e.id: s for e, s in ranked}
+    best = [max(ids & scores.keys(), key=lambda i: (scores[i], i), default="") for ids in compared]
+    if "" in best:
+        return ranked
+    others = [s for e, s in ranked if e.id not in best]
+    lowest = min(scores[i] for i in best)
+    if not others or lowest > max(others):
+        return ranked
+    factor = max(others) * FIGURES_TOGETHER / lowest
+    return [(e, s * factor if e.id in best else s) for e, s in ranked]
 
 
 def _titled(ix: Index, phrases: set[str]) -> set[int]:
