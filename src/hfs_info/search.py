@@ -127,7 +127,8 @@ MAX_BOOST = (
 # A glossary term or drug the question does not name is about something else (trigeminal
 # neuralgia's pain is not the answer to "is it painful"); so is, when no number is asked, a
 # figure of a treatment the question does not name (the 90% of surgical cases in which a vessel
-# is found is not the answer to "an artery pressing on the nerve").
+# is found is not the answer to "an artery pressing on the nerve"); and so is any treatment's
+# record for a question about the condition itself, naming no treatment (_of_condition).
 _UNNAMED_TERM = 0.6
 
 # A sentence that leans on the one before it is shown with it ("It can, however, be
@@ -688,6 +689,8 @@ def _ranked(
     # the treatments the question names by their own names (a drug names the medication)
     own_treatments = {_treatment_of(rows[r]) for r in own} - {""}
     figure_asked = "number" in question.intents
+    # ("could my Bell's palsy be why my face twitches": the causes, not a treatment's limits)
+    about_condition = _of_condition(ix, pairs, subject)
     aspect_asked = any(c.form and c.typed.startswith("how ") for c in question.concepts)
     # one entity named (a treatment with its drugs, or one term): its own record answers
     single = _entities(ix, own) == 1
@@ -729,6 +732,8 @@ def _ranked(
             score *= NAME_BONUS
         if own_treatments and _treatment_of(entry) not in ("", *own_treatments):
             score *= _UNNAMED_TERM  # a record of another treatment than the one(s) named
+        elif about_condition and _treatment_of(entry):
+            score *= _UNNAMED_TERM  # a treatment's record, for a question about the condition
         ranked.append((entry, score))
         if limit is not None:
             (heapq.heappush if len(top) < limit else heapq.heappushpop)(top, score)
@@ -926,6 +931,24 @@ def _titled(ix: Index, phrases: set[str]) -> set[int]:
                 if len(WORD.findall(ix.rows[rowid].title)) == len(words):
                     out.add(rowid)
     return out
+
+
+def _of_condition(
+    ix: Index, pairs: list[tuple[Concept, Match]], subject: frozenset[str]
+) -> bool:
+    """Whether a question asks about the condition itself: it names it ("hemifacial spasm",
+    "twitching") and no treatment, neither by a treatment's own names ("botox", "pills") nor by
+    the name of a treatment's aspect as typed ("side effects", "risks", "recovery")."""
+    if not any(m.scores and c.typed in subject for c, m in pairs) or _tried(ix, pairs):
+        return False
+
+    def key(phrase: str) -> tuple[str, ...]:
+        return tuple(w.removesuffix("s") for w in WORD.findall(normalize_query(phrase)))
+
+    aspects = {key(e.title.partition(": ")[2]) for e in ix.rows if e.kind == "treatment"}
+    typed = [c.typed for c, m in pairs if m.scores and not c.form and c.typed not in subject]
+    phrases = {" ".join(typed[i : i + n]) for n in (1, 2) for i in range(len(typed) - n + 1)}
+    return not any(key(phrase) in aspects for phrase in phrases)
 
 
 def _tried(ix: Index, pairs: list[tuple[Concept, Match]]) -> set[str]:
