@@ -782,6 +782,9 @@ def _ranked(
                 for rowid in m.scores:
                     topical[rowid] = topical.get(rowid, 0.0) + concept.weight
         ranked = _picture_first(ranked, {rows[r].id: w for r, w in topical.items()})
+    if _asks_address(ix, pairs):
+        covered = {rows[r].id: w for r, w in matched.items()}
+        ranked = _address_first(ranked, covered)
     if "source" in question.intents:
         ranked = _cited_first(ranked, rows)
     if "choice" in question.intents:
@@ -1216,6 +1219,42 @@ def _figure_first(
 
 
 _CITES = re.compile(r"\breference (\d+)\b", re.I)
+
+
+def _asks_address(ix: Index, pairs: list[tuple[Concept, Match]]) -> bool:
+    """Whether a question asks for a web address: a word of what it asks (not of the story
+    around it) means a word of the guide found only in web addresses ("websites", "online":
+    the guide's "www"; not "linked", which only shares a stem with "web link")."""
+    return any(
+        not c.background
+        and any(
+            term != quoted(c.typed)
+            and (hits := match(ix.db, term))
+            and all(ix.rows[r].kind in ADDRESS_KINDS for r in hits)
+            for term, _ in m.terms
+        )
+        for c, m in pairs
+        if not m.related and not m.opposite
+    )
+
+
+def _address_first(
+    ranked: list[tuple[Entry, float]], covered: dict[str, float]
+) -> list[tuple[Entry, float]]:
+    """For a question asking for a web address ("useful websites about hemifacial spasm",
+    "where can I read more online"), the address that answers most of the question
+    (``covered``: the weight of the question's concepts each record matches), the best-placed
+    of those answering as much, ranks just above every other record: the kind of answer asked
+    for is a web address, not a passage that shares its other words."""
+    addresses = [(e, s) for e, s in ranked if e.kind in ADDRESS_KINDS]
+    if not addresses:
+        return ranked
+    best, score = max(addresses, key=lambda p: (covered.get(p[0].id, 0.0), p[1], p[0].id))
+    above = [s for e, s in ranked if s > score]
+    if not above:
+        return ranked
+    raised = max(above) * FIGURES_TOGETHER
+    return [(e, max(s, raised) if e is best else s) for e, s in ranked]
 
 
 def _cited_first(ranked: list[tuple[Entry, float]], rows: list[Entry]) -> list[tuple[Entry, float]]:
