@@ -755,7 +755,7 @@ def _ranked(
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
         ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
-    compared = _compared(ix, own, pairs)
+    compared = _compared(ix, own, pairs, "choice" in question.intents)
     if compared:
         ranked = _compared_first(ranked, compared)
     if "alternative" in question.intents:
@@ -871,13 +871,15 @@ def _entities(ix: Index, own: set[int]) -> int:
     return len(groups)
 
 
-def _compared(ix: Index, own: set[int], pairs: list[tuple[Concept, Match]]) -> list[set[str]]:
+def _compared(
+    ix: Index, own: set[int], pairs: list[tuple[Concept, Match]], choosing: bool
+) -> list[set[str]]:
     """For a question that names two or more things by their own names and asks nothing else
-    of them ("carbamazepine vs phenytoin", "trigeminal neuralgia or Bell's palsy"), the ids of
-    each thing's records (those sharing a name are one thing: the glossary's facial nerve and
-    the nerve); empty otherwise, and when a treatment is one of them (treatments compared are
-    a choice between them: _together_first)."""
-    if len(own) < 2 or any(ix.rows[r].kind == "treatment" for r in own):
+    of them ("carbamazepine vs phenytoin", "trigeminal neuralgia or Bell's palsy", "botox vs
+    MVD"), the ids of each thing's records (those sharing a name are one thing: the glossary's
+    facial nerve and the nerve); empty otherwise, and when the question chooses between
+    treatments ("botox or surgery, which is better": the options, _together_first)."""
+    if len(own) < 2 or (choosing and any(ix.rows[r].kind == "treatment" for r in own)):
         return []
     asked = [(c, m) for c, m in pairs if not c.background and not c.form and m.scores]
     named: list[set[int]] = []
