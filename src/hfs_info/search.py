@@ -755,7 +755,7 @@ def _ranked(
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
         ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
-    compared = _compared(ix, own, pairs, "choice" in question.intents)
+    compared = _compared(ix, own, pairs, "choice" in question.intents) if _compares(wanted) else []
     if compared:
         ranked = _compared_first(ranked, compared)
     if "alternative" in question.intents:
@@ -869,6 +869,18 @@ def _entities(ix: Index, own: set[int]) -> int:
             keys |= group
         groups.append(keys)
     return len(groups)
+
+
+# Words that set things side by side ("tegretol vs dilantin", "EMG compared with NCV", "the
+# difference between ..."); not "instead of" ("when is MVD used instead of Botox" asks when).
+_COMPARING = frozenset(
+    ("vs", "versus", "v", "compare", "compared", "comparing", "comparison", "difference")
+) | frozenset(("differences", "differ", "differs"))
+
+
+def _compares(text: str) -> bool:
+    """Whether ``text`` sets things side by side (a word of _COMPARING)."""
+    return not _COMPARING.isdisjoint(WORD.findall(normalize_query(text)))
 
 
 def _compared(

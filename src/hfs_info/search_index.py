@@ -169,8 +169,6 @@ def entries(ds: Dataset) -> list[Entry]:
     about = (
         f"{p.series}, published by {p.publisher}; reviewed by {p.reviewer} "
         f"({p.reviewer_affiliation}); updated {p.updated}.",
-        # what the guide is not ("does this replace my doctor's advice"), after what it is
-        *_prose(p.disclaimer),
         *_prose(p.standard),
         *_prose(p.copyright),
     )
