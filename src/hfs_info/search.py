@@ -338,6 +338,8 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     aspect = _asked_aspect(rewritten, in_guide)
     if aspect is None and "alternative" in question.intents:
         aspect = _turned_to(in_guide)
+    if aspect is None and _how_often_given(rewritten, question, ix, vocab.subject):
+        aspect = _aspect_form("duration", in_guide)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
     return question._replace(read_as=apart)
@@ -514,6 +516,36 @@ _PEOPLE = frozenset(("i", "you", "we", "u", "one", "people", "someone", "anyone"
 # often, is the interval of a treatment that wears off: how long it lasts.
 _NEEDING = frozenset(("need", "needs", "needed"))
 _HAVING = frozenset(("have", "has"))
+
+
+# Verbs of having or giving a treatment: "how often do you get botox", "how often are the
+# injections given" ask how often it is had, nothing else of it.
+_HAD_VERBS = _GIVING_VERBS | frozenset(
+    ("get", "gets", "getting", "have", "has", "having", "had", "given", "repeated", "redone")
+)
+
+
+def _how_often_given(
+    text: str, question: Question, ix: Index, subject: frozenset[str]
+) -> bool:
+    """Whether a question asks how often a treatment is had and nothing else of it ("how often
+    do you get botox", "botox injections how often", "how often are the shots given"): "how
+    often", a treatment named by its own names, one that wears off (it has an aspect of how
+    long it lasts; an operation has none), and no other topic but the condition and verbs of
+    having or giving it. The interval is how long each one lasts."""
+    if "how often" not in normalize_query(text):
+        return False
+    asked = [c for c in question.concepts if not c.form and not c.background]
+    treatments = {
+        c.typed: _of(ix, ix.own_names.get(c.typed, frozenset())) - {""} for c in asked
+    }
+    named = set().union(*treatments.values())
+    lasting = {e.id.partition("/")[0] for e in ix.rows if e.id.endswith("/duration")}
+    return (
+        bool(named)
+        and named <= lasting
+        and all(treatments[c.typed] or c.typed in subject or c.typed in _HAD_VERBS for c in asked)
+    )
 
 
 def _asked_interval(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
