@@ -505,7 +505,7 @@ _EFFECT_VERBS = frozenset(
     ("stop", "stops", "help", "helps", "fix", "fixes", "cure", "cures", "relieve", "relieves")
 ) | frozenset(("ease", "eases", "treat", "treats", "control", "controls", "calm", "calms"))
 # Verbs of carrying a treatment out: "how is the operation done" asks how it is given.
-_DOING_VERBS = frozenset(("done", "performed", "administered", "carried", "delivered"))
+_DOING_VERBS = frozenset(("done", "performed", "administered", "carried", "delivered", "taken"))
 # ... and "who performs it", "who gives the shots" ask who gives it, which that aspect says.
 _GIVING_VERBS = _DOING_VERBS | frozenset(
     ("perform", "performs", "gives", "give", "administers", "administer", "operates", "injects")
