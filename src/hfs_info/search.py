@@ -937,7 +937,11 @@ def _compared(
             if rowids:
                 named.append(set(rowids))
                 covered |= set(range(i, i + n))
-    if any(c.weight >= 1.0 for k, (c, _) in enumerate(asked) if k not in covered):
+    if any(
+        c.weight >= 1.0 and c.typed not in _COMPARING | {"between"}  # ("the difference between")
+        for k, (c, _) in enumerate(asked)
+        if k not in covered
+    ):
         return []  # something else is asked of them ("side effects of tegretol vs dilantin")
     things: list[set[int]] = []
     for rowids in named:
