@@ -525,9 +525,7 @@ _HAD_VERBS = _GIVING_VERBS | frozenset(
 )
 
 
-def _how_often_given(
-    text: str, question: Question, ix: Index, subject: frozenset[str]
-) -> bool:
+def _how_often_given(text: str, question: Question, ix: Index, subject: frozenset[str]) -> bool:
     """Whether a question asks how often a treatment is had and nothing else of it ("how often
     do you get botox", "botox injections how often", "how often are the shots given"): "how
     often", a treatment named by its own names, one that wears off (it has an aspect of how
@@ -536,9 +534,7 @@ def _how_often_given(
     if "how often" not in normalize_query(text):
         return False
     asked = [c for c in question.concepts if not c.form and not c.background]
-    treatments = {
-        c.typed: _of(ix, ix.own_names.get(c.typed, frozenset())) - {""} for c in asked
-    }
+    treatments = {c.typed: _of(ix, ix.own_names.get(c.typed, frozenset())) - {""} for c in asked}
     named = set().union(*treatments.values())
     lasting = {e.id.partition("/")[0] for e in ix.rows if e.id.endswith("/duration")}
     return (
@@ -743,11 +739,18 @@ def _ranked(
         boosted = drugs
     ranked: list[tuple[Entry, float]] = []
     top: list[float] = []  # a min-heap of the limit best scores so far
+    compared = _compared(ix, own, pairs, "choice" in question.intents) if _compares(wanted) else []
+    address = _asks_address(ix, pairs)
+    groups = _statistic_groups(ds) if not {"number", "outcome"} & question.intents else {}
+    grouped = [groups[rows[r].id][0] for r in base if rows[r].id in groups]
+    # the rules that raise a record after scoring (the things compared, an address, the
+    # section of figures not told apart) need every record scored
+    raising = bool(boosted or compared or address or len(grouped) > len(set(grouped)))
     for rowid in sorted(base, key=lambda r: -base[r]):
         # Kinds and bonuses multiply a score by at most MAX_BOOST: once even that cannot lift a
         # record above the limit-th best, no later one can either (it keeps large editions fast).
         # (see _outcome_first, _own_first)
-        prune = not _RAISING & question.intents and not boosted
+        prune = not _RAISING & question.intents and not raising
         if prune and limit is not None and len(top) >= limit and base[rowid] * MAX_BOOST < top[0]:
             break
         entry = rows[rowid]
@@ -787,7 +790,6 @@ def _ranked(
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
         ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
-    compared = _compared(ix, own, pairs, "choice" in question.intents) if _compares(wanted) else []
     if compared:
         ranked = _compared_first(ranked, compared)
     if "alternative" in question.intents:
@@ -798,9 +800,9 @@ def _ranked(
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
         ranked = _figure_first(ranked, {rows[r].id: w for r, w in matched.items()})
-    if not {"number", "outcome"} & question.intents:
+    if groups:
         covered = {rows[r].id: w for r, w in matched.items()}
-        ranked = _stated_together(ranked, _statistic_groups(ds), covered)
+        ranked = _stated_together(ranked, groups, covered)
     # a picture named ("diagram", "illustration", "figure"; not "show me the results"), not a
     # number ("is there a figure for how many people have it")
     pictured = any(
@@ -814,7 +816,7 @@ def _ranked(
                 for rowid in m.scores:
                     topical[rowid] = topical.get(rowid, 0.0) + concept.weight
         ranked = _picture_first(ranked, {rows[r].id: w for r, w in topical.items()})
-    if _asks_address(ix, pairs):
+    if address:
         covered = {rows[r].id: w for r, w in matched.items()}
         ranked = _address_first(ranked, covered)
     if "source" in question.intents:
@@ -944,11 +946,12 @@ def _compared(
     ):
         return []  # something else is asked of them ("side effects of tegretol vs dilantin")
     things: list[set[int]] = []
-    for rowids in named:
-        for thing in [t for t in things if t & rowids]:
+    for one in named:
+        merged = set(one)
+        for thing in [t for t in things if t & merged]:
             things.remove(thing)
-            rowids |= thing
-        things.append(rowids)
+            merged |= thing
+        things.append(merged)
     if len(things) < 2:
         return []
     return [{ix.rows[r].id for r in thing} for thing in things]
@@ -986,9 +989,7 @@ def _titled(ix: Index, phrases: set[str]) -> set[int]:
     return out
 
 
-def _of_condition(
-    ix: Index, pairs: list[tuple[Concept, Match]], subject: frozenset[str]
-) -> bool:
+def _of_condition(ix: Index, pairs: list[tuple[Concept, Match]], subject: frozenset[str]) -> bool:
     """Whether a question asks about the condition itself: it names it ("hemifacial spasm",
     "twitching") and no treatment, neither by a treatment's own names ("botox", "pills") nor by
     the name of a treatment's aspect as typed ("side effects", "risks", "recovery")."""
