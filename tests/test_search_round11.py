@@ -204,6 +204,13 @@ def test_a_question_about_the_condition_leads_with_no_treatment(question: str) -
     assert not any(search._treatment_of(e) for e in entries(DS) if e.id in ids(question))
 
 
+def test_a_cause_asked_about_the_condition_leads_with_the_causes() -> None:
+    """Not Botox's limitations (which speak of years too)."""
+    assert first("years ago I had bells palsy, is that why my face twitches now") == (
+        "section:causes"
+    )
+
+
 @pytest.mark.parametrize(
     "question",
     [
