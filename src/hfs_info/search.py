@@ -1278,6 +1278,7 @@ def _asks_address(ix: Index, pairs: list[tuple[Concept, Match]]) -> bool:
     the guide's "www"; not "linked", which only shares a stem with "web link")."""
     return any(
         not c.background
+        and any(ix.rows[r].kind in ADDRESS_KINDS for r in m.scores)
         and any(
             term != quoted(c.typed)
             and (hits := match(ix.db, term))
