@@ -80,11 +80,25 @@ def run(args: list[str]) -> int:
         _error(f"write error: {exc.strerror or exc}")
         status = ExitStatus.ERROR
     except Exception as exc:  # a bug, not something the user did: one line, and a way to see more
+        if _interrupted(exc):  # Ctrl-C wrapped by Python (in a class being made: RuntimeError)
+            return ExitStatus.INTERRUPTED
         if debug:
             raise
         _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         status = ExitStatus.ERROR
     return status
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` was caused by Ctrl-C: a KeyboardInterrupt in its chain of causes."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _invoke(args: list[str]) -> Result:

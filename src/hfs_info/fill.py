@@ -21,7 +21,8 @@ marker is on, so that ``fill --check`` passes after ``fill``.
 Everything outside the regions is kept byte for byte. Only ordinary files are read (a FIFO,
 device, socket or directory is refused before it is opened), and a file is written only when
 every region of every file given could be produced, through files.write_atomic: replaced at
-once, keeping its owner, group and mode, and refused if it changed since it was read.
+once, keeping its owner, group, mode and extended attributes, and refused if it changed since
+it was read.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _XML_DECLARATION = re.compile(r"\A<\?xml[^>]*\?>(?:\r\n|\r|\n)?")
 # Files whose markers all count: HTML has no code blocks in the Markdown sense.
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# The largest document fill reads: far above any page people write, far below what would take
+# the machine's memory (a 300 MB file took 1.5 GB and 14 s).
+MAX_DOCUMENT_BYTES = 64 * 2**20
 
 
 def _is_html(path: str) -> bool:
@@ -168,7 +172,7 @@ def _read(path: str) -> _Document:
     from hfs_info import files as filesystem
 
     try:
-        raw = filesystem.read_regular(path)
+        raw = filesystem.read_regular(path, MAX_DOCUMENT_BYTES)
     except OSError as exc:
         raise UsageError(f"cannot read {shown_name(path)}: {_reason(exc)}") from None
     try:
@@ -333,6 +337,18 @@ def fill_text(
     return "".join(pieces), stale
 
 
+def _inert_in_html(text: str, fmt: object) -> str:
+    """Text for a region of an HTML page, never markup there: JSON (for a ``<script>``) with
+    ``<``, ``>`` and ``&`` written as JSON escapes, which read the same and cannot end the
+    element; plain text and CSV (for a ``<pre>``) with them as HTML's character references,
+    which show as the characters. A dataset's "</pre><script>" is then text (trial 6)."""
+    if fmt == Format.json:
+        return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    import html
+
+    return html.escape(text, quote=False)
+
+
 def produce(args: str, where: str, data: str | None, allow_data: bool, path: str) -> str:
     """The output of ``hfs-info ARGS`` for a region (``where``: FILE:LINE, for errors)."""
     from hfs_info import actions
@@ -353,6 +369,8 @@ def produce(args: str, where: str, data: str | None, allow_data: bool, path: str
         # An inline <svg> in Markdown or HTML is an element: an XML declaration there is text
         # out of place (HTML reads it as a bogus comment).
         text = _XML_DECLARATION.sub("", text, count=1)
+    elif _is_html(path):
+        text = _inert_in_html(text, params["fmt"])
     if _MARKER.search(text) or _BEGUN.search(text):
         raise UsageError(f"{where}: the output holds a region marker, so it cannot be a region")
     return text
