@@ -616,3 +616,29 @@ def test_an_html_region_of_an_edition_is_text_never_markup(
     )
     assert run("fill", "--allow-data", str(md)).status == 0
     assert "<script>" in md.read_text("utf-8")
+
+
+@pytest.mark.parametrize("end", ["---", "..."])
+def test_a_region_in_the_front_matter_is_refused(run, tmp_path: Path, end: str) -> None:
+    """Jekyll, Hugo and pandoc read a first block between --- lines as metadata: Markdown
+    written there would break the site (trial 6); below it, regions are filled."""
+    page = tmp_path / "post.md"
+    original = f"---\ntitle: x\n{region('glossary mvd')}{end}\n\nText.\n"
+    page.write_text(original, "utf-8")
+    result = run("fill", str(page))
+    assert result.status == 2
+    assert result.stderr == (
+        f"hfs-info: {page}:3: a region marker in the front matter (lines 1 to 6) would write "
+        "into the document's metadata; put it below\n"
+    )
+    assert page.read_text("utf-8") == original
+    below = tmp_path / "ok.md"
+    below.write_text(f"---\ntitle: x\n---\n\n{region('glossary mvd')}", "utf-8")
+    assert run("fill", str(below)).status == 0
+    assert "# microvascular decompression" in below.read_text("utf-8").casefold()
+
+
+def test_a_thematic_break_later_in_a_document_is_no_front_matter(run, tmp_path: Path) -> None:
+    page = tmp_path / "notes.md"
+    page.write_text(f"# Notes\n\n---\n\n{region('glossary mvd')}\n---\n", "utf-8")
+    assert run("fill", str(page)).status == 0

@@ -249,9 +249,15 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
             )
         ):
             inline.update(range(*token.map))
+    matter = _front_matter_lines(text.removeprefix("\ufeff"))
     live = []
     for offset in begun:
         line = lines.index(offset)
+        if line < matter:
+            raise UsageError(
+                f"{shown_name(path)}:{line + 1}: a region marker in the front matter (lines 1 to "
+                f"{matter}) would write into the document's metadata; put it below"
+            )
         if line in html:
             if offset not in closing and first[line] != line:
                 # Inside an HTML block begun above (an open comment, a <div>): its indentation
@@ -267,6 +273,22 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
                 "after a blank line or another block"
             )
     return live
+
+
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)", re.M)
+
+
+def _front_matter_lines(text: str) -> int:
+    """How many lines a YAML front matter block opening ``text`` takes (a first line of
+    ``---``, up to a line of ``---`` or ``...``, as Jekyll, Hugo and pandoc read it); 0 if
+    none. Static site generators read it as metadata, never as Markdown."""
+    opening = re.match(r"---[ \t]*(?:\r\n|\r|\n)", text)
+    if opening is None:
+        return 0
+    closing = _FRONT_MATTER_END.search(text, opening.end())
+    if closing is None:
+        return 0
+    return len(_NEWLINE.findall(text, 0, closing.start())) + 1  # through its closing line
 
 
 def regions(text: str, path: str) -> list[Region]:
