@@ -116,12 +116,18 @@ class Thing:
     whether it is a record's own name (else a word of the guide that may be rare), and the
     records it is the own name of."""
 
-    __slots__ = ("own", "records", "terms", "typed")
+    __slots__ = ("own", "phrase", "records", "terms", "typed")
 
     def __init__(
-        self, typed: str, terms: tuple[str, ...], own: bool, records: frozenset[int] = frozenset()
+        self,
+        typed: str,
+        terms: tuple[str, ...],
+        own: bool,
+        records: frozenset[int] = frozenset(),
+        phrase: bool = False,
     ) -> None:
         self.typed, self.terms, self.own, self.records = typed, terms, own, records
+        self.phrase = phrase
 
 
 class Asked:
@@ -207,6 +213,49 @@ def things(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> l
     return out
 
 
+def _phrases(
+    ix: Index, asked: Sequence[Asked], text: str, named: list[Thing], vocab: Vocabulary
+) -> list[Thing]:
+    """The things the question names in two words in a row that the guide writes together
+    ("facial weakness", "blood vessel", "immediate relief"), neither a stop word nor filler nor
+    a word of a thing already named ("botox injection"): a thing of the guide with no record
+    of its own."""
+    words = WORD.findall(normalize_query(text))
+    pairs = set(zip(words, words[1:], strict=False))
+    taken = {w for t in named if t.own for w in t.typed.split()}
+    out: list[Thing] = []
+    for a, b in zip(asked, asked[1:], strict=False):
+        if a.read_as or b.read_as or max(a.concept.weight, b.concept.weight) < 1.0:
+            continue
+        pair = (a.concept.typed, b.concept.typed)
+        if pair not in pairs or taken.intersection(pair):
+            continue
+        if not all(bool(x.terms) and not x.related and not _aside(x.concept) for x in (a, b)):
+            continue
+        if any(w in vocab.stop_words or w in vocab.filler for w in pair):
+            continue
+        if pair[1] in vocab.subject or (pair[0] in vocab.subject and not _adjective(pair[0])):
+            continue  # the guide's subject itself ("facial spasm"), or what it does ("spasm starts")
+        if pair[1].endswith("ing") and not (_adjective(pair[0]) or pair[0].endswith("ed")):
+            continue  # what a thing does ("a vessel compressing the nerve"), not a thing
+        name = " ".join(pair)
+        if name in ix.own_names or (out and pair[0] == out[-1].typed.split()[-1]):
+            continue
+        if _written(ix, name):
+            out.append(Thing(name, (_phrase(list(pair)),), False, phrase=True))
+    return out
+
+
+# The endings of English adjectives made from nouns ("facial", "surgical", "vascular").
+_ADJECTIVE_ENDINGS = ("al", "ar", "ic", "ive", "ous")
+
+
+def _adjective(word: str) -> bool:
+    """Whether ``word`` has the ending of an adjective made from a noun ("facial" of "face"):
+    it describes the next word, whatever the subject it is of."""
+    return word.endswith(_ADJECTIVE_ENDINGS)
+
+
 def _rare(thing: Thing, text: str, vocab: Vocabulary) -> bool:
     """Whether ``thing`` names something: a record's own name, or a word rare in English that
     does not only describe the next word of the question. (English's frequencies are read
@@ -266,11 +315,18 @@ def unsaid(
     rare = cache(lambda thing: _rare(thing, text, vocab))
     out: list[tuple[str, tuple[str, ...]]] = []
     kind = asked_figure(text, vocab)
-    if kind is not None and named:
+    # the things the guide names in two words, asked a figure of ("facial weakness")
+    figured = [*named, *_phrases(ix, asked, text, named, vocab)] if kind is not None else named
+    if kind is not None and figured:
         # what is asked the length of itself ("how long does the MVD operation take")
         head = _head(asked_length(text), vocab) if kind == "duration" else None
-        itself = {t.typed for t in named if head is not None and _names(t, head)}
-        lacking = tuple(t.typed for t in _figure_of(ix, named, kind, first, itself) if rare(t))
+        itself = {t.typed for t in figured if head is not None and _names(t, head)}
+        lacking = tuple(
+            t.typed for t in _figure_of(ix, figured, kind, first, itself) if t.phrase or rare(t)
+        )
+        # a word of a two-word thing is said in it ("drooping eyelid", not "eyelid" again)
+        within = {w for t in figured if t.phrase and t.typed in lacking for w in t.typed.split()}
+        lacking = tuple(typed for typed in lacking if typed not in within)
         if lacking:
             out.append((FIGURE, lacking))
     if kind == "duration" and not out and (aspect := _aspect_length(ix, text, first, vocab)):
