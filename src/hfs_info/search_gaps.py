@@ -170,8 +170,16 @@ def _phrase(terms: list[str]) -> str:
     return words[0] if len(words) == 1 else f"NEAR({' '.join(words)}, {len(words)})"
 
 
-def things(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> list[Thing]:
-    """The things ``asked`` names (see the module's docstring), in the question's order."""
+def things(
+    ix: Index,
+    asked: Sequence[Asked],
+    text: str,
+    vocab: Vocabulary,
+    subject: list[Thing] | None = None,
+) -> list[Thing]:
+    """The things ``asked`` names (see the module's docstring), in the question's order; the
+    guide's subject, named by a record's own name ("hemifacial spasm", "HFS"), is no such thing
+    (it is spoken of everywhere) and goes to ``subject`` when given."""
     typed = [a.read_as or a.concept.typed for a in asked]
     # a word of a name may weigh less ("facial" of "facial nerve" names the guide's subject)
     part = [bool(a.terms) and not a.related and not _aside(a.concept) for a in asked]
@@ -184,20 +192,24 @@ def things(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> l
             span = range(i, i + size)
             if used.intersection(span) or not all(part[k] for k in span):
                 continue
-            if not any(asked[k].concept.weight >= 1.0 for k in span):
-                continue
             name = " ".join(typed[k] for k in span)
             rowids = ix.own_names.get(name)
             if not rowids:
                 continue
+            mine = name in vocab.subject or set(name.split()) <= vocab.subject
+            if not mine and not any(asked[k].concept.weight >= 1.0 for k in span):
+                continue
             used.update(span)
-            if name in vocab.subject or set(name.split()) <= vocab.subject:
-                continue  # the guide's subject is spoken of everywhere
             if any(rowids <= seen for seen in records):
                 continue  # the same thing named again ("MVD operation")
             records.append(rowids)
             names = {n for n, rows in ix.own_names.items() if rows & rowids} | {name}
             found = {_phrase(n.split()) for n in names}
+            if mine:
+                # the guide's subject is spoken of everywhere: only a comparison reads it
+                if subject is not None:
+                    subject.append(Thing(name, tuple(sorted(found)), True, rowids))
+                continue
             found |= {_phrase(n.split()[-1:]) for n in names if " " in n}
             out.append(Thing(name, tuple(sorted(found)), True, rowids))
     for k, a in enumerate(asked):
@@ -311,7 +323,8 @@ def unsaid(
     things): FIGURE (no sentence of the ``first`` hits, each (rowid, entry, passage rowids
     shown), holds a figure of the kind asked about them), DEFINITION (what the word is),
     TOGETHER (the things side by side)."""
-    named = things(ix, asked, text, vocab)
+    subject: list[Thing] = []
+    named = things(ix, asked, text, vocab, subject)
     rare = cache(lambda thing: _rare(thing, text, vocab))
     out: list[tuple[str, tuple[str, ...]]] = []
     kind = asked_figure(text, vocab)
@@ -368,7 +381,10 @@ def unsaid(
             out.append((PICTURE, unshown))
     if not out and (painless := _unpained(ix, named, words)):
         out.append((PAIN, painless))
-    if (pair := _compared(ix, named, words)) is not None:
+    # the guide's subject may be compared with another thing ("is trigeminal neuralgia more
+    # common than hemifacial spasm")
+    compared = sorted((*named, *subject), key=lambda t: _position(t, words))
+    if (pair := _compared(ix, compared, words)) is not None:
         out.append((COMPARISON, pair))
     records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
     for i, a in enumerate(named):
@@ -385,6 +401,7 @@ _COMPARING = frozenset(
     (
         *("better", "worse", "safer", "riskier", "stronger", "weaker", "faster", "slower"),
         *("more", "less", "longer", "shorter", "easier", "harder", "best", "worst"),
+        *("older", "younger", "rarer", "commoner", "higher", "lower", "greater", "fewer"),
     )
 )
 # How many words before "than" may stand between the comparing word and it ("more
