@@ -1233,15 +1233,29 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     if condition and not unsaid and no_figure is None:
         unsaid, no_figure = ((search_gaps.FIGURE, condition),), "duration"
     vocab = vocabulary.load()
-    # a word that frames the question names no topic (search_analysis.frames)
+    # a word that frames the question names no topic (search_analysis.frames); a word of the
+    # web address that is the first answer is answered (search_gaps.in_address)
+    lead = shown[0] if shown else None
+    # (the address answers the question when it holds every topic word that matched)
+    whole = lead is not None and all(
+        lead[0] in m.scores for c, m in asked if not _aside(c, m)
+    )
     unmatched = tuple(
         w
         for w in ranking.unmatched
-        if not _guide_uses(ds, w) and not search_analysis.frames(w, text, vocab)
+        if not _guide_uses(ds, w)
+        and not search_analysis.frames(w, text, vocab)
+        and not (whole and lead is not None and search_gaps.in_address(lead[1], w))
     )
     return Found(
         hits, unmatched, ranking.read_as, ranking.related, no_figure, ranking.opposites, unsaid
     )
+
+
+def _aside(c: Concept, m: Match) -> bool:
+    """Whether ``c`` (matched as ``m``) names no topic of what is asked: a question form, the
+    story around it, an asking word, or only a related word or an opposite."""
+    return bool(c.form or c.background or c.asking or m.related or m.opposite)
 
 
 def _condition_length(

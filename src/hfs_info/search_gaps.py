@@ -268,6 +268,16 @@ def _adjective(word: str) -> bool:
     return word.endswith(_ADJECTIVE_ENDINGS)
 
 
+def in_address(entry: Entry, word: str) -> bool:
+    """Whether ``entry`` is a web address (a link or a registry) that holds ``word``
+    ("www.aanem.org/Patients": aanem): a question whose first answer it is asked for that
+    address, so the word is not one the guide lacks."""
+    if entry.kind not in ADDRESS_KINDS:
+        return False
+    words = WORD.findall(normalize_query(f"{entry.title} {entry.body}"))
+    return word.casefold() in words
+
+
 def _rare(thing: Thing, text: str, vocab: Vocabulary) -> bool:
     """Whether ``thing`` names something: a record's own name, or a word rare in English that
     does not only describe the next word of the question. (English's frequencies are read
