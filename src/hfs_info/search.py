@@ -1245,6 +1245,7 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         for w in ranking.unmatched
         if not _guide_uses(ds, w)
         and not search_analysis.frames(w, text, vocab)
+        and not search_gaps.everyday(w, vocab)
         and not (whole and lead is not None and search_gaps.in_address(lead[1], w))
     )
     return Found(

@@ -268,6 +268,13 @@ def _adjective(word: str) -> bool:
     return word.endswith(_ADJECTIVE_ENDINGS)
 
 
+def everyday(word: str, vocab: Vocabulary) -> bool:
+    """Whether ``word`` is the plural or the possessive (its apostrophe dropped) of a word of
+    everyday talk ("dads", "my moms eye": dad, mom): the story around a question, like the word
+    itself, never a topic the guide lacks."""
+    return len(word) > 2 and word.endswith("s") and word[:-1] in vocab.filler
+
+
 def in_address(entry: Entry, word: str) -> bool:
     """Whether ``entry`` is a web address (a link or a registry) that holds ``word``
     ("www.aanem.org/Patients": aanem): a question whose first answer it is asked for that
