@@ -254,7 +254,8 @@ def _phrases(
         if name in ix.own_names or (out and pair[0] == out[-1].typed.split()[-1]):
             continue
         if _written(ix, name):
-            out.append(Thing(name, (_phrase(list(pair)),), False, phrase=True))
+            # a sentence speaks of it with both words ("on average it begins at age 44")
+            out.append(Thing(name, (f'("{pair[0]}" AND "{pair[1]}")',), False, phrase=True))
     return out
 
 
