@@ -990,6 +990,8 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
             for i in numbers
             for j, w in enumerate(words[i + 1 : i + 3], start=i + 1)
         )
+    if kind == "duration" and not itself and _AT_ONCE.intersection(words):
+        return True  # "immediate relief": how soon something happens, not how long it lasts
     counted = (
         [i for i, w in enumerate(words) if w in ("few", "several", "couple")] + numbers
         if kind == "duration"
@@ -1005,6 +1007,8 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
     return False
 
 
+# The words that say something happens at once: a time until it, in words.
+_AT_ONCE = frozenset(("immediate", "immediately"))
 # Numbers joined by a colon or a dash: a citation's volume and pages, a span of years.
 _CITED = re.compile(r"\d+(?:[:\u2013-]\d+)+")
 # A year: not followed by a word it would count ("1996.", "July 2018"; "1996 patients" counts).
