@@ -1238,7 +1238,9 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     lead = shown[0] if shown else None
     # (the address answers the question when it holds every topic word that matched)
     whole = lead is not None and all(
-        lead[0] in m.scores for c, m in asked if not _aside(c, m)
+        lead[0] in m.scores
+        for c, m in asked
+        if not _aside(c, m) and not search_analysis.frames(c.typed, text, vocab)
     )
     unmatched = tuple(
         w

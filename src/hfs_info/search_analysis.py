@@ -67,6 +67,9 @@ GUIDE_PARTS = frozenset(
         *("reference", "references", "registry", "registries"),
     )
 )
+# The words for the guide's web addresses, its links and registries ("the website listed for
+# blepharospasm"): they speak of a part of the guide as its names do.
+ADDRESS_PARTS = frozenset(("website", "websites", "site", "sites", "web", "webpage", "url"))
 
 
 class Concept(NamedTuple):
@@ -792,20 +795,21 @@ def speaks_of_guide(word: str, text: str, vocabulary: Vocabulary) -> bool:
     aside ("according to the glossary", "what is shown in Figure 4", "what does Figure 3
     illustrate", "as defined in the guide"). A noun beside the guide stays a topic ("is
     pregnancy in the guide")."""
-    if word in GUIDE_PARTS:
+    parts = _PARTS
+    if word in parts:
         return True
     if word not in _listed(VERBS):
         return False
     words = WORD.findall(normalize_query(text))
-    content = [w for w in words if w in GUIDE_PARTS or not is_filler(w, vocabulary)]
+    content = [w for w in words if w in parts or not is_filler(w, vocabulary)]
     return any(
-        typed == word
-        and ((k and content[k - 1] in GUIDE_PARTS) or content[k + 1 : k + 2] in _PART_AFTER)
+        typed == word and ((k and content[k - 1] in parts) or content[k + 1 : k + 2] in _PART_AFTER)
         for k, typed in enumerate(content)
     )
 
 
-_PART_AFTER = [[part] for part in GUIDE_PARTS]
+_PARTS = GUIDE_PARTS | ADDRESS_PARTS
+_PART_AFTER = [[part] for part in _PARTS]
 
 
 def _answer_words(vocabulary: Vocabulary) -> frozenset[str]:
