@@ -78,8 +78,9 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 # the named things together.
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
-NEGATED = "negated"
+NEGATED, ELSEWHERE = "negated", "elsewhere"
 LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED)
+LACKS += (ELSEWHERE,)
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
 # happen, so it is no answer to what does not, and the answer says so first.
@@ -388,6 +389,8 @@ def unsaid(
         )
         if lacking:
             out.append((ASPECT, lacking))
+    if not out and (elsewhere := _aspect_elsewhere(ix, asked, named, vocab)):
+        out.append((ELSEWHERE, elsewhere))
     words = WORD.findall(normalize_query(text))
     if not out and (untreated := _untreated(ix, named, words)):
         out.append((TREATMENT, untreated))
@@ -681,6 +684,44 @@ def _aspect_of_other(
     if not terms or rowid not in match(ix.db, "{title} : (" + " OR ".join(terms) + ")"):
         return []  # the question does not ask this aspect: the answer is only near
     return [t for t in named if rowid not in _records(ix, t.terms)]
+
+
+def _aspect_elsewhere(
+    ix: Index, asked: Sequence[Asked], named: list[Thing], vocab: Vocabulary
+) -> tuple[str, str] | None:
+    """(what is asked, the treatment named) when the question names one treatment (or a drug
+    of it) and asks an aspect that the guide gives only of other treatments: a word of the
+    question, neither filler nor a name of a treatment, finds the aspect part of a treatment's
+    record titles ("MVD: recovery" for "back to work", "Medication: monitoring" for "check"),
+    and no record of the treatment named has that aspect ("can I go back to work the same day
+    after Botox": the guide gives the recovery of MVD alone). None otherwise."""
+    mine = {
+        _treats(row) or row.id.split("/")[0]
+        for t in named
+        if t.own
+        for row in (ix.rows[r] for r in t.records)
+        if row.kind in _TREATMENT_KINDS
+    }
+    if len(mine) != 1:
+        return None
+    (treatment,) = mine
+    thing = next(t for t in named if t.own and treatment in _treatments(ix, t))
+    # the aspects the treatment has a record of ("treatment:botox/onset": onset)
+    have = {
+        row.id.split("/", 1)[1] for row in ix.rows if row.id.startswith(treatment + "/")
+    }
+    for a in asked:
+        c = a.concept
+        if not a.terms or a.related or _aside(c) or is_filler(c.typed, vocab):
+            continue
+        expression = " OR ".join(a.terms)
+        rows = [ix.rows[r] for r in match(ix.db, "{title names} : (" + expression + ")")]
+        if any(row.kind in _TREATMENT_KINDS and "/" not in row.id for row in rows):
+            continue  # a name of a treatment ("surgery"), not an aspect of one
+        titled = {row.id.split("/")[1] for row in rows if row.kind == "treatment" and "/" in row.id}
+        if titled and not titled & have:
+            return (c.typed, thing.typed)
+    return None
 
 
 def _treats(row: Entry) -> str:
