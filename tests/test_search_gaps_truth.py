@@ -11,7 +11,9 @@ nothing of the code that wrote the note but the word splitting and the figure re
   names or context);
 - "The guide never speaks of 'a' and 'b' together": no record that answers speaks of both;
 - "The guide never compares 'a' and 'b'": no sentence that speaks of both compares;
-- "The guide names 'w' but does not say what it is": no record that answers is named by it.
+- "The guide names 'w' but does not say what it is": no record that answers is named by it;
+- "The guide speaks of 'x' only for another treatment, not for 't'": no record that answers is
+  an aspect of t's treatment.
 """
 
 from __future__ import annotations
@@ -31,9 +33,7 @@ DS = store.load_packaged()
 IX = index_for(DS)
 ROWS = {e.id: e for e in IX.rows}
 # The sentences of each record, each with the words of its record's title, names and context.
-SENTENCES = {
-    e.id: [(p, f"{e.title} {e.names} {e.context}") for p in e.passages] for e in IX.rows
-}
+SENTENCES = {e.id: [(p, f"{e.title} {e.names} {e.context}") for p in e.passages] for e in IX.rows}
 GUIDE_WORDS = {
     w
     for e in IX.rows
@@ -62,11 +62,30 @@ def _answerable() -> list[tuple[str, str, tuple[str, ...]]]:
     return out
 
 
+def _treatment(row: object) -> str:
+    """The treatment a record is of ("treatment:botox" of "treatment:botox/onset", the
+    medication of a drug), or ""."""
+    kind, rid = getattr(row, "kind", ""), getattr(row, "id", "")
+    if kind == "drug":
+        return "treatment:medication"
+    return rid.split("/")[0] if kind == "treatment" else ""
+
+
 def _speaks(record: str, thing: str) -> bool:
     """Whether a sentence of ``record`` (with its record's title, names, context) holds every
     word of ``thing``."""
     wanted = set(thing.split())
     return any(wanted <= _words(f"{about} {s}") for s, about in SENTENCES[record])
+
+
+def _figure_of(record: str, kind: str, thing: str) -> bool:
+    """Whether a sentence of ``record`` holds a figure of ``kind`` with every word of
+    ``thing`` (in the sentence or its record's title, names or context)."""
+    return any(
+        holds_figure(kind, f"{ROWS[record].title}. {sentence}", itself=True)
+        and set(thing.split()) <= _words(f"{title} {sentence}")
+        for sentence, title in SENTENCES[record]
+    )
 
 
 def _false_notes(text: str, answers: tuple[str, ...]) -> list[str]:
@@ -86,24 +105,30 @@ def _false_notes(text: str, answers: tuple[str, ...]) -> list[str]:
     kind = found.no_figure
     for lacks, about in found.unsaid:
         if lacks == "figure" and kind is not None:
-            for thing in about:
-                for record in answers:
-                    for sentence, title in SENTENCES[record]:
-                        if holds_figure(kind, f"{ROWS[record].title}. {sentence}", itself=True):
-                            if set(thing.split()) <= _words(f"{title} {sentence}"):
-                                wrong.append(f"no {kind} for {thing!r}: {record} gives one")
+            wrong += [
+                f"no {kind} for {thing!r}: {record} gives one"
+                for thing in about
+                for record in answers
+                if _figure_of(record, kind, thing)
+            ]
         elif lacks == "together":
             a, b = about
             both = [r for r in answers if _speaks(r, a) and _speaks(r, b)]
             wrong += [f"never {a!r} with {b!r}: {r} speaks of both" for r in both]
         elif lacks == "comparison":
             a, b = about
-            for record in answers:
-                for sentence, title in SENTENCES[record]:
-                    words = _words(f"{title} {sentence}")
-                    if set(a.split()) <= words and set(b.split()) <= words:
-                        if COMPARING.search(sentence):
-                            wrong.append(f"never compares {a!r}, {b!r}: {record} does")
+            wrong += [
+                f"never compares {a!r}, {b!r}: {record} does"
+                for record in answers
+                for sentence, title in SENTENCES[record]
+                if set(f"{a} {b}".split()) <= _words(f"{title} {sentence}")
+                and COMPARING.search(sentence)
+            ]
+        elif lacks == "elsewhere":
+            _, thing = about
+            owners = {_treatment(IX.rows[r]) for r in IX.own_names.get(thing, frozenset())}
+            mine = [r for r in answers if _treatment(ROWS[r]) in owners and "/" in r]
+            wrong += [f"only for another treatment than {thing!r}: {r} is its own" for r in mine]
         elif lacks == "definition":
             for word in about:
                 named = [r for r in answers if word in _words(f"{ROWS[r].title} {ROWS[r].names}")]
@@ -129,11 +154,45 @@ def test_no_answerable_question_gets_a_false_note() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "answers", "false"),
+    ("changes", "answers", "false"),
     [
-        # the checks themselves catch what they are meant to
-        ("what is the average age at onset", ("section:affected",), []),
+        ({"unmatched": ("botox",)}, ("treatment:botox",), ["not in the guide: 'botox'"]),
+        (
+            {"unsaid": (("figure", ("botox",)),), "no_figure": "duration"},
+            ("treatment:botox/duration",),
+            ["no duration for 'botox'"],
+        ),
+        (
+            {"unsaid": (("together", ("botox", "antibodies")),)},
+            ("treatment:botox/limitations",),
+            ["never 'botox' with 'antibodies'"],
+        ),
+        (
+            {"unsaid": (("elsewhere", ("recovery", "mvd")),)},
+            ("treatment:mvd/recovery",),
+            ["only for another treatment than 'mvd'"],
+        ),
+        ({"unsaid": (("definition", ("emg",)),)}, ("glossary:electromyogram",), ["'emg' is"]),
+        # true notes
+        ({"unmatched": ("genetic",)}, ("section:causes",), []),
+        (
+            {"unsaid": (("figure", ("trigeminal neuralgia",)),), "no_figure": "number"},
+            ("section:affected",),
+            [],
+        ),
     ],
 )
-def test_the_checks_read_the_records(text: str, answers: tuple[str, ...], false: list[str]) -> None:
-    assert _false_notes(text, answers) == false
+def test_a_false_note_is_caught(
+    monkeypatch: pytest.MonkeyPatch,
+    changes: dict[str, object],
+    answers: tuple[str, ...],
+    false: list[str],
+) -> None:
+    """The checks read the records: a note made false on purpose is caught, a true one not."""
+    found = search.answer(DS, "botox")
+    blank = found._replace(unmatched=(), related=(), no_figure=None, unsaid=())
+    monkeypatch.setattr(search, "answer", lambda *_: blank._replace(**changes))
+    wrong = _false_notes("any question", answers)
+    assert len(wrong) == len(false)
+    for said, expected in zip(wrong, false, strict=True):
+        assert expected in said

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from hfs_info.search_analysis import (
@@ -79,8 +80,10 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
 NEGATED, ELSEWHERE = "negated", "elsewhere"
-LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED)
-LACKS += (ELSEWHERE,)
+LACKS = (
+    *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
+    ELSEWHERE,
+)
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
 # happen, so it is no answer to what does not, and the answer says so first.
@@ -234,10 +237,10 @@ def _phrases(
     a word of a thing already named ("botox injection"): a thing of the guide with no record
     of its own."""
     words = WORD.findall(normalize_query(text))
-    pairs = set(zip(words, words[1:], strict=False))
+    pairs = set(pairwise(words))
     taken = {w for t in named if t.own for w in t.typed.split()}
     out: list[Thing] = []
-    for a, b in zip(asked, asked[1:], strict=False):
+    for a, b in pairwise(asked):
         if a.read_as or b.read_as or max(a.concept.weight, b.concept.weight) < 1.0:
             continue
         pair = (a.concept.typed, b.concept.typed)
@@ -248,7 +251,7 @@ def _phrases(
         if any(w in vocab.stop_words or w in vocab.filler for w in pair):
             continue
         if pair[1] in vocab.subject or (pair[0] in vocab.subject and not _adjective(pair[0])):
-            continue  # the guide's subject itself ("facial spasm"), or what it does ("spasm starts")
+            continue  # the subject itself ("facial spasm"), or what it does ("spasm starts")
         if pair[1].endswith("ing") and not (_adjective(pair[0]) or pair[0].endswith("ed")):
             continue  # what a thing does ("a vessel compressing the nerve"), not a thing
         name = " ".join(pair)
@@ -348,16 +351,16 @@ def unsaid(
     out: list[tuple[str, tuple[str, ...]]] = []
     kind = asked_figure(text, vocab)
     # the things the guide names in two words, asked a figure of ("facial weakness")
-    figured = [*named, *_phrases(ix, asked, text, named, vocab)] if kind is not None else named
-    if kind is not None and figured:
+    candidates = [*named, *_phrases(ix, asked, text, named, vocab)] if kind is not None else named
+    if kind is not None and candidates:
         # what is asked the length of itself ("how long does the MVD operation take")
         head = _head(asked_length(text), vocab) if kind == "duration" else None
-        itself = {t.typed for t in figured if head is not None and _names(t, head)}
+        itself = {t.typed for t in candidates if head is not None and _names(t, head)}
         lacking = tuple(
-            t.typed for t in _figure_of(ix, figured, kind, first, itself) if t.phrase or rare(t)
+            t.typed for t in _figure_of(ix, candidates, kind, first, itself) if t.phrase or rare(t)
         )
         # a word of a two-word thing is said in it ("drooping eyelid", not "eyelid" again)
-        within = {w for t in figured if t.phrase and t.typed in lacking for w in t.typed.split()}
+        within = {w for t in candidates if t.phrase and t.typed in lacking for w in t.typed.split()}
         lacking = tuple(typed for typed in lacking if typed not in within)
         if lacking:
             out.append((FIGURE, lacking))
@@ -707,9 +710,7 @@ def _aspect_elsewhere(
     (treatment,) = mine
     thing = next(t for t in named if t.own and treatment in _treatments(ix, t))
     # the aspects the treatment has a record of ("treatment:botox/onset": onset)
-    have = {
-        row.id.split("/", 1)[1] for row in ix.rows if row.id.startswith(treatment + "/")
-    }
+    have = {row.id.split("/", 1)[1] for row in ix.rows if row.id.startswith(treatment + "/")}
     for a in asked:
         c = a.concept
         if not a.terms or a.related or _aside(c) or is_filler(c.typed, vocab):
