@@ -449,6 +449,16 @@ def test_an_html_file_never_gets_markdown(run, tmp_path, suffix: str, args: str)
     assert page.read_text("utf-8") == original
 
 
+@pytest.mark.parametrize("name", [".htm", ".HTML", "notes.html.md"])
+def test_a_file_is_a_page_by_its_extension_not_the_end_of_its_name(run, tmp_path, name) -> None:
+    """A dotfile named '.htm' has no extension (pathlib, git): its region gets Markdown."""
+    doc = tmp_path / name
+    doc.write_text("<!-- hfs-info glossary mvd -->\n<!-- /hfs-info -->\n", "utf-8")
+    result = run("fill", str(doc))
+    assert (result.status, result.stderr) == (0, "")
+    assert "**" in doc.read_text("utf-8")
+
+
 def test_an_html_file_takes_a_drawing_or_text_of_another_format(run, tmp_path) -> None:
     page = tmp_path / "page.html"
     page.write_text(

@@ -140,6 +140,12 @@ def test_hedges_survive_in_every_view_of_search(
         ("is it epilepsy", "epilepsy"),
         ("botulism", "botulism"),
         ("chance of surgery failure", "failure"),
+        # the guide speaks of women only: 44 is no age "for men" (trial 7)
+        ("what age do men get it", "men"),
+        ("does a male patient get it younger", "male"),
+        # the guide names the glands and the diminished spasms, not tears or partial relief
+        ("does the facial nerve control tears", "tears"),
+        ("how many only get partial relief", "partial"),
     ],
 )
 def test_a_related_word_is_said_in_text_and_json(run, question: str, word: str) -> None:
@@ -155,7 +161,7 @@ def test_every_vocabulary_word_is_either_the_same_or_related() -> None:
     vocab = vocabulary.load()
     same = set(vocab.words) | set(vocab.forms)
     assert not same & set(vocab.related)
-    for word in ("numb", "epilepsy", "better", "failure"):
+    for word in ("numb", "epilepsy", "better", "failure", "men"):
         assert word in vocab.related
         assert word not in same
     # the guide's own verb: medication and injections sometimes fail to control the spasms

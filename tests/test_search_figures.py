@@ -211,3 +211,38 @@ def test_a_question_asking_for_no_figure_is_never_noted() -> None:
     for question in ("what is botox", "does it hurt", "test that measures how fast nerves work"):
         assert search.answer(DS, question).no_figure is None
         assert search_analysis.asked_figure(question, VOCAB) is None
+
+
+def _questions_of_the_sets() -> list[str]:
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures"
+    return sorted(
+        {
+            line.split("\t")[0]
+            for path in fixtures.glob("questions*.tsv")
+            for line in path.read_text("utf-8").splitlines()
+            if line and not line.startswith("#")
+        }
+    )
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(question=st.sampled_from(_questions_of_the_sets()), limit=st.integers(1, 4))
+def test_the_notes_do_not_depend_on_how_many_hits_are_shown(question: str, limit: int) -> None:
+    """`-n 1` shows fewer records, not other facts: 'how long days botox -n 2' said the guide
+    gives no number of days, though Botox usually works within three days (the third hit)."""
+    try:
+        full = search.answer(DS, question)
+    except NotFoundError:
+        with pytest.raises(NotFoundError):
+            search.answer(DS, question, limit)
+        return
+    few = search.answer(DS, question, limit)
+    assert few.hits == full.hits[:limit]
+    assert few._replace(hits=()) == full._replace(hits=())
+
+
+def test_a_figure_given_by_the_third_hit_is_no_gap_with_one_hit_shown() -> None:
+    for limit in (1, 2, 3, 10):
+        assert search.answer(DS, "how long days botox", limit).no_figure is None

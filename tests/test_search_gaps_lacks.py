@@ -282,7 +282,7 @@ def test_a_picture_is_said_missing_only_of_what_no_figure_shows(name: str, ask: 
 # --- a figure asked of what does not happen ---------------------------------------------------
 
 _NEGATED_FRAMES = [
-    "what percentage of cases {} start near the eye",
+    "what percentage of patients {} get immediate relief",
     "how many patients {} get relief after surgery",
     "what percent {} have a recurrence",
 ]
@@ -305,8 +305,35 @@ def test_a_figure_asked_of_what_does_not_happen_is_said_not_to_answer(
     assert not any(what == "negated" for what, _ in story.unsaid)
 
 
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    st.sampled_from(
+        [
+            ("what percentage of cases {} start near the eye", "onset-near-chin"),
+            ("what percent {} begin at the eye", "onset-near-chin"),
+            ("how many people {} start at the chin", "onset-near-eye"),
+            ("in what share of cases does it {} begin near the chin", "onset-near-eye"),
+        ]
+    ),
+    st.sampled_from(["do not", "don't", "dont", "never", "didn't"]),
+)
+def test_a_figure_asked_of_what_does_not_happen_is_the_other_part_when_the_guide_gives_it(
+    asked: tuple[str, str], negation: str
+) -> None:
+    """Where the guide's parts of a whole add up to 100% ("in 92% near the eye, in the
+    remaining 8% near the chin"), what does not happen is the other part: it answers, first,
+    with no note that the figures do not answer (trial 7, M2)."""
+    frame, other = asked
+    found = search.answer(DS, frame.format(negation))
+    assert found.hits[0].id == f"statistic:{other}"
+    assert not any(what == "negated" for what, _ in found.unsaid)
+    # asked positively, the part asked leads as before
+    plain = search.answer(DS, frame.format("").replace("  ", " "))
+    assert plain.hits[0].id != f"statistic:{other}"
+
+
 def test_the_negated_figure_note_comes_first_in_text_and_json(run) -> None:
-    question = "what percentage of cases do not start near the eye"
+    question = "what percentage of patients do not get immediate relief"
     plain = run("search", question, "--format", "plain").stdout
     note = (
         "The question is put negatively ('not'): the guide's figures count what does happen, "

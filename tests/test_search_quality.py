@@ -63,6 +63,9 @@ BLIND_FLOORS = {
     # Set L (307): sealed, measured once after round 10 (58985f2): 90% / 96%, "none" 88%
     # (answerable questions: 90.3% first, 98.0% in the first three); a floor since.
     "questions-blind-l.tsv": (0.88, 0.94),
+    # Set M (363): sealed, measured once at the start of round 11 (39a3a0d): 89% / 94%, "none"
+    # 93% (answerable: 88.5% first, 94.6% in the first three); a floor since.
+    "questions-blind-m.tsv": (0.88, 0.93),
     "questions-blind-j.tsv": (0.90, 0.96),
 }
 
@@ -86,6 +89,7 @@ NONE_FLOORS = {
     "questions-blind-j.tsv": 0.93,  # 90% when sealed
     "questions-blind-k.tsv": 0.89,  # 78% when sealed; 91% after round 10
     "questions-blind-l.tsv": 0.86,  # 88% when sealed
+    "questions-blind-m.tsv": 0.91,  # 93% when sealed
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
 # the same (round 8: 22, 27, 26, 25, 12, 36, 43 and 20; none added by that round), a ceiling a
@@ -103,6 +107,7 @@ NOTED_CEILINGS = {
     "questions-blind-j.tsv": 53,  # 51
     "questions-blind-k.tsv": 24,  # 23 when sealed; 22 after round 10
     "questions-blind-l.tsv": 37,  # 35 when sealed
+    "questions-blind-m.tsv": 46,  # 41 when sealed; 44 when "men" became only related (round 11)
 }
 
 

@@ -51,6 +51,14 @@ _XML_DECLARATION = re.compile(r"\A<\?xml[^>]*\?>(?:\r\n|\r|\n)?")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
+def _is_html(path: str) -> bool:
+    """Whether a file is a page by its name's extension, as pathlib and git see it: a file named
+    '.htm' is a dotfile without one."""
+    from pathlib import PurePath
+
+    return PurePath(path).suffix.lower() in _HTML_SUFFIXES
+
+
 class Region(NamedTuple):
     line: int  # of the opening marker, counted from 1
     args: str
@@ -195,7 +203,7 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
     those CommonMark reads as an HTML block (not in code, not in a paragraph)."""
     begun = [m.start() for m in _BEGUN.finditer(text)]
     closing = {m.start() for m in _BEGUN.finditer(text) if "/" in m.group()}
-    if not begun or path.lower().endswith(_HTML_SUFFIXES):
+    if not begun or _is_html(path):
         return begun
     from markdown_it import MarkdownIt
 
@@ -286,7 +294,7 @@ def _indent(text: str, opening: re.Match[str], path: str) -> str:
     a block quote, spaces for a list item's mark (``- `` gives two spaces)."""
     start = max(text.rfind("\n", 0, opening.start()), text.rfind("\r", 0, opening.start())) + 1
     before = text[start : opening.start()]
-    if path.lower().endswith(_HTML_SUFFIXES) or not _CONTAINERS.fullmatch(before):
+    if _is_html(path) or not _CONTAINERS.fullmatch(before):
         return ""
     # A block quote's ">" takes one space after it as its own: where the marker line has none
     # (">- "), the content lines get it, so that what follows keeps the list item's column.
@@ -381,7 +389,7 @@ def _call(
             raise UsageError(f"{where}: --data in a region needs 'fill --allow-data'")
         # A region's dataset is found from the file it is written in, wherever fill runs.
         data = str(Path(path).parent / region_data)
-    html = path.lower().endswith(_HTML_SUFFIXES)
+    html = _is_html(path)
     if params.get("fmt") is None and not html:
         params["fmt"] = Format.markdown
     elif params.get("fmt") in (None, Format.markdown) and html:

@@ -57,7 +57,7 @@ from hfs_info.search_index import (
 )
 
 if TYPE_CHECKING:
-    from hfs_info.models import Dataset
+    from hfs_info.models import Dataset, Statistic
 
 __all__ = ["KINDS", "Entry", "answer", "entries", "normalize_query", "rank", "read_question"]
 __all__ += ["fts_query", "search", "suggestions"]
@@ -1204,8 +1204,19 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     query.check_query(text, "search query", MAX_QUESTION_LENGTH)
     ix = index_for(ds)
     question = _question(ds, text, ix)
-    ranking = _ranked(ds, ix, question, text, limit)
+    # the notes read the first FIGURE_HITS records whatever the limit: `-n 1` says no less
+    ranking = _ranked(ds, ix, question, text, max(limit, FIGURE_HITS))
     rowids = {entry.id: rowid for rowid, entry in enumerate(ix.rows)}
+    turned = _negated_figure(text)
+    others = _other_parts(ds, ix, ranking.ranked[:FIGURE_HITS]) if turned else []
+    if others:  # the guide gives the share that does not: it answers, first
+        top = max(score for _, score in ranking.ranked)
+        moved = {entry.id for entry in others}
+        ranking = ranking._replace(
+            ranked=[(entry, top) for entry in others]
+            + [(e, score) for e, score in ranking.ranked if e.id not in moved]
+        )
+        turned = ()
     weighted = [
         (term, c.weight * w)
         for c, m in zip(question.concepts, ranking.matches, strict=True)
@@ -1226,7 +1237,6 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     unsaid = _unsaid(ix, question, ranking, text, shown[:FIGURE_HITS])
     if no_figure is None and any(what == search_gaps.FIGURE for what, _ in unsaid):
         no_figure = search_analysis.asked_figure(text, vocabulary.load())
-    turned = _negated_figure(text)
     if turned:
         unsaid = (*unsaid, (search_gaps.NEGATED, turned))  # a figure counts what does happen
     condition = _condition_length(question, ranking, text, hits)
@@ -1251,7 +1261,13 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         and not (whole and lead is not None and search_gaps.in_address(lead[1], w))
     )
     return Found(
-        hits, unmatched, ranking.read_as, ranking.related, no_figure, ranking.opposites, unsaid
+        hits[:limit],
+        unmatched,
+        ranking.read_as,
+        ranking.related,
+        no_figure,
+        ranking.opposites,
+        unsaid,
     )
 
 
@@ -1298,6 +1314,24 @@ def _negated_figure(text: str) -> tuple[str, ...]:
         if turned and search_analysis.asked_figure(sentence, vocab) is not None:
             return turned
     return ()
+
+
+def _other_parts(ds: Dataset, ix: Index, first: list[tuple[Entry, float]]) -> list[Entry]:
+    """For a question put negatively ("what percent don't start near the eye"): the other parts
+    of a whole the best records give a part of, when the guide's parts of it add up to 100%
+    ("the remaining 8%"); the first such group's, in the guide's order. Empty when none is."""
+    groups: dict[str, list[Statistic]] = {}
+    for stat in ds.statistics:
+        if stat.unit == "percent" and stat.max_value is None and not stat.approximate:
+            groups.setdefault(stat.group, []).append(stat)
+    by_id = {f"statistic:{s.id}": s for s in ds.statistics}
+    for entry, _ in first:
+        part = by_id.get(entry.id)
+        parts = groups.get(part.group, []) if part else []
+        if part in parts and len(parts) > 1 and sum(s.value for s in parts) == 100:
+            wanted = {f"statistic:{s.id}" for s in parts if s is not part}
+            return [row for row in ix.rows if row.id in wanted]
+    return []
 
 
 def _unsaid(

@@ -170,6 +170,7 @@ def entries(ds: Dataset) -> list[Entry]:
         f"{p.series}, published by {p.publisher}; reviewed by {p.reviewer} "
         f"({p.reviewer_affiliation}); updated {p.updated}.",
         *_prose(p.standard),
+        *_prose(p.disclaimer),
         *_prose(p.copyright),
     )
     out.append(Entry("source:guide", "source", p.title, sources, about))
