@@ -67,9 +67,12 @@ GUIDE_PARTS = frozenset(
         *("reference", "references", "registry", "registries"),
     )
 )
-# The words for the guide's web addresses, its links and registries ("the website listed for
-# blepharospasm"): they speak of a part of the guide as its names do.
-ADDRESS_PARTS = frozenset(("website", "websites", "site", "sites", "web", "webpage", "url"))
+# The words for the guide's web pages and addresses, its links and registries ("the website
+# listed for blepharospasm", "who reviewed this page"): they speak of the guide or a part of it
+# as its names do.
+ADDRESS_PARTS = frozenset(
+    ("website", "websites", "site", "sites", "web", "webpage", "url", "page", "pages")
+)
 
 
 class Concept(NamedTuple):
