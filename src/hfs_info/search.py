@@ -1246,19 +1246,17 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     # a word that frames the question names no topic (search_analysis.frames); a word of the
     # web address that is the first answer is answered (search_gaps.in_address)
     lead = shown[0] if shown else None
-    # (the address answers the question when it holds every topic word that matched)
-    whole = lead is not None and all(
-        lead[0] in m.scores
-        for c, m in asked
-        if not _aside(c, m) and not search_analysis.frames(c.typed, text, vocab)
-    )
     unmatched = tuple(
         w
         for w in ranking.unmatched
         if not _guide_uses(ds, w)
         and not search_analysis.frames(w, text, vocab)
         and not search_gaps.everyday(w, vocab)
-        and not (whole and lead is not None and search_gaps.in_address(lead[1], w))
+        and not (
+            lead is not None
+            and search_gaps.in_address(lead[1], w)
+            and _answers_all(lead[0], asked, text)
+        )
     )
     return Found(
         hits[:limit],
@@ -1268,6 +1266,19 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         no_figure,
         ranking.opposites,
         unsaid,
+    )
+
+
+def _answers_all(rowid: int, asked: list[tuple[Concept, Match]], text: str) -> bool:
+    """Whether record ``rowid`` matches every topic word of the question that matched (its
+    question forms, its story, words only related and words that frame it aside)."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    return all(
+        rowid in m.scores
+        for c, m in asked
+        if not _aside(c, m) and not search_analysis.frames(c.typed, text, vocab)
     )
 
 
