@@ -713,14 +713,15 @@ def _aspect_elsewhere(
     have = {row.id.split("/", 1)[1] for row in ix.rows if row.id.startswith(treatment + "/")}
     for a in asked:
         c = a.concept
-        if not a.terms or a.related or _aside(c) or is_filler(c.typed, vocab):
+        if not a.terms or a.related or _aside(c):
             continue
         expression = " OR ".join(a.terms)
         rows = [ix.rows[r] for r in match(ix.db, "{title names} : (" + expression + ")")]
         if any(row.kind in _TREATMENT_KINDS and "/" not in row.id for row in rows):
             continue  # a name of a treatment ("surgery"), not an aspect of one
         titled = {row.id.split("/")[1] for row in rows if row.kind == "treatment" and "/" in row.id}
-        if titled and not titled & have:
+        # (filler, such as "used" or "long", is read last: it is the dearest to tell)
+        if titled and not titled & have and not is_filler(c.typed, vocab):
             return (c.typed, thing.typed)
     return None
 
