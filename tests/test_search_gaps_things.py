@@ -160,6 +160,9 @@ def test_what_the_guide_does_not_give_is_said_first(
         ("when can I go back to work after MVD", "treatment:mvd/recovery"),
         ("how long is recovery after surgery", "treatment:mvd/recovery"),
         ("what are the side effects of botox", "treatment:botox/side_effects"),
+        # MVD's risks speak of its side effects, an aspect Botox has too
+        ("what are the risks of botox", "glossary:botox"),
+        ("is botox risky", "treatment:botox"),
         # a word of the address that is the answer
         ("aanem website", "link:aanem-patients"),
         ("blepharospasm website", "link:blepharospasm-org"),

@@ -709,8 +709,11 @@ def _aspect_elsewhere(
         return None
     (treatment,) = mine
     thing = next(t for t in named if t.own and treatment in _treatments(ix, t))
-    # the aspects the treatment has a record of ("treatment:botox/onset": onset)
-    have = {row.id.split("/", 1)[1] for row in ix.rows if row.id.startswith(treatment + "/")}
+    # the aspects the treatment has a record of ("treatment:botox/onset": onset), and their
+    # titles ("side effects")
+    own = [row for row in ix.rows if row.id.startswith(treatment + "/")]
+    have = {row.id.split("/", 1)[1] for row in own}
+    titles = {row.title.split(": ", 1)[-1].lower() for row in own}
     for a in asked:
         c = a.concept
         if not a.terms or a.related or _aside(c):
@@ -719,9 +722,16 @@ def _aspect_elsewhere(
         rows = [ix.rows[r] for r in match(ix.db, "{title names} : (" + expression + ")")]
         if any(row.kind in _TREATMENT_KINDS and "/" not in row.id for row in rows):
             continue  # a name of a treatment ("surgery"), not an aspect of one
-        titled = {row.id.split("/")[1] for row in rows if row.kind == "treatment" and "/" in row.id}
+        aspects = [row for row in rows if row.kind == "treatment" and "/" in row.id]
+        if not aspects or {row.id.split("/")[1] for row in aspects} & have:
+            continue
+        # an aspect that speaks of one the treatment has is that one too (MVD's risks are "side
+        # effects" the guide gives of Botox as well: "the risks of Botox" are answered)
+        said = " ".join(p.lower() for row in aspects for p in row.passages)
+        if any(title in said for title in titles):
+            continue
         # (filler, such as "used" or "long", is read last: it is the dearest to tell)
-        if titled and not titled & have and not is_filler(c.typed, vocab):
+        if not is_filler(c.typed, vocab):
             return (c.typed, thing.typed)
     return None
 
