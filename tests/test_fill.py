@@ -486,3 +486,77 @@ def test_a_broken_dataset_is_named_once_not_as_the_regions_fault(run, tmp_path) 
     result = run("--data", str(doc), "fill", str(doc))
     assert result.status == 2
     assert result.stderr == f"hfs-info: {doc}:1:1: malformed TOML: Invalid statement\n"
+
+
+_HOSTILE = "</pre></script><script>alert(1)</script><img src=x onerror=alert(2)> & "
+
+
+@pytest.mark.parametrize(
+    ("container", "fmt"),
+    [("pre", "plain"), ("pre", "csv"), ('script type="application/json"', "json")],
+)
+def test_an_html_region_of_an_edition_is_text_never_markup(
+    run, tmp_path: Path, container: str, fmt: str
+) -> None:
+    """A dataset `validate` accepts may hold '</pre><script>': in an HTML page its text is
+    escaped as the page's element needs (character references in a <pre>, JSON escapes in a
+    <script>), as `export -f html` escapes it (trial 6)."""
+    import html as htmllib
+
+    edition = tmp_path / "edition.toml"
+    text = DATA.read_text("utf-8").replace(
+        'definition = "Surgery that places', f'definition = "{_HOSTILE}Surgery that places', 1
+    )
+    edition.write_text(text, "utf-8")
+    assert run("validate", str(edition)).status == 0
+    tag = container.split()[0]
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><body><{container}>\n"
+        f"<!-- hfs-info --data edition.toml glossary mvd -f {fmt} -->\n<!-- /hfs-info -->\n"
+        f"</{tag}></body></html>\n",
+        "utf-8",
+    )
+    result = run("fill", "--allow-data", str(page))
+    assert result.status == 0, result.stderr
+    filled = page.read_text("utf-8")
+    inside = filled[filled.index("-->\n") + 4 : filled.rindex("<!-- /hfs-info -->")]
+    assert "<" not in inside and ">" not in inside
+    if fmt == "json":
+        assert _HOSTILE in json.loads(inside)["term"]["definition"]
+    else:
+        assert _HOSTILE.strip() in htmllib.unescape(inside)
+    # a Markdown file keeps the command's own bytes
+    md = tmp_path / "notes.md"
+    md.write_text(
+        f"<!-- hfs-info --data edition.toml glossary mvd -f {fmt} -->\n<!-- /hfs-info -->\n",
+        "utf-8",
+    )
+    assert run("fill", "--allow-data", str(md)).status == 0
+    assert "<script>" in md.read_text("utf-8")
+
+
+@pytest.mark.parametrize("end", ["---", "..."])
+def test_a_region_in_the_front_matter_is_refused(run, tmp_path: Path, end: str) -> None:
+    """Jekyll, Hugo and pandoc read a first block between --- lines as metadata: Markdown
+    written there would break the site (trial 6); below it, regions are filled."""
+    page = tmp_path / "post.md"
+    original = f"---\ntitle: x\n{region('glossary mvd')}{end}\n\nText.\n"
+    page.write_text(original, "utf-8")
+    result = run("fill", str(page))
+    assert result.status == 2
+    assert result.stderr == (
+        f"hfs-info: {page}:3: a region marker in the front matter (lines 1 to 6) would write "
+        "into the document's metadata; put it below\n"
+    )
+    assert page.read_text("utf-8") == original
+    below = tmp_path / "ok.md"
+    below.write_text(f"---\ntitle: x\n---\n\n{region('glossary mvd')}", "utf-8")
+    assert run("fill", str(below)).status == 0
+    assert "# microvascular decompression" in below.read_text("utf-8").casefold()
+
+
+def test_a_thematic_break_later_in_a_document_is_no_front_matter(run, tmp_path: Path) -> None:
+    page = tmp_path / "notes.md"
+    page.write_text(f"# Notes\n\n---\n\n{region('glossary mvd')}\n---\n", "utf-8")
+    assert run("fill", str(page)).status == 0

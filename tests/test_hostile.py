@@ -166,6 +166,23 @@ def test_unexpected_error_is_one_line_with_a_debug_hint(run, monkeypatch) -> Non
         run("--debug", "glossary")
 
 
+def test_ctrl_c_wrapped_by_python_is_still_an_interruption(run, monkeypatch) -> None:
+    """Ctrl-C while a class is being made reaches us as a RuntimeError caused by the
+    KeyboardInterrupt ("Error calling __set_name__ ..."): exit 130, quietly, not an internal
+    error (trial 6)."""
+    from hfs_info import views
+
+    def interrupted(ds):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__ on 'cached_property'") from exc
+
+    monkeypatch.setattr(views, "glossary", interrupted)
+    result = run("glossary")
+    assert (result.status, result.stdout, result.stderr) == (130, "", "")
+
+
 def test_ctrl_c_exits_130_without_traceback() -> None:
     code = (
         "import os, signal, time\n"

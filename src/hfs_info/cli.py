@@ -453,10 +453,11 @@ def fill(
     for byte. ARGS may only name a content command and its own options. A region is part
     of a document: in every format it leaves out the hints and command lines meant for the
     terminal (plain too), and SVG its XML declaration. Markers in code
-    blocks or inline code are text. A file is replaced at once, keeping its owner, group and
-    mode. Refused, and left as it is: a read-only file (no write permission for anyone, as
-    chmod 444 leaves it; even for root), one the user may not open for writing, one with other
-    hard links, or one that changed meanwhile.
+    blocks or inline code are text. A file is replaced at once, keeping its owner, group,
+    mode and extended attributes (an access control list too). Refused, and left as it is: a
+    read-only file (no write permission for anyone, as chmod 444 leaves it; even for root),
+    one the user may not open for writing, one another user owns, one with other hard links,
+    one whose attributes a copy cannot take, or one that changed meanwhile.
 
     \b
     Examples:

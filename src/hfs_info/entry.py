@@ -80,11 +80,60 @@ def run(args: list[str]) -> int:
         _error(f"write error: {exc.strerror or exc}")
         status = ExitStatus.ERROR
     except Exception as exc:  # a bug, not something the user did: one line, and a way to see more
+        if _interrupted(exc):  # Ctrl-C wrapped by Python (in a class being made: RuntimeError)
+            return ExitStatus.INTERRUPTED
         if debug:
             raise
         _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         status = ExitStatus.ERROR
     return status
+
+
+# What a character a stream cannot encode is written as, before '?': its letter without the
+# accent (Günther as Gunther, from Unicode's decomposition), or these.
+_NEAREST = {
+    "\u00a9": "(c)", "\u00ae": "(R)", "\u2013": "-", "\u2014": "--", "\u2018": "'",
+    "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u2022": "*",
+    "\u00d7": "x", "\u2264": "<=", "\u2265": ">=", "\u00a0": " ", "\u00b7": ".",
+}  # fmt: skip
+
+
+def _nearest() -> str:
+    """The name of an encoding error handler that writes what a stream cannot encode as its
+    nearest plain form (a name in a citation stays readable), else '?'."""
+    import codecs
+
+    def nearest(error: UnicodeError) -> tuple[str, int]:
+        import unicodedata
+
+        assert isinstance(error, UnicodeEncodeError)
+        out = []
+        for char in error.object[error.start : error.end]:
+            plain = _NEAREST.get(char)
+            if plain is None:
+                base = unicodedata.normalize("NFKD", char)
+                plain = "".join(c for c in base if not unicodedata.combining(c))
+                try:
+                    plain.encode(error.encoding)
+                except UnicodeError:
+                    plain = ""
+            out.append(plain or "?")
+        return "".join(out), error.end
+
+    codecs.register_error("hfs-info-nearest", nearest)
+    return "hfs-info-nearest"
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` was caused by Ctrl-C: a KeyboardInterrupt in its chain of causes."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _invoke(args: list[str]) -> Result:
@@ -125,7 +174,7 @@ def _deliver(result: Result) -> None:
         stream.write(result.text)
         stream.flush()
         return
-    data = result.text.encode(encoding, errors="replace")
+    data = result.text.encode(encoding, errors=_nearest())
     if result.pager is not None and stream.isatty():
         from hfs_info import pager
 

@@ -5,7 +5,9 @@ without blocking), and written by replacing it at once: never half-written, keep
 group and mode, never readable by more people while it is written, and not at all if it
 changed since it was read, has other hard links, has no write permission for anyone (a read-only
 file, refused even for root, whom the system would let write it), or could not be opened for
-writing by the user.
+writing by the user. Its extended attributes (its access control list among them) go with it,
+or it is not replaced. Ctrl-C and kill (SIGINT, SIGTERM, SIGHUP) wait until the new copy has
+replaced it or been removed, so no temporary file is left behind.
 """
 
 from __future__ import annotations
@@ -14,13 +16,19 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 # How many symbolic links to follow before giving up, as the kernel does (ELOOP).
 _MAX_LINKS = 40
 # Folders whose entries are processes' files and devices, not documents: /dev/stdin is a link
-# to /proc/self/fd/0, which may be the pipe the output is going to.
+# to /proc/self/fd/0, which may be the pipe the output is going to. /dev/shm is a folder of
+# ordinary files (a tmpfs), documents like any.
 _SPECIAL_FOLDERS = ("/dev/", "/proc/")
+_ORDINARY_FOLDERS = ("/dev/shm/",)
+# The signals that end a run from outside: held back while a file is replaced, so that the
+# replacement finishes (or is undone) before the run ends, and no temporary file is left.
+_ENDING_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 
 
 class Refused(OSError):
@@ -46,7 +54,9 @@ def _through_special_folder(path: str) -> bool:
     """Whether ``path`` or a symbolic link on the way to its file is in /dev or /proc."""
     current = Path(path).absolute()
     for _ in range(_MAX_LINKS):
-        if str(current).startswith(_SPECIAL_FOLDERS):
+        if str(current).startswith(_SPECIAL_FOLDERS) and not str(current).startswith(
+            _ORDINARY_FOLDERS
+        ):
             return True
         if not current.is_symlink():
             return False
@@ -54,10 +64,11 @@ def _through_special_folder(path: str) -> bool:
     return False
 
 
-def read_regular(path: str) -> bytes:
+def read_regular(path: str, limit: int | None = None) -> bytes:
     """The bytes of the ordinary file at ``path`` (through symbolic links). Anything else (a
     directory, FIFO, socket, device, a process's file under /dev or /proc) is refused without
-    being opened for reading data, so nothing blocks and nothing endless is read."""
+    being opened for reading data, so nothing blocks and nothing endless is read; so is a file
+    of more than ``limit`` bytes."""
     if not path:
         raise FileNotFoundError(errno.ENOENT, "the file name is empty", path)
     info = Path(path).stat()
@@ -71,9 +82,19 @@ def read_regular(path: str) -> bytes:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise Refused(path, f"it is {_kind(os.fstat(fd).st_mode)}, not a document")
+        size = os.fstat(fd).st_size
+        if limit is not None and size > limit:
+            raise Refused(
+                path, f"it is larger than {limit // 2**20} MiB, the most read of a document"
+            )
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            return stream.read()
+            data = stream.read() if limit is None else stream.read(limit + 1)
+        if limit is not None and len(data) > limit:  # it grew while it was read
+            raise Refused(
+                path, f"it is larger than {limit // 2**20} MiB, the most read of a document"
+            )
+        return data
     finally:
         os.close(fd)
 
@@ -102,6 +123,10 @@ def check_replaceable(path: str) -> None:
         )
     effective = os.access in os.supports_effective_ids
     if not os.access(path, os.W_OK, effective_ids=effective):
+        if path.endswith("/"):  # "a.md/": the system reads a folder, and a.md is none
+            raise NotADirectoryError(errno.ENOTDIR, "not a directory (the name ends in '/')", path)
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            raise OSError(errno.EROFS, "it is on a read-only file system", path)
         raise PermissionError(
             errno.EACCES, "permission denied (you may not open it for writing)", path
         )
@@ -132,8 +157,7 @@ def write_atomic(path: str, data: bytes, original: bytes | None = None) -> None:
     if info is not None and not stat.S_ISREG(info.st_mode):
         if stat.S_ISDIR(info.st_mode) or original is not None:
             raise Refused(path, f"it is {_kind(info.st_mode)}")
-        with Path(path).open("wb") as stream:
-            stream.write(data)
+        _write_in_place(path, data)
         return
     if info is not None:
         check_replaceable(path)
@@ -142,28 +166,95 @@ def write_atomic(path: str, data: bytes, original: bytes | None = None) -> None:
     temporary = target.with_name(f".hfs-info-{os.urandom(6).hex()}.tmp")
     mode = 0o600 & info.st_mode if info is not None else 0o666
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), mode)
-    except OSError as exc:
-        from hfs_info.text import shown_name
+    with _signals_held():
+        try:
+            fd = os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), mode)
+        except OSError as exc:
+            from hfs_info.text import shown_name
 
-        folder = shown_name(str(target.parent))
-        why = (exc.strerror or str(exc)).lower()
-        raise Refused(path, f"{why} (cannot create a file in {folder})") from None
+            folder = shown_name(str(target.parent))
+            why = (exc.strerror or str(exc)).lower()
+            raise Refused(path, f"{why} (cannot create a file in {folder})") from None
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                if info is not None:
+                    _take_owner_and_mode(stream.fileno(), info, path)
+                    _take_attributes(stream.fileno(), target, path)
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            if original is not None and _current(target) != original:
+                raise Refused(
+                    path, "it changed while fill ran, so nothing was written; run fill again"
+                )
+            temporary.replace(target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back Ctrl-C and kill (SIGINT, SIGTERM, SIGHUP) for the block: one that comes
+    meanwhile takes effect when it ends, after the file is replaced or its copy removed."""
+    import signal
+    import threading
+
+    held = {getattr(signal, name) for name in _ENDING_SIGNALS if hasattr(signal, name)}
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = mask(signal.SIG_BLOCK, held)
     try:
-        with os.fdopen(fd, "wb") as stream:
-            if info is not None:
-                _take_owner_and_mode(stream.fileno(), info, path)
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if original is not None and _current(target) != original:
-            raise Refused(path, "it changed while fill ran, so nothing was written; run fill again")
-        temporary.replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, before)
+
+
+def _write_in_place(path: str, data: bytes) -> None:
+    """Write to something that is not an ordinary file (a device, a pipe) as ``> path`` would;
+    a FIFO nothing reads is refused at once instead of waiting for a reader forever."""
+    flags = os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise Refused(path, "it is a FIFO (named pipe) that nothing is reading") from None
         raise
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "wb") as stream:
+        stream.write(data)
+
+
+def _take_attributes(fd: int, target: Path, path: str) -> None:
+    """Give the open temporary file the extended attributes of the file it replaces, its
+    access control list (system.posix_acl_access) among them: a copy without them would lock
+    out the people the list lets in, and give its group what the list's mask held back."""
+    names = getattr(os, "listxattr", None)
+    if names is None:
+        return
+    try:
+        wanted = {name: os.getxattr(target, name) for name in names(target)}
+    except OSError as exc:
+        if exc.errno in (errno.ENOTSUP, errno.ENODATA):
+            return
+        raise
+    for name, value in wanted.items():
+        try:
+            if os.getxattr(fd, name) == value:
+                continue  # given already (a security label the system set alike)
+        except OSError:
+            pass
+        try:
+            os.setxattr(fd, name, value)
+        except OSError:
+            raise Refused(
+                path,
+                f"its extended attribute {name} could not be kept by a new copy, so it is "
+                "kept as it is",
+            ) from None
 
 
 def _take_owner_and_mode(fd: int, info: os.stat_result, path: str) -> None:

@@ -21,7 +21,8 @@ marker is on, so that ``fill --check`` passes after ``fill``.
 Everything outside the regions is kept byte for byte. Only ordinary files are read (a FIFO,
 device, socket or directory is refused before it is opened), and a file is written only when
 every region of every file given could be produced, through files.write_atomic: replaced at
-once, keeping its owner, group and mode, and refused if it changed since it was read.
+once, keeping its owner, group, mode and extended attributes, and refused if it changed since
+it was read.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _XML_DECLARATION = re.compile(r"\A<\?xml[^>]*\?>(?:\r\n|\r|\n)?")
 # Files whose markers all count: HTML has no code blocks in the Markdown sense.
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# The largest document fill reads: far above any page people write, far below what would take
+# the machine's memory (a 300 MB file took 1.5 GB and 14 s).
+MAX_DOCUMENT_BYTES = 64 * 2**20
 
 
 def _is_html(path: str) -> bool:
@@ -168,7 +172,7 @@ def _read(path: str) -> _Document:
     from hfs_info import files as filesystem
 
     try:
-        raw = filesystem.read_regular(path)
+        raw = filesystem.read_regular(path, MAX_DOCUMENT_BYTES)
     except OSError as exc:
         raise UsageError(f"cannot read {shown_name(path)}: {_reason(exc)}") from None
     try:
@@ -232,9 +236,15 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
             )
         ):
             inline.update(range(*token.map))
+    matter = _front_matter_lines(text.removeprefix("\ufeff"))
     live = []
     for offset in begun:
         line = lines.index(offset)
+        if line < matter:
+            raise UsageError(
+                f"{shown_name(path)}:{line + 1}: a region marker in the front matter (lines 1 to "
+                f"{matter}) would write into the document's metadata; put it below"
+            )
         if line in html:
             if offset not in closing and first[line] != line:
                 # Inside an HTML block begun above (an open comment, a <div>): its indentation
@@ -250,6 +260,22 @@ def _live(text: str, path: str, lines: _Lines) -> list[int]:
                 "after a blank line or another block"
             )
     return live
+
+
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)", re.M)
+
+
+def _front_matter_lines(text: str) -> int:
+    """How many lines a YAML front matter block opening ``text`` takes (a first line of
+    ``---``, up to a line of ``---`` or ``...``, as Jekyll, Hugo and pandoc read it); 0 if
+    none. Static site generators read it as metadata, never as Markdown."""
+    opening = re.match(r"---[ \t]*(?:\r\n|\r|\n)", text)
+    if opening is None:
+        return 0
+    closing = _FRONT_MATTER_END.search(text, opening.end())
+    if closing is None:
+        return 0
+    return len(_NEWLINE.findall(text, 0, closing.start())) + 1  # through its closing line
 
 
 def regions(text: str, path: str) -> list[Region]:
@@ -333,6 +359,18 @@ def fill_text(
     return "".join(pieces), stale
 
 
+def _inert_in_html(text: str, fmt: object) -> str:
+    """Text for a region of an HTML page, never markup there: JSON (for a ``<script>``) with
+    ``<``, ``>`` and ``&`` written as JSON escapes, which read the same and cannot end the
+    element; plain text and CSV (for a ``<pre>``) with them as HTML's character references,
+    which show as the characters. A dataset's "</pre><script>" is then text (trial 6)."""
+    if fmt == Format.json:
+        return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    import html
+
+    return html.escape(text, quote=False)
+
+
 def produce(args: str, where: str, data: str | None, allow_data: bool, path: str) -> str:
     """The output of ``hfs-info ARGS`` for a region (``where``: FILE:LINE, for errors)."""
     from hfs_info import actions
@@ -353,6 +391,8 @@ def produce(args: str, where: str, data: str | None, allow_data: bool, path: str
         # An inline <svg> in Markdown or HTML is an element: an XML declaration there is text
         # out of place (HTML reads it as a bogus comment).
         text = _XML_DECLARATION.sub("", text, count=1)
+    elif _is_html(path):
+        text = _inert_in_html(text, params["fmt"])
     if _MARKER.search(text) or _BEGUN.search(text):
         raise UsageError(f"{where}: the output holds a region marker, so it cannot be a region")
     return text

@@ -959,7 +959,17 @@ def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
             if unit in _UNITS:
                 return _UNITS[unit]
         return kind
+    if not {"how", "what", "which"} & set(words):
+        # keywords that name a share ("hearing loss percent", "mvd success rate"); a number
+        # before the word states a figure instead ("85 percent")
+        for i, word in enumerate(words):
+            if word in _KEYWORD_SHARES and not (i and words[i - 1].isdigit()):
+                return "percentage"
     return None
+
+
+# The words that ask for a share in a query of keywords, without a question word.
+_KEYWORD_SHARES = frozenset(("percent", "percentage", "odds", "likelihood", "rate", "rates"))
 
 
 def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
