@@ -126,7 +126,7 @@ def test_a_percentage_or_a_size_the_guide_never_gives_is_said_missing(
     "question",
     [
         "what is rate",  # no word names the rate
-        "mvd success rate",  # no question asked: a topic, not a figure
+        "85 percent success",  # a figure stated, not asked
         "the test that measures how big the signal is",  # inside a phrase about another thing
     ],
 )

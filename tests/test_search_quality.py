@@ -27,27 +27,32 @@ TOP3_FLOOR = 0.97
 # was measured once, untuned), set C 89% and 98% (86% and 95% untuned). Floors a little below,
 # so noise does not fail CI.
 BLIND_FLOORS = {
-    "questions-blind-a.tsv": (0.92, 0.97),
+    # Round 11 (figures not told apart, things side by side, the condition itself, a web address,
+    # how often a treatment is had, a clinician's words), with main's round 11 merged: A 95.7% /
+    # 98.9%, C 92.6% / 99.5%, D 85.8% / 97.9%, F 95.4% / 98.8%, G 93.9% / 98.8%, H 98.0% /
+    # 99.3%, J 94.7% / 98.7%, K 95.3% / 98.3%, L 90.9% / 97.1%, M 92.6% / 97.0%; floors at the
+    # whole percent below.
+    "questions-blind-a.tsv": (0.95, 0.97),
     "questions-blind-b.tsv": (0.86, 0.96),
     # Set D: measured once as the claim (82% / 96%), its misses read after; a floor since.
-    "questions-blind-d.tsv": (0.80, 0.94),
+    "questions-blind-d.tsv": (0.80, 0.97),
     # Round 8: C 91% / 99%.
-    "questions-blind-c.tsv": (0.90, 0.98),
+    "questions-blind-c.tsv": (0.92, 0.99),
     # Set E (274 questions): measured once as the claim of round 4 (91% / 98%; the landed
     # version 90% / 97%), its misses read after; a floor since.
     "questions-blind-e.tsv": (0.92, 0.97),
     # Set F (326 questions): measured as the claim of round 5 (87% / 94%, before and after that
     # round), its misses read after; a floor since. Round 6: 92% / 96%.
     # Round 8: 93% / 97%.
-    "questions-blind-f.tsv": (0.92, 0.96),
+    "questions-blind-f.tsv": (0.95, 0.98),
     # Set G (328 questions): measured once as the claim of round 6 (89% / 96%; 85% / 93% at
     # the start of that session), its misses read after; a floor since.
     # Round 8: 92% / 98%.
-    "questions-blind-g.tsv": (0.90, 0.96),
+    "questions-blind-g.tsv": (0.93, 0.98),
     # Set H (303 questions): measured as the claim of round 7 (91% / 94%, before and after that
     # round; "none" 81%); a floor since.
     # Round 8: 93% / 96%.
-    "questions-blind-h.tsv": (0.91, 0.94),
+    "questions-blind-h.tsv": (0.98, 0.99),
     # Sets I (309) and J (318): sealed; I measured at the start of round 8 (93% / 97%) and both
     # after it (I 93% / 97%, J 89% / 96%), totals only; their misses read after; floors since.
     # With the typo and vocabulary fixes that followed: I 95% / 98%, J 90% / 97%.
@@ -59,16 +64,14 @@ BLIND_FLOORS = {
     # Round 10 (a picture named, treatments said not to work, a drug with a word for its kind,
     # a first letter spelt alike, a related word that only adds, the reference cited; and what
     # the guide lacks, search_gaps.py): measured after both merged, a little below.
-    "questions-blind-k.tsv": (0.92, 0.97),
+    "questions-blind-k.tsv": (0.95, 0.98),
     # Set L (307): sealed, measured once after round 10 (58985f2): 90% / 96%, "none" 88%
     # (answerable questions: 90.3% first, 98.0% in the first three); a floor since.
-    # Round 11 (gaps, fewer notes): L 91.9% / 97.4%, K 94.3% / 98.3%, J 94.7% / 98.7%, M
-    # 91.5% / 96.4%, C 92.1% / 99.5%, I 97.4% / 100%.
-    "questions-blind-l.tsv": (0.90, 0.96),
+    "questions-blind-l.tsv": (0.90, 0.97),
     # Set M (363): sealed, measured once at the start of round 11 (39a3a0d): 89% / 94%, "none"
     # 93% (answerable: 88.5% first, 94.6% in the first three); a floor since.
-    "questions-blind-m.tsv": (0.89, 0.95),
-    "questions-blind-j.tsv": (0.92, 0.97),
+    "questions-blind-m.tsv": (0.92, 0.96),
+    "questions-blind-j.tsv": (0.94, 0.98),
 }
 
 

@@ -127,7 +127,8 @@ MAX_BOOST = (
 # A glossary term or drug the question does not name is about something else (trigeminal
 # neuralgia's pain is not the answer to "is it painful"); so is, when no number is asked, a
 # figure of a treatment the question does not name (the 90% of surgical cases in which a vessel
-# is found is not the answer to "an artery pressing on the nerve").
+# is found is not the answer to "an artery pressing on the nerve"); and so is any treatment's
+# record for a question about the condition itself, naming no treatment (_of_condition).
 _UNNAMED_TERM = 0.6
 
 # A sentence that leans on the one before it is shown with it ("It can, however, be
@@ -337,6 +338,8 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     aspect = _asked_aspect(rewritten, in_guide)
     if aspect is None and "alternative" in question.intents:
         aspect = _turned_to(in_guide)
+    if aspect is None and _how_often_given(rewritten, question, ix, vocab.subject):
+        aspect = _aspect_form("duration", in_guide)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
     return question._replace(read_as=apart)
@@ -502,7 +505,7 @@ _EFFECT_VERBS = frozenset(
     ("stop", "stops", "help", "helps", "fix", "fixes", "cure", "cures", "relieve", "relieves")
 ) | frozenset(("ease", "eases", "treat", "treats", "control", "controls", "calm", "calms"))
 # Verbs of carrying a treatment out: "how is the operation done" asks how it is given.
-_DOING_VERBS = frozenset(("done", "performed", "administered", "carried", "delivered"))
+_DOING_VERBS = frozenset(("done", "performed", "administered", "carried", "delivered", "taken"))
 # ... and "who performs it", "who gives the shots" ask who gives it, which that aspect says.
 _GIVING_VERBS = _DOING_VERBS | frozenset(
     ("perform", "performs", "gives", "give", "administers", "administer", "operates", "injects")
@@ -513,6 +516,32 @@ _PEOPLE = frozenset(("i", "you", "we", "u", "one", "people", "someone", "anyone"
 # often, is the interval of a treatment that wears off: how long it lasts.
 _NEEDING = frozenset(("need", "needs", "needed"))
 _HAVING = frozenset(("have", "has"))
+
+
+# Verbs of having or giving a treatment: "how often do you get botox", "how often are the
+# injections given" ask how often it is had, nothing else of it.
+_HAD_VERBS = _GIVING_VERBS | frozenset(
+    ("get", "gets", "getting", "have", "has", "having", "had", "given", "repeated", "redone")
+)
+
+
+def _how_often_given(text: str, question: Question, ix: Index, subject: frozenset[str]) -> bool:
+    """Whether a question asks how often a treatment is had and nothing else of it ("how often
+    do you get botox", "botox injections how often", "how often are the shots given"): "how
+    often", a treatment named by its own names, one that wears off (it has an aspect of how
+    long it lasts; an operation has none), and no other topic but the condition and verbs of
+    having or giving it. The interval is how long each one lasts."""
+    if "how often" not in normalize_query(text):
+        return False
+    asked = [c for c in question.concepts if not c.form and not c.background]
+    treatments = {c.typed: _of(ix, ix.own_names.get(c.typed, frozenset())) - {""} for c in asked}
+    named = set().union(*treatments.values())
+    lasting = {e.id.partition("/")[0] for e in ix.rows if e.id.endswith("/duration")}
+    return (
+        bool(named)
+        and named <= lasting
+        and all(treatments[c.typed] or c.typed in subject or c.typed in _HAD_VERBS for c in asked)
+    )
 
 
 def _asked_interval(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
@@ -688,6 +717,8 @@ def _ranked(
     # the treatments the question names by their own names (a drug names the medication)
     own_treatments = {_treatment_of(rows[r]) for r in own} - {""}
     figure_asked = "number" in question.intents
+    # ("could my Bell's palsy be why my face twitches": the causes, not a treatment's limits)
+    about_condition = _of_condition(ix, pairs, subject)
     aspect_asked = any(c.form and c.typed.startswith("how ") for c in question.concepts)
     # one entity named (a treatment with its drugs, or one term): its own record answers
     single = _entities(ix, own) == 1
@@ -708,11 +739,18 @@ def _ranked(
         boosted = drugs
     ranked: list[tuple[Entry, float]] = []
     top: list[float] = []  # a min-heap of the limit best scores so far
+    compared = _compared(ix, own, pairs, "choice" in question.intents) if _compares(wanted) else []
+    address = _asks_address(ix, pairs)
+    groups = _statistic_groups(ds) if not {"number", "outcome"} & question.intents else {}
+    grouped = [groups[rows[r].id][0] for r in base if rows[r].id in groups]
+    # the rules that raise a record after scoring (the things compared, an address, the
+    # section of figures not told apart) need every record scored
+    raising = bool(boosted or compared or address or len(grouped) > len(set(grouped)))
     for rowid in sorted(base, key=lambda r: -base[r]):
         # Kinds and bonuses multiply a score by at most MAX_BOOST: once even that cannot lift a
         # record above the limit-th best, no later one can either (it keeps large editions fast).
         # (see _outcome_first, _own_first)
-        prune = not _RAISING & question.intents and not boosted
+        prune = not _RAISING & question.intents and not raising
         if prune and limit is not None and len(top) >= limit and base[rowid] * MAX_BOOST < top[0]:
             break
         entry = rows[rowid]
@@ -729,6 +767,8 @@ def _ranked(
             score *= NAME_BONUS
         if own_treatments and _treatment_of(entry) not in ("", *own_treatments):
             score *= _UNNAMED_TERM  # a record of another treatment than the one(s) named
+        elif about_condition and _treatment_of(entry):
+            score *= _UNNAMED_TERM  # a treatment's record, for a question about the condition
         ranked.append((entry, score))
         if limit is not None:
             (heapq.heappush if len(top) < limit else heapq.heappushpop)(top, score)
@@ -750,6 +790,8 @@ def _ranked(
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
         ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
+    if compared:
+        ranked = _compared_first(ranked, compared)
     if "alternative" in question.intents:
         ranked = _untried_first(ranked, _tried(ix, pairs), _namesakes(ix))
     if "outcome" in question.intents:
@@ -758,6 +800,9 @@ def _ranked(
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
         ranked = _figure_first(ranked, {rows[r].id: w for r, w in matched.items()})
+    if groups:
+        covered = {rows[r].id: w for r, w in matched.items()}
+        ranked = _stated_together(ranked, groups, covered)
     # a picture named ("diagram", "illustration", "figure"; not "show me the results"), not a
     # number ("is there a figure for how many people have it")
     pictured = any(
@@ -771,6 +816,9 @@ def _ranked(
                 for rowid in m.scores:
                     topical[rowid] = topical.get(rowid, 0.0) + concept.weight
         ranked = _picture_first(ranked, {rows[r].id: w for r, w in topical.items()})
+    if address:
+        covered = {rows[r].id: w for r, w in matched.items()}
+        ranked = _address_first(ranked, covered)
     if "source" in question.intents:
         ranked = _cited_first(ranked, rows)
     if "choice" in question.intents:
@@ -857,6 +905,77 @@ def _entities(ix: Index, own: set[int]) -> int:
     return len(groups)
 
 
+# Words that set things side by side ("tegretol vs dilantin", "EMG compared with NCV", "the
+# difference between ..."); not "instead of" ("when is MVD used instead of Botox" asks when).
+_COMPARING = frozenset(
+    ("vs", "versus", "v", "compare", "compared", "comparing", "comparison", "difference")
+) | frozenset(("differences", "differ", "differs"))
+
+
+def _compares(text: str) -> bool:
+    """Whether ``text`` sets things side by side (a word of _COMPARING)."""
+    return not _COMPARING.isdisjoint(WORD.findall(normalize_query(text)))
+
+
+def _compared(
+    ix: Index, own: set[int], pairs: list[tuple[Concept, Match]], choosing: bool
+) -> list[set[str]]:
+    """For a question that names two or more things by their own names and asks nothing else
+    of them ("carbamazepine vs phenytoin", "trigeminal neuralgia or Bell's palsy", "botox vs
+    MVD"), the ids of each thing's records (those sharing a name are one thing: the glossary's
+    facial nerve and the nerve); empty otherwise, and when the question chooses between
+    treatments ("botox or surgery, which is better": the options, _together_first)."""
+    if len(own) < 2 or (choosing and any(ix.rows[r].kind == "treatment" for r in own)):
+        return []
+    asked = [(c, m) for c, m in pairs if not c.background and not c.form and m.scores]
+    named: list[set[int]] = []
+    covered: set[int] = set()
+    for n in (3, 2, 1):  # a name of several words is read as several concepts: longest first
+        for i in range(len(asked) - n + 1):
+            if covered & set(range(i, i + n)):
+                continue
+            phrase = " ".join(m.read_as or c.typed for c, m in asked[i : i + n])
+            rowids = ix.own_names.get(phrase, frozenset()) & own
+            if rowids:
+                named.append(set(rowids))
+                covered |= set(range(i, i + n))
+    if any(
+        c.weight >= 1.0 and c.typed not in _COMPARING | {"between"}  # ("the difference between")
+        for k, (c, _) in enumerate(asked)
+        if k not in covered
+    ):
+        return []  # something else is asked of them ("side effects of tegretol vs dilantin")
+    things: list[set[int]] = []
+    for one in named:
+        merged = set(one)
+        for thing in [t for t in things if t & merged]:
+            things.remove(thing)
+            merged |= thing
+        things.append(merged)
+    if len(things) < 2:
+        return []
+    return [{ix.rows[r].id for r in thing} for thing in things]
+
+
+def _compared_first(
+    ranked: list[tuple[Entry, float]], compared: list[set[str]]
+) -> list[tuple[Entry, float]]:
+    """For a question comparing things named (``compared``: each thing's record ids), the
+    best-placed record of each thing ranks just above every other record, in the order they
+    had: the answer is what the guide says of each, not a record that names them side by side
+    (the prescriptions list both drugs; the causes name both conditions)."""
+    scores = {e.id: s for e, s in ranked}
+    best = [max(ids & scores.keys(), key=lambda i: (scores[i], i), default="") for ids in compared]
+    if "" in best:
+        return ranked
+    others = [s for e, s in ranked if e.id not in best]
+    lowest = min(scores[i] for i in best)
+    if not others or lowest > max(others):
+        return ranked
+    factor = max(others) * FIGURES_TOGETHER / lowest
+    return [(e, s * factor if e.id in best else s) for e, s in ranked]
+
+
 def _titled(ix: Index, phrases: set[str]) -> set[int]:
     """The records whose title is one of ``phrases``, word for word, in any word form
     ("anticonvulsant", "anticonvulsent": anticonvulsants; FTS5's stemmer compares)."""
@@ -868,6 +987,22 @@ def _titled(ix: Index, phrases: set[str]) -> set[int]:
                 if len(WORD.findall(ix.rows[rowid].title)) == len(words):
                     out.add(rowid)
     return out
+
+
+def _of_condition(ix: Index, pairs: list[tuple[Concept, Match]], subject: frozenset[str]) -> bool:
+    """Whether a question asks about the condition itself: it names it ("hemifacial spasm",
+    "twitching") and no treatment, neither by a treatment's own names ("botox", "pills") nor by
+    the name of a treatment's aspect as typed ("side effects", "risks", "recovery")."""
+    if not any(m.scores and c.typed in subject for c, m in pairs) or _tried(ix, pairs):
+        return False
+
+    def key(phrase: str) -> tuple[str, ...]:
+        return tuple(w.removesuffix("s") for w in WORD.findall(normalize_query(phrase)))
+
+    aspects = {key(e.title.partition(": ")[2]) for e in ix.rows if e.kind == "treatment"}
+    typed = [c.typed for c, m in pairs if m.scores and not c.form and c.typed not in subject]
+    phrases = {" ".join(typed[i : i + n]) for n in (1, 2) for i in range(len(typed) - n + 1)}
+    return not any(key(phrase) in aspects for phrase in phrases)
 
 
 def _tried(ix: Index, pairs: list[tuple[Concept, Match]]) -> set[str]:
@@ -1050,6 +1185,47 @@ def _own_first(
     return [(e, max(s, raised) if e is best else s) for e, s in ranked]
 
 
+def _statistic_groups(ds: Dataset) -> dict[str, tuple[str, str]]:
+    """Statistic record id -> its group (the heading its figures share: "Where the spasm
+    starts") and the record of the section that states them, for the statistics of a section
+    (a treatment's figures have their own rules: _outcome_first)."""
+    treated = {s for t in ds.treatments for s in t.statistics}
+    return {
+        f"statistic:{s.id}": (s.group, f"section:{s.section}")
+        for s in ds.statistics
+        if s.id not in treated
+    }
+
+
+def _stated_together(
+    ranked: list[tuple[Entry, float]],
+    groups: dict[str, tuple[str, str]],
+    covered: dict[str, float],
+) -> list[tuple[Entry, float]]:
+    """For a question that asks for no figure ("where does the twitching usually start"), when
+    another statistic of the best-placed statistic's group answers as much of the question
+    (``covered``: the weight of the question's concepts each record matches), the question
+    does not tell the figures apart: the section that states them together (92% near the eye,
+    the remaining 8% near the chin) ranks just above the best of them. One figure told apart
+    ("starting at the chin") keeps its place."""
+    stats = [(e, s) for e, s in ranked if e.id in groups]
+    if not stats:
+        return ranked
+    best, score = max(stats, key=lambda pair: (pair[1], pair[0].id))
+    group, section = groups[best.id]
+    alike = [
+        e
+        for e, _ in stats
+        if e is not best
+        and groups[e.id][0] == group
+        and covered.get(e.id, 0.0) >= covered.get(best.id, 0.0)
+    ]
+    if not alike:
+        return ranked
+    raised = score * FIGURES_TOGETHER
+    return [(e, max(s, raised) if e.id == section else s) for e, s in ranked]
+
+
 def _figure_first(
     ranked: list[tuple[Entry, float]], covered: dict[str, float]
 ) -> list[tuple[Entry, float]]:
@@ -1094,6 +1270,43 @@ def _figure_first(
 
 
 _CITES = re.compile(r"\breference (\d+)\b", re.I)
+
+
+def _asks_address(ix: Index, pairs: list[tuple[Concept, Match]]) -> bool:
+    """Whether a question asks for a web address: a word of what it asks (not of the story
+    around it) means a word of the guide found only in web addresses ("websites", "online":
+    the guide's "www"; not "linked", which only shares a stem with "web link")."""
+    return any(
+        not c.background
+        and any(ix.rows[r].kind in ADDRESS_KINDS for r in m.scores)
+        and any(
+            term != quoted(c.typed)
+            and (hits := match(ix.db, term))
+            and all(ix.rows[r].kind in ADDRESS_KINDS for r in hits)
+            for term, _ in m.terms
+        )
+        for c, m in pairs
+        if not m.related and not m.opposite
+    )
+
+
+def _address_first(
+    ranked: list[tuple[Entry, float]], covered: dict[str, float]
+) -> list[tuple[Entry, float]]:
+    """For a question asking for a web address ("useful websites about hemifacial spasm",
+    "where can I read more online"), the address that answers most of the question
+    (``covered``: the weight of the question's concepts each record matches), the best-placed
+    of those answering as much, ranks just above every other record: the kind of answer asked
+    for is a web address, not a passage that shares its other words."""
+    addresses = [(e, s) for e, s in ranked if e.kind in ADDRESS_KINDS]
+    if not addresses:
+        return ranked
+    best, score = max(addresses, key=lambda p: (covered.get(p[0].id, 0.0), p[1], p[0].id))
+    above = [s for e, s in ranked if s > score]
+    if not above:
+        return ranked
+    raised = max(above) * FIGURES_TOGETHER
+    return [(e, max(s, raised) if e is best else s) for e, s in ranked]
 
 
 def _cited_first(ranked: list[tuple[Entry, float]], rows: list[Entry]) -> list[tuple[Entry, float]]:
