@@ -127,7 +127,9 @@ class Unsaid(TypedDict):
             "figure: no figure of the kind asked is about them; definition: the guide names "
             "the word but does not say what it is; together: the guide never speaks of them "
             "side by side; aspect: the first result is the aspect asked (side effects, how "
-            "long it lasts, risks) of another thing, and the guide does not say it of them",
+            "long it lasts, risks) of another thing, and the guide does not say it of them; "
+            "elsewhere: what is asked (first) is given only of another treatment than the one "
+            "named (second)",
             enum="search gaps",
         ),
     ]

@@ -1456,11 +1456,20 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     if condition and not unsaid and no_figure is None:
         unsaid, no_figure = ((search_gaps.FIGURE, condition),), "duration"
     vocab = vocabulary.load()
-    # a word that frames the question names no topic (search_analysis.frames)
+    # a word that frames the question names no topic (search_analysis.frames); a word of the
+    # web address that is the first answer is answered (search_gaps.in_address)
+    lead = shown[0] if shown else None
     unmatched = tuple(
         w
         for w in ranking.unmatched
-        if not _guide_uses(ds, w) and not search_analysis.frames(w, text, vocab)
+        if not _guide_uses(ds, w)
+        and not search_analysis.frames(w, text, vocab)
+        and not search_gaps.everyday(w, vocab)
+        and not (
+            lead is not None
+            and search_gaps.in_address(lead[1], w)
+            and _answers_all(lead[0], asked, text)
+        )
     )
     return Found(
         hits[:limit],
@@ -1471,6 +1480,25 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         ranking.opposites,
         unsaid,
     )
+
+
+def _answers_all(rowid: int, asked: list[tuple[Concept, Match]], text: str) -> bool:
+    """Whether record ``rowid`` matches every topic word of the question that matched (its
+    question forms, its story, words only related and words that frame it aside)."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    return all(
+        rowid in m.scores
+        for c, m in asked
+        if not _aside(c, m) and not search_analysis.frames(c.typed, text, vocab)
+    )
+
+
+def _aside(c: Concept, m: Match) -> bool:
+    """Whether ``c`` (matched as ``m``) names no topic of what is asked: a question form, the
+    story around it, an asking word, or only a related word or an opposite."""
+    return bool(c.form or c.background or c.asking or m.related or m.opposite)
 
 
 def _condition_length(

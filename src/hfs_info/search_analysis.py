@@ -67,6 +67,12 @@ GUIDE_PARTS = frozenset(
         *("reference", "references", "registry", "registries"),
     )
 )
+# The words for the guide's web pages and addresses, its links and registries ("the website
+# listed for blepharospasm", "who reviewed this page"): they speak of the guide or a part of it
+# as its names do.
+ADDRESS_PARTS = frozenset(
+    ("website", "websites", "site", "sites", "web", "webpage", "url", "page", "pages")
+)
 
 
 class Concept(NamedTuple):
@@ -792,20 +798,21 @@ def speaks_of_guide(word: str, text: str, vocabulary: Vocabulary) -> bool:
     aside ("according to the glossary", "what is shown in Figure 4", "what does Figure 3
     illustrate", "as defined in the guide"). A noun beside the guide stays a topic ("is
     pregnancy in the guide")."""
-    if word in GUIDE_PARTS:
+    parts = _PARTS
+    if word in parts:
         return True
     if word not in _listed(VERBS):
         return False
     words = WORD.findall(normalize_query(text))
-    content = [w for w in words if w in GUIDE_PARTS or not is_filler(w, vocabulary)]
+    content = [w for w in words if w in parts or not is_filler(w, vocabulary)]
     return any(
-        typed == word
-        and ((k and content[k - 1] in GUIDE_PARTS) or content[k + 1 : k + 2] in _PART_AFTER)
+        typed == word and ((k and content[k - 1] in parts) or content[k + 1 : k + 2] in _PART_AFTER)
         for k, typed in enumerate(content)
     )
 
 
-_PART_AFTER = [[part] for part in GUIDE_PARTS]
+_PARTS = GUIDE_PARTS | ADDRESS_PARTS
+_PART_AFTER = [[part] for part in _PARTS]
 
 
 def _answer_words(vocabulary: Vocabulary) -> frozenset[str]:
@@ -1000,6 +1007,8 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
             for i in numbers
             for j, w in enumerate(words[i + 1 : i + 3], start=i + 1)
         )
+    if kind == "duration" and not itself and _AT_ONCE.intersection(words):
+        return True  # "immediate relief": how soon something happens, not how long it lasts
     counted = (
         [i for i, w in enumerate(words) if w in ("few", "several", "couple")] + numbers
         if kind == "duration"
@@ -1015,6 +1024,8 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
     return False
 
 
+# The words that say something happens at once: a time until it, in words.
+_AT_ONCE = frozenset(("immediate", "immediately"))
 # Numbers joined by a colon or a dash: a citation's volume and pages, a span of years.
 _CITED = re.compile(r"\d+(?:[:\u2013-]\d+)+")
 # A year: not followed by a word it would count ("1996.", "July 2018"; "1996 patients" counts).

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from hfs_info.search_analysis import (
@@ -78,8 +79,11 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 # the named things together.
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
-NEGATED = "negated"
-LACKS = (FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED)
+NEGATED, ELSEWHERE = "negated", "elsewhere"
+LACKS = (
+    *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
+    ELSEWHERE,
+)
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
 # happen, so it is no answer to what does not, and the answer says so first.
@@ -116,12 +120,18 @@ class Thing:
     whether it is a record's own name (else a word of the guide that may be rare), and the
     records it is the own name of."""
 
-    __slots__ = ("own", "records", "terms", "typed")
+    __slots__ = ("own", "phrase", "records", "terms", "typed")
 
     def __init__(
-        self, typed: str, terms: tuple[str, ...], own: bool, records: frozenset[int] = frozenset()
+        self,
+        typed: str,
+        terms: tuple[str, ...],
+        own: bool,
+        records: frozenset[int] = frozenset(),
+        phrase: bool = False,
     ) -> None:
         self.typed, self.terms, self.own, self.records = typed, terms, own, records
+        self.phrase = phrase
 
 
 class Asked:
@@ -164,8 +174,16 @@ def _phrase(terms: list[str]) -> str:
     return words[0] if len(words) == 1 else f"NEAR({' '.join(words)}, {len(words)})"
 
 
-def things(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> list[Thing]:
-    """The things ``asked`` names (see the module's docstring), in the question's order."""
+def things(
+    ix: Index,
+    asked: Sequence[Asked],
+    text: str,
+    vocab: Vocabulary,
+    subject: list[Thing] | None = None,
+) -> list[Thing]:
+    """The things ``asked`` names (see the module's docstring), in the question's order; the
+    guide's subject, named by a record's own name ("hemifacial spasm", "HFS"), is no such thing
+    (it is spoken of everywhere) and goes to ``subject`` when given."""
     typed = [a.read_as or a.concept.typed for a in asked]
     # a word of a name may weigh less ("facial" of "facial nerve" names the guide's subject)
     part = [bool(a.terms) and not a.related and not _aside(a.concept) for a in asked]
@@ -178,20 +196,24 @@ def things(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> l
             span = range(i, i + size)
             if used.intersection(span) or not all(part[k] for k in span):
                 continue
-            if not any(asked[k].concept.weight >= 1.0 for k in span):
-                continue
             name = " ".join(typed[k] for k in span)
             rowids = ix.own_names.get(name)
             if not rowids:
                 continue
+            mine = name in vocab.subject or set(name.split()) <= vocab.subject
+            if not mine and not any(asked[k].concept.weight >= 1.0 for k in span):
+                continue
             used.update(span)
-            if name in vocab.subject or set(name.split()) <= vocab.subject:
-                continue  # the guide's subject is spoken of everywhere
             if any(rowids <= seen for seen in records):
                 continue  # the same thing named again ("MVD operation")
             records.append(rowids)
             names = {n for n, rows in ix.own_names.items() if rows & rowids} | {name}
             found = {_phrase(n.split()) for n in names}
+            if mine:
+                # the guide's subject is spoken of everywhere: only a comparison reads it
+                if subject is not None:
+                    subject.append(Thing(name, tuple(sorted(found)), True, rowids))
+                continue
             found |= {_phrase(n.split()[-1:]) for n in names if " " in n}
             out.append(Thing(name, tuple(sorted(found)), True, rowids))
     for k, a in enumerate(asked):
@@ -205,6 +227,67 @@ def things(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> l
         if _written(ix, word):
             out.append(Thing(word, (f'"{word}"',), False))
     return out
+
+
+def _phrases(
+    ix: Index, asked: Sequence[Asked], text: str, named: list[Thing], vocab: Vocabulary
+) -> list[Thing]:
+    """The things the question names in two words in a row that the guide writes together
+    ("facial weakness", "blood vessel", "immediate relief"), neither a stop word nor filler nor
+    a word of a thing already named ("botox injection"): a thing of the guide with no record
+    of its own."""
+    words = WORD.findall(normalize_query(text))
+    pairs = set(pairwise(words))
+    taken = {w for t in named if t.own for w in t.typed.split()}
+    out: list[Thing] = []
+    for a, b in pairwise(asked):
+        if a.read_as or b.read_as or max(a.concept.weight, b.concept.weight) < 1.0:
+            continue
+        pair = (a.concept.typed, b.concept.typed)
+        if pair not in pairs or taken.intersection(pair):
+            continue
+        if not all(bool(x.terms) and not x.related and not _aside(x.concept) for x in (a, b)):
+            continue
+        if any(w in vocab.stop_words or w in vocab.filler for w in pair):
+            continue
+        if pair[1] in vocab.subject or (pair[0] in vocab.subject and not _adjective(pair[0])):
+            continue  # the subject itself ("facial spasm"), or what it does ("spasm starts")
+        if pair[1].endswith("ing") and not (_adjective(pair[0]) or pair[0].endswith("ed")):
+            continue  # what a thing does ("a vessel compressing the nerve"), not a thing
+        name = " ".join(pair)
+        if name in ix.own_names or (out and pair[0] == out[-1].typed.split()[-1]):
+            continue
+        if _written(ix, name):
+            # a sentence speaks of it with both words ("on average it begins at age 44")
+            out.append(Thing(name, (f'("{pair[0]}" AND "{pair[1]}")',), False, phrase=True))
+    return out
+
+
+# The endings of English adjectives made from nouns ("facial", "surgical", "vascular").
+_ADJECTIVE_ENDINGS = ("al", "ar", "ic", "ive", "ous")
+
+
+def _adjective(word: str) -> bool:
+    """Whether ``word`` has the ending of an adjective made from a noun ("facial" of "face"):
+    it describes the next word, whatever the subject it is of."""
+    return word.endswith(_ADJECTIVE_ENDINGS)
+
+
+def everyday(word: str, vocab: Vocabulary) -> bool:
+    """Whether ``word`` is the plural or the possessive (its apostrophe dropped) of a word of
+    everyday talk ("dads", "my moms eye": dad, mom): the story around a question, like the word
+    itself, never a topic the guide lacks."""
+    return len(word) > 2 and word.endswith("s") and word[:-1] in vocab.filler
+
+
+def in_address(entry: Entry, word: str) -> bool:
+    """Whether ``entry`` is a web address (a link or a registry) that holds ``word``
+    ("www.aanem.org/Patients": aanem): a question whose first answer it is asked for that
+    address, so the word is not one the guide lacks."""
+    if entry.kind not in ADDRESS_KINDS:
+        return False
+    words = WORD.findall(normalize_query(f"{entry.title} {entry.body}"))
+    return word.casefold() in words
 
 
 def _rare(thing: Thing, text: str, vocab: Vocabulary) -> bool:
@@ -262,15 +345,23 @@ def unsaid(
     things): FIGURE (no sentence of the ``first`` hits, each (rowid, entry, passage rowids
     shown), holds a figure of the kind asked about them), DEFINITION (what the word is),
     TOGETHER (the things side by side)."""
-    named = things(ix, asked, text, vocab)
+    subject: list[Thing] = []
+    named = things(ix, asked, text, vocab, subject)
     rare = cache(lambda thing: _rare(thing, text, vocab))
     out: list[tuple[str, tuple[str, ...]]] = []
     kind = asked_figure(text, vocab)
-    if kind is not None and named:
+    # the things the guide names in two words, asked a figure of ("facial weakness")
+    candidates = [*named, *_phrases(ix, asked, text, named, vocab)] if kind is not None else named
+    if kind is not None and candidates:
         # what is asked the length of itself ("how long does the MVD operation take")
         head = _head(asked_length(text), vocab) if kind == "duration" else None
-        itself = {t.typed for t in named if head is not None and _names(t, head)}
-        lacking = tuple(t.typed for t in _figure_of(ix, named, kind, first, itself) if rare(t))
+        itself = {t.typed for t in candidates if head is not None and _names(t, head)}
+        lacking = tuple(
+            t.typed for t in _figure_of(ix, candidates, kind, first, itself) if t.phrase or rare(t)
+        )
+        # a word of a two-word thing is said in it ("drooping eyelid", not "eyelid" again)
+        within = {w for t in candidates if t.phrase and t.typed in lacking for w in t.typed.split()}
+        lacking = tuple(typed for typed in lacking if typed not in within)
         if lacking:
             out.append((FIGURE, lacking))
     if kind == "duration" and not out and (aspect := _aspect_length(ix, text, first, vocab)):
@@ -301,6 +392,8 @@ def unsaid(
         )
         if lacking:
             out.append((ASPECT, lacking))
+    if not out and (elsewhere := _aspect_elsewhere(ix, asked, named, vocab)):
+        out.append((ELSEWHERE, elsewhere))
     words = WORD.findall(normalize_query(text))
     if not out and (untreated := _untreated(ix, named, words)):
         out.append((TREATMENT, untreated))
@@ -312,7 +405,10 @@ def unsaid(
             out.append((PICTURE, unshown))
     if not out and (painless := _unpained(ix, named, words)):
         out.append((PAIN, painless))
-    if (pair := _compared(ix, named, words)) is not None:
+    # the guide's subject may be compared with another thing ("is trigeminal neuralgia more
+    # common than hemifacial spasm")
+    compared = sorted((*named, *subject), key=lambda t: _position(t, words))
+    if (pair := _compared(ix, compared, words)) is not None:
         out.append((COMPARISON, pair))
     records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
     for i, a in enumerate(named):
@@ -329,6 +425,7 @@ _COMPARING = frozenset(
     (
         *("better", "worse", "safer", "riskier", "stronger", "weaker", "faster", "slower"),
         *("more", "less", "longer", "shorter", "easier", "harder", "best", "worst"),
+        *("older", "younger", "rarer", "commoner", "higher", "lower", "greater", "fewer"),
     )
 )
 # How many words before "than" may stand between the comparing word and it ("more
@@ -590,6 +687,53 @@ def _aspect_of_other(
     if not terms or rowid not in match(ix.db, "{title} : (" + " OR ".join(terms) + ")"):
         return []  # the question does not ask this aspect: the answer is only near
     return [t for t in named if rowid not in _records(ix, t.terms)]
+
+
+def _aspect_elsewhere(
+    ix: Index, asked: Sequence[Asked], named: list[Thing], vocab: Vocabulary
+) -> tuple[str, str] | None:
+    """(what is asked, the treatment named) when the question names one treatment (or a drug
+    of it) and asks an aspect that the guide gives only of other treatments: a word of the
+    question, neither filler nor a name of a treatment, finds the aspect part of a treatment's
+    record titles ("MVD: recovery" for "back to work", "Medication: monitoring" for "check"),
+    and no record of the treatment named has that aspect ("can I go back to work the same day
+    after Botox": the guide gives the recovery of MVD alone). None otherwise."""
+    mine = {
+        _treats(row) or row.id.split("/")[0]
+        for t in named
+        if t.own
+        for row in (ix.rows[r] for r in t.records)
+        if row.kind in _TREATMENT_KINDS
+    }
+    if len(mine) != 1:
+        return None
+    (treatment,) = mine
+    thing = next(t for t in named if t.own and treatment in _treatments(ix, t))
+    # the aspects the treatment has a record of ("treatment:botox/onset": onset), and their
+    # titles ("side effects")
+    own = [row for row in ix.rows if row.id.startswith(treatment + "/")]
+    have = {row.id.split("/", 1)[1] for row in own}
+    titles = {row.title.split(": ", 1)[-1].lower() for row in own}
+    for a in asked:
+        c = a.concept
+        if not a.terms or a.related or _aside(c):
+            continue
+        expression = " OR ".join(a.terms)
+        rows = [ix.rows[r] for r in match(ix.db, "{title names} : (" + expression + ")")]
+        if any(row.kind in _TREATMENT_KINDS and "/" not in row.id for row in rows):
+            continue  # a name of a treatment ("surgery"), not an aspect of one
+        aspects = [row for row in rows if row.kind == "treatment" and "/" in row.id]
+        if not aspects or {row.id.split("/")[1] for row in aspects} & have:
+            continue
+        # an aspect that speaks of one the treatment has is that one too (MVD's risks are "side
+        # effects" the guide gives of Botox as well: "the risks of Botox" are answered)
+        said = " ".join(p.lower() for row in aspects for p in row.passages)
+        if any(title in said for title in titles):
+            continue
+        # (filler, such as "used" or "long", is read last: it is the dearest to tell)
+        if not is_filler(c.typed, vocab):
+            return (c.typed, thing.typed)
+    return None
 
 
 def _treats(row: Entry) -> str:

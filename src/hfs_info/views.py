@@ -538,6 +538,8 @@ _UNSAID = {
     " happen, so the figures below do not answer it as asked.",
     "comparison": "The guide never compares {both}" + _CLOSEST,
     "together": "The guide never speaks of {both} together" + _CLOSEST,
+    "elsewhere": "The guide speaks of {first} only for another treatment, not for {second}"
+    + _CLOSEST,
 }
 
 
@@ -552,6 +554,8 @@ def unsaid_lines(found: Found) -> list[str]:
         _UNSAID.get(what, _UNSAID["together"]).format(
             named=" or ".join(repr(word) for word in about),
             both=" and ".join(repr(word) for word in about),
+            first=repr(about[0]),
+            second=repr(about[-1]),
             figure=figure,
         )
         for what, about in found.unsaid
