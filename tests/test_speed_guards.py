@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[1]
-HEAVY = ("typer", "click", "rich", "pydantic", "sqlite3", "markdown_it", "pygments")
+HEAVY = ("typer", "click", "rich", "pydantic", "sqlite3", "_sqlite3", "markdown_it", "pygments")
 PROBE = """
 import json, sys
 from hfs_info.entry import main
@@ -39,7 +39,37 @@ def test_a_lookup_in_a_machine_format_imports_nothing_heavy(fmt: str) -> None:
 def test_only_tables_import_rich_and_only_search_imports_sqlite3() -> None:
     assert imported("glossary", "botox", "--format", "table") == ["rich"]
     assert imported("treatments") == ["rich"]
-    assert imported("search", "botox", "--format", "json") == ["sqlite3"]
+    # SQLite's C module only: the sqlite3 package adds the datetime adapters, which cost more
+    # than the search
+    assert imported("search", "botox", "--format", "json") == ["_sqlite3"]
+
+
+def test_search_falls_back_to_the_sqlite3_package(monkeypatch) -> None:
+    """Where SQLite's C module is not found apart, the package serves, and answers alike."""
+    import builtins
+
+    from hfs_info import search_index, store
+
+    real = builtins.__import__
+
+    def without_the_c_module(name: str, *args: object, **kwargs: object) -> object:
+        if name == "_sqlite3" and not (args[2:3] and args[2]):  # not sqlite3's own import
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_the_c_module)
+    assert search_index._sqlite().__name__ == "sqlite3"
+    built = search_index.build(store.load_packaged())
+    assert search_index.match(built.db, '"botox"')
+    assert search_index.match(built.db, '"unbalanced') == {}  # its errors are caught too
+
+
+def test_search_does_not_import_datetime() -> None:
+    code = PROBE.format(args=["search", "botox", "-f", "json"], heavy=("datetime",))
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert json.loads(result.stderr.splitlines()[-1]) == []
 
 
 def test_only_help_and_mistakes_import_typer() -> None:

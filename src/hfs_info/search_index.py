@@ -6,7 +6,7 @@ point of a list, an item of a record, or a sentence of a paragraph) is one row o
 so that a hit shows the sentences that answer, whole, never a window cut inside a sentence (a
 cut can drop a "not" or a "may"). The packaged dataset's index is shipped prebuilt
 (data/search_index.sqlite, by tools/compile_data.py) and loaded; any other is built in memory
-(sqlite3 is imported here and nowhere else).
+(SQLite is imported here and nowhere else, by ``_sqlite``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from hfs_info.models import TREATMENT_ASPECTS, Dataset
 
 if TYPE_CHECKING:
     import sqlite3
+    from types import ModuleType
 
 # BM25 column weights, in table order (id and kind unindexed; then title, names, body,
 # context, asks): a match in a title or in a record's other names (aliases, brand names) weighs
@@ -228,11 +229,23 @@ def serialized(ds: Dataset, built_from: str) -> bytes:
     return index.db.serialize()
 
 
+def _sqlite() -> ModuleType:
+    """The SQLite driver: its C module, which is all search uses. The ``sqlite3`` package
+    around it adds only the datetime adapters (deprecated since Python 3.12), and importing
+    datetime for them took more time than a search (benchmarks/run.py); ``sqlite3`` itself
+    where the C module is not found apart."""
+    try:
+        driver: ModuleType = __import__("_sqlite3")
+    except ImportError:  # an interpreter without the C module apart
+        import sqlite3
+
+        driver = sqlite3
+    return driver
+
+
 def _prebuilt(ds: Dataset) -> Index | None:
     """The shipped index, when ``ds`` is the packaged dataset and the index was built from the
     same compiled files; else None."""
-    import sqlite3
-
     from hfs_info import store
 
     if ds is not store.load_packaged():
@@ -242,11 +255,12 @@ def _prebuilt(ds: Dataset) -> Index | None:
     words = store.package_data(vocabulary.COMPILED_NAME)
     if image is None or dataset is None or words is None:
         return None
-    db = sqlite3.connect(":memory:")
+    sqlite = _sqlite()
+    db = sqlite.connect(":memory:")
     try:
         db.deserialize(image)
         found = db.execute("SELECT fingerprint FROM meta").fetchone()
-    except (sqlite3.Error, AttributeError):  # damaged, or a SQLite without deserialize
+    except (sqlite.Error, AttributeError):  # damaged, or a SQLite without deserialize
         db.close()
         return None
     if found is None or found[0] != fingerprint(dataset, words):
@@ -267,9 +281,7 @@ def _firsts(rows: list[Entry]) -> list[int]:
 
 def build(ds: Dataset) -> Index:
     """An in-memory FTS5 index of every record and of every sentence of every record."""
-    import sqlite3
-
-    db = sqlite3.connect(":memory:")
+    db = _sqlite().connect(":memory:")
     tokenize = "tokenize = 'porter unicode61 remove_diacritics 2'"
     db.execute(
         "CREATE VIRTUAL TABLE entries USING fts5("
@@ -343,8 +355,6 @@ def index_for(ds: Dataset) -> Index:
 def match(db: sqlite3.Connection, expression: str, table: str = "entries") -> dict[int, float]:
     """rowid -> BM25 relevance (higher is better) of the rows of ``table`` (entries or
     passages) matching ``expression``."""
-    import sqlite3
-
     if table == "entries":
         sql = "SELECT rowid, bm25(entries, ?, ?, ?, ?, ?, ?, ?) FROM entries WHERE entries MATCH ?"
         args: tuple[object, ...] = (*WEIGHTS, ASKS_WEIGHT, expression)
@@ -353,7 +363,7 @@ def match(db: sqlite3.Connection, expression: str, table: str = "entries") -> di
         args = (expression,)
     try:
         found = db.execute(sql, args).fetchall()
-    except sqlite3.OperationalError:  # a term FTS5 cannot parse matches nothing
+    except _sqlite().OperationalError:  # a term FTS5 cannot parse matches nothing
         return {}
     return {rowid: -score for rowid, score in found}
 
