@@ -73,6 +73,9 @@ BLIND_FLOORS = {
     # Set M (363): sealed, measured once at the start of round 11 (39a3a0d): 89% / 94%, "none"
     # 93% (answerable: 88.5% first, 94.6% in the first three); a floor since.
     "questions-blind-m.tsv": (0.92, 0.97),
+    # Set N (352): sealed, measured once after round 11 (3f92849): 93% / 97%, "none" 97%
+    # (answerable: 91.6% first, 97.4% in the first three); a floor since.
+    "questions-blind-n.tsv": (0.91, 0.96),
     "questions-blind-j.tsv": (0.95, 0.98),
 }
 
@@ -97,6 +100,7 @@ NONE_FLOORS = {
     "questions-blind-k.tsv": 0.91,  # 78% when sealed; 91% after round 10, 93.1% round 11
     "questions-blind-l.tsv": 0.91,  # 88% when sealed; 93.2% after round 11
     "questions-blind-m.tsv": 0.92,  # 93% when sealed; 94.1% after round 11
+    "questions-blind-n.tsv": 0.95,  # 97% when sealed
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
 # the same (round 8: 22, 27, 26, 25, 12, 36, 43 and 20; none added by that round), a ceiling a
@@ -117,6 +121,7 @@ NOTED_CEILINGS = {
     "questions-blind-k.tsv": 17,  # 23 when sealed; 22 after round 10
     "questions-blind-l.tsv": 27,  # 35 when sealed
     "questions-blind-m.tsv": 32,  # 41 when sealed; 44 when "men" became only related (round 11)
+    "questions-blind-n.tsv": 24,  # 22 when sealed
 }
 
 
