@@ -538,6 +538,8 @@ _UNSAID = {
     " happen, so the figures below do not answer it as asked.",
     "comparison": "The guide never compares {both}" + _CLOSEST,
     "together": "The guide never speaks of {both} together" + _CLOSEST,
+    "period": "The guide never speaks of {first}: it gives no {asked} for that time"
+    + _CLOSEST,
     "elsewhere": "The guide speaks of {first} only for another treatment, not for {second}"
     + _CLOSEST,
 }
@@ -557,6 +559,7 @@ def unsaid_lines(found: Found) -> list[str]:
             first=repr(about[0]),
             second=repr(about[-1]),
             figure=figure,
+            asked=_FIGURES.get(about[-1], f"number of {about[-1]}"),
         )
         for what, about in found.unsaid
     ]
