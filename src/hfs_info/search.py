@@ -1475,6 +1475,9 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
             and _answers_all(lead[0], asked, text)
         )
     )
+    if not unsaid and no_figure is None and (unused := search_gaps.asked_unused(text, unmatched, vocab)):
+        # what a short question asks about is a thing the guide never names: no answer
+        unsaid = ((search_gaps.UNUSED, unused),)
     if at:
         figure = search_analysis.asked_figure(asked_text, vocab) or "number"
         unsaid = ((search_gaps.PERIOD, (at[0], figure)), *unsaid)

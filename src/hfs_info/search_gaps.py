@@ -79,10 +79,10 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 # the named things together.
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
-NEGATED, ELSEWHERE, PERIOD = "negated", "elsewhere", "period"
+NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
-    *(ELSEWHERE, PERIOD),
+    *(ELSEWHERE, PERIOD, UNUSED),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -173,6 +173,8 @@ def period(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     such time, or a time the guide states ("after two months")."""
     from hfs_info.text import number_of
 
+    if _TIME_UNITS.keys().isdisjoint(WORD.findall(text.lower())):
+        return None  # no length of time (the common case, told cheaply)
     for sentence in re.split(r"(?<=[.?!])\s+|[?!]", text):
         if asked_figure(sentence, vocab) is None:
             continue
@@ -199,6 +201,46 @@ def period(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, str] | None:
             rest = " ".join(f"{text[: found.start()]} {text[found.end() :]}".split())
             return (" ".join(w for w in span if w not in _AT_TIME | _LATER), rest)
     return None
+
+
+# A short question's words are what it asks: in one of at most this many words, a thing the guide
+# never names, standing where a question puts what it asks about, is what it asks about.
+ASKED_WORDS = 9
+# The words before the thing a question asks about ("is Botox safe during pregnancy", "a sign
+# of MS", "can it cause headaches", "is there a diet ..."): after them, a word names a thing.
+_OBJECT_BEFORE = frozenset(("of", "in", "during", "a", "an", "cause", "causes"))
+
+
+def asked_unused(text: str, unmatched: Sequence[str], vocab: Vocabulary) -> tuple[str, ...]:
+    """The words of ``unmatched`` (topic words the guide never uses) that name what a short
+    question asks about, not a word around it: an English word (not a typo), known as no
+    adjective, adverb or verb, after a word that introduces a thing ("safe during pregnancy",
+    "a sign of MS", "cause headaches"), and not describing a next word the guide uses ("an
+    organisation website": the website is what is asked). The passages found are then only the
+    closest, for the question's other words. Empty otherwise."""
+    from hfs_info.search_analysis import ADJECTIVES, ADVERBS, VERBS, listed
+
+    words = WORD.findall(normalize_query(text))
+    if not unmatched or len(words) > ASKED_WORDS:
+        return ()
+    unused = set(unmatched)
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if word not in unused or word in out or not k or words[k - 1] not in _OBJECT_BEFORE:
+            continue
+        after = words[k + 1 : k + 2]
+        if after and after[0] not in unused and not is_filler(after[0], vocab):
+            continue  # it describes the next word ("an organisation website")
+        if zipf(word) <= 0 or any(word in listed(name) for name in (ADJECTIVES, ADVERBS, VERBS)):
+            continue
+        out.append(word)
+        # with the words the guide never uses that follow it ("multiple sclerosis")
+        for more in words[k + 1 :]:
+            if more not in unused:
+                break
+            if more not in out:
+                out.append(more)
+    return tuple(out)
 
 
 # The kinds of figure only a figure answers (asked_figure): how many times may be answered
