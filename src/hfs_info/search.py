@@ -1475,7 +1475,11 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
             and _answers_all(lead[0], asked, text)
         )
     )
-    if not unsaid and no_figure is None and (unused := search_gaps.asked_unused(text, unmatched, vocab)):
+    if (
+        not unsaid
+        and no_figure is None
+        and (unused := search_gaps.asked_unused(text, unmatched, vocab))
+    ):
         # what a short question asks about is a thing the guide never names: no answer
         unsaid = ((search_gaps.UNUSED, unused),)
     if at:

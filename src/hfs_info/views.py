@@ -540,8 +540,7 @@ _UNSAID = {
     "together": "The guide never speaks of {both} together" + _CLOSEST,
     "unused": "The guide never uses {named}, what the question asks about: the closest"
     " passages, for its other words, follow.",
-    "period": "The guide never speaks of {first}: it gives no {asked} for that time"
-    + _CLOSEST,
+    "period": "The guide never speaks of {first}: no {asked} it gives is for that time" + _CLOSEST,
     "elsewhere": "The guide speaks of {first} only for another treatment, not for {second}"
     + _CLOSEST,
 }
@@ -584,8 +583,9 @@ def _search_notes(found: Found) -> list[str]:
     for typed, closest in found.related:
         near = ", ".join(closest)
         lines.append(f"The guide does not mention {typed!r}; closest: {near}.")
-    said = {w for what, about in found.unsaid if what == "unused" for w in about}
-    if unmatched := [w for w in found.unmatched if w not in said]:
+    # a word already said to be what the question asks about is not said again
+    asked = {w for what, about in found.unsaid if what == "unused" for w in about}
+    if unmatched := [w for w in found.unmatched if w not in asked]:
         words = ", ".join(repr(w) for w in unmatched)
         lines.append(f"Not in the guide: {words}. These matches are for the other words.")
     return lines
