@@ -774,7 +774,7 @@ def describes_answer(word: str, text: str, vocabulary: Vocabulary) -> bool:
     asked ("the realistic odds", "the overall picture", "the actual difference") or the figure
     asked ("the typical age"). It describes the answer, not a topic the guide lacks; an
     adjective before a thing ("a genetic test") names a kind of thing and stays a topic."""
-    if word not in listed(ADJECTIVES):
+    if word not in _listed(ADJECTIVES):
         return False
     words = WORD.findall(normalize_query(text))
     answers = _answer_words(vocabulary)
@@ -801,7 +801,7 @@ def speaks_of_guide(word: str, text: str, vocabulary: Vocabulary) -> bool:
     parts = _PARTS
     if word in parts:
         return True
-    if word not in listed(VERBS):
+    if word not in _listed(VERBS):
         return False
     words = WORD.findall(normalize_query(text))
     content = [w for w in words if w in parts or not is_filler(w, vocabulary)]
@@ -831,7 +831,7 @@ def _answer_words(vocabulary: Vocabulary) -> frozenset[str]:
 
 
 @cache
-def listed(name: str) -> frozenset[str]:
+def _listed(name: str) -> frozenset[str]:
     """The words of a data file compiled at build time (one a line, # comments)."""
     from hfs_info.store import package_data
 

@@ -218,7 +218,7 @@ def asked_unused(text: str, unmatched: Sequence[str], vocab: Vocabulary) -> tupl
     "a sign of MS", "cause headaches"), and not describing a next word the guide uses ("an
     organisation website": the website is what is asked). The passages found are then only the
     closest, for the question's other words. Empty otherwise."""
-    from hfs_info.search_analysis import ADJECTIVES, ADVERBS, VERBS, listed
+    from hfs_info.search_analysis import ADJECTIVES, ADVERBS, VERBS, _listed
 
     words = WORD.findall(normalize_query(text))
     if not unmatched or len(words) > ASKED_WORDS:
@@ -231,7 +231,7 @@ def asked_unused(text: str, unmatched: Sequence[str], vocab: Vocabulary) -> tupl
         after = words[k + 1 : k + 2]
         if after and after[0] not in unused and not is_filler(after[0], vocab):
             continue  # it describes the next word ("an organisation website")
-        if zipf(word) <= 0 or any(word in listed(name) for name in (ADJECTIVES, ADVERBS, VERBS)):
+        if zipf(word) <= 0 or any(word in _listed(name) for name in (ADJECTIVES, ADVERBS, VERBS)):
             continue
         out.append(word)
         # with the words the guide never uses that follow it ("multiple sclerosis")
