@@ -316,3 +316,19 @@ def test_the_parsers_messages_are_in_the_tools_own_style(run, args, message) -> 
     assert result.status == 2 and result.stdout == ""
     assert result.stderr.startswith(f"hfs-info: {message}")
     assert result.stderr.count("\n") == 1
+
+
+def test_validate_reports_a_file_it_cannot_read_as_an_error(run, tmp_path) -> None:
+    """A missing file or a folder is an I/O error, one line on stderr as any command's; a file
+    read and found wrong is a report on stdout (trial 8)."""
+    missing = run("validate", str(tmp_path / "none.toml"))
+    assert (missing.status, missing.stdout) == (2, "")
+    assert missing.stderr == f"hfs-info: {tmp_path / 'none.toml'}: no such file or directory\n"
+    folder = run("validate", str(tmp_path))
+    assert (folder.status, folder.stdout) == (2, "")
+    assert folder.stderr == f"hfs-info: {tmp_path}: is a directory, not a dataset file\n"
+    bad = tmp_path / "bad.toml"
+    bad.write_text("x\n", "utf-8")
+    report = run("validate", str(bad))
+    assert report.status == 2 and report.stdout.startswith(f"{bad}:1:")
+    assert report.stderr == ""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from hfs_info.display import Display, resolve, split
 from hfs_info.document import View
-from hfs_info.errors import DataError, ExitStatus, NotFoundError, UsageError
+from hfs_info.errors import DataError, ExitStatus, NotFoundError, UnreadDataError, UsageError
 from hfs_info.models import Dataset, GlossaryEntry, Medication
 from hfs_info.options import CiteStyle, ExportFormat, Format
 from hfs_info.query import PROSE_TOPICS
@@ -416,6 +416,8 @@ def validate(data: str | None, display: Display, *, path: str) -> Result:
         # since validate reads no dataset but PATH (which may be the broken --data file).
         report = views.document("validate", payload, store.load_packaged())
         return Result(dumps(report) + "\n", status, utf8=True, pager=display.pager)
+    if isinstance(failed, UnreadDataError):
+        raise failed  # an I/O error: one line on stderr, as any command's (the JSON report has it)
     if problems:
         text = "".join(f"{one_line(where)}: {one_line(p)}\n" for p in problems)
     else:

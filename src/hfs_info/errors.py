@@ -63,3 +63,8 @@ class DataError(HfsError):
         if self.line is None:
             return self.source
         return f"{self.source}:{self.line}" + (f":{self.column}" if self.column else "")
+
+
+class UnreadDataError(DataError):
+    """A dataset file that could not be read at all (missing, unreadable, a folder): an I/O
+    error, which ``validate`` reports as every message, not as a problem of the file's data."""

@@ -13,7 +13,7 @@ import os
 from functools import cache
 
 from hfs_info.dataset import parse, trusted
-from hfs_info.errors import DataError
+from hfs_info.errors import DataError, UnreadDataError
 from hfs_info.models import Dataset
 
 PACKAGED_NAME = "hemifacial_spasm.toml"
@@ -68,9 +68,9 @@ def read_file(path: str, given_as: str = "--data") -> bytes:
         try:
             info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
-                raise DataError(name, ["is a directory, not a dataset file"])
+                raise UnreadDataError(name, ["is a directory, not a dataset file"])
             if not stat.S_ISREG(info.st_mode):
-                raise DataError(name, ["is not a regular file (a FIFO, socket or device?)"])
+                raise UnreadDataError(name, ["is not a regular file (a FIFO, socket or device?)"])
             if info.st_size > MAX_BYTES:
                 raise DataError(name, [too_large])
             chunks = []
@@ -82,7 +82,7 @@ def read_file(path: str, given_as: str = "--data") -> bytes:
         finally:
             os.close(fd)
     except OSError as exc:
-        raise DataError(name, [(exc.strerror or str(exc)).lower()]) from None
+        raise UnreadDataError(name, [(exc.strerror or str(exc)).lower()]) from None
     if len(data) > MAX_BYTES:  # it grew after fstat
         raise DataError(name, [too_large])
     return data
