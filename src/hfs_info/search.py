@@ -16,6 +16,7 @@ guide uses is a miss (exit 1); a word the guide never uses is named, never silen
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from collections.abc import Callable, Iterable
@@ -694,8 +695,11 @@ def _ranked(
         raise NotFoundError(_miss(wanted, closest=closest), suggestions(ds, wanted))
     totals: dict[int, float] = {}
     matched: dict[int, float] = {}
-    for concept, m in pairs:
+    elsewhere = _of_others(ix, pairs, question)
+    for i, (concept, m) in enumerate(pairs):
         for rowid, score in m.scores.items():
+            if (i, rowid) in elsewhere:  # met only in what is said of another condition
+                score *= _UNNAMED_TERM
             totals[rowid] = totals.get(rowid, 0.0) + concept.weight * score
             matched[rowid] = matched.get(rowid, 0.0) + concept.weight
     asked = sum(c.weight for c, m in pairs if m.scores)
@@ -846,6 +850,80 @@ def _ranked(
         # a word read as its opposite is always said, even in the story: it is never swapped
         tuple((c.typed, m.opposite) for c, m in pairs if m.opposite),
     )
+
+
+_OTHERS: dict[int, tuple[Index, dict[str, frozenset[int]]]] = {}
+
+
+def _others(ix: Index) -> dict[str, frozenset[int]]:
+    """The names of the guide's other conditions and tests: the terms that are only terms (a
+    glossary entry that shares no name with a treatment, drug or nerve) that no treatment's
+    record speaks of, the guide's subject aside (trigeminal neuralgia, EMG; not the craniotomy
+    of MVD nor the acetylcholine Botox blocks); each with the sentences (passage rowids) that
+    name it, as its words, outside its own records."""
+    kept = _OTHERS.get(id(ix))
+    if kept is not None and kept[0] is ix:
+        return kept[1]
+    from hfs_info import vocabulary
+
+    subject = vocabulary.load().subject
+    rows = ix.rows
+    shared = {
+        r
+        for found in ix.own_names.values()
+        if any(rows[x].kind != "glossary" for x in found)
+        for r in found
+    }
+    named: dict[str, tuple[frozenset[int], set[int]]] = {}
+    spoken: set[int] = set()  # the terms a treatment's record speaks of
+    for name, found in ix.own_names.items():
+        if found & shared or set(name.split()) & subject:
+            continue
+        sentences = {
+            k for k in match(ix.db, quoted(name), "passages") if _row_of(ix, k) not in found
+        }
+        if any(rows[_row_of(ix, k)].kind == "treatment" for k in sentences):
+            spoken |= found
+        named[name] = (found, sentences)
+    out = {
+        name: frozenset(sentences)
+        for name, (found, sentences) in named.items()
+        if not found & spoken
+    }
+    _OTHERS.clear()
+    _OTHERS[id(ix)] = (ix, out)
+    return out
+
+
+def _row_of(ix: Index, passage: int) -> int:
+    """The rowid of the record passage ``passage`` is a sentence of."""
+    return bisect.bisect_right(ix.first, passage) - 1
+
+
+def _of_others(
+    ix: Index, pairs: list[tuple[Concept, Match]], question: Question
+) -> set[tuple[int, int]]:
+    """(concept, record) pairs where a topic word of the question matches the record only in
+    sentences naming another condition or test the question does not name: "is hemifacial
+    spasm painful" is not answered by the Causes sentence on trigeminal neuralgia's pain."""
+    typed = " " + " ".join(c.typed for c in question.concepts) + " "
+    naming: set[int] = set()
+    for name, sentences in _others(ix).items():
+        if f" {name} " not in typed:
+            naming |= sentences
+    out: set[tuple[int, int]] = set()
+    if not naming:
+        return out
+    for i, (concept, m) in enumerate(pairs):
+        if concept.weight < 1.0 or concept.form or not m.scores:
+            continue
+        matched: dict[int, bool] = {}  # record -> whether every sentence matched names another
+        for term, _ in m.terms:
+            for k in match(ix.db, term, "passages"):
+                row = _row_of(ix, k)
+                matched[row] = matched.get(row, True) and k in naming
+        out |= {(i, row) for row, only in matched.items() if only and row in m.scores}
+    return out
 
 
 def _treatment_of(entry: Entry) -> str:

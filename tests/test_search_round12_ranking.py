@@ -1,0 +1,94 @@
+"""What round 12 of ranking reads in a record (issue 19): a word of a question met in a record
+only where the record speaks of another condition or test ("Hemifacial spasm is related to
+trigeminal neuralgia, ... which causes severe facial pain") answers less of a question about
+the condition itself ("is hemifacial spasm painful": Symptoms says the twitching is usually
+not painful).
+
+The rule reads the records' structure (the glossary's terms that no treatment speaks of, and
+the sentences naming them), never one question: the questions here are not from any question
+set, and the property test tries it with every such name and any text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hfs_info import search, store
+from hfs_info.errors import NotFoundError, UsageError
+from hfs_info.search_index import Index, index_for
+
+DS = store.load_packaged()
+
+
+def ix() -> Index:
+    """The search index, fetched when used: a test elsewhere may close a cached one."""
+    return index_for(DS)
+
+
+def first(question: str) -> str:
+    return search.search(DS, question)[0].id
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the condition's own property: the Symptoms sentence, not trigeminal neuralgia's pain
+        ("is hemifacial spasm painful", "section:symptoms"),
+        ("how painful is hemifacial spasm", "section:symptoms"),
+        ("do facial spasms hurt a lot", "section:symptoms"),
+        # naming the other condition asks about it: its sentence answers
+        ("is trigeminal neuralgia painful", "glossary:trigeminal-neuralgia"),
+        # a test named by the record of another test is that test's own record
+        ("which test measures the electrical activity of muscles", "glossary:electromyogram"),
+    ],
+)
+def test_a_word_met_only_beside_another_condition_answers_less(
+    question: str, expected: str
+) -> None:
+    assert first(question) == expected
+
+
+def test_the_other_conditions_are_terms_no_treatment_speaks_of() -> None:
+    """Trigeminal neuralgia and the tests of the diagnosis; not the craniotomy of MVD, nor the
+    acetylcholine Botox blocks, nor the guide's subject, nor a name a treatment shares."""
+    others = search._others(ix())
+    assert {"trigeminal neuralgia", "electromyogram", "nerve conduction velocity"} <= set(others)
+    assert not {"craniotomy", "acetylcholine", "hemifacial spasm", "hfs", "botox"} & set(others)
+    rows = ix().rows
+    # each sentence counted names the term outside the term's own record
+    causes = {search._row_of(ix(), k) for k in others["trigeminal neuralgia"]}
+    assert {rows[r].id for r in causes} == {"section:causes"}
+
+
+NAMES = sorted(search._others(index_for(DS)))
+
+
+@given(
+    text=st.text(max_size=60) | st.sampled_from(["painful", "severe pain", "electrical test"]),
+    name=st.sampled_from(NAMES),
+    named=st.booleans(),
+)
+def test_reading_other_conditions_never_fails_nor_discounts_a_name_typed(
+    text: str, name: str, named: bool
+) -> None:
+    """Any text: each discounted pair is a topic word's own match; a record is never
+    discounted for naming a condition the question names."""
+    question_text = f"{text} {name}" if named else text
+    index = ix()
+    try:
+        question = search._question(DS, question_text, index)
+    except Exception as error:  # a question of nothing: the search's own domain errors
+        assert isinstance(error, (NotFoundError, UsageError))
+        return
+    found = [search._concept_match(index, c, list) for c in question.concepts]
+    pairs = list(zip(question.concepts, found, strict=True))
+    discounted = search._of_others(index, pairs, question)
+    typed = " " + " ".join(c.typed for c in question.concepts) + " "
+    for i, row in discounted:
+        concept, match = pairs[i]
+        assert row in match.scores and concept.weight >= 1.0 and not concept.form
+        sentences = range(index.first[row], index.first[row] + len(index.rows[row].passages))
+        naming = {k for n, ks in search._others(index).items() if f" {n} " not in typed for k in ks}
+        assert any(k in naming for k in sentences)
