@@ -336,7 +336,7 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         # "what if botox and medication don't control my spasms": another treatment is asked
         question = question._replace(intents=question.intents | {"alternative"})
     in_guide = cache(lambda phrase: bool(match(ix.db, quoted(phrase))))
-    aspect = _asked_aspect(rewritten, in_guide)
+    aspect = _asked_aspect(rewritten, in_guide) or _asked_plainly(rewritten, in_guide)
     if aspect is None and "alternative" in question.intents:
         aspect = _turned_to(in_guide)
     if aspect is None and _how_often_given(rewritten, question, ix, vocab.subject):
@@ -439,6 +439,8 @@ _ASKING_VERBS = frozenset(
 # An aspect's title typed as a phrase ("botox how it works", "how long they last"): the
 # pronoun stands where the asking verb would ("how does it work").
 _TITLE_PRONOUNS = frozenset(("it", "they"))
+# ... typed with "is"/"are" and no apostrophe ("how its done").
+_CONTRACTED = frozenset(("its", "theyre"))
 # "how long does it take to ...", "how long do I wait until ...": how soon it does it.
 _WAITING = frozenset(("take", "takes", "taking", "wait", "waiting"))
 _UNTIL = frozenset(("to", "before", "until", "till", "til"))
@@ -526,6 +528,70 @@ _HAD_VERBS = _GIVING_VERBS | frozenset(
 )
 
 
+# Who carries a treatment out, as a question names them: "what do they do", "what does the
+# surgeon do" ask what is done, which is how it is given.
+_DOERS = frozenset(("they", "you", "surgeon", "surgeons", "neurosurgeon", "doctor", "doctors"))
+_DOING_ASKS = frozenset(("do", "does", "did", "will", "would"))
+# A treatment asked about as taking a while: "does it take a while to work".
+_A_WHILE = (("a", "while"), ("time",), ("some", "time"), ("a", "long", "time"), ("long",))
+_TAKING = frozenset(("take", "takes", "taking"))
+# ... to do what a treatment does ("to work", "to settle", "to kick in", "to stop them")
+_TAKING_EFFECT = _EFFECT_VERBS | frozenset(
+    ("work", "working", "settle", "kick", "start", "improve", "wear", "notice", "see")
+)
+_TO_EFFECT = frozenset(("to", verb) for verb in _TAKING_EFFECT)
+# What may follow "what do they do": nothing, or when it is done ("during the operation").
+_DURING = frozenset(("during", "in", "inside", "to", "actually", "exactly"))
+
+
+def _what_done(words: list[str]) -> bool:
+    """Whether the words after "what" ask what is done: an asking verb (do, does, will) within
+    two words, then one who does it within two, then "do", ending the clause or followed by
+    when it is done ("what exactly do they do during the operation", "what does the surgeon
+    actually do")."""
+    asking = next((k for k, w in enumerate(words[:3]) if w in _DOING_ASKS), None)
+    if asking is None:
+        return False
+    after = words[asking + 1 :]
+    doer = next((k for k, w in enumerate(after[:3]) if w in _DOERS), None)
+    if doer is None:
+        return False
+    rest = after[doer + 1 :]
+    at = next((k for k, w in enumerate(rest[:2]) if w == "do"), None)
+    return at is not None and (at + 1 == len(rest) or rest[at + 1] in _DURING)
+
+
+# A symptom that goes on after a treatment: "the spasms are still there after surgery".
+_GOING_ON = frozenset(("still", "continue", "continues", "continuing", "persist", "persists"))
+
+
+def _asked_plainly(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
+    """The guide's words for the aspect a question asks for without an asking phrase of the
+    aspect's title: what they do (in the operation), how it is given; whether it takes a while,
+    or the spasms are still there after it, how soon it works. None otherwise."""
+    for clause in _CLAUSE.split(normalize_query(text)):
+        words = WORD.findall(clause)
+        for i, word in enumerate(words):
+            # "what (exactly) do they do", "what does the surgeon actually do during it"
+            # (not what they do about it, for it, if it fails: the treatments; nor what can
+            # be done)
+            if word == "what" and _what_done(words[i + 1 : i + 1 + ASPECT_WORDS]):
+                return _aspect_form("how_given", in_guide)
+            # "does it (sometimes) take a while", "can it take time to settle"; not "does it
+            # take a while to get a diagnosis"
+            if word in _TAKING:
+                for phrase in _A_WHILE:
+                    after = words[i + 1 + len(phrase) : i + 3 + len(phrase)]
+                    if tuple(words[i + 1 : i + 1 + len(phrase)]) == phrase and (
+                        not after or after[0] == "for" or tuple(after) in _TO_EFFECT
+                    ):
+                        return _aspect_form("onset", in_guide)
+            # "the spasms are still there (a week) after surgery", "twitching continues after"
+            if word in _GOING_ON and "after" in words[i + 1 : i + 1 + ASPECT_WORDS]:
+                return _aspect_form("onset", in_guide)
+    return None
+
+
 def _how_often_given(text: str, question: Question, ix: Index, subject: frozenset[str]) -> bool:
     """Whether a question asks how often a treatment is had and nothing else of it ("how often
     do you get botox", "botox injections how often", "how often are the shots given"): "how
@@ -590,6 +656,9 @@ def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
         start = i + 2 if time else i + 1
         if start + 1 < len(words) and words[start] in _TITLE_PRONOUNS:
             return time, words[start + 1 : start + 1 + ASPECT_WORDS]
+        if start + 1 < len(words) and words[start] in _CONTRACTED:
+            # "how its done", "how theyre given": "it's", "they're" typed without an apostrophe
+            return time, ["is", *words[start + 1 : start + ASPECT_WORDS]]
         if start < len(words) and not time and words[start] not in _ASKING_VERBS:
             # asked indirectly ("to know how the Botox actually stops the twitch"): only a verb
             # of doing good is read, as "how it works"
