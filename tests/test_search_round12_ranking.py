@@ -92,3 +92,65 @@ def test_reading_other_conditions_never_fails_nor_discounts_a_name_typed(
         sentences = range(index.first[row], index.first[row] + len(index.rows[row].passages))
         naming = {k for n, ks in search._others(index).items() if f" {n} " not in typed for k in ks}
         assert any(k in naming for k in sentences)
+
+
+# --- an aspect asked without the words of its title --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # what they do (during it): how it is given
+        ("what does the surgeon actually do", "treatment:mvd/how_given"),
+        ("what exactly do they do during the operation", "treatment:mvd/how_given"),
+        ("decompression surgery, what do they do", "treatment:mvd/how_given"),
+        ("botox shots how its done", "treatment:botox/how_given"),
+        ("how theyre done, the botox injections", "treatment:botox/how_given"),
+        # taking a while, or spasms still there after it: how soon it works
+        ("does botox take a while to work", "treatment:botox/onset"),
+        ("can the operation take time to work", "treatment:mvd/onset"),
+        ("still twitching two days after my botox injections", "treatment:botox/onset"),
+        ("the spasms continue after my mvd, is that ok", "treatment:mvd/onset"),
+    ],
+)
+def test_an_aspect_asked_plainly_leads_with_that_aspect(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # what is done about it, for it, if another fails: not how one treatment is given
+        ("what can you do about hemifacial spasm", "glossary:hemifacial-spasm"),
+        ("what will the doctor do at my first visit", "section:diagnosis"),
+        ("what do they do if botox fails", "treatment:botox"),
+        # taking a while to be diagnosed is not a treatment taking a while to work
+        ("does it take a while to get a diagnosis", "section:diagnosis"),
+    ],
+)
+def test_doing_and_waiting_in_other_senses_are_not_read_as_an_aspect(
+    question: str, expected: str
+) -> None:
+    assert first(question) == expected
+
+
+WORDS = st.sampled_from(
+    [*search._DOERS, *search._DOING_ASKS, *search._TAKING, *search._GOING_ON, *search._DURING]
+    + ["what", "do", "a", "while", "time", "to", "work", "after", "for", "surgery", "how", "its"]
+)
+
+
+@given(st.lists(WORDS, max_size=12).map(" ".join) | st.text(max_size=80))
+def test_reading_an_aspect_asked_plainly_never_fails_and_names_an_aspect(text: str) -> None:
+    """Any text: nothing, or the title of how it is given or how soon it works, as the guide
+    titles them; "how given" only with "what" and "do", "how soon" only with a verb of taking
+    or of going on."""
+    found = search._asked_plainly(text, lambda phrase: True)
+    if found is None:
+        return
+    words = set(search.WORD.findall(search.normalize_query(text)))
+    assert found.form and found.typed in ("how it is given", "how soon it works")
+    if found.typed == "how it is given":
+        assert {"what", "do"} <= words
+    else:
+        assert words & (search._TAKING | search._GOING_ON)
