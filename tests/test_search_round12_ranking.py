@@ -154,3 +154,36 @@ def test_reading_an_aspect_asked_plainly_never_fails_and_names_an_aspect(text: s
         assert {"what", "do"} <= words
     else:
         assert words & (search._TAKING | search._GOING_ON)
+
+
+# --- what the guide as a whole is based on ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what research is this information based on", "source:guide"),
+        ("what studies does this cite", "reference:payner-tew-1996"),
+        ("which references does the guide cite", "reference:payner-tew-1996"),
+        # research to take part in is not what the guide rests on
+        ("are there studies i could join", "section:clinical-trials"),
+    ],
+)
+def test_what_the_guide_rests_on_leads_with_its_sources(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+def test_a_topic_beside_the_sources_keeps_the_reference_of_its_figures() -> None:
+    """Where one record's figures come from is the reference that record cites, not every one
+    of the guide's sources."""
+    found = [h.id for h in search.search(DS, "which study is the mvd recurrence figure based on")]
+    assert "reference:payner-tew-1996" in found[:3]
+    assert "reference:samii-2002" not in found[:3]
+    assert "source:guide" not in found[:3]
+
+
+@given(st.text(max_size=80) | st.sampled_from(sorted(search._CITING)).map("what is it {}".format))
+def test_asking_for_the_whole_source_needs_a_word_of_citing(text: str) -> None:
+    words = " " + " ".join(search.WORD.findall(search.normalize_query(text))) + " "
+    asked = search._asks_whole_source(text, [], ("studies",), frozenset())
+    assert asked == any(f" {phrase} " in words for phrase in search._CITING)

@@ -894,6 +894,9 @@ def _ranked(
         ranked = _address_first(ranked, covered)
     if "source" in question.intents:
         ranked = _cited_first(ranked, rows)
+        if _asks_whole_source(wanted, pairs, vocab.questions.get("source", ()), subject):
+            cites = bool(_CITED & set(WORD.findall(normalize_query(wanted))))
+            ranked = _sources_first(ranked, rows, cites)
     if "choice" in question.intents:
         ranked = _together_first(ranked, _choosing_between(ix, pairs), _namesakes(ix), rows)
     if not ranked:  # every record that matched is about another number
@@ -1480,6 +1483,46 @@ def _cited_first(ranked: list[tuple[Entry, float]], rows: list[Entry]) -> list[t
             if n in references
         ),
     ]
+
+
+# Words asking what a text rests on ("what is this guide based on", "what does it cite"), not
+# research to take part in ("studies I could join").
+_CITING = frozenset(
+    ("based on", "cite", "cites", "citation", "citations", "reference", "references")
+) | frozenset(("source", "sources", "where from"))
+
+
+# ... its references asked for by name ("which references does it cite")
+_CITED = frozenset(("cite", "cites", "citation", "citations", "reference", "references"))
+
+
+def _asks_whole_source(
+    text: str,
+    pairs: list[tuple[Concept, Match]],
+    source: tuple[str, ...],
+    subject: frozenset[str],
+) -> bool:
+    """Whether a question asks what the guide as a whole rests on: a phrase of citing, and no
+    topic but words of sources and the guide's subject ("what studies is this guide based on",
+    "which references does the guide cite"; not "where do the surgery figures come from")."""
+    words = " " + " ".join(WORD.findall(normalize_query(text))) + " "
+    if not any(f" {phrase} " in words for phrase in _CITING):
+        return False
+    return all(c.form or not m.scores or c.typed in source or c.typed in subject for c, m in pairs)
+
+
+def _sources_first(
+    ranked: list[tuple[Entry, float]], rows: list[Entry], cites: bool
+) -> list[tuple[Entry, float]]:
+    """The guide's own source record and its references above every other record: what the
+    guide as a whole is based on; the references first when what it cites is asked."""
+    references = [e for e in rows if e.kind == "reference"]
+    guide = [e for e in rows if e.kind == "source"]
+    sources = [*references, *guide] if cites else [*guide, *references]
+    top = max((s for _, s in ranked), default=1.0)
+    raised = {e.id: top * FIGURES_TOGETHER ** (len(sources) - i) for i, e in enumerate(sources)}
+    rest = [(e, s) for e, s in ranked if e.id not in raised]
+    return [*((e, raised[e.id]) for e in sources), *rest]
 
 
 def _picture_first(
