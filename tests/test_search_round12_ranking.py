@@ -187,3 +187,20 @@ def test_asking_for_the_whole_source_needs_a_word_of_citing(text: str) -> None:
     words = " " + " ".join(search.WORD.findall(search.normalize_query(text))) + " "
     asked = search._asks_whole_source(text, [], ("studies",), frozenset())
     assert asked == any(f" {phrase} " in words for phrase in search._CITING)
+
+
+# --- when a treatment is turned to, in a clinician's words or as what is left --------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when is surgery indicated",
+        "who is a candidate for surgery",
+        "indications for the operation",
+        "the injections and medicine failed. is there any other option left?",
+        "is there any other option left",
+    ],
+)
+def test_when_a_treatment_is_turned_to_leads_with_when_it_is_used(question: str) -> None:
+    assert first(question) == "treatment:mvd/when_used"
