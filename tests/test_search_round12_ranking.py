@@ -204,3 +204,47 @@ def test_asking_for_the_whole_source_needs_a_word_of_citing(text: str) -> None:
 )
 def test_when_a_treatment_is_turned_to_leads_with_when_it_is_used(question: str) -> None:
     assert first(question) == "treatment:mvd/when_used"
+
+
+# --- what a treatment causes: its side effects, not the causes of the condition -----------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("do the pills cause nausea", "treatment:medication/side_effects"),
+        ("does tegretol cause sleepiness", "treatment:medication/side_effects"),
+        ("can the operation cause facial weakness", "treatment:mvd/side_effects"),
+        ("can botox cause a droopy eyelid", "treatment:botox/side_effects"),
+        # no treatment causing: the causes of the condition
+        ("what causes hemifacial spasm", "section:causes"),
+        ("could bells palsy cause my twitching", "section:causes"),
+    ],
+)
+def test_what_a_treatment_causes_leads_with_its_side_effects(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+TREATMENT_WORDS = sorted(
+    name
+    for name, rows in index_for(DS).own_names.items()
+    if all(search._treatment_of(index_for(DS).rows[r]) for r in rows)
+)
+
+
+@given(
+    before=st.text(max_size=30),
+    name=st.sampled_from(TREATMENT_WORDS),
+    verb=st.sampled_from(sorted(search._CAUSING)),
+    after=st.text(max_size=30),
+)
+def test_a_treatment_named_before_a_verb_of_causing_is_read_as_causing(
+    before: str, name: str, verb: str, after: str
+) -> None:
+    """Any text around it: a treatment's own name, then a verb of causing in the same clause,
+    is read so; and no text without a verb of causing ever is."""
+    clean = search._CLAUSE.sub(" ", before)
+    assert search._caused_by_treatment(f"{clean} {name} {verb} {after}", ix())
+    words = set(search.WORD.findall((before + " " + after).casefold()))
+    if not words & search._CAUSING:
+        assert not search._caused_by_treatment(f"{before} {name} {after}", ix())

@@ -343,7 +343,38 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         aspect = _aspect_form("duration", in_guide)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
+    if _caused_by_treatment(rewritten, ix):
+        # "can MVD cause hearing loss": what a treatment causes is among its side effects, not
+        # the causes of the condition; the verb weighs as a word of the guide's subject does
+        caused = tuple(
+            c._replace(weight=search_analysis.SUBJECT_WEIGHT) if c.typed in _CAUSING else c
+            for c in question.concepts
+        )
+        question = question._replace(concepts=caused)
     return question._replace(read_as=apart)
+
+
+# The verb of causing, in its forms.
+_CAUSING = frozenset(("cause", "causes", "caused", "causing"))
+
+
+def _caused_by_treatment(text: str, ix: Index) -> bool:
+    """Whether a clause names a treatment (by one of its own names or a word of the same
+    meaning, "pills": medication; a drug names the medication) before a verb of causing: "can
+    MVD cause hearing loss", "could the injection have caused this", "does carbamazepine cause
+    drowsiness"; not "what causes it", "could Bell's palsy cause it"."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    for clause in _CLAUSE.split(text.casefold()):
+        words = WORD.findall(clause)
+        at = max((k for k, w in enumerate(words) if w in _CAUSING), default=0)
+        phrases = {" ".join(words[k : k + n]) for n in (1, 2, 3) for k in range(at - n + 1)}
+        phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
+        rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
+        if any(_treatment_of(ix.rows[r]) for r in rows):
+            return True
+    return False
 
 
 def _failed(ix: Index, text: str) -> set[str]:
