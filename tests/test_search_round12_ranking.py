@@ -248,3 +248,14 @@ def test_a_treatment_named_before_a_verb_of_causing_is_read_as_causing(
     words = set(search.WORD.findall((before + " " + after).casefold()))
     if not words & search._CAUSING:
         assert not search._caused_by_treatment(f"{before} {name} {after}", ix())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are my nerves watched during surgery",
+        "will they be watching my hearing nerve in the operation",
+    ],
+)
+def test_nerves_watched_during_the_operation_are_monitored(question: str) -> None:
+    assert first(question) == "treatment:mvd/monitoring"
