@@ -111,6 +111,10 @@ def test_reading_other_conditions_never_fails_nor_discounts_a_name_typed(
         ("can the operation take time to work", "treatment:mvd/onset"),
         ("still twitching two days after my botox injections", "treatment:botox/onset"),
         ("the spasms continue after my mvd, is that ok", "treatment:mvd/onset"),
+        # when another one is due: how long it lasts
+        ("when will i need another botox injection", "treatment:botox/duration"),
+        ("when is the next botox due", "treatment:botox/duration"),
+        ("when do i have to go back for more shots", "treatment:botox/duration"),
     ],
 )
 def test_an_aspect_asked_plainly_leads_with_that_aspect(question: str, expected: str) -> None:
@@ -126,6 +130,8 @@ def test_an_aspect_asked_plainly_leads_with_that_aspect(question: str, expected:
         ("what do they do if botox fails", "treatment:botox"),
         # taking a while to be diagnosed is not a treatment taking a while to work
         ("does it take a while to get a diagnosis", "section:diagnosis"),
+        # going back to work is not another round of a treatment
+        ("when do i need to go back to work after mvd", "treatment:mvd/recovery"),
     ],
 )
 def test_doing_and_waiting_in_other_senses_are_not_read_as_an_aspect(
@@ -135,6 +141,7 @@ def test_doing_and_waiting_in_other_senses_are_not_read_as_an_aspect(
 
 
 PLAIN = search._DOERS | search._DOING_ASKS | search._TAKING | search._GOING_ON | search._DURING
+PLAIN |= search._DUE | search._AGAIN | {"when"}
 WORDS = st.sampled_from(
     sorted(PLAIN | {"what", "do", "a", "while", "time", "to", "work", "after", "for", "how", "its"})
 )
@@ -149,11 +156,14 @@ def test_reading_an_aspect_asked_plainly_never_fails_and_names_an_aspect(text: s
     if found is None:
         return
     words = set(search.WORD.findall(search.normalize_query(text)))
-    assert found.form and found.typed in ("how it is given", "how soon it works")
+    assert found.form
+    assert found.typed in ("how it is given", "how soon it works", "how long it lasts")
     if found.typed == "how it is given":
         assert {"what", "do"} <= words
-    else:
+    elif found.typed == "how soon it works":
         assert words & (search._TAKING | search._GOING_ON)
+    else:
+        assert "when" in words and words & search._AGAIN
 
 
 # --- what the guide as a whole is based on ------------------------------------------------------

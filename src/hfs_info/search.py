@@ -593,6 +593,9 @@ def _what_done(words: list[str]) -> bool:
 
 
 # A symptom that goes on after a treatment: "the spasms are still there after surgery".
+# Being due for a treatment again: "when will I need another", "when is the next one due".
+_DUE = _NEEDING | frozenset(("due",))
+_AGAIN = frozenset(("another", "again", "next", "more", "repeat", "repeated", "round"))
 _GOING_ON = frozenset(("still", "continue", "continues", "continuing", "persist", "persists"))
 
 
@@ -617,6 +620,15 @@ def _asked_plainly(text: str, in_guide: Callable[[str], bool]) -> Concept | None
                         not after or after[0] == "for" or tuple(after) in _TO_EFFECT
                     ):
                         return _aspect_form("onset", in_guide)
+            # "when will I need another injection", "when is the next botox due": the interval
+            # of a treatment that wears off, how long it lasts
+            if word == "when":
+                rest = words[i + 1 : i + 1 + ASPECT_WORDS]
+                due = _DUE.intersection(rest) or any(
+                    a in _HAVING and b == "to" for a, b in pairwise(rest)
+                )
+                if due and _AGAIN.intersection(rest):
+                    return _aspect_form("duration", in_guide)
             # "the spasms are still there (a week) after surgery", "twitching continues after"
             if word in _GOING_ON and "after" in words[i + 1 : i + 1 + ASPECT_WORDS]:
                 return _aspect_form("onset", in_guide)
