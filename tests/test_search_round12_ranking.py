@@ -269,3 +269,44 @@ def test_a_treatment_named_before_a_verb_of_causing_is_read_as_causing(
 )
 def test_nerves_watched_during_the_operation_are_monitored(question: str) -> None:
     assert first(question) == "treatment:mvd/monitoring"
+
+
+# --- why a treatment is given: what it is given for, how it works --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "why would they give an epilepsy drug for a face twitch",
+            "treatment:medication/how_it_works",
+        ),
+        ("why take tegretol for hemifacial spasm", "treatment:medication/how_it_works"),
+        ("why do they use anticonvulsants for hfs", "treatment:medication/how_it_works"),
+        ("why would they use botox", "treatment:botox/how_it_works"),
+        # what speaks against it is asked: its limits
+        ("why don't they just give pills", "treatment:medication/limitations"),
+    ],
+)
+def test_why_a_treatment_is_given_leads_with_how_it_works(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+@given(
+    before=st.text(max_size=30),
+    verb=st.sampled_from(sorted(search._PURPOSE_VERBS)),
+    name=st.sampled_from(TREATMENT_WORDS),
+    negated=st.booleans(),
+)
+def test_why_a_named_treatment_is_given_is_read_as_its_purpose(
+    before: str, verb: str, name: str, negated: bool
+) -> None:
+    """Any text before it: "why", a verb of giving, a treatment named, in one clause, asks its
+    purpose; "why not" never does; and nothing does without "why"."""
+    clean = search._CLAUSE.sub(" ", before)
+    text = f"{clean} why {'not ' if negated else ''}{verb} {name}"
+    words = search.WORD.findall(clean.casefold().replace("n't", " not"))
+    if "why" in words:  # the first "why" of the clause is the one read
+        return
+    assert search._purpose_asked(text, ix()) == (not negated)
+    assert not search._purpose_asked(f"{clean} {verb} {name}", ix())

@@ -343,6 +343,10 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         aspect = _aspect_form("duration", in_guide)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
+    if aspect is None and _purpose_asked(rewritten, ix):
+        purpose = _aspect_form("how_it_works", in_guide)
+        if purpose is not None:
+            question = question._replace(concepts=(*question.concepts, purpose))
     if _caused_by_treatment(rewritten, ix):
         # "can MVD cause hearing loss": what a treatment causes is among its side effects, not
         # the causes of the condition; the verb weighs as a word of the guide's subject does
@@ -352,6 +356,41 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         )
         question = question._replace(concepts=caused)
     return question._replace(read_as=apart)
+
+
+# Verbs of giving or taking a treatment, asked why: "why would they give me an epilepsy drug".
+_PURPOSE_VERBS = frozenset(
+    ("give", "gave", "given", "giving", "take", "taking", "took", "use", "used", "using")
+) | frozenset(("prescribe", "prescribed", "prescribes", "prescribing", "put"))
+
+
+_WHY_NOT = frozenset(("not", "dont", "doesnt", "shouldnt", "wouldnt", "cant", "couldnt"))
+
+
+def _purpose_asked(text: str, ix: Index) -> bool:
+    """Whether a clause asks why a treatment is given or taken: "why", then a verb of giving or
+    taking within its next words, and a treatment named in the clause after "why" (by its own
+    names, a drug, a word of the same meaning: "why would I take Dilantin for my face", "why
+    are seizure medicines used for a twitch"). What a treatment is given for is how it works."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    for clause in _CLAUSE.split(text.casefold().replace("n't", " not")):
+        words = WORD.findall(clause)
+        if "why" not in words:
+            continue
+        after = words[words.index("why") + 1 :]
+        # ("why not just take pills" asks what speaks against them: their limits)
+        if not _PURPOSE_VERBS.intersection(after[:ASPECT_WORDS]) or _WHY_NOT.intersection(
+            after[:2]
+        ):
+            continue
+        phrases = {" ".join(after[k : k + n]) for n in (1, 2, 3) for k in range(len(after))}
+        phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
+        rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
+        if any(_treatment_of(ix.rows[r]) for r in rows):
+            return True
+    return False
 
 
 # The verb of causing, in its forms.
