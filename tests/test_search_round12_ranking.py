@@ -310,3 +310,33 @@ def test_why_a_named_treatment_is_given_is_read_as_its_purpose(
         return
     assert search._purpose_asked(text, ix()) == (not negated)
     assert not search._purpose_asked(f"{clean} {verb} {name}", ix())
+
+
+# --- whether a treatment works: how well, not how -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("does mvd work", "treatment:mvd/results"),
+        ("will the operation work for me", "treatment:mvd/results"),
+        ("do the shots work for hfs", "treatment:botox/results"),
+        # how it works, asked so
+        ("how does botox work", "treatment:botox/how_it_works"),
+    ],
+)
+def test_whether_a_treatment_works_leads_with_its_results(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+@given(
+    opening=st.sampled_from(["do", "does", "will", "would", "how does", "can"]),
+    name=st.sampled_from(TREATMENT_WORDS),
+    after=st.sampled_from(["", " for me", " for hfs", " straight away", " in the end"]),
+)
+def test_whether_it_works_is_read_only_as_a_yes_or_no_ending_at_work(
+    opening: str, name: str, after: str
+) -> None:
+    asked = search._asks_if_it_works(f"{opening} {name} work{after}", ix())
+    yes_no = opening in ("do", "does", "will", "would")
+    assert asked == (yes_no and after in ("", " for me", " for hfs"))

@@ -343,6 +343,9 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         aspect = _aspect_form("duration", in_guide)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
+    if "outcome" not in question.intents and _asks_if_it_works(rewritten, ix):
+        # "does botox work for hemifacial spasm" asks how well it works, not how it works
+        question = question._replace(intents=question.intents | {"outcome"})
     if aspect is None and _purpose_asked(rewritten, ix):
         purpose = _aspect_form("how_it_works", in_guide)
         if purpose is not None:
@@ -362,6 +365,41 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
 _PURPOSE_VERBS = frozenset(
     ("give", "gave", "given", "giving", "take", "taking", "took", "use", "used", "using")
 ) | frozenset(("prescribe", "prescribed", "prescribes", "prescribing", "put"))
+
+
+_WORKS = frozenset(("work", "works", "working"))
+
+
+def _asks_if_it_works(text: str, ix: Index) -> bool:
+    """Whether a clause asks yes or no whether a treatment works: it opens with "do", "does",
+    "will" or "would", a treatment is named before "work", and "work" ends the clause or is
+    followed by "for" ("does botox work for hemifacial spasm", "do the pills actually work");
+    not "does the op work straight away" (how soon), nor "how does it work"."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    for clause in _CLAUSE.split(text.casefold()):
+        words = WORD.findall(clause)
+        if not words or words[0] not in ("do", "does", "will", "would"):
+            continue
+        at = next((k for k, w in enumerate(words) if w in _WORKS), None)
+        if at is None or (at + 1 < len(words) and words[at + 1] != "for"):
+            continue
+        before = words[1:at]
+        while before and before[-1] in _HOW_SURELY:
+            before.pop()
+        # the treatment is what works: its name just before "work" ("does botox take a while
+        # to work" asks how soon)
+        phrases = {" ".join(before[len(before) - n :]) for n in (1, 2, 3) if n <= len(before)}
+        phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
+        rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
+        if any(_treatment_of(ix.rows[r]) for r in rows):
+            return True
+    return False
+
+
+# Words that may stand between a treatment and "work": "do the pills actually work".
+_HOW_SURELY = frozenset(("actually", "really", "usually", "always", "even", "still", "ever"))
 
 
 _WHY_NOT = frozenset(("not", "dont", "doesnt", "shouldnt", "wouldnt", "cant", "couldnt"))
