@@ -248,3 +248,16 @@ def test_a_region_can_name_a_figure_by_any_spelling(run, tmp_path) -> None:
     path.write_text("<!-- hfs-info figures 'Figure III' -->\n<!-- /hfs-info -->\n", "utf-8")
     assert run("fill", str(path)).status == 0
     assert "# Figure 3" in path.read_text("utf-8")
+
+
+def test_an_svg_chart_says_which_numbers_it_leaves_out(run) -> None:
+    """`stats -f svg` draws the 8 percentages; the 6 other numbers were left out without a word
+    (trial 8): the picture names the table it does not draw, as text a reader can see."""
+    import xml.etree.ElementTree as ET
+
+    svg = ET.fromstring(run("stats", "-f", "svg").stdout.split("\n", 1)[1])
+    text = " ".join(t for t in svg.itertext())
+    assert "Not drawn here, shown by the other formats: Numbers that are not percentages" in text
+    assert "(6 rows)" in " ".join(text.split())
+    # a chart that leaves nothing out says nothing of it
+    assert "Not drawn" not in run("treatments", "mvd", "-f", "svg").stdout

@@ -116,8 +116,8 @@ def test_not_found_exit_1_on_stderr(run) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["stats", "--bogus"], "No such option: --bogus (see 'hfs-info stats --help')"),
-        (["nosuchcommand"], "No such command 'nosuchcommand'"),
+        (["stats", "--bogus"], "no such option: --bogus (see 'hfs-info stats --help')"),
+        (["nosuchcommand"], "no such command 'nosuchcommand'"),
         (["stats", "--format", "xml"], "'xml' is not one of"),
         (
             ["symptoms", "--format", "csv"],

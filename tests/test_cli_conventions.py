@@ -145,7 +145,7 @@ def test_a_missing_value_points_to_the_commands_help(
     result = run(*before, command, option)
     assert result.status == 2 and result.stdout == ""
     assert result.stderr == (
-        f"hfs-info: Option '{option}' requires an argument. (see 'hfs-info {command} --help')\n"
+        f"hfs-info: option '{option}' requires an argument (see 'hfs-info {command} --help')\n"
     )
 
 
@@ -296,3 +296,23 @@ def test_install_completion_never_writes_through_a_link(tmp_path: Path, shell: s
         == (f"{shell} completion installed in {link}; it takes effect in a new shell\n").encode()
     )
     assert not link.is_symlink() and "hfs-info" in link.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["figures", "-1"], "no such option: -1 (see 'hfs-info figures --help')"),
+        (["validate"], "missing argument 'PATH' (see 'hfs-info validate --help')"),
+        (["overview", "extra"], "got unexpected extra argument(s) (extra)"),
+        (["treatment"], "no such command 'treatment'; did you mean 'treatments'?"),
+        (["cite", "--style", "mla"], "--style 'mla' is not one of: apa, bibtex, ris"),
+        (["cite", "--style=mla"], "--style 'mla' is not one of: apa, bibtex, ris"),
+    ],
+)
+def test_the_parsers_messages_are_in_the_tools_own_style(run, args, message) -> None:
+    """Lower-case clauses on one line without a full stop, as every message of the tool's own,
+    and an option named as it was typed (`--style`, not its alias `--format`; trial 8)."""
+    result = run(*args)
+    assert result.status == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"hfs-info: {message}")
+    assert result.stderr.count("\n") == 1

@@ -434,8 +434,15 @@ def test_typos_and_words_the_guide_never_uses_are_said(run) -> None:
     data = json.loads(run("search", "botx", "side", "efects", "-f", "json").stdout)
     assert data["read_as"] == {"botx": "botox", "efects": "effects"}
     assert data["unmatched"] == []
-    plain = run("search", "can", "botox", "cause", "cancer", "-f", "plain").stdout
+    plain = run("search", "botox", "and", "cancer", "-f", "plain").stdout
     assert "Not in the guide: 'cancer'. These matches are for the other words." in plain
+    # what a short question asks about (after "cause"): said so, with the closest passage
+    plain = " ".join(run("search", "can", "botox", "cause", "cancer", "-f", "plain").stdout.split())
+    assert (
+        "The guide never uses 'cancer', what the question asks about: the closest passages, for"
+        " its other words, follow." in plain
+    )
+    assert "Not in the guide" not in plain and "Closest passage (" in plain
     assert json.loads(run("search", "botox", "cancer", "-f", "json").stdout)["unmatched"] == [
         "cancer"
     ]

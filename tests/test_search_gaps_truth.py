@@ -19,18 +19,21 @@ nothing of the code that wrote the note but the word splitting and the figure re
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from hfs_info import search, store
+from hfs_info import search, store, vocabulary
 from hfs_info.errors import NotFoundError, UsageError
-from hfs_info.search_analysis import WORD, holds_figure, normalize_query
+from hfs_info.search_analysis import WORD, asked_figure, holds_figure, normalize_query
 from hfs_info.search_index import index_for
+from hfs_info.text import number_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DS = store.load_packaged()
 IX = index_for(DS)
+VOCAB = vocabulary.load()
 ROWS = {e.id: e for e in IX.rows}
 # The sentences of each record, each with the words of its record's title, names and context.
 SENTENCES = {e.id: [(p, f"{e.title} {e.names} {e.context}") for p in e.passages] for e in IX.rows}
@@ -133,10 +136,77 @@ def _false_notes(text: str, answers: tuple[str, ...]) -> list[str]:
             for word in about:
                 named = [r for r in answers if word in _words(f"{ROWS[r].title} {ROWS[r].names}")]
                 wrong += [f"does not say what {word!r} is: {r} is about it" for r in named]
+        elif lacks == "unused" and found.hits and found.hits[0].id in answers:
+            wrong.append(f"the right answer {found.hits[0].id} headed as only the closest")
+    return wrong
+
+
+def _all_questions() -> list[tuple[str, str]]:
+    out = []
+    for path in sorted(FIXTURES.glob("questions*.tsv")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                out.append((path.name, line.split("\t")[0].strip()))
+    return out
+
+
+def _times(text: str) -> set[tuple[int, str]]:
+    """The lengths of time ``text`` states, as (number, unit without its plural)."""
+    words = WORD.findall(normalize_query(text))
+    return {
+        (n, unit.rstrip("s"))
+        for number, unit in pairwise(words)
+        if unit.rstrip("s") in ("year", "month", "week", "day", "hour", "minute")
+        and (n := number_of(number)) is not None
+    }
+
+
+GUIDE_TIMES = {t for e in IX.rows for text in (e.title, e.names, e.body) for t in _times(text)}
+
+
+def _misnamed(text: str) -> list[str]:
+    """The notes the answer to ``text`` gets that name something other than what they say: a
+    thing that is no words of the question, a word the guide does not write said to be named
+    by it, a word the guide uses said never to be, a time the guide states said never to be."""
+    try:
+        found = search.answer(DS, text)
+    except (NotFoundError, UsageError):
+        return []
+    # (a possessive is read without its apostrophe: "Bell's palsy", 'bells palsy')
+    typed = _words(text) | _words(text.replace("'", "").replace("\u2019", ""))
+    typed |= {read for _, read in found.read_as}
+    wrong: list[str] = []
+    for lacks, about in found.unsaid:
+        things = about[:1] if lacks == "period" else about
+        wrong += [
+            f"{lacks}: {t!r} is no words of the question" for t in things if not _words(t) <= typed
+        ]
+        if lacks == "definition":
+            wrong += [
+                f"names {w!r}, which the guide never writes" for w in about if w not in GUIDE_WORDS
+            ]
+            if asked_figure(text, VOCAB) is not None:
+                wrong.append(f"does not say what {about[0]!r} is, though a figure is asked")
+        elif lacks == "unused":
+            wrong += [f"never uses {w!r}, which it uses" for w in about if w in GUIDE_WORDS]
+        elif lacks == "period":
+            wrong += [
+                f"never speaks of {about[0]!r}, which it states"
+                for _ in _times(about[0]) & GUIDE_TIMES
+            ]
     return wrong
 
 
 QUESTIONS = _answerable()
+
+
+def test_every_note_on_every_development_question_names_the_right_thing() -> None:
+    """Answerable or not, each note names words of the question, and what it says of them holds
+    against the guide (round 12: AICA, "the recurrence rate after 10 years")."""
+    misnamed = {
+        f"{name}: {text!r}": wrong for name, text in _all_questions() if (wrong := _misnamed(text))
+    }
+    assert misnamed == {}
 
 
 def test_the_development_sets_hold_answerable_questions() -> None:

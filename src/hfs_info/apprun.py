@@ -15,7 +15,7 @@ from hfs_info.errors import UsageError
 from hfs_info.options import PROG
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
 
 def run_app(command: Any, args: list[str], tidy: Callable[[str], str]) -> Result:
@@ -73,25 +73,38 @@ def _usage_error(exc: Exception, root: Any, args: list[str]) -> Exception:
     else:
         _, word = root_words(root, args)
         where = f"{PROG} {word}" if word in getattr(root, "commands", {}) else PROG
-    return UsageError(f"{_our_words(format_message())} (see '{where} --help')")
+    return UsageError(f"{_our_words(format_message(), args)} (see '{where} --help')")
 
 
-def _our_words(message: str) -> str:
-    """click's message for a value not among an option's choices ("Invalid value for
-    '--format' / '-f': 'svg' is not one of 'table', 'plain'.") in the words the tool uses for
-    the same mistake elsewhere ("--format 'svg' is not one of: table, plain"); any other as it
-    is."""
+def _our_words(message: str, args: Sequence[str] = ()) -> str:
+    """click's message in the tool's own style: a value not among an option's choices
+    ("Invalid value for '--format' / '-f': 'svg' is not one of 'table', 'plain'.") as the tool
+    says the same mistake elsewhere ("--format 'svg' is not one of: table, plain"), named by
+    the option as typed (``--style``, not its alias ``--format``); any other lower-case, as one
+    clause, without a full stop ("No such option: -1" as "no such option: -1")."""
     import re
 
     found = re.fullmatch(
-        r"Invalid value for '(--[\w-]+)'(?: / '[^']*')*: '(.*)' is not one of (.*)\.",
+        r"Invalid value for ('--[\w-]+'(?: / '[^']*')*): '(.*)' is not one of (.*)\.",
         message,
         re.S,
     )
     if found is None:
-        return message
-    option, value, choices = found.groups()
+        return _in_our_style(message)
+    names, value, choices = found.groups()
+    aliases = re.findall(r"'([^']*)'", names)
+    typed = [a for a in aliases if any(w == a or w.startswith(a + "=") for w in args)]
+    option = next((a for a in typed if a.startswith("--")), aliases[0])
     return f"{option} '{value}' is not one of: {choices.replace(chr(39), '')}"
+
+
+def _in_our_style(message: str) -> str:
+    """A message lower-case (unless it starts with a name in capitals), its sentences one line
+    of clauses, without a closing full stop, as every message of the tool's own."""
+    text = message.strip().replace(". Did you mean", "; did you mean")
+    if text[:1].isupper() and text[1:2].islower():
+        text = text[0].lower() + text[1:]
+    return text.removesuffix(".")
 
 
 def root_words(root: Any, args: list[str]) -> tuple[list[str], str | None]:

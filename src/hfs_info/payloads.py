@@ -129,7 +129,9 @@ class Unsaid(TypedDict):
             "side by side; aspect: the first result is the aspect asked (side effects, how "
             "long it lasts, risks) of another thing, and the guide does not say it of them; "
             "elsewhere: what is asked (first) is given only of another treatment than the one "
-            "named (second)",
+            "named (second); period: the figure is asked at a length of time (first) the "
+            "guide never speaks of, of the kind second names (percentage, duration, number); "
+            "unused: what the query asks about is a thing the guide never names",
             enum="search gaps",
         ),
     ]

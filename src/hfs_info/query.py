@@ -6,9 +6,11 @@ UsageError for an empty or over-long query); it never prints.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+from hfs_info.english import COMMON_ZIPF, zipf
 from hfs_info.errors import NotFoundError, UsageError
 from hfs_info.models import (
     TREATMENT_ASPECTS,
@@ -192,13 +194,23 @@ def figure_number(query: str) -> int | None:
     """The number ``query`` names a figure by, read as lookups read numbers (``3``, ``03``,
     ``III``, ``three``, ``third``, ``3rd``), after an optional ``fig`` or ``figure``; None if
     it names no number. Decimal digits of any script count, as int() reads them."""
-    words = lookup_key(query).split()
-    if words[:1] and words[0] in _FIGURE_WORDS:
-        words = words[1:]
+    if _NEGATIVE.search(query):  # "-1", "fig -2" (any dash): no figure has a number below one
+        return None
+    words = _figure_words(query)
     if len(words) != 1:
         return None
     word = words[0]
     return int(word) if word.isdecimal() else number_of(word)
+
+
+# A minus sign before a number (not the hyphen of a range, "3-4", which follows a number).
+_NEGATIVE = re.compile("(?<![0-9A-Za-z])[-\u2212\u2012\u2013\u2014]+\\s*(?=[0-9A-Za-z])")
+
+
+def _figure_words(query: str) -> list[str]:
+    """The words of ``query`` after an optional ``fig`` or ``figure``, numbers as digits."""
+    words = lookup_key(query).split()
+    return words[1:] if words[:1] and words[0] in _FIGURE_WORDS else words
 
 
 def find_figure_named(ds: Dataset, query: str) -> Figure:
@@ -206,6 +218,11 @@ def find_figure_named(ds: Dataset, query: str) -> Figure:
     NotFoundError naming the figures the guide has when it names none of them."""
     typed = check_query(query, "figure number")
     number = figure_number(typed)
+    several = _figure_words(typed)
+    if number is None and len(several) > 1 and all(number_of(w) for w in several):
+        # "Fig. 3-4", as the guide writes two figures together: one is drawn at a time
+        each = "; ".join(f"hfs-info figures {w}" for w in several)
+        raise UsageError(f"figures draws one figure at a time; {typed!r} is several: {each}")
     if number is None:
         raise NotFoundError(f"{typed!r} is not a figure number; {_figures_known(ds)}")
     if typed == str(number):
@@ -317,9 +334,10 @@ def _completion(typed: list[str], name: list[str], guide: _Guide) -> bool | None
     others = len(guide.starting(last)) - (target in guide.starting(last))
     if partial and (last in guide.words or others > 0):
         return False  # "crani" could be cranial, craniotomy or craniectomy
-    if rest and not partial:
-        # Whole words that are only the start of a name ("tic" of "tic convulsif") may mean
+    if rest and not partial and zipf(last) >= COMMON_ZIPF:
+        # A word of English that is only the start of a name ("tic" of "tic convulsif") may mean
         # something else outside the guide (a tic is not hemifacial spasm): offered, not applied.
+        # A word of the guide's own trade ("microvascular") completes as its start would.
         return False
     # "nerve" alone is not "nerve conduction velocity": the rest must be the only way on.
     return not rest or guide.followers(" ".join(name[:size])) == {rest[0]}
@@ -410,6 +428,9 @@ def _lookup(
 
     if wanted in index:
         return index[wanted]
+    plain = _plainly(wanted)
+    if plain in index:
+        return index[plain]
     guide = _Guide(ds)
     words = wanted.split()
     sure: dict[int, str] = {}
@@ -441,6 +462,20 @@ def _lookup(
             if id(index[found[2]]) not in named
         ]
     raise _offer(missing, offered, index, names, label)
+
+
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _plainly(key: str) -> str:
+    """A lookup key without what only frames a name: a leading article ("the facial nerve")
+    and a number written twice in a row ("seventh (VII) cranial nerve", as the guide writes
+    it: the key reads both as 7)."""
+    words = key.split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    kept = [w for i, w in enumerate(words) if not (i and w.isdigit() and w == words[i - 1])]
+    return " ".join(kept)
 
 
 # Words that say nothing of what a phrase names: a phrase of a definition is offered only

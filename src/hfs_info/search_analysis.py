@@ -27,6 +27,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from hfs_info import query
+from hfs_info.english import COMMON_ZIPF as COMMON_ZIPF  # re-exported: search reads it here
+from hfs_info.english import bands
+from hfs_info.english import zipf as zipf
 from hfs_info.text import CARDINALS, ORDINALS, ROMAN, number_of
 
 if TYPE_CHECKING:
@@ -51,11 +54,9 @@ _PRONOUN_VERB = re.compile(r"(\w)'(?:ve|re|d|ll|m)\b")
 _NEGATION = re.compile(r"n't\b")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 
-# A word of at least this Zipf frequency (about once per million words of English) is a common
-# word: never read as a typo of another. At FILLER or more it is filler, never a missing topic.
-COMMON_ZIPF = 3.0
+# A word of COMMON_ZIPF or more (english.py) is a common word: never read as a typo of another.
+# At FILLER or more it is filler, never a missing topic.
 FILLER_ZIPF = 5.5
-COMMON_WORDS = "common_words.txt"
 ADVERBS = "adverbs.txt"
 ADJECTIVES = "adjectives.txt"
 VERBS = "verbs.txt"
@@ -577,35 +578,6 @@ def stem_prefix(word: str) -> str | None:
 # --- what may be read as a typo, and what is filler ---------------------------------------------
 
 
-@cache
-def _zipf_bands() -> tuple[tuple[float, str], ...]:
-    """(Zipf, " word word ... ") per frequency band, most frequent first: English words of Zipf
-    COMMON_ZIPF or more, compiled from a pinned wordfreq by tools/common_words.py. Kept as text
-    and searched, not parsed into a table: only the few words that match nothing are looked up,
-    and building a table of 28,000 words would cost more than a whole search."""
-    from hfs_info.store import package_data
-
-    data = package_data(COMMON_WORDS)
-    if data is None:  # pragma: no cover - every loader we ship with can read data files
-        return ()
-    bands = []
-    for line in data.decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            value, words = line.split("\t", 1)
-            bands.append((float(value), f" {words} "))
-    return tuple(bands)
-
-
-@cache
-def zipf(word: str) -> float:
-    """How common ``word`` is in English (Zipf; 0 for a rare word or a non-word)."""
-    needle = f" {word} "
-    for value, words in _zipf_bands():
-        if needle in words:
-            return value
-    return 0.0
-
-
 def near_words(typed: str, known: list[str], limit: int = 3) -> list[str]:
     """The words of ``known`` within two slips of the keys of ``typed`` (Damerau edit distance:
     a letter added, dropped, changed, or two swapped), closest first; of words as close, the
@@ -845,7 +817,7 @@ def _listed(name: str) -> frozenset[str]:
 @cache
 def _most_common() -> tuple[str, ...]:
     """The English words common enough to be filler (Zipf FILLER_ZIPF or more)."""
-    return tuple(w for value, words in _zipf_bands() if value >= FILLER_ZIPF for w in words.split())
+    return tuple(w for value, words in bands() if value >= FILLER_ZIPF for w in words.split())
 
 
 # --- a figure asked for ---------------------------------------------------------------------------

@@ -79,10 +79,10 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 # the named things together.
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
-NEGATED, ELSEWHERE = "negated", "elsewhere"
+NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
-    ELSEWHERE,
+    *(ELSEWHERE, PERIOD, UNUSED),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -105,6 +105,142 @@ def negated(text: str) -> tuple[str, ...]:
             w for w in typed if w.casefold().replace("'", "").replace("\u2019", "") in NEGATIONS
         )
     )
+
+
+# The units of a length of time a figure may be asked at ("the recurrence rate after 10 years"),
+# each as the guide's figures name it.
+_TIME_UNITS = {
+    **dict.fromkeys(("year", "years", "yr", "yrs"), "year"),
+    **dict.fromkeys(("month", "months"), "month"),
+    **dict.fromkeys(("week", "weeks", "wk", "wks"), "week"),
+    **dict.fromkeys(("day", "days"), "day"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs"), "hour"),
+    **dict.fromkeys(("minute", "minutes", "min", "mins"), "minute"),
+}
+# The words that set a length of time as the time a figure is of: before it ("after 10 years",
+# "within 2 weeks"), or after it ("ten years after MVD", "2 weeks later"); not "for" ("for 5
+# years": how long someone has had it) nor "ago" (when the story began).
+_AT_TIME = frozenset(
+    ("after", "within", "at", "in", "by", "over", "beyond", "past", "following", "before", "under")
+)
+_LATER = frozenset(("later", "on", "out", "post", "postop"))
+_TIME_AFTER = _LATER | {"after", "following"}
+# The words after a length of time that make it the story, not the time a figure is of.
+_STORY_AFTER = frozenset(("ago", "old", "of", "since", "now"))
+
+
+def _time_spans(text: str) -> list[tuple[str, ...]]:
+    """Each length of time in ``text`` read as the time a figure is of, as its words: the
+    number and its unit, with the word that sets it (("after", "10", "years"), ("10", "year")
+    before "success rate")."""
+    from hfs_info.text import number_of
+
+    words = WORD.findall(normalize_query(text))
+    out: list[tuple[str, ...]] = []
+    for i, (number, unit) in enumerate(pairwise(words)):
+        if unit not in _TIME_UNITS or number_of(number) is None:
+            continue
+        before, after = words[i - 1 : i] if i else [], words[i + 2 : i + 3]
+        if before and before[0] in _AT_TIME:
+            out.append((before[0], number, unit))
+        elif after and after[0] in _TIME_AFTER:
+            # "2 weeks later" goes with its time; "ten years after MVD" keeps what it is after
+            out.append((number, unit, after[0]) if after[0] in _LATER else (number, unit))
+        elif after and before[:1] != ["for"] and after[0] not in _STORY_AFTER:
+            # a length of time before what it is of: "the 10 year success rate"
+            out.append((number, unit))
+    return out
+
+
+def _times(text: str) -> set[tuple[int, str]]:
+    """Every length of time ``text`` states, as (number, unit): "two months" (2, "month")."""
+    from hfs_info.text import number_of
+
+    words = WORD.findall(normalize_query(text))
+    return {
+        (n, _TIME_UNITS[unit])
+        for number, unit in pairwise(words)
+        if unit in _TIME_UNITS and (n := number_of(number)) is not None
+    }
+
+
+def period(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """(the length of time as typed, ``text`` without it) when the sentence of ``text`` that
+    asks a figure asks it at a length of time no sentence of the guide states ("what is the
+    recurrence rate after 10 years": the guide gives 7% with no time): the guide gives no
+    figure for that time, and the figures it gives are found without it (its "years" is no
+    topic: the 44 years of the average age are no answer). None otherwise: no figure asked, no
+    such time, or a time the guide states ("after two months")."""
+    from hfs_info.text import number_of
+
+    if _TIME_UNITS.keys().isdisjoint(WORD.findall(text.lower())):
+        return None  # no length of time (the common case, told cheaply)
+    for sentence in re.split(r"(?<=[.?!])\s+|[?!]", text):
+        if asked_figure(sentence, vocab) is None:
+            continue
+        spans = _time_spans(sentence)
+        if not spans:
+            continue
+        stated: set[tuple[int, str]] = set()
+        for row in ix.rows:
+            for said in (row.title, row.names, row.body):
+                stated |= _times(said)
+        for span in spans:
+            number, unit = next(
+                (w, u) for w, u in pairwise(span) if u in _TIME_UNITS and number_of(w) is not None
+            )
+            if (number_of(number), _TIME_UNITS[unit]) in stated:
+                continue
+            typed = re.compile(  # with the "of" of "after 5 years of shots"
+                r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, span)) + r"(?:\W+of)?(?![^\W_])",
+                re.IGNORECASE,
+            )
+            found = typed.search(text)
+            if found is None:  # written otherwise than read (an apostrophe): left as it is
+                continue
+            rest = " ".join(f"{text[: found.start()]} {text[found.end() :]}".split())
+            return (" ".join(w for w in span if w not in _AT_TIME | _LATER), rest)
+    return None
+
+
+# A short question's words are what it asks: in one of at most this many words, a thing the guide
+# never names, standing where a question puts what it asks about, is what it asks about.
+ASKED_WORDS = 9
+# The words before the thing a question asks about ("is Botox safe during pregnancy", "a sign
+# of MS", "can it cause headaches", "is there a diet ..."): after them, a word names a thing.
+_OBJECT_BEFORE = frozenset(("of", "in", "during", "a", "an", "cause", "causes"))
+
+
+def asked_unused(text: str, unmatched: Sequence[str], vocab: Vocabulary) -> tuple[str, ...]:
+    """The words of ``unmatched`` (topic words the guide never uses) that name what a short
+    question asks about, not a word around it: an English word (not a typo), known as no
+    adjective, adverb or verb, after a word that introduces a thing ("safe during pregnancy",
+    "a sign of MS", "cause headaches"), and not describing a next word the guide uses ("an
+    organisation website": the website is what is asked). The passages found are then only the
+    closest, for the question's other words. Empty otherwise."""
+    from hfs_info.search_analysis import ADJECTIVES, ADVERBS, VERBS, _listed
+
+    words = WORD.findall(normalize_query(text))
+    if not unmatched or len(words) > ASKED_WORDS:
+        return ()
+    unused = set(unmatched)
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if word not in unused or word in out or not k or words[k - 1] not in _OBJECT_BEFORE:
+            continue
+        after = words[k + 1 : k + 2]
+        if after and after[0] not in unused and not is_filler(after[0], vocab):
+            continue  # it describes the next word ("an organisation website")
+        if zipf(word) <= 0 or any(word in _listed(name) for name in (ADJECTIVES, ADVERBS, VERBS)):
+            continue
+        out.append(word)
+        # with the words the guide never uses that follow it ("multiple sclerosis")
+        for more in words[k + 1 :]:
+            if more not in unused:
+                break
+            if more not in out:
+                out.append(more)
+    return tuple(out)
 
 
 # The kinds of figure only a figure answers (asked_figure): how many times may be answered
@@ -370,7 +506,9 @@ def unsaid(
     # percentage, an age or a size is not
     if kind in _FIGURES_ONLY and not out and (topic := _unfigured(ix, asked, kind, first, vocab)):
         out.append((FIGURE, (topic,)))
-    if "definition" in intents:
+    # a question asking a figure ("what is the recurrence rate") asks the figure, not what the
+    # thing is: the figure notes above speak of it
+    if "definition" in intents and kind is None:
         topics = [a for a in asked if _may_be_topic(a, vocab)]
         if len(topics) > 1:  # filler aside ("what is the usual ..."), one topic may be left
             topics = [
@@ -658,10 +796,15 @@ def _unfigured(
 
 
 def _undefined(ix: Index, a: Asked) -> str | None:
-    """The word ``a`` when it is rare, and no record is about it (it is only mentioned: in a
-    list, a caption, a web address): the guide does not say what it is."""
+    """The word ``a`` when it is rare, the guide writes it as typed, and no record is about it
+    (it is only mentioned: in a list, a caption, a web address): the guide does not say what it
+    is. A word the guide never writes, found through the name it stands for ("AICA": the
+    anterior inferior cerebellar artery), is not one the guide names: the note would deny the
+    passage that answers."""
     word = a.concept.typed
     if a.read_as or " " in word or _named_by_record(ix, a.terms):
+        return None
+    if not _written(ix, word):
         return None
     return word if zipf(word) < RARE_ZIPF else None
 

@@ -538,6 +538,9 @@ _UNSAID = {
     " happen, so the figures below do not answer it as asked.",
     "comparison": "The guide never compares {both}" + _CLOSEST,
     "together": "The guide never speaks of {both} together" + _CLOSEST,
+    "unused": "The guide never uses {named}, what the question asks about: the closest"
+    " passages, for its other words, follow.",
+    "period": "The guide never speaks of {first}: no {asked} it gives is for that time" + _CLOSEST,
     "elsewhere": "The guide speaks of {first} only for another treatment, not for {second}"
     + _CLOSEST,
 }
@@ -557,6 +560,7 @@ def unsaid_lines(found: Found) -> list[str]:
             first=repr(about[0]),
             second=repr(about[-1]),
             figure=figure,
+            asked=_FIGURES.get(about[-1], f"number of {about[-1]}"),
         )
         for what, about in found.unsaid
     ]
@@ -579,8 +583,10 @@ def _search_notes(found: Found) -> list[str]:
     for typed, closest in found.related:
         near = ", ".join(closest)
         lines.append(f"The guide does not mention {typed!r}; closest: {near}.")
-    if found.unmatched:
-        words = ", ".join(repr(w) for w in found.unmatched)
+    # a word already said to be what the question asks about is not said again
+    asked = {w for what, about in found.unsaid if what == "unused" for w in about}
+    if unmatched := [w for w in found.unmatched if w not in asked]:
+        words = ", ".join(repr(w) for w in unmatched)
         lines.append(f"Not in the guide: {words}. These matches are for the other words.")
     return lines
 
