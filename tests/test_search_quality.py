@@ -32,10 +32,10 @@ BLIND_FLOORS = {
     # 98.9%, C 92.6% / 99.5%, D 85.8% / 97.9%, F 95.4% / 98.8%, G 93.9% / 98.8%, H 98.0% /
     # 99.3%, J 94.7% / 98.7%, K 95.3% / 98.3%, L 90.9% / 97.1%, M 92.6% / 97.0%; floors at the
     # whole percent below.
-    "questions-blind-a.tsv": (0.95, 0.97),
-    "questions-blind-b.tsv": (0.86, 0.96),
+    "questions-blind-a.tsv": (0.95, 0.99),
+    "questions-blind-b.tsv": (0.91, 0.98),
     # Set D: measured once as the claim (82% / 96%), its misses read after; a floor since.
-    "questions-blind-d.tsv": (0.80, 0.97),
+    "questions-blind-d.tsv": (0.86, 0.97),
     # Round 8: C 91% / 99%.
     "questions-blind-c.tsv": (0.93, 0.99),
     # Set E (274 questions): measured once as the claim of round 4 (91% / 98%; the landed
@@ -44,11 +44,11 @@ BLIND_FLOORS = {
     # Set F (326 questions): measured as the claim of round 5 (87% / 94%, before and after that
     # round), its misses read after; a floor since. Round 6: 92% / 96%.
     # Round 8: 93% / 97%.
-    "questions-blind-f.tsv": (0.95, 0.98),
+    "questions-blind-f.tsv": (0.95, 0.99),
     # Set G (328 questions): measured once as the claim of round 6 (89% / 96%; 85% / 93% at
     # the start of that session), its misses read after; a floor since.
     # Round 8: 92% / 98%.
-    "questions-blind-g.tsv": (0.93, 0.98),
+    "questions-blind-g.tsv": (0.94, 0.98),
     # Set H (303 questions): measured as the claim of round 7 (91% / 94%, before and after that
     # round; "none" 81%); a floor since.
     # Round 8: 93% / 96%.
@@ -69,14 +69,20 @@ BLIND_FLOORS = {
     # (answerable questions: 90.3% first, 98.0% in the first three); a floor since.
     # Round 11, both halves merged: L 92.5% / 98.0%, M 92.8% / 97.2%, J 95.3% / 99.1%, C
     # 93.2% / 100%.
-    "questions-blind-l.tsv": (0.92, 0.97),
+    "questions-blind-l.tsv": (0.93, 0.98),
     # Set M (363): sealed, measured once at the start of round 11 (39a3a0d): 89% / 94%, "none"
     # 93% (answerable: 88.5% first, 94.6% in the first three); a floor since.
-    "questions-blind-m.tsv": (0.92, 0.97),
+    "questions-blind-m.tsv": (0.94, 0.97),
     # Set N (352): sealed, measured once after round 11 (3f92849): 93% / 97%, "none" 97%
     # (answerable: 91.6% first, 97.4% in the first three); a floor since.
-    "questions-blind-n.tsv": (0.91, 0.96),
-    "questions-blind-j.tsv": (0.95, 0.98),
+    # Round 12 ranking (a word met only beside another condition, aspects asked plainly, what a
+    # treatment causes, what the guide rests on, a clinician's words for when it is used, why
+    # a treatment is given, whether it works), with search12n's round 12 merged: N 94.9% /
+    # 98.6%, M 94.2% / 97.8%, L 93.8% / 98.4%, J 95.9% / 99.1%, G 94.2% / 98.8%, F 95.7% /
+    # 99.1%, D 86.3% / 97.9%, B 91.5% / 98.9%, A 95.7% / 99.5%; floors at the whole percent
+    # below.
+    "questions-blind-n.tsv": (0.94, 0.98),
+    "questions-blind-j.tsv": (0.95, 0.99),
 }
 
 

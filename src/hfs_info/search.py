@@ -16,6 +16,7 @@ guide uses is a miss (exit 1); a word the guide never uses is named, never silen
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from collections.abc import Callable, Iterable
@@ -335,14 +336,122 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         # "what if botox and medication don't control my spasms": another treatment is asked
         question = question._replace(intents=question.intents | {"alternative"})
     in_guide = cache(lambda phrase: bool(match(ix.db, quoted(phrase))))
-    aspect = _asked_aspect(rewritten, in_guide)
+    aspect = _asked_aspect(rewritten, in_guide) or _asked_plainly(rewritten, in_guide)
     if aspect is None and "alternative" in question.intents:
         aspect = _turned_to(in_guide)
     if aspect is None and _how_often_given(rewritten, question, ix, vocab.subject):
         aspect = _aspect_form("duration", in_guide)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
+    if "outcome" not in question.intents and _asks_if_it_works(rewritten, ix):
+        # "does botox work for hemifacial spasm" asks how well it works, not how it works
+        question = question._replace(intents=question.intents | {"outcome"})
+    if aspect is None and _purpose_asked(rewritten, ix):
+        purpose = _aspect_form("how_it_works", in_guide)
+        if purpose is not None:
+            question = question._replace(concepts=(*question.concepts, purpose))
+    if _caused_by_treatment(rewritten, ix):
+        # "can MVD cause hearing loss": what a treatment causes is among its side effects, not
+        # the causes of the condition; the verb weighs as a word of the guide's subject does
+        caused = tuple(
+            c._replace(weight=search_analysis.SUBJECT_WEIGHT) if c.typed in _CAUSING else c
+            for c in question.concepts
+        )
+        question = question._replace(concepts=caused)
     return question._replace(read_as=apart)
+
+
+# Verbs of giving or taking a treatment, asked why: "why would they give me an epilepsy drug".
+_PURPOSE_VERBS = frozenset(
+    ("give", "gave", "given", "giving", "take", "taking", "took", "use", "used", "using")
+) | frozenset(("prescribe", "prescribed", "prescribes", "prescribing", "put"))
+
+
+_WORKS = frozenset(("work", "works", "working"))
+
+
+def _asks_if_it_works(text: str, ix: Index) -> bool:
+    """Whether a clause asks yes or no whether a treatment works: it opens with "do", "does",
+    "will" or "would", a treatment is named before "work", and "work" ends the clause or is
+    followed by "for" ("does botox work for hemifacial spasm", "do the pills actually work");
+    not "does the op work straight away" (how soon), nor "how does it work"."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    for clause in _CLAUSE.split(text.casefold()):
+        words = WORD.findall(clause)
+        if not words or words[0] not in ("do", "does", "will", "would"):
+            continue
+        at = next((k for k, w in enumerate(words) if w in _WORKS), None)
+        if at is None or (at + 1 < len(words) and words[at + 1] != "for"):
+            continue
+        before = words[1:at]
+        while before and before[-1] in _HOW_SURELY:
+            before.pop()
+        # the treatment is what works: its name just before "work" ("does botox take a while
+        # to work" asks how soon)
+        phrases = {" ".join(before[len(before) - n :]) for n in (1, 2, 3) if n <= len(before)}
+        phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
+        rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
+        if any(_treatment_of(ix.rows[r]) for r in rows):
+            return True
+    return False
+
+
+# Words that may stand between a treatment and "work": "do the pills actually work".
+_HOW_SURELY = frozenset(("actually", "really", "usually", "always", "even", "still", "ever"))
+
+
+_WHY_NOT = frozenset(("not", "dont", "doesnt", "shouldnt", "wouldnt", "cant", "couldnt"))
+
+
+def _purpose_asked(text: str, ix: Index) -> bool:
+    """Whether a clause asks why a treatment is given or taken: "why", then a verb of giving or
+    taking within its next words, and a treatment named in the clause after "why" (by its own
+    names, a drug, a word of the same meaning: "why would I take Dilantin for my face", "why
+    are seizure medicines used for a twitch"). What a treatment is given for is how it works."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    for clause in _CLAUSE.split(text.casefold().replace("n't", " not")):
+        words = WORD.findall(clause)
+        if "why" not in words:
+            continue
+        after = words[words.index("why") + 1 :]
+        # ("why not just take pills" asks what speaks against them: their limits)
+        if not _PURPOSE_VERBS.intersection(after[:ASPECT_WORDS]) or _WHY_NOT.intersection(
+            after[:2]
+        ):
+            continue
+        phrases = {" ".join(after[k : k + n]) for n in (1, 2, 3) for k in range(len(after))}
+        phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
+        rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
+        if any(_treatment_of(ix.rows[r]) for r in rows):
+            return True
+    return False
+
+
+# The verb of causing, in its forms.
+_CAUSING = frozenset(("cause", "causes", "caused", "causing"))
+
+
+def _caused_by_treatment(text: str, ix: Index) -> bool:
+    """Whether a clause names a treatment (by one of its own names or a word of the same
+    meaning, "pills": medication; a drug names the medication) before a verb of causing: "can
+    MVD cause hearing loss", "could the injection have caused this", "does carbamazepine cause
+    drowsiness"; not "what causes it", "could Bell's palsy cause it"."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    for clause in _CLAUSE.split(text.casefold()):
+        words = WORD.findall(clause)
+        at = max((k for k, w in enumerate(words) if w in _CAUSING), default=0)
+        phrases = {" ".join(words[k : k + n]) for n in (1, 2, 3) for k in range(at - n + 1)}
+        phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
+        rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
+        if any(_treatment_of(ix.rows[r]) for r in rows):
+            return True
+    return False
 
 
 def _failed(ix: Index, text: str) -> set[str]:
@@ -438,6 +547,8 @@ _ASKING_VERBS = frozenset(
 # An aspect's title typed as a phrase ("botox how it works", "how long they last"): the
 # pronoun stands where the asking verb would ("how does it work").
 _TITLE_PRONOUNS = frozenset(("it", "they"))
+# ... typed with "is"/"are" and no apostrophe ("how its done").
+_CONTRACTED = frozenset(("its", "theyre"))
 # "how long does it take to ...", "how long do I wait until ...": how soon it does it.
 _WAITING = frozenset(("take", "takes", "taking", "wait", "waiting"))
 _UNTIL = frozenset(("to", "before", "until", "till", "til"))
@@ -525,6 +636,82 @@ _HAD_VERBS = _GIVING_VERBS | frozenset(
 )
 
 
+# Who carries a treatment out, as a question names them: "what do they do", "what does the
+# surgeon do" ask what is done, which is how it is given.
+_DOERS = frozenset(("they", "you", "surgeon", "surgeons", "neurosurgeon", "doctor", "doctors"))
+_DOING_ASKS = frozenset(("do", "does", "did", "will", "would"))
+# A treatment asked about as taking a while: "does it take a while to work".
+_A_WHILE = (("a", "while"), ("time",), ("some", "time"), ("a", "long", "time"), ("long",))
+_TAKING = frozenset(("take", "takes", "taking"))
+# ... to do what a treatment does ("to work", "to settle", "to kick in", "to stop them")
+_TAKING_EFFECT = _EFFECT_VERBS | frozenset(
+    ("work", "working", "settle", "kick", "start", "improve", "wear", "notice", "see")
+)
+_TO_EFFECT = frozenset(("to", verb) for verb in _TAKING_EFFECT)
+# What may follow "what do they do": nothing, or when it is done ("during the operation").
+_DURING = frozenset(("during", "in", "inside", "to", "actually", "exactly"))
+
+
+def _what_done(words: list[str]) -> bool:
+    """Whether the words after "what" ask what is done: an asking verb (do, does, will) within
+    two words, then one who does it within two, then "do", ending the clause or followed by
+    when it is done ("what exactly do they do during the operation", "what does the surgeon
+    actually do")."""
+    asking = next((k for k, w in enumerate(words[:3]) if w in _DOING_ASKS), None)
+    if asking is None:
+        return False
+    after = words[asking + 1 :]
+    doer = next((k for k, w in enumerate(after[:3]) if w in _DOERS), None)
+    if doer is None:
+        return False
+    rest = after[doer + 1 :]
+    at = next((k for k, w in enumerate(rest[:2]) if w == "do"), None)
+    return at is not None and (at + 1 == len(rest) or rest[at + 1] in _DURING)
+
+
+# A symptom that goes on after a treatment: "the spasms are still there after surgery".
+# Being due for a treatment again: "when will I need another", "when is the next one due".
+_DUE = _NEEDING | frozenset(("due",))
+_AGAIN = frozenset(("another", "again", "next", "more", "repeat", "repeated", "round"))
+_GOING_ON = frozenset(("still", "continue", "continues", "continuing", "persist", "persists"))
+
+
+def _asked_plainly(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
+    """The guide's words for the aspect a question asks for without an asking phrase of the
+    aspect's title: what they do (in the operation), how it is given; whether it takes a while,
+    or the spasms are still there after it, how soon it works. None otherwise."""
+    for clause in _CLAUSE.split(normalize_query(text)):
+        words = WORD.findall(clause)
+        for i, word in enumerate(words):
+            # "what (exactly) do they do", "what does the surgeon actually do during it"
+            # (not what they do about it, for it, if it fails: the treatments; nor what can
+            # be done)
+            if word == "what" and _what_done(words[i + 1 : i + 1 + ASPECT_WORDS]):
+                return _aspect_form("how_given", in_guide)
+            # "does it (sometimes) take a while", "can it take time to settle"; not "does it
+            # take a while to get a diagnosis"
+            if word in _TAKING:
+                for phrase in _A_WHILE:
+                    after = words[i + 1 + len(phrase) : i + 3 + len(phrase)]
+                    if tuple(words[i + 1 : i + 1 + len(phrase)]) == phrase and (
+                        not after or after[0] == "for" or tuple(after) in _TO_EFFECT
+                    ):
+                        return _aspect_form("onset", in_guide)
+            # "when will I need another injection", "when is the next botox due": the interval
+            # of a treatment that wears off, how long it lasts
+            if word == "when":
+                rest = words[i + 1 : i + 1 + ASPECT_WORDS]
+                due = _DUE.intersection(rest) or any(
+                    a in _HAVING and b == "to" for a, b in pairwise(rest)
+                )
+                if due and _AGAIN.intersection(rest):
+                    return _aspect_form("duration", in_guide)
+            # "the spasms are still there (a week) after surgery", "twitching continues after"
+            if word in _GOING_ON and "after" in words[i + 1 : i + 1 + ASPECT_WORDS]:
+                return _aspect_form("onset", in_guide)
+    return None
+
+
 def _how_often_given(text: str, question: Question, ix: Index, subject: frozenset[str]) -> bool:
     """Whether a question asks how often a treatment is had and nothing else of it ("how often
     do you get botox", "botox injections how often", "how often are the shots given"): "how
@@ -589,6 +776,9 @@ def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
         start = i + 2 if time else i + 1
         if start + 1 < len(words) and words[start] in _TITLE_PRONOUNS:
             return time, words[start + 1 : start + 1 + ASPECT_WORDS]
+        if start + 1 < len(words) and words[start] in _CONTRACTED:
+            # "how its done", "how theyre given": "it's", "they're" typed without an apostrophe
+            return time, ["is", *words[start + 1 : start + ASPECT_WORDS]]
         if start < len(words) and not time and words[start] not in _ASKING_VERBS:
             # asked indirectly ("to know how the Botox actually stops the twitch"): only a verb
             # of doing good is read, as "how it works"
@@ -694,8 +884,11 @@ def _ranked(
         raise NotFoundError(_miss(wanted, closest=closest), suggestions(ds, wanted))
     totals: dict[int, float] = {}
     matched: dict[int, float] = {}
-    for concept, m in pairs:
+    elsewhere = _of_others(ix, pairs, question)
+    for i, (concept, m) in enumerate(pairs):
         for rowid, score in m.scores.items():
+            if (i, rowid) in elsewhere:  # met only in what is said of another condition
+                score *= _UNNAMED_TERM
             totals[rowid] = totals.get(rowid, 0.0) + concept.weight * score
             matched[rowid] = matched.get(rowid, 0.0) + concept.weight
     asked = sum(c.weight for c, m in pairs if m.scores)
@@ -821,6 +1014,9 @@ def _ranked(
         ranked = _address_first(ranked, covered)
     if "source" in question.intents:
         ranked = _cited_first(ranked, rows)
+        if _asks_whole_source(wanted, pairs, vocab.questions.get("source", ()), subject):
+            cites = bool(_CITED & set(WORD.findall(normalize_query(wanted))))
+            ranked = _sources_first(ranked, rows, cites)
     if "choice" in question.intents:
         ranked = _together_first(ranked, _choosing_between(ix, pairs), _namesakes(ix), rows)
     if not ranked:  # every record that matched is about another number
@@ -846,6 +1042,80 @@ def _ranked(
         # a word read as its opposite is always said, even in the story: it is never swapped
         tuple((c.typed, m.opposite) for c, m in pairs if m.opposite),
     )
+
+
+_OTHERS: dict[int, tuple[Index, dict[str, frozenset[int]]]] = {}
+
+
+def _others(ix: Index) -> dict[str, frozenset[int]]:
+    """The names of the guide's other conditions and tests: the terms that are only terms (a
+    glossary entry that shares no name with a treatment, drug or nerve) that no treatment's
+    record speaks of, the guide's subject aside (trigeminal neuralgia, EMG; not the craniotomy
+    of MVD nor the acetylcholine Botox blocks); each with the sentences (passage rowids) that
+    name it, as its words, outside its own records."""
+    kept = _OTHERS.get(id(ix))
+    if kept is not None and kept[0] is ix:
+        return kept[1]
+    from hfs_info import vocabulary
+
+    subject = vocabulary.load().subject
+    rows = ix.rows
+    shared = {
+        r
+        for found in ix.own_names.values()
+        if any(rows[x].kind != "glossary" for x in found)
+        for r in found
+    }
+    named: dict[str, tuple[frozenset[int], set[int]]] = {}
+    spoken: set[int] = set()  # the terms a treatment's record speaks of
+    for name, found in ix.own_names.items():
+        if found & shared or set(name.split()) & subject:
+            continue
+        sentences = {
+            k for k in match(ix.db, quoted(name), "passages") if _row_of(ix, k) not in found
+        }
+        if any(rows[_row_of(ix, k)].kind == "treatment" for k in sentences):
+            spoken |= found
+        named[name] = (found, sentences)
+    out = {
+        name: frozenset(sentences)
+        for name, (found, sentences) in named.items()
+        if not found & spoken
+    }
+    _OTHERS.clear()
+    _OTHERS[id(ix)] = (ix, out)
+    return out
+
+
+def _row_of(ix: Index, passage: int) -> int:
+    """The rowid of the record passage ``passage`` is a sentence of."""
+    return bisect.bisect_right(ix.first, passage) - 1
+
+
+def _of_others(
+    ix: Index, pairs: list[tuple[Concept, Match]], question: Question
+) -> set[tuple[int, int]]:
+    """(concept, record) pairs where a topic word of the question matches the record only in
+    sentences naming another condition or test the question does not name: "is hemifacial
+    spasm painful" is not answered by the Causes sentence on trigeminal neuralgia's pain."""
+    typed = " " + " ".join(c.typed for c in question.concepts) + " "
+    naming: set[int] = set()
+    for name, sentences in _others(ix).items():
+        if f" {name} " not in typed:
+            naming |= sentences
+    out: set[tuple[int, int]] = set()
+    if not naming:
+        return out
+    for i, (concept, m) in enumerate(pairs):
+        if concept.weight < 1.0 or concept.form or not m.scores:
+            continue
+        matched: dict[int, bool] = {}  # record -> whether every sentence matched names another
+        for term, _ in m.terms:
+            for k in match(ix.db, term, "passages"):
+                row = _row_of(ix, k)
+                matched[row] = matched.get(row, True) and k in naming
+        out |= {(i, row) for row, only in matched.items() if only and row in m.scores}
+    return out
 
 
 def _treatment_of(entry: Entry) -> str:
@@ -1333,6 +1603,46 @@ def _cited_first(ranked: list[tuple[Entry, float]], rows: list[Entry]) -> list[t
             if n in references
         ),
     ]
+
+
+# Words asking what a text rests on ("what is this guide based on", "what does it cite"), not
+# research to take part in ("studies I could join").
+_CITING = frozenset(
+    ("based on", "cite", "cites", "citation", "citations", "reference", "references")
+) | frozenset(("source", "sources", "where from"))
+
+
+# ... its references asked for by name ("which references does it cite")
+_CITED = frozenset(("cite", "cites", "citation", "citations", "reference", "references"))
+
+
+def _asks_whole_source(
+    text: str,
+    pairs: list[tuple[Concept, Match]],
+    source: tuple[str, ...],
+    subject: frozenset[str],
+) -> bool:
+    """Whether a question asks what the guide as a whole rests on: a phrase of citing, and no
+    topic but words of sources and the guide's subject ("what studies is this guide based on",
+    "which references does the guide cite"; not "where do the surgery figures come from")."""
+    words = " " + " ".join(WORD.findall(normalize_query(text))) + " "
+    if not any(f" {phrase} " in words for phrase in _CITING):
+        return False
+    return all(c.form or not m.scores or c.typed in source or c.typed in subject for c, m in pairs)
+
+
+def _sources_first(
+    ranked: list[tuple[Entry, float]], rows: list[Entry], cites: bool
+) -> list[tuple[Entry, float]]:
+    """The guide's own source record and its references above every other record: what the
+    guide as a whole is based on; the references first when what it cites is asked."""
+    references = [e for e in rows if e.kind == "reference"]
+    guide = [e for e in rows if e.kind == "source"]
+    sources = [*references, *guide] if cites else [*guide, *references]
+    top = max((s for _, s in ranked), default=1.0)
+    raised = {e.id: top * FIGURES_TOGETHER ** (len(sources) - i) for i, e in enumerate(sources)}
+    rest = [(e, s) for e, s in ranked if e.id not in raised]
+    return [*((e, raised[e.id]) for e in sources), *rest]
 
 
 def _picture_first(
