@@ -358,7 +358,51 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
             for c in question.concepts
         )
         question = question._replace(concepts=caused)
-    return question._replace(read_as=apart)
+    return _why_of_topic(question, rewritten)._replace(read_as=apart)
+
+
+# Verbs of having something done: "why do I need an MRI", "why would they do an MRI" ("do" as
+# the verb, not the auxiliary that opens "why do my eyes twitch").
+_HAVING_DONE = frozenset(("need", "needs", "needed")) | frozenset(
+    ("get", "gets", "getting", "got", "order", "orders", "ordered", "do", "done", "undergo")
+)
+
+
+def _why_of_topic(question: Question, text: str) -> Question:
+    """A clause asking why something is needed or done ("why do I need an MRI", "why would
+    they do an MRI") asks what that thing is for, not why the condition happens: "why", found
+    only in the everyday questions a record answers ("why does it happen": the causes), then
+    weighs as a word of the guide's subject does, when the question names a topic of its own
+    ("why do I have hemifacial spasm" keeps it)."""
+    whys = [c for c in question.concepts if c.typed == "why"]
+    topics = [
+        c
+        for c in question.concepts
+        if c.typed != "why" and c.weight > search_analysis.SUBJECT_WEIGHT
+    ]
+    if not whys or not topics or not _asks_why_done(text):
+        return question
+    weighed = tuple(
+        c._replace(weight=search_analysis.SUBJECT_WEIGHT) if c.typed == "why" else c
+        for c in question.concepts
+    )
+    return question._replace(concepts=weighed)
+
+
+def _asks_why_done(text: str) -> bool:
+    """Whether a clause has "why", then a verb of needing or having done within its next
+    words ("why get an MRI"); "do" just after "why" is the auxiliary ("why do my eyes
+    twitch")."""
+    for clause in _CLAUSE.split(text.casefold()):
+        words = WORD.findall(clause)
+        if "why" not in words:
+            continue
+        after = words[words.index("why") + 1 :][:ASPECT_WORDS]
+        if after[:1] == ["do"]:  # the auxiliary ("why do my eyes twitch")
+            after = after[1:]
+        if _HAVING_DONE.intersection(after):
+            return True
+    return False
 
 
 # Verbs of giving or taking a treatment, asked why: "why would they give me an epilepsy drug".
