@@ -107,3 +107,42 @@ def test_why_only_ever_weighs_less_and_nothing_else_changes(text: str) -> None:
             assert new == old
         else:
             assert new.weight in (old.weight, SUBJECT_WEIGHT)
+
+
+# --- choosing a treatment: the guide's "you and your doctor should pick" -----------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who decides which treatment is best for me", "section:overview"),
+        ("who chooses my treatment", "section:overview"),
+        ("can I choose the treatment myself", "section:overview"),
+        ("who selects the treatment option, the neurologist or the surgeon", "section:overview"),
+        # a choice of something else keeps its own answer: who decides the muscles
+        ("who decides which muscles get injected", "treatment:botox/how_given"),
+    ],
+)
+def test_choosing_a_treatment_leads_with_the_options(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+@given(
+    before=st.text(max_size=30),
+    verb=st.sampled_from(sorted(search._CHOOSING)),
+    determiners=st.lists(st.sampled_from(sorted(search._DETERMINERS)), max_size=2),
+    option=st.sampled_from(sorted(search._OPTIONS)),
+    after=st.text(max_size=30),
+)
+def test_a_verb_of_choosing_with_a_treatment_as_object_is_read_so(
+    before: str, verb: str, determiners: list[str], option: str, after: str
+) -> None:
+    """Any text around it: a verb of choosing, then a general word for a treatment as its
+    object, is read so; another object ("which muscles") never is; no text without a verb of
+    choosing ever is."""
+    clean = search._CLAUSE.sub(" ", before)
+    middle = " ".join(determiners)
+    assert search._treatment_chosen(f"{clean} {verb} {middle} {option} {after}")
+    if not search._CHOOSING & set(search.WORD.findall(f"{before} {after}".casefold())):
+        assert not search._treatment_chosen(f"{before} {verb} {middle} muscles {after}")
+        assert not search._treatment_chosen(f"{before} {middle} {option} {after}")

@@ -343,6 +343,14 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         aspect = _aspect_form("duration", in_guide)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
+    if _treatment_chosen(rewritten):
+        # "who decides which treatment I get": choosing among the treatments; the verb of
+        # choosing is the question's frame, as "choose" is, never searched ("your doctor
+        # decides which muscles" is how Botox is given)
+        question = question._replace(
+            intents=question.intents | {"choice"},
+            concepts=tuple(c for c in question.concepts if c.typed not in _CHOOSING),
+        )
     if "outcome" not in question.intents and _asks_if_it_works(rewritten, ix):
         # "does botox work for hemifacial spasm" asks how well it works, not how it works
         question = question._replace(intents=question.intents | {"outcome"})
@@ -359,6 +367,35 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         )
         question = question._replace(concepts=caused)
     return _why_of_topic(question, rewritten)._replace(read_as=apart)
+
+
+# Verbs of choosing, in their forms, and the guide's general words for what is chosen among.
+_CHOOSING = frozenset(
+    (
+        *("choose", "chooses", "choosing", "chose", "chosen"),
+        *("decide", "decides", "deciding", "decided"),
+        *("pick", "picks", "picking", "picked", "select", "selects", "selected"),
+    )
+)
+_OPTIONS = frozenset(("treatment", "treatments", "option", "options", "therapy", "therapies"))
+_DETERMINERS = frozenset(("which", "what", "my", "the", "a", "an", "his", "her", "their", "our"))
+
+
+def _treatment_chosen(text: str) -> bool:
+    """Whether a clause has a verb of choosing whose object is a treatment in general words
+    ("who decides which treatment I get", "who chooses my treatment", "how do they pick the
+    therapy"); not a choice of something else ("who decides which muscles get the botox")."""
+    for clause in _CLAUSE.split(text.casefold()):
+        words = WORD.findall(clause)
+        for k, word in enumerate(words):
+            if word not in _CHOOSING:
+                continue
+            after = words[k + 1 :]
+            while after and after[0] in _DETERMINERS:
+                after = after[1:]
+            if after[:1] and after[0] in _OPTIONS:
+                return True
+    return False
 
 
 # Verbs of having something done: "why do I need an MRI", "why would they do an MRI" ("do" as
