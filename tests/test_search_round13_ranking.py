@@ -146,3 +146,33 @@ def test_a_verb_of_choosing_with_a_treatment_as_object_is_read_so(
     if not search._CHOOSING & set(search.WORD.findall(f"{before} {after}".casefold())):
         assert not search._treatment_chosen(f"{before} {verb} {middle} muscles {after}")
         assert not search._treatment_chosen(f"{before} {middle} {option} {after}")
+
+
+# --- "only" frames a question; an age told by its decade ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "only" is not the guide's "affects only 8 people": one side of the face answers
+        ("is it one side only", "section:overview"),
+        ("is it only ever on one side of the face", "section:overview"),
+        # an age told by its decade, or "young", is asked of the age it begins at
+        ("can young people get hemifacial spasm", "statistic:average-onset-age"),
+        ("my mother is in her sixties, is that a typical age for it", "statistic:average-onset-age"),
+        (
+            "I'm in my fifties, is that an unusual age to get hemifacial spasm",
+            "statistic:average-onset-age",
+        ),
+    ],
+)
+def test_only_frames_and_a_decade_is_an_age(question: str, expected: str) -> None:
+    assert first(question) == expected
+    assert not search.answer(DS, question).unmatched
+
+
+def test_a_decade_or_only_typed_alone_is_still_searched() -> None:
+    """Typed alone, a word of the vocabulary is searched as the guide's word, and a filler word
+    as typed."""
+    assert first("forties") == "statistic:average-onset-age"
+    assert first("only") == "section:affected"
