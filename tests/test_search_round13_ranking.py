@@ -176,3 +176,21 @@ def test_a_decade_or_only_typed_alone_is_still_searched() -> None:
     as typed."""
     assert first("forties") == "statistic:average-onset-age"
     assert first("only") == "section:affected"
+
+
+# --- a treatment named with the general word as its head -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what are the limits of drug treatment", "treatment:medication/limitations"),
+        ("side effects of drug therapy", "treatment:medication/side_effects"),
+        ("how long does injection treatment last", "treatment:botox/duration"),
+        ("what drug treatment is there", "treatment:medication"),
+    ],
+)
+def test_a_treatment_named_with_the_general_word_is_that_treatment(
+    question: str, expected: str
+) -> None:
+    assert first(question) == expected
