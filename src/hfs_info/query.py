@@ -431,6 +431,9 @@ def _lookup(
     plain = _plainly(wanted)
     if plain in index:
         return index[plain]
+    for joined in _numeral_apart(plain):
+        if joined in index:  # "CNVII" as "CN VII", as "CN7" is "CN 7"
+            return index[joined]
     guide = _Guide(ds)
     words = wanted.split()
     sure: dict[int, str] = {}
@@ -476,6 +479,21 @@ def _plainly(key: str) -> str:
         words = words[1:]
     kept = [w for i, w in enumerate(words) if not (i and w.isdigit() and w == words[i - 1])]
     return " ".join(kept)
+
+
+def _numeral_apart(key: str) -> list[str]:
+    """``key`` with a Roman numeral typed against the letters before it read apart ("cnvii":
+    "cn 7"), each way the word can be cut, longest numeral first; digits typed so are read
+    apart by lookup_key already."""
+    out = []
+    words = key.split()
+    for i, word in enumerate(words):
+        for cut in range(2, len(word) - 1):
+            head, numeral = word[:cut], word[cut:]
+            if numeral in ROMAN and head.isalpha():
+                n = ROMAN.index(numeral) + 1
+                out.append(" ".join([*words[:i], head, str(n), *words[i + 1 :]]))
+    return out
 
 
 # Words that say nothing of what a phrase names: a phrase of a definition is offered only
