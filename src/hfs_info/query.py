@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import TypeVar
 
 from hfs_info.english import COMMON_ZIPF, zipf
@@ -194,7 +195,7 @@ def figure_number(query: str) -> int | None:
     """The number ``query`` names a figure by, read as lookups read numbers (``3``, ``03``,
     ``III``, ``three``, ``third``, ``3rd``), after an optional ``fig`` or ``figure``; None if
     it names no number. Decimal digits of any script count, as int() reads them."""
-    if _NEGATIVE.search(query):  # "-1", "fig -2" (any dash): no figure has a number below one
+    if _negative().search(query):  # "-1", "fig -2" (any dash): no figure has a number below one
         return None
     words = _figure_words(query)
     if len(words) != 1:
@@ -203,8 +204,11 @@ def figure_number(query: str) -> int | None:
     return int(word) if word.isdecimal() else number_of(word)
 
 
-# A minus sign before a number (not the hyphen of a range, "3-4", which follows a number).
-_NEGATIVE = re.compile("(?<![0-9A-Za-z])[-\u2212\u2012\u2013\u2014]+\\s*(?=[0-9A-Za-z])")
+@cache
+def _negative() -> re.Pattern[str]:
+    """A minus sign before a number (not the hyphen of a range, "3-4", which follows a
+    number); compiled when a figure is looked up, not at every start."""
+    return re.compile("(?<![0-9A-Za-z])[-\u2212\u2012\u2013\u2014]+\\s*(?=[0-9A-Za-z])")
 
 
 def _figure_words(query: str) -> list[str]:
