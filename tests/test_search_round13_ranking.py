@@ -159,7 +159,10 @@ def test_a_verb_of_choosing_with_a_treatment_as_object_is_read_so(
         ("is it only ever on one side of the face", "section:overview"),
         # an age told by its decade, or "young", is asked of the age it begins at
         ("can young people get hemifacial spasm", "statistic:average-onset-age"),
-        ("my mother is in her sixties, is that a typical age for it", "statistic:average-onset-age"),
+        (
+            "my mother is in her sixties, is that a typical age for it",
+            "statistic:average-onset-age",
+        ),
         (
             "I'm in my fifties, is that an unusual age to get hemifacial spasm",
             "statistic:average-onset-age",
