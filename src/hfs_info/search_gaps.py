@@ -530,15 +530,22 @@ def unsaid(
         )
         if lacking:
             out.append((ASPECT, lacking))
+    # the length of a thing the guide speaks of without one ("how long does hearing loss last")
+    if kind == "duration" and not out and (lasting := _unlasting(ix, asked, text, vocab)):
+        out.append((FIGURE, (lasting,)))
     if not out and (elsewhere := _aspect_elsewhere(ix, asked, named, vocab)):
         out.append((ELSEWHERE, elsewhere))
     words = WORD.findall(normalize_query(text))
-    if not out and (untreated := _untreated(ix, named, words)):
+    if not out and (untreated := _untreated(ix, named, words, vocab)):
         out.append((TREATMENT, untreated))
-    if "picture" in intents and not out:
+    looks = _looks(words)
+    if ("picture" in intents or looks) and not out:
         # a picture asked of a thing no figure of the guide shows ("a figure of where the Botox
-        # needles go"): its figures are of the nerve, the skull and the operation
-        unshown = tuple(t.typed for t in named if t.own and not _pictured(ix, t))
+        # needles go"): its figures are of the nerve, the skull and the operation; what a thing
+        # looks like is asked of a rare word the guide names too ("what does an AVM look like")
+        unshown = tuple(
+            t.typed for t in named if (t.own or (looks and rare(t))) and not _pictured(ix, t)
+        )
         if unshown:
             out.append((PICTURE, unshown))
     if not out and (painless := _unpained(ix, named, words)):
@@ -552,6 +559,8 @@ def unsaid(
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
             apart = not records[a.typed] & records[b.typed]
+            if _choice(a, b, words):
+                continue  # "craniotomy vs craniectomy": what the guide says of each answers
             if (a.own or b.own) and apart and rare(a) and rare(b):
                 out.append((TOGETHER, (a.typed, b.typed)))
     return tuple(out)
@@ -611,6 +620,8 @@ _TREATING = frozenset(
     ("treat", "treats", "treated", "treating", "treatment", "treatments", "cure", "cured", "cures")
 )
 _TREATMENT_KINDS = frozenset(("treatment", "drug"))
+# The active forms of those words: what stands before them treats ("can craniectomy treat it").
+_TREATS = frozenset(("treat", "treats", "treating", "cure", "cures"))
 
 
 # A sentence that points to a figure of the guide ("(Figure 2)", "(Figures 3 and 4)"); compiled
@@ -630,22 +641,64 @@ def _pictured(ix: Index, thing: Thing) -> bool:
     return any(re.search(_POINTS, str(row[0]), re.IGNORECASE) for row in texts)
 
 
-def _untreated(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...]:
-    """The record names a question asks the treatment of ("how is Bell's palsy treated") that
-    no record of a treatment or a drug speaks of (anywhere: title, names, text, context,
-    questions answered): the guide treats only its subject. Empty when the question names a
-    treatment or a drug itself ("can Botox treat ...": what the treatment does), or asks no
-    treatment."""
+def _untreated(
+    ix: Index, named: list[Thing], words: list[str], vocab: Vocabulary
+) -> tuple[str, ...]:
+    """The record names, and the rare words the guide only mentions ("how is an aneurysm
+    treated": an MRI rules one out), a question asks the treatment of ("how is Bell's palsy
+    treated") that no record of a treatment or a drug speaks of (anywhere: title, names, text,
+    context, questions answered): the guide treats only its subject. Empty when the question
+    names a treatment or a drug itself ("can Botox treat ...": what the treatment does), or
+    asks no treatment."""
     if not _TREATING.intersection(words):
         return ()
     own = [t for t in named if t.own]
     if any(ix.rows[r].kind in _TREATMENT_KINDS for t in own for r in t.records):
         return ()
+    # (a rare word before the word asking its treatment is no description: "an aneurysm
+    # treated")
+    # treated"); a word before an active one is what treats ("can craniectomy treat it")
+    rest = [w for w in words if w not in _TREATING]
+    active = [k for k, w in enumerate(words) if w in _TREATS]
     return tuple(
         t.typed
-        for t in own
-        if not any(ix.rows[r].kind in _TREATMENT_KINDS for r in _records(ix, t.terms))
+        for t in named
+        if (
+            t.own
+            or (
+                zipf(t.typed) < RARE_ZIPF
+                and not _describes(t.typed, rest, vocab)
+                and not any(k > _position(t, words) for k in active)
+            )
+        )
+        and not any(ix.rows[r].kind in _TREATMENT_KINDS for r in _records(ix, t.terms))
     )
+
+
+# The words that set two things side by side as a choice between them ("craniotomy vs
+# craniectomy", "an AVM or an aneurysm").
+_CHOICE = frozenset(("vs", "versus", "v", "or"))
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+def _choice(a: Thing, b: Thing, words: list[str]) -> bool:
+    """Whether the question sets ``a`` and ``b`` side by side as a choice ("craniotomy vs
+    craniectomy", "called craniotomy or craniectomy"): only a word of choice, and articles,
+    stand between them. What the guide says of each is then the answer, though it never
+    speaks of the two together."""
+    first, second = sorted((a, b), key=lambda t: _position(t, words))
+    start = _position(first, words) + len(first.typed.split())
+    between = words[start : _position(second, words)]
+    return (
+        _position(first, words) >= 0
+        and bool(_CHOICE.intersection(between))
+        and set(between) <= _CHOICE | _ARTICLES
+    )
+
+
+def _looks(words: list[str]) -> bool:
+    """Whether the question asks what something looks like ("what does an AVM look like")."""
+    return any(a in ("look", "looks") and b == "like" for a, b in pairwise(words))
 
 
 # The words that ask whether something hurts (not "pain", which asks as often what eases it:
@@ -938,3 +991,43 @@ def _aspect_length(
     if not lengths or aspects.intersection(lengths):
         return None  # no length shown (search says so itself), or one of the aspect asked
     return " ".join(run)
+
+
+def _unlasting(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> str | None:
+    """What a question asks the length of ("how long does hearing loss last after MVD": hearing
+    loss, the guide's "decreased hearing"), when it names no record (a treatment's own length is
+    read above), the guide speaks of it (each concept of it, as search matched it, in one
+    sentence), and no sentence that speaks of it, read with its record's title, holds a length
+    of time: the guide gives no length of it. None otherwise."""
+    from bisect import bisect_right
+
+    run: list[str] = []
+    for word in asked_length(text):
+        if word in vocab.stop_words:
+            if run:
+                break
+            continue
+        run.append(word)
+    if not run or any(w in vocab.filler or w in vocab.subject or not w.isalpha() for w in run):
+        return None
+    if any(" ".join(run[k:]) in ix.own_names or w in ix.own_names for k, w in enumerate(run)):
+        return None  # a record's own name: its figures are read above
+    name = " ".join(run)
+    parts = [a for a in asked if a.terms and (a.concept.typed == name or a.concept.typed in run)]
+    if not parts or any(a.related or a.read_as or _aside(a.concept) for a in parts):
+        return None  # a word read otherwise: search says so itself
+    covered = {w for a in parts for w in a.concept.typed.split()}
+    if not set(run) <= covered:
+        return None
+    expression = " AND ".join("(" + " OR ".join(a.terms) + ")" for a in parts)
+    sentences = set(match(ix.db, expression, "passages"))
+    if not sentences:
+        return None  # never said together: not a thing the guide speaks of
+    for rowid in match(ix.db, "{title} : (" + expression + ")"):
+        sentences.update(_sentences(ix, rowid))
+    for k in sentences:
+        rowid = bisect_right(ix.first, k) - 1
+        entry = ix.rows[rowid]
+        if holds_figure("duration", f"{entry.title}. {entry.passages[k - ix.first[rowid]]}"):
+            return None
+    return name
