@@ -654,6 +654,8 @@ def test_the_forms_come_from_the_dataset_not_from_a_list() -> None:
         ("a craniotomy", "craniotomy"),
         ("seventh (VII) cranial nerve", "facial nerve"),
         ("seventh VII cranial nerve", "facial nerve"),
+        ("CNVII", "facial nerve"),  # as CN7 is CN 7 (trial 8)
+        ("cnvii", "facial nerve"),
     ],
 )
 def test_a_whole_word_of_the_guides_trade_or_a_framed_name_finds_its_entry(
@@ -692,3 +694,10 @@ def test_a_negative_number_is_never_a_figure(
 def test_a_range_of_figures_is_one_at_a_time(typed: str) -> None:
     with pytest.raises(UsageError, match="figures draws one figure at a time"):
         query.find_figure_named(DS, typed)
+
+
+@pytest.mark.parametrize("typed", ["CNV", "CNVIII", "cnvi", "CNX"])
+def test_a_numeral_typed_against_letters_never_crosses_a_number(typed: str) -> None:
+    with pytest.raises(NotFoundError) as info:
+        query.find_term(DS, typed)
+    assert not any("facial nerve" in s for s in info.value.suggestions)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import TypeVar
 
 from hfs_info.english import COMMON_ZIPF, zipf
@@ -194,7 +195,7 @@ def figure_number(query: str) -> int | None:
     """The number ``query`` names a figure by, read as lookups read numbers (``3``, ``03``,
     ``III``, ``three``, ``third``, ``3rd``), after an optional ``fig`` or ``figure``; None if
     it names no number. Decimal digits of any script count, as int() reads them."""
-    if _NEGATIVE.search(query):  # "-1", "fig -2" (any dash): no figure has a number below one
+    if _negative().search(query):  # "-1", "fig -2" (any dash): no figure has a number below one
         return None
     words = _figure_words(query)
     if len(words) != 1:
@@ -203,8 +204,11 @@ def figure_number(query: str) -> int | None:
     return int(word) if word.isdecimal() else number_of(word)
 
 
-# A minus sign before a number (not the hyphen of a range, "3-4", which follows a number).
-_NEGATIVE = re.compile("(?<![0-9A-Za-z])[-\u2212\u2012\u2013\u2014]+\\s*(?=[0-9A-Za-z])")
+@cache
+def _negative() -> re.Pattern[str]:
+    """A minus sign before a number (not the hyphen of a range, "3-4", which follows a
+    number); compiled when a figure is looked up, not at every start."""
+    return re.compile("(?<![0-9A-Za-z])[-\u2212\u2012\u2013\u2014]+\\s*(?=[0-9A-Za-z])")
 
 
 def _figure_words(query: str) -> list[str]:
@@ -431,6 +435,9 @@ def _lookup(
     plain = _plainly(wanted)
     if plain in index:
         return index[plain]
+    for joined in _numeral_apart(plain):
+        if joined in index:  # "CNVII" as "CN VII", as "CN7" is "CN 7"
+            return index[joined]
     guide = _Guide(ds)
     words = wanted.split()
     sure: dict[int, str] = {}
@@ -476,6 +483,21 @@ def _plainly(key: str) -> str:
         words = words[1:]
     kept = [w for i, w in enumerate(words) if not (i and w.isdigit() and w == words[i - 1])]
     return " ".join(kept)
+
+
+def _numeral_apart(key: str) -> list[str]:
+    """``key`` with a Roman numeral typed against the letters before it read apart ("cnvii":
+    "cn 7"), each way the word can be cut, longest numeral first; digits typed so are read
+    apart by lookup_key already."""
+    out = []
+    words = key.split()
+    for i, word in enumerate(words):
+        for cut in range(2, len(word) - 1):
+            head, numeral = word[:cut], word[cut:]
+            if numeral in ROMAN and head.isalpha():
+                n = ROMAN.index(numeral) + 1
+                out.append(" ".join([*words[:i], head, str(n), *words[i + 1 :]]))
+    return out
 
 
 # Words that say nothing of what a phrase names: a phrase of a definition is offered only
