@@ -75,6 +75,7 @@ def test_the_treatment_of_a_rare_word_the_guide_only_mentions_is_said_first(
         ("can craniectomy treat it", "section:overview"),  # what treats, not what is treated
         ("is teflon used to treat the spasm", "glossary:botox"),  # a treatment's own word
         ("how is hemifacial spasm treated", "section:overview"),  # the guide's subject
+        ("what treatments does Mayfield offer", "source:guide"),  # a name of the source
     ],
 )
 def test_no_treatment_note_for_what_treats_or_what_the_guide_treats(
@@ -246,3 +247,71 @@ def test_a_length_gap_names_only_typed_words_and_never_fails(
         if what == search_gaps.FIGURE:
             for named in about:  # as typed, or as a typo was read
                 assert set(named.split()) <= typed | read
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "first"),
+    [
+        (
+            "is there an age limit for having MVD surgery",
+            "mvd surgery",
+            "treatment:mvd/limitations",
+        ),
+        (
+            "My dad is 82 years old with heart problems. Is he too old for the MVD operation,"
+            " is there an age limit?",
+            "mvd",
+            "treatment:mvd/limitations",
+        ),
+        ("is there a maximum age for botox", "botox", "treatment:botox/limitations"),
+        ("am I too old for surgery", "surgery", "treatment:mvd"),
+    ],
+)
+def test_an_age_bound_of_a_treatment_is_said_first(
+    run, question: str, named: str, first: str
+) -> None:
+    data = _json(run, question)
+    assert data["unsaid"] == [{"lacks": "age_limit", "about": [named]}]
+    assert data["results"][0]["id"] == first
+    note = f"The guide gives no age limit for '{named}'" + _CLOSEST
+    plain = _plain(run, question)
+    assert note in plain and plain.index(note) < plain.index("Closest passage (")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["at what age does hfs start", "is hemifacial spasm an age thing", "what age do people get it"],
+)
+def test_no_age_limit_note_where_no_bound_is_asked(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.AGE_LIMIT for what, _ in found.unsaid)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(st.sampled_from(["is", "there", "an", "for", "my", "dad", "age", "old", "too"])),
+    st.sampled_from(_OWN),
+    st.text(max_size=20),
+)
+def test_an_age_limit_note_needs_a_bound_asked_and_names_a_record_without_an_age(
+    frame: list[str], name: str, noise: str
+) -> None:
+    question = f"{' '.join(frame)} {name} {noise}"
+    try:
+        found = search.answer(DS, question)
+    except (NotFoundError, UsageError):
+        return
+    words = " ".join(WORD.findall(normalize_query(question)))
+    for what, about in found.unsaid:
+        if what != search_gaps.AGE_LIMIT:
+            continue
+        # an age, or "too old", "too young", is asked
+        assert {"age", "too"} & set(words.split())
+        for typed in about:
+            assert typed in IX.own_names
+            records = IX.own_names[typed]
+            assert not any(
+                search_gaps._holds_age(IX, k)
+                for r in records
+                for k in search_gaps._sentences(IX, r)
+            )

@@ -80,9 +80,10 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
 NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
+AGE_LIMIT = "age_limit"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
-    *(ELSEWHERE, PERIOD, UNUSED),
+    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -550,6 +551,8 @@ def unsaid(
             out.append((PICTURE, unshown))
     if not out and (painless := _unpained(ix, named, words)):
         out.append((PAIN, painless))
+    if not out and (ageless := _no_age_limit(ix, named, words)):
+        out.append((AGE_LIMIT, ageless))
     # the guide's subject may be compared with another thing ("is trigeminal neuralgia more
     # common than hemifacial spasm")
     compared = sorted((*named, *subject), key=lambda t: _position(t, words))
@@ -622,6 +625,9 @@ _TREATING = frozenset(
 _TREATMENT_KINDS = frozenset(("treatment", "drug"))
 # The active forms of those words: what stands before them treats ("can craniectomy treat it").
 _TREATS = frozenset(("treat", "treats", "treating", "cure", "cures"))
+# The kinds of record that only name a place, a person or an address (the guide's source, its
+# links and registries).
+_NAMING_KINDS = ADDRESS_KINDS | {"source"}
 
 
 # A sentence that points to a figure of the guide ("(Figure 2)", "(Figures 3 and 4)"); compiled
@@ -660,19 +666,22 @@ def _untreated(
     # treated"); a word before an active one is what treats ("can craniectomy treat it")
     rest = [w for w in words if w not in _TREATING]
     active = [k for k, w in enumerate(words) if w in _TREATS]
-    return tuple(
-        t.typed
-        for t in named
-        if (
-            t.own
-            or (
-                zipf(t.typed) < RARE_ZIPF
-                and not _describes(t.typed, rest, vocab)
-                and not any(k > _position(t, words) for k in active)
-            )
-        )
-        and not any(ix.rows[r].kind in _TREATMENT_KINDS for r in _records(ix, t.terms))
-    )
+    out: list[str] = []
+    for t in named:
+        kinds = {ix.rows[r].kind for r in _records(ix, t.terms)}
+        if kinds & _TREATMENT_KINDS:
+            continue
+        if not t.own and (
+            zipf(t.typed) >= RARE_ZIPF
+            or _describes(t.typed, rest, vocab)
+            or any(k > _position(t, words) for k in active)
+            # a word only of the guide's source or an address names a place or a person
+            # ("what treatments does Mayfield offer"), not what is treated
+            or kinds <= _NAMING_KINDS
+        ):
+            continue
+        out.append(t.typed)
+    return tuple(out)
 
 
 # The words that set two things side by side as a choice between them ("craniotomy vs
@@ -694,6 +703,48 @@ def _choice(a: Thing, b: Thing, words: list[str]) -> bool:
         and bool(_CHOICE.intersection(between))
         and set(between) <= _CHOICE | _ARTICLES
     )
+
+
+# The words that ask for an age bound ("is there an age limit for MVD", "too old for surgery",
+# "the maximum age for Botox"): after "age", before it, and after "too".
+_BOUND_AFTER_AGE = frozenset(
+    ("limit", "limits", "cutoff", "cut", "restriction", "restrictions", "requirement", "bar")
+)
+_BOUND_BEFORE_AGE = frozenset(("maximum", "minimum", "max", "min", "upper", "lower", "oldest"))
+_TOO = frozenset(("old", "young"))
+
+
+def _no_age_limit(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...]:
+    """The record names a question asks an age bound of ("is there an age limit for MVD", "is
+    he too old for the operation", "the minimum age for Botox") when no sentence of their
+    records holds an age: the guide gives the age at which the spasm begins on average, no
+    age for a treatment. Empty when no age bound is asked, or of no record's name."""
+    asked = any(
+        (a == "age" and b in _BOUND_AFTER_AGE)
+        or (a in _BOUND_BEFORE_AGE and b == "age")
+        or (a == "too" and b in _TOO)
+        for a, b in pairwise(words)
+    )
+    if not asked:
+        return ()
+    out: list[str] = []
+    for t in named:
+        if not t.own:
+            continue
+        sentences = {k for r in t.records for k in _sentences(ix, r)}
+        if any(_holds_age(ix, k) for k in sentences):
+            continue
+        out.append(t.typed)
+    return tuple(out)
+
+
+def _holds_age(ix: Index, k: int) -> bool:
+    """Whether sentence ``k`` (a passage rowid), read with its record's title, holds an age."""
+    from bisect import bisect_right
+
+    rowid = bisect_right(ix.first, k) - 1
+    entry = ix.rows[rowid]
+    return holds_figure("age", f"{entry.title}. {entry.passages[k - ix.first[rowid]]}")
 
 
 def _looks(words: list[str]) -> bool:
