@@ -136,6 +136,16 @@ def _false_notes(text: str, answers: tuple[str, ...]) -> list[str]:
             for word in about:
                 named = [r for r in answers if word in _words(f"{ROWS[r].title} {ROWS[r].names}")]
                 wrong += [f"does not say what {word!r} is: {r} is about it" for r in named]
+        elif lacks == "age_limit":
+            wrong += [
+                f"no age limit for {thing!r}: {record} gives an age"
+                for thing in about
+                for record in answers
+                if any(
+                    holds_figure("age", f"{ROWS[record].title}. {sentence}")
+                    for sentence, _ in SENTENCES[record]
+                )
+            ]
         elif lacks == "unused" and found.hits and found.hits[0].id in answers:
             wrong.append(f"the right answer {found.hits[0].id} headed as only the closest")
     return wrong

@@ -131,7 +131,9 @@ class Unsaid(TypedDict):
             "elsewhere: what is asked (first) is given only of another treatment than the one "
             "named (second); period: the figure is asked at a length of time (first) the "
             "guide never speaks of, of the kind second names (percentage, duration, number); "
-            "unused: what the query asks about is a thing the guide never names",
+            "unused: what the query asks about is a thing the guide never names; "
+            "age_limit: an age bound (an age limit, too old) is asked of them, and the guide "
+            "gives none",
             enum="search gaps",
         ),
     ]

@@ -80,9 +80,10 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
 NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
+AGE_LIMIT = "age_limit"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
-    *(ELSEWHERE, PERIOD, UNUSED),
+    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -530,19 +531,28 @@ def unsaid(
         )
         if lacking:
             out.append((ASPECT, lacking))
+    # the length of a thing the guide speaks of without one ("how long does hearing loss last")
+    if kind == "duration" and not out and (lasting := _unlasting(ix, asked, text, vocab)):
+        out.append((FIGURE, (lasting,)))
     if not out and (elsewhere := _aspect_elsewhere(ix, asked, named, vocab)):
         out.append((ELSEWHERE, elsewhere))
     words = WORD.findall(normalize_query(text))
-    if not out and (untreated := _untreated(ix, named, words)):
+    if not out and (untreated := _untreated(ix, named, words, vocab)):
         out.append((TREATMENT, untreated))
-    if "picture" in intents and not out:
+    looks = _looks(words)
+    if ("picture" in intents or looks) and not out:
         # a picture asked of a thing no figure of the guide shows ("a figure of where the Botox
-        # needles go"): its figures are of the nerve, the skull and the operation
-        unshown = tuple(t.typed for t in named if t.own and not _pictured(ix, t))
+        # needles go"): its figures are of the nerve, the skull and the operation; what a thing
+        # looks like is asked of a rare word the guide names too ("what does an AVM look like")
+        unshown = tuple(
+            t.typed for t in named if (t.own or (looks and rare(t))) and not _pictured(ix, t)
+        )
         if unshown:
             out.append((PICTURE, unshown))
     if not out and (painless := _unpained(ix, named, words)):
         out.append((PAIN, painless))
+    if not out and (ageless := _no_age_limit(ix, named, words)):
+        out.append((AGE_LIMIT, ageless))
     # the guide's subject may be compared with another thing ("is trigeminal neuralgia more
     # common than hemifacial spasm")
     compared = sorted((*named, *subject), key=lambda t: _position(t, words))
@@ -552,6 +562,8 @@ def unsaid(
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
             apart = not records[a.typed] & records[b.typed]
+            if _choice(a, b, words):
+                continue  # "craniotomy vs craniectomy": what the guide says of each answers
             if (a.own or b.own) and apart and rare(a) and rare(b):
                 out.append((TOGETHER, (a.typed, b.typed)))
     return tuple(out)
@@ -611,6 +623,11 @@ _TREATING = frozenset(
     ("treat", "treats", "treated", "treating", "treatment", "treatments", "cure", "cured", "cures")
 )
 _TREATMENT_KINDS = frozenset(("treatment", "drug"))
+# The active forms of those words: what stands before them treats ("can craniectomy treat it").
+_TREATS = frozenset(("treat", "treats", "treating", "cure", "cures"))
+# The kinds of record that only name a place, a person or an address (the guide's source, its
+# links and registries).
+_NAMING_KINDS = ADDRESS_KINDS | {"source"}
 
 
 # A sentence that points to a figure of the guide ("(Figure 2)", "(Figures 3 and 4)"); compiled
@@ -630,22 +647,109 @@ def _pictured(ix: Index, thing: Thing) -> bool:
     return any(re.search(_POINTS, str(row[0]), re.IGNORECASE) for row in texts)
 
 
-def _untreated(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...]:
-    """The record names a question asks the treatment of ("how is Bell's palsy treated") that
-    no record of a treatment or a drug speaks of (anywhere: title, names, text, context,
-    questions answered): the guide treats only its subject. Empty when the question names a
-    treatment or a drug itself ("can Botox treat ...": what the treatment does), or asks no
-    treatment."""
+def _untreated(
+    ix: Index, named: list[Thing], words: list[str], vocab: Vocabulary
+) -> tuple[str, ...]:
+    """The record names, and the rare words the guide only mentions ("how is an aneurysm
+    treated": an MRI rules one out), a question asks the treatment of ("how is Bell's palsy
+    treated") that no record of a treatment or a drug speaks of (anywhere: title, names, text,
+    context, questions answered): the guide treats only its subject. Empty when the question
+    names a treatment or a drug itself ("can Botox treat ...": what the treatment does), or
+    asks no treatment."""
     if not _TREATING.intersection(words):
         return ()
     own = [t for t in named if t.own]
     if any(ix.rows[r].kind in _TREATMENT_KINDS for t in own for r in t.records):
         return ()
-    return tuple(
-        t.typed
-        for t in own
-        if not any(ix.rows[r].kind in _TREATMENT_KINDS for r in _records(ix, t.terms))
+    # (a rare word before the word asking its treatment is no description: "an aneurysm
+    # treated")
+    # treated"); a word before an active one is what treats ("can craniectomy treat it")
+    rest = [w for w in words if w not in _TREATING]
+    active = [k for k, w in enumerate(words) if w in _TREATS]
+    out: list[str] = []
+    for t in named:
+        kinds = {ix.rows[r].kind for r in _records(ix, t.terms)}
+        if kinds & _TREATMENT_KINDS:
+            continue
+        if not t.own and (
+            zipf(t.typed) >= RARE_ZIPF
+            or _describes(t.typed, rest, vocab)
+            or any(k > _position(t, words) for k in active)
+            # a word only of the guide's source or an address names a place or a person
+            # ("what treatments does Mayfield offer"), not what is treated
+            or kinds <= _NAMING_KINDS
+        ):
+            continue
+        out.append(t.typed)
+    return tuple(out)
+
+
+# The words that set two things side by side as a choice between them ("craniotomy vs
+# craniectomy", "an AVM or an aneurysm").
+_CHOICE = frozenset(("vs", "versus", "v", "or"))
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+def _choice(a: Thing, b: Thing, words: list[str]) -> bool:
+    """Whether the question sets ``a`` and ``b`` side by side as a choice ("craniotomy vs
+    craniectomy", "called craniotomy or craniectomy"): only a word of choice, and articles,
+    stand between them. What the guide says of each is then the answer, though it never
+    speaks of the two together."""
+    first, second = sorted((a, b), key=lambda t: _position(t, words))
+    start = _position(first, words) + len(first.typed.split())
+    between = words[start : _position(second, words)]
+    return (
+        _position(first, words) >= 0
+        and bool(_CHOICE.intersection(between))
+        and set(between) <= _CHOICE | _ARTICLES
     )
+
+
+# The words that ask for an age bound ("is there an age limit for MVD", "too old for surgery",
+# "the maximum age for Botox"): after "age", before it, and after "too".
+_BOUND_AFTER_AGE = frozenset(
+    ("limit", "limits", "cutoff", "cut", "restriction", "restrictions", "requirement", "bar")
+)
+_BOUND_BEFORE_AGE = frozenset(("maximum", "minimum", "max", "min", "upper", "lower", "oldest"))
+_TOO = frozenset(("old", "young"))
+
+
+def _no_age_limit(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...]:
+    """The record names a question asks an age bound of ("is there an age limit for MVD", "is
+    he too old for the operation", "the minimum age for Botox") when no sentence of their
+    records holds an age: the guide gives the age at which the spasm begins on average, no
+    age for a treatment. Empty when no age bound is asked, or of no record's name."""
+    asked = any(
+        (a == "age" and b in _BOUND_AFTER_AGE)
+        or (a in _BOUND_BEFORE_AGE and b == "age")
+        or (a == "too" and b in _TOO)
+        for a, b in pairwise(words)
+    )
+    if not asked:
+        return ()
+    out: list[str] = []
+    for t in named:
+        if not t.own:
+            continue
+        sentences = {k for r in t.records for k in _sentences(ix, r)}
+        if any(_holds_age(ix, k) for k in sentences):
+            continue
+        out.append(t.typed)
+    return tuple(out)
+
+
+def _holds_age(ix: Index, k: int) -> bool:
+    """Whether sentence ``k`` (a passage rowid), read with its record's title, holds an age."""
+    from bisect import bisect_right
+
+    rowid = bisect_right(ix.first, k) - 1
+    entry = ix.rows[rowid]
+    return holds_figure("age", f"{entry.title}. {entry.passages[k - ix.first[rowid]]}")
+
+
+def _looks(words: list[str]) -> bool:
+    """Whether the question asks what something looks like ("what does an AVM look like")."""
+    return any(a in ("look", "looks") and b == "like" for a, b in pairwise(words))
 
 
 # The words that ask whether something hurts (not "pain", which asks as often what eases it:
@@ -938,3 +1042,43 @@ def _aspect_length(
     if not lengths or aspects.intersection(lengths):
         return None  # no length shown (search says so itself), or one of the aspect asked
     return " ".join(run)
+
+
+def _unlasting(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> str | None:
+    """What a question asks the length of ("how long does hearing loss last after MVD": hearing
+    loss, the guide's "decreased hearing"), when it names no record (a treatment's own length is
+    read above), the guide speaks of it (each concept of it, as search matched it, in one
+    sentence), and no sentence that speaks of it, read with its record's title, holds a length
+    of time: the guide gives no length of it. None otherwise."""
+    from bisect import bisect_right
+
+    run: list[str] = []
+    for word in asked_length(text):
+        if word in vocab.stop_words:
+            if run:
+                break
+            continue
+        run.append(word)
+    if not run or any(w in vocab.filler or w in vocab.subject or not w.isalpha() for w in run):
+        return None
+    if any(" ".join(run[k:]) in ix.own_names or w in ix.own_names for k, w in enumerate(run)):
+        return None  # a record's own name: its figures are read above
+    name = " ".join(run)
+    parts = [a for a in asked if a.terms and (a.concept.typed == name or a.concept.typed in run)]
+    if not parts or any(a.related or a.read_as or _aside(a.concept) for a in parts):
+        return None  # a word read otherwise: search says so itself
+    covered = {w for a in parts for w in a.concept.typed.split()}
+    if not set(run) <= covered:
+        return None
+    expression = " AND ".join("(" + " OR ".join(a.terms) + ")" for a in parts)
+    sentences = set(match(ix.db, expression, "passages"))
+    if not sentences:
+        return None  # never said together: not a thing the guide speaks of
+    for rowid in match(ix.db, "{title} : (" + expression + ")"):
+        sentences.update(_sentences(ix, rowid))
+    for k in sentences:
+        rowid = bisect_right(ix.first, k) - 1
+        entry = ix.rows[rowid]
+        if holds_figure("duration", f"{entry.title}. {entry.passages[k - ix.first[rowid]]}"):
+            return None
+    return name

@@ -534,6 +534,7 @@ _UNSAID = {
     "treatment": "The guide does not say how {named} is treated" + _CLOSEST,
     "pain": "The guide does not say whether {named} hurts" + _CLOSEST,
     "picture": "The guide has no figure of {named}" + _CLOSEST,
+    "age_limit": "The guide gives no age limit for {named}" + _CLOSEST,
     "negated": "The question is put negatively ({named}): the guide's figures count what does"
     " happen, so the figures below do not answer it as asked.",
     "comparison": "The guide never compares {both}" + _CLOSEST,
