@@ -10,7 +10,7 @@ beside them, never instead:
     .venv/bin/python benchmarks/search_quality.py --misses    # also list every question not first
 
 questions.tsv is the set search was tuned on; questions-heldout.tsv and questions-blind-a.tsv
-to -o.tsv were written blind, but their misses have been read, so they are development sets now
+to -p.tsv were written blind, but their misses have been read, so they are development sets now
 (sets B to H were each measured before that, docs/benchmarks.md): a claim
 needs a fresh, unseen set (give its path). A question of kind "none" (ANSWERS "-") is right when
 search says the guide does not answer it: a miss (exit 1), or an answer that first names the
@@ -46,7 +46,9 @@ BLIND_L = FIXTURES / "questions-blind-l.tsv"
 BLIND_M = FIXTURES / "questions-blind-m.tsv"
 BLIND_N = FIXTURES / "questions-blind-n.tsv"
 BLIND_O = FIXTURES / "questions-blind-o.tsv"
+BLIND_P = FIXTURES / "questions-blind-p.tsv"
 NAMES = {
+    BLIND_P: "blind set P (questions-blind-p.tsv; written blind, round 13 claim, development set)",
     BLIND_O: "blind set O (questions-blind-o.tsv; written blind, round 12 claim, development set)",
     BLIND_N: "blind set N (questions-blind-n.tsv; written blind, round 11 claim, development set)",
     BLIND_M: "blind set M (questions-blind-m.tsv; written blind, round 11 start, development set)",
@@ -67,6 +69,7 @@ NAMES = {
 }
 # The blind sets, newest first, and the held-out set: the headline, and what --ablate scores.
 BLIND_SETS = (
+    BLIND_P,
     BLIND_O,
     BLIND_N,
     BLIND_M,
