@@ -1008,12 +1008,8 @@ def _singular(words: list[str]) -> tuple[str, ...]:
     return tuple(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
 
 
-def _aspect_length(
-    ix: Index, text: str, first: Sequence[tuple[int, Entry, range]], vocab: Vocabulary
-) -> str | None:
-    """The aspect asked the length of ("the side effects of Botox": side effects), when it is
-    the title of a treatment's aspect record ("Botox injections: side effects") and no sentence
-    shown that holds a length of time is of such a record; else None."""
+def _length_asked(text: str, vocab: Vocabulary) -> list[str]:
+    """The first run of words, stop words aside, of what ``text`` asks the length of."""
     run: list[str] = []
     for word in asked_length(text):
         if word in vocab.stop_words:
@@ -1021,6 +1017,16 @@ def _aspect_length(
                 break
             continue
         run.append(word)
+    return run
+
+
+def _aspect_length(
+    ix: Index, text: str, first: Sequence[tuple[int, Entry, range]], vocab: Vocabulary
+) -> str | None:
+    """The aspect asked the length of ("the side effects of Botox": side effects), when it is
+    the title of a treatment's aspect record ("Botox injections: side effects") and no sentence
+    shown that holds a length of time is of such a record; else None."""
+    run = _length_asked(text, vocab)
     if not run:
         return None
     asked = _singular(run)
@@ -1052,13 +1058,7 @@ def _unlasting(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) 
     of time: the guide gives no length of it. None otherwise."""
     from bisect import bisect_right
 
-    run: list[str] = []
-    for word in asked_length(text):
-        if word in vocab.stop_words:
-            if run:
-                break
-            continue
-        run.append(word)
+    run = _length_asked(text, vocab)
     if not run or any(w in vocab.filler or w in vocab.subject or not w.isalpha() for w in run):
         return None
     if any(" ".join(run[k:]) in ix.own_names or w in ix.own_names for k, w in enumerate(run)):
