@@ -82,18 +82,14 @@ def read_regular(path: str, limit: int | None = None) -> bytes:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise Refused(path, f"it is {_kind(os.fstat(fd).st_mode)}, not a document")
-        size = os.fstat(fd).st_size
-        if limit is not None and size > limit:
-            raise Refused(
-                path, f"it is larger than {limit // 2**20} MiB, the most read of a document"
-            )
+        too_large = f"it is larger than {(limit or 0) // 2**20} MiB, the most read of a document"
+        if limit is not None and os.fstat(fd).st_size > limit:
+            raise Refused(path, too_large)
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as stream:
             data = stream.read() if limit is None else stream.read(limit + 1)
         if limit is not None and len(data) > limit:  # it grew while it was read
-            raise Refused(
-                path, f"it is larger than {limit // 2**20} MiB, the most read of a document"
-            )
+            raise Refused(path, too_large)
         return data
     finally:
         os.close(fd)
