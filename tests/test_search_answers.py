@@ -310,3 +310,12 @@ def test_a_passage_that_does_not_give_what_was_asked_is_not_called_the_answer(
     plain = run("search", question, "--format", "plain").stdout
     other = {"Closest passage", "Best answer"} - {label}
     assert f"\n{label} (" in plain and not any(f"\n{o} (" in plain for o in other)
+
+
+def test_the_verb_of_the_guides_weakness_is_its_word() -> None:
+    """Trial 9: 'does botox weaken the face permanently' said 'weaken' is not in the guide,
+    which lists temporary facial weakness among Botox's side effects."""
+    found = search.answer(store.load_packaged(), "does botox weaken the face permanently")
+    assert "weaken" not in found.unmatched
+    assert found.hits[0].id in ("treatment:botox/side_effects", "treatment:botox")
+    assert any(h.id == "treatment:botox/side_effects" for h in found.hits[:2])

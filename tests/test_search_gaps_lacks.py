@@ -372,3 +372,15 @@ def test_every_kind_of_gap_has_its_own_words() -> None:
     from hfs_info import views
 
     assert set(views._UNSAID) == set(search_gaps.LACKS)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how long does the spasm last each time", "how long does each twitch last",
+     "how long does every spasm last"],
+)  # fmt: skip
+def test_how_long_each_spasm_lasts_is_no_treatments_length(question: str) -> None:
+    """Trial 9: with 'each time' added, Botox's three months came back as the Best answer."""
+    found = search.answer(DS, question)
+    assert found.no_figure == "duration"
+    assert [what for what, _ in found.unsaid] == ["figure"]
