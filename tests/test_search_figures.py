@@ -66,6 +66,8 @@ def test_an_asking_phrase_asks_for_its_kind_of_figure(
     kind = ASKS[ask]
     if kind != "percentage" and topic[0] in UNITS:
         kind = topic[0]
+    if ask == "how many" and topic[0] in ("people", "patients"):
+        kind = "people"  # a share of them or a count of them answers
     assert asked_figure(text, VOCAB) == kind
 
 
@@ -276,3 +278,29 @@ def test_a_keyword_share_is_given_or_said_not_given(topic: str, share: str) -> N
     assert found.no_figure == "percentage" or any(
         holds_figure("percentage", text) for text in shown
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "gap"),
+    [
+        ("how many people get relief from botox", True),  # "3 days" is no number of people
+        ("how many patients respond to the pills", True),
+        ("how many people have hfs", False),  # 8 in 100,000
+        ("how many patients get relief after mvd", False),  # 85%
+        ("how many patients were in the study", False),  # 143 patients
+    ],
+)
+def test_how_many_people_is_answered_by_a_share_or_a_count_of_people(
+    question: str, gap: bool
+) -> None:
+    """Trial 9: 'how many people get relief from botox' was answered, with no note, by how
+    soon Botox works (3 days): a count of days is no count of people."""
+    assert asked_figure(question, VOCAB) == "people"
+    assert (search.answer(DS, question).no_figure == "people") is gap
+
+
+def test_people_are_counted_by_a_share_a_ratio_or_a_count_of_them() -> None:
+    assert holds_figure("people", "85% have immediate relief")
+    assert holds_figure("people", "8 people in 100,000")
+    assert holds_figure("people", "long-term results in 143 patients")
+    assert not holds_figure("people", "Usually works within three days")

@@ -52,7 +52,7 @@ OWN_NAMES = sorted(
         (
             "how many people in 100,000 get trigeminal neuralgia",
             (("figure", ("trigeminal neuralgia",)),),
-            "number",
+            "people",
         ),
         (
             "what is the average age of onset of trigeminal neuralgia",
@@ -68,7 +68,7 @@ OWN_NAMES = sorted(
         (
             "how many patients were in the Payner and Tew study",
             (("figure", ("payner",)),),
-            "number",
+            "people",
         ),
         # named only in a list of what an MRI rules out, and in a web address
         ("What is an AVM?", (("definition", ("avm",)),), None),
@@ -115,9 +115,8 @@ def test_what_the_guide_names_but_never_says_is_said_first(
 
 def test_each_note_reads_as_a_sentence(run) -> None:
     plain = run("search", "how many people get trigeminal neuralgia", "-f", "plain").stdout
-    assert "The guide gives no number for 'trigeminal neuralgia'; the closest passages follow." in (
-        " ".join(plain.split())
-    )
+    note = "The guide gives no share or number of people for 'trigeminal neuralgia'; the closest"
+    assert note + " passages follow." in (" ".join(plain.split()))
     plain = run("search", "what is an AVM", "-f", "plain").stdout
     assert "The guide names 'avm' but does not say what it is;" in " ".join(plain.split())
     plain = run("search", "can I take Tegretol after MVD", "-f", "plain").stdout

@@ -106,7 +106,7 @@ _RECURRENCE = "statistic:mvd-recurrence"
         (
             "how many patients relapse within 6 months of MVD",
             "6 months",
-            "number",
+            "people",
             "treatment:mvd/results",
         ),
     ],
@@ -120,7 +120,11 @@ def test_a_figure_at_a_time_the_guide_never_speaks_of_is_said_first(
     SCHEMA.validate(data)
     assert data["unsaid"][0] == {"lacks": "period", "about": [time, kind]}
     assert data["results"][0]["id"] == first
-    figure = {"percentage": "percentage or chance", "number": "number"}[kind]
+    figure = {
+        "percentage": "percentage or chance",
+        "number": "number",
+        "people": "share or number of people",
+    }[kind]
     note = (
         f"The guide never speaks of '{time}': no {figure} it gives is for that time; the"
         " closest passages follow."

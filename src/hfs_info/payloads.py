@@ -168,8 +168,9 @@ class Search(TypedDict):
     no_figure: Annotated[
         str | None,
         Note(
-            "the kind of figure the query asks for (percentage, duration, number, age, size, or "
-            "the unit asked a count of: hours) when no answer shown holds one: the guide gives "
+            "the kind of figure the query asks for (percentage, duration, number, age, size, "
+            "people, or the unit asked a count of: hours) when no answer shown holds one: the "
+            "guide gives "
             "no such figure and the results are only the closest passages; null otherwise"
         ),
     ]

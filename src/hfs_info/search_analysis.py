@@ -849,6 +849,10 @@ _UNITS = {
     "unit": "units",
     "ml": "ml",
 }
+# The words after "how many" that ask how many people: answered by a share of them or a count.
+_PEOPLE = frozenset(
+    ("people", "patients", "persons", "ppl", "folks", "individuals", "cases", "sufferers")
+)
 _TIMES = frozenset(("second", "minute", "hour", "day", "night", "week", "month", "year"))
 # What kind of figure each asking phrase wants (its words, as read).
 _FIGURE_ASKS = {
@@ -930,6 +934,8 @@ def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
             unit = after[0][:-1] if after[0].endswith("s") else after[0]
             if unit in _UNITS:
                 return _UNITS[unit]
+            if (word, words[i + 1]) == ("how", "many") and after[0] in _PEOPLE:
+                return "people"  # "how many people get relief": a share of them, or a count
         return kind
     if not {"how", "what", "which"} & set(words):
         # keywords that name a share ("hearing loss percent", "mvd success rate"); a number
@@ -969,6 +975,10 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
             (w[:-1] if w.endswith("s") else w) in _SIZES
             for i in numbers
             for w in words[i + 1 : i + 2]
+        )
+    if kind == "people":  # a share of people ("85%", "8 in 100,000") or a count of them
+        return holds_figure("percentage", text) or any(
+            w in _PEOPLE for i in numbers for w in words[i + 1 : i + 3]
         )
     if kind == "percentage":
         if "%" in text or "percent" in words:

@@ -519,6 +519,7 @@ _FIGURES = {
     "number": "number",
     "age": "age",
     "size": "size",
+    "people": "share or number of people",
 }
 
 
