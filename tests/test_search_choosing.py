@@ -16,21 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hfs_info import search, store, vocabulary
-from hfs_info.search_index import Index, entries, index_for
+from hfs_info.search_index import entries
 from tests.depth import examples
+from tests.searching import first, ix
 
 DS = store.load_packaged()
 VOCAB = vocabulary.load()
 TREATMENTS = sorted(e.id for e in entries(DS) if e.kind == "treatment" and "/" not in e.id)
-
-
-def ix() -> Index:
-    """The search index, fetched when used: a test elsewhere may close a cached one."""
-    return index_for(DS)
-
-
-def first(question: str) -> str:
-    return search.search(DS, question)[0].id
 
 
 def entry(record_id: str) -> search.Entry:

@@ -17,43 +17,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hfs_info import search, search_analysis, store, vocabulary
-from hfs_info.search_index import Index, entries, index_for, match
+from hfs_info.search_index import entries, index_for, match
 from tests.depth import examples
+from tests.searching import first, ids, ix, treatment_names
+from tests.searching import record_names as names_of
 
 DS = store.load_packaged()
 VOCAB = vocabulary.load()
 DRUGS = sorted(e.id for e in entries(DS) if e.kind == "drug")
 TREATMENTS = sorted(e.id for e in entries(DS) if e.kind == "treatment" and "/" not in e.id)
-
-
-def ix() -> Index:
-    """The search index, fetched when used: a test elsewhere may close a cached one."""
-    return index_for(DS)
-
-
-def ids(question: str, n: int = 3) -> list[str]:
-    return [h.id for h in search.search(DS, question)[:n]]
-
-
-def first(question: str) -> str:
-    return ids(question, 1)[0]
-
-
-def names_of(record_id: str) -> list[str]:
-    """Every own name of the record ``record_id`` (title, aliases, brand name), as typed."""
-    return sorted(
-        name
-        for name, rows in ix().own_names.items()
-        if {ix().rows[r].id for r in rows} == {record_id}
-    )
-
-
-def treatment_names(treatment: str) -> list[str]:
-    return sorted(
-        name
-        for name, rows in ix().own_names.items()
-        if {search._treatment_of(ix().rows[r]) for r in rows} == {treatment}
-    )
 
 
 # --- a picture named: the figure that shows a topic of the question -----------------------------

@@ -17,18 +17,10 @@ from hypothesis import strategies as st
 
 from hfs_info import search, store
 from hfs_info.errors import NotFoundError, UsageError
-from hfs_info.search_index import Index, index_for
+from hfs_info.search_index import index_for
+from tests.searching import first, ix
 
 DS = store.load_packaged()
-
-
-def ix() -> Index:
-    """The search index, fetched when used: a test elsewhere may close a cached one."""
-    return index_for(DS)
-
-
-def first(question: str) -> str:
-    return search.search(DS, question)[0].id
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hfs_info import search, store
+from tests.searching import first
 
 DS = store.load_packaged()
-
-
-def first(question: str) -> str:
-    return search.search(DS, question)[0].id
 
 
 # --- less of the spasms: the guide's "diminished spasms" ----------------------------------------

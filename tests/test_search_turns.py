@@ -21,22 +21,14 @@ from hypothesis import strategies as st
 from hfs_info import search, store, vocabulary
 from hfs_info.errors import NotFoundError
 from hfs_info.search_analysis import quoted
-from hfs_info.search_index import Index, entries, index_for, match
+from hfs_info.search_index import entries, match
 from tests.depth import examples
+from tests.searching import first, ix
 
 ROOT = Path(__file__).parents[1]
 DS = store.load_packaged()
 VOCAB = vocabulary.load()
 IDS = {e.id for e in entries(DS)}
-
-
-def ix() -> Index:
-    """The search index, fetched when used: a test elsewhere may close a cached one."""
-    return index_for(DS)
-
-
-def first(question: str) -> str:
-    return search.search(DS, question)[0].id
 
 
 def treatment_of(record_id: str) -> str:
