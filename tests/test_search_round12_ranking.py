@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hfs_info import search, store
+from hfs_info import search, search_index, store
 from hfs_info.errors import NotFoundError, UsageError
 from hfs_info.search_index import index_for
 from tests.searching import first, ix
@@ -50,7 +50,7 @@ def test_the_other_conditions_are_terms_no_treatment_speaks_of() -> None:
     assert not {"craniotomy", "acetylcholine", "hemifacial spasm", "hfs", "botox"} & set(others)
     rows = ix().rows
     # each sentence counted names the term outside the term's own record
-    causes = {search._row_of(ix(), k) for k in others["trigeminal neuralgia"]}
+    causes = {search_index.row_of(ix(), k) for k in others["trigeminal neuralgia"]}
     assert {rows[r].id for r in causes} == {"section:causes"}
 
 

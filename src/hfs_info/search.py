@@ -16,7 +16,6 @@ guide uses is a miss (exit 1); a word the guide never uses is named, never silen
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import re
 from collections.abc import Callable, Iterable
@@ -55,6 +54,7 @@ from hfs_info.search_index import (
     highlighted_title,
     index_for,
     match,
+    row_of,
 )
 
 if TYPE_CHECKING:
@@ -1153,9 +1153,9 @@ def _others(ix: Index) -> dict[str, frozenset[int]]:
         if found & shared or set(name.split()) & subject:
             continue
         sentences = {
-            k for k in match(ix.db, quoted(name), "passages") if _row_of(ix, k) not in found
+            k for k in match(ix.db, quoted(name), "passages") if row_of(ix, k) not in found
         }
-        if any(rows[_row_of(ix, k)].kind == "treatment" for k in sentences):
+        if any(rows[row_of(ix, k)].kind == "treatment" for k in sentences):
             spoken |= found
         named[name] = (found, sentences)
     out = {
@@ -1166,11 +1166,6 @@ def _others(ix: Index) -> dict[str, frozenset[int]]:
     _OTHERS.clear()
     _OTHERS[id(ix)] = (ix, out)
     return out
-
-
-def _row_of(ix: Index, passage: int) -> int:
-    """The rowid of the record passage ``passage`` is a sentence of."""
-    return bisect.bisect_right(ix.first, passage) - 1
 
 
 def _of_others(
@@ -1193,7 +1188,7 @@ def _of_others(
         matched: dict[int, bool] = {}  # record -> whether every sentence matched names another
         for term, _ in m.terms:
             for k in match(ix.db, term, "passages"):
-                row = _row_of(ix, k)
+                row = row_of(ix, k)
                 matched[row] = matched.get(row, True) and k in naming
         out |= {(i, row) for row, only in matched.items() if only and row in m.scores}
     return out

@@ -59,7 +59,7 @@ from hfs_info.search_analysis import (
     normalize_query,
     zipf,
 )
-from hfs_info.search_index import match
+from hfs_info.search_index import match, titled
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -740,11 +740,7 @@ def _no_age_limit(ix: Index, named: list[Thing], words: list[str]) -> tuple[str,
 
 def _holds_age(ix: Index, k: int) -> bool:
     """Whether sentence ``k`` (a passage rowid), read with its record's title, holds an age."""
-    from bisect import bisect_right
-
-    rowid = bisect_right(ix.first, k) - 1
-    entry = ix.rows[rowid]
-    return holds_figure("age", f"{entry.title}. {entry.passages[k - ix.first[rowid]]}")
+    return holds_figure("age", titled(ix, k))
 
 
 def _looks(words: list[str]) -> bool:
@@ -828,9 +824,9 @@ def _figure_of(
     is no figure of them. None when no sentence shown holds such a figure (search's own note
     says so: Found.no_figure)."""
     figures: list[tuple[int, int, bool]] = []  # (record rowid, passage rowid, a length itself)
-    for rowid, entry, shown in first:
+    for rowid, _, shown in first:
         for k in shown:
-            sentence = f"{entry.title}. {entry.passages[k - ix.first[rowid]]}"
+            sentence = titled(ix, k)
             if holds_figure(kind, sentence):
                 own = not itself or holds_figure(kind, sentence, itself=True)
                 figures.append((rowid, k, own))
@@ -876,9 +872,7 @@ def _unfigured(
     if not first:
         return None
     sentences = [
-        (rowid, k, holds_figure(kind, f"{entry.title}. {entry.passages[k - ix.first[rowid]]}"))
-        for rowid, entry, shown in first
-        for k in shown
+        (rowid, k, holds_figure(kind, titled(ix, k))) for rowid, _, shown in first for k in shown
     ]
     lead = first[0][0]
     if not any(held for *_, held in sentences) or any(
@@ -1040,10 +1034,7 @@ def _aspect_length(
     if not aspects:
         return None
     lengths = [
-        rowid
-        for rowid, entry, shown in first
-        for k in shown
-        if holds_figure("duration", f"{entry.title}. {entry.passages[k - ix.first[rowid]]}")
+        rowid for rowid, _, shown in first for k in shown if holds_figure("duration", titled(ix, k))
     ]
     if not lengths or aspects.intersection(lengths):
         return None  # no length shown (search says so itself), or one of the aspect asked
@@ -1056,8 +1047,6 @@ def _unlasting(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) 
     read above), the guide speaks of it (each concept of it, as search matched it, in one
     sentence), and no sentence that speaks of it, read with its record's title, holds a length
     of time: the guide gives no length of it. None otherwise."""
-    from bisect import bisect_right
-
     run = _length_asked(text, vocab)
     if not run or any(w in vocab.filler or w in vocab.subject or not w.isalpha() for w in run):
         return None
@@ -1076,9 +1065,6 @@ def _unlasting(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) 
         return None  # never said together: not a thing the guide speaks of
     for rowid in match(ix.db, "{title} : (" + expression + ")"):
         sentences.update(_sentences(ix, rowid))
-    for k in sentences:
-        rowid = bisect_right(ix.first, k) - 1
-        entry = ix.rows[rowid]
-        if holds_figure("duration", f"{entry.title}. {entry.passages[k - ix.first[rowid]]}"):
-            return None
+    if any(holds_figure("duration", titled(ix, k)) for k in sentences):
+        return None
     return name

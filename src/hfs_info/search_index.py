@@ -352,6 +352,21 @@ def index_for(ds: Dataset) -> Index:
     return _built[1]
 
 
+def row_of(ix: Index, passage: int) -> int:
+    """The rowid of the record that passage ``passage`` is a sentence of."""
+    import bisect
+
+    return bisect.bisect_right(ix.first, passage) - 1
+
+
+def titled(ix: Index, passage: int) -> str:
+    """Sentence ``passage`` read with its record's title ("Botox injections: how long it
+    lasts. Usually lasts three months."): what a figure is of is often said only there."""
+    rowid = row_of(ix, passage)
+    entry = ix.rows[rowid]
+    return f"{entry.title}. {entry.passages[passage - ix.first[rowid]]}"
+
+
 def match(db: sqlite3.Connection, expression: str, table: str = "entries") -> dict[int, float]:
     """rowid -> BM25 relevance (higher is better) of the rows of ``table`` (entries or
     passages) matching ``expression``."""
