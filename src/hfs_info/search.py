@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from hfs_info import search_analysis, search_gaps
 from hfs_info.document import Found, Hit
 from hfs_info.errors import NotFoundError
+from hfs_info.models import PERCENT
 from hfs_info.query import MEDICATION
 from hfs_info.search_analysis import (
     COMMON_ZIPF,
@@ -1946,7 +1947,7 @@ def _other_parts(ds: Dataset, ix: Index, first: list[tuple[Entry, float]]) -> li
     ("the remaining 8%"); the first such group's, in the guide's order. Empty when none is."""
     groups: dict[str, list[Statistic]] = {}
     for stat in ds.statistics:
-        if stat.unit == "percent" and stat.max_value is None and not stat.approximate:
+        if stat.unit == PERCENT and stat.max_value is None and not stat.approximate:
             groups.setdefault(stat.group, []).append(stat)
     by_id = {f"statistic:{s.id}": s for s in ds.statistics}
     for entry, _ in first:
