@@ -98,6 +98,10 @@ BLIND_FLOORS = {
     # Set P (337): sealed, measured once after round 13 (71df9a8): 94.7% / 98.5%, "none"
     # 98.6% (answerable: 93.6% first, 98.5% in the first three); a floor since.
     "questions-blind-p.tsv": (0.93, 0.97),
+    # Set Q (360; patients' yes/no questions, a quarter the guide cannot answer): sealed,
+    # measured once at the start of round 14 (94297dc): 89.4% / 93.9%, "none" 86.4%
+    # (answerable: 90.3% first, 96.1% in the first three); a floor since.
+    "questions-blind-q.tsv": (0.89, 0.93),
     "questions-blind-j.tsv": (0.95, 0.99),
 }
 
@@ -125,6 +129,7 @@ NONE_FLOORS = {
     "questions-blind-n.tsv": 0.95,  # 97% when sealed
     "questions-blind-o.tsv": 0.92,  # 88% when sealed; 94.1% after round 13
     "questions-blind-p.tsv": 0.96,  # 98.6% when sealed
+    "questions-blind-q.tsv": 0.86,  # 86.4% when sealed
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
 # the same (round 8: 22, 27, 26, 25, 12, 36, 43 and 20; none added by that round), a ceiling a
@@ -149,6 +154,7 @@ NOTED_CEILINGS = {
     "questions-blind-n.tsv": 24,  # 22 when sealed
     "questions-blind-o.tsv": 34,  # 33 when sealed; 32 after round 13 (a choice: no "together")
     "questions-blind-p.tsv": 21,  # 19 when sealed
+    "questions-blind-q.tsv": 30,  # 28 when sealed
 }
 
 
