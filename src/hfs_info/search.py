@@ -338,10 +338,23 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         question = question._replace(intents=question.intents | {"alternative"})
     in_guide = cache(lambda phrase: bool(match(ix.db, quoted(phrase))))
     aspect = _asked_aspect(rewritten, in_guide) or _asked_plainly(rewritten, in_guide)
-    if aspect is None and "alternative" in question.intents:
+    if aspect is None and _asks_who_gives(rewritten, ix):
+        aspect = _aspect_form("how_given", in_guide)
+    if aspect is None and (
+        "alternative" in question.intents or _asks_when_turned_to(rewritten, ix)
+    ):
         aspect = _turned_to(in_guide)
     if aspect is None and _how_often_given(rewritten, question, ix, vocab.subject):
         aspect = _aspect_form("duration", in_guide)
+    course = _asks_course(rewritten, ix) if aspect is None else ()
+    if course:
+        # the words of time passing are the question's frame, as an aspect's asking phrase is
+        # ("over the years" is never Botox's "over the years")
+        aspect = _course_form(in_guide)
+        if aspect is not None:
+            frame = set(course) - {"as", "in", "with", "the", "on"}
+            kept = tuple(c for c in question.concepts if c.typed not in frame)
+            question = question._replace(concepts=kept)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
     if _treatment_chosen(rewritten):
@@ -691,6 +704,146 @@ def _asked_giver(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
             if word == "who" and _GIVING_VERBS.intersection(words[i + 1 : i + 1 + ASPECT_WORDS]):
                 return _aspect_form("how_given", in_guide)
     return None
+
+
+# Who carries a treatment out, asked by the kind of person: "what kind of doctor does MVD",
+# "which surgeon performs the operation", "what type of specialist gives the shots".
+_PRACTITIONERS = frozenset(
+    ("doctor", "doctors", "surgeon", "surgeons", "specialist", "specialists", "physician")
+) | frozenset(("physicians", "neurosurgeon", "neurosurgeons"))
+_KIND_OF = frozenset(("kind", "kinds", "type", "types", "sort", "sorts"))
+
+
+def _treatment_words(ix: Index) -> frozenset[str]:
+    """The words of the treatments' own names (a treatment's summary and its drugs)."""
+    got = _TREATMENT_WORDS.get(id(ix))
+    if got is not None and got[0] is ix:
+        return got[1]
+    words = frozenset(
+        word
+        for name, rowids in ix.own_names.items()
+        if any(_treatment_of(ix.rows[r]) and "/" not in ix.rows[r].id for r in rowids)
+        for word in WORD.findall(name)
+    )
+    _TREATMENT_WORDS[id(ix)] = (ix, words)
+    return words
+
+
+_TREATMENT_WORDS: dict[int, tuple[Index, frozenset[str]]] = {}
+
+
+def _asks_who_gives(text: str, ix: Index) -> bool:
+    """Whether a clause asks who carries out a treatment it names: "who does the MVD
+    operation" ("who", an asking verb, then nothing but the treatment's name), or a kind of
+    doctor asked with "what" or "which" ("what kind of doctor does the surgery", "which
+    surgeon operates"); not "who does it affect" (whom the condition affects)."""
+    from hfs_info import vocabulary
+
+    stop = vocabulary.load().stop_words
+    treatment = _treatment_words(ix)
+    for clause in _CLAUSE.split(normalize_query(text)):
+        words = WORD.findall(clause)
+        named = treatment.intersection(words)
+        for i, word in enumerate(words):
+            rest = words[i + 1 :]
+            if word == "who" and rest[:1] and rest[0] in _DOING_ASKS:
+                said = [w for w in rest[1:] if w not in stop]
+                if said and named and all(w in treatment for w in said):
+                    return True
+            if word in ("what", "which") and named:
+                kind_of = rest[:1] and rest[0] in _KIND_OF and rest[1:2] == ["of"]
+                after = rest[2:] if kind_of else rest
+                if after[:1] and after[0] in _PRACTITIONERS:
+                    return True
+    return False
+
+
+# Verbs of turning to a treatment, as people ask when or whether to: "when should I consider
+# surgery", "at what point do doctors suggest the operation", "should I have the operation".
+_TURNING_VERBS = (
+    frozenset(
+        ("consider", "considered", "recommend", "recommends", "recommended", "suggest", "suggests")
+    )
+    | frozenset(
+        ("suggested", "advise", "advised", "advises", "offer", "offered", "choose", "opt", "go")
+    )
+    | frozenset(("turn", "switch", "move", "have", "get", "need", "undergo"))
+)
+# What asks when or whether: "when ...", "at what point ...", "should I ...", "why not ...".
+_WHEN_ASKS = frozenset(("when", "point", "should"))
+_NOT = frozenset(("not", "dont", "doesnt", "isnt", "arent", "wouldnt", "shouldnt"))
+
+
+def _asks_when_turned_to(text: str, ix: Index) -> bool:
+    """Whether a clause asks when, or whether, to turn to a treatment it names that has an
+    aspect saying when it is used: "when should I consider surgery", "at what point do doctors
+    suggest the operation", "botox stopped working, should I have surgery", "why doesn't
+    everyone just get surgery" (a word asking when or whether, then a verb of turning to it,
+    then the treatment); not a treatment had again ("when should I have botox again": how long
+    it lasts), nor what comes after one ("when can I go back to work after surgery")."""
+    treatment = _treatment_words(ix)
+    used = {e.id.partition("/")[0] for e in ix.rows if e.id.endswith("/when_used")}
+    for clause in _CLAUSE.split(normalize_query(text)):
+        words = WORD.findall(clause)
+        if _AGAIN.intersection(words) or "after" in words:
+            continue
+        asks = next((k for k, w in enumerate(words) if w in _WHEN_ASKS), None)
+        why_not = "why" in words and _NOT.intersection(words)
+        if asks is None and not why_not:
+            continue
+        start = asks if asks is not None else words.index("why")
+        verb = next((k for k in range(start + 1, len(words)) if words[k] in _TURNING_VERBS), None)
+        if verb is None:
+            continue
+        for k in range(verb + 1, min(verb + 1 + ASPECT_WORDS, len(words))):
+            if words[k] in treatment:
+                # "should I have botox or surgery" chooses between them (_treatment_chosen)
+                if "or" in words[k + 1 :] and treatment.intersection(words[k + 1 :]):
+                    break
+                rows = ix.own_names.get(words[k], frozenset())
+                if {_treatment_of(ix.rows[r]) for r in rows} & used:
+                    return True
+    return False
+
+
+# Time passing, as people ask how the condition goes on: "does it get worse over time", "will
+# it spread as the years go by", "what happens to it in the long run". The guide's words for
+# the course of the condition are COURSE: it spreads, down the face over time (from the eye)
+# or upward (from the chin).
+_TIME_PASSING = (
+    ("over", "time"),
+    ("over", "the", "years"),
+    ("over", "years"),
+    ("with", "time"),
+    ("in", "time"),
+    ("as", "time", "goes"),
+    ("as", "time", "passes"),
+    ("as", "the", "years"),
+    ("as", "years"),
+    ("later", "on"),
+    ("in", "the", "long", "run"),
+    ("long", "term"),
+    ("over", "the", "long", "term"),
+)
+COURSE = ("over time", "spreads")
+
+
+def _asks_course(text: str, ix: Index) -> tuple[str, ...]:
+    """The words of time passing, when a question asks how the condition goes on over time
+    and names no treatment ("botox over the years" asks how the treatment fares); () when it
+    does not."""
+    words = WORD.findall(normalize_query(text))
+    if _treatment_words(ix).intersection(words):
+        return ()
+    spans = {tuple(words[i : i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
+    return tuple(w for phrase in _TIME_PASSING if phrase in spans for w in phrase)
+
+
+def _course_form(in_guide: Callable[[str], bool]) -> Concept | None:
+    """The guide's words for the course of the condition, as a question form, when the guide
+    uses them."""
+    used = tuple((quoted(words), 1.0) for words in COURSE if in_guide(words))
+    return Concept(COURSE[0], used, form=True) if used else None
 
 
 # Verbs of what a treatment does for the spasms: "how does X stop them" asks how X works.

@@ -1,0 +1,171 @@
+"""What round 14 of ranking reads (issue 19): who carries out a treatment, asked by the kind of
+person ("what kind of doctor does MVD"); when or whether to turn to a treatment ("at what point
+is surgery recommended"); how the condition goes on over time ("does it get worse over time");
+and the aspects of a treatment asked in patients' words (the vocabulary's [asks]).
+
+The questions here are not from any question set; the property tests try each reading with any
+text around it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hfs_info import search, store
+from tests.searching import first, ix
+
+DS = store.load_packaged()
+
+# --- who carries out a treatment: the aspect of how it is given (which names who gives it) ------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what type of surgeon does microvascular decompression", "treatment:mvd/how_given"),
+        ("what kind of specialist does the surgery", "treatment:mvd/how_given"),
+        ("which doctor gives the botox shots", "treatment:botox/how_given"),
+        ("who does the decompression operation", "treatment:mvd/how_given"),
+        ("who does botox injections", "treatment:botox/how_given"),
+    ],
+)
+def test_who_carries_out_a_treatment_is_how_it_is_given(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # whom the condition affects: no treatment named, and a verb after "who does"
+        ("who does hemifacial spasm affect", "section:affected"),
+        ("who does it affect", "section:affected"),
+        ("who gets hemifacial spasm", "section:affected"),
+    ],
+)
+def test_who_without_a_treatment_carried_out_keeps_its_answer(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+@given(before=st.text(max_size=40), after=st.text(max_size=40))
+def test_who_gives_is_read_only_with_a_treatment_named(before: str, after: str) -> None:
+    """Any text: the reading never fails, and a text naming no treatment's word is never read
+    as asking who gives one."""
+    text = f"{before} what kind of doctor {after}"
+    named = search._treatment_words(ix()).intersection(
+        search.WORD.findall(search.normalize_query(text))
+    )
+    if not named:
+        assert not search._asks_who_gives(text, ix())
+    assert search._asks_who_gives("what kind of doctor does the operation", ix())
+
+
+# --- when or whether to turn to a treatment: the aspect of when it is used -----------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when should my husband go for the operation",
+        "at what point is surgery recommended",
+        "should i get the operation now that the pills do not help",
+        "why not just have the operation",
+        "the injections wore off sooner each time, should i have surgery",
+    ],
+)
+def test_when_or_whether_to_turn_to_a_treatment_is_when_it_is_used(question: str) -> None:
+    assert first(question) == "treatment:mvd/when_used"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # what comes after a treatment: its recovery, not when it is used
+        ("when can I go back to work after surgery", "treatment:mvd/recovery"),
+        # how soon a treatment works
+        ("when do the botox shots start working", "treatment:botox/onset"),
+        # choosing between treatments: the options together
+        ("should i have botox or surgery", "section:overview"),
+    ],
+)
+def test_other_questions_of_when_keep_their_answers(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+@given(text=st.text(max_size=80))
+def test_when_turned_to_never_fails_and_needs_a_treatment(text: str) -> None:
+    """Any text: the reading never fails, and a text naming no treatment's word is never read
+    as asking when to turn to one."""
+    asked = search._asks_when_turned_to(text, ix())
+    words = search.WORD.findall(search.normalize_query(text))
+    if not search._treatment_words(ix()).intersection(words):
+        assert not asked
+
+
+# --- how the condition goes on over time: how it spreads -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "will the twitching spread over time",
+        "does the spasm change with time",
+        "what happens to the twitching over the years",
+        "will my spasm spread as the years go by",
+    ],
+)
+def test_the_course_over_time_is_how_the_spasm_spreads(question: str) -> None:
+    assert first(question) == "section:symptoms"
+
+
+def test_a_treatment_over_the_years_is_the_treatments() -> None:
+    assert first("botox over the years") == "treatment:botox/limitations"
+    assert first("does botox stop working over time") == "treatment:botox/limitations"
+
+
+def test_a_word_the_guide_never_uses_is_still_named(run) -> None:
+    """The course is found, and the typed word the guide does not use is said (exit 0, the
+    spread first, 'worse' named as not in the guide, first of all)."""
+    got = run("search", "--format", "json", "does it get worse later on")
+    assert got.status == 0
+    data = json.loads(got.stdout)
+    assert data["results"][0]["id"] == "section:symptoms"
+    assert data["unmatched"] == ["worse"]
+    plain = run("search", "does it get worse later on")
+    assert plain.status == 0
+    lines = plain.stdout.splitlines()
+    assert lines[2] == "Not in the guide: 'worse'. These matches are for the other words."
+    assert lines[4] == "Best answer (section): Symptoms"
+
+
+@given(before=st.text(max_size=40), after=st.text(max_size=40))
+def test_the_course_is_read_only_without_a_treatment(before: str, after: str) -> None:
+    """Any text around "over time": the reading never fails; it is never read with a
+    treatment's word named, and the words it returns are the phrase's own."""
+    text = f"{before} over time {after}"
+    course = search._asks_course(text, ix())
+    words = search.WORD.findall(search.normalize_query(text))
+    if search._treatment_words(ix()).intersection(words):
+        assert course == ()
+    assert set(course) <= {w for phrase in search._TIME_PASSING for w in phrase}
+
+
+# --- the aspects of a treatment in patients' words (document expansion) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("where exactly do they put the botox needle", "treatment:botox/how_given"),
+        ("why do my injections not work as well as they did", "treatment:botox/limitations"),
+        ("can botox wear out over the years", "treatment:botox/limitations"),
+        ("how many patients are spasm free after mvd", "treatment:mvd/results"),
+        ("why watch my hearing nerve in surgery", "treatment:mvd/monitoring"),
+        ("who operates on me for mvd", "treatment:mvd/how_given"),
+    ],
+)
+def test_aspects_asked_in_patients_words(question: str, expected: str) -> None:
+    assert first(question) == expected
