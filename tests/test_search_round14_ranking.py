@@ -74,6 +74,8 @@ def test_who_gives_is_read_only_with_a_treatment_named(before: str, after: str) 
         "should i get the operation now that the pills do not help",
         "why not just have the operation",
         "the injections wore off sooner each time, should i have surgery",
+        "do doctors try the operation first",
+        "is surgery the first option",
     ],
 )
 def test_when_or_whether_to_turn_to_a_treatment_is_when_it_is_used(question: str) -> None:
@@ -89,6 +91,8 @@ def test_when_or_whether_to_turn_to_a_treatment_is_when_it_is_used(question: str
         ("when do the botox shots start working", "treatment:botox/onset"),
         # choosing between treatments: the options together
         ("should i have botox or surgery", "section:overview"),
+        # what is done first in the operation: how it is given
+        ("what happens first in the operation", "treatment:mvd/how_given"),
     ],
 )
 def test_other_questions_of_when_keep_their_answers(question: str, expected: str) -> None:
@@ -153,6 +157,20 @@ def test_the_course_is_read_only_without_a_treatment(before: str, after: str) ->
     assert set(course) <= {w for phrase in search._TIME_PASSING for w in phrase}
 
 
+# --- a treatment named by an everyday word for its own name ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("jabs for hemifacial spasm", "treatment:botox"),
+        ("a jab for hemifacial spasm", "treatment:botox"),
+    ],
+)
+def test_an_everyday_word_for_a_name_names_the_treatment(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
 # --- the aspects of a treatment in patients' words (document expansion) --------------------------
 
 
@@ -163,7 +181,7 @@ def test_the_course_is_read_only_without_a_treatment(before: str, after: str) ->
         ("why do my injections not work as well as they did", "treatment:botox/limitations"),
         ("can botox wear out over the years", "treatment:botox/limitations"),
         ("how many patients are spasm free after mvd", "treatment:mvd/results"),
-        ("why watch my hearing nerve in surgery", "treatment:mvd/monitoring"),
+        ("why are my nerves watched in surgery", "treatment:mvd/monitoring"),
         ("who operates on me for mvd", "treatment:mvd/how_given"),
     ],
 )

@@ -772,6 +772,10 @@ _TURNING_VERBS = (
 # What asks when or whether: "when ...", "at what point ...", "should I ...", "why not ...".
 _WHEN_ASKS = frozenset(("when", "point", "should"))
 _NOT = frozenset(("not", "dont", "doesnt", "isnt", "arent", "wouldnt", "shouldnt"))
+# ... or whether it comes first: "first", with a verb of trying or a word for a choice.
+_TRYING = _TURNING_VERBS | frozenset(
+    ("try", "tries", "tried", "trying", "option", "choice", "step", "thing", "resort")
+)
 
 
 def _asks_when_turned_to(text: str, ix: Index) -> bool:
@@ -787,15 +791,22 @@ def _asks_when_turned_to(text: str, ix: Index) -> bool:
         words = WORD.findall(clause)
         if _AGAIN.intersection(words) or "after" in words:
             continue
-        asks = next((k for k, w in enumerate(words) if w in _WHEN_ASKS), None)
-        why_not = "why" in words and _NOT.intersection(words)
-        if asks is None and not why_not:
-            continue
-        start = asks if asks is not None else words.index("why")
-        verb = next((k for k in range(start + 1, len(words)) if words[k] in _TURNING_VERBS), None)
-        if verb is None:
-            continue
-        for k in range(verb + 1, min(verb + 1 + ASPECT_WORDS, len(words))):
+        # "is surgery the first thing doctors try", "do they try the operation first"
+        first = "first" in words and _TRYING.intersection(words)
+        if first:
+            verb = -1
+        else:
+            asks = next((k for k, w in enumerate(words) if w in _WHEN_ASKS), None)
+            why_not = "why" in words and _NOT.intersection(words)
+            if asks is None and not why_not:
+                continue
+            start = asks if asks is not None else words.index("why")
+            turning = [k for k in range(start + 1, len(words)) if words[k] in _TURNING_VERBS]
+            if not turning:
+                continue
+            verb = turning[0]
+        ahead = len(words) if first else min(verb + 1 + ASPECT_WORDS, len(words))
+        for k in range(verb + 1, ahead):
             if words[k] in treatment:
                 # "should I have botox or surgery" chooses between them (_treatment_chosen)
                 if "or" in words[k + 1 :] and treatment.intersection(words[k + 1 :]):
@@ -1380,6 +1391,11 @@ def _own_named(ix: Index, question: Question, found: list[Match]) -> set[int]:
         for i in range(len(asked) - n + 1)
         if any(c.weight >= 1.0 for c, _ in asked[i : i + n])
     }
+    # an everyday word for a name names it too ("jabs": the injections, Botox's own name)
+    from hfs_info import vocabulary
+
+    same = vocabulary.load().words
+    phrases |= {w for p in phrases for w in same.get(p, ()) if w in ix.own_names}
     names = ix.own_names
     out: set[int] = set()
     for phrase in phrases:
