@@ -157,6 +157,28 @@ def test_the_course_is_read_only_without_a_treatment(before: str, after: str) ->
     assert set(course) <= {w for phrase in search._TIME_PASSING for w in phrase}
 
 
+# --- spasms going on after a treatment, asked as a share of people: the results' figures --------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "how many patients still have spasms after mvd but fewer",
+            "statistic:mvd-diminished",
+        ),
+        ("what proportion still have spasms after surgery", "statistic:mvd-diminished"),
+        # not asked as a share: how soon it works, as before
+        ("the spasms are still there a week after surgery", "treatment:mvd/onset"),
+        ("how common is it to still have spasms after mvd", "treatment:mvd/onset"),
+    ],
+)
+def test_spasms_going_on_asked_as_a_share_are_among_the_results(
+    question: str, expected: str
+) -> None:
+    assert first(question) == expected
+
+
 # --- a treatment named by an everyday word for its own name ------------------------------------
 
 

@@ -920,6 +920,9 @@ def _what_done(words: list[str]) -> bool:
 _DUE = _NEEDING | frozenset(("due",))
 _AGAIN = frozenset(("another", "again", "next", "more", "repeat", "repeated", "round"))
 _GOING_ON = frozenset(("still", "continue", "continues", "continuing", "persist", "persists"))
+# A share of people asked: "how many", "what percentage", "what proportion".
+_SHARE_ASKS = frozenset(("how", "what"))
+_SHARE_OF = frozenset(("many", "percentage", "percent", "proportion"))
 
 
 def _asked_plainly(text: str, in_guide: Callable[[str], bool]) -> Concept | None:
@@ -953,7 +956,10 @@ def _asked_plainly(text: str, in_guide: Callable[[str], bool]) -> Concept | None
                 if due and _AGAIN.intersection(rest):
                     return _aspect_form("duration", in_guide)
             # "the spasms are still there (a week) after surgery", "twitching continues after"
-            if word in _GOING_ON and "after" in words[i + 1 : i + 1 + ASPECT_WORDS]:
+            # (asked as a share of people, "how many still have spasms after surgery", it is
+            # among the results: some report diminished spasms, some a delay)
+            shared = any(a in _SHARE_ASKS and b in _SHARE_OF for a, b in pairwise(words))
+            if word in _GOING_ON and "after" in words[i + 1 : i + 1 + ASPECT_WORDS] and not shared:
                 return _aspect_form("onset", in_guide)
     return None
 
