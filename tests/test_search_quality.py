@@ -76,7 +76,7 @@ BLIND_FLOORS = {
     "questions-blind-l.tsv": (0.94, 0.98),
     # Set M (363): sealed, measured once at the start of round 11 (39a3a0d): 89% / 94%, "none"
     # 93% (answerable: 88.5% first, 94.6% in the first three); a floor since.
-    "questions-blind-m.tsv": (0.95, 0.98),  # round 14 ranking: 95.6% / 98.1%
+    "questions-blind-m.tsv": (0.95, 0.98),  # round 14 ranking: 95.9% / 98.3%
     # Set N (352): sealed, measured once after round 11 (3f92849): 93% / 97%, "none" 97%
     # (answerable: 91.6% first, 97.4% in the first three); a floor since.
     # Round 12 ranking (a word met only beside another condition, aspects asked plainly, what a
@@ -95,17 +95,17 @@ BLIND_FLOORS = {
     # Round 13 ranking (why a thing is needed, choosing a treatment, less of the spasms), with
     # round 13 gaps merged: O 92.1% / 96.4%.
     # Round 14 ranking (who carries a treatment out, when it is turned to, the course over
-    # time, the aspects in patients' words): O 93.6% / 97.6%.
+    # time, the aspects in patients' words): O 93.9% / 97.9%.
     "questions-blind-o.tsv": (0.93, 0.97),
     # Set P (337): sealed, measured once after round 13 (71df9a8): 94.7% / 98.5%, "none"
     # 98.6% (answerable: 93.6% first, 98.5% in the first three); a floor since.
-    # Round 14 ranking: P 95.3% / 98.5%.
+    # Round 14 ranking: P 95.5% / 98.8%.
     "questions-blind-p.tsv": (0.95, 0.98),
     # Set Q (360; patients' yes/no questions, a quarter the guide cannot answer): sealed,
     # measured once at the start of round 14 (94297dc): 89.4% / 93.9%, "none" 86.4%
     # (answerable: 90.3% first, 96.1% in the first three); a floor since.
     # Round 14 ranking (who carries a treatment out, when it is turned to, the course over
-    # time, the aspects in patients' words): Q 91.4% / 94.4%.
+    # time, the aspects in patients' words): Q 91.9% / 94.4%.
     "questions-blind-q.tsv": (0.91, 0.94),
     "questions-blind-j.tsv": (0.95, 0.99),
 }

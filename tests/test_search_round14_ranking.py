@@ -209,3 +209,51 @@ def test_an_everyday_word_for_a_name_names_the_treatment(question: str, expected
 )
 def test_aspects_asked_in_patients_words(question: str, expected: str) -> None:
     assert first(question) == expected
+
+
+# --- whether a treatment cures the condition, asked yes or no: how well it works -----------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("does the operation cure it", "treatment:mvd/results"),
+        ("will the shots help me", "treatment:botox/results"),
+        ("does surgery help everyone", "treatment:mvd/results"),
+        ("will tablets help if it is mild", "treatment:medication/results"),
+    ],
+)
+def test_whether_a_treatment_cures_the_condition_is_its_results(
+    question: str, expected: str
+) -> None:
+    assert first(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # what else it stops: how it works
+        ("do the pills stop the nerve firing", "glossary:anticonvulsants"),
+        # two outcomes side by side
+        ("does botox cure it or just wear off", "treatment:botox"),
+        # what else it helps with: no outcome of the spasms
+        ("does botox help with wrinkles", "glossary:botox"),
+    ],
+)
+def test_curing_something_else_is_not_read_as_the_results(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+@given(
+    verb=st.sampled_from(sorted(search._CURING)),
+    after=st.text(max_size=40),
+)
+def test_a_verb_of_curing_reads_any_text_safely(verb: str, after: str) -> None:
+    """Any text after "does botox <verb>": the reading never fails; text naming no treatment
+    is never read as asking whether one works."""
+    search._asks_if_it_works(f"does botox {verb} {after}", ix())
+    assert not search._asks_if_it_works(f"does it {verb} {after}", ix()) or (
+        search._treatment_words(ix()).intersection(
+            search.WORD.findall(search.normalize_query(after))
+        )
+    )

@@ -478,8 +478,24 @@ def _asks_if_it_works(text: str, ix: Index) -> bool:
         if not words or words[0] not in ("do", "does", "will", "would"):
             continue
         at = next((k for k, w in enumerate(words) if w in _WORKS), None)
-        if at is None or (at + 1 < len(words) and words[at + 1] != "for"):
+        if at is not None and at + 1 < len(words) and words[at + 1] != "for":
             continue
+        if at is None:
+            # "does surgery cure it", "will the pills help": a verb of curing, asked yes or no
+            at = next((k for k, w in enumerate(words) if w in _CURING), None)
+            # ("does botox cure it or just wear off" sets two outcomes side by side)
+            if at is None or "or" in words[at:]:
+                continue
+            # what it cures is the condition, however severe ("does surgery cure it for
+            # good", "do meds help severe hemifacial spasm"); not another thing ("do the
+            # medicines stop the nerve from firing" asks how they work)
+            told = words[at + 1 :]
+            told = told[: told.index("if")] if "if" in told else told
+            if any(
+                w not in vocab.subject and w not in _SEVERITY and not is_filler(w, vocab)
+                for w in told
+            ):
+                continue
         before = words[1:at]
         while before and before[-1] in _HOW_SURELY:
             before.pop()
@@ -493,6 +509,16 @@ def _asks_if_it_works(text: str, ix: Index) -> bool:
     return False
 
 
+# How bad the spasms are, whom and how wholly a treatment cures, as a question may say it.
+_SEVERITY = (
+    frozenset(("severe", "mild", "bad", "strong", "serious", "worse", "worst"))
+    | frozenset(
+        ("everybody", "everyone", "anybody", "anyone", "patients", "permanently", "completely")
+    )
+    | frozenset(("forever", "fully", "totally", "entirely", "good"))
+)
+# Verbs of curing, asked yes or no of a treatment: "does surgery cure it", "will pills help".
+_CURING = frozenset(("cure", "fix", "help", "stop", "end", "solve", "heal", "relieve"))
 # Words that may stand between a treatment and "work": "do the pills actually work".
 _HOW_SURELY = frozenset(("actually", "really", "usually", "always", "even", "still", "ever"))
 
