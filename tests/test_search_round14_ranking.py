@@ -257,3 +257,33 @@ def test_a_verb_of_curing_reads_any_text_safely(verb: str, after: str) -> None:
             search.WORD.findall(search.normalize_query(after))
         )
     )
+
+
+# --- a treatment asked about while another is said to fail: the one asked about -----------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i get mvd if botox stops working",
+        "is surgery possible once the injections stop working",
+    ],
+)
+def test_the_treatment_asked_about_is_not_the_one_said_to_fail(question: str) -> None:
+    assert first(question) == "treatment:mvd/when_used"
+
+
+def test_only_what_the_condition_names_has_failed() -> None:
+    assert search._failed(ix(), "can i get mvd if botox stops working") == {"treatment:botox"}
+    # named before the phrase, with no condition word: all failed, as before
+    assert search._failed(ix(), "the pills and botox didn't help") == {
+        "treatment:botox",
+        "treatment:medication",
+    }
+
+
+@given(before=st.text(max_size=40), after=st.text(max_size=40))
+def test_what_failed_is_read_from_any_text(before: str, after: str) -> None:
+    """Any text: the reading never fails, and only treatments come out."""
+    failed = search._failed(ix(), f"{before} if botox stops working {after}")
+    assert all(t.startswith("treatment:") for t in failed)

@@ -599,13 +599,18 @@ def _failed(ix: Index, text: str) -> set[str]:
         )
         if at is None:
             continue
-        phrases = {" ".join(words[k : k + n]) for n in (1, 2, 3) for k in range(at - n + 1)}
+        # only what the condition before the phrase names ("can I get MVD if botox stops
+        # working": Botox failed, MVD is asked about)
+        start = max((k + 1 for k in range(at) if words[k] in _CONDITION_WORDS), default=0)
+        phrases = {" ".join(words[k : k + n]) for n in (1, 2, 3) for k in range(start, at - n + 1)}
         phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
         rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
         out |= {_treatment_of(ix.rows[r]) for r in rows} - {""}
     return out
 
 
+# Words opening a condition within a clause: "can I get MVD if botox stops working".
+_CONDITION_WORDS = frozenset(("if", "when", "because", "since", "once", "now"))
 # Where a clause ends: what one clause says failed is not what another asks about.
 _CLAUSE = re.compile(r"[.,;:?!]")
 
@@ -1264,7 +1269,11 @@ def _ranked(
     if compared:
         ranked = _compared_first(ranked, compared)
     if "alternative" in question.intents:
-        ranked = _untried_first(ranked, _tried(ix, pairs), _namesakes(ix))
+        tried = _tried(ix, pairs)
+        # the treatments said to fail are the ones tried; another one named is the one asked
+        # about ("can I get MVD if botox stops working")
+        failed = _failed(ix, wanted) if "failing" in question.intents else set()
+        ranked = _untried_first(ranked, failed or tried, _namesakes(ix))
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked, _namesakes(ix))
     elif not aspect_asked and (
