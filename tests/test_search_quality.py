@@ -37,7 +37,7 @@ BLIND_FLOORS = {
     # Set D: measured once as the claim (82% / 96%), its misses read after; a floor since.
     "questions-blind-d.tsv": (0.86, 0.97),
     # Round 8: C 91% / 99%.
-    "questions-blind-c.tsv": (0.94, 0.99),  # round 14 ranking: 94.7% / 100%
+    "questions-blind-c.tsv": (0.95, 0.99),  # round 14 ranking: 95.3% / 100%
     # Set E (274 questions): measured once as the claim of round 4 (91% / 98%; the landed
     # version 90% / 97%), its misses read after; a floor since.
     # Round 13 ranking: E 97.1% / 99.6%.
@@ -105,8 +105,8 @@ BLIND_FLOORS = {
     # measured once at the start of round 14 (94297dc): 89.4% / 93.9%, "none" 86.4%
     # (answerable: 90.3% first, 96.1% in the first three); a floor since.
     # Round 14 ranking (who carries a treatment out, when it is turned to, the course over
-    # time, the aspects in patients' words): Q 91.9% / 94.4%.
-    "questions-blind-q.tsv": (0.91, 0.94),
+    # time, the aspects in patients' words): Q 92.2% / 94.4%.
+    "questions-blind-q.tsv": (0.92, 0.94),
     "questions-blind-j.tsv": (0.95, 0.99),
 }
 

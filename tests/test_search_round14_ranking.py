@@ -287,3 +287,17 @@ def test_what_failed_is_read_from_any_text(before: str, after: str) -> None:
     """Any text: the reading never fails, and only treatments come out."""
     failed = search._failed(ix(), f"{before} if botox stops working {after}")
     assert all(t.startswith("treatment:") for t in failed)
+
+
+# --- what else there is, after the treatments tried failed: the treatment not tried ---------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tablets and injections have both stopped working, what is left",
+        "botox did nothing and the pills made me sick, what now",
+    ],
+)
+def test_what_else_after_two_failed_is_the_treatment_not_tried(question: str) -> None:
+    assert first(question) == "treatment:mvd/when_used"

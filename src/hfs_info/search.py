@@ -1651,17 +1651,19 @@ def _untried_first(
     ranked: list[tuple[Entry, float]], tried: set[str], namesakes: dict[str, str]
 ) -> list[tuple[Entry, float]]:
     """For a question asking what else there is, every record of a treatment it names (the
-    ones tried), and the glossary term of such a treatment's name, ranks just below the best
-    record of a treatment it does not name, when one answers."""
+    ones tried), the glossary term of such a treatment's name, and every record of no one
+    treatment (the overview of them all), ranks just below the best record of a treatment it
+    does not name, when one answers."""
     others = [s for e, s in ranked if _treatment_of(e) not in ("", *tried)]
     if not tried or not others:
         return ranked
     below = max(others) / FIGURES_TOGETHER if FIGURES_TOGETHER else float("inf")
 
-    def of_tried(entry: Entry) -> bool:
-        return (_treatment_of(entry) or namesakes.get(entry.id, "")) in tried
+    def of_untried(entry: Entry) -> bool:
+        return (_treatment_of(entry) or namesakes.get(entry.id, "")) not in ("", *tried)
 
-    return [(e, min(s, below) if of_tried(e) else s) for e, s in ranked]
+    # the overview of every treatment, the tried ones too, is no other treatment either
+    return [(e, s if of_untried(e) else min(s, below)) for e, s in ranked]
 
 
 def _namesakes(ix: Index) -> dict[str, str]:
