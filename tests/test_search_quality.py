@@ -37,7 +37,7 @@ BLIND_FLOORS = {
     # Set D: measured once as the claim (82% / 96%), its misses read after; a floor since.
     "questions-blind-d.tsv": (0.86, 0.97),
     # Round 8: C 91% / 99%.
-    "questions-blind-c.tsv": (0.95, 0.99),  # round 14 ranking: 95.3% / 100%
+    "questions-blind-c.tsv": (0.95, 0.99),  # round 14 ranking: 95.8% / 100%
     # Set E (274 questions): measured once as the claim of round 4 (91% / 98%; the landed
     # version 90% / 97%), its misses read after; a floor since.
     # Round 13 ranking: E 97.1% / 99.6%.
@@ -95,8 +95,8 @@ BLIND_FLOORS = {
     # Round 13 ranking (why a thing is needed, choosing a treatment, less of the spasms), with
     # round 13 gaps merged: O 92.1% / 96.4%.
     # Round 14 ranking (who carries a treatment out, when it is turned to, the course over
-    # time, the aspects in patients' words): O 93.9% / 97.9%.
-    "questions-blind-o.tsv": (0.93, 0.97),
+    # time, the aspects in patients' words): O 94.2% / 97.9%.
+    "questions-blind-o.tsv": (0.94, 0.97),
     # Set P (337): sealed, measured once after round 13 (71df9a8): 94.7% / 98.5%, "none"
     # 98.6% (answerable: 93.6% first, 98.5% in the first three); a floor since.
     # Round 14 ranking: P 95.5% / 98.8%.
@@ -105,7 +105,7 @@ BLIND_FLOORS = {
     # measured once at the start of round 14 (94297dc): 89.4% / 93.9%, "none" 86.4%
     # (answerable: 90.3% first, 96.1% in the first three); a floor since.
     # Round 14 ranking (who carries a treatment out, when it is turned to, the course over
-    # time, the aspects in patients' words): Q 92.2% / 94.4%.
+    # time, the aspects in patients' words): Q 92.5% / 94.4%.
     "questions-blind-q.tsv": (0.92, 0.94),
     "questions-blind-j.tsv": (0.95, 0.99),
 }

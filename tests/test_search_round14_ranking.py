@@ -301,3 +301,27 @@ def test_what_failed_is_read_from_any_text(before: str, after: str) -> None:
 )
 def test_what_else_after_two_failed_is_the_treatment_not_tried(question: str) -> None:
     assert first(question) == "treatment:mvd/when_used"
+
+
+# --- an aspect selected by the asking phrase, of a treatment named: above its summary -----------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why would my doctor prescribe an epilepsy pill for my face",
+        "why would they put me on a seizure medicine for my face",
+    ],
+)
+def test_the_aspect_asked_ranks_above_the_treatments_summary(question: str) -> None:
+    assert first(question) == "treatment:medication/how_it_works"
+
+
+def test_the_aspect_titles_are_the_question_titles() -> None:
+    assert {
+        "how it works",
+        "how it is given",
+        "how soon it works",
+        "how long it lasts",
+        "when it is used",
+    } == search._ASPECT_TITLES

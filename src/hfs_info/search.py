@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from hfs_info import search_analysis, search_gaps
 from hfs_info.document import Found, Hit
 from hfs_info.errors import NotFoundError
-from hfs_info.models import PERCENT
+from hfs_info.models import PERCENT, TREATMENT_ASPECTS
 from hfs_info.query import MEDICATION
 from hfs_info.search_analysis import (
     COMMON_ZIPF,
@@ -1250,6 +1250,15 @@ def _ranked(
             (heapq.heappush if len(top) < limit else heapq.heappushpop)(top, score)
     if own_treatments:
         ranked = _named_treatment_first(ranked, own_treatments)
+        titled_aspect = {
+            rows[r].id
+            for c, m in pairs
+            if c.form and c.typed in _ASPECT_TITLES
+            for r in m.scores
+            if rows[r].kind == "treatment" and _treatment_of(rows[r]) in own_treatments
+        }
+        if titled_aspect:
+            ranked = _aspect_over_summary(ranked, titled_aspect)
     if boosted:
         # what each record answers of the question, the guide's subject aside
         answered = dict.fromkeys(base, 0.0)
@@ -1693,6 +1702,26 @@ def _outcome_first(
             key = f"{treatment}/results"
             best[key] = max(best.get(key, 0.0), score)
     return [(e, max(s, best.get(e.id, 0.0) * FIGURES_TOGETHER)) for e, s in ranked]
+
+
+# The titles of a treatment's aspects that are questions, as search reads them ("how it works",
+# "when it is used"): an asking phrase read as one selects that aspect.
+_ASPECT_TITLES = frozenset(
+    title.casefold() for _, title in TREATMENT_ASPECTS if title.split()[0] in ("How", "When")
+)
+
+
+def _aspect_over_summary(
+    ranked: list[tuple[Entry, float]], aspects: set[str]
+) -> list[tuple[Entry, float]]:
+    """For a question whose asking phrase selects an aspect of a treatment it names ("why would
+    they give me a seizure medicine": how it works), that aspect ranks just above the
+    treatment's summary: the summary names the treatment, the aspect answers what is asked."""
+    summary = {e.id: s for e, s in ranked if e.kind == "treatment" and "/" not in e.id}
+    return [
+        (e, max(s, summary.get(_treatment_of(e), 0.0) * FIGURES_TOGETHER) if e.id in aspects else s)
+        for e, s in ranked
+    ]
 
 
 def _named_treatment_first(
