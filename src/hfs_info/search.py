@@ -233,6 +233,21 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     return Match({})
 
 
+def _counted(ix: Index, concept: Concept, found: Match) -> Match:
+    """``found`` without the records where the count ``concept`` types is only a part of a
+    phone number or of a citation's pages (search_analysis.counts_in): "885 people" is not the
+    phone number 417-885-3888. (A question of the number alone still finds where it stands.)"""
+    if not concept.typed.isdigit() or concept.number is not None:
+        return found
+    spellings = tuple(term.strip('"') for term, _ in concept.terms)
+    kept = {}
+    for rowid, score in found.scores.items():
+        e = ix.rows[rowid]
+        if search_analysis.counts_in(spellings, f"{e.title} {e.names} {e.body} {e.context}"):
+            kept[rowid] = score
+    return found._replace(scores=kept)
+
+
 # What may follow a stem prefix in a word of the guide for that word to be a form of the word
 # typed ("diagnos": diagnosis, diagnosed); not "er" ("numb" of "numbness" is not "number").
 _FORM_ENDINGS = frozenset(
@@ -905,6 +920,8 @@ def _ranked(
     rows = ix.rows
     words = cache(lambda: _content_words(rows))  # only for a word that matches nothing
     found = [_concept_match(ix, c, words) for c in question.concepts]
+    if len(question.concepts) > 1:  # a count among other words is never a part of a phone
+        found = [_counted(ix, c, m) for c, m in zip(question.concepts, found, strict=True)]
     # a typo of a word naming the guide's subject ("hemifacal") weighs as that word does
     concepts = [
         c._replace(weight=search_analysis.SUBJECT_WEIGHT) if m.read_as in vocab.subject else c

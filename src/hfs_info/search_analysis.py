@@ -320,6 +320,8 @@ GOING_AWAY = frozenset(
 
 
 def _read(text: str, vocabulary: Vocabulary) -> Question:
+    if '"' not in text:  # a phone number typed is one thing, its parts are not counts
+        text = JOINED_NUMBER.sub(lambda m: f'"{m.group()}"', text)
     text = _CONTRACTION.sub(r"\1 is", text)
     text = _PRONOUN_VERB.sub(r"\1", text)
     text = _NEGATION.sub(" not", text)
@@ -394,6 +396,8 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                 # stop words and filler ("read", "help", "explain") are never searched: in a
                 # chatty question they matched whatever record happened to use them
                 if size == 1 and (phrase in vocabulary.stop_words or phrase in vocabulary.filler):
+                    break
+                if size == 1 and _labels_number(words, i):  # "number" of "nerve number 7"
                     break
                 concept = _concept(phrase, vocabulary, _naming(words, i) if size == 1 else "")
                 if phrase in vocabulary.subject or _names_subject(phrase, vocabulary):
@@ -490,11 +494,36 @@ _NAMING_BEFORE |= {"figures": "figure", "reference": "figure", "references": "fi
 _NAMING_AFTER = {"nerve": "nerve", "cranial": "nerve", "cn": "nerve"}
 
 
+# Words that label the number after them ("number 7", "no 7", "nr 7"): the number is named as
+# what the words before the label name ("which nerve is the number 7", "figure number 2").
+_LABELS = frozenset(("number", "no", "nr", "num"))
+# How many words before a label may name what its number is ("which nerve is the number 7").
+LABEL_REACH = 4
+
+
 def _naming(words: list[str], i: int) -> str:
-    """What the number at ``words[i]`` (if it is one) names, from the words beside it."""
+    """What the number at ``words[i]`` (if it is one) names, from the words beside it, or
+    across a label from the words before it ("nerve number 7", "which nerve is the number 7")."""
     before = _NAMING_BEFORE.get(words[i - 1], "") if i > 0 else ""
     after = _NAMING_AFTER.get(words[i + 1], "") if i + 1 < len(words) else ""
-    return before or after
+    return before or after or _labelled(words, i)
+
+
+def _labelled(words: list[str], i: int) -> str:
+    """What a number after a label names: the nearest naming word within LABEL_REACH words
+    before the label ("which nerve is the number 7": a nerve); empty when none is there."""
+    if i < 1 or words[i - 1] not in _LABELS:
+        return ""
+    for word in reversed(words[max(0, i - 1 - LABEL_REACH) : i - 1]):
+        if word in _NAMING_BEFORE or word in _NAMING_AFTER:
+            return _NAMING_BEFORE.get(word) or _NAMING_AFTER[word]
+    return ""
+
+
+def _labels_number(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a label of a named number after it ("number" of "nerve number
+    7"): a word of the question's wording then, never a topic ("number" is not the phone's)."""
+    return words[i] in _LABELS and i + 1 < len(words) and bool(_labelled(words, i + 1))
 
 
 def count_spellings(number: int) -> tuple[str, ...]:
@@ -563,6 +592,20 @@ def numbers(concepts: tuple[Concept, ...]) -> frozenset[int]:
     a word for what the guide numbers, a nerve or a figure) nor the numbers of the story around
     a question ("my wife is 51")."""
     return frozenset(c.number for c in concepts if c.number is not None and not c.background)
+
+
+# A number of several parts written as one: a phone number (417-885-3888), a citation's volume
+# and pages (38:686-691). A part of one is not a number of its own; a range ("1-3 injections",
+# "1998-2018") is two numbers, each its own.
+JOINED_NUMBER = re.compile(r"\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d+:\d+(?:[\u2013-]\d+)?\b")
+
+
+def counts_in(spellings: tuple[str, ...], text: str) -> bool:
+    """Whether a number, in one of its ``spellings`` (7, seven), stands in ``text`` on its own,
+    not as a part of a phone number or of a citation's volume and pages ("885" of 417-885-3888
+    is no count of 885, "85" of 85:754-760 no 85 of anything)."""
+    words = set(WORD.findall(JOINED_NUMBER.sub(" ", text).casefold()))
+    return any(spelling in words for spelling in spellings)
 
 
 def stem_prefix(word: str) -> str | None:
