@@ -108,3 +108,187 @@ def test_a_part_of_a_phone_number_or_of_pages_never_counts(
     for number in (volume, *pages):
         assert not search_analysis.counts_in((str(number),), cited)
     assert search_analysis.counts_in(("1996",), cited)
+
+
+# --- a word spelt as a learner of English or a person writing by ear spells it -------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "typed", "read", "first"),
+    [
+        ("what are the simtoms", "simtoms", "symptoms", "section:symptoms"),
+        ("sintomas of hemifacial spasm", "sintomas", "symptoms", "section:symptoms"),
+        ("is the operacion dangerous", "operacion", "operation", "treatment:mvd/risks"),
+        ("medicina for the spasm", "medicina", "medicine", "treatment:medication"),
+        ("carbamazepina side effects", "carbamazepina", "carbamazepine", None),
+        ("espasmo on my face", "espasmo", "spasm", None),
+    ],
+)
+def test_a_learners_spelling_of_a_guide_word_is_read_and_said(
+    question: str, typed: str, read: str, first: str | None
+) -> None:
+    found = search.answer(DS, question)
+    assert (typed, read) in found.read_as
+    assert typed not in found.unmatched
+    if first is not None:
+        assert found.hits[0].id == first
+
+
+def test_sintoms_is_read_as_symptoms_and_said(run) -> None:
+    result = run("search", "sintoms of the spasm", "-f", "plain", "-n", "1")
+    assert result.status == 0
+    assert "Read 'sintoms' as 'symptoms'." in result.stdout
+    assert "Best answer (section): Symptoms" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("sintomas", "symptoms"),
+        ("simptoms", "symptoms"),
+        ("espasmo", "spasm"),
+        ("operação", "operation"),
+        ("injeccion", "injection"),
+        ("fenitoina", "phenytoin"),
+        ("toxina", "toxin"),
+    ],
+)
+def test_learnt_spellings_of_one_word_are_alike(a: str, b: str) -> None:
+    assert search_analysis.learnt_spelling(a) == search_analysis.learnt_spelling(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("spasm", "spam"), ("nerve", "never"), ("seventh", "eighth")])
+def test_learnt_spellings_of_other_words_differ(a: str, b: str) -> None:
+    assert search_analysis.learnt_spelling(a) != search_analysis.learnt_spelling(b)
+
+
+_GUIDE = sorted(search._content_words(search.entries(DS)))
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(word=st.sampled_from(_GUIDE), typed=st.text("abcdefghijklmnopqrstuvwxyz", max_size=12))
+def test_a_common_word_or_a_number_is_never_read_by_its_learnt_spelling(
+    word: str, typed: str
+) -> None:
+    for candidate in (typed, word, word + "a", "e" + word):
+        read = search_analysis.spelt_as_learnt(candidate, [word, typed])
+        if read:
+            assert search_analysis.zipf(candidate) < search_analysis.COMMON_ZIPF
+            assert search_analysis.number_of(candidate) is None
+            assert all(search_analysis.number_of(w) is None for w in read)
+            assert candidate not in read
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    word=st.sampled_from(
+        [w for w in _GUIDE if len(w) >= 6 and w.isalpha() and search_analysis.number_of(w) is None]
+    )
+)
+def test_a_guide_word_with_a_learners_ending_is_read_as_it(word: str) -> None:
+    # síntoma, espasmo, medicina; sintomas, espasmos
+    if word.endswith("es"):
+        typed = word[:-2] + "as"
+    elif word.endswith("s"):
+        typed = word[:-1] + "os"
+    elif word.endswith("e"):
+        typed = word[:-1] + "a"
+    elif word[-1] not in "aeiouy":
+        typed = word + "o"
+    else:
+        return  # "cincinnati": a learner writes it as it is
+    if search_analysis.zipf(typed) >= search_analysis.COMMON_ZIPF:
+        return
+    assert word in search_analysis.spelt_as_learnt(typed, [word])
+
+
+# --- "how X works" asked without "does"; a kind of treatment after a treatment's name ------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how botox works", "treatment:botox/how_it_works"),
+        ("how this botox work", "treatment:botox/how_it_works"),
+        ("how the surgery works", "treatment:mvd/how_it_works"),
+        ("i want to know how the operation works", "treatment:mvd/how_it_works"),
+        ("how the pills work", "treatment:medication/how_it_works"),
+    ],
+)
+def test_how_a_treatment_works_asked_without_an_asking_verb(question: str, first: str) -> None:
+    assert search.answer(DS, question).hits[0].id == first
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [
+        (["botox", "works"], ["botox", "works"]),
+        (
+            ["this", "botox", "medicine", "work", "inside"],
+            ["this", "botox", "medicine", "works", "inside"],
+        ),
+        (["well", "botox", "works"], None),
+        (["many", "people", "it", "works", "for"], None),
+        (["long", "botox", "works"], None),
+        (["botox", "is", "given"], None),
+    ],
+)
+def test_works_unasked_reads_only_how_something_works(
+    words: list[str], read: list[str] | None
+) -> None:
+    assert search_analysis.works_unasked(words) == read
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.lists(st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9), max_size=10))
+def test_works_unasked_keeps_the_words_before_work_and_says_works(words: list[str]) -> None:
+    read = search_analysis.works_unasked(words)
+    if read is not None:
+        at = read.index("works")
+        assert read[:at] == words[:at] and words[at] in ("work", "works")
+        assert 0 < at <= search_analysis.WORKS_REACH
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how this botox medicine work", "treatment:botox/how_it_works"),
+        ("how does the botox drug work", "treatment:botox/how_it_works"),
+        ("side effects of the botox medicine", "treatment:botox/side_effects"),
+    ],
+)
+def test_a_kind_of_treatment_after_a_treatments_name_is_that_treatment(
+    question: str, first: str
+) -> None:
+    assert search.answer(DS, question).hits[0].id == first
+
+
+# --- "by itself" right after the verb of a movement says it comes unbidden ------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "one side of my face keeps twitching on its own and I can't stop it, what is that called?",
+        "my eye keeps closing all by itself, will it ever stop",
+        "will my eye stop closing by itself after the shots",
+    ],
+)
+def test_a_movement_by_itself_is_the_spasm_not_its_course(question: str) -> None:
+    found = search.answer(DS, question)
+    assert not found.unsaid and not found.unmatched
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "will it go away on its own",
+        "will it stop twitching on its own",
+        "will the spasm get better by itself",
+        "will it go away on its own after a few years",
+        "will the twitching stop by itself with time",
+    ],
+)
+def test_going_away_by_itself_still_asks_what_the_guide_does_not_say(question: str) -> None:
+    with pytest.raises(NotFoundError, match="does not speak of"):
+        search.answer(DS, question)

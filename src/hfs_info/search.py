@@ -221,8 +221,12 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     # a word spelt as it sounds ("botoks"): the same Soundex code and two slips at most
     alike = search_analysis.sounds_like(typed, known)
     close_words = search_analysis.near_words(typed, known)
-    for close in dict.fromkeys((*close_words, *alike)):
-        if not may_correct(typed, close, sounds=close in alike):
+    # a word spelt as a learner of English or a person writing by ear may spell it ("sintomas",
+    # "simtoms", "espasmo"): the same learnt_spelling, whatever its first letter
+    every = [*words(), *(w for t in (vocab.forms, vocab.words) for w in t if " " not in w)]
+    learnt = search_analysis.spelt_as_learnt(typed, every)
+    for close in dict.fromkeys((*close_words, *alike, *learnt)):
+        if close not in learnt and not may_correct(typed, close, sounds=close in alike):
             continue
         as_read = read_question(close, vocab).concepts or read_literally(close, vocab).concepts
         if not as_read:
@@ -382,7 +386,42 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
             for c in question.concepts
         )
         question = question._replace(concepts=caused)
+    kinds = _kinds_of_named(rewritten, ix)
+    if kinds:
+        # "how this botox medicine work": the word for a kind of treatment after a treatment's
+        # name says what the named one is, as words naming the guide's subject weigh
+        question = question._replace(
+            concepts=tuple(
+                c._replace(weight=search_analysis.SUBJECT_WEIGHT) if c.typed in kinds else c
+                for c in question.concepts
+            )
+        )
     return _why_of_topic(question, rewritten)._replace(read_as=apart)
+
+
+# Words for a kind of treatment: after a treatment's name ("the botox medicine", "carbamazepine
+# pills"), they say what it is, and never lead to another treatment.
+_KIND_WORDS = frozenset(
+    (
+        *("medicine", "medicines", "medication", "medications", "drug", "drugs"),
+        *("pill", "pills", "tablet", "tablets", "treatment", "treatments", "therapy"),
+    )
+)
+
+
+def _kinds_of_named(text: str, ix: Index) -> frozenset[str]:
+    """The words for a kind of treatment (_KIND_WORDS) typed right after a treatment's own name
+    ("botox medicine", "botulinum toxin drug")."""
+    words = WORD.findall(normalize_query(text))
+    out = set()
+    for i, word in enumerate(words):
+        if word not in _KIND_WORDS or i == 0:
+            continue
+        for name in (words[i - 1], " ".join(words[max(0, i - 2) : i])):
+            rows = ix.own_names.get(name, frozenset())
+            if any(_treatment_of(ix.rows[r]) for r in rows):
+                out.add(word)
+    return frozenset(out)
 
 
 # Verbs of choosing, in their forms, and the guide's general words for what is chosen among.
@@ -882,6 +921,9 @@ def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
             rest = words[start : start + ASPECT_WORDS]
             if _EFFECT_VERBS.intersection(rest):
                 return "", rest
+            works = search_analysis.works_unasked(words[start:])
+            if works is not None:  # "how botox works", "how this botox medicine work"
+                return "", works
             continue
         if start >= len(words) or words[start] not in _ASKING_VERBS:
             continue

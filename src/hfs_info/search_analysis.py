@@ -319,6 +319,47 @@ GOING_AWAY = frozenset(
 )
 
 
+def _left_alone(text: str) -> bool:
+    """Whether "on its own", "by itself" (ALONE) asks of the course left alone: a word of going
+    away or getting better is typed ("will it go away by itself"), and no ALONE phrase says how
+    a movement comes, right after its verb ("my eye keeps closing by itself", "stop twitching
+    on its own after the shots": unbidden, whatever else goes away)."""
+    words = WORD.findall(text)
+    if not GOING_AWAY.intersection(words):
+        return False
+    for phrase in ALONE:
+        said = phrase.split()
+        for i in range(1, len(words) - len(said) + 1):
+            if words[i : i + len(said)] != said:
+                continue
+            at = i - 2 if words[i - 1] == "all" and i > 1 else i - 1
+            if not _moving(words[at]):
+                continue
+            # "will it stop twitching on its own" still asks of the course left alone; "will
+            # my eye stop closing by itself after the shots" of the spasm treated
+            stopping = at > 0 and words[at - 1] in GOING_AWAY
+            after = words[i + len(said) : i + len(said) + 1]
+            if not stopping or _TREATED.intersection(after):
+                return False
+    return True
+
+
+# Words after "by itself" that say when, with what: "stop closing by itself after the shots".
+_TREATED = frozenset(("after", "with", "following", "once", "since"))
+
+
+def _moving(word: str) -> bool:
+    """Whether ``word`` is a verb of a movement going on ("closing", "twitching", "shut"), not
+    of going away or getting better ("going", "stopping", "improving")."""
+    if word == "shut":
+        return True
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    stems = (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem)
+    return not GOING_AWAY.intersection(stems) and word not in GOING_AWAY
+
+
 def _read(text: str, vocabulary: Vocabulary) -> Question:
     if '"' not in text:  # a phone number typed is one thing, its parts are not counts
         text = JOINED_NUMBER.sub(lambda m: f'"{m.group()}"', text)
@@ -344,7 +385,7 @@ def _read(text: str, vocabulary: Vocabulary) -> Question:
             concepts += _concepts(rest, vocabulary, intents)
             concepts.append(Concept(last + "*", ((f'"{last}"*', 1.0),)))
     concepts += _concepts(run, vocabulary, intents)
-    if "beyond" in intents and not GOING_AWAY.intersection(WORD.findall(text)):
+    if "beyond" in intents and not _left_alone(text):
         # "by itself" asks of the course left alone only beside the condition going away or
         # getting better ("will it go away by itself"); "my eye keeps closing by itself" says
         # the spasm comes unbidden
@@ -720,6 +761,100 @@ def sounds_like(typed: str, known: list[str]) -> list[str]:
         for w in dict.fromkeys(known)
         if w != typed and abs(len(w) - len(typed)) <= 2 and w.isalpha() and soundex(w) == code
     ]
+
+
+# How a word is spelt by ear, or by a reader of Spanish or Portuguese (the guide's readers who
+# learnt English later): letters of one sound written alike, in order. Accents are dropped
+# first (operação: operacao); then the endings such a reader adds or writes otherwise ("-ción",
+# "-ção" for -tion; a final vowel: síntoma, espasmo, toxina, medicina); then one spelling of a
+# sound (ph f, th t, y i, ck k, c before e i s, c k, qu k, x ks, z s); a nasal before another
+# consonant written n (symptoms, simtoms, sintoms); an e before an s and a consonant dropped
+# (espasmo, estress, especialist); doubled letters once.
+_LEARNT_ENDINGS = (("coes", "sions"), ("cao", "sion"), ("cion", "sion"), ("tion", "sion"))
+_LEARNT_SOUNDS = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"c(?=[eis])"), "s"),
+    (re.compile(r"qu|c"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"[mn]+p?(?=[^aeiou])"), "n"),
+    (re.compile(r"^e(?=s[^aeiou])"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+# The fewest letters a word read by its learner's spelling has: shorter words are too alike.
+LEARNT_LENGTH = 5
+
+
+@cache
+def learnt_spelling(word: str) -> str:
+    """``word`` as it sounds, the same for the ways a learner of English or a person writing by
+    ear may spell it: "sintomas", "simtoms" and "symptoms" are all "sintoms"; "espasmo" and
+    "spasm" "spasm"; "operacion" and "operation" "operasion"."""
+    word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    ended = _learnt_ending(word)
+    if ended is None:
+        if len(word) > LEARNT_LENGTH and word[-1] in "aeo":
+            word = word[:-1]  # síntoma, espasmo, medicina, toxina, nerve
+        elif len(word) > LEARNT_LENGTH and word[-1] == "s" and word[-2] in "aeo":
+            word = word[:-2] + "s"  # sintomas, espasmos
+        ended = _learnt_ending(word)
+    word = ended or word
+    for sound, spelling in _LEARNT_SOUNDS:
+        word = sound.sub(spelling, word)
+    return word
+
+
+def _learnt_ending(word: str) -> str | None:
+    """``word`` with its ending as said (-ción, -ção, -tion: -sion), or None if it has none."""
+    for ending, said in _LEARNT_ENDINGS:
+        for plural in ("", "s"):
+            if word.endswith(ending + plural):
+                return word[: len(word) - len(ending + plural)] + said + plural
+    return None
+
+
+def spelt_as_learnt(typed: str, known: list[str]) -> list[str]:
+    """The words of ``known`` spelt as ``typed`` sounds to a learner (learnt_spelling): for a
+    rare word or a non-word of LEARNT_LENGTH letters or more, never a number."""
+    if len(typed) < LEARNT_LENGTH or not typed.isalpha() or zipf(typed) >= COMMON_ZIPF:
+        return []
+    if number_of(typed) is not None:
+        return []
+    key = learnt_spelling(typed)
+    return [
+        w
+        for w in dict.fromkeys(known)
+        if w != typed
+        and w.isalpha()
+        and len(w) >= LEARNT_LENGTH
+        and number_of(w) is None
+        and learnt_spelling(w) == key
+    ]
+
+
+# The words "work" may follow in "how X works" with no asking verb: how near the verb must be.
+WORKS_REACH = 4
+_WORKING = frozenset(("work", "works"))
+_HOW_MUCH = frozenset(("many", "much", "far", "often", "well", "long", "soon", "fast", "quickly"))
+
+
+def works_unasked(words: list[str]) -> list[str] | None:
+    """The words after "how" of "how X works" asked with no asking verb, as a learner of English
+    or an indirect question asks it ("how botox works", "how this botox medicine work", "I want
+    to know how the operation works"), with the verb as the guide titles the aspect ("works");
+    None when "how" goes with a word saying how much or how well ("how well botox works", "how
+    many people it works for") or no "work" is near."""
+    if not words or words[0] in _HOW_MUCH or words[0] in _listed(ADJECTIVES):
+        return None
+    if words[0] in _adverbs():
+        return None
+    at = next((k for k, w in enumerate(words[: WORKS_REACH + 1]) if w in _WORKING), None)
+    if not at:
+        return None
+    return [*words[:at], "works", *words[at + 1 : at + 2]]
 
 
 def is_filler(word: str, vocabulary: Vocabulary) -> bool:
