@@ -361,8 +361,9 @@ def _moving(word: str) -> bool:
 
 
 def _read(text: str, vocabulary: Vocabulary) -> Question:
-    if '"' not in text:  # a phone number typed is one thing, its parts are not counts
-        text = JOINED_NUMBER.sub(lambda m: f'"{m.group()}"', text)
+    if '"' not in text and any(c.isdigit() for c in text):
+        # a phone number typed is one thing, its parts are not counts
+        text = re.sub(JOINED_NUMBER, lambda m: f'"{m.group()}"', text)
     text = _CONTRACTION.sub(r"\1 is", text)
     text = _PRONOUN_VERB.sub(r"\1", text)
     text = _NEGATION.sub(" not", text)
@@ -638,14 +639,14 @@ def numbers(concepts: tuple[Concept, ...]) -> frozenset[int]:
 # A number of several parts written as one: a phone number (417-885-3888), a citation's volume
 # and pages (38:686-691). A part of one is not a number of its own; a range ("1-3 injections",
 # "1998-2018") is two numbers, each its own.
-JOINED_NUMBER = re.compile(r"\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d+:\d+(?:[\u2013-]\d+)?\b")
+JOINED_NUMBER = r"\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d+:\d+(?:[\u2013-]\d+)?\b"
 
 
 def counts_in(spellings: tuple[str, ...], text: str) -> bool:
     """Whether a number, in one of its ``spellings`` (7, seven), stands in ``text`` on its own,
     not as a part of a phone number or of a citation's volume and pages ("885" of 417-885-3888
     is no count of 885, "85" of 85:754-760 no 85 of anything)."""
-    words = set(WORD.findall(JOINED_NUMBER.sub(" ", text).casefold()))
+    words = set(WORD.findall(re.sub(JOINED_NUMBER, " ", text).casefold()))
     return any(spelling in words for spelling in spellings)
 
 
@@ -772,18 +773,26 @@ def sounds_like(typed: str, known: list[str]) -> list[str]:
 # (espasmo, estress, especialist); doubled letters once.
 _LEARNT_ENDINGS = (("coes", "sions"), ("cao", "sion"), ("cion", "sion"), ("tion", "sion"))
 _LEARNT_SOUNDS = (
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"th"), "t"),
-    (re.compile(r"y"), "i"),
-    (re.compile(r"ck"), "k"),
-    (re.compile(r"c(?=[eis])"), "s"),
-    (re.compile(r"qu|c"), "k"),
-    (re.compile(r"x"), "ks"),
-    (re.compile(r"z"), "s"),
-    (re.compile(r"[mn]+p?(?=[^aeiou])"), "n"),
-    (re.compile(r"^e(?=s[^aeiou])"), ""),
-    (re.compile(r"(.)\1+"), r"\1"),
+    (r"ph", "f"),
+    (r"th", "t"),
+    (r"y", "i"),
+    (r"ck", "k"),
+    (r"c(?=[eis])", "s"),
+    (r"qu|c", "k"),
+    (r"x", "ks"),
+    (r"z", "s"),
+    (r"[mn]+p?(?=[^aeiou])", "n"),
+    (r"^e(?=s[^aeiou])", ""),
+    (r"(.)\1+", r"\1"),
 )
+
+
+@cache
+def _learnt_sounds() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """_LEARNT_SOUNDS compiled when a word is first read so (not at import: start-up time)."""
+    return tuple((re.compile(sound), spelling) for sound, spelling in _LEARNT_SOUNDS)
+
+
 # The fewest letters a word read by its learner's spelling has: shorter words are too alike.
 LEARNT_LENGTH = 5
 
@@ -802,7 +811,7 @@ def learnt_spelling(word: str) -> str:
             word = word[:-2] + "s"  # sintomas, espasmos
         ended = _learnt_ending(word)
     word = ended or word
-    for sound, spelling in _LEARNT_SOUNDS:
+    for sound, spelling in _learnt_sounds():
         word = sound.sub(spelling, word)
     return word
 
