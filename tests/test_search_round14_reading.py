@@ -292,3 +292,35 @@ def test_a_movement_by_itself_is_the_spasm_not_its_course(question: str) -> None
 def test_going_away_by_itself_still_asks_what_the_guide_does_not_say(question: str) -> None:
     with pytest.raises(NotFoundError, match="does not speak of"):
         search.answer(DS, question)
+
+
+# --- everyday words of a question's story; the usual short forms of the guide's names ------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("NIH sponsored trials website", "registry:clinicaltrials-gov"),
+        ("what is IOM during the operation", "treatment:mvd/monitoring"),
+    ],
+)
+def test_a_short_form_of_a_name_the_guide_writes_out_is_that_name(
+    question: str, first: str
+) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id == first
+    assert not found.unmatched and not found.related
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does the pill work for everybody",
+        "somebody told me the shots wear off, how long does botox last",
+        "is this illness the same as trigeminal neuralgia",
+        "what happens inside the head during the operation",
+    ],
+)
+def test_a_word_of_the_story_is_never_named_as_missing(question: str) -> None:
+    found = search.answer(DS, question)
+    assert not {"everybody", "somebody", "illness", "inside"} & set(found.unmatched)
