@@ -324,3 +324,34 @@ def test_a_short_form_of_a_name_the_guide_writes_out_is_that_name(
 def test_a_word_of_the_story_is_never_named_as_missing(question: str) -> None:
     found = search.answer(DS, question)
     assert not {"everybody", "somebody", "illness", "inside"} & set(found.unmatched)
+
+
+# --- an adjective compared is a form of the guide's word -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "prefix"),
+    [("riskier", "risk"), ("weaker", "weak"), ("weakest", "weak"), ("number", None)],
+)
+def test_an_adjective_compared_is_read_as_its_plain_form(word: str, prefix: str | None) -> None:
+    assert search_analysis.stem_prefix(word) == prefix
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("which is riskier, the pills or the surgery", "riskier"),
+        ("does the face get weaker after botox", "weaker"),
+    ],
+)
+def test_a_compared_adjective_of_a_guide_word_is_never_missing(question: str, word: str) -> None:
+    found = search.answer(DS, question)
+    assert word not in found.unmatched
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=14))
+def test_a_compared_prefix_is_always_a_start_of_the_word(word: str) -> None:
+    prefix = search_analysis.stem_prefix(word)
+    if prefix is not None:
+        assert word.startswith(prefix) and len(prefix) >= 4

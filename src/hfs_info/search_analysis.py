@@ -657,7 +657,22 @@ def stem_prefix(word: str) -> str | None:
     for suffix in ("ations", "ation", "ness", "ment", "ings", "ing", "ful", "ies", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
+    for ending, base in _COMPARED:  # "riskier": risk(s), "weaker": weak(ness)
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 4 and _compares(word, stem + base):
+            return stem
     return None  # no ending to take off: "botulism" is not "botulinum"
+
+
+# The endings of an adjective compared, with what its plain form ends in instead ("riskier":
+# risky, "weakest": weak); read so only when the plain form is an English adjective.
+_COMPARED = (("iest", "y"), ("ier", "y"), ("est", ""), ("er", ""))
+
+
+def _compares(word: str, plain: str) -> bool:
+    """Whether ``word`` is ``plain`` compared: ``plain`` is an English adjective, and ``word``
+    no more common than it (a word of its own is: "number" is not more "numb")."""
+    return plain in _listed(ADJECTIVES) and zipf(word) <= zipf(plain)
 
 
 # --- what may be read as a typo, and what is filler ---------------------------------------------
