@@ -355,3 +355,19 @@ def test_a_compared_prefix_is_always_a_start_of_the_word(word: str) -> None:
     prefix = search_analysis.stem_prefix(word)
     if prefix is not None:
         assert word.startswith(prefix) and len(prefix) >= 4
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is normal the eye close alone", "my eye is closing alone", "the mouth go up alone"],
+)
+def test_alone_after_a_movement_is_the_spasm_coming_unbidden(question: str) -> None:
+    found = search.answer(DS, question)
+    assert "alone" not in found.unmatched
+    assert found.hits[0].id in ("section:what-is", "section:symptoms", "glossary:hemifacial-spasm")
+
+
+def test_alone_elsewhere_is_read_as_before() -> None:
+    with pytest.raises(NotFoundError, match="left alone"):
+        search.answer(DS, "will it go away if left alone")
+    assert "alone" in search.answer(DS, "i live alone, can i drive after surgery").unmatched

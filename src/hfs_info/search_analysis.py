@@ -348,6 +348,25 @@ def _left_alone(text: str) -> bool:
 _TREATED = frozenset(("after", "with", "following", "once", "since"))
 
 
+# Verbs of the face's movements, as a learner of English may write them before "alone" ("the
+# eye close alone", "my face moves alone", "the mouth goes up alone").
+_MOVEMENTS = frozenset(
+    (
+        *("close", "closes", "closed", "shut", "shuts", "move", "moves", "moved", "twitch"),
+        *("twitches", "twitched", "jump", "jumps", "jumped", "blink", "blinks", "wink", "winks"),
+        *("pull", "pulls", "pulled", "contract", "contracts", "squeeze", "squeezes", "up"),
+    )
+)
+
+
+def _moves_alone(words: list[str]) -> bool:
+    """Whether "alone" follows a verb of a movement ("closing alone", "close alone")."""
+    return any(
+        w == "alone" and i > 0 and (words[i - 1] in _MOVEMENTS or _moving(words[i - 1]))
+        for i, w in enumerate(words)
+    )
+
+
 def _moving(word: str) -> bool:
     """Whether ``word`` is a verb of a movement going on ("closing", "twitching", "shut"), not
     of going away or getting better ("going", "stopping", "improving")."""
@@ -393,6 +412,10 @@ def _read(text: str, vocabulary: Vocabulary) -> Question:
         concepts = [c for c in concepts if not (c.asking and c.typed in ALONE)]
         if not any(c.asking for c in concepts):
             intents.discard("beyond")
+    if "alone" in text and _moves_alone(WORD.findall(text)):
+        # "my eye is closing alone", "the mouth go up alone": the spasm comes unbidden, as
+        # "by itself" after such a verb says; never a topic the guide lacks
+        concepts = [c for c in concepts if c.typed != "alone"]
     # A word typed twice is one concept.
     unique = {c.typed: c for c in concepts}
     return Question(tuple(unique.values()), frozenset(intents))
