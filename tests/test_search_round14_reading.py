@@ -371,3 +371,29 @@ def test_alone_elsewhere_is_read_as_before() -> None:
     with pytest.raises(NotFoundError, match="left alone"):
         search.answer(DS, "will it go away if left alone")
     assert "alone" in search.answer(DS, "i live alone, can i drive after surgery").unmatched
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what number is the facial nerve", "which nerve number is the facial", "the picture number 4"],
+)
+def test_number_asking_which_of_a_numbered_thing_is_never_the_phone(question: str) -> None:
+    ids = [h.id for h in search.answer(DS, question).hits[:3]]
+    assert "contact:guide" not in ids, ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the phone number",
+        "is there a number I can ring for the nerve clinic",
+        "phone number of the nerve doctor",
+    ],
+)
+def test_a_number_to_call_is_still_the_contact(question: str) -> None:
+    assert search.answer(DS, question).hits[0].id == "contact:guide"
+
+
+def test_picture_with_a_number_is_that_figure() -> None:
+    assert search.answer(DS, "picture 2").hits[0].id == "figure:figure-2"
+    assert search.answer(DS, "the picture number 4").hits[0].id == "figure:figure-4"

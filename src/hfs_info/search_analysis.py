@@ -556,6 +556,10 @@ def _number(word: str, naming: str) -> int | None:
 # ordinal (the 7% recurrence is not the seventh nerve), and an ordinal never for a count.
 _NAMING_BEFORE = {"cn": "nerve", "nerve": "nerve", "figure": "figure", "fig": "figure"}
 _NAMING_BEFORE |= {"figures": "figure", "reference": "figure", "references": "figure"}
+# everyday words for the guide's figures: "picture 4" is Figure 4
+_NAMING_BEFORE |= dict.fromkeys(
+    ("picture", "pictures", "diagram", "image", "illustration"), "figure"
+)
 _NAMING_AFTER = {"nerve": "nerve", "cranial": "nerve", "cn": "nerve"}
 
 
@@ -586,9 +590,24 @@ def _labelled(words: list[str], i: int) -> str:
 
 
 def _labels_number(words: list[str], i: int) -> bool:
-    """Whether ``words[i]`` is a label of a named number after it ("number" of "nerve number
-    7"): a word of the question's wording then, never a topic ("number" is not the phone's)."""
-    return words[i] in _LABELS and i + 1 < len(words) and bool(_labelled(words, i + 1))
+    """Whether ``words[i]`` is a label of a number the question names a thing by ("nerve number
+    7", "what number is the facial nerve", "which nerve number"): a word of the question's
+    wording then, never a topic ("number" is not the phone's)."""
+    if words[i] not in _LABELS:
+        return False
+    if i + 1 < len(words) and _labelled(words, i + 1):
+        return True
+    # no number typed: "number" asks which, of a thing the guide numbers named in the question
+    # (not a number to call: "is there a number I can ring for the nerve clinic")
+    if words[i] != "number" or _CALLING.intersection(words):
+        return False
+    return any(w in _NAMING_BEFORE or w in _NAMING_AFTER for w in words)
+
+
+# Words of calling someone: beside them, "number" is a phone number.
+_CALLING = frozenset(
+    ("call", "ring", "phone", "dial", "contact", "reach", "telephone", "talk", "speak", "text")
+)
 
 
 def count_spellings(number: int) -> tuple[str, ...]:
