@@ -397,3 +397,49 @@ def test_a_number_to_call_is_still_the_contact(question: str) -> None:
 def test_picture_with_a_number_is_that_figure() -> None:
     assert search.answer(DS, "picture 2").hits[0].id == "figure:figure-2"
     assert search.answer(DS, "the picture number 4").hits[0].id == "figure:figure-4"
+
+
+# --- a share typed is only ever that share --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("8%", "statistic:onset-near-chin"),
+        ("what about the 8 percent", "statistic:onset-near-chin"),
+        ("the other 8%", "statistic:onset-near-chin"),
+        ("2%", "statistic:mvd-delay"),
+    ],
+)
+def test_a_share_typed_finds_that_share_never_the_same_count_of_something_else(
+    question: str, first: str
+) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id == first
+    ids = [h.id for h in found.hits]
+    assert "statistic:people-affected" not in ids and "figure:figure-2" not in ids
+
+
+def test_a_share_the_guide_never_gives_is_a_miss() -> None:
+    with pytest.raises(NotFoundError):
+        search.answer(DS, "13%")
+
+
+@pytest.mark.parametrize(
+    ("text", "spelling", "gives"),
+    [
+        ("In 8% of cases", "8", True),
+        ("8 percent of people", "8", True),
+        ("8 people in 100,000", "8", False),
+        ("about 98% of them", "8", False),
+        ("1.8% of them", "8", False),
+    ],
+)
+def test_shares_reads_only_the_share_itself(text: str, spelling: str, gives: bool) -> None:
+    assert search_analysis.shares((spelling,), text) is gives
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(n=st.integers(0, 100), m=st.integers(0, 100))
+def test_a_share_is_never_another_share(n: int, m: int) -> None:
+    assert search_analysis.shares((str(n),), f"about {m}% of patients") is (n == m)

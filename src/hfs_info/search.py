@@ -237,18 +237,26 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     return Match({})
 
 
-def _counted(ix: Index, concept: Concept, found: Match) -> Match:
+def _counted(ix: Index, concept: Concept, found: Match, among: bool) -> Match:
     """``found`` without the records where the count ``concept`` types is only a part of a
-    phone number or of a citation's pages (search_analysis.counts_in): "885 people" is not the
-    phone number 417-885-3888. (A question of the number alone still finds where it stands.)"""
+    phone number or of a citation's pages (search_analysis.counts_in), when it is ``among``
+    other words: "885 people" is not the phone number 417-885-3888 (a question of the number
+    alone still finds where it stands); and, for a share ("8%"), without the records that give
+    no such share."""
     if not concept.typed.isdigit() or concept.number is not None:
+        return found
+    if not among and not concept.percent:
         return found
     spellings = tuple(term.strip('"') for term, _ in concept.terms)
     kept = {}
     for rowid, score in found.scores.items():
         e = ix.rows[rowid]
-        if search_analysis.counts_in(spellings, f"{e.title} {e.names} {e.body} {e.context}"):
-            kept[rowid] = score
+        text = f"{e.title} {e.names} {e.body} {e.context}"
+        if among and not search_analysis.counts_in(spellings, text):
+            continue
+        if concept.percent and not search_analysis.shares(spellings, text):
+            continue  # "8%" is never the 8 people in 100,000
+        kept[rowid] = score
     return found._replace(scores=kept)
 
 
@@ -962,8 +970,9 @@ def _ranked(
     rows = ix.rows
     words = cache(lambda: _content_words(rows))  # only for a word that matches nothing
     found = [_concept_match(ix, c, words) for c in question.concepts]
-    if len(question.concepts) > 1:  # a count among other words is never a part of a phone
-        found = [_counted(ix, c, m) for c, m in zip(question.concepts, found, strict=True)]
+    # a count among other words is never a part of a phone number; a share only ever a share
+    among = len(question.concepts) > 1
+    found = [_counted(ix, c, m, among) for c, m in zip(question.concepts, found, strict=True)]
     # a typo of a word naming the guide's subject ("hemifacal") weighs as that word does
     concepts = [
         c._replace(weight=search_analysis.SUBJECT_WEIGHT) if m.read_as in vocab.subject else c

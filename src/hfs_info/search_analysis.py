@@ -104,6 +104,9 @@ class Concept(NamedTuple):
     # Terms of the guide's word for the opposite ("involuntary" for "voluntary"), tried only
     # when nothing else matches; a concept matched by these is said as the opposite.
     opposites: tuple[tuple[str, float], ...] = ()
+    # A count typed as a percentage ("8%", "8 percent"): it is a share, found only where the
+    # guide gives that share (8% is never the 8 people in 100,000).
+    percent: bool = False
 
 
 class Question(NamedTuple):
@@ -383,6 +386,8 @@ def _read(text: str, vocabulary: Vocabulary) -> Question:
     if '"' not in text and any(c.isdigit() for c in text):
         # a phone number typed is one thing, its parts are not counts
         text = re.sub(JOINED_NUMBER, lambda m: f'"{m.group()}"', text)
+    if "%" in text:  # "8%": the count 8 as a share, read as "8 percent" is
+        text = re.sub(r"(\d)\s*%", r"\1 percent ", text)
     text = _CONTRACTION.sub(r"\1 is", text)
     text = _PRONOUN_VERB.sub(r"\1", text)
     text = _NEGATION.sub(" not", text)
@@ -465,12 +470,32 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                 if size == 1 and _labels_number(words, i):  # "number" of "nerve number 7"
                     break
                 concept = _concept(phrase, vocabulary, _naming(words, i) if size == 1 else "")
+                if size == 1 and concept.number is None and _as_share(words, i):
+                    concept = concept._replace(percent=True)  # "8 percent", "8%"
                 if phrase in vocabulary.subject or _names_subject(phrase, vocabulary):
                     concept = concept._replace(weight=SUBJECT_WEIGHT)
                 out.append(concept)
                 break
         i += size
     return out
+
+
+# Words after a count that make it a share ("8 percent", "8 per cent", "8 pc").
+_SHARE_WORDS = frozenset(("percent", "per", "pc", "pct", "percentage"))
+
+
+def _as_share(words: list[str], i: int) -> bool:
+    """Whether the count at ``words[i]`` (digits) is a percentage: "percent" after it."""
+    return words[i].isdigit() and i + 1 < len(words) and words[i + 1] in _SHARE_WORDS
+
+
+def shares(spellings: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` gives a share of one of the count's ``spellings`` ("8%", "8 percent")."""
+    return any(
+        re.search(rf"(?<![\d.,]){re.escape(spelling)}\s*(?:%|percent\b|per cent\b)", text, re.I)
+        for spelling in spellings
+        if spelling.isdigit()
+    )
 
 
 def _names_subject(phrase: str, vocabulary: Vocabulary) -> bool:
