@@ -443,3 +443,24 @@ def test_shares_reads_only_the_share_itself(text: str, spelling: str, gives: boo
 @given(n=st.integers(0, 100), m=st.integers(0, 100))
 def test_a_share_is_never_another_share(n: int, m: int) -> None:
     assert search_analysis.shares((str(n),), f"about {m}% of patients") is (n == m)
+
+
+# --- two words typed as one, one of them with a slip ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "read", "first"),
+    [
+        ("belspalsy", "bells palsy", "glossary:bells-palsy"),
+        ("trigeminalnuralgia", "trigeminal neuralgia", "glossary:trigeminal-neuralgia"),
+    ],
+)
+def test_glued_words_with_a_slip_are_read_apart_and_said(typed: str, read: str, first: str) -> None:
+    found = search.answer(DS, typed)
+    assert (typed, read) in found.read_as
+    assert found.hits[0].id == first
+
+
+def test_a_word_of_no_two_guide_words_stays_unknown() -> None:
+    with pytest.raises(NotFoundError):
+        search.answer(DS, "xylophonetherapy")

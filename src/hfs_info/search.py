@@ -234,6 +234,29 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
         read = _concept_match(ix, as_read[0], words)
         if read.scores and not read.related and not read.opposite:
             return Match(read.scores, read.terms, read_as=close)
+    return _glued_slip(ix, typed, every)
+
+
+def _glued_slip(ix: Index, typed: str, every: list[str]) -> Match:
+    """Two words typed as one, one of them with a slip ("belspalsy": bells palsy): one half a
+    word of the guide or the vocabulary as typed, the other one slip from such a word
+    (may_correct); the phrase they make is matched as the guide's, and said."""
+    known = set(every)
+    for a, b in _halves(typed):
+        if len(a) < 4 or len(b) < 4:
+            continue
+        for whole, slipped in ((a, b), (b, a)):
+            if whole not in known:
+                continue
+            near = [w for w in every if w[:1] == slipped[:1]]
+            for close in search_analysis.near_words(slipped, near):
+                if not may_correct(slipped, close):
+                    continue
+                phrase = f"{a} {close}" if whole == a else f"{close} {b}"
+                term = quoted(phrase)
+                scores = match(ix.db, term)
+                if scores:
+                    return Match(scores, ((term, TERM),), read_as=phrase)
     return Match({})
 
 
