@@ -464,3 +464,20 @@ def test_glued_words_with_a_slip_are_read_apart_and_said(typed: str, read: str, 
 def test_a_word_of_no_two_guide_words_stays_unknown() -> None:
     with pytest.raises(NotFoundError):
         search.answer(DS, "xylophonetherapy")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the left side of my face pulls up by itself",
+        "my eye keeps winking on its own what is wrong with me",
+    ],
+)
+def test_the_left_side_moving_by_itself_is_the_spasm(question: str) -> None:
+    found = search.answer(DS, question)
+    assert not found.unsaid and not found.unmatched
+
+
+def test_one_phrase_of_going_away_by_itself_still_asks_of_the_course() -> None:
+    with pytest.raises(NotFoundError, match="does not speak of"):
+        search.answer(DS, "my left eye closes on its own, will it go away by itself")

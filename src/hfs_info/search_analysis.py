@@ -324,27 +324,33 @@ GOING_AWAY = frozenset(
 
 def _left_alone(text: str) -> bool:
     """Whether "on its own", "by itself" (ALONE) asks of the course left alone: a word of going
-    away or getting better is typed ("will it go away by itself"), and no ALONE phrase says how
-    a movement comes, right after its verb ("my eye keeps closing by itself", "stop twitching
-    on its own after the shots": unbidden, whatever else goes away)."""
+    away or getting better is typed ("will it go away by itself"), and an ALONE phrase does not
+    say how a movement comes, right after its verb ("my eye keeps closing by itself", "stop
+    twitching on its own after the shots": unbidden, whatever else goes away)."""
     words = WORD.findall(text)
-    if not GOING_AWAY.intersection(words):
+    # "left" of the left side, eye or cheek is no "left alone"
+    going = {w for i, w in enumerate(words) if not (w == "left" and _side_after(words, i))}
+    if not GOING_AWAY.intersection(going):
         return False
-    for phrase in ALONE:
-        said = phrase.split()
-        for i in range(1, len(words) - len(said) + 1):
-            if words[i : i + len(said)] != said:
-                continue
-            at = i - 2 if words[i - 1] == "all" and i > 1 else i - 1
-            if not _moving(words[at]):
-                continue
-            # "will it stop twitching on its own" still asks of the course left alone; "will
-            # my eye stop closing by itself after the shots" of the spasm treated
-            stopping = at > 0 and words[at - 1] in GOING_AWAY
-            after = words[i + len(said) : i + len(said) + 1]
-            if not stopping or _TREATED.intersection(after):
-                return False
-    return True
+    found = [
+        (i, len(phrase.split()))
+        for phrase in ALONE
+        for i in range(len(words))
+        if words[i : i + len(phrase.split())] == phrase.split()
+    ]
+    return not found or not all(_unbidden(words, i, size) for i, size in found)
+
+
+def _unbidden(words: list[str], i: int, size: int) -> bool:
+    """Whether the ALONE phrase of ``size`` words at ``words[i]`` says how a movement comes:
+    right after its verb ("closing by itself", "pulls up on its own"), not after stopping it
+    ("stop twitching on its own" asks of the course) unless a treatment's time follows ("stop
+    closing by itself after the shots")."""
+    at = i - 2 if i > 1 and words[i - 1] == "all" else i - 1
+    if at < 0 or not (_moving(words[at]) or words[at] in _MOVEMENTS):
+        return False
+    stopping = at > 0 and words[at - 1] in GOING_AWAY
+    return not stopping or bool(_TREATED.intersection(words[i + size : i + size + 1]))
 
 
 # Words after "by itself" that say when, with what: "stop closing by itself after the shots".
@@ -360,6 +366,17 @@ _MOVEMENTS = frozenset(
         *("pull", "pulls", "pulled", "contract", "contracts", "squeeze", "squeezes", "up"),
     )
 )
+
+
+# What "left" may be the side of: "my left eye", "the left side of my face".
+_SIDED = frozenset(
+    ("side", "eye", "eyes", "eyelid", "cheek", "face", "half", "ear", "mouth", "lip", "brow")
+)
+
+
+def _side_after(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` ("left") names a side: a part of the face follows it."""
+    return i + 1 < len(words) and words[i + 1] in _SIDED
 
 
 def _moves_alone(words: list[str]) -> bool:
