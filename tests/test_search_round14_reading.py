@@ -481,3 +481,38 @@ def test_the_left_side_moving_by_itself_is_the_spasm(question: str) -> None:
 def test_one_phrase_of_going_away_by_itself_still_asks_of_the_course() -> None:
     with pytest.raises(NotFoundError, match="does not speak of"):
         search.answer(DS, "my left eye closes on its own, will it go away by itself")
+
+
+# --- a learner's English: "how much people", "exist", the words of another language ---------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how much people have this problem", "statistic:people-affected"),
+        ("how much time the botox last", "statistic:botox-duration"),
+        ("exist treatment for this?", "section:overview"),
+        ("what is the medicament for the spasm", "treatment:medication"),
+        ("is necessary the resonance?", "section:diagnosis"),
+    ],
+)
+def test_a_learners_english_is_read_as_meant(question: str, first: str) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id == first
+    assert not found.unmatched and not found.related
+
+
+def test_how_much_of_an_amount_stays_how_much() -> None:
+    v = vocabulary.load()
+    read = search_analysis.read_question("how much people have it", v)
+    assert "number" in read.intents
+    assert [c.typed for c in search_analysis.read_question("how much botox", v).concepts] == [
+        "botox"
+    ]
+
+
+def test_a_count_is_never_a_figure_or_a_references_label() -> None:
+    assert not search_analysis.counts_in(("2",), "Figure 2. The skin incision")
+    assert not search_analysis.counts_in(("1",), "Reference 1")
+    ids = [h.id for h in search.answer(DS, "i have the face twitching since 2 years").hits[:3]]
+    assert not any(i.startswith(("figure:", "reference:")) for i in ids), ids

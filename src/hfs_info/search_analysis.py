@@ -322,6 +322,13 @@ GOING_AWAY = frozenset(
 )
 
 
+# "How much" before a word for things counted, as a learner of English writes "how many".
+_MUCH_AS_MANY = re.compile(
+    r"\bhow much (?=(?:people|patients|persons|person|times|days|weeks|months|years|injections"
+    r"|shots|cases|pills|tablets|operations|surgeries)\b)"
+)
+
+
 def _left_alone(text: str) -> bool:
     """Whether "on its own", "by itself" (ALONE) asks of the course left alone: a word of going
     away or getting better is typed ("will it go away by itself"), and an ALONE phrase does not
@@ -403,8 +410,8 @@ def _read(text: str, vocabulary: Vocabulary) -> Question:
     if '"' not in text and any(c.isdigit() for c in text):
         # a phone number typed is one thing, its parts are not counts
         text = re.sub(JOINED_NUMBER, lambda m: f'"{m.group()}"', text)
-    if "%" in text:  # "8%": the count 8 as a share, read as "8 percent" is
-        text = re.sub(r"(\d)\s*%", r"\1 percent ", text)
+    if "how much" in text:  # a learner's "how much people": how many
+        text = _MUCH_AS_MANY.sub("how many ", text)
     text = _CONTRACTION.sub(r"\1 is", text)
     text = _PRONOUN_VERB.sub(r"\1", text)
     text = _NEGATION.sub(" not", text)
@@ -434,6 +441,12 @@ def _read(text: str, vocabulary: Vocabulary) -> Question:
         concepts = [c for c in concepts if not (c.asking and c.typed in ALONE)]
         if not any(c.asking for c in concepts):
             intents.discard("beyond")
+    if "%" in text:  # "8%": the count 8 as a share, as "8 percent" is (no question form)
+        typed = set(re.findall(r"(\d+)\s*%", text))
+        concepts = [
+            c._replace(percent=True) if c.typed in typed and c.number is None else c
+            for c in concepts
+        ]
     if "alone" in text and _moves_alone(WORD.findall(text)):
         # "my eye is closing alone", "the mouth go up alone": the spasm comes unbidden, as
         # "by itself" after such a verb says; never a topic the guide lacks
@@ -730,7 +743,10 @@ def counts_in(spellings: tuple[str, ...], text: str) -> bool:
     """Whether a number, in one of its ``spellings`` (7, seven), stands in ``text`` on its own,
     not as a part of a phone number or of a citation's volume and pages ("885" of 417-885-3888
     is no count of 885, "85" of 85:754-760 no 85 of anything)."""
-    words = set(WORD.findall(re.sub(JOINED_NUMBER, " ", text).casefold()))
+    text = re.sub(JOINED_NUMBER, " ", text)
+    if "igure" in text or "eference" in text:  # "Figure 2" is no count of 2 ("since 2 years")
+        text = _LABEL.sub(" ", text.casefold())
+    words = set(WORD.findall(text.casefold()))
     return any(spelling in words for spelling in spellings)
 
 
