@@ -516,3 +516,19 @@ def test_a_count_is_never_a_figure_or_a_references_label() -> None:
     assert not search_analysis.counts_in(("1",), "Reference 1")
     ids = [h.id for h in search.answer(DS, "i have the face twitching since 2 years").hits[:3]]
     assert not any(i.startswith(("figure:", "reference:")) for i in ids), ids
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"), [("injecshuns", "injections"), ("operashon", "operation")]
+)
+def test_an_ending_spelt_by_ear_is_read_as_the_guides(typed: str, read: str) -> None:
+    assert search_analysis.learnt_spelling(typed) == search_analysis.learnt_spelling(read)
+    assert (typed, read) in search.answer(DS, f"{typed} for the spasm").read_as
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["trials run by drug companies", "diagram showing the sponge between artery and nerve"],
+)
+def test_the_frame_of_a_trial_or_a_picture_is_never_missing(question: str) -> None:
+    assert not search.answer(DS, question).unmatched

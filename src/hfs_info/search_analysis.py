@@ -882,11 +882,15 @@ def sounds_like(typed: str, known: list[str]) -> list[str]:
 # How a word is spelt by ear, or by a reader of Spanish or Portuguese (the guide's readers who
 # learnt English later): letters of one sound written alike, in order. Accents are dropped
 # first (operação: operacao); then the endings such a reader adds or writes otherwise ("-ción",
-# "-ção" for -tion; a final vowel: síntoma, espasmo, toxina, medicina); then one spelling of a
-# sound (ph f, th t, y i, ck k, c before e i s, c k, qu k, x ks, z s); a nasal before another
+# "-ção", by ear "-shun" for -tion; a final vowel: síntoma, espasmo, toxina, medicina); then
+# one spelling of a sound (ph f, th t, y i, ck k, c before e i s, c k, qu k, x ks, z s); a nasal
+# before another
 # consonant written n (symptoms, simtoms, sintoms); an e before an s and a consonant dropped
 # (espasmo, estress, especialist); doubled letters once.
-_LEARNT_ENDINGS = (("coes", "sions"), ("cao", "sion"), ("cion", "sion"), ("tion", "sion"))
+_LEARNT_ENDINGS = (
+    *(("coes", "sions"), ("cao", "sion"), ("cion", "sion"), ("tion", "sion")),
+    *(("shun", "sion"), ("shon", "sion")),  # by ear: "injecshun", "operashon"
+)
 _LEARNT_SOUNDS = (
     (r"ph", "f"),
     (r"th", "t"),
