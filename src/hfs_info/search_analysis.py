@@ -884,9 +884,8 @@ def sounds_like(typed: str, known: list[str]) -> list[str]:
 # first (operação: operacao); then the endings such a reader adds or writes otherwise ("-ción",
 # "-ção", by ear "-shun" for -tion; a final vowel: síntoma, espasmo, toxina, medicina); then
 # one spelling of a sound (ph f, th t, y i, ck k, c before e i s, c k, qu k, x ks, z s); a nasal
-# before another
-# consonant written n (symptoms, simtoms, sintoms); an e before an s and a consonant dropped
-# (espasmo, estress, especialist); doubled letters once.
+# before another consonant written n (symptoms, simtoms, sintoms); an e before an s and a
+# consonant dropped (espasmo, estress, especialist); doubled letters once.
 _LEARNT_ENDINGS = (
     *(("coes", "sions"), ("cao", "sion"), ("cion", "sion"), ("tion", "sion")),
     *(("shun", "sion"), ("shon", "sion")),  # by ear: "injecshun", "operashon"
