@@ -323,7 +323,7 @@ GOING_AWAY = frozenset(
 
 
 # "How much" before a word for things counted, as a learner of English writes "how many".
-_MUCH_AS_MANY = re.compile(
+_MUCH_AS_MANY = (
     r"\bhow much (?=(?:people|patients|persons|person|times|days|weeks|months|years|injections"
     r"|shots|cases|pills|tablets|operations|surgeries)\b)"
 )
@@ -411,7 +411,7 @@ def _read(text: str, vocabulary: Vocabulary) -> Question:
         # a phone number typed is one thing, its parts are not counts
         text = re.sub(JOINED_NUMBER, lambda m: f'"{m.group()}"', text)
     if "how much" in text:  # a learner's "how much people": how many
-        text = _MUCH_AS_MANY.sub("how many ", text)
+        text = re.sub(_MUCH_AS_MANY, "how many ", text)
     text = _CONTRACTION.sub(r"\1 is", text)
     text = _PRONOUN_VERB.sub(r"\1", text)
     text = _NEGATION.sub(" not", text)
