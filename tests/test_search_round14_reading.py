@@ -532,3 +532,11 @@ def test_an_ending_spelt_by_ear_is_read_as_the_guides(typed: str, read: str) -> 
 )
 def test_the_frame_of_a_trial_or_a_picture_is_never_missing(question: str) -> None:
     assert not search.answer(DS, question).unmatched
+
+
+@pytest.mark.parametrize(
+    "question", ["how many get it back after the op", "will i get it back after surgery"]
+)
+def test_getting_it_back_is_the_spasms_recurring(question: str) -> None:
+    ids = [h.id for h in search.answer(DS, question).hits[:3]]
+    assert "statistic:mvd-recurrence" in ids and "statistic:mvd-return-to-life" not in ids, ids
