@@ -490,7 +490,7 @@ def test_one_phrase_of_going_away_by_itself_still_asks_of_the_course() -> None:
     ("question", "first"),
     [
         ("how much people have this problem", "statistic:people-affected"),
-        ("how much time the botox last", "statistic:botox-duration"),
+        ("how much time the botox last", "treatment:botox/duration"),
         ("exist treatment for this?", "section:overview"),
         ("what is the medicament for the spasm", "treatment:medication"),
         ("is necessary the resonance?", "section:diagnosis"),
@@ -540,3 +540,32 @@ def test_the_frame_of_a_trial_or_a_picture_is_never_missing(question: str) -> No
 def test_getting_it_back_is_the_spasms_recurring(question: str) -> None:
     ids = [h.id for h in search.answer(DS, question).hits[:3]]
     assert "statistic:mvd-recurrence" in ids and "statistic:mvd-return-to-life" not in ids, ids
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how much time the botox is working after injection", "treatment:botox/duration"),
+        ("how long after the injection does it start to work", "treatment:botox/onset"),
+        ("how much time after the injection it start to work", "treatment:botox/onset"),
+        ("how long after surgery does it start working", "treatment:mvd/onset"),
+    ],
+)
+def test_how_much_time_is_how_long_and_starting_to_work_is_how_soon(
+    question: str, first: str
+) -> None:
+    assert search.answer(DS, question).hits[0].id == first
+
+
+def test_how_long_it_lasts_after_it_starts_is_still_how_long() -> None:
+    assert search.answer(DS, "how long does the spasm last after it starts").no_figure == "duration"
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.text(" abcdehilmnoptuwy", max_size=40))
+def test_as_meant_changes_only_how_much(text: str) -> None:
+    read = search_analysis.as_meant(text)
+    if "how much" not in text:
+        assert read == text
+    else:
+        assert read.replace("how many", "how much").replace("how long", "how much time") == text

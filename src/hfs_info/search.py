@@ -375,6 +375,7 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     vocab = vocabulary.load()
     is_word = cache(lambda word: bool(match(ix.db, quoted(word))))
     rewritten, apart = read_apart(wanted, is_word, vocab)
+    rewritten = search_analysis.as_meant(rewritten)  # "how much people": how many
     if "how" in WORD.findall(rewritten):
         rewritten, slips = _asking_typos(rewritten, is_word, ix)
         apart = (*apart, *slips)
@@ -718,6 +719,25 @@ _TITLE_PRONOUNS = frozenset(("it", "they"))
 _CONTRACTED = frozenset(("its", "theyre"))
 # "how long does it take to ...", "how long do I wait until ...": how soon it does it.
 _WAITING = frozenset(("take", "takes", "taking", "wait", "waiting"))
+# "how long ... does it start to work", "begin working": how soon it works.
+_STARTING = frozenset(("start", "starts", "begin", "begins"))
+_WORKING_WORDS = frozenset(("work", "working", "works"))
+
+
+def _starts_working(words: list[str]) -> list[str] | None:
+    """The words from the verb of working, when ``words`` say a thing starts to work ("start to
+    work", "begins working"); None otherwise ("the spasm last after it starts")."""
+    for k, word in enumerate(words[:-1]):
+        if word not in _STARTING:
+            continue
+        after = words[k + 1 : k + 3]
+        if after[:1] == ["to"]:
+            after = after[1:]
+        if after[:1] and after[0] in _WORKING_WORDS:
+            return ["works", *words[k + 3 : k + 3 + ASPECT_WORDS]]
+    return None
+
+
 _UNTIL = frozenset(("to", "before", "until", "till", "til"))
 # The most words of the clause searched for the verb of an aspect's title.
 ASPECT_WORDS = 8
@@ -956,6 +976,10 @@ def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
             if works is not None:  # "how botox works", "how this botox medicine work"
                 return "", works
             continue
+        starting = _starts_working(words[start : start + ASPECT_WORDS + 4]) if time else None
+        if starting is not None:
+            # "how long after the injection does it start to work": how soon it works
+            return "soon", starting
         if start >= len(words) or words[start] not in _ASKING_VERBS:
             continue
         rest = words[start + 1 :]

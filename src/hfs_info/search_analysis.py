@@ -329,6 +329,15 @@ _MUCH_AS_MANY = (
 )
 
 
+def as_meant(text: str) -> str:
+    """``text`` with a learner's "how much" read as meant: "how much people" is how many,
+    "how much time" how long (the question forms search reads)."""
+    if "how much" not in text:
+        return text
+    text = re.sub(_MUCH_AS_MANY, "how many ", text)
+    return re.sub(r"\bhow much time\b", "how long", text)
+
+
 def _left_alone(text: str) -> bool:
     """Whether "on its own", "by itself" (ALONE) asks of the course left alone: a word of going
     away or getting better is typed ("will it go away by itself"), and an ALONE phrase does not
@@ -410,8 +419,7 @@ def _read(text: str, vocabulary: Vocabulary) -> Question:
     if '"' not in text and any(c.isdigit() for c in text):
         # a phone number typed is one thing, its parts are not counts
         text = re.sub(JOINED_NUMBER, lambda m: f'"{m.group()}"', text)
-    if "how much" in text:  # a learner's "how much people": how many
-        text = re.sub(_MUCH_AS_MANY, "how many ", text)
+    text = as_meant(text)
     text = _CONTRACTION.sub(r"\1 is", text)
     text = _PRONOUN_VERB.sub(r"\1", text)
     text = _NEGATION.sub(" not", text)
@@ -964,7 +972,7 @@ def spelt_as_learnt(typed: str, known: list[str]) -> list[str]:
 
 # The words "work" may follow in "how X works" with no asking verb: how near the verb must be.
 WORKS_REACH = 4
-_WORKING = frozenset(("work", "works"))
+_WORKING = frozenset(("work", "works", "working"))
 _HOW_MUCH = frozenset(("many", "much", "far", "often", "well", "long", "soon", "fast", "quickly"))
 
 
