@@ -569,3 +569,10 @@ def test_as_meant_changes_only_how_much(text: str) -> None:
         assert read == text
     else:
         assert read.replace("how many", "how much").replace("how long", "how much time") == text
+
+
+@pytest.mark.parametrize("question", ["is the left side more common", "is the right side worse"])
+def test_a_side_of_the_face_is_never_the_side_effects(question: str) -> None:
+    found = search.answer(DS, question)
+    assert "side_effects" not in found.hits[0].id
+    assert "left side" not in found.unmatched and "right side" not in found.unmatched
