@@ -576,3 +576,12 @@ def test_a_side_of_the_face_is_never_the_side_effects(question: str) -> None:
     found = search.answer(DS, question)
     assert "side_effects" not in found.hits[0].id
     assert "left side" not in found.unmatched and "right side" not in found.unmatched
+
+
+@pytest.mark.parametrize(
+    "question", ["my eyelid fall after the injection", "can botox make the eyelid fall"]
+)
+def test_an_eyelid_falling_is_the_guides_drooping_eyelid(question: str) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id == "treatment:botox/side_effects"
+    assert not found.unmatched
