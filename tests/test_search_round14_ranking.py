@@ -15,10 +15,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hfs_info import search, store
+from hfs_info import search, store, vocabulary
 from tests.searching import first, ix
 
 DS = store.load_packaged()
+VOCAB = vocabulary.load()
+ASKS = [(record, question) for record, questions in VOCAB.asks.items() for question in questions]
 
 # --- who carries out a treatment: the aspect of how it is given (which names who gives it) ------
 
@@ -325,3 +327,16 @@ def test_the_aspect_titles_are_the_question_titles() -> None:
         "how long it lasts",
         "when it is used",
     } == search._ASPECT_TITLES
+
+
+# --- document expansion never answers for what the guide does not say ----------------------------
+
+
+@pytest.mark.parametrize(("record", "question"), ASKS)
+def test_no_question_a_record_answers_uses_a_phrase_the_guide_may_not_say(
+    record: str, question: str
+) -> None:
+    """A phrase asking what a patient guide may not say at all ("by themselves", "cost") is
+    searched only as typed: one in the questions a record answers would answer it silently."""
+    padded = f" {question} "
+    assert not [p for p in VOCAB.questions.get("beyond", ()) if f" {p} " in padded], record
