@@ -1392,18 +1392,19 @@ def _ranked(
         ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
     if compared:
         ranked = _compared_first(ranked, compared)
-    if "alternative" in question.intents:
-        tried = _tried(ix, pairs)
-        # the treatments said to fail are the ones tried; another one named is the one asked
-        # about ("can I get MVD if botox stops working")
-        failed = _failed(ix, wanted) if "failing" in question.intents else set()
-        ranked = _untried_first(ranked, failed or tried, _namesakes(ix))
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked, _namesakes(ix))
     elif not aspect_asked and (
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
         ranked = _figure_first(ranked, {rows[r].id: w for r, w in matched.items()})
+    if "alternative" in question.intents:
+        # (after the outcome's raise: the results of a treatment tried never lead "what else")
+        tried = _tried(ix, pairs)
+        # the treatments said to fail are the ones tried; another one named is the one asked
+        # about ("can I get MVD if botox stops working")
+        failed = _failed(ix, wanted) if "failing" in question.intents else set()
+        ranked = _untried_first(ranked, failed or tried, _namesakes(ix))
     if groups:
         covered = {rows[r].id: w for r, w in matched.items()}
         ranked = _stated_together(ranked, groups, covered)
