@@ -1840,7 +1840,7 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     no_figure = _no_figure(text, hits, topics)
     unsaid = _unsaid(ix, question, ranking, text, shown[:FIGURE_HITS])
     if no_figure is None and any(what == search_gaps.FIGURE for what, _ in unsaid):
-        no_figure = search_analysis.asked_figure(text, vocabulary.load())
+        no_figure = search_gaps.figure_asked(text, vocabulary.load())
     if turned:
         unsaid = (*unsaid, (search_gaps.NEGATED, turned))  # a figure counts what does happen
     condition = _condition_length(question, ranking, text, hits)
@@ -1865,7 +1865,14 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     if (
         not unsaid
         and no_figure is None
-        and (unused := search_gaps.asked_unused(text, unmatched, vocab))
+        and (
+            (unused := search_gaps.asked_unused(text, unmatched, vocab))
+            or (
+                unused := search_gaps.unused_kind(
+                    text, lambda w: _spoken(ds, ix, ranking, w), vocab
+                )
+            )
+        )
     ):
         # what a short question asks about is a thing the guide never names: no answer
         unsaid = ((search_gaps.UNUSED, unused),)
@@ -1881,6 +1888,14 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         ranking.opposites,
         unsaid,
     )
+
+
+def _spoken(ds: Dataset, ix: Index, ranking: Ranking, word: str) -> bool:
+    """Whether the guide uses ``word`` (or a form of it), or search followed it to a related
+    word or an opposite of the guide (said so by its own note)."""
+    if any(typed == word for typed, _ in (*ranking.related, *ranking.opposites)):
+        return True
+    return _guide_uses(ds, word) or search_gaps.written(ix, word)
 
 
 def _answers_all(rowid: int, asked: list[tuple[Concept, Match]], text: str) -> bool:
@@ -1959,6 +1974,14 @@ def _other_parts(ds: Dataset, ix: Index, first: list[tuple[Entry, float]]) -> li
     return []
 
 
+def _asked(question: Question, ranking: Ranking) -> list[search_gaps.Asked]:
+    """Each concept of ``question`` as search met it (search_gaps.Asked)."""
+    return [
+        search_gaps.Asked(c, tuple(t for t, _ in m.terms), m.read_as, bool(m.related))
+        for c, m in zip(question.concepts, ranking.matches, strict=True)
+    ]
+
+
 def _unsaid(
     ix: Index,
     question: Question,
@@ -1969,10 +1992,7 @@ def _unsaid(
     """What the guide does not say of what ``text`` names (search_gaps.unsaid)."""
     from hfs_info import vocabulary
 
-    asked = [
-        search_gaps.Asked(c, tuple(t for t, _ in m.terms), m.read_as, bool(m.related))
-        for c, m in zip(question.concepts, ranking.matches, strict=True)
-    ]
+    asked = _asked(question, ranking)
     shown = [(rowid, entry, at) for rowid, entry, _, at in first]
     return search_gaps.unsaid(ix, asked, text, question.intents, shown, vocabulary.load())
 
@@ -2050,7 +2070,7 @@ def _no_figure(
     from hfs_info import vocabulary
     from hfs_info.document import unmarked
 
-    kind = search_analysis.asked_figure(text, vocabulary.load())
+    kind = search_gaps.figure_asked(text, vocabulary.load())
     if kind is None:
         return None
     shown = [unmarked(f"{hit.title}. {hit.snippet}") for hit in hits[:FIGURE_HITS]]

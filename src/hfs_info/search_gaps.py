@@ -62,7 +62,7 @@ from hfs_info.search_analysis import (
 from hfs_info.search_index import match, titled
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from hfs_info.search_analysis import Concept
     from hfs_info.search_index import Entry, Index
@@ -80,10 +80,10 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
 NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
-AGE_LIMIT = "age_limit"
+AGE_LIMIT, RATE, RECOMMEND, NAMES = "age_limit", "rate", "recommend", "names"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
-    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT),
+    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -106,6 +106,25 @@ def negated(text: str) -> tuple[str, ...]:
             w for w in typed if w.casefold().replace("'", "").replace("\u2019", "") in NEGATIONS
         )
     )
+
+
+# The end of a sentence, where a question's story stops and what it asks may begin ("she is
+# scared of going deaf. how common is hearing loss after this?").
+_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+")
+
+
+def figure_asked(text: str, vocab: Vocabulary) -> str | None:
+    """The kind of figure ``text`` asks for (search_analysis.asked_figure), read in the whole
+    text and then in each of its sentences: a question asked after a story ("my mother is 70
+    ... how common is hearing loss after this?") asks it at the start of its own sentence,
+    though the word before it ends the story. None when no sentence asks a figure."""
+    kind = asked_figure(text, vocab)
+    if kind is not None or not _SENTENCE_END.search(text):
+        return kind
+    for sentence in _SENTENCE_END.split(text):
+        if (kind := asked_figure(sentence, vocab)) is not None:
+            return kind
+    return None
 
 
 # The units of a length of time a figure may be asked at ("the recurrence rate after 10 years"),
@@ -204,6 +223,189 @@ def period(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     return None
 
 
+# The units a figure may be counted per ("new cases each year", "operations a year"), and the
+# words that set one as the unit counted per.
+_PER_UNITS = frozenset(("year", "month", "week", "day"))
+_PER = frozenset(("per", "each", "every"))
+# The words that count per year on their own.
+_YEARLY = frozenset(("annual", "annually", "yearly"))
+# The words before "a year" that make it a length of time, not a unit counted per ("for about
+# a year", "within a year", "over a year"), and those after it ("a year ago", "a year later").
+_SPAN_BEFORE = frozenset(
+    (
+        *("for", "about", "around", "over", "nearly", "almost", "than", "in", "within"),
+        *("after", "under", "only", "just", "half", "past", "least", "of", "last", "like"),
+        *("since", "from", "roughly", "approximately", "some", "whole", "entire", "took"),
+    )
+)
+_SPAN_AFTER = frozenset(("ago", "old", "later", "after", "before", "since", "now", "or", "and"))
+# The words that ask a count per unit of time without a question word ("HFS incidence per
+# year", "the rate each year").
+_COUNTING = frozenset(("incidence", "cases", "rate", "rates", "frequency", "number", "numbers"))
+# A figure counted per unit of time, as the guide would state it ("each year", "annually").
+_RATE_SAID = re.compile(
+    r"\b(?:(?:per|each|every|a|an)\s+(?:year|month|week|day)|annual(?:ly)?|yearly)\b",
+    re.IGNORECASE,
+)
+
+
+def _per_unit(words: list[str]) -> str | None:
+    """The words of ``words`` that set a unit of time a figure is counted per ("each year", "per
+    year", "a year" after a count: "operations a year", "annually"), as typed; None when none
+    does ("for about a year", "a year ago": how long, not how often)."""
+    for k, word in enumerate(words):
+        if word in _YEARLY:
+            return word
+        if word not in _PER_UNITS or not k:
+            continue
+        before, after = words[k - 1], words[k + 1 : k + 2]
+        if before in _PER:
+            return f"{before} {word}"
+        counted = before in ("a", "an") and k > 1 and words[k - 2] not in _SPAN_BEFORE
+        if counted and (not after or after[0] not in _SPAN_AFTER):
+            return f"{before} {word}"
+    return None
+
+
+def rate(ix: Index, text: str, vocab: Vocabulary) -> str | None:
+    """The unit of time ``text`` asks a figure to be counted per ("how many new cases are
+    diagnosed each year", "how many MVD operations a year", "incidence per year"), as typed,
+    when no record of the guide counts anything per a unit of time: its figures are shares,
+    ages, lengths of time and a prevalence, none a yearly (or monthly) count. None otherwise:
+    no such unit, no figure asked of it, or the guide states such a count."""
+    for sentence in _SENTENCE_END.split(text):
+        words = WORD.findall(normalize_query(sentence))
+        per = _per_unit(words)
+        if per is None:
+            continue
+        if figure_asked(sentence, vocab) is None and _COUNTING.isdisjoint(words):
+            continue
+        said = (text for row in ix.rows for text in (row.title, row.names, row.body))
+        if any(_RATE_SAID.search(text) for text in said):
+            return None
+        return per
+    return None
+
+
+# The words that ask for the best doctor or place ("the best neurosurgeon for MVD in Ohio",
+# "top hospitals for MVD"), and the doctors and places a patient may ask one of.
+_BEST = frozenset(("best", "top", "finest", "leading"))
+_PROVIDERS = frozenset(
+    (
+        *("doctor", "doctors", "surgeon", "surgeons", "neurosurgeon", "neurosurgeons"),
+        *("neurologist", "neurologists", "specialist", "specialists", "physician", "physicians"),
+        *("hospital", "hospitals", "clinic", "clinics", "center", "centers", "centre", "centres"),
+        *("expert", "experts"),
+    )
+)
+# The words before "recommend" that ask for a recommendation ("can you recommend", "anyone
+# recommend"), not a doctor's in the story ("my doctor recommended a neurosurgeon"); and those
+# before "recommended" that ask for one ("any recommended surgeons").
+_ASKING_RECOMMEND = frozenset(
+    ("you", "u", "can", "could", "would", "anyone", "anybody", "someone", "somebody", "please")
+)
+_A_RECOMMENDED = frozenset(("any", "a", "some", "highly", "most"))
+# How many words may stand between the word asking and the doctor or place ("the best MVD
+# surgeons", "recommend a good neurosurgeon").
+_RECOMMEND_SPAN = 3
+# The words that ask the kind of doctor ("the best type of doctor", "what kind of doctor is
+# best"): the guide may answer it.
+_KIND_OF = frozenset(("kind", "kinds", "type", "types", "sort", "sorts"))
+
+
+def _asks_recommendation(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` asks for the best or a recommended doctor or place."""
+    word, before = words[k], words[k - 1] if k else ""
+    if word in _BEST:
+        return True
+    if word == "recommend":
+        return not k or before in _ASKING_RECOMMEND
+    return word == "recommended" and (not k or before in _A_RECOMMENDED)
+
+
+def recommended(words: list[str]) -> tuple[str, ...]:
+    """The doctor or place ``words`` ask the best of, or a recommendation of ("the best
+    neurosurgeon for MVD in Ohio", "which clinic is best", "can you recommend a good
+    neurologist"), as typed: a patient guide names none to choose (its reviewer and clinic are
+    its source, no recommendation). Empty otherwise: a doctor's recommendation in the story
+    ("my doctor recommended a neurosurgeon"), and the kind of doctor asked ("the best type of
+    doctor", "what kind of doctor is best"), which the guide may answer."""
+    for k in range(len(words)):
+        if not _asks_recommendation(words, k):
+            continue
+        for after in words[k + 1 : k + 1 + _RECOMMEND_SPAN]:
+            if after in _KIND_OF:
+                break
+            if after in _PROVIDERS:
+                return (after,)
+        # "which clinic is best", "what hospital is the best"
+        before = words[max(0, k - 4) : k]
+        for at, provider in enumerate(before):
+            between = before[at + 1 :]
+            linked = bool(between) and set(between) <= {"is", "are", "the"}
+            if provider in _PROVIDERS and linked and _KIND_OF.isdisjoint(words[max(0, k - 7) : k]):
+                return (provider,)
+    return ()
+
+
+# The words that ask the names of things ("what are the names of the five branches", "name
+# the branches of the facial nerve", "list the five branches").
+_NAMES_OF = frozenset(("names", "name", "list", "called"))
+# What follows the things a sentence counts when it names them ("five branches: ...", "drugs
+# such as ...", "branches (the temporal ...)", not "(Figure 1)").
+_LISTS = r"\s*(?::|,?\s+(?:such as|including|include|namely|e\.g\.)|\((?!fig))"
+
+
+def names_asked(ix: Index, text: str, vocab: Vocabulary) -> str | None:
+    """The things ``text`` asks the names of ("what are the names of the five branches of the
+    facial nerve": branches), as typed, when the guide only counts them: a sentence of it
+    gives a number of them ("five main branches") and none names them (a list after them: a
+    colon, "such as", a bracket that is no figure's number). None otherwise: no names asked,
+    of things the guide does not count, or names it gives ("list the medications": each
+    drug)."""
+    from hfs_info.text import number_of
+
+    words = WORD.findall(normalize_query(text))
+    for k, word in enumerate(words):
+        if word not in _NAMES_OF:
+            continue
+        # the run of words of what is named, its count and articles aside: its last word
+        run: list[str] = []
+        for after in words[k + 1 :]:
+            if after in ("of", "the", "all", "them") and not run:
+                continue
+            if number_of(after) is not None and not run:
+                continue
+            if after in vocab.stop_words:
+                break
+            run.append(after)
+        if not run or not run[-1].endswith("s") or len(run[-1]) < 4:
+            continue  # one thing's name ("what is the name of the operation"): no list asked
+        head = run[-1]
+        counted = re.compile(
+            rf"(?<![^\W_])(\w+)(?:\W+\w+)?\W+{re.escape(head)}(?![^\W_])", re.IGNORECASE
+        )
+        listed = re.compile(rf"(?<![^\W_]){re.escape(head)}{_LISTS}", re.IGNORECASE)
+        sentences = [
+            str(row[0])
+            for row in ix.db.execute(
+                "SELECT text FROM passages WHERE rowid IN ("
+                + ",".join(map(str, sorted(match(ix.db, f'"{head}"', "passages"))))
+                + ")"
+            )
+        ]
+        if any(listed.search(sentence) for sentence in sentences):
+            return None
+        if any(
+            number_of(found.group(1).lower()) is not None
+            for sentence in sentences
+            for found in counted.finditer(sentence)
+        ):
+            return head
+        return None
+    return None
+
+
 # A short question's words are what it asks: in one of at most this many words, a thing the guide
 # never names, standing where a question puts what it asks about, is what it asks about.
 ASKED_WORDS = 9
@@ -241,6 +443,54 @@ def asked_unused(text: str, unmatched: Sequence[str], vocab: Vocabulary) -> tupl
                 break
             if more not in out:
                 out.append(more)
+    return tuple(out)
+
+
+# A question asking which of some kinds is the more common ("is the left side more common",
+# "more often in older women", "which side is affected more often").
+_MORE_COMMON = re.compile(
+    r"\b(?:more|most|less|least)\s+(?:common(?:ly)?|often|frequent(?:ly)?|likely|affected)\b"
+    r"|\bwhich\s+side\b",
+    re.IGNORECASE,
+)
+
+
+# How many words the sentence asking which kind is the more common may have: a longer one
+# names more than the kinds it compares.
+_KIND_WORDS = 14
+
+
+def unused_kind(text: str, uses: Callable[[str], bool], vocab: Vocabulary) -> tuple[str, ...]:
+    """The words a question asking which kind is the more common ("is the left side more
+    common", "is it more frequent in older women") names its kinds with, when the guide never
+    uses them (it speaks of "one side of the face", of women, never of the left or the right
+    side or of older women): an English word (not a typo), no stop word or filler by the
+    vocabulary, standing before a word the guide uses ("left side") or beside another such word
+    with "or" between ("left or right"). ``uses``: whether the guide uses a word (or a form of
+    it). Empty otherwise."""
+    from hfs_info.search_analysis import frames
+
+    asking = next((s for s in _SENTENCE_END.split(text) if _MORE_COMMON.search(s)), None)
+    if asking is None:
+        return ()
+    words = WORD.findall(normalize_query(asking))
+    if len(words) > _KIND_WORDS:
+        return ()
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if not word.isalpha() or word in vocab.stop_words or word in vocab.filler:
+            continue
+        if word in vocab.subject or word in out or word.endswith("ing") or zipf(word) <= 0:
+            continue
+        if uses(word) or frames(word, asking, vocab):
+            continue
+        after = words[k + 1 : k + 2]
+        if after and after[0] not in vocab.stop_words and uses(after[0]):
+            out.append(word)  # it names a kind of a thing of the guide ("left side")
+        elif after == ["or"] and k + 2 < len(words) and not uses(words[k + 2]):
+            out.append(word)  # "left or right side"
+        elif k > 1 and words[k - 1] == "or" and words[k - 2] in out:
+            out.append(word)
     return tuple(out)
 
 
@@ -448,6 +698,11 @@ def _written(ix: Index, word: str) -> bool:
     )
 
 
+def written(ix: Index, word: str) -> bool:
+    """Whether a record of the guide writes ``word`` as it is (case aside)."""
+    return _written(ix, word)
+
+
 def _describes(word: str, words: list[str], vocab: Vocabulary) -> bool:
     """Whether ``word`` stands before another topic word of the question, describing it
     ("cranial nerves", "Teflon sponge"): the two name one thing, not ``word`` alone."""
@@ -486,7 +741,16 @@ def unsaid(
     named = things(ix, asked, text, vocab, subject)
     rare = cache(lambda thing: _rare(thing, text, vocab))
     out: list[tuple[str, tuple[str, ...]]] = []
-    kind = asked_figure(text, vocab)
+    words = WORD.findall(normalize_query(text))
+    # the best doctor or place asked, or a count per year: the guide gives neither, whatever the
+    # question names
+    if provider := recommended(words):
+        out.append((RECOMMEND, provider))
+    if (per := rate(ix, text, vocab)) is not None:
+        out.append((RATE, (per,)))
+    if (unnamed := names_asked(ix, text, vocab)) is not None:
+        out.append((NAMES, (unnamed,)))
+    kind = figure_asked(text, vocab)
     # the things the guide names in two words, asked a figure of ("facial weakness")
     candidates = [*named, *_phrases(ix, asked, text, named, vocab)] if kind is not None else named
     if kind is not None and candidates:
@@ -536,7 +800,6 @@ def unsaid(
         out.append((FIGURE, (lasting,)))
     if not out and (elsewhere := _aspect_elsewhere(ix, asked, named, vocab)):
         out.append((ELSEWHERE, elsewhere))
-    words = WORD.findall(normalize_query(text))
     if not out and (untreated := _untreated(ix, named, words, vocab)):
         out.append((TREATMENT, untreated))
     looks = _looks(words)

@@ -1,0 +1,330 @@
+"""What the guide does not give, round 14 (issue 19): classes of question the guide cannot
+answer though each of their words finds passages, written here afresh (none is from a
+question set):
+
+- **the best doctor or place**, or one recommended ("who is the best neurosurgeon in Texas",
+  "which clinic is best for MVD"): the guide recommends none (`recommend`); the kind of doctor
+  and a doctor's recommendation in the story are no such question;
+- **a count per unit of time** ("how many people get it every year", "the annual incidence"):
+  the guide counts nothing per year, month, week or day (`rate`); "for about a year" and "a
+  year ago" are the story;
+- **the names of things the guide only counts** ("name the five branches of the facial
+  nerve"): it says there are five, never which (`names`);
+- **which kind is the more common**, of kinds the guide never names ("is the left side more
+  common", "more common in older women"): the words it never uses are what is asked
+  (`unused`);
+- **a figure asked after a story**, in a sentence of its own ("... He is worried about his
+  hearing. how common is hearing loss after the operation?"): read as asked, as a short
+  question's is.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from hfs_info import search, search_gaps, store, vocabulary
+from hfs_info.errors import NotFoundError, UsageError
+from hfs_info.schema import output_schema
+from hfs_info.search_analysis import WORD, asked_figure, normalize_query
+from hfs_info.search_index import index_for
+from tests.depth import examples
+
+DS = store.load_packaged()
+VOCAB = vocabulary.load()
+IX = index_for(DS)
+SCHEMA = Draft202012Validator(output_schema())
+_CLOSEST = "; the closest passages follow."
+
+
+def _plain(run, question: str) -> str:
+    return " ".join(run("search", question, "-f", "plain").stdout.split())
+
+
+def _json(run, question: str) -> dict:
+    result = run("search", question, "-f", "json")
+    assert result.status == 0
+    data = json.loads(result.stdout)
+    SCHEMA.validate(data)
+    return data
+
+
+def _first_note(run, question: str, note: str) -> None:
+    plain = _plain(run, question)
+    assert note in plain
+    assert plain.index(note) < plain.index("Closest passage (")
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "first"),
+    [
+        ("who is the best neurosurgeon for hemifacial spasm in Texas", "neurosurgeon", None),
+        ("can you recommend a good neurologist near Boston", "neurologist", None),
+        ("top hospitals for microvascular decompression in Germany", "hospitals", None),
+        ("which clinic is best for the MVD operation", "clinic", "treatment:mvd"),
+    ],
+)
+def test_the_best_doctor_or_place_asked_is_said_first(
+    run, question: str, named: str, first: str | None
+) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "recommend", "about": [named]}
+    if first is not None:
+        assert data["results"][0]["id"] == first
+    _first_note(
+        run, question, f"The guide recommends no '{named}' (it names none to choose)" + _CLOSEST
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what kind of doctor is best for hemifacial spasm",
+        "which type of doctor is best for a facial spasm",
+        "which treatment is best for me",
+        "my neurologist recommended a neurosurgeon, what happens next",
+        "does a doctor recommend surgery before botox",
+    ],
+)
+def test_no_recommendation_note_where_none_is_asked(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.RECOMMEND for what, _ in found.unsaid)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("best", "top", "recommend", "recommended", "can", "you", "my", "is", "the"),
+                *("kind", "of", "doctor", "surgeon", "clinic", "treatment", "a", "good", "which"),
+            ]
+        ),
+        max_size=10,
+    )
+)
+def test_a_recommendation_note_names_a_doctor_or_place_asked_for(words: list[str]) -> None:
+    named = search_gaps.recommended(words)
+    if not named:
+        return
+    assert len(named) == 1 and named[0] in words
+    assert named[0] in search_gaps._PROVIDERS
+    asking = [k for k, _ in enumerate(words) if search_gaps._asks_recommendation(words, k)]
+    assert asking  # a word asks the best or a recommendation
+    assert min(abs(words.index(named[0]) - k) for k in asking) <= 4
+
+
+@pytest.mark.parametrize(
+    ("question", "per"),
+    [
+        ("how many people get hemifacial spasm every year", "every year"),
+        ("what is the annual incidence of HFS", "annual"),
+        ("how many microvascular decompressions are done per year in the US", "per year"),
+        ("how many new cases of facial spasm are there each month", "each month"),
+    ],
+)
+def test_a_count_per_unit_of_time_is_said_first(run, question: str, per: str) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "rate", "about": [per]}
+    _first_note(run, question, f"The guide gives no figure counted '{per}'" + _CLOSEST)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I have had twitching for about a year, what percentage of cases start near the eye",
+        "my spasm started a year ago. what percentage of cases start near the eye",
+        "how many people get hemifacial spasm",
+        "every year my spasm gets worse, is that normal",
+    ],
+)
+def test_no_rate_note_for_a_length_of_time_or_no_figure_asked(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.RATE for what, _ in found.unsaid)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("how", "many", "a", "an", "per", "each", "every", "for", "about", "ago"),
+                *("year", "month", "week", "day", "annually", "cases", "people", "later"),
+            ]
+        ),
+        max_size=10,
+    ),
+    st.text(max_size=15),
+)
+def test_a_rate_note_names_a_unit_typed_after_a_word_setting_it(
+    words: list[str], noise: str
+) -> None:
+    text = f"{' '.join(words)} {noise}"
+    per = search_gaps.rate(IX, text, VOCAB)
+    if per is None:
+        return
+    typed = WORD.findall(normalize_query(text))
+    said = per.split()
+    assert any(typed[k : k + len(said)] == said for k in range(len(typed)))
+    if len(said) == 2:
+        assert said[0] in {"per", "each", "every", "a", "an"}
+        assert said[1] in {"year", "month", "week", "day"}
+    else:
+        assert said[0] in {"annual", "annually", "yearly"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "name the five branches of the facial nerve",
+        "list the branches of the facial nerve",
+        "what are the names of the main branches of the seventh nerve",
+    ],
+)
+def test_the_names_of_things_the_guide_only_counts_are_said_first(run, question: str) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "names", "about": ["branches"]}
+    _first_note(
+        run, question, "The guide gives how many 'branches' there are, not their names" + _CLOSEST
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "list the medications used for hemifacial spasm",
+        "names of the drugs for hemifacial spasm",
+        "what is the name of the operation",
+        "how many branches does the facial nerve have",
+    ],
+)
+def test_no_names_note_where_the_guide_names_them_or_none_are_asked(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.NAMES for what, _ in found.unsaid)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["names", "name", "list", "of", "the", "five", "branches", "drugs", "nerve", "facial"]
+        ),
+        max_size=8,
+    ),
+    st.text(max_size=15),
+)
+def test_a_names_note_names_a_plural_word_typed_that_the_guide_counts(
+    words: list[str], noise: str
+) -> None:
+    text = f"{' '.join(words)} {noise}"
+    head = search_gaps.names_asked(IX, text, VOCAB)
+    if head is None:
+        return
+    typed = WORD.findall(normalize_query(text))
+    assert head in typed and head.endswith("s")
+    assert {"names", "name", "list", "called"} & set(typed)
+
+
+@pytest.mark.parametrize(
+    ("question", "unused"),
+    [
+        ("is the left side more common", ["left"]),
+        ("does it affect the right side more often", ["right"]),
+        ("is hemifacial spasm more common in older women", ["older"]),
+        ("is the left or right side of the face more likely to twitch", ["left", "right"]),
+    ],
+)
+def test_kinds_the_guide_never_names_asked_the_more_common_are_said_first(
+    run, question: str, unused: list[str]
+) -> None:
+    data = _json(run, question)
+    assert data["unsaid"] == [{"lacks": "unused", "about": unused}]
+    named = " or ".join(repr(w) for w in unused)
+    _first_note(
+        run,
+        question,
+        f"The guide never uses {named}, what the question asks about: the closest passages,"
+        " for its other words, follow.",
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it more common in women",
+        "which side of the face does it affect",
+        "is spreading upward from the chin the less common pattern",
+        "My left eye twitches. Is it more common in women?",
+    ],
+)
+def test_no_unused_kind_note_for_kinds_the_guide_names(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.UNUSED for what, _ in found.unsaid)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("is", "the", "left", "right", "or", "side", "more", "common", "often"),
+                *("women", "older", "it", "in", "face", "which", "likely", "zzqx"),
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_an_unused_kind_is_a_typed_word_the_guide_never_uses(words: list[str]) -> None:
+    text = " ".join(words)
+    guide = search_gaps.written
+    found = search_gaps.unused_kind(text, lambda w: guide(IX, w), VOCAB)
+    if not found:
+        return
+    assert search_gaps._MORE_COMMON.search(text)
+    for word in found:
+        assert word in words and not guide(IX, word)
+        assert word not in VOCAB.stop_words and word != "zzqx"  # an English word, no typo
+
+
+def test_a_figure_asked_after_a_story_is_read_in_its_own_sentence(run) -> None:
+    question = (
+        "My brother had MVD last month. He is worried about his hearing."
+        " how common is hearing loss after the operation?"
+    )
+    assert asked_figure(question, VOCAB) is None  # "hearing how common": inside a phrase
+    assert search_gaps.figure_asked(question, VOCAB) == "number"
+    data = _json(run, question)
+    assert data["no_figure"] == "number"
+    assert data["results"][0]["id"] in {"treatment:mvd/risks", "treatment:mvd/side_effects"}
+    plain = _plain(run, question)
+    assert "The guide gives no number for this" + _CLOSEST in plain
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.text(max_size=60), st.sampled_from([". ", "? ", "! ", "; "]), st.text(max_size=60))
+def test_a_figure_asked_in_any_sentence_is_the_whole_texts(a: str, end: str, b: str) -> None:
+    text = f"{a}{end}{b}"
+    kind = search_gaps.figure_asked(text, VOCAB)
+    whole = asked_figure(text, VOCAB)
+    if whole is not None:
+        assert kind == whole
+    elif kind is not None:
+        assert any(asked_figure(s, VOCAB) == kind for s in search_gaps._SENTENCE_END.split(text))
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.text(max_size=80))
+def test_the_round_14_notes_never_fail_on_any_text(text: str) -> None:
+    try:
+        found = search.answer(DS, text)
+    except (NotFoundError, UsageError):
+        return
+    new = {search_gaps.RATE, search_gaps.RECOMMEND, search_gaps.NAMES}
+    typed = " ".join(WORD.findall(normalize_query(text)))
+    for what, about in found.unsaid:
+        if what in new:
+            assert all(word in typed for word in about)
