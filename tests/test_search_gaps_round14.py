@@ -328,3 +328,48 @@ def test_the_round_14_notes_never_fail_on_any_text(text: str) -> None:
     for what, about in found.unsaid:
         if what in new:
             assert all(word in typed for word in about)
+
+
+# Words the guide writes otherwise are not "not in the guide" (fewer false notes, round 14):
+# the initials of a name it spells out, and the word for the shares it gives as "%".
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("are there NIH trials for hemifacial spasm", "section:clinical-trials"),
+        ("NIH sponsored research on facial spasm", "section:clinical-trials"),
+        ("what percentages of patients are helped by surgery", "statistic:mvd-diminished"),
+        ("where do the percentages for the operation come from", None),
+    ],
+)
+def test_a_word_the_guide_writes_otherwise_gets_no_note(
+    run, question: str, first: str | None
+) -> None:
+    data = _json(run, question)
+    assert data["unmatched"] == []
+    assert data["unsaid"] == []
+    if first is not None:
+        assert data["results"][0]["id"] == first
+    assert "Not in the guide" not in _plain(run, question)
+
+
+def test_initials_of_no_name_of_the_guide_are_still_noted() -> None:
+    found = search.answer(DS, "is hemifacial spasm linked to the XYZ syndrome")
+    assert "xyz" in found.unmatched
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzNIH", min_size=1, max_size=8))
+def test_initials_are_those_of_capitalised_words_the_guide_writes(word: str) -> None:
+    if not search_gaps.initialism(IX, word):
+        return
+    assert word.isalpha() and 3 <= len(word) <= 6
+    capitals = {
+        w[0].casefold()
+        for e in IX.rows
+        for text in (e.title, e.names, e.body)
+        for w in text.split()
+        if w[:1].isupper()
+    }
+    assert set(word.casefold()) <= capitals

@@ -1856,6 +1856,8 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         if not _guide_uses(ds, w)
         and not search_analysis.frames(w, text, vocab)
         and not search_gaps.everyday(w, vocab)
+        and not search_gaps.names_a_share(ix, w)
+        and not search_gaps.initialism(ix, w)
         and not (
             lead is not None
             and search_gaps.in_address(lead[1], w)

@@ -667,6 +667,46 @@ def everyday(word: str, vocab: Vocabulary) -> bool:
     return len(word) > 2 and word.endswith("s") and word[:-1] in vocab.filler
 
 
+# The small words a name's initials skip ("National Institutes of Health": NIH).
+_UNINITIALLED = frozenset(("of", "the", "and", "for", "on", "in", "de", "&"))
+# The words that name a share, the kind of figure the guide gives as "%" ("which study do the
+# surgery percentages come from").
+_SHARE_WORDS = frozenset(("percentage", "percentages", "percent", "percents", "proportion"))
+
+
+def initialism(ix: Index, word: str) -> bool:
+    """Whether ``word`` (three to six letters) is the initials of a name the guide writes in
+    capitals ("NIH": the National Institutes of Health), its small words aside: the guide
+    names it, only spelt out, so it is no word the guide lacks."""
+    if not word.isalpha() or not 3 <= len(word) <= 6:
+        return False
+    letters = word.casefold()
+    capital = re.compile(r"[A-Z][\w'-]*|of|the|and|for|on|in|de|&")
+    for row in ix.rows:
+        for text in (row.title, row.names, row.body):
+            if letters[0].upper() not in text:
+                continue
+            for name in re.finditer(
+                r"(?:[A-Z][\w'-]*(?:\s+(?:of|the|and|for|on|in|de|&))*\s+)+"
+                r"[A-Z][\w'-]*",
+                text,
+            ):
+                parts = [w for w in capital.findall(name.group()) if w not in _UNINITIALLED]
+                if parts[:1] in (["The"], ["A"], ["An"]):
+                    parts = parts[1:]  # a sentence's first word ("The National Institutes")
+                if "".join(w[0] for w in parts).casefold() == letters:
+                    return True
+    return False
+
+
+def names_a_share(ix: Index, word: str) -> bool:
+    """Whether ``word`` names a share ("percentages", "proportion") and the guide gives shares
+    (as "%"): the kind of figure asked, which the guide holds, not a topic it lacks."""
+    if word not in _SHARE_WORDS:
+        return False
+    return any("%" in row.body for row in ix.rows)
+
+
 def in_address(entry: Entry, word: str) -> bool:
     """Whether ``entry`` is a web address (a link or a registry) that holds ``word``
     ("www.aanem.org/Patients": aanem): a question whose first answer it is asked for that
