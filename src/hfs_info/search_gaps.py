@@ -117,14 +117,51 @@ def figure_asked(text: str, vocab: Vocabulary) -> str | None:
     """The kind of figure ``text`` asks for (search_analysis.asked_figure), read in the whole
     text and then in each of its sentences: a question asked after a story ("my mother is 70
     ... how common is hearing loss after this?") asks it at the start of its own sentence,
-    though the word before it ends the story. None when no sentence asks a figure."""
+    though the word before it ends the story; and one asked after a label of keywords
+    ("Payner and Tew how many patients"). None when no sentence asks a figure."""
     kind = asked_figure(text, vocab)
-    if kind is not None or not _SENTENCE_END.search(text):
+    if kind is not None:
         return kind
     for sentence in _SENTENCE_END.split(text):
-        if (kind := asked_figure(sentence, vocab)) is not None:
+        if (kind := asked_figure(sentence, vocab) or _after_label(sentence, vocab)) is not None:
             return kind
     return None
+
+
+def _after_label(sentence: str, vocab: Vocabulary) -> str | None:
+    """The kind of figure a sentence asks after a label of what it is about, typed first as
+    keywords ("Payner and Tew how many patients were in the study", "botox how long does it
+    last"): no verb stands before its question word, so the phrase is asked, not described
+    ("the test that measures how fast": a verb before it)."""
+    from hfs_info.search_analysis import VERBS, _listed
+
+    words = WORD.findall(normalize_query(sentence))
+    at = next((k for k, w in enumerate(words) if w in ("how", "what", "which")), 0)
+    if not at or not _RELATIVE.isdisjoint(words[:at]):
+        return None
+    # a question goes on with its verb ("how many patients were", "how long does it"); a
+    # described phrase goes on with its subject ("how fast signals travel")
+    if _AUXILIARIES.isdisjoint(words[at + 1 : at + 1 + _ASKED_SPAN]):
+        return None
+    verbs = _listed(VERBS)
+    for word in words[:at]:
+        forms = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed")}
+        if forms & verbs:
+            return None
+    return asked_figure(" ".join(words[at:]), vocab)
+
+
+# The verbs that carry a question after its asking phrase ("how many patients were ...").
+_AUXILIARIES = frozenset(
+    (
+        *("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would"),
+        *("should", "has", "have", "had", "may", "might", "must"),
+    )
+)
+_ASKED_SPAN = 4
+# The words that make what follows them a clause describing a thing, not a question ("the test
+# that measures how fast").
+_RELATIVE = frozenset(("that", "which", "who", "whom", "whose", "whether", "if", "where"))
 
 
 # The units of a length of time a figure may be asked at ("the recurrence rate after 10 years"),
