@@ -15,7 +15,9 @@ question set):
   (`unused`);
 - **a figure asked after a story**, in a sentence of its own ("... He is worried about his
   hearing. how common is hearing loss after the operation?"): read as asked, as a short
-  question's is.
+  question's is;
+- **a thing never spoken of with a thing of two words** ("does an MRI show the blood vessel":
+  the MRI rules out other conditions, the vessel is found in surgery): `together`.
 """
 
 from __future__ import annotations
@@ -324,11 +326,11 @@ def test_the_round_14_notes_never_fail_on_any_text(text: str) -> None:
         found = search.answer(DS, text)
     except (NotFoundError, UsageError):
         return
-    new = {search_gaps.RATE, search_gaps.RECOMMEND, search_gaps.NAMES}
-    typed = " ".join(WORD.findall(normalize_query(text)))
+    new = {search_gaps.RATE, search_gaps.RECOMMEND, search_gaps.NAMES, search_gaps.TOGETHER}
+    typed = WORD.findall(normalize_query(text))
     for what, about in found.unsaid:
         if what in new:
-            assert all(word in typed for word in about)
+            assert all(set(thing.split()) <= set(typed) for thing in about)
 
 
 # Words the guide writes otherwise are not "not in the guide" (fewer false notes, round 14):
@@ -410,3 +412,37 @@ def test_a_count_of_one_study_given_of_another_is_said_first(run) -> None:
         question,
         "The guide gives no share or number of people for 'payner' or 'tew'" + _CLOSEST,
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does an MRI show the blood vessel",
+        "can an MRI see the blood vessel pressing on the nerve",
+        "does the MRI show a blood vessel or a tumor",
+    ],
+)
+def test_a_thing_never_spoken_of_with_a_thing_of_two_words_is_said_first(
+    run, question: str
+) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "together", "about": ["mri", "blood vessel"]}
+    _first_note(
+        run,
+        question,
+        "The guide never speaks of 'mri' and 'blood vessel' together" + _CLOSEST,
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is an MRI used to look for a brain tumor",
+        "what are the most frequent complications after MVD",
+        "what is the 8th cranial nerve monitored for in surgery",
+        "how often is a blood vessel found during surgery",
+    ],
+)
+def test_no_together_note_for_things_spoken_of_together_or_descriptions(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.TOGETHER for what, _ in found.unsaid)

@@ -906,7 +906,40 @@ def unsaid(
                 continue  # "craniotomy vs craniectomy": what the guide says of each answers
             if (a.own or b.own) and apart and rare(a) and rare(b):
                 out.append((TOGETHER, (a.typed, b.typed)))
+    if not out and (pair := _phrase_apart(ix, asked, text, named, vocab, rare)) is not None:
+        out.append((TOGETHER, pair))
     return tuple(out)
+
+
+def _phrase_apart(
+    ix: Index,
+    asked: Sequence[Asked],
+    text: str,
+    named: list[Thing],
+    vocab: Vocabulary,
+    rare: Callable[[Thing], bool],
+) -> tuple[str, str] | None:
+    """(a thing named, a thing the guide names in two words) that no record of the guide
+    speaks of together ("can an MRI show which blood vessel is pressing": the MRI rules out
+    other conditions; the blood vessel is found in surgery): the first a word rare in English
+    the guide writes, or one it writes only in capitals ("MRI"), and no record's own name
+    (whose aspects speak of it in other words); the second two words neither of which is an
+    adjective or an adverb. None otherwise."""
+    from hfs_info.search_analysis import ADJECTIVES, ADVERBS, _listed
+
+    unnamed = [t for t in named if not t.own and (rare(t) or _abbreviation(ix, t))]
+    phrases = _phrases(ix, asked, text, named, vocab) if unnamed else []
+    # a thing of two nouns ("blood vessel"), not a description ("most frequent", "cranial nerve")
+    described = {*_listed(ADJECTIVES), *_listed(ADVERBS)} if phrases else set()
+    phrases = [p for p in phrases if described.isdisjoint(p.typed.split())]
+    for thing in unnamed:
+        mine = _records(ix, thing.terms)
+        for phrase in phrases:
+            if set(phrase.typed.split()) & set(thing.typed.split()):
+                continue
+            if not mine & _records(ix, phrase.terms):
+                return (thing.typed, phrase.typed)
+    return None
 
 
 # The words that compare one thing with another before "than" ("works better than", "is
