@@ -927,18 +927,40 @@ def _phrase_apart(
     adjective or an adverb. None otherwise."""
     from hfs_info.search_analysis import ADJECTIVES, ADVERBS, _listed
 
-    unnamed = [t for t in named if not t.own and (rare(t) or _abbreviation(ix, t))]
+    unnamed = [
+        (t.typed, _records(ix, t.terms))
+        for t in named
+        if not t.own and (rare(t) or _abbreviation(ix, t))
+    ]
+    # an aspect of a treatment asked ("the risks of the blood tests"), a word of the title of
+    # an aspect record after its treatment's name ("Microvascular decompression (MVD): risks")
+    aspects = {
+        word
+        for row in ix.rows
+        if row.kind == "treatment" and "/" in row.id and ": " in row.title
+        for word in WORD.findall(row.title.split(": ", 1)[1].lower())
+    }
+    for a in asked:
+        typed = a.concept.typed
+        if not _may_be_topic(a, vocab) or a.read_as or typed not in aspects:
+            continue
+        if typed in ix.own_names or is_filler(typed, vocab):
+            continue
+        unnamed.append((typed, _records(ix, a.terms)))
     phrases = _phrases(ix, asked, text, named, vocab) if unnamed else []
     # a thing of two nouns ("blood vessel"), not a description ("most frequent", "cranial nerve")
     described = {*_listed(ADJECTIVES), *_listed(ADVERBS)} if phrases else set()
-    phrases = [p for p in phrases if described.isdisjoint(p.typed.split())]
-    for thing in unnamed:
-        mine = _records(ix, thing.terms)
+    phrases = [
+        p
+        for p in phrases
+        if described.isdisjoint(p.typed.split()) and not _adjective(p.typed.split()[0])
+    ]
+    for typed, mine in unnamed:
         for phrase in phrases:
-            if set(phrase.typed.split()) & set(thing.typed.split()):
+            if set(phrase.typed.split()) & set(typed.split()):
                 continue
             if not mine & _records(ix, phrase.terms):
-                return (thing.typed, phrase.typed)
+                return (typed, phrase.typed)
     return None
 
 
