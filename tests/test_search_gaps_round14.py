@@ -441,18 +441,6 @@ def test_a_thing_never_spoken_of_with_a_thing_of_two_words_is_said_first(
 
 
 @pytest.mark.parametrize(
-    "question",
-    [
-        "is an MRI used to look for a brain tumor",
-        "what are the most frequent complications after MVD",
-        "what is the 8th cranial nerve monitored for in surgery",
-        "how often is a blood vessel found during surgery",
-        "what are the risks of MVD surgery",
-        "average age of onset",
-        "8th cranial nerve monitoring",
-    ],
-)
-@pytest.mark.parametrize(
     ("question", "aspect"),
     [
         ("are there any risks with the blood tests", "risks"),
@@ -473,6 +461,18 @@ def test_an_aspect_of_a_treatment_asked_of_a_thing_of_two_words_is_said_first(
     )
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is an MRI used to look for a brain tumor",
+        "what are the most frequent complications after MVD",
+        "what is the 8th cranial nerve monitored for in surgery",
+        "how often is a blood vessel found during surgery",
+        "what are the risks of MVD surgery",
+        "average age of onset",
+        "8th cranial nerve monitoring",
+    ],
+)
 def test_no_together_note_for_things_spoken_of_together_or_descriptions(question: str) -> None:
     found = search.answer(DS, question)
     assert all(what != search_gaps.TOGETHER for what, _ in found.unsaid)
