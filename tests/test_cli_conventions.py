@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hfs_info.commandline import COMMANDS
 from tests.conftest import on_a_terminal, run_process
+from tests.depth import examples
 
 # A pager that only records what it was given, so that a test can see whether output was paged.
 FAKE_PAGER = """
@@ -332,3 +335,54 @@ def test_validate_reports_a_file_it_cannot_read_as_an_error(run, tmp_path) -> No
     report = run("validate", str(bad))
     assert report.status == 2 and report.stdout.startswith(f"{bad}:1:")
     assert report.stderr == ""
+
+
+def _bounded_options() -> list[tuple[str, str, tuple[int, int]]]:
+    """(command, option, bounds) of every whole-number option, from the one table of them."""
+    return [
+        (name, alias, option.bounds)
+        for name, command in COMMANDS.items()
+        for option in command.options
+        if option.bounds is not None
+        for alias in option.names
+    ]
+
+
+@settings(
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    case=st.sampled_from(_bounded_options()),
+    value=st.one_of(
+        st.integers(min_value=-1000, max_value=1000).map(str),
+        st.sampled_from(["two", "II", "2nd", "1.5", "", "x", "0x2", "\uff11"]),
+    ),
+    glued=st.booleans(),
+)
+def test_a_whole_number_option_names_what_it_may_be(
+    run, case: tuple[str, str, tuple[int, int]], value: str, glued: bool
+) -> None:
+    """A value of a whole-number option that is no whole number in its range is refused in
+    the tool's words: the option as typed, the value, and the range (not click's "is not a
+    valid int range" or "0<=x<=5"); a value in range is taken."""
+    command, option, (low, high) = case
+    typed = [f"{option}={value}"] if glued and option.startswith("--") else [option, value]
+    if glued and not option.startswith("--"):
+        typed = [option + value] if value else [option, value]
+    result = run(command, *typed, *(["pain"] if command == "search" else []))
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is not None and low <= number <= high and value.strip() == str(number):
+        assert result.status in (0, 1), result.stderr
+        return
+    if number is not None and low <= number <= high:
+        return  # a full-width digit: click reads it as int() does
+    assert result.status == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"hfs-info: {option} {value!r} is not a whole number from {low} to {high} "
+        f"(see 'hfs-info {command} --help')\n"
+    )

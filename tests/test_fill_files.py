@@ -368,7 +368,9 @@ def test_a_long_file_name_can_be_replaced(tmp_path: Path) -> None:
 # --- export -o -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["chart.svg", "x.csv", "notes.toml", "x.jsonld", "x.pdf"])
+@pytest.mark.parametrize(
+    "name", ["chart.svg", "x.csv", "notes.toml", "x.jsonld", "x.pdf", "page.xhtml"]
+)
 def test_export_refuses_an_extension_it_cannot_write(tmp_path: Path, name: str) -> None:
     """An extension of another format is refused with or without --format, and the message
     offers --format only where it would help."""

@@ -58,6 +58,28 @@ def test_json_of_every_command_validates(run, validator, args: list[str]) -> Non
     assert document["disclaimer"] == DS.provenance.disclaimer
 
 
+def test_every_kind_the_schema_describes_is_written_by_a_command(run, tmp_path: Path) -> None:
+    """The schema describes what `--format json` writes, and nothing more: each kind it names
+    comes from some command (the home screen is text only, so it names no "home")."""
+    from hfs_info.schema import output_schema
+
+    kinds = {k for v in output_schema()["oneOf"] for k in v["properties"]["kind"]["enum"]}
+    written: set[str] = set()
+    edition = tmp_path / "edition.toml"
+    edition.write_text("not = [toml", encoding="utf-8")
+    calls = [
+        *CONTENT_COMMANDS,
+        ["glossary", "tegretol"],
+        ["search", "botox"],
+        ["export"],
+        ["validate", str(edition)],
+    ]
+    for args in calls:
+        result = run(*args, "--format", "json")
+        written.add(json.loads(result.stdout)["kind"])
+    assert kinds == written
+
+
 def test_export_json_validates_and_is_complete(run, validator) -> None:
     document = json.loads(run("export", "--format", "json").stdout)
     assert list(validator.iter_errors(document)) == []

@@ -397,6 +397,10 @@ def test_words_of_names_are_offered_closest_first(typed: str, offered: list[str]
         ("cranial nerve 7", "facial nerve"),
         ("cranial nerve seventh", "facial nerve"),
         ("cranial nerve seven", "facial nerve"),
+        ("cranial nerve no. 7", "facial nerve"),
+        ("nerve number seven", "facial nerve"),
+        ("cranial nerve no. 8", None),
+        ("number 7", None),
         ("VII nerve", "facial nerve"),
         ("CN 8", None),
         ("nerve VII", "facial nerve"),
@@ -600,6 +604,9 @@ def _suffix(n: int) -> str:
             "{n}{s} nerve",
             "{r}{s} nerve",
             "nerve {r}",
+            "cranial nerve no. {n}",
+            "cranial nerve number {o}",
+            "CN no {r}",
         ]
     ),
 )

@@ -301,8 +301,8 @@ EXTENSIONS: dict[str, ExportFormat] = {
 
 # Extensions of formats export does not write: a file named so would not open as its name says.
 OTHER_FORMATS = frozenset(
-    (".svg", ".csv", ".tsv", ".toml", ".yaml", ".yml", ".xml", ".jsonld", ".pdf", ".docx", ".odt",
-     ".rtf", ".epub", ".tex", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+    (".svg", ".csv", ".tsv", ".toml", ".yaml", ".yml", ".xml", ".xhtml", ".jsonld", ".pdf",
+     ".docx", ".odt", ".rtf", ".epub", ".tex", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".webp")
 )  # fmt: skip
 
 

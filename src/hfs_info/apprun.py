@@ -73,7 +73,42 @@ def _usage_error(exc: Exception, root: Any, args: list[str]) -> Exception:
     else:
         _, word = root_words(root, args)
         where = f"{PROG} {word}" if word in getattr(root, "commands", {}) else PROG
-    return UsageError(f"{_our_words(format_message(), args)} (see '{where} --help')")
+    message = _ranged(exc, args) or _our_words(format_message(), args)
+    return UsageError(f"{message} (see '{where} --help')")
+
+
+def _ranged(exc: Any, args: Sequence[str]) -> str | None:
+    """A value of a whole-number option that is no whole number or out of its range ("'two'
+    is not a valid int range", "9 is not in the range 0<=x<=5"), said as the tool says other
+    bad values: the option as typed, the value, and what it may be ("--shift-heading-level-by
+    'two' is not a whole number from 0 to 5"). None for any other error."""
+    param = getattr(exc, "param", None)
+    kind = getattr(param, "type", None)
+    low, high = getattr(kind, "min", None), getattr(kind, "max", None)
+    if param is None or not isinstance(low, int) or not isinstance(high, int):
+        return None
+    typed = _typed_value(param.opts, args)
+    if typed is None:
+        return None  # not from the command line (a setting): click's words say where
+    option, value = typed
+    return f"{option} {value!r} is not a whole number from {low} to {high}"
+
+
+def _typed_value(options: Sequence[str], args: Sequence[str]) -> tuple[str, str] | None:
+    """The option of ``options`` and its value as last typed in ``args`` (``--limit 3``,
+    ``--limit=3``, ``-n3``: click takes the last); None if none was typed."""
+    found = None
+    for k, word in enumerate(args):
+        if word == "--":
+            break
+        for option in options:
+            if word == option and k + 1 < len(args):
+                found = (option, args[k + 1])
+            elif word.startswith(option + "=") and option.startswith("--"):
+                found = (option, word[len(option) + 1 :])
+            elif not option.startswith("--") and word.startswith(option) and word != option:
+                found = (option, word[len(option) :])
+    return found
 
 
 def _our_words(message: str, args: Sequence[str] = ()) -> str:

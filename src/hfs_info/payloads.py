@@ -242,9 +242,9 @@ class Validate(TypedDict):
 
 
 # Each document's kind (the command that makes it; "topic" stands for every prose command) and
-# its payload.
+# its payload: what `--format json` can write, and so what the schema describes. The home
+# screen (`hfs-info` alone) is text only: its Home payload is for the views, not a document.
 KINDS: dict[str, type] = {
-    "home": Home,
     "topic": Topic,
     "treatments": Treatments,
     "treatment": OneTreatment,

@@ -439,7 +439,7 @@ def _lookup(
         if joined in index:  # "CNVII" as "CN VII", as "CN7" is "CN 7"
             return index[joined]
     guide = _Guide(ds)
-    words = wanted.split()
+    words = _numbered(wanted.split())
     sure: dict[int, str] = {}
     offered: list[tuple[int, int, str]] = []  # (rank, closeness, key): the lower the closer
     for key in index:
@@ -474,13 +474,27 @@ def _lookup(
 _ARTICLES = frozenset(("the", "a", "an"))
 
 
+# Words that only say a number follows ("cranial nerve no. 7", "nerve number seven").
+_NUMBER_WORDS = frozenset(("no", "number", "num", "nr"))
+
+
+def _numbered(words: list[str]) -> list[str]:
+    """``words`` without a word saying that the number after it follows ("no", "number")."""
+    return [
+        w
+        for i, w in enumerate(words)
+        if not (i and w in _NUMBER_WORDS and i + 1 < len(words) and words[i + 1].isdigit())
+    ]
+
+
 def _plainly(key: str) -> str:
-    """A lookup key without what only frames a name: a leading article ("the facial nerve")
-    and a number written twice in a row ("seventh (VII) cranial nerve", as the guide writes
-    it: the key reads both as 7)."""
+    """A lookup key without what only frames a name: a leading article ("the facial nerve"),
+    a word saying a number follows ("cranial nerve no. 7") and a number written twice in a row
+    ("seventh (VII) cranial nerve", as the guide writes it: the key reads both as 7)."""
     words = key.split()
     if len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
+    words = _numbered(words)
     kept = [w for i, w in enumerate(words) if not (i and w.isdigit() and w == words[i - 1])]
     return " ".join(kept)
 
