@@ -74,6 +74,7 @@ def _first_note(run, question: str, note: str) -> None:
         ("can you recommend a good neurologist near Boston", "neurologist", None),
         ("top hospitals for microvascular decompression in Germany", "hospitals", None),
         ("which clinic is best for the MVD operation", "clinic", "treatment:mvd"),
+        ("where can I find a good neurosurgeon for MVD", "neurosurgeon", None),
     ],
 )
 def test_the_best_doctor_or_place_asked_is_said_first(
@@ -96,6 +97,7 @@ def test_the_best_doctor_or_place_asked_is_said_first(
         "which treatment is best for me",
         "my neurologist recommended a neurosurgeon, what happens next",
         "does a doctor recommend surgery before botox",
+        "a good doctor will check for a tumor, right?",
     ],
 )
 def test_no_recommendation_note_where_none_is_asked(question: str) -> None:
@@ -192,6 +194,7 @@ def test_a_rate_note_names_a_unit_typed_after_a_word_setting_it(
         "name the five branches of the facial nerve",
         "list the branches of the facial nerve",
         "what are the names of the main branches of the seventh nerve",
+        "what are the 5 branches of the facial nerve",
     ],
 )
 def test_the_names_of_things_the_guide_only_counts_are_said_first(run, question: str) -> None:
@@ -209,6 +212,7 @@ def test_the_names_of_things_the_guide_only_counts_are_said_first(run, question:
         "names of the drugs for hemifacial spasm",
         "what is the name of the operation",
         "how many branches does the facial nerve have",
+        "what are the branches of the facial nerve for",
     ],
 )
 def test_no_names_note_where_the_guide_names_them_or_none_are_asked(question: str) -> None:

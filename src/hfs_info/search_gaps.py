@@ -327,6 +327,10 @@ def rate(ix: Index, text: str, vocab: Vocabulary) -> str | None:
 # The words that ask for the best doctor or place ("the best neurosurgeon for MVD in Ohio",
 # "top hospitals for MVD"), and the doctors and places a patient may ask one of.
 _BEST = frozenset(("best", "top", "finest", "leading"))
+# Words that praise a doctor or place, asking for one only when a word before seeks it ("where
+# can I find a good neurosurgeon", not "a good doctor will check for a tumor").
+_GOOD = frozenset(("good", "experienced", "reputable"))
+_SEEKING = frozenset(("find", "recommend", "suggest", "know", "where", "who", "which", "any"))
 _PROVIDERS = frozenset(
     (
         *("doctor", "doctors", "surgeon", "surgeons", "neurosurgeon", "neurosurgeons"),
@@ -355,6 +359,8 @@ def _asks_recommendation(words: list[str], k: int) -> bool:
     word, before = words[k], words[k - 1] if k else ""
     if word in _BEST:
         return True
+    if word in _GOOD:
+        return not _SEEKING.isdisjoint(words[:k])
     if word == "recommend":
         return not k or before in _ASKING_RECOMMEND
     return word == "recommended" and (not k or before in _A_RECOMMENDED)
@@ -395,7 +401,8 @@ _LISTS = r"\s*(?::|,?\s+(?:such as|including|include|namely|e\.g\.)|\((?!fig))"
 
 def names_asked(ix: Index, text: str, vocab: Vocabulary) -> str | None:
     """The things ``text`` asks the names of ("what are the names of the five branches of the
-    facial nerve": branches), as typed, when the guide only counts them: a sentence of it
+    facial nerve", "what are the 5 branches": branches), as typed, when the guide only counts
+    them: a sentence of it
     gives a number of them ("five main branches") and none names them (a list after them: a
     colon, "such as", a bracket that is no figure's number). None otherwise: no names asked,
     of things the guide does not count, or names it gives ("list the medications": each
@@ -404,7 +411,15 @@ def names_asked(ix: Index, text: str, vocab: Vocabulary) -> str | None:
 
     words = WORD.findall(normalize_query(text))
     for k, word in enumerate(words):
-        if word not in _NAMES_OF:
+        # "what are the five branches": the things counted, asked what they are
+        counted = (
+            word in ("are", "were")
+            and words[k - 1 : k] in (["what"], ["which"])
+            and words[k + 1 : k + 2] == ["the"]
+            and k + 2 < len(words)
+            and number_of(words[k + 2]) is not None
+        )
+        if word not in _NAMES_OF and not counted:
             continue
         # the run of words of what is named, its count and articles aside: its last word
         run: list[str] = []
