@@ -412,14 +412,14 @@ def names_asked(ix: Index, text: str, vocab: Vocabulary) -> str | None:
     words = WORD.findall(normalize_query(text))
     for k, word in enumerate(words):
         # "what are the five branches": the things counted, asked what they are
-        counted = (
+        listed_asked = (
             word in ("are", "were")
             and words[k - 1 : k] in (["what"], ["which"])
             and words[k + 1 : k + 2] == ["the"]
             and k + 2 < len(words)
             and number_of(words[k + 2]) is not None
         )
-        if word not in _NAMES_OF and not counted:
+        if word not in _NAMES_OF and not listed_asked:
             continue
         # the run of words of what is named, its count and articles aside: its last word
         run: list[str] = []
