@@ -480,3 +480,61 @@ def test_an_aspect_of_a_treatment_asked_of_a_thing_of_two_words_is_said_first(
 def test_no_together_note_for_things_spoken_of_together_or_descriptions(question: str) -> None:
     found = search.answer(DS, question)
     assert all(what != search_gaps.TOGETHER for what, _ in found.unsaid)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can high blood pressure cause hemifacial spasm",
+        "is my twitching from high blood pressure",
+        "high blood pressure and hfs",
+    ],
+)
+def test_a_measured_condition_the_guide_never_names_is_said_first(run, question: str) -> None:
+    data = _json(run, question)
+    assert data["unsaid"] == [{"lacks": "unused", "about": ["high blood pressure"]}]
+    _first_note(
+        run,
+        question,
+        "The guide never uses 'high blood pressure', what the question asks about: the closest"
+        " passages, for its other words, follow.",
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "twitch started low down near my jaw and chin",
+        "is decreased hearing common after MVD",
+        "does high pressure on the nerve cause the spasm",
+    ],
+)
+def test_no_condition_note_for_what_the_guide_writes(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(not any(" " in t for t in about) for what, about in found.unsaid if what == "unused")
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("high", "low", "raised", "blood", "pressure", "vessel", "tests", "sugar"),
+                *("cause", "can", "the", "nerve", "hearing", "decreased", "down", "near"),
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_a_condition_is_a_level_and_two_words_the_guide_never_writes_together(
+    words: list[str],
+) -> None:
+    text = " ".join(words)
+    found = search_gaps.unwritten_condition(_ix(), text, VOCAB)
+    if not found:
+        return
+    level, a, b = found[0].split()
+    assert level in {"high", "low", "raised", "elevated", "increased", "reduced"}
+    assert any(words[k : k + 3] == [level, a, b] for k in range(len(words)))
+    assert search_gaps.written(_ix(), a) and search_gaps.written(_ix(), b)
+    assert not search_gaps._together(_ix(), a, b)

@@ -1874,6 +1874,7 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
                     text, lambda w: _spoken(ds, ix, ranking, w), vocab
                 )
             )
+            or (unused := search_gaps.unwritten_condition(ix, text, vocab))
         )
     ):
         # what a short question asks about is a thing the guide never names: no answer

@@ -498,6 +498,46 @@ def asked_unused(text: str, unmatched: Sequence[str], vocab: Vocabulary) -> tupl
     return tuple(out)
 
 
+# The words that make two nouns after them a measured condition ("high blood pressure", "low
+# blood sugar").
+_LEVEL = frozenset(("high", "low", "raised", "elevated", "increased", "reduced"))
+
+
+def unwritten_condition(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """A measured condition a question names in three words ("can high blood pressure cause
+    it": a level, then two nouns) when the guide writes neither the two nouns together nor the
+    level with the first (its blood is of a "blood vessel" and "blood tests", its pressure
+    that of a vessel on the nerve): a thing it never names, though each word finds passages.
+    Empty otherwise."""
+    from hfs_info.search_analysis import ADJECTIVES, ADVERBS, _listed
+
+    words = WORD.findall(normalize_query(text))
+    for level, a, b in zip(words, words[1:], words[2:], strict=False):
+        if level not in _LEVEL or not (a.isalpha() and b.isalpha()):
+            continue
+        if any(w in vocab.stop_words or w in vocab.subject or is_filler(w, vocab) for w in (a, b)):
+            continue
+        if any(w in _listed(ADVERBS) or w in _listed(ADJECTIVES) for w in (a, b)):
+            continue  # two nouns name the thing ("low down near": no thing)
+        if not (_written(ix, a) and _written(ix, b)):
+            continue  # a word the guide never uses: search's own note says so
+        if _together(ix, a, b) or _together(ix, level, a):
+            continue
+        return (f"{level} {a} {b}",)
+    return ()
+
+
+def _together(ix: Index, a: str, b: str) -> bool:
+    """Whether a record of the guide writes ``a`` and then ``b`` (or its plural) next to each
+    other, case aside."""
+    found = re.compile(rf"(?<![^\W_]){re.escape(a)}\W+{re.escape(b)}s?(?![^\W_])", re.IGNORECASE)
+    return any(
+        found.search(text)
+        for rowid in match(ix.db, f'"{a}" AND "{b}"')
+        for text in (ix.rows[rowid].title, ix.rows[rowid].names, ix.rows[rowid].body)
+    )
+
+
 # A question asking which of some kinds is the more common ("is the left side more common",
 # "more often in older women", "which side is affected more often").
 _MORE_COMMON = re.compile(
