@@ -538,3 +538,40 @@ def test_a_condition_is_a_level_and_two_words_the_guide_never_writes_together(
     assert any(words[k : k + 3] == [level, a, b] for k in range(len(words)))
     assert search_gaps.written(_ix(), a) and search_gaps.written(_ix(), b)
     assert not search_gaps._together(_ix(), a, b)
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("how many muscles does the facial nerve control", "muscles"),
+        ("how many arteries can press on the nerve", "arteries"),
+    ],
+)
+def test_a_count_of_things_the_guide_never_counts_is_said_first(
+    run, question: str, counted: str
+) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "figure", "about": [counted]}
+    _first_note(run, question, f"The guide gives no number for '{counted}'" + _CLOSEST)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many branches does the facial nerve have",
+        "how many jabs will I get",
+        "how many injections are given",
+        "how many times can botox be repeated",
+        "how many peoples have this disease",
+    ],
+)
+def test_no_count_note_for_things_the_guide_counts(question: str) -> None:
+    found = search.answer(DS, question)
+    assert found.unsaid == () and found.no_figure is None
+
+
+def test_the_pain_of_a_test_the_guide_writes_in_capitals_is_said_first(run) -> None:
+    question = "does the MRI hurt"
+    data = _json(run, question)
+    assert data["unsaid"] == [{"lacks": "pain", "about": ["mri"]}]
+    _first_note(run, question, "The guide does not say whether 'mri' hurts" + _CLOSEST)

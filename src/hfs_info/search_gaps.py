@@ -897,6 +897,10 @@ def unsaid(
         lacking = tuple(typed for typed in lacking if typed not in within)
         if lacking:
             out.append((FIGURE, lacking))
+    # a count of things that no sentence shown counts ("how many muscles does the facial nerve
+    # control": its five are branches)
+    if kind == "number" and not out and (counted := _uncounted(ix, asked, text, first, vocab)):
+        out.append((FIGURE, (counted,)))
     if kind == "duration" and not out and (aspect := _aspect_length(ix, text, first, vocab)):
         out.append((FIGURE, (aspect,)))
     # a count or a length may be answered in words ("repeated indefinitely", "rare"); a
@@ -1205,8 +1209,9 @@ _PAIN_TERMS = '"pain" OR "painful" OR "painless" OR "hurt" OR "hurts"'
 
 
 def _unpained(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...]:
-    """The record names a question asks the pain of ("does the EMG test hurt", "is the Botox
-    shot painful") that no sentence of the guide speaks of together with pain: the guide says
+    """The record names (and the names the guide writes only in capitals: "MRI") a question
+    asks the pain of ("does the EMG test hurt", "is the Botox shot painful", "does the MRI
+    hurt") that no sentence of the guide speaks of together with pain: the guide says
     whether the twitching hurts (its subject, never named here), not whether a test or a
     treatment does. Empty when the question asks no pain."""
     if not _HURTING.intersection(words):
@@ -1215,7 +1220,8 @@ def _unpained(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...
     return tuple(
         t.typed
         for t in named
-        if t.own
+        # a record's name, or a test the guide writes only as its capitals ("does the MRI hurt")
+        if (t.own or _abbreviation(ix, t))
         and not pain & set(match(ix.db, " OR ".join(t.terms), "passages"))
         and not any(pain.intersection(_sentences(ix, r)) for r in t.records)
     )
@@ -1295,6 +1301,68 @@ def _figure_of(
         ):
             lacking.append(thing)
     return lacking
+
+
+# The things a count may be asked of that a number need not count ("how many times": "repeated
+# indefinitely"; people: a share of them).
+_NOT_COUNTED = frozenset(("times", "time", "ones", "kinds", "types", "ways", "things"))
+
+
+def _uncounted(
+    ix: Index,
+    asked: Sequence[Asked],
+    text: str,
+    first: Sequence[tuple[int, Entry, range]],
+    vocab: Vocabulary,
+) -> str | None:
+    """The things "how many" asks the count of ("how many muscles does the facial nerve
+    control": muscles), as typed, when no sentence of the guide (read with its record's title)
+    gives a number of them ("five main branches" counts branches). None otherwise: no such count
+    asked, people or times asked (read elsewhere), or a number of them shown."""
+    from hfs_info.search_analysis import _PEOPLE
+    from hfs_info.text import number_of
+
+    words = WORD.findall(normalize_query(text))
+    at = next((k for k, pair in enumerate(pairwise(words)) if pair == ("how", "many")), None)
+    if at is None:
+        return None
+    run: list[str] = []
+    for word in words[at + 2 :]:
+        if word in vocab.stop_words or word in _AUXILIARIES:
+            break
+        run.append(word)
+    if not run:
+        return None
+    thing = run[-1]
+    if thing in _NOT_COUNTED or thing.rstrip("s") in {p.rstrip("s") for p in _PEOPLE}:
+        return None
+    if thing in vocab.subject or len(thing) < 4:
+        return None
+    if not thing.isalpha() or not thing.endswith("s") or thing in ix.own_names:
+        return None
+    # the thing as search read it: itself, never a typo read as a word or a related word, and
+    # with the other words it stands for ("jabs": injections)
+    concept = next((a for a in asked if a.concept.typed == thing), None)
+    if concept is None or concept.read_as or concept.related or not concept.terms:
+        return None
+    names = {thing[:-1]} | {
+        w.rstrip("s") for term in concept.terms for w in WORD.findall(term.lower())
+    }
+    # any sentence of the guide: one not shown that counts them is the ranking's miss, and the
+    # note would deny what the guide gives
+    for row in ix.rows:
+        for sentence in row.passages:
+            said = WORD.findall(normalize_query(f"{row.title}. {sentence}"))
+            for n, word in enumerate(said):
+                if not any(word.startswith(name) for name in names):
+                    continue
+                # a number just before it, or one word before ("1 to 3 injections", "five
+                # main branches")
+                if any(number_of(w) is not None for w in said[max(0, n - 2) : n]):
+                    return None
+    if not first:
+        return None
+    return thing
 
 
 def _belongs(ix: Index, rowid: int, thing: Thing) -> bool:
