@@ -575,3 +575,33 @@ def test_the_pain_of_a_test_the_guide_writes_in_capitals_is_said_first(run) -> N
     data = _json(run, question)
     assert data["unsaid"] == [{"lacks": "pain", "about": ["mri"]}]
     _first_note(run, question, "The guide does not say whether 'mri' hurts" + _CLOSEST)
+
+
+@pytest.mark.parametrize(
+    ("question", "group", "figure"),
+    [
+        ("how often does the spasm come back after MVD in women", "women", "number"),
+        ("how long does botox last in women", "women", "length of time"),
+    ],
+)
+def test_a_figure_asked_for_a_group_the_figures_shown_never_speak_of_is_said_first(
+    run, question: str, group: str, figure: str
+) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "figure", "about": [group]}
+    _first_note(run, question, f"The guide gives no {figure} for '{group}'" + _CLOSEST)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the average age of onset in women",
+        "is it more common in women",
+        "how long does botox last",
+    ],
+)
+def test_no_group_note_where_the_figure_shown_speaks_of_it_or_none_is_asked(
+    question: str,
+) -> None:
+    found = search.answer(DS, question)
+    assert all(about != ("women",) for _, about in found.unsaid)

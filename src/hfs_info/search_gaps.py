@@ -586,6 +586,44 @@ def unused_kind(text: str, uses: Callable[[str], bool], vocab: Vocabulary) -> tu
     return tuple(out)
 
 
+# The groups of people a figure may be asked for ("in women", "among older patients", "for
+# children").
+_GROUPS = frozenset(
+    (
+        *("women", "woman", "men", "man", "females", "males", "children", "child", "kids"),
+        *("teenagers", "teens", "adults", "elderly", "seniors", "diabetics", "smokers"),
+        *("older", "younger", "athletes", "asians", "africans", "europeans", "americans"),
+    )
+)
+_FOR_GROUP = frozenset(("in", "among", "for", "amongst"))
+
+
+def _group_unfigured(
+    ix: Index, words: list[str], kind: str, first: Sequence[tuple[int, Entry, range]]
+) -> str | None:
+    """The group of people a figure is asked for, after "in", "among" or "for" ("the
+    recurrence rate in women", "the average age in men"), that the guide writes (a word it
+    never writes is said otherwise), when a figure of the kind asked is shown but no sentence
+    shown that holds one speaks of the group: the guide's figure is of all patients. None
+    otherwise (no figure shown at all: search says so itself)."""
+    groups = [
+        word
+        for before, word in pairwise(words)
+        if before in _FOR_GROUP and word in _GROUPS and _written(ix, word)
+    ]
+    if not groups:
+        return None
+    held = [
+        set(WORD.findall(normalize_query(sentence)))
+        for _, _, shown in first
+        for k in shown
+        if holds_figure(kind, sentence := titled(ix, k))
+    ]
+    if not held:
+        return None
+    return next((g for g in groups if not any(g in said for said in held)), None)
+
+
 # The kinds of figure only a figure answers (asked_figure): how many times may be answered
 # "indefinitely", how long "for life"; a percentage, an age or a size only by a number.
 _FIGURES_ONLY = frozenset(("percentage", "age", "size"))
@@ -901,6 +939,10 @@ def unsaid(
     # control": its five are branches)
     if kind == "number" and not out and (counted := _uncounted(ix, asked, text, first, vocab)):
         out.append((FIGURE, (counted,)))
+    # the group a figure is asked for ("the recurrence rate in women"): a figure of all
+    # patients is none of the group's
+    if kind is not None and not out and (group := _group_unfigured(ix, words, kind, first)):
+        out.append((FIGURE, (group,)))
     if kind == "duration" and not out and (aspect := _aspect_length(ix, text, first, vocab)):
         out.append((FIGURE, (aspect,)))
     # a count or a length may be answered in words ("repeated indefinitely", "rare"); a
