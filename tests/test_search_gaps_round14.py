@@ -605,3 +605,34 @@ def test_no_group_note_where_the_figure_shown_speaks_of_it_or_none_is_asked(
 ) -> None:
     found = search.answer(DS, question)
     assert all(about != ("women",) for _, about in found.unsaid)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        (
+            "I'm 50 and my cheek twitches. My friend says it starts in middle age."
+            " What's the usual age it begins, and is it more common in women?",
+            "section:affected",
+        ),
+        (
+            "my eyelid flickers since spring. what are the chances it starts near the eye?",
+            "section:symptoms",
+        ),
+    ],
+)
+def test_a_figure_asked_after_a_story_and_shown_gets_no_note(question: str, first: str) -> None:
+    """The topics of the figure are those of the sentence that asks it, and a word asking the
+    figure ("usual", "chances") is none: the story's words, and "usually" in another passage,
+    never make the figure shown no answer."""
+    found = search.answer(DS, question)
+    assert found.no_figure is None and found.unsaid == ()
+    assert found.hits[0].id == first or first in {h.id for h in found.hits[:3]}
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.text(max_size=30), min_size=1, max_size=4))
+def test_the_asking_sentence_is_one_of_the_texts_sentences(parts: list[str]) -> None:
+    text = ". ".join(parts)
+    sentence = search_gaps.asking_sentence(text, VOCAB)
+    assert sentence == text or sentence in search_gaps._SENTENCE_END.split(text)

@@ -2073,9 +2073,16 @@ def _no_figure(
     from hfs_info import vocabulary
     from hfs_info.document import unmarked
 
-    kind = search_gaps.figure_asked(text, vocabulary.load())
+    vocab = vocabulary.load()
+    kind = search_gaps.figure_asked(text, vocab)
     if kind is None:
         return None
+    # the topics of the sentence that asks it: the story around it asks no figure of its words
+    sentence = search_gaps.asking_sentence(text, vocab)
+    asking = set(WORD.findall(search_analysis.normalize_query(sentence)))
+    topics = [t for t in topics if set(t[0].split()) <= asking] if asking else topics
+    # a word that asks the figure ("the usual age", "the chances") is no topic of it
+    topics = [t for t in topics if t[0] not in search_gaps.FIGURE_WORDS]
     shown = [unmarked(f"{hit.title}. {hit.snippet}") for hit in hits[:FIGURE_HITS]]
     holds = [search_analysis.holds_figure(kind, s) for s in shown]
     answered = [any(h and s for h, s in zip(holds, speaks, strict=False)) for *_, speaks in topics]

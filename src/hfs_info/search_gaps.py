@@ -128,6 +128,31 @@ def figure_asked(text: str, vocab: Vocabulary) -> str | None:
     return None
 
 
+# The words that ask a figure rather than name its topic ("what's the usual age", "the
+# chances", "what proportion"): search_analysis's asking words for an average, a chance, a
+# share.
+FIGURE_WORDS = frozenset(
+    (
+        *("average", "mean", "median", "typical", "usual", "normal"),
+        *("chance", "chances", "odds", "likelihood", "rate", "rates"),
+        *("percentage", "percent", "proportion", "fraction", "share"),
+    )
+)
+
+
+def asking_sentence(text: str, vocab: Vocabulary) -> str:
+    """The sentence of ``text`` that asks the figure it asks (figure_asked): the story around
+    it names no topic of the figure. ``text`` itself when it is one sentence, or when no one
+    sentence asks it alone."""
+    sentences = _SENTENCE_END.split(text)
+    if len(sentences) < 2:
+        return text
+    for sentence in sentences:
+        if asked_figure(sentence, vocab) is not None or _after_label(sentence, vocab):
+            return sentence
+    return text
+
+
 def _after_label(sentence: str, vocab: Vocabulary) -> str | None:
     """The kind of figure a sentence asks after a label of what it is about, typed first as
     keywords ("Payner and Tew how many patients were in the study", "botox how long does it
