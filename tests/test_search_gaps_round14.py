@@ -636,3 +636,20 @@ def test_the_asking_sentence_is_one_of_the_texts_sentences(parts: list[str]) -> 
     text = ". ".join(parts)
     sentence = search_gaps.asking_sentence(text, VOCAB)
     assert sentence == text or sentence in search_gaps._SENTENCE_END.split(text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is a neurosurgeon going to do for hemifacial spasm",
+        "what is the neurologist gonna do at the first visit",
+    ],
+)
+def test_what_a_thing_does_is_no_definition_asked(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.DEFINITION for what, _ in found.unsaid)
+
+
+def test_what_a_rare_word_is_still_a_definition_asked(run) -> None:
+    data = _json(run, "what is a craniectomy")
+    assert data["unsaid"] == [{"lacks": "definition", "about": ["craniectomy"]}]

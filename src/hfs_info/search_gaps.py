@@ -563,6 +563,11 @@ def _together(ix: Index, a: str, b: str) -> bool:
     )
 
 
+# The words after a thing that ask what it does, not what it is ("what is the neurosurgeon
+# going to do").
+_DOING = frozenset(("going", "gonna", "do", "does", "doing", "did"))
+
+
 # A question asking which of some kinds is the more common ("is the left side more common",
 # "more often in older women", "which side is affected more often").
 _MORE_COMMON = re.compile(
@@ -983,7 +988,10 @@ def unsaid(
                 a for a in topics if not all(is_filler(w, vocab) for w in a.concept.typed.split())
             ]
         if len(topics) == 1 and (word := _undefined(ix, topics[0])) is not None:
-            out.append((DEFINITION, (word,)))
+            # "what is a neurosurgeon going to do": what it does, not what it is
+            after = words[words.index(word) + 1 :] if word in words else []
+            if _DOING.isdisjoint(after):
+                out.append((DEFINITION, (word,)))
     # (a question asking for another treatment than the ones it names is answered by another's)
     if (
         named
