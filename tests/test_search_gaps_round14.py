@@ -653,3 +653,67 @@ def test_what_a_thing_does_is_no_definition_asked(question: str) -> None:
 def test_what_a_rare_word_is_still_a_definition_asked(run) -> None:
     data = _json(run, "what is a craniectomy")
     assert data["unsaid"] == [{"lacks": "definition", "about": ["craniectomy"]}]
+
+
+@pytest.mark.parametrize(
+    ("question", "condition"),
+    [
+        (
+            "what happens if the surgeon doesn't find any blood vessel",
+            "the surgeon doesn't find any blood vessel",
+        ),
+        (
+            "what would happen when the neurosurgeon can't find an artery on the nerve?",
+            "the neurosurgeon can't find an artery on the nerve",
+        ),
+    ],
+)
+def test_what_follows_something_the_guide_never_says_does_not_happen_is_said_first(
+    run, question: str, condition: str
+) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "if_not", "about": [condition]}
+    _first_note(
+        run, question, f"The guide does not say what happens if not so ({condition!r})" + _CLOSEST
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happens if botox doesn't work",
+        "what if the pills don't help",
+        "what if the medicine and injections dont control the spasms anymore",
+        "what if the pills and botox dont work or i cant stand the side effects",
+        "what happens if the surgeon finds a blood vessel",
+    ],
+)
+def test_no_if_not_note_where_the_guide_says_it_or_nothing_is_negated(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.IF_NOT for what, _ in found.unsaid)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("what", "happens", "if", "when", "the", "surgeon", "doesn't", "not", "find"),
+                *("blood", "vessel", "botox", "work", "or", "and", "spasm", "stop", "no"),
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_an_if_not_note_names_a_negated_condition_typed_after_what_if(words: list[str]) -> None:
+    text = " ".join(words)
+    try:
+        found = search.answer(DS, text)
+    except (NotFoundError, UsageError):
+        return
+    for what, about in found.unsaid:
+        if what != search_gaps.IF_NOT:
+            continue
+        (condition,) = about
+        assert condition in text and search_gaps.negated(condition)
+        assert search_gaps._WHAT_IF.search(text[: text.index(condition)])

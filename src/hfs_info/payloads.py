@@ -136,7 +136,9 @@ class Unsaid(TypedDict):
             "gives none; rate: a figure is asked counted per a unit of time (each year, a "
             "year, annually), and the guide counts nothing so; recommend: the best doctor or "
             "place (or one recommended) is asked, and the guide recommends none; names: the "
-            "names of things are asked that the guide only counts",
+            "names of things are asked that the guide only counts; if_not: what follows a "
+            "condition that does not happen is asked (the condition, as typed), and the guide "
+            "never says it does not happen",
             enum="search gaps",
         ),
     ]

@@ -81,9 +81,10 @@ FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspe
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
 NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
 AGE_LIMIT, RATE, RECOMMEND, NAMES = "age_limit", "rate", "recommend", "names"
+IF_NOT = "if_not"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
-    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES),
+    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES, IF_NOT),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -481,6 +482,52 @@ def names_asked(ix: Index, text: str, vocab: Vocabulary) -> str | None:
             return head
         return None
     return None
+
+
+# A question asking what follows when something does not happen ("what happens if the surgeon
+# doesn't find any blood vessel"), up to its condition's first word.
+_WHAT_IF = re.compile(
+    r"\bwhat\s+(?:happens|will\s+happen|would\s+happen|happen|is\s+done|do\s+they\s+do)"
+    r"\s+(?:if|when)\b|\bwhat\s+if\b",
+    re.IGNORECASE,
+)
+# The guide's words that say something does not happen (FTS5 terms).
+_NOT_TERMS = '"not" OR "no" OR "never" OR "doesn" OR "don" OR "fail" OR "fails" OR "cannot"'
+
+
+def _if_not(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> str | None:
+    """The condition, as typed, of a question asking what follows when something does not
+    happen ("what happens if the surgeon doesn't find any blood vessel": "the surgeon doesn't
+    find any blood vessel"), when no sentence of the guide that says something does not happen
+    speaks of every topic of the condition (each as search read it: "medications and
+    injections do not control the spasms" answers "what if Botox doesn't work"). None
+    otherwise."""
+    found = _WHAT_IF.search(text)
+    if found is None:
+        return None
+    # the condition, to the end of its clause ("... don't work or I can't stand the side
+    # effects": two conditions, the first read)
+    condition = re.split(r"[.?!;,]|\bor\b", text[found.end() :], maxsplit=1)[0].strip()
+    words = WORD.findall(normalize_query(condition))
+    if not negated(condition) or not words:
+        return None
+    # what does not happen, not what it happens to: a record's own name ("Botox", "the pills")
+    # is spoken of by its own words ("injections")
+    topics = [
+        a
+        for a in asked
+        if _may_be_topic(a, vocab)
+        and a.concept.typed.split()[0] in words
+        and a.concept.typed not in ix.own_names
+        and a.concept.typed not in vocab.subject
+        and not is_filler(a.concept.typed, vocab)
+    ]
+    if not topics:
+        return None
+    sentences = set(match(ix.db, _NOT_TERMS, "passages"))
+    for a in topics:
+        sentences &= set(match(ix.db, " OR ".join(a.terms), "passages"))
+    return condition if not sentences else None
 
 
 # A short question's words are what it asks: in one of at most this many words, a thing the guide
@@ -950,6 +997,8 @@ def unsaid(
         out.append((RATE, (per,)))
     if (unnamed := names_asked(ix, text, vocab)) is not None:
         out.append((NAMES, (unnamed,)))
+    if not out and (case := _if_not(ix, asked, text, vocab)) is not None:
+        out.append((IF_NOT, (case,)))
     kind = figure_asked(text, vocab)
     # the things the guide names in two words, asked a figure of ("facial weakness")
     candidates = [*named, *_phrases(ix, asked, text, named, vocab)] if kind is not None else named

@@ -539,6 +539,7 @@ _UNSAID = {
     "rate": "The guide gives no figure counted {named}" + _CLOSEST,
     "recommend": "The guide recommends no {named} (it names none to choose)" + _CLOSEST,
     "names": "The guide gives how many {named} there are, not their names" + _CLOSEST,
+    "if_not": "The guide does not say what happens if not so ({named})" + _CLOSEST,
     "negated": "The question is put negatively ({named}): the guide's figures count what does"
     " happen, so the figures below do not answer it as asked.",
     "comparison": "The guide never compares {both}" + _CLOSEST,
