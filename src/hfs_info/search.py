@@ -221,8 +221,12 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
     # a word spelt as it sounds ("botoks"): the same Soundex code and two slips at most
     alike = search_analysis.sounds_like(typed, known)
     close_words = search_analysis.near_words(typed, known)
-    for close in dict.fromkeys((*close_words, *alike)):
-        if not may_correct(typed, close, sounds=close in alike):
+    # a word spelt as a learner of English or a person writing by ear may spell it ("sintomas",
+    # "simtoms", "espasmo"): the same learnt_spelling, whatever its first letter
+    every = [*words(), *(w for t in (vocab.forms, vocab.words) for w in t if " " not in w)]
+    learnt = search_analysis.spelt_as_learnt(typed, every)
+    for close in dict.fromkeys((*close_words, *alike, *learnt)):
+        if close not in learnt and not may_correct(typed, close, sounds=close in alike):
             continue
         as_read = read_question(close, vocab).concepts or read_literally(close, vocab).concepts
         if not as_read:
@@ -230,7 +234,53 @@ def _concept_match(ix: Index, concept: Concept, words: Callable[[], list[str]]) 
         read = _concept_match(ix, as_read[0], words)
         if read.scores and not read.related and not read.opposite:
             return Match(read.scores, read.terms, read_as=close)
+    return _glued_slip(ix, typed, every)
+
+
+def _glued_slip(ix: Index, typed: str, every: list[str]) -> Match:
+    """Two words typed as one, one of them with a slip ("belspalsy": bells palsy): one half a
+    word of the guide or the vocabulary as typed, the other one slip from such a word
+    (may_correct); the phrase they make is matched as the guide's, and said."""
+    known = set(every)
+    for a, b in _halves(typed):
+        if len(a) < 4 or len(b) < 4:
+            continue
+        for whole, slipped in ((a, b), (b, a)):
+            if whole not in known:
+                continue
+            near = [w for w in every if w[:1] == slipped[:1]]
+            for close in search_analysis.near_words(slipped, near):
+                if not may_correct(slipped, close):
+                    continue
+                phrase = f"{a} {close}" if whole == a else f"{close} {b}"
+                term = quoted(phrase)
+                scores = match(ix.db, term)
+                if scores:
+                    return Match(scores, ((term, TERM),), read_as=phrase)
     return Match({})
+
+
+def _counted(ix: Index, concept: Concept, found: Match, among: bool) -> Match:
+    """``found`` without the records where the count ``concept`` types is only a part of a
+    phone number or of a citation's pages (search_analysis.counts_in), when it is ``among``
+    other words: "885 people" is not the phone number 417-885-3888 (a question of the number
+    alone still finds where it stands); and, for a share ("8%"), without the records that give
+    no such share."""
+    if not concept.typed.isdigit() or concept.number is not None:
+        return found
+    if not among and not concept.percent:
+        return found
+    spellings = tuple(term.strip('"') for term, _ in concept.terms)
+    kept = {}
+    for rowid, score in found.scores.items():
+        e = ix.rows[rowid]
+        text = f"{e.title} {e.names} {e.body} {e.context}"
+        if among and not search_analysis.counts_in(spellings, text):
+            continue
+        if concept.percent and not search_analysis.shares(spellings, text):
+            continue  # "8%" is never the 8 people in 100,000
+        kept[rowid] = score
+    return found._replace(scores=kept)
 
 
 # What may follow a stem prefix in a word of the guide for that word to be a form of the word
@@ -325,6 +375,7 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     vocab = vocabulary.load()
     is_word = cache(lambda word: bool(match(ix.db, quoted(word))))
     rewritten, apart = read_apart(wanted, is_word, vocab)
+    rewritten = search_analysis.as_meant(rewritten)  # "how much people": how many
     if "how" in WORD.findall(rewritten):
         rewritten, slips = _asking_typos(rewritten, is_word, ix)
         apart = (*apart, *slips)
@@ -367,7 +418,42 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
             for c in question.concepts
         )
         question = question._replace(concepts=caused)
+    kinds = _kinds_of_named(rewritten, ix)
+    if kinds:
+        # "how this botox medicine work": the word for a kind of treatment after a treatment's
+        # name says what the named one is, as words naming the guide's subject weigh
+        question = question._replace(
+            concepts=tuple(
+                c._replace(weight=search_analysis.SUBJECT_WEIGHT) if c.typed in kinds else c
+                for c in question.concepts
+            )
+        )
     return _why_of_topic(question, rewritten)._replace(read_as=apart)
+
+
+# Words for a kind of treatment: after a treatment's name ("the botox medicine", "carbamazepine
+# pills"), they say what it is, and never lead to another treatment.
+_KIND_WORDS = frozenset(
+    (
+        *("medicine", "medicines", "medication", "medications", "drug", "drugs"),
+        *("pill", "pills", "tablet", "tablets", "treatment", "treatments", "therapy"),
+    )
+)
+
+
+def _kinds_of_named(text: str, ix: Index) -> frozenset[str]:
+    """The words for a kind of treatment (_KIND_WORDS) typed right after a treatment's own name
+    ("botox medicine", "botulinum toxin drug")."""
+    words = WORD.findall(normalize_query(text))
+    out = set()
+    for i, word in enumerate(words):
+        if word not in _KIND_WORDS or i == 0:
+            continue
+        for name in (words[i - 1], " ".join(words[max(0, i - 2) : i])):
+            rows = ix.own_names.get(name, frozenset())
+            if any(_treatment_of(ix.rows[r]) for r in rows):
+                out.add(word)
+    return frozenset(out)
 
 
 # Verbs of choosing, in their forms, and the guide's general words for what is chosen among.
@@ -633,6 +719,25 @@ _TITLE_PRONOUNS = frozenset(("it", "they"))
 _CONTRACTED = frozenset(("its", "theyre"))
 # "how long does it take to ...", "how long do I wait until ...": how soon it does it.
 _WAITING = frozenset(("take", "takes", "taking", "wait", "waiting"))
+# "how long ... does it start to work", "begin working": how soon it works.
+_STARTING = frozenset(("start", "starts", "begin", "begins"))
+_WORKING_WORDS = frozenset(("work", "working", "works"))
+
+
+def _starts_working(words: list[str]) -> list[str] | None:
+    """The words from the verb of working, when ``words`` say a thing starts to work ("start to
+    work", "begins working"); None otherwise ("the spasm last after it starts")."""
+    for k, word in enumerate(words[:-1]):
+        if word not in _STARTING:
+            continue
+        after = words[k + 1 : k + 3]
+        if after[:1] == ["to"]:
+            after = after[1:]
+        if after[:1] and after[0] in _WORKING_WORDS:
+            return ["works", *words[k + 3 : k + 3 + ASPECT_WORDS]]
+    return None
+
+
 _UNTIL = frozenset(("to", "before", "until", "till", "til"))
 # The most words of the clause searched for the verb of an aspect's title.
 ASPECT_WORDS = 8
@@ -867,7 +972,14 @@ def _asking_how(words: list[str]) -> tuple[str, list[str]] | None:
             rest = words[start : start + ASPECT_WORDS]
             if _EFFECT_VERBS.intersection(rest):
                 return "", rest
+            works = search_analysis.works_unasked(words[start:])
+            if works is not None:  # "how botox works", "how this botox medicine work"
+                return "", works
             continue
+        starting = _starts_working(words[start : start + ASPECT_WORDS + 4]) if time else None
+        if starting is not None:
+            # "how long after the injection does it start to work": how soon it works
+            return "soon", starting
         if start >= len(words) or words[start] not in _ASKING_VERBS:
             continue
         rest = words[start + 1 :]
@@ -905,6 +1017,9 @@ def _ranked(
     rows = ix.rows
     words = cache(lambda: _content_words(rows))  # only for a word that matches nothing
     found = [_concept_match(ix, c, words) for c in question.concepts]
+    # a count among other words is never a part of a phone number; a share only ever a share
+    among = len(question.concepts) > 1
+    found = [_counted(ix, c, m, among) for c, m in zip(question.concepts, found, strict=True)]
     # a typo of a word naming the guide's subject ("hemifacal") weighs as that word does
     concepts = [
         c._replace(weight=search_analysis.SUBJECT_WEIGHT) if m.read_as in vocab.subject else c

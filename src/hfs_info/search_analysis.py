@@ -104,6 +104,9 @@ class Concept(NamedTuple):
     # Terms of the guide's word for the opposite ("involuntary" for "voluntary"), tried only
     # when nothing else matches; a concept matched by these is said as the opposite.
     opposites: tuple[tuple[str, float], ...] = ()
+    # A count typed as a percentage ("8%", "8 percent"): it is a share, found only where the
+    # guide gives that share (8% is never the 8 people in 100,000).
+    percent: bool = False
 
 
 class Question(NamedTuple):
@@ -319,7 +322,104 @@ GOING_AWAY = frozenset(
 )
 
 
+# "How much" before a word for things counted, as a learner of English writes "how many".
+_MUCH_AS_MANY = (
+    r"\bhow much (?=(?:people|patients|persons|person|times|days|weeks|months|years|injections"
+    r"|shots|cases|pills|tablets|operations|surgeries)\b)"
+)
+
+
+def as_meant(text: str) -> str:
+    """``text`` with a learner's "how much" read as meant: "how much people" is how many,
+    "how much time" how long (the question forms search reads)."""
+    if "how much" not in text:
+        return text
+    text = re.sub(_MUCH_AS_MANY, "how many ", text)
+    return re.sub(r"\bhow much time\b", "how long", text)
+
+
+def _left_alone(text: str) -> bool:
+    """Whether "on its own", "by itself" (ALONE) asks of the course left alone: a word of going
+    away or getting better is typed ("will it go away by itself"), and an ALONE phrase does not
+    say how a movement comes, right after its verb ("my eye keeps closing by itself", "stop
+    twitching on its own after the shots": unbidden, whatever else goes away)."""
+    words = WORD.findall(text)
+    # "left" of the left side, eye or cheek is no "left alone"
+    going = {w for i, w in enumerate(words) if not (w == "left" and _side_after(words, i))}
+    if not GOING_AWAY.intersection(going):
+        return False
+    found = [
+        (i, len(phrase.split()))
+        for phrase in ALONE
+        for i in range(len(words))
+        if words[i : i + len(phrase.split())] == phrase.split()
+    ]
+    return not found or not all(_unbidden(words, i, size) for i, size in found)
+
+
+def _unbidden(words: list[str], i: int, size: int) -> bool:
+    """Whether the ALONE phrase of ``size`` words at ``words[i]`` says how a movement comes:
+    right after its verb ("closing by itself", "pulls up on its own"), not after stopping it
+    ("stop twitching on its own" asks of the course) unless a treatment's time follows ("stop
+    closing by itself after the shots")."""
+    at = i - 2 if i > 1 and words[i - 1] == "all" else i - 1
+    if at < 0 or not (_moving(words[at]) or words[at] in _MOVEMENTS):
+        return False
+    stopping = at > 0 and words[at - 1] in GOING_AWAY
+    return not stopping or bool(_TREATED.intersection(words[i + size : i + size + 1]))
+
+
+# Words after "by itself" that say when, with what: "stop closing by itself after the shots".
+_TREATED = frozenset(("after", "with", "following", "once", "since"))
+
+
+# Verbs of the face's movements, as a learner of English may write them before "alone" ("the
+# eye close alone", "my face moves alone", "the mouth goes up alone").
+_MOVEMENTS = frozenset(
+    (
+        *("close", "closes", "closed", "shut", "shuts", "move", "moves", "moved", "twitch"),
+        *("twitches", "twitched", "jump", "jumps", "jumped", "blink", "blinks", "wink", "winks"),
+        *("pull", "pulls", "pulled", "contract", "contracts", "squeeze", "squeezes", "up"),
+    )
+)
+
+
+# What "left" may be the side of: "my left eye", "the left side of my face".
+_SIDED = frozenset(
+    ("side", "eye", "eyes", "eyelid", "cheek", "face", "half", "ear", "mouth", "lip", "brow")
+)
+
+
+def _side_after(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` ("left") names a side: a part of the face follows it."""
+    return i + 1 < len(words) and words[i + 1] in _SIDED
+
+
+def _moves_alone(words: list[str]) -> bool:
+    """Whether "alone" follows a verb of a movement ("closing alone", "close alone")."""
+    return any(
+        w == "alone" and i > 0 and (words[i - 1] in _MOVEMENTS or _moving(words[i - 1]))
+        for i, w in enumerate(words)
+    )
+
+
+def _moving(word: str) -> bool:
+    """Whether ``word`` is a verb of a movement going on ("closing", "twitching", "shut"), not
+    of going away or getting better ("going", "stopping", "improving")."""
+    if word == "shut":
+        return True
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    stems = (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem)
+    return not GOING_AWAY.intersection(stems) and word not in GOING_AWAY
+
+
 def _read(text: str, vocabulary: Vocabulary) -> Question:
+    if '"' not in text and any(c.isdigit() for c in text):
+        # a phone number typed is one thing, its parts are not counts
+        text = re.sub(JOINED_NUMBER, lambda m: f'"{m.group()}"', text)
+    text = as_meant(text)
     text = _CONTRACTION.sub(r"\1 is", text)
     text = _PRONOUN_VERB.sub(r"\1", text)
     text = _NEGATION.sub(" not", text)
@@ -342,13 +442,23 @@ def _read(text: str, vocabulary: Vocabulary) -> Question:
             concepts += _concepts(rest, vocabulary, intents)
             concepts.append(Concept(last + "*", ((f'"{last}"*', 1.0),)))
     concepts += _concepts(run, vocabulary, intents)
-    if "beyond" in intents and not GOING_AWAY.intersection(WORD.findall(text)):
+    if "beyond" in intents and not _left_alone(text):
         # "by itself" asks of the course left alone only beside the condition going away or
         # getting better ("will it go away by itself"); "my eye keeps closing by itself" says
         # the spasm comes unbidden
         concepts = [c for c in concepts if not (c.asking and c.typed in ALONE)]
         if not any(c.asking for c in concepts):
             intents.discard("beyond")
+    if "%" in text:  # "8%": the count 8 as a share, as "8 percent" is (no question form)
+        typed = set(re.findall(r"(\d+)\s*%", text))
+        concepts = [
+            c._replace(percent=True) if c.typed in typed and c.number is None else c
+            for c in concepts
+        ]
+    if "alone" in text and _moves_alone(WORD.findall(text)):
+        # "my eye is closing alone", "the mouth go up alone": the spasm comes unbidden, as
+        # "by itself" after such a verb says; never a topic the guide lacks
+        concepts = [c for c in concepts if c.typed != "alone"]
     # A word typed twice is one concept.
     unique = {c.typed: c for c in concepts}
     return Question(tuple(unique.values()), frozenset(intents))
@@ -395,13 +505,35 @@ def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> li
                 # chatty question they matched whatever record happened to use them
                 if size == 1 and (phrase in vocabulary.stop_words or phrase in vocabulary.filler):
                     break
+                if size == 1 and _labels_number(words, i):  # "number" of "nerve number 7"
+                    break
                 concept = _concept(phrase, vocabulary, _naming(words, i) if size == 1 else "")
+                if size == 1 and concept.number is None and _as_share(words, i):
+                    concept = concept._replace(percent=True)  # "8 percent", "8%"
                 if phrase in vocabulary.subject or _names_subject(phrase, vocabulary):
                     concept = concept._replace(weight=SUBJECT_WEIGHT)
                 out.append(concept)
                 break
         i += size
     return out
+
+
+# Words after a count that make it a share ("8 percent", "8 per cent", "8 pc").
+_SHARE_WORDS = frozenset(("percent", "per", "pc", "pct", "percentage"))
+
+
+def _as_share(words: list[str], i: int) -> bool:
+    """Whether the count at ``words[i]`` (digits) is a percentage: "percent" after it."""
+    return words[i].isdigit() and i + 1 < len(words) and words[i + 1] in _SHARE_WORDS
+
+
+def shares(spellings: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` gives a share of one of the count's ``spellings`` ("8%", "8 percent")."""
+    return any(
+        re.search(rf"(?<![\d.,]){re.escape(spelling)}\s*(?:%|percent\b|per cent\b)", text, re.I)
+        for spelling in spellings
+        if spelling.isdigit()
+    )
 
 
 def _names_subject(phrase: str, vocabulary: Vocabulary) -> bool:
@@ -487,14 +619,58 @@ def _number(word: str, naming: str) -> int | None:
 # ordinal (the 7% recurrence is not the seventh nerve), and an ordinal never for a count.
 _NAMING_BEFORE = {"cn": "nerve", "nerve": "nerve", "figure": "figure", "fig": "figure"}
 _NAMING_BEFORE |= {"figures": "figure", "reference": "figure", "references": "figure"}
+# everyday words for the guide's figures: "picture 4" is Figure 4
+_NAMING_BEFORE |= dict.fromkeys(
+    ("picture", "pictures", "diagram", "image", "illustration"), "figure"
+)
 _NAMING_AFTER = {"nerve": "nerve", "cranial": "nerve", "cn": "nerve"}
 
 
+# Words that label the number after them ("number 7", "no 7", "nr 7"): the number is named as
+# what the words before the label name ("which nerve is the number 7", "figure number 2").
+_LABELS = frozenset(("number", "no", "nr", "num"))
+# How many words before a label may name what its number is ("which nerve is the number 7").
+LABEL_REACH = 4
+
+
 def _naming(words: list[str], i: int) -> str:
-    """What the number at ``words[i]`` (if it is one) names, from the words beside it."""
+    """What the number at ``words[i]`` (if it is one) names, from the words beside it, or
+    across a label from the words before it ("nerve number 7", "which nerve is the number 7")."""
     before = _NAMING_BEFORE.get(words[i - 1], "") if i > 0 else ""
     after = _NAMING_AFTER.get(words[i + 1], "") if i + 1 < len(words) else ""
-    return before or after
+    return before or after or _labelled(words, i)
+
+
+def _labelled(words: list[str], i: int) -> str:
+    """What a number after a label names: the nearest naming word within LABEL_REACH words
+    before the label ("which nerve is the number 7": a nerve); empty when none is there."""
+    if i < 1 or words[i - 1] not in _LABELS:
+        return ""
+    for word in reversed(words[max(0, i - 1 - LABEL_REACH) : i - 1]):
+        if word in _NAMING_BEFORE or word in _NAMING_AFTER:
+            return _NAMING_BEFORE.get(word) or _NAMING_AFTER[word]
+    return ""
+
+
+def _labels_number(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a label of a number the question names a thing by ("nerve number
+    7", "what number is the facial nerve", "which nerve number"): a word of the question's
+    wording then, never a topic ("number" is not the phone's)."""
+    if words[i] not in _LABELS:
+        return False
+    if i + 1 < len(words) and _labelled(words, i + 1):
+        return True
+    # no number typed: "number" asks which, of a thing the guide numbers named in the question
+    # (not a number to call: "is there a number I can ring for the nerve clinic")
+    if words[i] != "number" or _CALLING.intersection(words):
+        return False
+    return any(w in _NAMING_BEFORE or w in _NAMING_AFTER for w in words)
+
+
+# Words of calling someone: beside them, "number" is a phone number.
+_CALLING = frozenset(
+    ("call", "ring", "phone", "dial", "contact", "reach", "telephone", "talk", "speak", "text")
+)
 
 
 def count_spellings(number: int) -> tuple[str, ...]:
@@ -565,6 +741,23 @@ def numbers(concepts: tuple[Concept, ...]) -> frozenset[int]:
     return frozenset(c.number for c in concepts if c.number is not None and not c.background)
 
 
+# A number of several parts written as one: a phone number (417-885-3888), a citation's volume
+# and pages (38:686-691). A part of one is not a number of its own; a range ("1-3 injections",
+# "1998-2018") is two numbers, each its own.
+JOINED_NUMBER = r"\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d+:\d+(?:[\u2013-]\d+)?\b"
+
+
+def counts_in(spellings: tuple[str, ...], text: str) -> bool:
+    """Whether a number, in one of its ``spellings`` (7, seven), stands in ``text`` on its own,
+    not as a part of a phone number or of a citation's volume and pages ("885" of 417-885-3888
+    is no count of 885, "85" of 85:754-760 no 85 of anything)."""
+    text = re.sub(JOINED_NUMBER, " ", text)
+    if "igure" in text or "eference" in text:  # "Figure 2" is no count of 2 ("since 2 years")
+        text = _LABEL.sub(" ", text.casefold())
+    words = set(WORD.findall(text.casefold()))
+    return any(spelling in words for spelling in spellings)
+
+
 def stem_prefix(word: str) -> str | None:
     """A prefix to try when a word matches nothing as typed (``diagnosed`` -> ``diagnos``)."""
     if number_of(word) is not None or any(c.isdigit() for c in word):
@@ -572,7 +765,22 @@ def stem_prefix(word: str) -> str | None:
     for suffix in ("ations", "ation", "ness", "ment", "ings", "ing", "ful", "ies", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
+    for ending, base in _COMPARED:  # "riskier": risk(s), "weaker": weak(ness)
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 4 and _compares(word, stem + base):
+            return stem
     return None  # no ending to take off: "botulism" is not "botulinum"
+
+
+# The endings of an adjective compared, with what its plain form ends in instead ("riskier":
+# risky, "weakest": weak); read so only when the plain form is an English adjective.
+_COMPARED = (("iest", "y"), ("ier", "y"), ("est", ""), ("er", ""))
+
+
+def _compares(word: str, plain: str) -> bool:
+    """Whether ``word`` is ``plain`` compared: ``plain`` is an English adjective, and ``word``
+    no more common than it (a word of its own is: "number" is not more "numb")."""
+    return plain in _listed(ADJECTIVES) and zipf(word) <= zipf(plain)
 
 
 # --- what may be read as a typo, and what is filler ---------------------------------------------
@@ -677,6 +885,111 @@ def sounds_like(typed: str, known: list[str]) -> list[str]:
         for w in dict.fromkeys(known)
         if w != typed and abs(len(w) - len(typed)) <= 2 and w.isalpha() and soundex(w) == code
     ]
+
+
+# How a word is spelt by ear, or by a reader of Spanish or Portuguese (the guide's readers who
+# learnt English later): letters of one sound written alike, in order. Accents are dropped
+# first (operação: operacao); then the endings such a reader adds or writes otherwise ("-ción",
+# "-ção", by ear "-shun" for -tion; a final vowel: síntoma, espasmo, toxina, medicina); then
+# one spelling of a sound (ph f, th t, y i, ck k, c before e i s, c k, qu k, x ks, z s); a nasal
+# before another consonant written n (symptoms, simtoms, sintoms); an e before an s and a
+# consonant dropped (espasmo, estress, especialist); doubled letters once.
+_LEARNT_ENDINGS = (
+    *(("coes", "sions"), ("cao", "sion"), ("cion", "sion"), ("tion", "sion")),
+    *(("shun", "sion"), ("shon", "sion")),  # by ear: "injecshun", "operashon"
+)
+_LEARNT_SOUNDS = (
+    (r"ph", "f"),
+    (r"th", "t"),
+    (r"y", "i"),
+    (r"ck", "k"),
+    (r"c(?=[eis])", "s"),
+    (r"qu|c", "k"),
+    (r"x", "ks"),
+    (r"z", "s"),
+    (r"[mn]+p?(?=[^aeiou])", "n"),
+    (r"^e(?=s[^aeiou])", ""),
+    (r"(.)\1+", r"\1"),
+)
+
+
+@cache
+def _learnt_sounds() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """_LEARNT_SOUNDS compiled when a word is first read so (not at import: start-up time)."""
+    return tuple((re.compile(sound), spelling) for sound, spelling in _LEARNT_SOUNDS)
+
+
+# The fewest letters a word read by its learner's spelling has: shorter words are too alike.
+LEARNT_LENGTH = 5
+
+
+@cache
+def learnt_spelling(word: str) -> str:
+    """``word`` as it sounds, the same for the ways a learner of English or a person writing by
+    ear may spell it: "sintomas", "simtoms" and "symptoms" are all "sintoms"; "espasmo" and
+    "spasm" "spasm"; "operacion" and "operation" "operasion"."""
+    word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    ended = _learnt_ending(word)
+    if ended is None:
+        if len(word) > LEARNT_LENGTH and word[-1] in "aeo":
+            word = word[:-1]  # síntoma, espasmo, medicina, toxina, nerve
+        elif len(word) > LEARNT_LENGTH and word[-1] == "s" and word[-2] in "aeo":
+            word = word[:-2] + "s"  # sintomas, espasmos
+        ended = _learnt_ending(word)
+    word = ended or word
+    for sound, spelling in _learnt_sounds():
+        word = sound.sub(spelling, word)
+    return word
+
+
+def _learnt_ending(word: str) -> str | None:
+    """``word`` with its ending as said (-ción, -ção, -tion: -sion), or None if it has none."""
+    for ending, said in _LEARNT_ENDINGS:
+        for plural in ("", "s"):
+            if word.endswith(ending + plural):
+                return word[: len(word) - len(ending + plural)] + said + plural
+    return None
+
+
+def spelt_as_learnt(typed: str, known: list[str]) -> list[str]:
+    """The words of ``known`` spelt as ``typed`` sounds to a learner (learnt_spelling): for a
+    rare word or a non-word of LEARNT_LENGTH letters or more, never a number."""
+    if len(typed) < LEARNT_LENGTH or not typed.isalpha() or zipf(typed) >= COMMON_ZIPF:
+        return []
+    if number_of(typed) is not None:
+        return []
+    key = learnt_spelling(typed)
+    return [
+        w
+        for w in dict.fromkeys(known)
+        if w != typed
+        and w.isalpha()
+        and len(w) >= LEARNT_LENGTH
+        and number_of(w) is None
+        and learnt_spelling(w) == key
+    ]
+
+
+# The words "work" may follow in "how X works" with no asking verb: how near the verb must be.
+WORKS_REACH = 4
+_WORKING = frozenset(("work", "works", "working"))
+_HOW_MUCH = frozenset(("many", "much", "far", "often", "well", "long", "soon", "fast", "quickly"))
+
+
+def works_unasked(words: list[str]) -> list[str] | None:
+    """The words after "how" of "how X works" asked with no asking verb, as a learner of English
+    or an indirect question asks it ("how botox works", "how this botox medicine work", "I want
+    to know how the operation works"), with the verb as the guide titles the aspect ("works");
+    None when "how" goes with a word saying how much or how well ("how well botox works", "how
+    many people it works for") or no "work" is near."""
+    if not words or words[0] in _HOW_MUCH or words[0] in _listed(ADJECTIVES):
+        return None
+    if words[0] in _adverbs():
+        return None
+    at = next((k for k, w in enumerate(words[: WORKS_REACH + 1]) if w in _WORKING), None)
+    if not at:
+        return None
+    return [*words[:at], "works", *words[at + 1 : at + 2]]
 
 
 def is_filler(word: str, vocabulary: Vocabulary) -> bool:
