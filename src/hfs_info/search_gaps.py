@@ -887,23 +887,32 @@ def initialism(ix: Index, word: str) -> bool:
     names it, only spelt out, so it is no word the guide lacks."""
     if not word.isalpha() or not 3 <= len(word) <= 6:
         return False
-    letters = word.casefold()
+    return word.casefold() in _initials(ix)
+
+
+# The initials of the last index's names, read once (a search reads them only for a word the
+# guide does not use), with that index: another index (another edition) reads its own.
+_INITIALS: list[tuple[Index, frozenset[str]]] = []
+
+
+def _initials(ix: Index) -> frozenset[str]:
+    """The initials of every name of capitalised words the guide writes ("National Institutes
+    of Health": nih; a sentence's first "The" aside), three letters or more."""
+    if _INITIALS and _INITIALS[0][0] is ix:
+        return _INITIALS[0][1]
     capital = re.compile(r"[A-Z][\w'-]*|of|the|and|for|on|in|de|&")
+    names = re.compile(r"(?:[A-Z][\w'-]*(?:\s+(?:of|the|and|for|on|in|de|&))*\s+)+[A-Z][\w'-]*")
+    out: set[str] = set()
     for row in ix.rows:
         for text in (row.title, row.names, row.body):
-            if letters[0].upper() not in text:
-                continue
-            for name in re.finditer(
-                r"(?:[A-Z][\w'-]*(?:\s+(?:of|the|and|for|on|in|de|&))*\s+)+"
-                r"[A-Z][\w'-]*",
-                text,
-            ):
+            for name in names.finditer(text):
                 parts = [w for w in capital.findall(name.group()) if w not in _UNINITIALLED]
                 if parts[:1] in (["The"], ["A"], ["An"]):
                     parts = parts[1:]  # a sentence's first word ("The National Institutes")
-                if "".join(w[0] for w in parts).casefold() == letters:
-                    return True
-    return False
+                if len(parts) >= 3:
+                    out.add("".join(w[0] for w in parts).casefold())
+    _INITIALS[:] = [(ix, frozenset(out))]
+    return _INITIALS[0][1]
 
 
 def names_a_share(ix: Index, word: str) -> bool:
@@ -934,15 +943,27 @@ def _rare(thing: Thing, text: str, vocab: Vocabulary) -> bool:
     return zipf(thing.typed) < RARE_ZIPF and not _describes(thing.typed, words, vocab)
 
 
+# What _written found of each word, for one index at a time (another edition reads its own).
+_WRITTEN: list[tuple[Index, dict[str, bool]]] = []
+_WRITTEN_KEPT = 4096
+
+
 def _written(ix: Index, word: str) -> bool:
     """Whether a record of the guide writes ``word`` as it is (case aside), not only a form of
     it."""
-    found = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.IGNORECASE)
-    return any(  # of the records FTS5 finds it in (by its stem), those that write it so
-        found.search(text)
-        for rowid in match(ix.db, f'"{word}"')
-        for text in (ix.rows[rowid].title, ix.rows[rowid].names, ix.rows[rowid].body)
-    )
+    if not _WRITTEN or _WRITTEN[0][0] is not ix:
+        _WRITTEN[:] = [(ix, {})]
+    known = _WRITTEN[0][1]
+    if len(known) > _WRITTEN_KEPT:
+        known.clear()  # a long-running caller typing ever new words keeps a bounded memory
+    if word not in known:
+        found = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.IGNORECASE)
+        known[word] = any(  # of the records FTS5 finds it in (by its stem), those that write it so
+            found.search(text)
+            for rowid in match(ix.db, f'"{word}"')
+            for text in (ix.rows[rowid].title, ix.rows[rowid].names, ix.rows[rowid].body)
+        )
+    return known[word]
 
 
 def written(ix: Index, word: str) -> bool:
@@ -1110,6 +1131,19 @@ def _phrase_apart(
     adjective or an adverb. None otherwise."""
     from hfs_info.search_analysis import ADJECTIVES, ADVERBS, _listed
 
+    # (the things of two words first: most questions name none, and the rest is dearer)
+    phrases = _phrases(ix, asked, text, named, vocab)
+    if not phrases:
+        return None
+    # a thing of two nouns ("blood vessel"), not a description ("most frequent", "cranial nerve")
+    described = {*_listed(ADJECTIVES), *_listed(ADVERBS)}
+    phrases = [
+        p
+        for p in phrases
+        if described.isdisjoint(p.typed.split()) and not _adjective(p.typed.split()[0])
+    ]
+    if not phrases:
+        return None
     unnamed = [
         (t.typed, _records(ix, t.terms))
         for t in named
@@ -1130,14 +1164,6 @@ def _phrase_apart(
         if typed in ix.own_names or is_filler(typed, vocab):
             continue
         unnamed.append((typed, _records(ix, a.terms)))
-    phrases = _phrases(ix, asked, text, named, vocab) if unnamed else []
-    # a thing of two nouns ("blood vessel"), not a description ("most frequent", "cranial nerve")
-    described = {*_listed(ADJECTIVES), *_listed(ADVERBS)} if phrases else set()
-    phrases = [
-        p
-        for p in phrases
-        if described.isdisjoint(p.typed.split()) and not _adjective(p.typed.split()[0])
-    ]
     for typed, mine in unnamed:
         for phrase in phrases:
             if set(phrase.typed.split()) & set(typed.split()):
