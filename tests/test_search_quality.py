@@ -108,8 +108,9 @@ BLIND_FLOORS = {
     # phrasing): Q 91.1% / 95.3%, P 95.3% / 98.8%, J 96.5%, L 95.4%, M 95.0%.
     # Round 14 ranking (who carries a treatment out, when it is turned to, the course over
     # time, the aspects in patients' words): Q 92.5% / 94.4% alone; with round 14 reading
-    # merged, Q 93.6% / 95.6%, P 96.1% / 99.1%, O 94.5% / 98.2%, M 96.1% / 98.3%.
-    "questions-blind-q.tsv": (0.93, 0.95),
+    # merged, Q 93.6% / 95.6%, P 96.1% / 99.1%, O 94.5% / 98.2%, M 96.1% / 98.3%. Round 14
+    # notes merged: see the integrator's measure in docs/benchmarks.md.
+    "questions-blind-q.tsv": (0.93, 0.97),
     "questions-blind-j.tsv": (0.96, 0.99),
 }
 
@@ -126,18 +127,21 @@ NONE_FLOORS = {
     "questions-blind-c.tsv": 0.96,  # 100% after round 11
     "questions-blind-d.tsv": 0.93,
     "questions-blind-e.tsv": 0.95,
-    "questions-blind-f.tsv": 0.95,
-    "questions-blind-g.tsv": 0.95,
+    "questions-blind-f.tsv": 0.97,  # 98.5% after round 14
+    "questions-blind-g.tsv": 0.96,  # 98.3% after round 14
     "questions-blind-h.tsv": 0.96,
     "questions-blind-i.tsv": 0.97,  # 93% when sealed; 100% after round 11
     "questions-blind-j.tsv": 0.94,  # 90% when sealed; 96.6% after round 11
-    "questions-blind-k.tsv": 0.91,  # 78% when sealed; 91% after round 10, 93.1% round 11
-    "questions-blind-l.tsv": 0.93,  # 88% when sealed; 93.2% after round 11, 94.9% round 13
-    "questions-blind-m.tsv": 0.95,  # 93% when sealed; 94.1% after round 11, 95.6% round 12
-    "questions-blind-n.tsv": 0.95,  # 97% when sealed
-    "questions-blind-o.tsv": 0.92,  # 88% when sealed; 94.1% after round 13
+    # 78% when sealed; 91% after round 10, 93.1% round 11, 96.6% round 14
+    "questions-blind-k.tsv": 0.95,
+    # 88% when sealed; 93.2% after round 11, 94.9% round 13, 96.6% round 14
+    "questions-blind-l.tsv": 0.95,
+    # 93% when sealed; 94.1% after round 11, 95.6% round 12, 98.5% round 14
+    "questions-blind-m.tsv": 0.97,
+    "questions-blind-n.tsv": 0.97,  # 97% when sealed; 100% after round 14
+    "questions-blind-o.tsv": 0.94,  # 88% when sealed; 94.1% after round 13, 95.6% round 14
     "questions-blind-p.tsv": 0.96,  # 98.6% when sealed
-    "questions-blind-q.tsv": 0.86,  # 86.4% when sealed
+    "questions-blind-q.tsv": 0.96,  # 86.4% when sealed; 97.5% after round 14
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
 # the same (round 8: 22, 27, 26, 25, 12, 36, 43 and 20; none added by that round), a ceiling a
@@ -164,7 +168,7 @@ NOTED_CEILINGS = {
     "questions-blind-n.tsv": 22,  # 22 when sealed
     "questions-blind-o.tsv": 29,  # 33 when sealed; 32 after round 13 (a choice: no "together")
     "questions-blind-p.tsv": 20,  # 19 when sealed
-    "questions-blind-q.tsv": 26,  # 28 when sealed
+    "questions-blind-q.tsv": 22,  # 28 when sealed; 20 after round 14
 }
 
 

@@ -133,7 +133,12 @@ class Unsaid(TypedDict):
             "guide never speaks of, of the kind second names (percentage, duration, number); "
             "unused: what the query asks about is a thing the guide never names; "
             "age_limit: an age bound (an age limit, too old) is asked of them, and the guide "
-            "gives none",
+            "gives none; rate: a figure is asked counted per a unit of time (each year, a "
+            "year, annually), and the guide counts nothing so; recommend: the best doctor or "
+            "place (or one recommended) is asked, and the guide recommends none; names: the "
+            "names of things are asked that the guide only counts; if_not: what follows a "
+            "condition that does not happen is asked (the condition, as typed), and the guide "
+            "never says it does not happen",
             enum="search gaps",
         ),
     ]

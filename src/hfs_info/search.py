@@ -2197,7 +2197,7 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     no_figure = _no_figure(text, hits, topics)
     unsaid = _unsaid(ix, question, ranking, text, shown[:FIGURE_HITS])
     if no_figure is None and any(what == search_gaps.FIGURE for what, _ in unsaid):
-        no_figure = search_analysis.asked_figure(text, vocabulary.load())
+        no_figure = search_gaps.figure_asked(text, vocabulary.load())
     if turned:
         unsaid = (*unsaid, (search_gaps.NEGATED, turned))  # a figure counts what does happen
     condition = _condition_length(question, ranking, text, hits)
@@ -2213,6 +2213,8 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         if not _guide_uses(ds, w)
         and not search_analysis.frames(w, text, vocab)
         and not search_gaps.everyday(w, vocab)
+        and not search_gaps.names_a_share(ix, w)
+        and not search_gaps.initialism(ix, w)
         and not (
             lead is not None
             and search_gaps.in_address(lead[1], w)
@@ -2222,7 +2224,15 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     if (
         not unsaid
         and no_figure is None
-        and (unused := search_gaps.asked_unused(text, unmatched, vocab))
+        and (
+            (unused := search_gaps.asked_unused(text, unmatched, vocab))
+            or (
+                unused := search_gaps.unused_kind(
+                    text, lambda w: _spoken(ds, ix, ranking, w), vocab
+                )
+            )
+            or (unused := search_gaps.unwritten_condition(ix, text, vocab))
+        )
     ):
         # what a short question asks about is a thing the guide never names: no answer
         unsaid = ((search_gaps.UNUSED, unused),)
@@ -2238,6 +2248,14 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         ranking.opposites,
         unsaid,
     )
+
+
+def _spoken(ds: Dataset, ix: Index, ranking: Ranking, word: str) -> bool:
+    """Whether the guide uses ``word`` (or a form of it), or search followed it to a related
+    word or an opposite of the guide (said so by its own note)."""
+    if any(typed == word for typed, _ in (*ranking.related, *ranking.opposites)):
+        return True
+    return _guide_uses(ds, word) or search_gaps.written(ix, word)
 
 
 def _answers_all(rowid: int, asked: list[tuple[Concept, Match]], text: str) -> bool:
@@ -2316,6 +2334,14 @@ def _other_parts(ds: Dataset, ix: Index, first: list[tuple[Entry, float]]) -> li
     return []
 
 
+def _asked(question: Question, ranking: Ranking) -> list[search_gaps.Asked]:
+    """Each concept of ``question`` as search met it (search_gaps.Asked)."""
+    return [
+        search_gaps.Asked(c, tuple(t for t, _ in m.terms), m.read_as, bool(m.related))
+        for c, m in zip(question.concepts, ranking.matches, strict=True)
+    ]
+
+
 def _unsaid(
     ix: Index,
     question: Question,
@@ -2326,10 +2352,7 @@ def _unsaid(
     """What the guide does not say of what ``text`` names (search_gaps.unsaid)."""
     from hfs_info import vocabulary
 
-    asked = [
-        search_gaps.Asked(c, tuple(t for t, _ in m.terms), m.read_as, bool(m.related))
-        for c, m in zip(question.concepts, ranking.matches, strict=True)
-    ]
+    asked = _asked(question, ranking)
     shown = [(rowid, entry, at) for rowid, entry, _, at in first]
     return search_gaps.unsaid(ix, asked, text, question.intents, shown, vocabulary.load())
 
@@ -2407,9 +2430,16 @@ def _no_figure(
     from hfs_info import vocabulary
     from hfs_info.document import unmarked
 
-    kind = search_analysis.asked_figure(text, vocabulary.load())
+    vocab = vocabulary.load()
+    kind = search_gaps.figure_asked(text, vocab)
     if kind is None:
         return None
+    # the topics of the sentence that asks it: the story around it asks no figure of its words
+    sentence = search_gaps.asking_sentence(text, vocab)
+    asking = set(WORD.findall(search_analysis.normalize_query(sentence)))
+    topics = [t for t in topics if set(t[0].split()) <= asking] if asking else topics
+    # a word that asks the figure ("the usual age", "the chances") is no topic of it
+    topics = [t for t in topics if t[0] not in search_gaps.FIGURE_WORDS]
     shown = [unmarked(f"{hit.title}. {hit.snippet}") for hit in hits[:FIGURE_HITS]]
     holds = [search_analysis.holds_figure(kind, s) for s in shown]
     answered = [any(h and s for h, s in zip(holds, speaks, strict=False)) for *_, speaks in topics]

@@ -62,7 +62,7 @@ from hfs_info.search_analysis import (
 from hfs_info.search_index import match, titled
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from hfs_info.search_analysis import Concept
     from hfs_info.search_index import Entry, Index
@@ -80,10 +80,11 @@ ADDRESS_KINDS = frozenset({"link", "registry"})
 FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspect"
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
 NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
-AGE_LIMIT = "age_limit"
+AGE_LIMIT, RATE, RECOMMEND, NAMES = "age_limit", "rate", "recommend", "names"
+IF_NOT = "if_not"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
-    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT),
+    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES, IF_NOT),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -106,6 +107,87 @@ def negated(text: str) -> tuple[str, ...]:
             w for w in typed if w.casefold().replace("'", "").replace("\u2019", "") in NEGATIONS
         )
     )
+
+
+# The end of a sentence, where a question's story stops and what it asks may begin ("she is
+# scared of going deaf. how common is hearing loss after this?").
+_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+")
+
+
+def figure_asked(text: str, vocab: Vocabulary) -> str | None:
+    """The kind of figure ``text`` asks for (search_analysis.asked_figure), read in the whole
+    text and then in each of its sentences: a question asked after a story ("my mother is 70
+    ... how common is hearing loss after this?") asks it at the start of its own sentence,
+    though the word before it ends the story; and one asked after a label of keywords
+    ("Payner and Tew how many patients"). None when no sentence asks a figure."""
+    kind = asked_figure(text, vocab)
+    if kind is not None:
+        return kind
+    for sentence in _SENTENCE_END.split(text):
+        if (kind := asked_figure(sentence, vocab) or _after_label(sentence, vocab)) is not None:
+            return kind
+    return None
+
+
+# The words that ask a figure rather than name its topic ("what's the usual age", "the
+# chances", "what proportion"): search_analysis's asking words for an average, a chance, a
+# share.
+FIGURE_WORDS = frozenset(
+    (
+        *("average", "mean", "median", "typical", "usual", "normal"),
+        *("chance", "chances", "odds", "likelihood", "rate", "rates"),
+        *("percentage", "percent", "proportion", "fraction", "share"),
+    )
+)
+
+
+def asking_sentence(text: str, vocab: Vocabulary) -> str:
+    """The sentence of ``text`` that asks the figure it asks (figure_asked): the story around
+    it names no topic of the figure. ``text`` itself when it is one sentence, or when no one
+    sentence asks it alone."""
+    sentences = _SENTENCE_END.split(text)
+    if len(sentences) < 2:
+        return text
+    for sentence in sentences:
+        if asked_figure(sentence, vocab) is not None or _after_label(sentence, vocab):
+            return sentence
+    return text
+
+
+def _after_label(sentence: str, vocab: Vocabulary) -> str | None:
+    """The kind of figure a sentence asks after a label of what it is about, typed first as
+    keywords ("Payner and Tew how many patients were in the study", "botox how long does it
+    last"): no verb stands before its question word, so the phrase is asked, not described
+    ("the test that measures how fast": a verb before it)."""
+    from hfs_info.search_analysis import VERBS, _listed
+
+    words = WORD.findall(normalize_query(sentence))
+    at = next((k for k, w in enumerate(words) if w in ("how", "what", "which")), 0)
+    if not at or not _RELATIVE.isdisjoint(words[:at]):
+        return None
+    # a question goes on with its verb ("how many patients were", "how long does it"); a
+    # described phrase goes on with its subject ("how fast signals travel")
+    if _AUXILIARIES.isdisjoint(words[at + 1 : at + 1 + _ASKED_SPAN]):
+        return None
+    verbs = _listed(VERBS)
+    for word in words[:at]:
+        forms = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed")}
+        if forms & verbs:
+            return None
+    return asked_figure(" ".join(words[at:]), vocab)
+
+
+# The verbs that carry a question after its asking phrase ("how many patients were ...").
+_AUXILIARIES = frozenset(
+    (
+        *("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would"),
+        *("should", "has", "have", "had", "may", "might", "must"),
+    )
+)
+_ASKED_SPAN = 4
+# The words that make what follows them a clause describing a thing, not a question ("the test
+# that measures how fast").
+_RELATIVE = frozenset(("that", "which", "who", "whom", "whose", "whether", "if", "where"))
 
 
 # The units of a length of time a figure may be asked at ("the recurrence rate after 10 years"),
@@ -204,6 +286,250 @@ def period(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     return None
 
 
+# The units a figure may be counted per ("new cases each year", "operations a year"), and the
+# words that set one as the unit counted per.
+_PER_UNITS = frozenset(("year", "month", "week", "day"))
+_PER = frozenset(("per", "each", "every"))
+# The words that count per year on their own.
+_YEARLY = frozenset(("annual", "annually", "yearly"))
+# The words before "a year" that make it a length of time, not a unit counted per ("for about
+# a year", "within a year", "over a year"), and those after it ("a year ago", "a year later").
+_SPAN_BEFORE = frozenset(
+    (
+        *("for", "about", "around", "over", "nearly", "almost", "than", "in", "within"),
+        *("after", "under", "only", "just", "half", "past", "least", "of", "last", "like"),
+        *("since", "from", "roughly", "approximately", "some", "whole", "entire", "took"),
+    )
+)
+_SPAN_AFTER = frozenset(("ago", "old", "later", "after", "before", "since", "now", "or", "and"))
+# The words that ask a count per unit of time without a question word ("HFS incidence per
+# year", "the rate each year").
+_COUNTING = frozenset(("incidence", "cases", "rate", "rates", "frequency", "number", "numbers"))
+# A figure counted per unit of time, as the guide would state it ("each year", "annually").
+_RATE_SAID = re.compile(
+    r"\b(?:(?:per|each|every|a|an)\s+(?:year|month|week|day)|annual(?:ly)?|yearly)\b",
+    re.IGNORECASE,
+)
+
+
+def _per_unit(words: list[str]) -> str | None:
+    """The words of ``words`` that set a unit of time a figure is counted per ("each year", "per
+    year", "a year" after a count: "operations a year", "annually"), as typed; None when none
+    does ("for about a year", "a year ago": how long, not how often)."""
+    for k, word in enumerate(words):
+        if word in _YEARLY:
+            return word
+        if word not in _PER_UNITS or not k:
+            continue
+        before, after = words[k - 1], words[k + 1 : k + 2]
+        if before in _PER:
+            return f"{before} {word}"
+        counted = before in ("a", "an") and k > 1 and words[k - 2] not in _SPAN_BEFORE
+        if counted and (not after or after[0] not in _SPAN_AFTER):
+            return f"{before} {word}"
+    return None
+
+
+def rate(ix: Index, text: str, vocab: Vocabulary) -> str | None:
+    """The unit of time ``text`` asks a figure to be counted per ("how many new cases are
+    diagnosed each year", "how many MVD operations a year", "incidence per year"), as typed,
+    when no record of the guide counts anything per a unit of time: its figures are shares,
+    ages, lengths of time and a prevalence, none a yearly (or monthly) count. None otherwise:
+    no such unit, no figure asked of it, or the guide states such a count."""
+    for sentence in _SENTENCE_END.split(text):
+        words = WORD.findall(normalize_query(sentence))
+        per = _per_unit(words)
+        if per is None:
+            continue
+        if figure_asked(sentence, vocab) is None and _COUNTING.isdisjoint(words):
+            continue
+        said = (text for row in ix.rows for text in (row.title, row.names, row.body))
+        if any(_RATE_SAID.search(text) for text in said):
+            return None
+        return per
+    return None
+
+
+# The words that ask for the best doctor or place ("the best neurosurgeon for MVD in Ohio",
+# "top hospitals for MVD"), and the doctors and places a patient may ask one of.
+_BEST = frozenset(("best", "top", "finest", "leading"))
+# Words that praise a doctor or place, asking for one only when a word before seeks it ("where
+# can I find a good neurosurgeon", not "a good doctor will check for a tumor").
+_GOOD = frozenset(("good", "experienced", "reputable"))
+_SEEKING = frozenset(("find", "recommend", "suggest", "know", "where", "who", "which", "any"))
+_PROVIDERS = frozenset(
+    (
+        *("doctor", "doctors", "surgeon", "surgeons", "neurosurgeon", "neurosurgeons"),
+        *("neurologist", "neurologists", "specialist", "specialists", "physician", "physicians"),
+        *("hospital", "hospitals", "clinic", "clinics", "center", "centers", "centre", "centres"),
+        *("expert", "experts"),
+    )
+)
+# The words before "recommend" that ask for a recommendation ("can you recommend", "anyone
+# recommend"), not a doctor's in the story ("my doctor recommended a neurosurgeon"); and those
+# before "recommended" that ask for one ("any recommended surgeons").
+_ASKING_RECOMMEND = frozenset(
+    ("you", "u", "can", "could", "would", "anyone", "anybody", "someone", "somebody", "please")
+)
+_A_RECOMMENDED = frozenset(("any", "a", "some", "highly", "most"))
+# How many words may stand between the word asking and the doctor or place ("the best MVD
+# surgeons", "recommend a good neurosurgeon").
+_RECOMMEND_SPAN = 3
+# The words that ask the kind of doctor ("the best type of doctor", "what kind of doctor is
+# best"): the guide may answer it.
+_KIND_OF = frozenset(("kind", "kinds", "type", "types", "sort", "sorts"))
+
+
+def _asks_recommendation(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` asks for the best or a recommended doctor or place."""
+    word, before = words[k], words[k - 1] if k else ""
+    if word in _BEST:
+        return True
+    if word in _GOOD:
+        return not _SEEKING.isdisjoint(words[:k])
+    if word == "recommend":
+        return not k or before in _ASKING_RECOMMEND
+    return word == "recommended" and (not k or before in _A_RECOMMENDED)
+
+
+def recommended(words: list[str]) -> tuple[str, ...]:
+    """The doctor or place ``words`` ask the best of, or a recommendation of ("the best
+    neurosurgeon for MVD in Ohio", "which clinic is best", "can you recommend a good
+    neurologist"), as typed: a patient guide names none to choose (its reviewer and clinic are
+    its source, no recommendation). Empty otherwise: a doctor's recommendation in the story
+    ("my doctor recommended a neurosurgeon"), and the kind of doctor asked ("the best type of
+    doctor", "what kind of doctor is best"), which the guide may answer."""
+    for k in range(len(words)):
+        if not _asks_recommendation(words, k):
+            continue
+        for after in words[k + 1 : k + 1 + _RECOMMEND_SPAN]:
+            if after in _KIND_OF:
+                break
+            if after in _PROVIDERS:
+                return (after,)
+        # "which clinic is best", "what hospital is the best"
+        before = words[max(0, k - 4) : k]
+        for at, provider in enumerate(before):
+            between = before[at + 1 :]
+            linked = bool(between) and set(between) <= {"is", "are", "the"}
+            if provider in _PROVIDERS and linked and _KIND_OF.isdisjoint(words[max(0, k - 7) : k]):
+                return (provider,)
+    return ()
+
+
+# The words that ask the names of things ("what are the names of the five branches", "name
+# the branches of the facial nerve", "list the five branches").
+_NAMES_OF = frozenset(("names", "name", "list", "called"))
+# What follows the things a sentence counts when it names them ("five branches: ...", "drugs
+# such as ...", "branches (the temporal ...)", not "(Figure 1)").
+_LISTS = r"\s*(?::|,?\s+(?:such as|including|include|namely|e\.g\.)|\((?!fig))"
+
+
+def names_asked(ix: Index, text: str, vocab: Vocabulary) -> str | None:
+    """The things ``text`` asks the names of ("what are the names of the five branches of the
+    facial nerve", "what are the 5 branches": branches), as typed, when the guide only counts
+    them: a sentence of it
+    gives a number of them ("five main branches") and none names them (a list after them: a
+    colon, "such as", a bracket that is no figure's number). None otherwise: no names asked,
+    of things the guide does not count, or names it gives ("list the medications": each
+    drug)."""
+    from hfs_info.text import number_of
+
+    words = WORD.findall(normalize_query(text))
+    for k, word in enumerate(words):
+        # "what are the five branches": the things counted, asked what they are
+        listed_asked = (
+            word in ("are", "were")
+            and words[k - 1 : k] in (["what"], ["which"])
+            and words[k + 1 : k + 2] == ["the"]
+            and k + 2 < len(words)
+            and number_of(words[k + 2]) is not None
+        )
+        if word not in _NAMES_OF and not listed_asked:
+            continue
+        # the run of words of what is named, its count and articles aside: its last word
+        run: list[str] = []
+        for after in words[k + 1 :]:
+            if after in ("of", "the", "all", "them") and not run:
+                continue
+            if number_of(after) is not None and not run:
+                continue
+            if after in vocab.stop_words:
+                break
+            run.append(after)
+        if not run or not run[-1].endswith("s") or len(run[-1]) < 4:
+            continue  # one thing's name ("what is the name of the operation"): no list asked
+        head = run[-1]
+        counted = re.compile(
+            rf"(?<![^\W_])(\w+)(?:\W+\w+)?\W+{re.escape(head)}(?![^\W_])", re.IGNORECASE
+        )
+        listed = re.compile(rf"(?<![^\W_]){re.escape(head)}{_LISTS}", re.IGNORECASE)
+        sentences = [
+            str(row[0])
+            for row in ix.db.execute(
+                "SELECT text FROM passages WHERE rowid IN ("
+                + ",".join(map(str, sorted(match(ix.db, f'"{head}"', "passages"))))
+                + ")"
+            )
+        ]
+        if any(listed.search(sentence) for sentence in sentences):
+            return None
+        if any(
+            number_of(found.group(1).lower()) is not None
+            for sentence in sentences
+            for found in counted.finditer(sentence)
+        ):
+            return head
+        return None
+    return None
+
+
+# A question asking what follows when something does not happen ("what happens if the surgeon
+# doesn't find any blood vessel"), up to its condition's first word.
+_WHAT_IF = re.compile(
+    r"\bwhat\s+(?:happens|will\s+happen|would\s+happen|happen|is\s+done|do\s+they\s+do)"
+    r"\s+(?:if|when)\b|\bwhat\s+if\b",
+    re.IGNORECASE,
+)
+# The guide's words that say something does not happen (FTS5 terms).
+_NOT_TERMS = '"not" OR "no" OR "never" OR "doesn" OR "don" OR "fail" OR "fails" OR "cannot"'
+
+
+def _if_not(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) -> str | None:
+    """The condition, as typed, of a question asking what follows when something does not
+    happen ("what happens if the surgeon doesn't find any blood vessel": "the surgeon doesn't
+    find any blood vessel"), when no sentence of the guide that says something does not happen
+    speaks of every topic of the condition (each as search read it: "medications and
+    injections do not control the spasms" answers "what if Botox doesn't work"). None
+    otherwise."""
+    found = _WHAT_IF.search(text)
+    if found is None:
+        return None
+    # the condition, to the end of its clause ("... don't work or I can't stand the side
+    # effects": two conditions, the first read)
+    condition = re.split(r"[.?!;,]|\bor\b", text[found.end() :], maxsplit=1)[0].strip()
+    words = WORD.findall(normalize_query(condition))
+    if not negated(condition) or not words:
+        return None
+    # what does not happen, not what it happens to: a record's own name ("Botox", "the pills")
+    # is spoken of by its own words ("injections")
+    topics = [
+        a
+        for a in asked
+        if _may_be_topic(a, vocab)
+        and a.concept.typed.split()[0] in words
+        and a.concept.typed not in ix.own_names
+        and a.concept.typed not in vocab.subject
+        and not is_filler(a.concept.typed, vocab)
+    ]
+    if not topics:
+        return None
+    sentences = set(match(ix.db, _NOT_TERMS, "passages"))
+    for a in topics:
+        sentences &= set(match(ix.db, " OR ".join(a.terms), "passages"))
+    return condition if not sentences else None
+
+
 # A short question's words are what it asks: in one of at most this many words, a thing the guide
 # never names, standing where a question puts what it asks about, is what it asks about.
 ASKED_WORDS = 9
@@ -242,6 +568,137 @@ def asked_unused(text: str, unmatched: Sequence[str], vocab: Vocabulary) -> tupl
             if more not in out:
                 out.append(more)
     return tuple(out)
+
+
+# The words that make two nouns after them a measured condition ("high blood pressure", "low
+# blood sugar").
+_LEVEL = frozenset(("high", "low", "raised", "elevated", "increased", "reduced"))
+
+
+def unwritten_condition(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """A measured condition a question names in three words ("can high blood pressure cause
+    it": a level, then two nouns) when the guide writes neither the two nouns together nor the
+    level with the first (its blood is of a "blood vessel" and "blood tests", its pressure
+    that of a vessel on the nerve): a thing it never names, though each word finds passages.
+    Empty otherwise."""
+    from hfs_info.search_analysis import ADJECTIVES, ADVERBS, _listed
+
+    words = WORD.findall(normalize_query(text))
+    for level, a, b in zip(words, words[1:], words[2:], strict=False):
+        if level not in _LEVEL or not (a.isalpha() and b.isalpha()):
+            continue
+        if any(w in vocab.stop_words or w in vocab.subject or is_filler(w, vocab) for w in (a, b)):
+            continue
+        if any(w in _listed(ADVERBS) or w in _listed(ADJECTIVES) for w in (a, b)):
+            continue  # two nouns name the thing ("low down near": no thing)
+        if not (_written(ix, a) and _written(ix, b)):
+            continue  # a word the guide never uses: search's own note says so
+        if _together(ix, a, b) or _together(ix, level, a):
+            continue
+        return (f"{level} {a} {b}",)
+    return ()
+
+
+def _together(ix: Index, a: str, b: str) -> bool:
+    """Whether a record of the guide writes ``a`` and then ``b`` (or its plural) next to each
+    other, case aside."""
+    found = re.compile(rf"(?<![^\W_]){re.escape(a)}\W+{re.escape(b)}s?(?![^\W_])", re.IGNORECASE)
+    return any(
+        found.search(text)
+        for rowid in match(ix.db, f'"{a}" AND "{b}"')
+        for text in (ix.rows[rowid].title, ix.rows[rowid].names, ix.rows[rowid].body)
+    )
+
+
+# The words after a thing that ask what it does, not what it is ("what is the neurosurgeon
+# going to do").
+_DOING = frozenset(("going", "gonna", "do", "does", "doing", "did"))
+
+
+# A question asking which of some kinds is the more common ("is the left side more common",
+# "more often in older women", "which side is affected more often").
+_MORE_COMMON = re.compile(
+    r"\b(?:more|most|less|least)\s+(?:common(?:ly)?|often|frequent(?:ly)?|likely|affected)\b"
+    r"|\bwhich\s+side\b",
+    re.IGNORECASE,
+)
+
+
+# How many words the sentence asking which kind is the more common may have: a longer one
+# names more than the kinds it compares.
+_KIND_WORDS = 14
+
+
+def unused_kind(text: str, uses: Callable[[str], bool], vocab: Vocabulary) -> tuple[str, ...]:
+    """The words a question asking which kind is the more common ("is the left side more
+    common", "is it more frequent in older women") names its kinds with, when the guide never
+    uses them (it speaks of "one side of the face", of women, never of the left or the right
+    side or of older women): an English word (not a typo), no stop word or filler by the
+    vocabulary, standing before a word the guide uses ("left side") or beside another such word
+    with "or" between ("left or right"). ``uses``: whether the guide uses a word (or a form of
+    it). Empty otherwise."""
+    from hfs_info.search_analysis import frames
+
+    asking = next((s for s in _SENTENCE_END.split(text) if _MORE_COMMON.search(s)), None)
+    if asking is None:
+        return ()
+    words = WORD.findall(normalize_query(asking))
+    if len(words) > _KIND_WORDS:
+        return ()
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if not word.isalpha() or word in vocab.stop_words or word in vocab.filler:
+            continue
+        if word in vocab.subject or word in out or word.endswith("ing") or zipf(word) <= 0:
+            continue
+        if uses(word) or frames(word, asking, vocab):
+            continue
+        after = words[k + 1 : k + 2]
+        if after and after[0] not in vocab.stop_words and uses(after[0]):
+            out.append(word)  # it names a kind of a thing of the guide ("left side")
+        elif after == ["or"] and k + 2 < len(words) and not uses(words[k + 2]):
+            out.append(word)  # "left or right side"
+        elif k > 1 and words[k - 1] == "or" and words[k - 2] in out:
+            out.append(word)
+    return tuple(out)
+
+
+# The groups of people a figure may be asked for ("in women", "among older patients", "for
+# children").
+_GROUPS = frozenset(
+    (
+        *("women", "woman", "men", "man", "females", "males", "children", "child", "kids"),
+        *("teenagers", "teens", "adults", "elderly", "seniors", "diabetics", "smokers"),
+        *("older", "younger", "athletes", "asians", "africans", "europeans", "americans"),
+    )
+)
+_FOR_GROUP = frozenset(("in", "among", "for", "amongst"))
+
+
+def _group_unfigured(
+    ix: Index, words: list[str], kind: str, first: Sequence[tuple[int, Entry, range]]
+) -> str | None:
+    """The group of people a figure is asked for, after "in", "among" or "for" ("the
+    recurrence rate in women", "the average age in men"), that the guide writes (a word it
+    never writes is said otherwise), when a figure of the kind asked is shown but no sentence
+    shown that holds one speaks of the group: the guide's figure is of all patients. None
+    otherwise (no figure shown at all: search says so itself)."""
+    groups = [
+        word
+        for before, word in pairwise(words)
+        if before in _FOR_GROUP and word in _GROUPS and _written(ix, word)
+    ]
+    if not groups:
+        return None
+    held = [
+        set(WORD.findall(normalize_query(sentence)))
+        for _, _, shown in first
+        for k in shown
+        if holds_figure(kind, sentence := titled(ix, k))
+    ]
+    if not held:
+        return None
+    return next((g for g in groups if not any(g in said for said in held)), None)
 
 
 # The kinds of figure only a figure answers (asked_figure): how many times may be answered
@@ -417,6 +874,55 @@ def everyday(word: str, vocab: Vocabulary) -> bool:
     return len(word) > 2 and word.endswith("s") and word[:-1] in vocab.filler
 
 
+# The small words a name's initials skip ("National Institutes of Health": NIH).
+_UNINITIALLED = frozenset(("of", "the", "and", "for", "on", "in", "de", "&"))
+# The words that name a share, the kind of figure the guide gives as "%" ("which study do the
+# surgery percentages come from").
+_SHARE_WORDS = frozenset(("percentage", "percentages", "percent", "percents", "proportion"))
+
+
+def initialism(ix: Index, word: str) -> bool:
+    """Whether ``word`` (three to six letters) is the initials of a name the guide writes in
+    capitals ("NIH": the National Institutes of Health), its small words aside: the guide
+    names it, only spelt out, so it is no word the guide lacks."""
+    if not word.isalpha() or not 3 <= len(word) <= 6:
+        return False
+    return word.casefold() in _initials(ix)
+
+
+# The initials of the last index's names, read once (a search reads them only for a word the
+# guide does not use), with that index: another index (another edition) reads its own.
+_INITIALS: list[tuple[Index, frozenset[str]]] = []
+
+
+def _initials(ix: Index) -> frozenset[str]:
+    """The initials of every name of capitalised words the guide writes ("National Institutes
+    of Health": nih; a sentence's first "The" aside), three letters or more."""
+    if _INITIALS and _INITIALS[0][0] is ix:
+        return _INITIALS[0][1]
+    capital = re.compile(r"[A-Z][\w'-]*|of|the|and|for|on|in|de|&")
+    names = re.compile(r"(?:[A-Z][\w'-]*(?:\s+(?:of|the|and|for|on|in|de|&))*\s+)+[A-Z][\w'-]*")
+    out: set[str] = set()
+    for row in ix.rows:
+        for text in (row.title, row.names, row.body):
+            for name in names.finditer(text):
+                parts = [w for w in capital.findall(name.group()) if w not in _UNINITIALLED]
+                if parts[:1] in (["The"], ["A"], ["An"]):
+                    parts = parts[1:]  # a sentence's first word ("The National Institutes")
+                if len(parts) >= 3:
+                    out.add("".join(w[0] for w in parts).casefold())
+    _INITIALS[:] = [(ix, frozenset(out))]
+    return _INITIALS[0][1]
+
+
+def names_a_share(ix: Index, word: str) -> bool:
+    """Whether ``word`` names a share ("percentages", "proportion") and the guide gives shares
+    (as "%"): the kind of figure asked, which the guide holds, not a topic it lacks."""
+    if word not in _SHARE_WORDS:
+        return False
+    return any("%" in row.body for row in ix.rows)
+
+
 def in_address(entry: Entry, word: str) -> bool:
     """Whether ``entry`` is a web address (a link or a registry) that holds ``word``
     ("www.aanem.org/Patients": aanem): a question whose first answer it is asked for that
@@ -437,15 +943,32 @@ def _rare(thing: Thing, text: str, vocab: Vocabulary) -> bool:
     return zipf(thing.typed) < RARE_ZIPF and not _describes(thing.typed, words, vocab)
 
 
+# What _written found of each word, for one index at a time (another edition reads its own).
+_WRITTEN: list[tuple[Index, dict[str, bool]]] = []
+_WRITTEN_KEPT = 4096
+
+
 def _written(ix: Index, word: str) -> bool:
     """Whether a record of the guide writes ``word`` as it is (case aside), not only a form of
     it."""
-    found = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.IGNORECASE)
-    return any(  # of the records FTS5 finds it in (by its stem), those that write it so
-        found.search(text)
-        for rowid in match(ix.db, f'"{word}"')
-        for text in (ix.rows[rowid].title, ix.rows[rowid].names, ix.rows[rowid].body)
-    )
+    if not _WRITTEN or _WRITTEN[0][0] is not ix:
+        _WRITTEN[:] = [(ix, {})]
+    known = _WRITTEN[0][1]
+    if len(known) > _WRITTEN_KEPT:
+        known.clear()  # a long-running caller typing ever new words keeps a bounded memory
+    if word not in known:
+        found = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.IGNORECASE)
+        known[word] = any(  # of the records FTS5 finds it in (by its stem), those that write it so
+            found.search(text)
+            for rowid in match(ix.db, f'"{word}"')
+            for text in (ix.rows[rowid].title, ix.rows[rowid].names, ix.rows[rowid].body)
+        )
+    return known[word]
+
+
+def written(ix: Index, word: str) -> bool:
+    """Whether a record of the guide writes ``word`` as it is (case aside)."""
+    return _written(ix, word)
 
 
 def _describes(word: str, words: list[str], vocab: Vocabulary) -> bool:
@@ -486,7 +1009,18 @@ def unsaid(
     named = things(ix, asked, text, vocab, subject)
     rare = cache(lambda thing: _rare(thing, text, vocab))
     out: list[tuple[str, tuple[str, ...]]] = []
-    kind = asked_figure(text, vocab)
+    words = WORD.findall(normalize_query(text))
+    # the best doctor or place asked, or a count per year: the guide gives neither, whatever the
+    # question names
+    if provider := recommended(words):
+        out.append((RECOMMEND, provider))
+    if (per := rate(ix, text, vocab)) is not None:
+        out.append((RATE, (per,)))
+    if (unnamed := names_asked(ix, text, vocab)) is not None:
+        out.append((NAMES, (unnamed,)))
+    if not out and (case := _if_not(ix, asked, text, vocab)) is not None:
+        out.append((IF_NOT, (case,)))
+    kind = figure_asked(text, vocab)
     # the things the guide names in two words, asked a figure of ("facial weakness")
     candidates = [*named, *_phrases(ix, asked, text, named, vocab)] if kind is not None else named
     if kind is not None and candidates:
@@ -501,6 +1035,14 @@ def unsaid(
         lacking = tuple(typed for typed in lacking if typed not in within)
         if lacking:
             out.append((FIGURE, lacking))
+    # a count of things that no sentence shown counts ("how many muscles does the facial nerve
+    # control": its five are branches)
+    if kind == "number" and not out and (counted := _uncounted(ix, asked, text, first, vocab)):
+        out.append((FIGURE, (counted,)))
+    # the group a figure is asked for ("the recurrence rate in women"): a figure of all
+    # patients is none of the group's
+    if kind is not None and not out and (group := _group_unfigured(ix, words, kind, first)):
+        out.append((FIGURE, (group,)))
     if kind == "duration" and not out and (aspect := _aspect_length(ix, text, first, vocab)):
         out.append((FIGURE, (aspect,)))
     # a count or a length may be answered in words ("repeated indefinitely", "rare"); a
@@ -516,7 +1058,10 @@ def unsaid(
                 a for a in topics if not all(is_filler(w, vocab) for w in a.concept.typed.split())
             ]
         if len(topics) == 1 and (word := _undefined(ix, topics[0])) is not None:
-            out.append((DEFINITION, (word,)))
+            # "what is a neurosurgeon going to do": what it does, not what it is
+            after = words[words.index(word) + 1 :] if word in words else []
+            if _DOING.isdisjoint(after):
+                out.append((DEFINITION, (word,)))
     # (a question asking for another treatment than the ones it names is answered by another's)
     if (
         named
@@ -536,7 +1081,6 @@ def unsaid(
         out.append((FIGURE, (lasting,)))
     if not out and (elsewhere := _aspect_elsewhere(ix, asked, named, vocab)):
         out.append((ELSEWHERE, elsewhere))
-    words = WORD.findall(normalize_query(text))
     if not out and (untreated := _untreated(ix, named, words, vocab)):
         out.append((TREATMENT, untreated))
     looks = _looks(words)
@@ -566,7 +1110,67 @@ def unsaid(
                 continue  # "craniotomy vs craniectomy": what the guide says of each answers
             if (a.own or b.own) and apart and rare(a) and rare(b):
                 out.append((TOGETHER, (a.typed, b.typed)))
+    if not out and (pair := _phrase_apart(ix, asked, text, named, vocab, rare)) is not None:
+        out.append((TOGETHER, pair))
     return tuple(out)
+
+
+def _phrase_apart(
+    ix: Index,
+    asked: Sequence[Asked],
+    text: str,
+    named: list[Thing],
+    vocab: Vocabulary,
+    rare: Callable[[Thing], bool],
+) -> tuple[str, str] | None:
+    """(a thing named, a thing the guide names in two words) that no record of the guide
+    speaks of together ("can an MRI show which blood vessel is pressing": the MRI rules out
+    other conditions; the blood vessel is found in surgery): the first a word rare in English
+    the guide writes, or one it writes only in capitals ("MRI"), and no record's own name
+    (whose aspects speak of it in other words); the second two words neither of which is an
+    adjective or an adverb. None otherwise."""
+    from hfs_info.search_analysis import ADJECTIVES, ADVERBS, _listed
+
+    # (the things of two words first: most questions name none, and the rest is dearer)
+    phrases = _phrases(ix, asked, text, named, vocab)
+    if not phrases:
+        return None
+    # a thing of two nouns ("blood vessel"), not a description ("most frequent", "cranial nerve")
+    described = {*_listed(ADJECTIVES), *_listed(ADVERBS)}
+    phrases = [
+        p
+        for p in phrases
+        if described.isdisjoint(p.typed.split()) and not _adjective(p.typed.split()[0])
+    ]
+    if not phrases:
+        return None
+    unnamed = [
+        (t.typed, _records(ix, t.terms))
+        for t in named
+        if not t.own and (rare(t) or _abbreviation(ix, t))
+    ]
+    # an aspect of a treatment asked ("the risks of the blood tests"), a word of the title of
+    # an aspect record after its treatment's name ("Microvascular decompression (MVD): risks")
+    aspects = {
+        word
+        for row in ix.rows
+        if row.kind == "treatment" and "/" in row.id and ": " in row.title
+        for word in WORD.findall(row.title.split(": ", 1)[1].lower())
+    }
+    for a in asked:
+        typed = a.concept.typed
+        if not _may_be_topic(a, vocab) or a.read_as or typed not in aspects:
+            continue
+        if typed in ix.own_names or is_filler(typed, vocab):
+            continue
+        unnamed.append((typed, _records(ix, a.terms)))
+    for typed, mine in unnamed:
+        for phrase in phrases:
+            if set(phrase.typed.split()) & set(typed.split()):
+                continue
+            if not mine & _records(ix, phrase.terms):
+                return (typed, phrase.typed)
+    return None
 
 
 # The words that compare one thing with another before "than" ("works better than", "is
@@ -755,8 +1359,9 @@ _PAIN_TERMS = '"pain" OR "painful" OR "painless" OR "hurt" OR "hurts"'
 
 
 def _unpained(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...]:
-    """The record names a question asks the pain of ("does the EMG test hurt", "is the Botox
-    shot painful") that no sentence of the guide speaks of together with pain: the guide says
+    """The record names (and the names the guide writes only in capitals: "MRI") a question
+    asks the pain of ("does the EMG test hurt", "is the Botox shot painful", "does the MRI
+    hurt") that no sentence of the guide speaks of together with pain: the guide says
     whether the twitching hurts (its subject, never named here), not whether a test or a
     treatment does. Empty when the question asks no pain."""
     if not _HURTING.intersection(words):
@@ -765,7 +1370,8 @@ def _unpained(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...
     return tuple(
         t.typed
         for t in named
-        if t.own
+        # a record's name, or a test the guide writes only as its capitals ("does the MRI hurt")
+        if (t.own or _abbreviation(ix, t))
         and not pain & set(match(ix.db, " OR ".join(t.terms), "passages"))
         and not any(pain.intersection(_sentences(ix, r)) for r in t.records)
     )
@@ -845,6 +1451,68 @@ def _figure_of(
         ):
             lacking.append(thing)
     return lacking
+
+
+# The things a count may be asked of that a number need not count ("how many times": "repeated
+# indefinitely"; people: a share of them).
+_NOT_COUNTED = frozenset(("times", "time", "ones", "kinds", "types", "ways", "things"))
+
+
+def _uncounted(
+    ix: Index,
+    asked: Sequence[Asked],
+    text: str,
+    first: Sequence[tuple[int, Entry, range]],
+    vocab: Vocabulary,
+) -> str | None:
+    """The things "how many" asks the count of ("how many muscles does the facial nerve
+    control": muscles), as typed, when no sentence of the guide (read with its record's title)
+    gives a number of them ("five main branches" counts branches). None otherwise: no such count
+    asked, people or times asked (read elsewhere), or a number of them shown."""
+    from hfs_info.search_analysis import _PEOPLE
+    from hfs_info.text import number_of
+
+    words = WORD.findall(normalize_query(text))
+    at = next((k for k, pair in enumerate(pairwise(words)) if pair == ("how", "many")), None)
+    if at is None:
+        return None
+    run: list[str] = []
+    for word in words[at + 2 :]:
+        if word in vocab.stop_words or word in _AUXILIARIES:
+            break
+        run.append(word)
+    if not run:
+        return None
+    thing = run[-1]
+    if thing in _NOT_COUNTED or thing.rstrip("s") in {p.rstrip("s") for p in _PEOPLE}:
+        return None
+    if thing in vocab.subject or len(thing) < 4:
+        return None
+    if not thing.isalpha() or not thing.endswith("s") or thing in ix.own_names:
+        return None
+    # the thing as search read it: itself, never a typo read as a word or a related word, and
+    # with the other words it stands for ("jabs": injections)
+    concept = next((a for a in asked if a.concept.typed == thing), None)
+    if concept is None or concept.read_as or concept.related or not concept.terms:
+        return None
+    names = {thing[:-1]} | {
+        w.rstrip("s") for term in concept.terms for w in WORD.findall(term.lower())
+    }
+    # any sentence of the guide: one not shown that counts them is the ranking's miss, and the
+    # note would deny what the guide gives
+    for row in ix.rows:
+        for sentence in row.passages:
+            said = WORD.findall(normalize_query(f"{row.title}. {sentence}"))
+            for n, word in enumerate(said):
+                if not any(word.startswith(name) for name in names):
+                    continue
+                # a number just before it, or one word before ("1 to 3 injections", "five
+                # main branches")
+                if any(number_of(w) is not None for w in said[max(0, n - 2) : n]):
+                    return None
+    if not first:
+        return None
+    return thing
 
 
 def _belongs(ix: Index, rowid: int, thing: Thing) -> bool:

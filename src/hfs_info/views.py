@@ -536,6 +536,10 @@ _UNSAID = {
     "pain": "The guide does not say whether {named} hurts" + _CLOSEST,
     "picture": "The guide has no figure of {named}" + _CLOSEST,
     "age_limit": "The guide gives no age limit for {named}" + _CLOSEST,
+    "rate": "The guide gives no figure counted {named}" + _CLOSEST,
+    "recommend": "The guide recommends no {named} (it names none to choose)" + _CLOSEST,
+    "names": "The guide gives how many {named} there are, not their names" + _CLOSEST,
+    "if_not": "The guide does not say what happens if not so ({named})" + _CLOSEST,
     "negated": "The question is put negatively ({named}): the guide's figures count what does"
     " happen, so the figures below do not answer it as asked.",
     "comparison": "The guide never compares {both}" + _CLOSEST,
