@@ -467,8 +467,9 @@ def _c_unquoted(name: str) -> str:
 
 
 def test_the_json_writers_set_of_unsafe_characters_is_its_class() -> None:
-    """render/json.py answers "anything to escape?" from a set of the characters of its regular
-    expression's class, compiled only when needed: the two must agree on every character."""
+    """render/json.py answers "anything to escape?" from the ranges of its regular expression's
+    class, compiled only when needed: the two must agree on every character, alone and beside
+    others (ASCII or not)."""
     import re
 
     from hfs_info.render import json as json_render
@@ -477,7 +478,11 @@ def test_the_json_writers_set_of_unsafe_characters_is_its_class() -> None:
     chars = json_render.class_chars(json_render.UNSAFE_CLASS)
     for code in range(0x110000):
         char = chr(code)
-        assert (char in chars) == bool(pattern.fullmatch(char)), hex(code)
+        unsafe = bool(pattern.fullmatch(char))
+        assert (char in chars) == unsafe, hex(code)
+        assert json_render._any_unsafe(char) == unsafe, hex(code)
+        if code % 97 == 0:
+            assert json_render._any_unsafe(f"a\u00e9{char}z") == unsafe, hex(code)
 
 
 @given(st.text())

@@ -24,6 +24,7 @@ from hfs_info.document import (
     unmarked,
 )
 from hfs_info.models import PERCENT, Dataset, Figure, Medication, Reference, Section, Statistic
+from hfs_info.patterns import deferred
 
 NOT_STATED = "Not stated in the source."
 LIST_SEPARATOR = query.LIST_SEPARATOR
@@ -139,7 +140,7 @@ def overlap(items: tuple[tuple[str, float, str], ...]) -> str:
 
 
 # How the text points at one of the guide's figures: "(Figure 2)", "(Figures 3 and 4)".
-_MENTION = re.compile(r"\bFigures? (\d+(?:(?:, | and )\d+)*)")
+_MENTION = deferred(r"\bFigures? (\d+(?:(?:, | and )\d+)*)")
 
 
 def view_texts(view: View, sources: bool = True) -> list[str]:

@@ -16,8 +16,6 @@ rules live in one place:
   in git's order; an empty value or ``cat`` means none.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 

@@ -7,11 +7,13 @@ renderer in render/ says *how*, for one format. Nothing here knows about rich or
 import re
 from typing import Any, NamedTuple
 
+from hfs_info.patterns import deferred
+
 # Search matches are marked inside text with two private-use characters; each renderer turns
 # them into its own emphasis (a style, **bold**, <mark>) or drops them (plain, CSV, JSON).
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_END = "\ue001"
-_MARKED = re.compile(f"{HIGHLIGHT_START}(.*?){HIGHLIGHT_END}", re.S)
+_MARKED = deferred(f"{HIGHLIGHT_START}(.*?){HIGHLIGHT_END}", re.S)
 
 
 def segments(text: str) -> list[tuple[str, bool]]:
@@ -130,7 +132,7 @@ class References(NamedTuple):
 
 
 # How text cites a numbered reference: "[1]" or "reference 1" (the guide's own wording).
-CITATION = re.compile(r"\[(?P<bracketed>\d+)\]|\breference (?P<worded>\d+)\b")
+CITATION = deferred(r"\[(?P<bracketed>\d+)\]|\breference (?P<worded>\d+)\b")
 
 
 class Hint(NamedTuple):

@@ -11,7 +11,17 @@ a non-blocking stdout is waited for), or the run ends with ``write error`` and s
 reader that went away (``| head``) is not an error, and it never turns a failure into success.
 """
 
+# ruff: noqa: E402  (the imports follow the collector's setting, which is worth most before them)
+
 from __future__ import annotations
+
+import gc
+
+# A run is one short process that creates tens of thousands of objects while it imports and
+# answers, few of them in cycles: the collector's default (a collection every 700 objects) ran
+# about 30 times a search, 1.5 ms of it (docs/benchmarks.md). Collections stay on, rarer, as
+# mypy sets them; a long fill or export still frees its cycles.
+gc.set_threshold(50_000, 20, 20)
 
 import os
 import sys

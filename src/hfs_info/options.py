@@ -4,8 +4,6 @@ Typer declaration (cli.py), the quick parser, the actions and the renderers all 
 one place.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Any, NamedTuple
 

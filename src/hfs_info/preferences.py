@@ -9,8 +9,6 @@ know, is a usage error naming the file (with line and column for a parse error):
 preference should not be silently ignored.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, TypeVar

@@ -27,6 +27,7 @@ from hfs_info import search_analysis, search_gaps
 from hfs_info.document import Found, Hit
 from hfs_info.errors import NotFoundError
 from hfs_info.models import PERCENT, TREATMENT_ASPECTS
+from hfs_info.patterns import deferred
 from hfs_info.query import MEDICATION
 from hfs_info.search_analysis import (
     COMMON_ZIPF,
@@ -77,7 +78,7 @@ COVERAGE = 2.0
 # A record the question names exactly ("what is MVD") gains this factor.
 NAME_BONUS = 1.3
 
-_NUMBER = re.compile(
+_NUMBER = deferred(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b", re.I
 )
 # How well each kind of record answers a question in general, for "what is ..." and for "how
@@ -136,14 +137,14 @@ _UNNAMED_TERM = 0.6
 # A sentence that leans on the one before it is shown with it ("It can, however, be
 # embarrassing" needs "The twitching is usually not painful."); a caveat after a sentence is
 # shown with it ("However, ...": a caveat stays beside its claim).
-_LEANS_BACK = re.compile(
+_LEANS_BACK = deferred(
     r"^(?:it|its|this|these|that|those|they|their|them|such|both|he|she|however|but|also|"
     r"instead|otherwise|then|there)\b",
     re.I,
 )
 # ... or names, before its first comma, what the sentence before said ("To reduce these
 # complications, ..." needs the complications; "In such cases, ...").
-_REFERS_BACK = re.compile(r"\b(?:this|these|those|such|that)\b", re.I)
+_REFERS_BACK = deferred(r"\b(?:this|these|those|such|that)\b", re.I)
 # The most words an opening phrase that refers back has ("To reduce these complications").
 OPENING_WORDS = 6
 
@@ -160,7 +161,7 @@ def leans_back(sentence: str) -> bool:
     )
 
 
-_CAVEAT = re.compile(r"^(?:however|but|although|though|yet|unless|except)\b|^\w+, however\b", re.I)
+_CAVEAT = deferred(r"^(?:however|but|although|though|yet|unless|except)\b|^\w+, however\b", re.I)
 
 
 class Match(NamedTuple):
@@ -698,7 +699,7 @@ def _failed(ix: Index, text: str) -> set[str]:
 # Words opening a condition within a clause: "can I get MVD if botox stops working".
 _CONDITION_WORDS = frozenset(("if", "when", "because", "since", "once", "now"))
 # Where a clause ends: what one clause says failed is not what another asks about.
-_CLAUSE = re.compile(r"[.,;:?!]")
+_CLAUSE = deferred(r"[.,;:?!]")
 
 
 def _asking_typos(
@@ -1973,7 +1974,7 @@ def _figure_first(
     return [(e, max(s, raised) if e is best else s) for e, s in ranked]
 
 
-_CITES = re.compile(r"\breference (\d+)\b", re.I)
+_CITES = deferred(r"\breference (\d+)\b", re.I)
 
 
 def _asks_address(ix: Index, pairs: list[tuple[Concept, Match]]) -> bool:

@@ -30,6 +30,7 @@ from hfs_info import query
 from hfs_info.english import COMMON_ZIPF as COMMON_ZIPF  # re-exported: search reads it here
 from hfs_info.english import bands
 from hfs_info.english import zipf as zipf
+from hfs_info.patterns import deferred
 from hfs_info.text import CARDINALS, ORDINALS, ROMAN, number_of
 
 if TYPE_CHECKING:
@@ -43,16 +44,16 @@ TERM = 1.0
 # matches nearly every record, so the question's other words say what is asked.
 SUBJECT_WEIGHT = 0.3
 # Where one sentence of a question ends: after . ! or ? (and any closing quote) and a space.
-_ASKED_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_ASKED_SENTENCE = deferred(r"(?<=[.!?])\s+")
 
 # A word as FTS5's unicode61 tokenizer sees one: letters and digits (an underscore separates).
-WORD = re.compile(r"[^\W_]+")
-_SEGMENT = re.compile(r'"([^"]*)"?|(\S+)')
-_CONTRACTION = re.compile(r"\b(what|who|how|where|it|that|there|he|she|here)'s\b")
+WORD = deferred(r"[^\W_]+")
+_SEGMENT = deferred(r'"([^"]*)"?|(\S+)')
+_CONTRACTION = deferred(r"\b(what|who|how|where|it|that|there|he|she|here)'s\b")
 # "I've", "you're", "I'd", "we'll", "I'm": the pronoun is all that counts
-_PRONOUN_VERB = re.compile(r"(\w)'(?:ve|re|d|ll|m)\b")
-_NEGATION = re.compile(r"n't\b")
-_POSSESSIVE = re.compile(r"(\w)'s\b")
+_PRONOUN_VERB = deferred(r"(\w)'(?:ve|re|d|ll|m)\b")
+_NEGATION = deferred(r"n't\b")
+_POSSESSIVE = deferred(r"(\w)'s\b")
 
 # A word of COMMON_ZIPF or more (english.py) is a common word: never read as a typo of another.
 # At FILLER or more it is filler, never a missing topic.
@@ -122,12 +123,12 @@ class Question(NamedTuple):
 
 # A terminal escape sequence: CSI (ESC [ parameters final), OSC (ESC ] ... BEL or ESC \) or
 # another escape (ESC, intermediates, a final: "ESC ( B").
-_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~]?)")
+_ESCAPE = deferred(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~]?)")
 
 
 # NEAR in capitals, as search engines and FTS5 write the operator ("botox NEAR(surgery)"); AND,
 # OR and NOT are stop words in any case.
-_OPERATOR = re.compile(r"\bNEAR\b")
+_OPERATOR = deferred(r"\bNEAR\b")
 
 
 def normalize_query(text: str) -> str:
@@ -177,10 +178,10 @@ def read_question(text: str, vocabulary: Vocabulary) -> Question:
 
 
 # Letters with digits glued after them ("cn7", "cn7th"): two words, as lookups read them.
-_GLUED = re.compile(r"([^\W\d_]+)([0-9]+(?:st|nd|rd|th)?)")
+_GLUED = deferred(r"([^\W\d_]+)([0-9]+(?:st|nd|rd|th)?)")
 _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 # What may stand between the parts of one word typed apart: a space or a hyphen.
-_APART = re.compile(r" ?- ?| ")
+_APART = deferred(r" ?- ?| ")
 # The most parts one word is read from ("micro vas cular" at most).
 MOST_PARTS = 3
 
@@ -302,7 +303,7 @@ def _sentences(text: str) -> list[str]:
 
 # A sentence without a question mark asks all the same when it holds a question word ("they
 # keep asking me how common it is", "I want to know what happens next").
-_INDIRECT = re.compile(r"\b(?:how|what|why|which|whether)\b")
+_INDIRECT = deferred(r"\b(?:how|what|why|which|whether)\b")
 
 
 # Phrases of the vocabulary's "beyond" questions that say "left alone" ("on its own"); and the
@@ -1322,11 +1323,11 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
 # The words that say something happens at once: a time until it, in words.
 _AT_ONCE = frozenset(("immediate", "immediately"))
 # Numbers joined by a colon or a dash: a citation's volume and pages, a span of years.
-_CITED = re.compile(r"\d+(?:[:\u2013-]\d+)+")
+_CITED = deferred(r"\d+(?:[:\u2013-]\d+)+")
 # A year: not followed by a word it would count ("1996.", "July 2018"; "1996 patients" counts).
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b(?![ \t]+[^\W\d_])")
+_YEAR = deferred(r"\b(?:1[89]|20)\d\d\b(?![ \t]+[^\W\d_])")
 # A reference or a figure of the guide named by its number.
-_LABEL = re.compile(r"\b(?:references?|figures?|fig)\.? \d+(?: and \d+)?")
+_LABEL = deferred(r"\b(?:references?|figures?|fig)\.? \d+(?: and \d+)?")
 
 
 def asked_length(text: str) -> list[str]:

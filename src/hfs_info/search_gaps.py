@@ -50,6 +50,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from hfs_info.patterns import deferred
 from hfs_info.search_analysis import (
     WORD,
     asked_figure,
@@ -111,7 +112,7 @@ def negated(text: str) -> tuple[str, ...]:
 
 # The end of a sentence, where a question's story stops and what it asks may begin ("she is
 # scared of going deaf. how common is hearing loss after this?").
-_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+")
+_SENTENCE_END = deferred(r"(?<=[.?!;])\s+")
 
 
 def figure_asked(text: str, vocab: Vocabulary) -> str | None:
@@ -306,7 +307,7 @@ _SPAN_AFTER = frozenset(("ago", "old", "later", "after", "before", "since", "now
 # year", "the rate each year").
 _COUNTING = frozenset(("incidence", "cases", "rate", "rates", "frequency", "number", "numbers"))
 # A figure counted per unit of time, as the guide would state it ("each year", "annually").
-_RATE_SAID = re.compile(
+_RATE_SAID = deferred(
     r"\b(?:(?:per|each|every|a|an)\s+(?:year|month|week|day)|annual(?:ly)?|yearly)\b",
     re.IGNORECASE,
 )
@@ -486,7 +487,7 @@ def names_asked(ix: Index, text: str, vocab: Vocabulary) -> str | None:
 
 # A question asking what follows when something does not happen ("what happens if the surgeon
 # doesn't find any blood vessel"), up to its condition's first word.
-_WHAT_IF = re.compile(
+_WHAT_IF = deferred(
     r"\bwhat\s+(?:happens|will\s+happen|would\s+happen|happen|is\s+done|do\s+they\s+do)"
     r"\s+(?:if|when)\b|\bwhat\s+if\b",
     re.IGNORECASE,
@@ -617,7 +618,7 @@ _DOING = frozenset(("going", "gonna", "do", "does", "doing", "did"))
 
 # A question asking which of some kinds is the more common ("is the left side more common",
 # "more often in older women", "which side is affected more often").
-_MORE_COMMON = re.compile(
+_MORE_COMMON = deferred(
     r"\b(?:more|most|less|least)\s+(?:common(?:ly)?|often|frequent(?:ly)?|likely|affected)\b"
     r"|\bwhich\s+side\b",
     re.IGNORECASE,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from hfs_info import query, vocabulary
 from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START
 from hfs_info.models import TREATMENT_ASPECTS, Dataset
+from hfs_info.patterns import deferred
 
 if TYPE_CHECKING:
     import sqlite3
@@ -51,8 +52,8 @@ KINDS = (
 # Where one sentence ends and the next begins: after . ! or ? and a space, before a capital
 # letter, a digit or an opening quote or bracket; not after an abbreviation ("e.g.", "Dr.") or
 # an initial ("C. botulinum").
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
-_ABBREVIATION = re.compile(
+_SENTENCE_END = deferred(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
+_ABBREVIATION = deferred(
     r"(?:\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|no|fig|al|approx)|\b[A-Z])\.$", re.I
 )
 
@@ -311,7 +312,7 @@ def build(ds: Dataset) -> Index:
 
 # The kinds of record that are an entity's own record (a treatment's summary, not its aspects).
 OWN_KINDS = frozenset({"treatment", "drug", "glossary", "nerve"})
-_BRACKETED = re.compile(r"\(([^)]*)\)")
+_BRACKETED = deferred(r"\(([^)]*)\)")
 
 
 def own_names(rows: list[Entry]) -> dict[str, frozenset[int]]:

@@ -4,8 +4,6 @@ Renderers receive a Terminal and never look at the environment themselves, so te
 them any terminal they like.
 """
 
-from __future__ import annotations
-
 import os
 from typing import NamedTuple, TextIO
 

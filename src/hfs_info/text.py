@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import cache
 
+from hfs_info.patterns import deferred
+
 # Characters that change how a terminal or a bidi-aware viewer shows the text around them.
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Noncharacters: U+FDD0-U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF,
@@ -42,7 +44,7 @@ def _pattern(name: str) -> re.Pattern[str]:
 
 # Apostrophes of every kind, dropped from a key (a table: no pattern to compile at start-up).
 _APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc`\u00b4")
-_SEPARATORS = re.compile(r"[\W_]+")
+_SEPARATORS = deferred(r"[\W_]+")
 
 
 def normalize(name: str) -> str:
@@ -142,7 +144,7 @@ _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 
 
 # Letters with a number glued after them (``cn7``, ``CN07``, ``cn7th``): read as two words.
-_GLUED = re.compile(r"([^\W\d_]+)([0-9]+(?:st|nd|rd|th)?)")
+_GLUED = deferred(r"([^\W\d_]+)([0-9]+(?:st|nd|rd|th)?)")
 
 
 def lookalike(name: str) -> str:

@@ -13,13 +13,11 @@ tool reads (tests/test_packaging.py keeps the two in step); the TOML is read onl
 missing, validated the same way.
 """
 
-from __future__ import annotations
-
-import re
 from functools import cache
 from typing import Any, NamedTuple
 
 from hfs_info.errors import DataError
+from hfs_info.patterns import deferred
 
 SOURCE_NAME = "search_vocabulary.toml"
 COMPILED_NAME = "search_vocabulary.json"
@@ -51,9 +49,9 @@ INTENTS = (
     "failing",
 )
 # A word or phrase of the vocabulary: lower-case letters and digits, single spaces.
-_PHRASE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+_PHRASE = deferred(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # The id of a record search shows ("section:causes", "treatment:mvd/risks").
-_RECORD_ID = re.compile(r"[a-z]+:[a-z0-9-]+(?:/[a-z_]+)?")
+_RECORD_ID = deferred(r"[a-z]+:[a-z0-9-]+(?:/[a-z_]+)?")
 
 
 class Vocabulary(NamedTuple):
