@@ -111,6 +111,10 @@ BLIND_FLOORS = {
     # merged, Q 93.6% / 95.6%, P 96.1% / 99.1%, O 94.5% / 98.2%, M 96.1% / 98.3%. Round 14
     # notes merged: see the integrator's measure in docs/benchmarks.md.
     "questions-blind-q.tsv": (0.93, 0.97),
+    # Set R (341; an even mix of users, some questions on two topics): sealed, measured once
+    # after round 14 (33b127b): 92.7% / 97.7%, "none" 98.5% (answerable: 91.2% first, 97.4% in
+    # the first three); a floor since.
+    "questions-blind-r.tsv": (0.92, 0.97),
     "questions-blind-j.tsv": (0.96, 0.99),
 }
 
@@ -141,6 +145,7 @@ NONE_FLOORS = {
     "questions-blind-n.tsv": 0.97,  # 97% when sealed; 100% after round 14
     "questions-blind-o.tsv": 0.94,  # 88% when sealed; 94.1% after round 13, 95.6% round 14
     "questions-blind-p.tsv": 0.96,  # 98.6% when sealed
+    "questions-blind-r.tsv": 0.97,  # 98.5% when sealed
     "questions-blind-q.tsv": 0.96,  # 86.4% when sealed; 97.5% after round 14
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
@@ -169,6 +174,7 @@ NOTED_CEILINGS = {
     "questions-blind-o.tsv": 29,  # 33 when sealed; 32 after round 13 (a choice: no "together")
     "questions-blind-p.tsv": 20,  # 19 when sealed
     "questions-blind-q.tsv": 22,  # 28 when sealed; 20 after round 14
+    "questions-blind-r.tsv": 28,  # 26 when sealed
 }
 
 

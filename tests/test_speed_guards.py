@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).parents[1]
 HEAVY = ("typer", "click", "rich", "pydantic", "sqlite3", "_sqlite3", "markdown_it", "pygments")
@@ -99,3 +102,20 @@ def test_an_edition_is_read_afresh_and_nothing_is_written(run, tmp_path, monkeyp
     edition.write_text(SHIPPED.replace('class = "anticonvulsant"', 'class = "x"'))
     assert run("validate", str(edition)).status == 2
     assert list(home.rglob("*")) == []
+
+
+@given(
+    pattern=st.sampled_from([r"\bfig(?:ure)?s? (\d+)", r"(\w+)'s\b", r"\d+(?:[:-]\d+)+", "a|b"]),
+    text=st.text(max_size=40),
+    flags=st.sampled_from([0, re.IGNORECASE]),
+)
+def test_a_deferred_pattern_answers_as_compiled(pattern: str, text: str, flags: int) -> None:
+    """patterns.deferred compiles at first use and then answers every method as re.compile."""
+    from hfs_info.patterns import deferred
+
+    lazy, real = deferred(pattern, flags), re.compile(pattern, flags)
+    assert "_compiled" not in vars(lazy)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in real.finditer(text)]
+    assert lazy.sub("-", text) == real.sub("-", text)
+    assert lazy.split(text) == real.split(text)
+    assert (lazy.pattern, lazy.flags) == (real.pattern, real.flags)
