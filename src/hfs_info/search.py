@@ -420,6 +420,39 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     if "outcome" not in question.intents and _asks_if_it_works(rewritten, ix):
         # "does botox work for hemifacial spasm" asks how well it works, not how it works
         question = question._replace(intents=question.intents | {"outcome"})
+    if aspect is None and _asks_way_in(rewritten, ix):
+        # "how do they get to the nerve in MVD", "how does the botox get into the muscle": how
+        # a treatment reaches what it works on is how it is given; a verb of reaching the guide
+        # does not use ("access") is the question's frame
+        aspect = _aspect_form("how_given", in_guide)
+        if aspect is not None:
+            kept = tuple(c for c in question.concepts if c.typed not in _ACCESSING)
+            question = question._replace(concepts=(*kept, aspect))
+    if _danger_of_condition(rewritten, question, ix, vocab.subject):
+        # "is hemifacial spasm dangerous": how the condition itself harms, asked of no
+        # treatment, is never a treatment's risks or side effects (the guide's words for
+        # "dangerous"); the word is searched as typed, as the questions a record answers say it
+        question = question._replace(
+            concepts=tuple(
+                c._replace(terms=((quoted(c.typed), 1.0),)) if c.typed in _DANGER else c
+                for c in question.concepts
+            )
+        )
+    lasting = _lasting_asked(rewritten, question, ix)
+    if lasting is not None:
+        # "is the surgery permanent", "is botox a long term fix": how long a treatment's
+        # effect lasts, which one that wears off says (how long it lasts) and the outcome of
+        # one that does not (the operation's results, its recurrence with them); the words of
+        # lasting are the question's frame, never a topic the guide lacks
+        wears_off, lasting_words = lasting
+        kept = tuple(c for c in question.concepts if c.typed not in lasting_words)
+        question = question._replace(concepts=kept)
+        duration = _aspect_form("duration", in_guide) if wears_off else None
+        if duration is not None and aspect is None:
+            aspect = duration
+            question = question._replace(concepts=(*question.concepts, duration))
+        elif not wears_off:
+            question = question._replace(intents=question.intents | {"outcome"})
     if aspect is None and _purpose_asked(rewritten, ix):
         purpose = _aspect_form("how_it_works", in_guide)
         if purpose is not None:
@@ -611,6 +644,106 @@ _HOW_SURELY = frozenset(("actually", "really", "usually", "always", "even", "sti
 
 
 _WHY_NOT = frozenset(("not", "dont", "doesnt", "shouldnt", "wouldnt", "cant", "couldnt"))
+
+
+# Words asking how much harm something does: of a treatment, its risks and side effects; of the
+# condition itself, what it does to a person (its symptoms).
+_DANGER = frozenset(("dangerous", "danger", "dangers", "risky", "harmful"))
+
+
+def _danger_of_condition(text: str, question: Question, ix: Index, subject: frozenset[str]) -> bool:
+    """Whether a question asks whether the condition itself is dangerous: a word of danger, the
+    condition named ("hemifacial spasm", "the twitching"), and no treatment named."""
+    typed = {c.typed for c in question.concepts if not c.form}
+    if not typed & _DANGER or not typed & subject:
+        return False
+    return not _treatment_words(ix).intersection(WORD.findall(normalize_query(text)))
+
+
+# Verbs of reaching a place, as a question asks how a treatment gets to what it works on: "how
+# do they get to the nerve", "how does the botox get into the muscle", "how do they access it".
+_ACCESSING = frozenset(("access", "accessed", "accessing"))
+_REACHING = _ACCESSING | frozenset(("reach", "reached", "reaching", "reaches"))
+_GETTING = frozenset(("get", "gets", "getting", "got", "go", "goes", "going"))
+_GETTING_TO = frozenset(("to", "at", "into", "inside", "in", "through"))
+
+
+def _asks_way_in(text: str, ix: Index) -> bool:
+    """Whether a clause asks how a treatment or those who give it get to what it works on:
+    "how" opens it, an asking verb follows, then within a few words a verb of reaching ("reach",
+    "access", "get to", "get into", "go in"), and the question names a treatment or the one who
+    does it ("they", "the surgeon"); not how long or how soon ("how long to get to normal")."""
+    treatments = _treatment_words(ix)
+    every = WORD.findall(normalize_query(text))
+    named = bool(treatments.intersection(every))
+    for clause in _CLAUSE.split(normalize_query(text)):
+        words = WORD.findall(clause)
+        for i, word in enumerate(words[:-2]):
+            if word != "how" or words[i + 1] not in _ASKING_VERBS:
+                continue
+            rest = words[i + 2 : i + 2 + ASPECT_WORDS]
+            at = next(
+                (
+                    k
+                    for k, w in enumerate(rest)
+                    if w in _REACHING
+                    or (w in _GETTING and k + 1 < len(rest) and rest[k + 1] in _GETTING_TO)
+                ),
+                None,
+            )
+            if at is None:
+                continue
+            doers = _DOERS.intersection(rest[:at]) or treatments.intersection(rest[:at])
+            if doers and (named or _DOERS.intersection(rest[:at]) - {"you", "doctor", "doctors"}):
+                return True
+    return False
+
+
+# Words asking whether a treatment's effect lasts: "is the surgery permanent", "a long-term
+# fix" ("long term" is read as two words).
+_LASTING = frozenset(("permanent", "permanently", "permanence", "lifelong", "longterm"))
+_LONG_TERM = ("long", "term")
+# ... of curing, asked so ("a permanent cure", "fix it for good"): the frame of the question.
+_CURED = _CURING | frozenset(("cure", "cures", "cured", "fix", "fixes", "fixed", "solution"))
+_THERE_IS = deferred(r"\b(?:is|are) there\b", re.I)
+
+
+def _lasting_asked(text: str, question: Question, ix: Index) -> tuple[bool, frozenset[str]] | None:
+    """Whether a question asks if a treatment's effect lasts: a word of lasting ("permanent",
+    "long term") and one or more treatments named by their own names, and nothing else but the
+    condition, verbs of curing and filler; not whether there is such a treatment ("is there a
+    surgery to fix it permanently" asks what the operation is). (Whether every treatment named
+    wears off, that is, has an aspect of how long it lasts; the typed words of lasting) or
+    None."""
+    from hfs_info import vocabulary
+
+    if _THERE_IS.search(text):
+        return None
+
+    vocab = vocabulary.load()
+    asked = [c for c in question.concepts if not c.form and not c.background]
+    typed = [c.typed for c in asked]
+    frame = {w for w in typed if w in _LASTING}
+    pairs = set(pairwise(typed))
+    if _LONG_TERM in pairs:
+        frame |= set(_LONG_TERM)
+    if not frame:
+        return None
+    named: set[str] = set()
+    for c in asked:
+        if c.typed in frame:
+            continue
+        of = _of(ix, ix.own_names.get(c.typed, frozenset())) - {""}
+        if of:
+            named |= of
+        elif c.typed in _CURED:
+            frame.add(c.typed)  # "a permanent cure": whether it lasts is what is asked
+        elif c.typed not in vocab.subject and c.typed not in _treatment_words(ix):
+            return None
+    if not named:
+        return None
+    lasting = {e.id.partition("/")[0] for e in ix.rows if e.id.endswith("/duration")}
+    return named <= lasting, frozenset(frame)
 
 
 def _purpose_asked(text: str, ix: Index) -> bool:
