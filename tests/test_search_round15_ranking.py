@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hfs_info import search, store, vocabulary
-from tests.searching import first, ix
+from tests.searching import first, ids, ix
 
 DS = store.load_packaged()
 
@@ -174,3 +174,76 @@ def test_danger_of_the_condition_is_never_read_with_a_treatment_named(
     index = ix()
     question = search._question(DS, text, index)
     assert not search._danger_of_condition(text, question, index, vocabulary.load().subject)
+
+
+# --- the condition's figures asked as a whole: its statistics ---------------------------------
+
+CONDITION_FIGURES = {
+    "statistic:onset-near-eye",
+    "statistic:onset-near-chin",
+    "statistic:people-affected",
+    "statistic:average-onset-age",
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["hemifacial spasm statistics", "HFS numbers", "stats on facial spasm", "spasm statistics"],
+)
+def test_the_conditions_figures_asked_whole_lead_with_its_statistics(question: str) -> None:
+    assert set(ids(question, 4)) == CONDITION_FIGURES
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a thing with a record of its own: its figure
+        ("facial nerve statistics", "statistic:facial-nerve-branches"),
+        # one figure asked: that one
+        ("how many people get hemifacial spasm", "statistic:people-affected"),
+    ],
+)
+def test_figures_of_something_else_keep_their_answer(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+# --- the sexes compared in a clinician's shorthand ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("HFS F>M?", "HFS  more in women ?"),
+        ("HFS m<f", "HFS  more in women "),
+        ("is it M > F", "is it  more in men "),
+        ("HFS M:F ratio", "HFS  men women  ratio"),
+        ("f vs m", " women men "),
+        # the same letter, or letters of words, are left as typed
+        ("M>M", "M>M"),
+        ("FM radio", "FM radio"),
+        ("half/more", "half/more"),
+    ],
+)
+def test_sexes_compared_by_letters_are_read_in_words(typed: str, read: str) -> None:
+    assert search._sexes_compared(typed) == read
+
+
+@pytest.mark.parametrize("question", ["HFS F>M?", "hemifacial spasm M<F", "F vs M in HFS"])
+def test_sexes_compared_lead_with_who_is_affected(question: str) -> None:
+    assert first(question) == "section:affected"
+
+
+def test_more_in_women_asked_by_letters_has_no_note() -> None:
+    found = search.answer(DS, "HFS F>M?")
+    assert (found.unmatched, found.related, found.unsaid) == ((), (), ())
+
+
+@given(text=st.text(max_size=60))
+def test_sexes_compared_never_fails_and_keeps_text_without_signs(text: str) -> None:
+    got = search._sexes_compared(text)
+    if not any(sign in text for sign in "<>:/") and "vs" not in text.casefold():
+        assert got == text
+    # only the letters, the sign and the space between them are read in words
+    assert got.count(" more in ") + got.count("women") >= text.count(" more in ") + text.count(
+        "women"
+    )

@@ -375,7 +375,7 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     wanted = query.check_query(text, "search query", MAX_QUESTION_LENGTH)
     vocab = vocabulary.load()
     is_word = cache(lambda word: bool(match(ix.db, quoted(word))))
-    rewritten, apart = read_apart(wanted, is_word, vocab)
+    rewritten, apart = read_apart(_sexes_compared(wanted), is_word, vocab)
     rewritten = search_analysis.as_meant(rewritten)  # "how much people": how many
     if "how" in WORD.findall(rewritten):
         rewritten, slips = _asking_typos(rewritten, is_word, ix)
@@ -644,6 +644,31 @@ _HOW_SURELY = frozenset(("actually", "really", "usually", "always", "even", "sti
 
 
 _WHY_NOT = frozenset(("not", "dont", "doesnt", "shouldnt", "wouldnt", "cant", "couldnt"))
+
+
+# The sexes compared in a clinician's shorthand: "HFS F>M?", "M:F ratio", "F vs M".
+_SEXES = deferred(r"(?<![\w>:/.])([FM])\s*(>|<|:|/|=|vs\.?)\s*([FM])(?![\w<:/])", re.I)
+_SEX_WORDS = {"f": "women", "m": "men"}
+
+
+def _sexes_compared(text: str) -> str:
+    """``text`` with the sexes compared by letters read in words: "F>M" as "more in women",
+    "M<F" the same, "M:F" or "F vs M" as "women men"; letters that are the same ("M>M") or
+    part of a word are left as typed."""
+
+    def words(found: re.Match[str]) -> str:
+        left, sign, right = found[1].casefold(), found[2], found[3].casefold()
+        if left == right:
+            return found[0]
+        if sign in "<>":
+            more = left if sign == ">" else right
+            return f" more in {_SEX_WORDS[more]} "
+        return f" {_SEX_WORDS[left]} {_SEX_WORDS[right]} "
+
+    # (the pattern is compiled only when a sign or "vs" is typed at all)
+    if not any(sign in text for sign in "<>:/") and "vs" not in text.casefold():
+        return text
+    return _SEXES.sub(words, text)
 
 
 # Words asking how much harm something does: of a treatment, its risks and side effects; of the
@@ -1532,6 +1557,8 @@ def _ranked(
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
         ranked = _figure_first(ranked, {rows[r].id: w for r, w in matched.items()})
+    if "number" in question.intents and _figures_of_condition(pairs, vocab.subject, wanted):
+        ranked = _condition_figures_first(ranked, rows)
     if "alternative" in question.intents:
         # (after the outcome's raise: the results of a treatment tried never lead "what else")
         tried = _tried(ix, pairs)
@@ -2105,6 +2132,41 @@ def _figure_first(
         return ranked
     raised = max(stating) * FIGURES_TOGETHER
     return [(e, max(s, raised) if e is best else s) for e, s in ranked]
+
+
+# The figures of a topic asked for as a whole: "hemifacial spasm statistics", "HFS numbers".
+_FIGURES_ASKED = frozenset(("statistics", "statistic", "stats", "numbers", "figures"))
+
+
+def _figures_of_condition(
+    pairs: list[tuple[Concept, Match]], subject: frozenset[str], text: str
+) -> bool:
+    """Whether a question asks for the condition's figures as a whole: a noun of figures
+    ("statistics", "numbers") and no topic but the condition's own words."""
+    if not _FIGURES_ASKED.intersection(WORD.findall(normalize_query(text))):
+        return False
+    topics = [c for c, m in pairs if not c.form and not c.background]
+    return bool(topics) and all(c.typed in subject for c in topics)
+
+
+def _condition_figures_first(
+    ranked: list[tuple[Entry, float]], rows: list[Entry]
+) -> list[tuple[Entry, float]]:
+    """The statistics of the condition itself rank above every other record, in the order they
+    had (those the question's words did not match after them, in the guide's order): a
+    statistic of no treatment, nor of a thing with a record of its own (the facial nerve's
+    branches are the nerve's figure)."""
+    things = {e.title.casefold() for e in rows if e.kind not in ("statistic", "section")}
+
+    def of_condition(entry: Entry) -> bool:
+        group = entry.title.partition(": ")[2].casefold()
+        return entry.kind == "statistic" and not entry.part_of and group not in things
+
+    top = max((s for _, s in ranked), default=1.0) * FIGURES_TOGETHER
+    out = [(e, top + s if of_condition(e) else s) for e, s in ranked]
+    have = {e.id for e, _ in ranked}
+    unmatched = [e for e in rows if of_condition(e) and e.id not in have]
+    return out + [(e, top - k * 1e-6) for k, e in enumerate(unmatched, start=1)]
 
 
 _CITES = deferred(r"\breference (\d+)\b", re.I)
