@@ -29,6 +29,7 @@ DS = store.load_packaged()
         ("is botox permanent", "treatment:botox/duration"),
         ("are the injections a long term fix", "treatment:botox/duration"),
         ("is botox a permanent cure for hemifacial spasm", "treatment:botox/duration"),
+        ("is botox only temporary", "treatment:botox/duration"),
         # one that does not: its results (the spasms coming back are among them)
         ("is the operation permanent", "treatment:mvd/results"),
         ("is microvascular decompression a permanent fix", "treatment:mvd/results"),
@@ -56,6 +57,7 @@ def test_the_words_of_lasting_are_never_named_as_missing(question: str) -> None:
     [
         # something else is permanent: its own record, not the treatment's outcome
         ("is the facial weakness from botox permanent", "treatment:botox/side_effects"),
+        ("are the side effects of botox temporary", "treatment:botox/side_effects"),
         # whether such a treatment exists: the treatment itself
         ("is there an operation to fix it permanently", "treatment:mvd"),
     ],

@@ -726,7 +726,9 @@ def _asks_way_in(text: str, ix: Index) -> bool:
 
 # Words asking whether a treatment's effect lasts: "is the surgery permanent", "a long-term
 # fix" ("long term" is read as two words).
-_LASTING = frozenset(("permanent", "permanently", "permanence", "lifelong", "longterm"))
+_LASTING = frozenset(
+    ("permanent", "permanently", "permanence", "lifelong", "longterm", "temporary", "temporarily")
+)
 _LONG_TERM = ("long", "term")
 # ... of curing, asked so ("a permanent cure", "fix it for good"): the frame of the question.
 _CURED = _CURING | frozenset(("cure", "cures", "cured", "fix", "fixes", "fixed", "solution"))
