@@ -249,3 +249,22 @@ def test_sexes_compared_never_fails_and_keeps_text_without_signs(text: str) -> N
     assert got.count(" more in ") + got.count("women") >= text.count(" more in ") + text.count(
         "women"
     )
+
+
+# --- a figure asked, not its source: the figure before the citation --------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what percent have spasms come back", "treatment:mvd/results"),
+        ("how often does hemifacial spasm recur after surgery", "treatment:mvd/results"),
+        # a source asked, or a citation named by a word only it has: the citation
+        ("which study are the recurrence figures from", "reference:payner-tew-1996"),
+        ("how many patients in the Samii study", "reference:samii-2002"),
+    ],
+)
+def test_a_figure_asked_leads_with_the_figure_not_the_citation(
+    question: str, expected: str
+) -> None:
+    assert first(question) == expected

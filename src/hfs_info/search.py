@@ -1568,6 +1568,10 @@ def _ranked(
         # about ("can I get MVD if botox stops working")
         failed = _failed(ix, wanted) if "failing" in question.intents else set()
         ranked = _untried_first(ranked, failed or tried, _namesakes(ix))
+    if {"number", "outcome"} & question.intents and "source" not in question.intents:
+        # "what percent have spasms come back": the figure, not the paper whose title says
+        # "recurrence"; a citation named by a word only it has ("Payner", "Samii") stays
+        ranked = _citations_below(ranked, pairs, rows)
     if groups:
         covered = {rows[r].id: w for r, w in matched.items()}
         ranked = _stated_together(ranked, groups, covered)
@@ -2134,6 +2138,21 @@ def _figure_first(
         return ranked
     raised = max(stating) * FIGURES_TOGETHER
     return [(e, max(s, raised) if e is best else s) for e, s in ranked]
+
+
+def _citations_below(
+    ranked: list[tuple[Entry, float]], pairs: list[tuple[Concept, Match]], rows: list[Entry]
+) -> list[tuple[Entry, float]]:
+    """For a question asking a figure or an outcome, and not where it comes from, each
+    reference ranks just below the best record that is not one, unless a word of the question
+    matches references alone (an author, a journal)."""
+    if any(m.scores and all(rows[r].kind == "reference" for r in m.scores) for _, m in pairs):
+        return ranked
+    others = [s for e, s in ranked if e.kind != "reference"]
+    if not others:
+        return ranked
+    below = max(others) / FIGURES_TOGETHER
+    return [(e, min(s, below) if e.kind == "reference" else s) for e, s in ranked]
 
 
 # The figures of a topic asked for as a whole: "hemifacial spasm statistics", "HFS numbers".
