@@ -64,7 +64,9 @@ def _words(text: str) -> set[str]:
         ),
         (
             "how long do the blood tests take",
-            "reference:samii-2002",
+            # the closest passage is the blood tests' own, no longer the citation whose title
+            # says "long-term" (round 15: a figure asked, not its source)
+            "treatment:medication/monitoring",
             "figure",
             ["blood tests"],
             "The guide gives no length of time for 'blood tests'; the closest passages follow.",
