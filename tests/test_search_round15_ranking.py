@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hfs_info import search, store, vocabulary
+from tests.depth import examples
 from tests.searching import first, ids, ix
 
 DS = store.load_packaged()
@@ -66,7 +67,7 @@ def test_lasting_of_something_else_keeps_its_answer(question: str, expected: str
     assert first(question) == expected
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     words=st.lists(
         st.sampled_from(
@@ -136,7 +137,7 @@ def test_accessing_is_never_named_as_missing() -> None:
     assert found.hits[0].id == "treatment:mvd/how_given"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(before=st.text(max_size=30), after=st.text(max_size=30))
 def test_way_in_needs_how_and_a_verb_of_reaching(before: str, after: str) -> None:
     """Any text: the reading never fails, and a text without "how" is never read as asking a
@@ -165,7 +166,7 @@ def test_danger_of_the_condition_is_what_it_does(question: str, expected: str) -
     assert first(question) == expected
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(before=st.text(max_size=30), after=st.text(max_size=30))
 def test_danger_of_the_condition_is_never_read_with_a_treatment_named(
     before: str, after: str
