@@ -165,3 +165,28 @@ def test_progression_is_the_spasms_spreading() -> None:
 def test_the_common_word_trails_alone_is_never_rewritten(question: str) -> None:
     with pytest.raises(NotFoundError):
         search.answer(DS, question)
+
+
+# --- a question asked in Spanish, Portuguese or French ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("riesgos de la cirugia", "treatment:mvd/risks"),
+        ("efeitos colaterais da cirurgia", "treatment:mvd/side_effects"),
+        ("efectos secundarios del botox", "treatment:botox/side_effects"),
+        ("recuperación", "treatment:mvd/recovery"),
+        ("chirurgie", "treatment:mvd"),
+    ],
+)
+def test_a_heading_asked_in_another_language_is_the_guides(question: str, first: str) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id == first, [h.id for h in found.hits[:3]]
+    assert not found.unmatched
+
+
+def test_the_small_words_of_another_language_are_never_missing_topics() -> None:
+    found = search.answer(DS, "tratamiento del espasmo hemifacial")
+    assert not found.unmatched
+    assert found.hits[0].id == "section:overview"
