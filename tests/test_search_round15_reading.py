@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hfs_info import search, search_analysis, store
+from hfs_info import search, search_analysis, store, vocabulary
 from hfs_info.errors import NotFoundError
 from tests.depth import examples
 
@@ -190,3 +190,43 @@ def test_the_small_words_of_another_language_are_never_missing_topics() -> None:
     found = search.answer(DS, "tratamiento del espasmo hemifacial")
     assert not found.unmatched
     assert found.hits[0].id == "section:overview"
+
+
+# --- everyday phrasing of the guide's words ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how does the surgeon get at the nerve",
+        "how do they access the nerve during surgery",
+        "how do surgeons get to the facial nerve",
+    ],
+)
+def test_getting_to_the_nerve_is_how_the_operation_reaches_it(question: str) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id == "treatment:mvd/how_given", [h.id for h in found.hits[:3]]
+    assert not found.unmatched
+
+
+@pytest.mark.parametrize(
+    ("question", "typed", "term"),
+    [
+        ("my lip quivers", "quivers", '"twitching"'),
+        ("my cheek keeps quivering", "quivering", '"twitching"'),
+        ("HFS workup", "workup", '"diagnosis"'),
+        ("what tests are in the workup", "workup", '"diagnosis"'),
+    ],
+)
+def test_an_everyday_or_clinical_word_is_read_as_the_guides(
+    question: str, typed: str, term: str
+) -> None:
+    read = search_analysis.read_question(question, vocabulary.load())
+    concept = next(c for c in read.concepts if c.typed == typed)
+    assert (term, 1.0) in concept.terms and not concept.related
+    assert typed not in search.answer(DS, question).unmatched
+
+
+def test_a_clinicians_workup_is_the_diagnosis() -> None:
+    assert search.answer(DS, "HFS workup").hits[0].id == "section:diagnosis"
+    assert search.answer(DS, "my lip quivers").hits[0].id == "section:what-is"
