@@ -82,7 +82,7 @@ def test_benzos_says_the_guide_does_not_mention_the_word(run) -> None:
     assert "Match: muscle relaxant" in result.stdout
 
 
-# --- a chart's F>M ---------------------------------------------------------------------------------
+# --- a chart's F>M --------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_f_more_than_m_is_said_in_plain_output(run) -> None:
 
 @pytest.mark.parametrize("question", ["fm radio", "f>f", "what is the 5:1 ratio"])
 def test_other_letters_and_signs_are_not_the_sexes(question: str) -> None:
-    text, read = search_analysis.read_sexes(search_analysis.normalize_query(question))
+    _, read = search_analysis.read_sexes(search_analysis.normalize_query(question))
     assert read == ()
     with pytest.raises(NotFoundError):
         search.answer(DS, question)
@@ -134,7 +134,7 @@ def test_read_sexes_reads_only_two_different_letters_standing_alone(text: str) -
         assert (out, read) == (text, ())
 
 
-# --- a chart's short forms and a slipped letter in the guide's own phrase --------------------------
+# --- a chart's short forms and a slipped letter in the guide's own phrase -------------------------
 
 
 @pytest.mark.parametrize(
@@ -167,7 +167,7 @@ def test_the_common_word_trails_alone_is_never_rewritten(question: str) -> None:
         search.answer(DS, question)
 
 
-# --- a question asked in Spanish, Portuguese or French ---------------------------------------------
+# --- a question asked in Spanish, Portuguese or French --------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -192,7 +192,7 @@ def test_the_small_words_of_another_language_are_never_missing_topics() -> None:
     assert found.hits[0].id == "section:overview"
 
 
-# --- everyday phrasing of the guide's words ---------------------------------------------------------
+# --- everyday phrasing of the guide's words -------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -230,3 +230,25 @@ def test_an_everyday_or_clinical_word_is_read_as_the_guides(
 def test_a_clinicians_workup_is_the_diagnosis() -> None:
     assert search.answer(DS, "HFS workup").hits[0].id == "section:diagnosis"
     assert search.answer(DS, "my lip quivers").hits[0].id == "section:what-is"
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("HFS pathophys", "section:causes"),
+        ("pathophysiology of hemifacial spasm", "section:causes"),
+        ("what is the pathogenesis of the twitching", "section:causes"),
+    ],
+)
+def test_how_the_disease_comes_about_is_its_causes(question: str, first: str) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id == first, [h.id for h in found.hits[:3]]
+    assert not found.unmatched
+
+
+def test_a_charts_cx_is_the_complications_and_mra_only_near_the_mri() -> None:
+    found = search.answer(DS, "MVD cx")
+    assert "treatment:mvd/risks" in [h.id for h in found.hits[:3]] and not found.unmatched
+    found = search.answer(DS, "is an MRA needed")
+    assert found.related == (("mra", ("mri",)),)
+    assert found.hits[0].id == "section:diagnosis"
