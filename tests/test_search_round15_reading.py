@@ -178,6 +178,8 @@ def test_the_common_word_trails_alone_is_never_rewritten(question: str) -> None:
         ("efectos secundarios del botox", "treatment:botox/side_effects"),
         ("recuperación", "treatment:mvd/recovery"),
         ("chirurgie", "treatment:mvd"),
+        ("relaxantes musculares", "treatment:medication"),
+        ("nervio facial comprimido", "section:causes"),
     ],
 )
 def test_a_heading_asked_in_another_language_is_the_guides(question: str, first: str) -> None:
