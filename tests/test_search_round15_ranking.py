@@ -210,48 +210,6 @@ def test_figures_of_something_else_keep_their_answer(question: str, expected: st
     assert first(question) == expected
 
 
-# --- the sexes compared in a clinician's shorthand ----------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("typed", "read"),
-    [
-        ("HFS F>M?", "HFS  more in women ?"),
-        ("HFS m<f", "HFS  more in women "),
-        ("is it M > F", "is it  more in men "),
-        ("HFS M:F ratio", "HFS  men women  ratio"),
-        ("f vs m", " women men "),
-        # the same letter, or letters of words, are left as typed
-        ("M>M", "M>M"),
-        ("FM radio", "FM radio"),
-        ("half/more", "half/more"),
-    ],
-)
-def test_sexes_compared_by_letters_are_read_in_words(typed: str, read: str) -> None:
-    assert search._sexes_compared(typed) == read
-
-
-@pytest.mark.parametrize("question", ["HFS F>M?", "hemifacial spasm M<F", "F vs M in HFS"])
-def test_sexes_compared_lead_with_who_is_affected(question: str) -> None:
-    assert first(question) == "section:affected"
-
-
-def test_more_in_women_asked_by_letters_has_no_note() -> None:
-    found = search.answer(DS, "HFS F>M?")
-    assert (found.unmatched, found.related, found.unsaid) == ((), (), ())
-
-
-@given(text=st.text(max_size=60))
-def test_sexes_compared_never_fails_and_keeps_text_without_signs(text: str) -> None:
-    got = search._sexes_compared(text)
-    if not any(sign in text for sign in "<>:/") and "vs" not in text.casefold():
-        assert got == text
-    # only the letters, the sign and the space between them are read in words
-    assert got.count(" more in ") + got.count("women") >= text.count(" more in ") + text.count(
-        "women"
-    )
-
-
 # --- a figure asked, not its source: the figure before the citation --------------------------
 
 

@@ -375,7 +375,7 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     wanted = query.check_query(text, "search query", MAX_QUESTION_LENGTH)
     vocab = vocabulary.load()
     is_word = cache(lambda word: bool(match(ix.db, quoted(word))))
-    rewritten, apart = read_apart(_sexes_compared(wanted), is_word, vocab)
+    rewritten, apart = read_apart(wanted, is_word, vocab)
     rewritten = search_analysis.as_meant(rewritten)  # "how much people": how many
     if "how" in WORD.findall(rewritten):
         rewritten, slips = _asking_typos(rewritten, is_word, ix)
@@ -644,31 +644,6 @@ _HOW_SURELY = frozenset(("actually", "really", "usually", "always", "even", "sti
 
 
 _WHY_NOT = frozenset(("not", "dont", "doesnt", "shouldnt", "wouldnt", "cant", "couldnt"))
-
-
-# The sexes compared in a clinician's shorthand: "HFS F>M?", "M:F ratio", "F vs M".
-_SEXES = deferred(r"(?<![\w>:/.])([FM])\s*(>|<|:|/|=|vs\.?)\s*([FM])(?![\w<:/])", re.I)
-_SEX_WORDS = {"f": "women", "m": "men"}
-
-
-def _sexes_compared(text: str) -> str:
-    """``text`` with the sexes compared by letters read in words: "F>M" as "more in women",
-    "M<F" the same, "M:F" or "F vs M" as "women men"; letters that are the same ("M>M") or
-    part of a word are left as typed."""
-
-    def words(found: re.Match[str]) -> str:
-        left, sign, right = found[1].casefold(), found[2], found[3].casefold()
-        if left == right:
-            return found[0]
-        if sign in "<>":
-            more = left if sign == ">" else right
-            return f" more in {_SEX_WORDS[more]} "
-        return f" {_SEX_WORDS[left]} {_SEX_WORDS[right]} "
-
-    # (the pattern is compiled only when a sign or "vs" is typed at all)
-    if not any(sign in text for sign in "<>:/") and "vs" not in text.casefold():
-        return text
-    return _SEXES.sub(words, text)
 
 
 # Words asking how much harm something does: of a treatment, its risks and side effects; of the
