@@ -82,10 +82,10 @@ FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspe
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
 NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
 AGE_LIMIT, RATE, RECOMMEND, NAMES = "age_limit", "rate", "recommend", "names"
-IF_NOT = "if_not"
+IF_NOT, REPEAT, LASTING = "if_not", "repeat", "lasting"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
-    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES, IF_NOT),
+    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES, IF_NOT, REPEAT, LASTING),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -1098,6 +1098,9 @@ def unsaid(
         out.append((PAIN, painless))
     if not out and (ageless := _no_age_limit(ix, named, words)):
         out.append((AGE_LIMIT, ageless))
+    for lack, asking, answering in _OVER_TIME:
+        if not out and (unchanged := _unsaid_of(ix, named, words, asking, answering, rare)):
+            out.append((lack, unchanged))
     # the guide's subject may be compared with another thing ("is trigeminal neuralgia more
     # common than hemifacial spasm")
     compared = sorted((*named, *subject), key=lambda t: _position(t, words))
@@ -1375,6 +1378,72 @@ def _unpained(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...
         if (t.own or _abbreviation(ix, t))
         and not pain & set(match(ix.db, " OR ".join(t.terms), "passages"))
         and not any(pain.intersection(_sentences(ix, r)) for r in t.records)
+    )
+
+
+# What becomes of a named thing later, asked of it: whether it can be done again ("can MVD be
+# repeated"), and whether it lasts, moves or must be replaced ("does the Teflon sponge ever need
+# replacing", "what happens if the sponge moves"). Each as (what the guide lacks, the words
+# that ask it, the guide's words that would answer it: FTS5 terms). A thing of which some
+# sentence speaks with those words is answered ("can Botox be repeated": "repeated
+# indefinitely"; "is MVD permanent": its recurrence).
+# A thing asked of so is a word less common than this in English (Zipf; "sponge" 3.6), though
+# it may describe nothing rare: the guide's own objects, not the story's ("stay", "head").
+_OVER_TIME_ZIPF = 4.0
+# How far (in words) the thing may stand from the word that asks what becomes of it.
+_OVER_TIME_SPAN = 5
+_OVER_TIME: tuple[tuple[str, frozenset[str], str], ...] = (
+    (
+        REPEAT,
+        frozenset(
+            (
+                *("repeat", "repeated", "repeating", "repeatable", "redo", "redone"),
+                *("reoperation", "reoperate", "revision"),
+            )
+        ),
+        '"repeat" OR "repeated" OR "again" OR "indefinitely" OR "second"',
+    ),
+    (
+        LASTING,
+        frozenset(
+            (
+                *("forever", "permanent", "permanently", "dissolve", "dissolves", "degrade"),
+                *("replace", "replaced", "replacing", "replacement", "removed", "remove"),
+                *("shift", "shifts", "slip", "slips", "dislodge", "dislodged"),
+                *("wear", "wears", "lifetime"),
+            )
+        ),
+        '"permanent" OR "temporary" OR "lasts" OR "last" OR "indefinitely" OR "recurrence"'
+        ' OR "return" OR "diminishes" OR "removed" OR "replaced"',
+    ),
+)
+
+
+def _unsaid_of(
+    ix: Index,
+    named: list[Thing],
+    words: list[str],
+    asking: frozenset[str],
+    answering: str,
+    rare: Callable[[Thing], bool],
+) -> tuple[str, ...]:
+    """The record names (and the rare words of the guide) a question asks something of with
+    ``asking`` words that no sentence of the guide speaking of them says with ``answering``
+    (the guide's words for it). Empty when the question does not ask it."""
+    if asking.isdisjoint(words):
+        return ()
+    at = [k for k, w in enumerate(words) if w in asking]
+    said = set(match(ix.db, answering, "passages"))
+    return tuple(
+        t.typed
+        for t in named
+        # the thing the words ask of, in the same clause ("the sponge ever need replacing"),
+        # not a place of the story ("in Cincinnati ... will the stitches be removed")
+        if min(abs(_position(t, words) - k) for k in at) <= _OVER_TIME_SPAN
+        and (t.own or _abbreviation(ix, t) or rare(t) or zipf(t.typed) < _OVER_TIME_ZIPF)
+        and t.typed not in asking
+        and not said & set(match(ix.db, " OR ".join(t.terms), "passages"))
+        and not any(said.intersection(_sentences(ix, r)) for r in t.records)
     )
 
 

@@ -1,0 +1,149 @@
+"""What the guide does not give, round 15 (issue 19): what becomes of a named thing later,
+written here afresh (none of these questions is from a question set):
+
+- **whether a thing can be done again** ("could the MVD operation be redone", "is a repeat
+  MVD possible"): the guide says Botox "can be repeated indefinitely" and nothing of the kind
+  of any other treatment (`repeat`);
+- **whether a thing lasts, or must be removed or replaced** ("will the Teflon sponge wear
+  out", "does the sponge dissolve over time"): the guide says the sponge is put in place, and
+  nothing of what becomes of it (`lasting`); a thing of which a sentence says how long it lasts
+  or that it returns ("is the facial weakness from Botox permanent": temporary; "is MVD
+  permanent": its recurrence) gets no such note.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from hfs_info import search, search_gaps, store
+from hfs_info.errors import NotFoundError, UsageError
+from hfs_info.schema import output_schema
+from hfs_info.search_analysis import WORD, normalize_query
+from tests.depth import examples
+
+DS = store.load_packaged()
+SCHEMA = Draft202012Validator(output_schema())
+_CLOSEST = "; the closest passages follow."
+_LASTING = " over time (whether it lasts, or must be removed or replaced)" + _CLOSEST
+
+
+def _plain(run, question: str) -> str:
+    return " ".join(run("search", question, "-f", "plain").stdout.split())
+
+
+def _json(run, question: str) -> dict:
+    result = run("search", question, "-f", "json")
+    assert result.status == 0
+    data = json.loads(result.stdout)
+    SCHEMA.validate(data)
+    return data
+
+
+def _first_note(run, question: str, note: str) -> None:
+    plain = _plain(run, question)
+    assert note in plain
+    assert plain.index(note) < plain.index("Closest passage (")
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "first"),
+    [
+        ("could the MVD operation be redone", "mvd", "treatment:mvd"),
+        ("is a repeat MVD possible", "mvd", "treatment:mvd"),
+        ("can the surgery be repeated", "surgery", "treatment:mvd"),
+        (
+            "can they redo the microvascular decompression if it fails",
+            "microvascular decompression",
+            "treatment:mvd/when_used",
+        ),
+    ],
+)
+def test_whether_a_treatment_can_be_repeated_is_said_first(
+    run, question: str, named: str, first: str
+) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "repeat", "about": [named]}
+    assert data["results"][0]["id"] == first
+    note = f"The guide does not say whether '{named}' can be repeated" + _CLOSEST
+    _first_note(run, question, note)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("will the teflon sponge wear out", "'teflon' or 'sponge'"),
+        ("is the teflon sponge permanent", "'teflon' or 'sponge'"),
+        ("does the sponge dissolve over time", "'sponge'"),
+        ("can the sponge slip out of place", "'sponge'"),
+        ("will the sponge ever be removed", "'sponge'"),
+    ],
+)
+def test_whether_a_thing_lasts_or_is_replaced_is_said_first(run, question: str, named: str) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0]["lacks"] == "lasting"
+    assert data["results"][0]["id"] == "treatment:mvd/how_it_works"
+    _first_note(run, question, f"The guide does not say what becomes of {named}" + _LASTING)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("can the botox injections be repeated", "treatment:botox/results"),
+        ("is the facial weakness from Botox permanent", "treatment:botox/side_effects"),
+        ("is mvd permanent", "treatment:mvd"),
+        ("does botox wear off", "treatment:botox/duration"),
+        ("what muscles does the facial nerve move", None),
+    ],
+)
+def test_no_repeat_or_lasting_note_where_the_guide_says_it(question: str, first: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what not in (search_gaps.REPEAT, search_gaps.LASTING) for what, _ in found.unsaid)
+    if first is not None:
+        assert found.hits[0].id == first
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("can", "the", "mvd", "botox", "sponge", "teflon", "be", "repeated", "redo"),
+                *("permanent", "forever", "replaced", "removed", "is", "will", "surgery", "a"),
+                *("facial", "weakness", "nerve", "wear", "dissolve", "tegretol", "hearing"),
+            ]
+        ),
+        min_size=1,
+        max_size=9,
+    )
+)
+def test_a_repeat_or_lasting_note_names_a_typed_thing_asked_so(words: list[str]) -> None:
+    text = " ".join(words)
+    try:
+        found = search.answer(DS, text)
+    except (NotFoundError, UsageError):
+        return
+    typed = WORD.findall(normalize_query(text))
+    for what, about in found.unsaid:
+        if what not in (search_gaps.REPEAT, search_gaps.LASTING):
+            continue
+        asking = {lack: asks for lack, asks, _ in search_gaps._OVER_TIME}[what]
+        assert not asking.isdisjoint(typed)  # a word asks it
+        assert about and all(set(thing.split()) <= set(typed) for thing in about)
+        assert not asking.intersection(about)  # the thing is never the asking word
+
+
+@given(st.text(max_size=80))
+def test_the_round_15_notes_never_fail_on_any_text(text: str) -> None:
+    try:
+        found = search.answer(DS, text)
+    except (NotFoundError, UsageError):
+        return
+    typed = WORD.findall(normalize_query(text))
+    for what, about in found.unsaid:
+        if what in (search_gaps.REPEAT, search_gaps.LASTING):
+            assert all(set(thing.split()) <= set(typed) for thing in about)
