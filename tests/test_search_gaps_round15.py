@@ -8,7 +8,9 @@ written here afresh (none of these questions is from a question set):
   out", "does the sponge dissolve over time"): the guide says the sponge is put in place, and
   nothing of what becomes of it (`lasting`); a thing of which a sentence says how long it lasts
   or that it returns ("is the facial weakness from Botox permanent": temporary; "is MVD
-  permanent": its recurrence) gets no such note.
+  permanent": its recurrence) gets no such note;
+- **the time until something comes back** ("how soon after MVD do spasms recur"): the guide
+  counts how many recur, never when (`until`); Botox's three months answer it of Botox.
 """
 
 from __future__ import annotations
@@ -107,6 +109,35 @@ def test_no_repeat_or_lasting_note_where_the_guide_says_it(question: str, first:
         assert found.hits[0].id == first
 
 
+@pytest.mark.parametrize(
+    ("question", "typed"),
+    [
+        ("how soon after MVD do spasms recur", "recur"),
+        ("how long until the twitching comes back after microvascular decompression", "comes back"),
+        ("the usual time to recurrence after the operation", "recurrence"),
+        ("after the sponge operation how long before the spasm can come back", "come back"),
+    ],
+)
+def test_the_time_until_something_comes_back_is_said_first(run, question: str, typed: str) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "until", "about": [typed]}
+    _first_note(run, question, f"The guide gives no length of time until '{typed}'" + _CLOSEST)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how long before the twitching comes back after botox",
+        "how long is the recovery and will the spasm come back",
+        "how long until I come back to work after MVD",
+        "how many patients have the spasms come back after MVD",
+    ],
+)
+def test_no_until_note_where_the_guide_times_it_or_none_is_asked(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.UNTIL for what, _ in found.unsaid)
+
+
 @settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(
@@ -145,5 +176,5 @@ def test_the_round_15_notes_never_fail_on_any_text(text: str) -> None:
         return
     typed = WORD.findall(normalize_query(text))
     for what, about in found.unsaid:
-        if what in (search_gaps.REPEAT, search_gaps.LASTING):
+        if what in (search_gaps.REPEAT, search_gaps.LASTING, search_gaps.UNTIL):
             assert all(set(thing.split()) <= set(typed) for thing in about)

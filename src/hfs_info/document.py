@@ -86,7 +86,7 @@ class Found(NamedTuple):
     # "aspect" (the first answer is the aspect asked of another thing), "comparison" (the two
     # compared), "treatment" (how it is treated), "pain" (whether it hurts), "picture" (a figure
     # of it), "repeat" (whether it can be done again), "lasting" (whether it lasts, or must be
-    # removed or replaced)
+    # removed or replaced), "until" (the length of time until it comes back)
     unsaid: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 

@@ -141,7 +141,8 @@ class Unsaid(TypedDict):
             "never says it does not happen; repeat: whether they can be done again (repeated, "
             "redone) is asked, and no sentence of them says so; lasting: whether they last, or "
             "must be removed or replaced, is asked (permanent, forever, dissolve, replaced), "
-            "and no sentence of them says how long they last",
+            "and no sentence of them says how long they last; until: the length of time until "
+            "something comes back (recur, come back) is asked, and the guide gives none",
             enum="search gaps",
         ),
     ]

@@ -82,10 +82,11 @@ FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspe
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
 NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
 AGE_LIMIT, RATE, RECOMMEND, NAMES = "age_limit", "rate", "recommend", "names"
-IF_NOT, REPEAT, LASTING = "if_not", "repeat", "lasting"
+IF_NOT, REPEAT, LASTING, UNTIL = "if_not", "repeat", "lasting", "until"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
     *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES, IF_NOT, REPEAT, LASTING),
+    UNTIL,
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -1046,6 +1047,10 @@ def unsaid(
         out.append((FIGURE, (group,)))
     if kind == "duration" and not out and (aspect := _aspect_length(ix, text, first, vocab)):
         out.append((FIGURE, (aspect,)))
+    # when a thing comes back ("how long before the spasms recur after MVD"): only a length of
+    # time said of its coming back answers
+    if not out and (returning := _unreturned(ix, named, words, kind)):
+        out.append((UNTIL, (returning,)))
     # a count or a length may be answered in words ("repeated indefinitely", "rare"); a
     # percentage, an age or a size is not
     if kind in _FIGURES_ONLY and not out and (topic := _unfigured(ix, asked, kind, first, vocab)):
@@ -1750,6 +1755,88 @@ def _length_asked(text: str, vocab: Vocabulary) -> list[str]:
             continue
         run.append(word)
     return run
+
+
+# The words that say something comes back, as typed ("recur", "come back"): a length of time
+# asked of them is the time until it does. "Return" is not among them: people return to their
+# lives ("return to work after MVD", which the guide times).
+_RETURNING = frozenset(("recur", "recurs", "recurred", "recurring", "recurrence", "relapse"))
+_COME = frozenset(("come", "comes", "coming", "came"))
+# The guide's words for it (FTS5 terms), and for how long an effect lasts until it does
+# ("Botox usually lasts three months" answers "how long before the twitching comes back").
+_RETURN_TERMS = '"recurrence" OR "recur" OR "recurs" OR "relapse"'
+_RETURN_WORDS = ("recur", "relapse")
+_LASTS = frozenset(("last", "lasts", "lasting"))
+# The words after "time" that ask a length of time until something ("the average time before
+# spasms recur", "time to recurrence").
+_UNTIL_WORDS = frozenset(("before", "until", "till", "to"))
+
+
+# The words that ask a length of time, and the words that join a second question to a first
+# ("how long is recovery and does it come back": the length is of the recovery).
+_WHEN_WORDS = frozenset(("long", "soon", "time", "when", "until", "till", "quickly"))
+_JOINING = frozenset(("and", "or", "but", "also"))
+
+
+def _comes_back(words: list[str]) -> str | None:
+    """The words of ``words`` that say something comes back ("recur", "come back"; not "come
+    back to work"), asked in one clause with a word asking a length of time; or None."""
+    for k, word in enumerate(words):
+        if word in _RETURNING:
+            typed = word
+        elif word in _COME and words[k + 1 : k + 2] == ["back"] and words[k + 2 : k + 3] != ["to"]:
+            typed = f"{word} back"
+        else:
+            continue
+        for at, asking in enumerate(words):
+            between = words[min(at, k) + 1 : max(at, k)]
+            if asking in _WHEN_WORDS and _JOINING.isdisjoint(between):
+                return typed
+    return None
+
+
+def _unreturned(ix: Index, named: list[Thing], words: list[str], kind: str | None) -> str | None:
+    """What a question asks the time until it comes back ("how long before the spasms recur
+    after MVD", "the average time before spasms come back"), as typed, when no sentence of the
+    guide saying something comes back holds a length of time, and no sentence of a thing the
+    question names says how long it lasts (Botox's three months is how long until the
+    twitching returns): the guide counts how many it comes back to (7%), never when. None
+    otherwise."""
+    # ("how long" may be read as no figure asked after a story: "after the operation how
+    # long before it comes back")
+    timed = kind == "duration" or any(
+        (w == "time" and words[k + 1 : k + 2] and words[k + 1] in _UNTIL_WORDS)
+        or (w == "how" and words[k + 1 : k + 2] in (["long"], ["soon"]))
+        for k, w in enumerate(words)
+    )
+    if not timed or (returning := _comes_back(words)) is None:
+        return None
+    # how long a thing named lasts (its record's aspects and figures: "Usually lasts three
+    # months" of treatment:botox/duration)
+    for t in named:
+        for rowid, row in enumerate(ix.rows):
+            if not _belongs(ix, rowid, t):
+                continue
+            for k in _sentences(ix, rowid):
+                text = titled(ix, k)
+                if not _LASTS.isdisjoint(WORD.findall(text.lower())) and holds_figure(
+                    "duration", row.passages[k - ix.first[rowid]]
+                ):
+                    return None
+    said = sorted(match(ix.db, _RETURN_TERMS, "passages"))
+    texts = ix.db.execute(
+        f"SELECT text FROM passages WHERE rowid IN ({','.join(map(str, said))})"
+    ).fetchall()
+    # (an item of a list of its own: "2% report a delay in the month after surgery" times no
+    # recurrence)
+    if any(
+        holds_figure("duration", part)
+        for row in texts
+        for part in str(row[0]).split(";")
+        if any(w in part.lower() for w in _RETURN_WORDS)
+    ):
+        return None
+    return returning
 
 
 def _aspect_length(
