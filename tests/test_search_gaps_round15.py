@@ -78,6 +78,50 @@ def test_whether_a_treatment_can_be_repeated_is_said_first(
 @pytest.mark.parametrize(
     ("question", "named"),
     [
+        ("can I have the operation again", "operation"),
+        ("could they do MVD twice", "mvd"),
+        ("is a second microvascular decompression possible", "microvascular decompression"),
+        ("can I have another MVD if it fails", "mvd"),
+    ],
+)
+def test_a_treatment_had_again_or_a_second_one_is_asked_to_be_repeated(
+    question: str, named: str
+) -> None:
+    found = search.answer(DS, question)
+    assert found.unsaid[0] == (search_gaps.REPEAT, (named,))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can I get botox again",
+        "when can I drive again after MVD",
+        "the spasms started again after MVD",
+        "is there another treatment besides MVD",
+    ],
+)
+def test_again_of_botox_or_of_the_story_is_no_repeat_asked(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.REPEAT for what, _ in found.unsaid)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.sampled_from(["have", "the", "mvd", "again", "second", "a", "do", "x"])))
+def test_a_thing_had_again_stands_between_the_verb_and_again_or_after_second(
+    words: list[str],
+) -> None:
+    for span in search_gaps._again(words):
+        assert len(span) <= search_gaps._OVER_TIME_SPAN
+        before = words[span.start - 1] if span.start > 0 else None
+        after = words[span.stop] if span.stop < len(words) else None
+        assert before in search_gaps._SECOND or (
+            after in search_gaps._AGAIN and before in search_gaps._UNDERGO
+        )
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
         ("will the teflon sponge wear out", "'teflon' or 'sponge'"),
         ("is the teflon sponge permanent", "'teflon' or 'sponge'"),
         ("does the sponge dissolve over time", "'sponge'"),

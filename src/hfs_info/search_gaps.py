@@ -1435,21 +1435,51 @@ def _unsaid_of(
     """The record names (and the rare words of the guide) a question asks something of with
     ``asking`` words that no sentence of the guide speaking of them says with ``answering``
     (the guide's words for it). Empty when the question does not ask it."""
-    if asking.isdisjoint(words):
+    # where the thing asked of may stand: in the same clause as an asking word ("the sponge
+    # ever need replacing"), not a place of the story ("in Cincinnati ... will the stitches be
+    # removed")
+    where = [
+        range(k - _OVER_TIME_SPAN, k + _OVER_TIME_SPAN + 1)
+        for k, w in enumerate(words)
+        if w in asking
+    ]
+    if asking is _OVER_TIME[0][1]:
+        where += _again(words)
+    if not where:
         return ()
-    at = [k for k, w in enumerate(words) if w in asking]
     said = set(match(ix.db, answering, "passages"))
     return tuple(
         t.typed
         for t in named
-        # the thing the words ask of, in the same clause ("the sponge ever need replacing"),
-        # not a place of the story ("in Cincinnati ... will the stitches be removed")
-        if min(abs(_position(t, words) - k) for k in at) <= _OVER_TIME_SPAN
+        if any(_position(t, words) in span for span in where)
         and (t.own or _abbreviation(ix, t) or rare(t) or zipf(t.typed) < _OVER_TIME_ZIPF)
         and t.typed not in asking
         and not said & set(match(ix.db, " OR ".join(t.terms), "passages"))
         and not any(said.intersection(_sentences(ix, r)) for r in t.records)
     )
+
+
+# A thing had again ("can I have the operation again", "could they do MVD twice") or a second
+# one ("a second MVD"): the verbs of undergoing, the words after it, the word before it.
+_UNDERGO = frozenset(("have", "has", "had", "get", "gets", "do", "done", "undergo", "redo"))
+_AGAIN = frozenset(("again", "twice"))
+_SECOND = frozenset(("second", "2nd", "another"))
+
+
+def _again(words: list[str]) -> list[range]:
+    """Where a thing asked to be had again stands in ``words``: between a verb of undergoing
+    and "again" or "twice" after it (at most five words apart: "have the MVD operation
+    again"; "the spasms started again after MVD" has none), or right after "second" or
+    "another" ("a second MVD")."""
+    out: list[range] = []
+    for k, word in enumerate(words):
+        if word in _AGAIN:
+            verbs = [v for v in range(max(0, k - _OVER_TIME_SPAN), k) if words[v] in _UNDERGO]
+            if verbs:
+                out.append(range(verbs[-1] + 1, k))
+        elif word in _SECOND:
+            out.append(range(k + 1, k + 3))
+    return out
 
 
 def _sentences(ix: Index, rowid: int) -> range:
