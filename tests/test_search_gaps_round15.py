@@ -9,6 +9,9 @@ written here afresh (none of these questions is from a question set):
   nothing of what becomes of it (`lasting`); a thing of which a sentence says how long it lasts
   or that it returns ("is the facial weakness from Botox permanent": temporary; "is MVD
   permanent": its recurrence) gets no such note;
+- **a figure asked at a length of time written before what it is of** ("what is the 10 year
+  success rate of MVD", "the five-year recurrence rate"): read as the figure asked without
+  the time, the guide never speaks of that time (`period`);
 - **the time until something comes back** ("how soon after MVD do spasms recur"): the guide
   counts how many recur, never when (`until`); Botox's three months answer it of Botox.
 """
@@ -22,13 +25,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from hfs_info import search, search_gaps, store
+from hfs_info import search, search_gaps, store, vocabulary
 from hfs_info.errors import NotFoundError, UsageError
 from hfs_info.schema import output_schema
-from hfs_info.search_analysis import WORD, normalize_query
+from hfs_info.search_analysis import WORD, asked_figure, normalize_query
 from tests.depth import examples
 
 DS = store.load_packaged()
+VOCAB = vocabulary.load()
 SCHEMA = Draft202012Validator(output_schema())
 _CLOSEST = "; the closest passages follow."
 _LASTING = " over time (whether it lasts, or must be removed or replaced)" + _CLOSEST
@@ -222,3 +226,39 @@ def test_the_round_15_notes_never_fail_on_any_text(text: str) -> None:
     for what, about in found.unsaid:
         if what in (search_gaps.REPEAT, search_gaps.LASTING, search_gaps.UNTIL):
             assert all(set(thing.split()) <= set(typed) for thing in about)
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("what is the 10 year success rate of MVD", "10 year"),
+        ("what is the 3-year success rate of microvascular decompression", "3 year"),
+        ("whats the five year recurrence rate after MVD", "five year"),
+    ],
+)
+def test_a_figure_asked_at_a_length_of_time_before_it_is_said_first(
+    question: str, span: str
+) -> None:
+    found = search.answer(DS, question)
+    assert found.unsaid[0][0] == search_gaps.PERIOD
+    assert found.unsaid[0][1][0] == span
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is the success rate of MVD", "is 3 months normal for botox", "what is MVD"],
+)
+def test_no_period_note_without_a_time_or_a_figure_asked(question: str) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.PERIOD for what, _ in found.unsaid)
+
+
+@given(st.lists(st.sampled_from(["what", "is", "the", "10", "year", "success", "rate", "of"])))
+def test_a_figure_asked_with_its_time_is_asked_without_it(words: list[str]) -> None:
+    sentence = " ".join(words)
+    spans = search_gaps._time_spans(sentence)
+    asked = search_gaps._asks_figure(sentence, spans, VOCAB)
+    if asked_figure(sentence, VOCAB) is not None:
+        assert asked
+    elif asked:  # found only without the time: a time was there to take away
+        assert spans

@@ -249,6 +249,17 @@ def _times(text: str) -> set[tuple[int, str]]:
     }
 
 
+def _asks_figure(sentence: str, spans: list[tuple[str, ...]], vocab: Vocabulary) -> bool:
+    """Whether ``sentence`` asks a figure, read also without its lengths of time: one before
+    what the figure is of may hide it ("what is the 10 year success rate of MVD" asks the
+    success rate's percentage, as "what is the success rate of MVD" does)."""
+    if asked_figure(sentence, vocab) is not None:
+        return True
+    timed = {w for span in spans for w in span if w not in _AT_TIME | _LATER}
+    untimed = " ".join(w for w in WORD.findall(normalize_query(sentence)) if w not in timed)
+    return untimed != sentence and asked_figure(untimed, vocab) is not None
+
+
 def period(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     """(the length of time as typed, ``text`` without it) when the sentence of ``text`` that
     asks a figure asks it at a length of time no sentence of the guide states ("what is the
@@ -261,10 +272,8 @@ def period(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     if _TIME_UNITS.keys().isdisjoint(WORD.findall(text.lower())):
         return None  # no length of time (the common case, told cheaply)
     for sentence in re.split(r"(?<=[.?!])\s+|[?!]", text):
-        if asked_figure(sentence, vocab) is None:
-            continue
         spans = _time_spans(sentence)
-        if not spans:
+        if not spans or not _asks_figure(sentence, spans, vocab):
             continue
         stated: set[tuple[int, str]] = set()
         for row in ix.rows:
