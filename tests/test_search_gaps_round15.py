@@ -12,6 +12,9 @@ written here afresh (none of these questions is from a question set):
 - **a figure asked at a length of time written before what it is of** ("what is the 10 year
   success rate of MVD", "the five-year recurrence rate"): read as the figure asked without
   the time, the guide never speaks of that time (`period`);
+- **what is left of a whole** ("the rest of my face", "for the remainder of my life") is no
+  word the guide lacks: the whole is the topic; "rest" asked of itself ("should I rest after
+  Botox") is still said to be not in the guide;
 - **the time until something comes back** ("how soon after MVD do spasms recur"): the guide
   counts how many recur, never when (`until`); Botox's three months answer it of Botox.
 """
@@ -262,3 +265,35 @@ def test_a_figure_asked_with_its_time_is_asked_without_it(words: list[str]) -> N
         assert asked
     elif asked:  # found only without the time: a time was there to take away
         assert spans
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("will the twitching spread over the rest of my face", "section:symptoms"),
+        ("could I stay on Botox for the remainder of my life", None),
+        ("does the spasm reach the rest of the face over time", "section:symptoms"),
+    ],
+)
+def test_what_is_left_of_a_whole_is_no_word_the_guide_lacks(
+    question: str, first: str | None
+) -> None:
+    found = search.answer(DS, question)
+    assert "rest" not in found.unmatched and "remainder" not in found.unmatched
+    if first is not None:
+        assert found.hits[0].id == first
+
+
+def test_rest_asked_of_itself_is_still_not_in_the_guide() -> None:
+    found = search.answer(DS, "should I rest after botox")
+    assert "rest" in found.unmatched
+
+
+@given(st.lists(st.sampled_from(["the", "rest", "of", "my", "face", "remainder", "bed"])))
+def test_a_remainder_word_stands_before_of_every_time_it_is_typed(words: list[str]) -> None:
+    text = " ".join(words)
+    for word in ("rest", "remainder", "face"):
+        if search_gaps.remainder(word, text):
+            assert word in search_gaps._REMAINDER
+            at = [k for k, w in enumerate(words) if w == word]
+            assert at and all(words[k + 1 : k + 2] == ["of"] for k in at)

@@ -885,6 +885,21 @@ def everyday(word: str, vocab: Vocabulary) -> bool:
     return len(word) > 2 and word.endswith("s") and word[:-1] in vocab.filler
 
 
+# The words that, before "of", name what is left of a whole ("the rest of my face", "for the
+# remainder of my life"): the whole is the topic, never they. ("Does rest help" asks of rest.)
+_REMAINDER = frozenset(("rest", "remainder"))
+
+
+def remainder(word: str, text: str) -> bool:
+    """Whether ``word`` stands in ``text`` only as what is left of a whole, before "of" ("the
+    rest of the face"): no topic the guide lacks."""
+    if word not in _REMAINDER:
+        return False
+    words = WORD.findall(normalize_query(text))
+    at = [k for k, w in enumerate(words) if w == word]
+    return bool(at) and all(words[k + 1 : k + 2] == ["of"] for k in at)
+
+
 # The small words a name's initials skip ("National Institutes of Health": NIH).
 _UNINITIALLED = frozenset(("of", "the", "and", "for", "on", "in", "de", "&"))
 # The words that name a share, the kind of figure the guide gives as "%" ("which study do the
