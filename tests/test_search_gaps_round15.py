@@ -15,6 +15,9 @@ written here afresh (none of these questions is from a question set):
 - **what is left of a whole** ("the rest of my face", "for the remainder of my life") is no
   word the guide lacks: the whole is the topic; "rest" asked of itself ("should I rest after
   Botox") is still said to be not in the guide;
+- **a thing likened to one the guide names only in a web address** ("is HFS the same as
+  blepharospasm", "hemifacial spasm vs blepharospasm"): it never says what that is
+  (`definition`); "the same side" likens nothing;
 - **the time until something comes back** ("how soon after MVD do spasms recur"): the guide
   counts how many recur, never when (`until`); Botox's three months answer it of Botox.
 """
@@ -297,3 +300,44 @@ def test_a_remainder_word_stands_before_of_every_time_it_is_typed(words: list[st
             assert word in search_gaps._REMAINDER
             at = [k for k, w in enumerate(words) if w == word]
             assert at and all(words[k + 1 : k + 2] == ["of"] for k in at)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is hemifacial spasm the same as blepharospasm",
+        "HFS versus blepharospasm",
+        "what is the difference between hemifacial spasm and blepharospasm",
+        "is blepharospasm the same condition",
+    ],
+)
+def test_a_thing_likened_to_one_only_in_a_web_address_is_said_first(run, question: str) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "definition", "about": ["blepharospasm"]}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "craniotomy vs craniectomy",
+        "the twitching is on the same side as my old Bell's palsy",
+        "is it the same botox they use for wrinkles",
+        "where is the blepharospasm website",
+    ],
+)
+def test_no_likening_note_without_a_word_only_in_an_address_or_no_likening(
+    question: str,
+) -> None:
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.DEFINITION for what, _ in found.unsaid)
+
+
+@given(st.lists(st.sampled_from(["the", "same", "as", "side", "vs", "thing", "a", "is"])))
+def test_likening_is_a_likening_word_or_the_same_as_a_thing(words: list[str]) -> None:
+    if search_gaps._likens(words):
+        assert not search_gaps._SAMENESS.isdisjoint(words) or any(
+            w == "same" and words[k + 1 : k + 2] in (["as"], ["thing"], ["condition"])
+            for k, w in enumerate(words)
+        )
+    else:
+        assert "vs" not in words

@@ -1092,6 +1092,14 @@ def unsaid(
             after = words[words.index(word) + 1 :] if word in words else []
             if _DOING.isdisjoint(after):
                 out.append((DEFINITION, (word,)))
+    # a thing likened to another ("is HFS the same as blepharospasm", "HFS vs blepharospasm")
+    # that the guide only mentions (a web address, a list): it never says what it is, so it
+    # likens nothing to it
+    if not out and kind is None and _likens(words):
+        for likened in asked:
+            if (word := _undefined(ix, likened)) is not None and _only_addressed(ix, word):
+                out.append((DEFINITION, (word,)))
+                break
     # (a question asking for another treatment than the ones it names is answered by another's)
     if (
         named
@@ -1688,6 +1696,34 @@ def _unfigured(
         if not any(held and (k in spoken or rowid in records) for rowid, k, held in sentences):
             return a.concept.typed
     return None
+
+
+# The words that liken two things or ask them told apart ("the same as", "vs", "the
+# difference between", "tell apart").
+_SAMENESS = frozenset(
+    (
+        *("vs", "versus", "difference", "differences", "different", "differ"),
+        *("apart", "distinguish", "compare", "compared", "similar"),
+    )
+)
+
+
+def _likens(words: list[str]) -> bool:
+    """Whether ``words`` liken two things or ask them told apart ("vs", "the difference", "the
+    same as", "the same thing"; not "the same side")."""
+    if not _SAMENESS.isdisjoint(words):
+        return True
+    return any(
+        w == "same" and words[k + 1 : k + 2] in (["as"], ["thing"], ["condition"])
+        for k, w in enumerate(words)
+    )
+
+
+def _only_addressed(ix: Index, word: str) -> bool:
+    """Whether the guide writes ``word`` only in web addresses (its links and registries:
+    "www.blepharospasm.org"): it names the thing and says nothing of it."""
+    kinds = {ix.rows[r].kind for r in _records(ix, (f'"{word}"',))}
+    return bool(kinds) and kinds <= ADDRESS_KINDS
 
 
 def _undefined(ix: Index, a: Asked) -> str | None:
