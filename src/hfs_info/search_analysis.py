@@ -198,10 +198,10 @@ def read_apart(
     its ordinal ending typed apart ("7 th") are one ordinal; letters with a number glued after
     them ("cn7") are two words, as lookups read them. Nothing else is joined, and no number is
     joined to a word."""
-    text = normalize_query(text)
+    text, shorthand = read_sexes(normalize_query(text))
     tokens = list(WORD.finditer(text))
     out: list[str] = []
-    read: list[tuple[str, str]] = []
+    read: list[tuple[str, str]] = list(shorthand)
     last = i = 0
     while i < len(tokens):
         word = tokens[i].group()
@@ -328,6 +328,35 @@ _MUCH_AS_MANY = (
     r"\bhow much (?=(?:people|patients|persons|person|times|days|weeks|months|years|injections"
     r"|shots|cases|pills|tablets|operations|surgeries)\b)"
 )
+
+
+# A clinician's shorthand for which sex is affected more: F>M, M > F, F<M, F:M (female and
+# male), the letters standing alone (not part of a word), as a chart writes it.
+_SEXES = deferred(r"(?<![\w>:<])([fm]) ?([<>:]) ?([fm])(?![\w>:<])")
+_SEX_NAMES = {"f": "women", "m": "men"}
+
+
+def read_sexes(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` (normalized) with a chart's shorthand for the sexes read as words, and what was
+    read as what: F>M (and M<F) is "more often in women", M>F "more often in men", F:M "women
+    and men". The same letter on both sides, or letters inside a word, stay as typed."""
+    if not (">" in text or "<" in text or ":" in text):
+        return text, ()
+    read: list[tuple[str, str]] = []
+
+    def sexes(match: re.Match[str]) -> str:
+        first, sign, second = match.groups()
+        if first == second:
+            return match.group()
+        if sign == ":":
+            words = f"{_SEX_NAMES[first]} and {_SEX_NAMES[second]}"
+        else:
+            words = f"more often in {_SEX_NAMES[first if sign == '>' else second]}"
+        read.append((match.group(), words))
+        return f" {words} "
+
+    text = _SEXES.sub(sexes, text)
+    return (" ".join(text.split()), tuple(read)) if read else (text, ())
 
 
 def as_meant(text: str) -> str:
