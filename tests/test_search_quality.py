@@ -35,7 +35,8 @@ BLIND_FLOORS = {
     "questions-blind-a.tsv": (0.96, 0.99),  # round 14 ranking: 96.8% / 99.5%
     "questions-blind-b.tsv": (0.91, 0.98),
     # Set D: measured once as the claim (82% / 96%), its misses read after; a floor since.
-    "questions-blind-d.tsv": (0.87, 0.97),  # round 15 reading: 87.4% / 97.9%
+    # round 15 reading: 87.4% / 97.9%; round 15 notes: 87.4% / 98.4%
+    "questions-blind-d.tsv": (0.87, 0.98),
     # Round 8: C 91% / 99%.
     "questions-blind-c.tsv": (0.96, 0.99),  # round 15 reading: 96.3% / 100%
     # Set E (274 questions): measured once as the claim of round 4 (91% / 98%; the landed
@@ -96,7 +97,7 @@ BLIND_FLOORS = {
     # round 13 gaps merged: O 92.1% / 96.4%.
     # Round 14 ranking (who carries a treatment out, when it is turned to, the course over
     # time, the aspects in patients' words): O 94.2% / 97.9%.
-    "questions-blind-o.tsv": (0.94, 0.98),
+    "questions-blind-o.tsv": (0.95, 0.99),  # round 15 notes: 95.4% / 99.1%
     # Set P (337): sealed, measured once after round 13 (71df9a8): 94.7% / 98.5%, "none"
     # 98.6% (answerable: 93.6% first, 98.5% in the first three); a floor since.
     # Round 14 ranking: P 95.5% / 98.8%.
@@ -114,8 +115,9 @@ BLIND_FLOORS = {
     # Set R (341; an even mix of users, some questions on two topics): sealed, measured once
     # after round 14 (33b127b): 92.7% / 97.7%, "none" 98.5% (answerable: 91.2% first, 97.4% in
     # the first three); a floor since. Round 15 reading (AED, CBZ, benzos, F>M, "get to the
-    # nerve"): 94.1% / 99.1%. With round 15 ranking (whether a treatment lasts, the danger of
-    # the condition, its statistics): 95.0% / 99.7%.
+    # nerve"): 94.1% / 99.1%; round 15 notes alone: 92.96% / 97.9% ("none" 100%). With round
+    # 15 ranking too (whether a treatment lasts, the danger of the condition, its statistics),
+    # all three merged: 95.3% / 100%.
     "questions-blind-r.tsv": (0.95, 0.99),
     "questions-blind-j.tsv": (0.96, 0.99),
 }
@@ -131,7 +133,7 @@ NONE_FLOORS = {
     "questions-blind-a.tsv": 0.96,
     "questions-blind-b.tsv": 0.96,
     "questions-blind-c.tsv": 0.96,  # 100% after round 11
-    "questions-blind-d.tsv": 0.93,
+    "questions-blind-d.tsv": 0.99,  # 100% after round 15
     "questions-blind-e.tsv": 0.95,
     "questions-blind-f.tsv": 0.97,  # 98.5% after round 14
     "questions-blind-g.tsv": 0.96,  # 98.3% after round 14
@@ -145,9 +147,10 @@ NONE_FLOORS = {
     # 93% when sealed; 94.1% after round 11, 95.6% round 12, 98.5% round 14
     "questions-blind-m.tsv": 0.97,
     "questions-blind-n.tsv": 0.97,  # 97% when sealed; 100% after round 14
-    "questions-blind-o.tsv": 0.94,  # 88% when sealed; 94.1% after round 13, 95.6% round 14
-    "questions-blind-p.tsv": 0.96,  # 98.6% when sealed
-    "questions-blind-r.tsv": 0.97,  # 98.5% when sealed
+    # 88% when sealed; 94.1% after round 13, 95.6% round 14, 98.5% round 15
+    "questions-blind-o.tsv": 0.98,
+    "questions-blind-p.tsv": 0.99,  # 98.6% when sealed; 100% after round 15
+    "questions-blind-r.tsv": 0.99,  # 98.5% when sealed; 100% after round 15
     "questions-blind-q.tsv": 0.96,  # 86.4% when sealed; 97.5% after round 14
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all

@@ -85,7 +85,8 @@ class Found(NamedTuple):
     # is the kind), "definition" (what the word is), "together" (the things side by side),
     # "aspect" (the first answer is the aspect asked of another thing), "comparison" (the two
     # compared), "treatment" (how it is treated), "pain" (whether it hurts), "picture" (a figure
-    # of it)
+    # of it), "repeat" (whether it can be done again), "lasting" (whether it lasts, or must be
+    # removed or replaced), "until" (the length of time until it comes back)
     unsaid: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 

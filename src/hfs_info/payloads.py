@@ -138,7 +138,11 @@ class Unsaid(TypedDict):
             "place (or one recommended) is asked, and the guide recommends none; names: the "
             "names of things are asked that the guide only counts; if_not: what follows a "
             "condition that does not happen is asked (the condition, as typed), and the guide "
-            "never says it does not happen",
+            "never says it does not happen; repeat: whether they can be done again (repeated, "
+            "redone) is asked, and no sentence of them says so; lasting: whether they last, or "
+            "must be removed or replaced, is asked (permanent, forever, dissolve, replaced), "
+            "and no sentence of them says how long they last; until: the length of time until "
+            "something comes back (recur, come back) is asked, and the guide gives none",
             enum="search gaps",
         ),
     ]

@@ -2405,6 +2405,7 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
         if not _guide_uses(ds, w)
         and not search_analysis.frames(w, text, vocab)
         and not search_gaps.everyday(w, vocab)
+        and not search_gaps.remainder(w, text)
         and not search_gaps.names_a_share(ix, w)
         and not search_gaps.initialism(ix, w)
         and not (

@@ -82,10 +82,11 @@ FIGURE, DEFINITION, TOGETHER, ASPECT = "figure", "definition", "together", "aspe
 COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "picture"
 NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
 AGE_LIMIT, RATE, RECOMMEND, NAMES = "age_limit", "rate", "recommend", "names"
-IF_NOT = "if_not"
+IF_NOT, REPEAT, LASTING, UNTIL = "if_not", "repeat", "lasting", "until"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
-    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES, IF_NOT),
+    *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES, IF_NOT, REPEAT, LASTING),
+    UNTIL,
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -248,6 +249,17 @@ def _times(text: str) -> set[tuple[int, str]]:
     }
 
 
+def _asks_figure(sentence: str, spans: list[tuple[str, ...]], vocab: Vocabulary) -> bool:
+    """Whether ``sentence`` asks a figure, read also without its lengths of time: one before
+    what the figure is of may hide it ("what is the 10 year success rate of MVD" asks the
+    success rate's percentage, as "what is the success rate of MVD" does)."""
+    if asked_figure(sentence, vocab) is not None:
+        return True
+    timed = {w for span in spans for w in span if w not in _AT_TIME | _LATER}
+    untimed = " ".join(w for w in WORD.findall(normalize_query(sentence)) if w not in timed)
+    return untimed != sentence and asked_figure(untimed, vocab) is not None
+
+
 def period(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     """(the length of time as typed, ``text`` without it) when the sentence of ``text`` that
     asks a figure asks it at a length of time no sentence of the guide states ("what is the
@@ -260,10 +272,8 @@ def period(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     if _TIME_UNITS.keys().isdisjoint(WORD.findall(text.lower())):
         return None  # no length of time (the common case, told cheaply)
     for sentence in re.split(r"(?<=[.?!])\s+|[?!]", text):
-        if asked_figure(sentence, vocab) is None:
-            continue
         spans = _time_spans(sentence)
-        if not spans:
+        if not spans or not _asks_figure(sentence, spans, vocab):
             continue
         stated: set[tuple[int, str]] = set()
         for row in ix.rows:
@@ -875,6 +885,21 @@ def everyday(word: str, vocab: Vocabulary) -> bool:
     return len(word) > 2 and word.endswith("s") and word[:-1] in vocab.filler
 
 
+# The words that, before "of", name what is left of a whole ("the rest of my face", "for the
+# remainder of my life"): the whole is the topic, never they. ("Does rest help" asks of rest.)
+_REMAINDER = frozenset(("rest", "remainder"))
+
+
+def remainder(word: str, text: str) -> bool:
+    """Whether ``word`` stands in ``text`` only as what is left of a whole, before "of" ("the
+    rest of the face"): no topic the guide lacks."""
+    if word not in _REMAINDER:
+        return False
+    words = WORD.findall(normalize_query(text))
+    at = [k for k, w in enumerate(words) if w == word]
+    return bool(at) and all(words[k + 1 : k + 2] == ["of"] for k in at)
+
+
 # The small words a name's initials skip ("National Institutes of Health": NIH).
 _UNINITIALLED = frozenset(("of", "the", "and", "for", "on", "in", "de", "&"))
 # The words that name a share, the kind of figure the guide gives as "%" ("which study do the
@@ -1046,6 +1071,10 @@ def unsaid(
         out.append((FIGURE, (group,)))
     if kind == "duration" and not out and (aspect := _aspect_length(ix, text, first, vocab)):
         out.append((FIGURE, (aspect,)))
+    # when a thing comes back ("how long before the spasms recur after MVD"): only a length of
+    # time said of its coming back answers
+    if not out and (returning := _unreturned(ix, named, words, kind)):
+        out.append((UNTIL, (returning,)))
     # a count or a length may be answered in words ("repeated indefinitely", "rare"); a
     # percentage, an age or a size is not
     if kind in _FIGURES_ONLY and not out and (topic := _unfigured(ix, asked, kind, first, vocab)):
@@ -1063,6 +1092,14 @@ def unsaid(
             after = words[words.index(word) + 1 :] if word in words else []
             if _DOING.isdisjoint(after):
                 out.append((DEFINITION, (word,)))
+    # a thing likened to another ("is HFS the same as blepharospasm", "HFS vs blepharospasm")
+    # that the guide only mentions (a web address, a list): it never says what it is, so it
+    # likens nothing to it
+    if not out and kind is None and _likens(words):
+        for likened in asked:
+            if (word := _undefined(ix, likened)) is not None and _only_addressed(ix, word):
+                out.append((DEFINITION, (word,)))
+                break
     # (a question asking for another treatment than the ones it names is answered by another's)
     if (
         named
@@ -1098,6 +1135,9 @@ def unsaid(
         out.append((PAIN, painless))
     if not out and (ageless := _no_age_limit(ix, named, words)):
         out.append((AGE_LIMIT, ageless))
+    for lack, asking, answering in _OVER_TIME:
+        if not out and (unchanged := _unsaid_of(ix, named, words, asking, answering, rare)):
+            out.append((lack, unchanged))
     # the guide's subject may be compared with another thing ("is trigeminal neuralgia more
     # common than hemifacial spasm")
     compared = sorted((*named, *subject), key=lambda t: _position(t, words))
@@ -1378,6 +1418,102 @@ def _unpained(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, ...
     )
 
 
+# What becomes of a named thing later, asked of it: whether it can be done again ("can MVD be
+# repeated"), and whether it lasts, moves or must be replaced ("does the Teflon sponge ever need
+# replacing", "what happens if the sponge moves"). Each as (what the guide lacks, the words
+# that ask it, the guide's words that would answer it: FTS5 terms). A thing of which some
+# sentence speaks with those words is answered ("can Botox be repeated": "repeated
+# indefinitely"; "is MVD permanent": its recurrence).
+# A thing asked of so is a word less common than this in English (Zipf; "sponge" 3.6), though
+# it may describe nothing rare: the guide's own objects, not the story's ("stay", "head").
+_OVER_TIME_ZIPF = 4.0
+# How far (in words) the thing may stand from the word that asks what becomes of it.
+_OVER_TIME_SPAN = 5
+_OVER_TIME: tuple[tuple[str, frozenset[str], str], ...] = (
+    (
+        REPEAT,
+        frozenset(
+            (
+                *("repeat", "repeated", "repeating", "repeatable", "redo", "redone"),
+                *("reoperation", "reoperate", "revision"),
+            )
+        ),
+        '"repeat" OR "repeated" OR "again" OR "indefinitely" OR "second"',
+    ),
+    (
+        LASTING,
+        frozenset(
+            (
+                *("forever", "permanent", "permanently", "dissolve", "dissolves", "degrade"),
+                *("replace", "replaced", "replacing", "replacement", "removed", "remove"),
+                *("shift", "shifts", "slip", "slips", "dislodge", "dislodged"),
+                *("wear", "wears", "lifetime"),
+            )
+        ),
+        '"permanent" OR "temporary" OR "lasts" OR "last" OR "indefinitely" OR "recurrence"'
+        ' OR "return" OR "diminishes" OR "removed" OR "replaced"',
+    ),
+)
+
+
+def _unsaid_of(
+    ix: Index,
+    named: list[Thing],
+    words: list[str],
+    asking: frozenset[str],
+    answering: str,
+    rare: Callable[[Thing], bool],
+) -> tuple[str, ...]:
+    """The record names (and the rare words of the guide) a question asks something of with
+    ``asking`` words that no sentence of the guide speaking of them says with ``answering``
+    (the guide's words for it). Empty when the question does not ask it."""
+    # where the thing asked of may stand: in the same clause as an asking word ("the sponge
+    # ever need replacing"), not a place of the story ("in Cincinnati ... will the stitches be
+    # removed")
+    where = [
+        range(k - _OVER_TIME_SPAN, k + _OVER_TIME_SPAN + 1)
+        for k, w in enumerate(words)
+        if w in asking
+    ]
+    if asking is _OVER_TIME[0][1]:
+        where += _again(words)
+    if not where:
+        return ()
+    said = set(match(ix.db, answering, "passages"))
+    return tuple(
+        t.typed
+        for t in named
+        if any(_position(t, words) in span for span in where)
+        and (t.own or _abbreviation(ix, t) or rare(t) or zipf(t.typed) < _OVER_TIME_ZIPF)
+        and t.typed not in asking
+        and not said & set(match(ix.db, " OR ".join(t.terms), "passages"))
+        and not any(said.intersection(_sentences(ix, r)) for r in t.records)
+    )
+
+
+# A thing had again ("can I have the operation again", "could they do MVD twice") or a second
+# one ("a second MVD"): the verbs of undergoing, the words after it, the word before it.
+_UNDERGO = frozenset(("have", "has", "had", "get", "gets", "do", "done", "undergo", "redo"))
+_AGAIN = frozenset(("again", "twice"))
+_SECOND = frozenset(("second", "2nd", "another"))
+
+
+def _again(words: list[str]) -> list[range]:
+    """Where a thing asked to be had again stands in ``words``: between a verb of undergoing
+    and "again" or "twice" after it (at most five words apart: "have the MVD operation
+    again"; "the spasms started again after MVD" has none), or right after "second" or
+    "another" ("a second MVD")."""
+    out: list[range] = []
+    for k, word in enumerate(words):
+        if word in _AGAIN:
+            verbs = [v for v in range(max(0, k - _OVER_TIME_SPAN), k) if words[v] in _UNDERGO]
+            if verbs:
+                out.append(range(verbs[-1] + 1, k))
+        elif word in _SECOND:
+            out.append(range(k + 1, k + 3))
+    return out
+
+
 def _sentences(ix: Index, rowid: int) -> range:
     """The passage rowids of record ``rowid`` (its sentences, items and points)."""
     return range(ix.first[rowid], ix.first[rowid] + len(ix.rows[rowid].passages))
@@ -1562,6 +1698,34 @@ def _unfigured(
     return None
 
 
+# The words that liken two things or ask them told apart ("the same as", "vs", "the
+# difference between", "tell apart").
+_SAMENESS = frozenset(
+    (
+        *("vs", "versus", "difference", "differences", "different", "differ"),
+        *("apart", "distinguish", "compare", "compared", "similar"),
+    )
+)
+
+
+def _likens(words: list[str]) -> bool:
+    """Whether ``words`` liken two things or ask them told apart ("vs", "the difference", "the
+    same as", "the same thing"; not "the same side")."""
+    if not _SAMENESS.isdisjoint(words):
+        return True
+    return any(
+        w == "same" and words[k + 1 : k + 2] in (["as"], ["thing"], ["condition"])
+        for k, w in enumerate(words)
+    )
+
+
+def _only_addressed(ix: Index, word: str) -> bool:
+    """Whether the guide writes ``word`` only in web addresses (its links and registries:
+    "www.blepharospasm.org"): it names the thing and says nothing of it."""
+    kinds = {ix.rows[r].kind for r in _records(ix, (f'"{word}"',))}
+    return bool(kinds) and kinds <= ADDRESS_KINDS
+
+
 def _undefined(ix: Index, a: Asked) -> str | None:
     """The word ``a`` when it is rare, the guide writes it as typed, and no record is about it
     (it is only mentioned: in a list, a caption, a web address): the guide does not say what it
@@ -1681,6 +1845,88 @@ def _length_asked(text: str, vocab: Vocabulary) -> list[str]:
             continue
         run.append(word)
     return run
+
+
+# The words that say something comes back, as typed ("recur", "come back"): a length of time
+# asked of them is the time until it does. "Return" is not among them: people return to their
+# lives ("return to work after MVD", which the guide times).
+_RETURNING = frozenset(("recur", "recurs", "recurred", "recurring", "recurrence", "relapse"))
+_COME = frozenset(("come", "comes", "coming", "came"))
+# The guide's words for it (FTS5 terms), and for how long an effect lasts until it does
+# ("Botox usually lasts three months" answers "how long before the twitching comes back").
+_RETURN_TERMS = '"recurrence" OR "recur" OR "recurs" OR "relapse"'
+_RETURN_WORDS = ("recur", "relapse")
+_LASTS = frozenset(("last", "lasts", "lasting"))
+# The words after "time" that ask a length of time until something ("the average time before
+# spasms recur", "time to recurrence").
+_UNTIL_WORDS = frozenset(("before", "until", "till", "to"))
+
+
+# The words that ask a length of time, and the words that join a second question to a first
+# ("how long is recovery and does it come back": the length is of the recovery).
+_WHEN_WORDS = frozenset(("long", "soon", "time", "when", "until", "till", "quickly"))
+_JOINING = frozenset(("and", "or", "but", "also"))
+
+
+def _comes_back(words: list[str]) -> str | None:
+    """The words of ``words`` that say something comes back ("recur", "come back"; not "come
+    back to work"), asked in one clause with a word asking a length of time; or None."""
+    for k, word in enumerate(words):
+        if word in _RETURNING:
+            typed = word
+        elif word in _COME and words[k + 1 : k + 2] == ["back"] and words[k + 2 : k + 3] != ["to"]:
+            typed = f"{word} back"
+        else:
+            continue
+        for at, asking in enumerate(words):
+            between = words[min(at, k) + 1 : max(at, k)]
+            if asking in _WHEN_WORDS and _JOINING.isdisjoint(between):
+                return typed
+    return None
+
+
+def _unreturned(ix: Index, named: list[Thing], words: list[str], kind: str | None) -> str | None:
+    """What a question asks the time until it comes back ("how long before the spasms recur
+    after MVD", "the average time before spasms come back"), as typed, when no sentence of the
+    guide saying something comes back holds a length of time, and no sentence of a thing the
+    question names says how long it lasts (Botox's three months is how long until the
+    twitching returns): the guide counts how many it comes back to (7%), never when. None
+    otherwise."""
+    # ("how long" may be read as no figure asked after a story: "after the operation how
+    # long before it comes back")
+    timed = kind == "duration" or any(
+        (w == "time" and words[k + 1 : k + 2] and words[k + 1] in _UNTIL_WORDS)
+        or (w == "how" and words[k + 1 : k + 2] in (["long"], ["soon"]))
+        for k, w in enumerate(words)
+    )
+    if not timed or (returning := _comes_back(words)) is None:
+        return None
+    # how long a thing named lasts (its record's aspects and figures: "Usually lasts three
+    # months" of treatment:botox/duration)
+    for t in named:
+        for rowid, row in enumerate(ix.rows):
+            if not _belongs(ix, rowid, t):
+                continue
+            for k in _sentences(ix, rowid):
+                text = titled(ix, k)
+                if not _LASTS.isdisjoint(WORD.findall(text.lower())) and holds_figure(
+                    "duration", row.passages[k - ix.first[rowid]]
+                ):
+                    return None
+    said = sorted(match(ix.db, _RETURN_TERMS, "passages"))
+    texts = ix.db.execute(
+        f"SELECT text FROM passages WHERE rowid IN ({','.join(map(str, said))})"
+    ).fetchall()
+    # (an item of a list of its own: "2% report a delay in the month after surgery" times no
+    # recurrence)
+    if any(
+        holds_figure("duration", part)
+        for row in texts
+        for part in str(row[0]).split(";")
+        if any(w in part.lower() for w in _RETURN_WORDS)
+    ):
+        return None
+    return returning
 
 
 def _aspect_length(

@@ -540,6 +540,10 @@ _UNSAID = {
     "recommend": "The guide recommends no {named} (it names none to choose)" + _CLOSEST,
     "names": "The guide gives how many {named} there are, not their names" + _CLOSEST,
     "if_not": "The guide does not say what happens if not so ({named})" + _CLOSEST,
+    "until": "The guide gives no length of time until {named}" + _CLOSEST,
+    "repeat": "The guide does not say whether {named} can be repeated" + _CLOSEST,
+    "lasting": "The guide does not say what becomes of {named} over time (whether it lasts,"
+    " or must be removed or replaced)" + _CLOSEST,
     "negated": "The question is put negatively ({named}): the guide's figures count what does"
     " happen, so the figures below do not answer it as asked.",
     "comparison": "The guide never compares {both}" + _CLOSEST,
