@@ -151,7 +151,8 @@ def test_whether_a_thing_lasts_or_is_replaced_is_said_first(run, question: str, 
     [
         ("can the botox injections be repeated", "treatment:botox/results"),
         ("is the facial weakness from Botox permanent", "treatment:botox/side_effects"),
-        ("is mvd permanent", "treatment:mvd"),
+        # whether the operation lasts is its outcome (round 15 ranking): its results lead
+        ("is mvd permanent", "treatment:mvd/results"),
         ("does botox wear off", "treatment:botox/duration"),
         ("what muscles does the facial nerve move", None),
     ],
