@@ -35,7 +35,8 @@ ASKS = {
     "how soon": "duration",
     "how quickly": "duration",
     "how many": "number",
-    "how often": "number",
+    "how often": "frequency",
+    "how frequently": "frequency",
     "what age": "age",
     "how old": "age",
     "how common": "number",
@@ -68,6 +69,8 @@ def test_an_asking_phrase_asks_for_its_kind_of_figure(
         kind = topic[0]
     if ask == "how many" and topic[0] in ("people", "patients"):
         kind = "people"  # a share of them or a count of them answers
+    if kind == "frequency" and not search_analysis._HAD.intersection(text.split()):
+        kind = "number"  # how often the condition occurs: a share or a count answers
     assert asked_figure(text, VOCAB) == kind
 
 
@@ -304,3 +307,55 @@ def test_people_are_counted_by_a_share_a_ratio_or_a_count_of_them() -> None:
     assert holds_figure("people", "8 people in 100,000")
     assert holds_figure("people", "long-term results in 143 patients")
     assert not holds_figure("people", "Usually works within three days")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how often can i have botox",
+        "botox shots how often",
+        "how frequently should I go back for injections",
+        "how often are the blood tests done on the drugs",
+        "how often do I get the injections repeated",
+    ],
+)
+def test_how_often_is_answered_only_by_a_frequency(run, question: str) -> None:
+    """Trials 9 and 10: "how often" was answered by how long Botox lasts ("usually lasts three
+    months"), read as an interval the guide never gives. A length of time is no frequency: the
+    answer says first that the guide gives none, and shows the closest passages."""
+    data = json.loads(run("search", question, "-f", "json").stdout)
+    assert data["no_figure"] == "frequency"
+    assert data["results"]
+    plain = run("search", question, "-f", "plain").stdout
+    assert plain.index("The guide gives no frequency or interval for this") < plain.index(
+        "Closest passage ("
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how often does it start near the eye", "statistic:onset-near-eye"),
+        ("how often is a blood vessel found in surgery", "statistic:mvd-vessel-found"),
+        ("how frequently does hfs occur", "section:affected"),
+        ("how often does surgery find a blood vessel", "treatment:mvd/findings"),
+    ],
+)
+def test_how_often_is_answered_by_a_share(run, question: str, first: str) -> None:
+    """A share answers how often ("92%", "8 people in 100,000"): no note then."""
+    data = json.loads(run("search", question, "-f", "json").stdout)
+    assert data["no_figure"] is None and data["results"][0]["id"] == first
+
+
+@given(
+    number=st.integers(min_value=1, max_value=12),
+    unit=st.sampled_from(["day", "week", "month", "year"]),
+    form=st.sampled_from(["every {n} {u}s", "{n} times a {u}", "twice a {u}", "once {n} {u}s"]),
+)
+def test_a_frequency_is_a_count_per_time_a_length_is_not(number: int, unit: str, form: str) -> None:
+    said = form.format(n=number, u=unit)
+    assert holds_figure("frequency", f"Injections are given {said}.") == (
+        not said.startswith("once")
+    )
+    assert not holds_figure("frequency", f"It usually lasts {number} {unit}s.")
+    assert holds_figure("frequency", f"It comes back in {number}% of cases.")

@@ -177,8 +177,9 @@ class Search(TypedDict):
     no_figure: Annotated[
         str | None,
         Note(
-            "the kind of figure the query asks for (percentage, duration, number, age, size, "
-            "people, or the unit asked a count of: hours) when no answer shown holds one: the "
+            "the kind of figure the query asks for (percentage, duration, number, frequency, "
+            "age, size, people, or the unit asked a count of: hours) when no answer shown "
+            "holds one: the "
             "guide gives "
             "no such figure and the results are only the closest passages; null otherwise"
         ),

@@ -1211,12 +1211,12 @@ _FIGURE_ASKS = {
     ("how", "quickly"): "duration",
     ("how", "fast"): "duration",
     ("how", "many"): "number",
-    ("how", "often"): "number",
+    ("how", "often"): "frequency",
     ("what", "age"): "age",
     ("how", "old"): "age",
     ("how", "common"): "number",
-    ("how", "frequent"): "number",
-    ("how", "frequently"): "number",
+    ("how", "frequent"): "frequency",
+    ("how", "frequently"): "frequency",
     ("how", "big"): "size",
     ("how", "large"): "size",
     ("how", "wide"): "size",
@@ -1257,9 +1257,10 @@ def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
     for i, word in enumerate(words):
         if word not in ("how", "what", "which"):
             continue
-        if i and not is_filler(words[i - 1], vocabulary):
-            continue  # "the test that measures how fast": not what is asked
         kind = _FIGURE_ASKS.get((word, words[i + 1])) if i + 1 < len(words) else None
+        if i and not is_filler(words[i - 1], vocabulary) and not (kind and i + 2 == len(words)):
+            continue  # "the test that measures how fast": not what is asked ("shots how often",
+            # the phrase ending the question, is)
         after = words[i + 2 : i + 3]
         if kind is None and word == "what":
             # "what are the chances", "what is the success rate", "what is my risk rate"
@@ -1273,6 +1274,8 @@ def asked_figure(text: str, vocabulary: Vocabulary) -> str | None:
                 return "age" if rest[3:4] == ["age"] else "number"
         if kind is None:
             continue
+        if kind == "frequency" and not _HAD.intersection(words):
+            kind = "number"  # how often the condition occurs: a share or a count answers
         if kind != "percentage" and after:
             unit = after[0][:-1] if after[0].endswith("s") else after[0]
             if unit in _UNITS:
@@ -1319,6 +1322,18 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
             for i in numbers
             for w in words[i + 1 : i + 2]
         )
+    if kind == "frequency":
+        # how often: a share ("92%", "8 in 100,000"), a number of times, or a count per unit
+        # of time ("every three months", "twice a year"); how long a thing lasts ("usually
+        # lasts three months") is no frequency, nor is a word such as "routinely"
+        if holds_figure("percentage", text) or _OFTEN.intersection(words):
+            return True
+        if any(words[i + 1 : i + 2] in (["times"], ["time"]) for i in numbers):
+            return True
+        return any(
+            w in _PER and any(_unit(x) in _TIMES for x in words[k + 1 : k + 3])
+            for k, w in enumerate(words)
+        )
     if kind == "people":  # a share of people ("85%", "8 in 100,000") or a count of them
         return holds_figure("percentage", text) or any(
             w in _PEOPLE for i in numbers for w in words[i + 1 : i + 3]
@@ -1347,6 +1362,28 @@ def holds_figure(kind: str, text: str, itself: bool = False) -> bool:
             if held and not (itself and words[j + 1 : j + 2] and words[j + 1] in _COUNTED_FROM):
                 return True
     return False
+
+
+# The words of a question asking how often something is had or done ("how often do I need
+# botox", "botox shots how often", "how often are blood tests done"), which only a frequency
+# answers: how long a treatment lasts is no interval the guide gives.
+_HAD = frozenset(
+    (
+        *("need", "needs", "needed", "have", "has", "get", "gets", "given", "give", "done"),
+        *("repeat", "repeated", "redone", "go", "botox", "injection", "injections", "shot"),
+        *("shots", "jab", "jabs", "test", "tests", "scan", "scans", "pill", "pills", "tablet"),
+        *("tablets", "dose", "doses", "medication", "medicine", "drug", "drugs"),
+    )
+)
+# Words that give a frequency themselves, and those that count per a unit of time ("every
+# three months", "per year").
+_OFTEN = frozenset(("twice", "daily", "weekly", "monthly", "yearly", "annually", "hourly"))
+_PER = frozenset(("every", "per", "each", "a", "an"))
+
+
+def _unit(word: str) -> str:
+    """A unit of time as written once ("months": month)."""
+    return word[:-1] if word.endswith("s") else word
 
 
 # The words that say something happens at once: a time until it, in words.

@@ -520,6 +520,7 @@ _FIGURES = {
     "age": "age",
     "size": "size",
     "people": "share or number of people",
+    "frequency": "frequency or interval",
 }
 
 
