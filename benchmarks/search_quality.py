@@ -49,7 +49,9 @@ BLIND_O = FIXTURES / "questions-blind-o.tsv"
 BLIND_P = FIXTURES / "questions-blind-p.tsv"
 BLIND_Q = FIXTURES / "questions-blind-q.tsv"
 BLIND_R = FIXTURES / "questions-blind-r.tsv"
+BLIND_S = FIXTURES / "questions-blind-s.tsv"
 NAMES = {
+    BLIND_S: "blind set S (questions-blind-s.tsv; written blind, round 15 claim, development set)",
     BLIND_R: "blind set R (questions-blind-r.tsv; written blind, round 14 claim, development set)",
     BLIND_Q: "blind set Q (questions-blind-q.tsv; written blind, round 14 start, development set)",
     BLIND_P: "blind set P (questions-blind-p.tsv; written blind, round 13 claim, development set)",
@@ -73,6 +75,7 @@ NAMES = {
 }
 # The blind sets, newest first, and the held-out set: the headline, and what --ablate scores.
 BLIND_SETS = (
+    BLIND_S,
     BLIND_R,
     BLIND_Q,
     BLIND_P,

@@ -384,3 +384,40 @@ def test_how_long_each_spasm_lasts_is_no_treatments_length(question: str) -> Non
     found = search.answer(DS, question)
     assert found.no_figure == "duration"
     assert [what for what, _ in found.unsaid] == ["figure"]
+
+
+@pytest.mark.parametrize(
+    ("question", "pair"),
+    [
+        ("which is safer, Tegretol or Dilantin", ("tegretol", "dilantin")),
+        ("which works better baclofen or valium", ("baclofen", "valium")),
+        (
+            "which drug has fewer side effects, carbamazepine or phenytoin",
+            ("carbamazepine", "phenytoin"),
+        ),
+    ],
+)
+def test_a_choice_asked_between_two_drugs_is_a_comparison_the_guide_never_makes(
+    question: str, pair: tuple[str, str]
+) -> None:
+    """Set S: "which is safer, X or Y" compares as "is X safer than Y" does; the guide names the
+    drugs side by side and compares none of them."""
+    found = search.answer(DS, question)
+    assert found.unsaid[:1] == ((search_gaps.COMPARISON, pair),)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which is safer tegretol or surgery",
+        "which is better botox or mvd",
+        "which is it, botox or mvd",
+    ],
+)
+def test_a_choice_between_two_treatments_or_without_a_comparing_word_is_no_such_note(
+    question: str,
+) -> None:
+    """Two treatments: the guide says each has benefits and limitations, to be weighed with
+    your doctor; and "which ... or" with no comparing word asks no comparison."""
+    found = search.answer(DS, question)
+    assert all(what != search_gaps.COMPARISON for what, _ in found.unsaid)

@@ -119,6 +119,11 @@ BLIND_FLOORS = {
     # 15 ranking too (whether a treatment lasts, the danger of the condition, its statistics),
     # all three merged: 95.3% / 100%.
     "questions-blind-r.tsv": (0.95, 0.99),
+    # Set S (334; people just told of the diagnosis, a third in words the guide does not use,
+    # unanswerable questions made to sound answerable): sealed, measured once after round 15
+    # (04ce2aa): 93.1% / 97.3%, "none" 89.6% (answerable: 94.0% first, 99.3% in the first
+    # three); a floor since.
+    "questions-blind-s.tsv": (0.93, 0.97),
     "questions-blind-j.tsv": (0.96, 0.99),
 }
 
@@ -151,6 +156,7 @@ NONE_FLOORS = {
     "questions-blind-o.tsv": 0.98,
     "questions-blind-p.tsv": 0.99,  # 98.6% when sealed; 100% after round 15
     "questions-blind-r.tsv": 0.99,  # 98.5% when sealed; 100% after round 15
+    "questions-blind-s.tsv": 0.89,  # 89.6% when sealed
     "questions-blind-q.tsv": 0.96,  # 86.4% when sealed; 97.5% after round 14
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
@@ -180,6 +186,7 @@ NOTED_CEILINGS = {
     "questions-blind-p.tsv": 16,  # 19 when sealed; 14 after round 15 reading
     "questions-blind-q.tsv": 22,  # 28 when sealed; 20 after round 14
     "questions-blind-r.tsv": 26,  # 26 when sealed; 24 after round 15 reading
+    "questions-blind-s.tsv": 31,  # 29 when sealed
 }
 
 

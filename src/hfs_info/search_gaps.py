@@ -1235,11 +1235,20 @@ def _compared(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, str
     two treatments (the guide says each has benefits and limitations, to be weighed with your
     doctor: "is MVD better than Botox", "is Tegretol safer than surgery"), and for things that
     are no record's own name ("more often in women than men" is answered).
+    A choice asked between the two ("which is safer, Tegretol or Dilantin", "which works
+    better: baclofen or Valium") compares them as well: a comparing word after "which", the
+    two either side of "or".
     ``words``: the question's words, as read."""
-    if "than" not in words:
-        return None
-    at = words.index("than")
-    if not _COMPARING.intersection(words[max(0, at - _COMPARED_SPAN) : at]):
+    if "than" in words:
+        at = words.index("than")
+        if not _COMPARING.intersection(words[max(0, at - _COMPARED_SPAN) : at]):
+            return None
+    elif "which" in words and "or" in words[words.index("which") :]:
+        which = words.index("which")
+        at = words.index("or", which)
+        if not _COMPARING.intersection(words[which:at]):
+            return None
+    else:
         return None
     own = [t for t in named if t.own]
     before = [t for t in own if _position(t, words) in range(at)]
