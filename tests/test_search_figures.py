@@ -359,3 +359,33 @@ def test_a_frequency_is_a_count_per_time_a_length_is_not(number: int, unit: str,
     )
     assert not holds_figure("frequency", f"It usually lasts {number} {unit}s.")
     assert holds_figure("frequency", f"It comes back in {number}% of cases.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are the chances of going deaf after MVD",
+        "what are the chances of hearing loss after surgery",
+        "how likely is it to lose hearing following MVD",
+        "what are the odds of facial weakness after the operation",
+    ],
+)
+def test_a_chance_is_of_what_happens_not_of_the_treatment_after_which(run, question: str) -> None:
+    """Set S: the chances of going deaf after MVD were "answered" by MVD's results (85%, 9%,
+    2%, 7% of the spasms): the treatment after which a thing happens is no topic of its figure
+    beside the thing itself, and the guide gives no such chance."""
+    data = json.loads(run("search", question, "-f", "json").stdout)
+    assert data["no_figure"] == "percentage"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what percentage of patients have a recurrence after MVD",
+        "what are the chances of relief after surgery",
+        "what percent get immediate relief after microvascular decompression",
+    ],
+)
+def test_a_chance_the_guide_gives_after_a_treatment_is_answered(run, question: str) -> None:
+    data = json.loads(run("search", question, "-f", "json").stdout)
+    assert data["no_figure"] is None

@@ -2611,6 +2611,10 @@ def _topics(
 FIGURE_HITS = 3
 
 
+# The words after which a question names when a figure happens, not what it is of.
+_CIRCUMSTANCE = frozenset(("after", "following", "post", "from"))
+
+
 def _no_figure(
     text: str, hits: tuple[Hit, ...], topics: list[tuple[str, int, tuple[bool, ...]]]
 ) -> str | None:
@@ -2633,6 +2637,13 @@ def _no_figure(
     topics = [t for t in topics if set(t[0].split()) <= asking] if asking else topics
     # a word that asks the figure ("the usual age", "the chances") is no topic of it
     topics = [t for t in topics if t[0] not in search_gaps.FIGURE_WORDS]
+    # nor, beside another topic, the treatment after which it is asked ("the chances of going
+    # deaf after MVD": the figure is of deafness, MVD only when it happens)
+    words = WORD.findall(search_analysis.normalize_query(sentence or text))
+    after = {w for i, w in enumerate(words) if i and words[i - 1] in _CIRCUMSTANCE}
+    kept = [t for t in topics if t[0] not in after]
+    if kept:
+        topics = kept
     shown = [unmarked(f"{hit.title}. {hit.snippet}") for hit in hits[:FIGURE_HITS]]
     holds = [search_analysis.holds_figure(kind, s) for s in shown]
     answered = [any(h and s for h, s in zip(holds, speaks, strict=False)) for *_, speaks in topics]
