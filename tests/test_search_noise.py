@@ -330,6 +330,9 @@ def test_every_content_word_of_the_guide_is_found() -> None:
         # the disclaimer: the guide's "not intended to replace", our "take the place of"
         ("does this information replace my doctor's advice", "source:guide"),
         ("is the guide a substitute for my neurologist", "source:guide"),
+        # trial 10: "medical" alone is the medication by its stem, and "advice" is filler
+        ("is this medical advice", "source:guide"),
+        ("is what I read here medical advice?", "source:guide"),
     ],
 )
 def test_the_guides_words_that_the_paraphrase_says_otherwise_find_it(
