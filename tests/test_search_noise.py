@@ -333,6 +333,9 @@ def test_every_content_word_of_the_guide_is_found() -> None:
         # trial 10: "medical" alone is the medication by its stem, and "advice" is filler
         ("is this medical advice", "source:guide"),
         ("is what I read here medical advice?", "source:guide"),
+        # trial 10: the options are all the treatments, not Botox ("are injections an option")
+        ("what are the treatment options", "section:overview"),
+        ("what are my options", "section:overview"),
     ],
 )
 def test_the_guides_words_that_the_paraphrase_says_otherwise_find_it(
