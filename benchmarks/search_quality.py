@@ -50,7 +50,11 @@ BLIND_P = FIXTURES / "questions-blind-p.tsv"
 BLIND_Q = FIXTURES / "questions-blind-q.tsv"
 BLIND_R = FIXTURES / "questions-blind-r.tsv"
 BLIND_S = FIXTURES / "questions-blind-s.tsv"
+BLIND_T = FIXTURES / "questions-blind-t.tsv"
+BLIND_U = FIXTURES / "questions-blind-u.tsv"
 NAMES = {
+    BLIND_U: "blind set U (questions-blind-u.tsv; written blind, final claim, development set)",
+    BLIND_T: "blind set T (questions-blind-t.tsv; written blind, final claim, development set)",
     BLIND_S: "blind set S (questions-blind-s.tsv; written blind, round 15 claim, development set)",
     BLIND_R: "blind set R (questions-blind-r.tsv; written blind, round 14 claim, development set)",
     BLIND_Q: "blind set Q (questions-blind-q.tsv; written blind, round 14 start, development set)",
@@ -75,6 +79,8 @@ NAMES = {
 }
 # The blind sets, newest first, and the held-out set: the headline, and what --ablate scores.
 BLIND_SETS = (
+    BLIND_U,
+    BLIND_T,
     BLIND_S,
     BLIND_R,
     BLIND_Q,

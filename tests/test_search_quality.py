@@ -124,6 +124,14 @@ BLIND_FLOORS = {
     # (04ce2aa): 93.1% / 97.3%, "none" 89.6% (answerable: 94.0% first, 99.3% in the first
     # three); a floor since.
     "questions-blind-s.tsv": (0.93, 0.97),
+    # Set T (380; an even mix of users, as R): sealed, measured once on the final state of the
+    # session (f305384): 95.8% / 97.9%, "none" 98.6% (answerable: 95.1% first, 97.7% in the
+    # first three); a floor since.
+    "questions-blind-t.tsv": (0.95, 0.97),
+    # Set U (320; an even mix of users, as R and T): sealed, measured once on the same state as
+    # T (f305384): 93.4% / 97.5%, "none" 93.1% (answerable: 93.5% first, 98.8% in the first
+    # three); a floor since.
+    "questions-blind-u.tsv": (0.93, 0.97),
     "questions-blind-j.tsv": (0.96, 0.99),
 }
 
@@ -157,6 +165,8 @@ NONE_FLOORS = {
     "questions-blind-p.tsv": 0.99,  # 98.6% when sealed; 100% after round 15
     "questions-blind-r.tsv": 0.99,  # 98.5% when sealed; 100% after round 15
     "questions-blind-s.tsv": 0.89,  # 89.6% when sealed
+    "questions-blind-t.tsv": 0.98,  # 98.6% when sealed
+    "questions-blind-u.tsv": 0.93,  # 93.1% when sealed
     "questions-blind-q.tsv": 0.96,  # 86.4% when sealed; 97.5% after round 14
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
@@ -187,6 +197,8 @@ NOTED_CEILINGS = {
     "questions-blind-q.tsv": 22,  # 28 when sealed; 20 after round 14
     "questions-blind-r.tsv": 26,  # 26 when sealed; 24 after round 15 reading
     "questions-blind-s.tsv": 31,  # 29 when sealed
+    "questions-blind-t.tsv": 25,  # 23 when sealed
+    "questions-blind-u.tsv": 22,  # 20 when sealed
 }
 
 
