@@ -22,20 +22,12 @@ UNSAFE_CLASS = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069" + INVISIB
 def class_chars(body: str) -> frozenset[str]:
     """The characters of a regular-expression class body made of characters and ``a-b``
     ranges (as UNSAFE_CLASS is)."""
-    chars: set[str] = set()
-    i = 0
-    while i < len(body):
-        if i + 2 < len(body) and body[i + 1] == "-":
-            chars.update(map(chr, range(ord(body[i]), ord(body[i + 2]) + 1)))
-            i += 3
-        else:
-            chars.add(body[i])
-            i += 1
-    return frozenset(chars)
+    return frozenset(chr(c) for low, high in class_ranges(body) for c in range(low, high + 1))
 
 
 def class_ranges(body: str) -> tuple[tuple[int, int], ...]:
-    """The code point ranges, first and last, of a class body such as ``class_chars`` reads."""
+    """The code point ranges, first and last, of a regular-expression class body made of
+    characters and ``a-b`` ranges (as UNSAFE_CLASS is)."""
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(body):
