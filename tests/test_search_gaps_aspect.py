@@ -12,19 +12,17 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from hfs_info import search, search_gaps, store
 from hfs_info.errors import NotFoundError
-from hfs_info.schema import output_schema
 from hfs_info.search_analysis import WORD, normalize_query
 from hfs_info.search_index import index_for
 from tests.depth import examples
+from tests.searching import SCHEMA
 
 DS = store.load_packaged()
 IX = index_for(DS)
 ENTRIES = {e.id: e for e in search.entries(DS)}
-SCHEMA = Draft202012Validator(output_schema())
 TREATMENTS = {e.id for e in ENTRIES.values() if e.kind == "treatment" and "/" not in e.id}
 # every own name of a treatment, or of a drug given in one
 TREATMENT_NAMES = sorted(

@@ -20,20 +20,18 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from hfs_info import search, search_gaps, store, vocabulary
 from hfs_info.errors import NotFoundError
-from hfs_info.schema import output_schema
 from hfs_info.search_analysis import WORD, asked_figure, holds_figure, normalize_query
 from hfs_info.search_index import index_for
 from tests.depth import examples
+from tests.searching import SCHEMA
 
 DS = store.load_packaged()
 VOCAB = vocabulary.load()
 IX = index_for(DS)
 ENTRIES = {e.id: e for e in search.entries(DS)}
-SCHEMA = Draft202012Validator(output_schema())
 OWN_NAMES = sorted(IX.own_names)
 COMPARING = re.compile(r"\b(?:than|better|worse|more|less|safer|stronger)\b", re.IGNORECASE)
 FIGURE = re.compile(r"\bfig(?:ure)?s?\.? \d", re.IGNORECASE)

@@ -17,20 +17,19 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from hfs_info import search, search_gaps, store, views, vocabulary
 from hfs_info.errors import NotFoundError, UsageError
-from hfs_info.schema import output_schema
 from hfs_info.search_analysis import WORD, asked_figure, normalize_query
 from hfs_info.search_index import index_for
 from hfs_info.text import number_of
 from tests.depth import examples
+from tests.searching import SCHEMA
+from tests.searching import plain as _plain
 
 DS = store.load_packaged()
 VOCAB = vocabulary.load()
 IX = index_for(DS)
-SCHEMA = Draft202012Validator(output_schema())
 # The lengths of time the guide states, read here from its records (number, unit).
 UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour"}
 STATED = {
@@ -42,10 +41,6 @@ STATED = {
     )
     if unit.rstrip("s") in UNITS and (n := number_of(number)) is not None
 }
-
-
-def _plain(run, question: str) -> str:
-    return " ".join(run("search", question, "-f", "plain").stdout.split())
 
 
 def test_the_guide_states_few_lengths_of_time() -> None:

@@ -15,37 +15,22 @@ answer though it names what they ask about, and a choice that is no "together" g
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from hfs_info import search, search_gaps, store, vocabulary
 from hfs_info.errors import NotFoundError, UsageError
-from hfs_info.schema import output_schema
 from hfs_info.search_analysis import WORD, normalize_query
 from hfs_info.search_index import index_for
 from tests.depth import examples
+from tests.searching import CLOSEST as _CLOSEST
+from tests.searching import answered_json as _json
+from tests.searching import plain as _plain
 
 DS = store.load_packaged()
 VOCAB = vocabulary.load()
 IX = index_for(DS)
-SCHEMA = Draft202012Validator(output_schema())
-_CLOSEST = "; the closest passages follow."
-
-
-def _plain(run, question: str) -> str:
-    return " ".join(run("search", question, "-f", "plain").stdout.split())
-
-
-def _json(run, question: str) -> dict:
-    result = run("search", question, "-f", "json")
-    assert result.status == 0
-    data = json.loads(result.stdout)
-    SCHEMA.validate(data)
-    return data
 
 
 @pytest.mark.parametrize(

@@ -24,42 +24,21 @@ written here afresh (none of these questions is from a question set):
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from hfs_info import search, search_gaps, store, vocabulary
 from hfs_info.errors import NotFoundError, UsageError
-from hfs_info.schema import output_schema
 from hfs_info.search_analysis import WORD, asked_figure, normalize_query
 from tests.depth import examples
+from tests.searching import CLOSEST as _CLOSEST
+from tests.searching import answered_json as _json
+from tests.searching import first_note as _first_note
 
 DS = store.load_packaged()
 VOCAB = vocabulary.load()
-SCHEMA = Draft202012Validator(output_schema())
-_CLOSEST = "; the closest passages follow."
 _LASTING = " over time (whether it lasts, or must be removed or replaced)" + _CLOSEST
-
-
-def _plain(run, question: str) -> str:
-    return " ".join(run("search", question, "-f", "plain").stdout.split())
-
-
-def _json(run, question: str) -> dict:
-    result = run("search", question, "-f", "json")
-    assert result.status == 0
-    data = json.loads(result.stdout)
-    SCHEMA.validate(data)
-    return data
-
-
-def _first_note(run, question: str, note: str) -> None:
-    plain = _plain(run, question)
-    assert note in plain
-    assert plain.index(note) < plain.index("Closest passage (")
 
 
 @pytest.mark.parametrize(
