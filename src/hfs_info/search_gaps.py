@@ -83,10 +83,11 @@ COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "pictu
 NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
 AGE_LIMIT, RATE, RECOMMEND, NAMES = "age_limit", "rate", "recommend", "names"
 IF_NOT, REPEAT, LASTING, UNTIL = "if_not", "repeat", "lasting", "until"
+FINDINGS, CONTACT, TRIALS = "findings", "contact", "trials"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
     *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES, IF_NOT, REPEAT, LASTING),
-    UNTIL,
+    *(UNTIL, FINDINGS, CONTACT, TRIALS),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -426,6 +427,158 @@ def recommended(words: list[str]) -> tuple[str, ...]:
             if provider in _PROVIDERS and linked and _KIND_OF.isdisjoint(words[max(0, k - 7) : k]):
                 return (provider,)
     return ()
+
+
+# A cited study asked what it found ("what did the Samii study find", "how many people in the
+# Samii study had hearing loss"): the guide lists a reference by its citation alone unless a
+# figure of it is drawn from it (its record's context then holds that figure's group); the words
+# that ask a study's findings, and the words that only name a study.
+_FINDING = frozenset(
+    (
+        *("find", "finds", "found", "findings", "finding", "show", "shows", "showed", "shown"),
+        *("conclude", "concluded", "conclusion", "conclusions", "report", "reports"),
+        *("reported", "discover", "discovered", "learn", "learned", "prove", "proved"),
+    )
+)
+_RESULTS = frozenset(("result", "results", "outcome", "outcomes", "effect", "effects"))
+_STUDY = frozenset(
+    (
+        *("study", "studies", "series", "paper", "papers", "article", "articles", "trial"),
+        *("research", "journal", "reference", "ref", "publication", "published", "authors"),
+        *("author", "cited", "source", "citation", "et", "al"),
+    )
+)
+_ASKING = frozenset(("what", "how", "which", "did", "do", "does", "were", "was", "whether"))
+# The figures a citation may hold: a count of patients ("a series of 143 patients"), a year.
+_COUNTS = frozenset(("number", "people", "age"))
+
+
+def _cited_only(entry: Entry, words: list[str]) -> str | None:
+    """The word of ``words`` that names ``entry``, a reference none of the guide's figures is
+    drawn from (its record's context names no group of figures), by an author's name ("Samii")
+    or its number ("reference 2"); None otherwise."""
+    if entry.kind != "reference" or entry.context:
+        return None
+    # the authors stand before the citation's first colon ("Samii M, Günther T, ...: title")
+    authors = set(WORD.findall(normalize_query(entry.body.split(":", 1)[0])))
+    number = entry.title.rsplit(" ", 1)[-1]
+    for k, word in enumerate(words):
+        if word in authors and zipf(word) < RARE_ZIPF and not word.isdigit() and len(word) > 2:
+            return word
+        if word in ("reference", "ref") and words[k + 1 : k + 2] == [number]:
+            return f"{word} {number}"
+    return None
+
+
+def unreported(
+    first: Sequence[tuple[int, Entry, range]], text: str, vocab: Vocabulary
+) -> tuple[str, ...]:
+    """The cited study ``text`` asks the findings of, as typed ("Samii"), when the guide lists
+    it as a reference only (no figure of the guide is drawn from it): asked what it found or
+    showed, what its results were, a figure of it ("what percentage were cured") or a count of
+    what its citation does not hold ("how many people in the Samii study had hearing loss"; its
+    143 patients are in the citation), or a figure the citation lacks ("its 10-year results").
+    Empty when no such reference is among the first answers or only the citation is asked
+    ("Samii 143 patients long-term results", "what year was the Samii study published")."""
+    words = WORD.findall(normalize_query(text))
+    for _, entry, _ in first[:3]:
+        if (named := _cited_only(entry, words)) is not None:
+            break
+    else:
+        return ()
+    cited = set(WORD.findall(normalize_query(entry.body)))
+    asking = not _ASKING.isdisjoint(words)
+    kind = figure_asked(text, vocab)
+    untold = [
+        w
+        for w in words
+        if w not in cited
+        and w not in _STUDY
+        and w not in named.split()
+        and (w.isdigit() or not is_filler(w, vocab))
+    ]
+    if (
+        not _FINDING.isdisjoint(words)
+        or (asking and kind is None and not _RESULTS.isdisjoint(words))
+        or (kind is not None and kind not in _COUNTS and asking)
+        or (kind is not None and untold)
+        or any(w.isdigit() for w in untold)
+    ):
+        return (named,)
+    return ()
+
+
+# The contact the guide names: a name, a phone number and what it is for. What a question may
+# ask of it besides ("is the phone line open on weekends", "what is their email"), by the words
+# that ask it.
+_CONTACT_ASKS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            *("open", "opens", "opening", "hours", "closed", "weekend", "weekends", "weekday"),
+            *("weekdays", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"),
+            *("sunday", "sundays", "saturdays", "evening", "evenings", "night", "nights"),
+            *("holiday", "holidays", "overnight", "24"),
+        ),
+        "opening hours",
+    ),
+    **dict.fromkeys(("email", "mail", "emails"), "email address"),
+    **dict.fromkeys(("address", "located", "location", "directions"), "address"),
+    **dict.fromkeys(("website", "site", "web", "online", "url"), "website"),
+    **dict.fromkeys(("fax",), "fax number"),
+    **dict.fromkeys(
+        ("cost", "costs", "free", "charge", "charges", "price", "fee", "fees", "insurance"),
+        "cost",
+    ),
+}
+
+
+def contact_unsaid(first: Sequence[tuple[int, Entry, range]], text: str) -> tuple[str, ...]:
+    """What ``text`` asks of the guide's contact, the first answer, that the guide does not give
+    (it gives a name, a phone number and what to call for): its opening hours, email address,
+    address, website, fax number or cost, each named once, as asked. Empty otherwise."""
+    if not first or first[0][1].kind != "contact":
+        return ()
+    held = set(WORD.findall(normalize_query(first[0][1].body)))
+    words = WORD.findall(normalize_query(text))
+    asked = [_CONTACT_ASKS[w] for w in words if w in _CONTACT_ASKS and w not in held]
+    return tuple(dict.fromkeys(asked))
+
+
+# Trials asked of as they stand now ("are there any trials open right now", "new drugs being
+# tested"): the guide says what trials are and where they are listed, and names none.
+_NOW = frozenset(("now", "currently", "today", "presently", "recruiting", "ongoing", "moment"))
+_NEW = frozenset(("new", "newer", "newest", "latest", "experimental", "upcoming"))
+_DRUGS = frozenset(("drug", "drugs", "medicine", "medicines", "medication", "medications", "pill"))
+_TESTED = frozenset(("tested", "testing", "trial", "trials", "trialled", "trialed", "studied"))
+# Where to find trials, or joining one, is what the guide answers ("where can I find trials of
+# new drugs").
+_FINDING_TRIALS = frozenset(("where", "join", "find", "look", "sign", "enrol", "enroll"))
+_TRIAL_KINDS = frozenset(("section", "registry"))
+
+
+def trials_now(first: Sequence[tuple[int, Entry, range]], text: str) -> tuple[str, ...]:
+    """The trials or new treatments ``text`` asks of as they stand now ("are there any trials
+    for hemifacial spasm open right now", "are new drugs being tested"), as ("trials",) when
+    the first answer is what the guide says of clinical trials (it says what they are and
+    where they are listed, and names no trial); empty otherwise ("where can I find clinical
+    trials", "is research going on")."""
+    if not first:
+        return ()
+    entry = first[0][1]
+    if entry.kind not in _TRIAL_KINDS or not (
+        entry.kind == "registry" or entry.id.endswith("clinical-trials")
+    ):
+        return ()
+    words = WORD.findall(normalize_query(text))
+    # a new drug asked of ("are any new drugs being tested"), not new treatments in general:
+    # that clinical trials test new treatments is what the guide says
+    new_drug = any(
+        w in _NEW and not _DRUGS.isdisjoint(words[k + 1 : k + 3]) for k, w in enumerate(words)
+    )
+    asks_new = new_drug and not _TESTED.isdisjoint(words) and _FINDING_TRIALS.isdisjoint(words)
+    if _NOW.isdisjoint(words) and not asks_new:
+        return ()
+    return ("trials under way",)
 
 
 # The words that ask the names of things ("what are the names of the five branches", "name
@@ -1044,6 +1197,14 @@ def unsaid(
         out.append((RATE, (per,)))
     if (unnamed := names_asked(ix, text, vocab)) is not None:
         out.append((NAMES, (unnamed,)))
+    # a cited study's findings, the contact's hours, trials under way now: the guide gives a
+    # citation, a name and a phone number, what trials are and where they are listed
+    if study := unreported(first, text, vocab):
+        out.append((FINDINGS, study))
+    if about := contact_unsaid(first, text):
+        out.append((CONTACT, about))
+    if under_way := trials_now(first, text):
+        out.append((TRIALS, under_way))
     if not out and (case := _if_not(ix, asked, text, vocab)) is not None:
         out.append((IF_NOT, (case,)))
     kind = figure_asked(text, vocab)

@@ -540,6 +540,11 @@ _UNSAID = {
     "rate": "The guide gives no figure counted {named}" + _CLOSEST,
     "recommend": "The guide recommends no {named} (it names none to choose)" + _CLOSEST,
     "names": "The guide gives how many {named} there are, not their names" + _CLOSEST,
+    "findings": "The guide lists {named} as a reference only and reports none of its findings"
+    + _CLOSEST,
+    "contact": "The guide gives its contact's name and phone number only, not its {named}"
+    + _CLOSEST,
+    "trials": "The guide names no trial or new treatment under test now" + _CLOSEST,
     "if_not": "The guide does not say what happens if not so ({named})" + _CLOSEST,
     "until": "The guide gives no length of time until {named}" + _CLOSEST,
     "repeat": "The guide does not say whether {named} can be repeated" + _CLOSEST,
