@@ -83,11 +83,11 @@ COMPARISON, TREATMENT, PAIN, PICTURE = "comparison", "treatment", "pain", "pictu
 NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
 AGE_LIMIT, RATE, RECOMMEND, NAMES = "age_limit", "rate", "recommend", "names"
 IF_NOT, REPEAT, LASTING, UNTIL = "if_not", "repeat", "lasting", "until"
-FINDINGS, CONTACT, TRIALS = "findings", "contact", "trials"
+FINDINGS, CONTACT, TRIALS, BEST = "findings", "contact", "trials", "best"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
     *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES, IF_NOT, REPEAT, LASTING),
-    *(UNTIL, FINDINGS, CONTACT, TRIALS),
+    *(UNTIL, FINDINGS, CONTACT, TRIALS, BEST),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -579,6 +579,47 @@ def trials_now(first: Sequence[tuple[int, Entry, range]], text: str) -> tuple[st
     if _NOW.isdisjoint(words) and not asks_new:
         return ()
     return ("trials under way",)
+
+
+# The drugs a question may ask the best of ("which drug is the best for hemifacial spasm",
+# "the most effective pill"): the guide names drugs a doctor may prescribe and ranks none; the
+# best treatment it leaves to you and your doctor ("which treatment is best" it answers).
+_DRUG_KINDS = frozenset(
+    (
+        *("drug", "drugs", "medicine", "medicines", "medication", "medications", "pill", "pills"),
+        *("tablet", "tablets", "anticonvulsant", "anticonvulsants", "relaxant", "relaxants"),
+        *("brand", "brands"),
+    )
+)
+_TREATMENT_WORDS = frozenset(("treatment", "treatments", "option", "options", "choice", "therapy"))
+_MOST = frozenset(("most", "more"))
+_CLAUSE_BREAK = frozenset(("for", "to", "in", "on", "with", "me", "is", "are", "or", "and"))
+_EFFECTIVE = frozenset(("effective", "successful", "best"))
+
+
+def best_drug(words: list[str]) -> tuple[str, ...]:
+    """The drug ``words`` ask the best of, as typed ("which drug is the best", "the best
+    medicine for hemifacial spasm", "which pill works best", "the most effective
+    anticonvulsant"); empty when a treatment is asked the best of ("is medication the best
+    treatment": the guide leaves that to you and your doctor) or no best is asked."""
+    for k, word in enumerate(words):
+        best = word in _BEST or (word in _EFFECTIVE and words[k - 1 : k] in (["most"], ["more"]))
+        around = words[max(0, k - 4) : k + 3]
+        if not best or not _TREATMENT_WORDS.isdisjoint(around):
+            continue
+        for after in words[k + 1 : k + 1 + _RECOMMEND_SPAN]:
+            if after in _DRUG_KINDS:
+                return (after,)
+            if after in _CLAUSE_BREAK:  # "best for me: pills, shots or surgery"
+                break
+        # "which drug is the best", "which pill works best"
+        before = words[max(0, k - 4) : k]
+        for at, drug in enumerate(before):
+            between = [w for w in before[at + 1 :] if w not in _MOST]
+            linked = set(between) <= {"is", "are", "the", "works", "work"}
+            if drug in _DRUG_KINDS and linked:
+                return (drug,)
+    return ()
 
 
 # The words that ask the names of things ("what are the names of the five branches", "name
@@ -1193,6 +1234,8 @@ def unsaid(
     # question names
     if provider := recommended(words):
         out.append((RECOMMEND, provider))
+    elif drug := best_drug(words):
+        out.append((BEST, drug))
     if (per := rate(ix, text, vocab)) is not None:
         out.append((RATE, (per,)))
     if (unnamed := names_asked(ix, text, vocab)) is not None:
@@ -1617,7 +1660,7 @@ _OVER_TIME: tuple[tuple[str, frozenset[str], str], ...] = (
                 *("forever", "permanent", "permanently", "dissolve", "dissolves", "degrade"),
                 *("replace", "replaced", "replacing", "replacement", "removed", "remove"),
                 *("shift", "shifts", "slip", "slips", "dislodge", "dislodged"),
-                *("wear", "wears", "lifetime"),
+                *("wear", "wears", "lifetime", "lifelong", "migrate", "migrates"),
             )
         ),
         '"permanent" OR "temporary" OR "lasts" OR "last" OR "indefinitely" OR "recurrence"'
@@ -1645,6 +1688,14 @@ def _unsaid_of(
         for k, w in enumerate(words)
         if w in asking
     ]
+    if asking is _OVER_TIME[1][1]:
+        # "long term" ends the clause it asks of ("is the sponge safe to leave in the brain
+        # long term"): its span reaches twice as far back
+        where += [
+            range(k - 2 * _OVER_TIME_SPAN, k + _OVER_TIME_SPAN + 1)
+            for k in range(len(words))
+            if _long_term(words, k)
+        ]
     if asking is _OVER_TIME[0][1]:
         where += _again(words)
     if not where:
@@ -1656,9 +1707,33 @@ def _unsaid_of(
         if any(_position(t, words) in span for span in where)
         and (t.own or _abbreviation(ix, t) or rare(t) or zipf(t.typed) < _OVER_TIME_ZIPF)
         and t.typed not in asking
+        and not _cited_name(ix, t)
         and not said & set(match(ix.db, " OR ".join(t.terms), "passages"))
         and not any(said.intersection(_sentences(ix, r)) for r in t.records)
     )
+
+
+def _cited_name(ix: Index, thing: Thing) -> bool:
+    """Whether ``thing`` is named by the guide's references alone (an author, "Samii"): a
+    citation, asked of, is no thing that lasts or is repeated."""
+    records = _records(ix, thing.terms)
+    return bool(records) and all(ix.rows[r].kind == "reference" for r in records)
+
+
+def _long_term(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` ends "long term" ("is the sponge safe long term"): what becomes of a
+    thing over time, asked; not "long-term results" (of a study or treatment: what the
+    figures are for)."""
+    return (
+        words[k] == "term"
+        and words[k - 1 : k] == ["long"]
+        and _RESULTS.isdisjoint(words[k + 1 : k + 2])
+        and _OUTCOME_FIGURES.isdisjoint(words[k + 1 : k + 3])
+    )
+
+
+# What long-term results may be asked as ("a long-term cure rate", "long-term success").
+_OUTCOME_FIGURES = frozenset(("cure", "rate", "rates", "relief", "success", "outcome"))
 
 
 # A thing had again ("can I have the operation again", "could they do MVD twice") or a second
