@@ -859,6 +859,8 @@ def unused_kind(text: str, uses: Callable[[str], bool], vocab: Vocabulary) -> tu
         if uses(word) or frames(word, asking, vocab):
             continue
         after = words[k + 1 : k + 2]
+        if after and after[0] in _TIME_UNITS:
+            continue  # when the story happened ("last month", "next week"), not a kind
         if after and after[0] not in vocab.stop_words and uses(after[0]):
             out.append(word)  # it names a kind of a thing of the guide ("left side")
         elif after == ["or"] and k + 2 < len(words) and not uses(words[k + 2]):
@@ -2208,10 +2210,24 @@ def _unlasting(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) 
     sentence), and no sentence that speaks of it, read with its record's title, holds a length
     of time: the guide gives no length of it. None otherwise."""
     run = _length_asked(text, vocab)
+    # what follows a record's own name is asked of it ("the sponge surgery recovery pain": the
+    # recovery pain of the surgery); a record's own name last is read above (its figures)
+    named = [k for k, w in enumerate(run) if w in ix.own_names or " ".join(run[k:]) in ix.own_names]
+    if named and named[-1] < len(run) - 1:
+        run = run[named[-1] + 1 :]
+    elif named:
+        return None
     if not run or any(w in vocab.filler or w in vocab.subject or not w.isalpha() for w in run):
         return None
-    if any(" ".join(run[k:]) in ix.own_names or w in ix.own_names for k, w in enumerate(run)):
-        return None  # a record's own name: its figures are read above
+    name = _unlasting_run(ix, asked, run)
+    if name is None and len(run) > 1:  # "recovery pain": the pain, said of nothing with a length
+        name = _unlasting_run(ix, asked, run[-1:])
+    return name
+
+
+def _unlasting_run(ix: Index, asked: Sequence[Asked], run: list[str]) -> str | None:
+    """``run`` (what is asked the length of), when the guide speaks of it and gives no length of
+    it (_unlasting); None otherwise."""
     name = " ".join(run)
     parts = [a for a in asked if a.terms and (a.concept.typed == name or a.concept.typed in run)]
     if not parts or any(a.related or a.read_as or _aside(a.concept) for a in parts):
