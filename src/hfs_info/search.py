@@ -2649,6 +2649,8 @@ def _no_figure(
     answered = [any(h and s for h, s in zip(holds, speaks, strict=False)) for *_, speaks in topics]
     if not any(holds) or all(answered):  # whichever word is the topic (English's
         return None if any(holds) else kind  # frequencies are read only when it matters)
+    if search_gaps.clause_answered(sentence or text, [t[0] for t in topics], answered, vocab):
+        return None
     rarest = [
         (rarity, size, k)
         for k, (typed, size, _) in enumerate(topics)

@@ -157,6 +157,37 @@ def asking_sentence(text: str, vocab: Vocabulary) -> str:
     return text
 
 
+# Where one sentence joins clauses: a comma, a dash, a semicolon, "and" or "but" ("what do
+# they do and how many people get better right away").
+_CLAUSE_END = deferred(r",|\s[-\u2013\u2014]\s|\band\b|\bbut\b", re.IGNORECASE)
+
+
+def asking_clause(sentence: str, vocab: Vocabulary) -> str:
+    """The clause of ``sentence`` that asks the figure it asks ("my doctor mentioned a sponge
+    and a hole behind the ear, what exactly do they do and how many people get better right
+    away": how many people get better right away); ``sentence`` itself when it is one clause or
+    no one clause asks it."""
+    clauses = _CLAUSE_END.split(sentence)
+    if len(clauses) < 2:
+        return sentence
+    return next((c for c in clauses if asked_figure(c, vocab) is not None), sentence)
+
+
+def clause_answered(
+    sentence: str, topics: Sequence[str], answered: Sequence[bool], vocab: Vocabulary
+) -> bool:
+    """Whether every topic of the clause of ``sentence`` that asks the figure is ``answered``
+    (a figure of the kind asked is shown of it), when the sentence has more clauses and that one
+    names a topic: the other clauses are the story or another question ("what do they do and
+    how many people get better right away")."""
+    clause = asking_clause(sentence, vocab)
+    if clause is sentence:
+        return False
+    words = set(WORD.findall(normalize_query(clause)))
+    mine = [ok for typed, ok in zip(topics, answered, strict=True) if set(typed.split()) <= words]
+    return bool(mine) and all(mine)
+
+
 def _after_label(sentence: str, vocab: Vocabulary) -> str | None:
     """The kind of figure a sentence asks after a label of what it is about, typed first as
     keywords ("Payner and Tew how many patients were in the study", "botox how long does it
