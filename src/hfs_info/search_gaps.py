@@ -571,7 +571,12 @@ def contact_unsaid(first: Sequence[tuple[int, Entry, range]], text: str) -> tupl
         return ()
     held = set(WORD.findall(normalize_query(first[0][1].body)))
     words = WORD.findall(normalize_query(text))
-    asked = [_CONTACT_ASKS[w] for w in words if w in _CONTACT_ASKS and w not in held]
+    # one thing in two words is named once ("email address", "web site")
+    asked = [
+        _CONTACT_ASKS[w]
+        for k, w in enumerate(words)
+        if w in _CONTACT_ASKS and w not in held and not (k and words[k - 1] in _CONTACT_ASKS)
+    ]
     return tuple(dict.fromkeys(asked))
 
 
