@@ -565,26 +565,32 @@ _CONTACT_ASKS: dict[str, str] = {
 
 def contact_unsaid(first: Sequence[tuple[int, Entry, range]], text: str) -> tuple[str, ...]:
     """What ``text`` asks of the guide's contact, the first answer, that the guide does not give
-    (it gives a name, a phone number and what to call for): its opening hours, email address,
-    address, website, fax number or cost, each named once, as asked. Empty otherwise."""
+    (it gives a name, a phone number and what to call for): its opening hours ("weekends"),
+    email address, address, website, fax number or cost ("free"), each named once as typed.
+    Empty otherwise."""
     if not first or first[0][1].kind != "contact":
         return ()
     held = set(WORD.findall(normalize_query(first[0][1].body)))
     words = WORD.findall(normalize_query(text))
-    # one thing in two words is named once ("email address", "web site")
-    asked = [
-        _CONTACT_ASKS[w]
-        for k, w in enumerate(words)
-        if w in _CONTACT_ASKS and w not in held and not (k and words[k - 1] in _CONTACT_ASKS)
-    ]
-    return tuple(dict.fromkeys(asked))
+    # as typed, one thing in two words named once ("email address", "opening hours")
+    asked: list[list[str]] = []
+    for k, w in enumerate(words):
+        if w not in _CONTACT_ASKS or w in held:
+            continue
+        if k and asked and words[k - 1] == asked[-1][-1]:
+            asked[-1].append(w)
+        else:
+            asked.append([w])
+    return tuple(dict.fromkeys(" ".join(run) for run in asked))
 
 
 # Trials asked of as they stand now ("are there any trials open right now", "new drugs being
 # tested"): the guide says what trials are and where they are listed, and names none.
 _NOW = frozenset(("now", "currently", "today", "presently", "recruiting", "ongoing", "moment"))
 _NEW = frozenset(("new", "newer", "newest", "latest", "experimental", "upcoming"))
-_DRUGS = frozenset(("drug", "drugs", "medicine", "medicines", "medication", "medications", "pill"))
+_DRUGS = frozenset(
+    ("drug", "drugs", "medicine", "medicines", "medication", "medications", "pill", "pills")
+)
 _TESTED = frozenset(("tested", "testing", "trial", "trials", "trialled", "trialed", "studied"))
 # Where to find trials, or joining one, is what the guide answers ("where can I find trials of
 # new drugs").
@@ -593,11 +599,11 @@ _TRIAL_KINDS = frozenset(("section", "registry"))
 
 
 def trials_now(first: Sequence[tuple[int, Entry, range]], text: str) -> tuple[str, ...]:
-    """The trials or new treatments ``text`` asks of as they stand now ("are there any trials
-    for hemifacial spasm open right now", "are new drugs being tested"), as ("trials",) when
-    the first answer is what the guide says of clinical trials (it says what they are and
-    where they are listed, and names no trial); empty otherwise ("where can I find clinical
-    trials", "is research going on")."""
+    """The words of ``text`` that ask of trials or new drugs as they stand now ("are there any
+    trials for hemifacial spasm open right now": now; "are new drugs being tested": new drugs),
+    as typed, when the first answer is what the guide says of clinical trials (it says what
+    they are and where they are listed, and names no trial); empty otherwise ("where can I
+    find clinical trials", "is research going on")."""
     if not first:
         return ()
     entry = first[0][1]
@@ -608,13 +614,14 @@ def trials_now(first: Sequence[tuple[int, Entry, range]], text: str) -> tuple[st
     words = WORD.findall(normalize_query(text))
     # a new drug asked of ("are any new drugs being tested"), not new treatments in general:
     # that clinical trials test new treatments is what the guide says
-    new_drug = any(
-        w in _NEW and not _DRUGS.isdisjoint(words[k + 1 : k + 3]) for k, w in enumerate(words)
-    )
-    asks_new = new_drug and not _TESTED.isdisjoint(words) and _FINDING_TRIALS.isdisjoint(words)
-    if _NOW.isdisjoint(words) and not asks_new:
-        return ()
-    return ("trials under way",)
+    if now := [w for w in words if w in _NOW]:
+        return (now[0],)
+    if not _TESTED.isdisjoint(words) and _FINDING_TRIALS.isdisjoint(words):
+        for k, w in enumerate(words):
+            drug = next((d for d in words[k + 1 : k + 3] if d in _DRUGS), None)
+            if w in _NEW and drug is not None:
+                return (f"{w} {drug}",)
+    return ()
 
 
 # The drugs a question may ask the best of ("which drug is the best for hemifacial spasm",

@@ -543,9 +543,9 @@ _UNSAID = {
     "best": "The guide names no best {named} (it ranks none above another)" + _CLOSEST,
     "findings": "The guide lists {named} as a reference only and reports none of its findings"
     + _CLOSEST,
-    "contact": "The guide gives its contact's name and phone number only, not its {named}"
+    "contact": "The guide gives its contact's name and phone number only, nothing of {named}"
     + _CLOSEST,
-    "trials": "The guide names no trial or new treatment under test now" + _CLOSEST,
+    "trials": "The guide names no particular trial or drug under test ({named})" + _CLOSEST,
     "if_not": "The guide does not say what happens if not so ({named})" + _CLOSEST,
     "until": "The guide gives no length of time until {named}" + _CLOSEST,
     "repeat": "The guide does not say whether {named} can be repeated" + _CLOSEST,
