@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from hfs_info import search, search_gaps, store, vocabulary
 from hfs_info.errors import NotFoundError, UsageError
 from hfs_info.search_analysis import WORD, normalize_query
+from tests.depth import examples
 from tests.searching import CLOSEST as _CLOSEST
 from tests.searching import answered_json as _json
 from tests.searching import first_note as _first_note
@@ -239,7 +240,7 @@ _PIECES = st.sampled_from(
 _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=16).map(" ".join)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(_TEXT)
 def test_the_round16_notes_name_only_what_was_typed_or_their_own_labels(text: str) -> None:
     words = WORD.findall(normalize_query(text))
