@@ -258,3 +258,28 @@ def test_the_round16_notes_name_only_what_was_typed_or_their_own_labels(text: st
         if what == search_gaps.TRIALS:
             assert len(about) == 1
             assert about[0] in typed
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "average age for trigeminal neuralgia",
+        "trigeminal neuralgia typical age of onset",
+        "mean age trigeminal neuralgia patients",
+    ],
+)
+def test_an_average_age_named_as_keywords_asks_the_age(run, question: str) -> None:
+    """Trial 11: `average age for trigeminal neuralgia` showed hemifacial spasm's 44 years with
+    no note; the guide gives no age of trigeminal neuralgia."""
+    data = _json(run, question)
+    assert data["no_figure"] == "age"
+    assert data["unsaid"][0] == {"lacks": "figure", "about": ["trigeminal neuralgia"]}
+    _first_note(run, question, "The guide gives no age for 'trigeminal neuralgia'" + _CLOSEST)
+
+
+@pytest.mark.parametrize("question", ["average age of onset", "hfs mean age", "usual age HFS"])
+def test_an_average_age_of_the_condition_is_answered(question: str) -> None:
+    found = search.answer(DS, question)
+    assert "statistic:average-onset-age" in [h.id for h in found.hits[:2]]
+    assert found.no_figure is None
+    assert found.unsaid == ()

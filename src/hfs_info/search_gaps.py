@@ -129,7 +129,12 @@ def figure_asked(text: str, vocab: Vocabulary) -> str | None:
     for sentence in _SENTENCE_END.split(text):
         if (kind := asked_figure(sentence, vocab) or _after_label(sentence, vocab)) is not None:
             return kind
-    return None
+    # an average age named as keywords ("average age for trigeminal neuralgia", "HFS mean age
+    # of onset") asks the age, as "the recurrence rate for women" asks the percentage
+    return "age" if _AVERAGE_AGE.search(normalize_query(text)) else None
+
+
+_AVERAGE_AGE = deferred(r"\b(?:average|mean|median|typical|usual)\s+age\b")
 
 
 # The words that ask a figure rather than name its topic ("what's the usual age", "the
