@@ -283,3 +283,18 @@ def test_an_average_age_of_the_condition_is_answered(question: str) -> None:
     assert "statistic:average-onset-age" in [h.id for h in found.hits[:2]]
     assert found.no_figure is None
     assert found.unsaid == ()
+
+
+@pytest.mark.parametrize(
+    "question", ["botox muscle paralysis", "botox and paralysis", "paralysis from botox"]
+)
+def test_a_word_ending_in_is_is_spoken_of_in_its_es_form(question: str) -> None:
+    """Botox "paralyses muscle": the guide speaks of Botox and paralysis together."""
+    found = search.answer(DS, question)
+    assert search_gaps.TOGETHER not in {what for what, _ in found.unsaid}
+    assert found.hits[0].id.endswith("botox") or "botox" in found.hits[0].id
+
+
+def test_things_the_guide_never_speaks_of_together_are_still_said_so() -> None:
+    found = search.answer(DS, "craniectomy and Klonopin")
+    assert found.unsaid[0] == (search_gaps.TOGETHER, ("klonopin", "craniectomy"))

@@ -1252,8 +1252,15 @@ def _describes(word: str, words: list[str], vocab: Vocabulary) -> bool:
 
 def _records(ix: Index, terms: tuple[str, ...]) -> set[int]:
     """The records that speak of any of ``terms`` anywhere (title, names, text, context, the
-    questions they answer)."""
-    return set(match(ix.db, " OR ".join(terms)))
+    questions they answer), a word ending in "is" in its "es" form too ("paralysis": Botox
+    "paralyses muscle"; "diagnosis", "diagnoses")."""
+    forms = [f'"{t[1:-3]}es"' for t in terms if _GREEK_IS.fullmatch(t)]
+    return set(match(ix.db, " OR ".join((*terms, *forms))))
+
+
+# A quoted word of six letters or more ending in "is" ("paralysis", "diagnosis"), whose plural
+# and verb end in "es" ("paralyses").
+_GREEK_IS = deferred(r'"[a-z]{4,}is"')
 
 
 def _named_by_record(ix: Index, terms: tuple[str, ...]) -> bool:
