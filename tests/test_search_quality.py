@@ -122,16 +122,16 @@ BLIND_FLOORS = {
     # Set S (334; people just told of the diagnosis, a third in words the guide does not use,
     # unanswerable questions made to sound answerable): sealed, measured once after round 15
     # (04ce2aa): 93.1% / 97.3%, "none" 89.6% (answerable: 94.0% first, 99.3% in the first
-    # three); a floor since.
-    "questions-blind-s.tsv": (0.93, 0.97),
+    # three); a floor since. Round 16 notes: 94.9% / 99.1%.
+    "questions-blind-s.tsv": (0.94, 0.99),
     # Set T (380; an even mix of users, as R): sealed, measured once on the final state of the
     # session (f305384): 95.8% / 97.9%, "none" 98.6% (answerable: 95.1% first, 97.7% in the
-    # first three); a floor since.
-    "questions-blind-t.tsv": (0.95, 0.97),
+    # first three); a floor since. Round 16 notes: 96.1% / 98.2%.
+    "questions-blind-t.tsv": (0.96, 0.98),
     # Set U (320; an even mix of users, as R and T): sealed, measured once on the same state as
     # T (f305384): 93.4% / 97.5%, "none" 93.1% (answerable: 93.5% first, 98.8% in the first
-    # three); a floor since.
-    "questions-blind-u.tsv": (0.93, 0.97),
+    # three); a floor since. Round 16 notes: 94.7% / 98.8%.
+    "questions-blind-u.tsv": (0.94, 0.98),
     "questions-blind-j.tsv": (0.96, 0.99),
 }
 
@@ -164,9 +164,9 @@ NONE_FLOORS = {
     "questions-blind-o.tsv": 0.98,
     "questions-blind-p.tsv": 0.99,  # 98.6% when sealed; 100% after round 15
     "questions-blind-r.tsv": 0.99,  # 98.5% when sealed; 100% after round 15
-    "questions-blind-s.tsv": 0.89,  # 89.6% when sealed
-    "questions-blind-t.tsv": 0.98,  # 98.6% when sealed
-    "questions-blind-u.tsv": 0.93,  # 93.1% when sealed
+    "questions-blind-s.tsv": 0.98,  # 89.6% when sealed; 98.5% after round 16
+    "questions-blind-t.tsv": 0.99,  # 98.6% when sealed; 100% after round 16
+    "questions-blind-u.tsv": 0.98,  # 93.1% when sealed; 98.6% after round 16
     "questions-blind-q.tsv": 0.96,  # 86.4% when sealed; 97.5% after round 14
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
