@@ -298,3 +298,33 @@ def test_a_word_ending_in_is_is_spoken_of_in_its_es_form(question: str) -> None:
 def test_things_the_guide_never_speaks_of_together_are_still_said_so() -> None:
     found = search.answer(DS, "craniectomy and Klonopin")
     assert found.unsaid[0] == (search_gaps.TOGETHER, ("klonopin", "craniectomy"))
+
+
+@pytest.mark.parametrize(
+    ("question", "test"),
+    [
+        ("can a CT scan detect hemifacial spasm", "ct scan"),
+        ("does a genetic test confirm HFS", "genetic test"),
+        ("my doctor wants to confirm it. is there a blood test for that diagnosis?", "blood test"),
+        ("would an ultrasound scan diagnose facial spasm", "ultrasound scan"),
+    ],
+)
+def test_a_test_the_diagnosis_does_not_name_is_said_so(run, question: str, test: str) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "diagnosis", "about": [test]}
+    note = f"The guide names no '{test}' among the tests of its diagnosis"
+    _first_note(run, question, note + _CLOSEST)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can an MRI scan detect it",
+        "is the EMG test used to diagnose it",
+        "what test confirms hemifacial spasm",
+        "he was told a needle test would confirm hemifacial spasm, what is it called",
+    ],
+)
+def test_a_test_the_diagnosis_names_or_a_story_gets_no_such_note(question: str) -> None:
+    found = search.answer(DS, question)
+    assert search_gaps.DIAGNOSIS not in {what for what, _ in found.unsaid}

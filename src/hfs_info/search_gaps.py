@@ -84,10 +84,11 @@ NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
 AGE_LIMIT, RATE, RECOMMEND, NAMES = "age_limit", "rate", "recommend", "names"
 IF_NOT, REPEAT, LASTING, UNTIL = "if_not", "repeat", "lasting", "until"
 FINDINGS, CONTACT, TRIALS, BEST = "findings", "contact", "trials", "best"
+DIAGNOSIS = "diagnosis"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
     *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES, IF_NOT, REPEAT, LASTING),
-    *(UNTIL, FINDINGS, CONTACT, TRIALS, BEST),
+    *(UNTIL, FINDINGS, CONTACT, TRIALS, BEST, DIAGNOSIS),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -667,6 +668,57 @@ def best_drug(words: list[str]) -> tuple[str, ...]:
             linked = set(between) <= {"is", "are", "the", "works", "work"}
             if drug in _DRUG_KINDS and linked:
                 return (drug,)
+    return ()
+
+
+# A test asked whether it diagnoses ("is there a blood test that diagnoses hemifacial spasm",
+# "can a CT scan detect it"): the guide's diagnosis names its tests (an MRI scan, an EMG and an
+# NCV study); a test of another kind is none of them.
+_DIAGNOSING = frozenset(
+    (
+        *("diagnose", "diagnoses", "diagnosed", "diagnosing", "diagnosis", "diagnostic"),
+        *("detect", "detects", "detected", "confirm", "confirms", "confirmed"),
+    )
+)
+_TESTS = frozenset(("test", "tests", "scan", "scans", "screening"))
+_DIAGNOSIS_TERMS = '"diagnosis" OR "diagnose" OR "diagnosed"'
+
+
+_ASKS_WHETHER = frozenset(
+    ("is", "are", "can", "could", "does", "do", "will", "would", "should", "what", "which")
+)
+
+
+def untested(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """The test ``text`` asks whether it diagnoses, as typed ("blood test"), in a clause that
+    asks it ("is there a blood test that diagnoses it", "can a CT scan detect it"), when no
+    record of the guide's diagnosis (one speaking of diagnosis) says its first word: the guide
+    names no such test among its own. Empty when no test of a kind is asked ("what test
+    confirms it"), the diagnosis names it ("can an MRI scan detect it") or the test is told of
+    in a story ("he was told he might need a 'needle test' to confirm it")."""
+    for clause in _CLAUSE_END.split(text):
+        for sentence in _SENTENCE_END.split(clause):
+            words = WORD.findall(normalize_query(sentence))
+            if words and words[0] in _ASKS_WHETHER and not _DIAGNOSING.isdisjoint(words):
+                if test := _untested_in(ix, words, vocab):
+                    return test
+    return ()
+
+
+def _untested_in(ix: Index, words: list[str], vocab: Vocabulary) -> tuple[str, ...]:
+    """The test of a kind ``words`` name that the guide's diagnosis does not (untested)."""
+    for k, word in enumerate(words[1:], start=1):
+        kind = words[k - 1]
+        if word not in _TESTS or is_filler(kind, vocab) or kind in vocab.subject:
+            continue
+        said = {
+            w
+            for rowid in match(ix.db, _DIAGNOSIS_TERMS)
+            for text in (ix.rows[rowid].title, *ix.rows[rowid].passages)
+            for w in WORD.findall(normalize_query(text))
+        }
+        if kind not in said:
+            return (f"{kind} {word}",)
     return ()
 
 
@@ -1305,6 +1357,8 @@ def unsaid(
         out.append((CONTACT, about))
     if under_way := trials_now(first, text):
         out.append((TRIALS, under_way))
+    if not out and (test := untested(ix, text, vocab)):
+        out.append((DIAGNOSIS, test))
     if not out and (case := _if_not(ix, asked, text, vocab)) is not None:
         out.append((IF_NOT, (case,)))
     kind = figure_asked(text, vocab)

@@ -540,6 +540,7 @@ _UNSAID = {
     "rate": "The guide gives no figure counted {named}" + _CLOSEST,
     "recommend": "The guide recommends no {named} (it names none to choose)" + _CLOSEST,
     "names": "The guide gives how many {named} there are, not their names" + _CLOSEST,
+    "diagnosis": "The guide names no {named} among the tests of its diagnosis" + _CLOSEST,
     "best": "The guide names no best {named} (it ranks none above another)" + _CLOSEST,
     "findings": "The guide lists {named} as a reference only and reports none of its findings"
     + _CLOSEST,
