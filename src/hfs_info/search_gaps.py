@@ -699,9 +699,13 @@ def untested(ix: Index, text: str, vocab: Vocabulary) -> tuple[str, ...]:
     for clause in _CLAUSE_END.split(text):
         for sentence in _SENTENCE_END.split(clause):
             words = WORD.findall(normalize_query(sentence))
-            if words and words[0] in _ASKS_WHETHER and not _DIAGNOSING.isdisjoint(words):
-                if test := _untested_in(ix, words, vocab):
-                    return test
+            asks = bool(words) and words[0] in _ASKS_WHETHER
+            if (
+                asks
+                and not _DIAGNOSING.isdisjoint(words)
+                and (test := _untested_in(ix, words, vocab))
+            ):
+                return test
     return ()
 
 
