@@ -421,6 +421,13 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
             question = question._replace(concepts=kept)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
+    given = _aspect_form("how_given", in_guide) if aspect is not None else None
+    if given is not None and aspect is not None and aspect.typed == given.typed:
+        # "how is the medication taken", "how is the operation performed": the verb of doing
+        # a treatment asks how it is given, the aspect found; it is the question's frame,
+        # never a topic the guide lacks
+        kept = tuple(c for c in question.concepts if c.typed not in _DOING_VERBS)
+        question = question._replace(concepts=kept)
     if _treatment_chosen(rewritten):
         # "who decides which treatment I get": choosing among the treatments; the verb of
         # choosing is the question's frame, as "choose" is, never searched ("your doctor
