@@ -505,7 +505,8 @@ _COMPARING = frozenset(
         "more", "less", "fewer", "than", "common", "commoner", "often", "frequent",
         "frequently", "likely", "affect", "affects", "affected", "prevalent", "prevalence",
         "mostly", "mainly", "predominantly", "equally", "both", "either", "compared",
-        "comparison", "how common", "how often", "how likely", "how frequent",
+        "comparison", "how common", "how often", "how likely", "how frequent", "rare", "rarer",
+        "prone", "susceptible", "likelier", "commonly",
     )
 )  # fmt: skip
 _GUIDE_SEX = '"women"'
