@@ -1597,8 +1597,8 @@ def _ranked(
     if _lists_glossary(pairs):
         # "glossary", "word list": the guide's word list, all its terms alike, in its order
         # (alphabetical, as the ids are), never by how long each definition is
-        top = max(score for _, score in ranked)
-        ranked = [(e, top if e.kind == "glossary" else score) for e, score in ranked]
+        alike = max(weight for _, weight in ranked)
+        ranked = [(e, alike if e.kind == "glossary" else weight) for e, weight in ranked]
     ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
     if limit is not None:
         ranked = ranked[:limit]

@@ -132,9 +132,10 @@ _OPERATOR = deferred(r"\bNEAR\b")
 
 
 def normalize_query(text: str) -> str:
-    """What a person typed, as search reads it: NFKC (full-width letters, ligatures, combining
-    accents composed), the sign of a notice read as its word, case-folded, curly apostrophes straightened, private-use characters
-    (which the highlight markers are) removed."""
+    """What a person typed, as search reads it: the sign of a notice read as its word ("©":
+    copyright), NFKC (full-width letters, ligatures, combining accents composed), case-folded,
+    curly apostrophes straightened, private-use characters (which the highlight markers are)
+    removed."""
     if "\x1b" in text:  # a terminal escape sequence is no word ("\x1b[31m" is not "31m")
         text = _ESCAPE.sub(" ", text)
     if "NEAR" in text:  # a query operator typed as such, not the guide's "near" (the eye)
@@ -528,8 +529,7 @@ def _sexes_compared(concepts: list[Concept], vocabulary: Vocabulary) -> list[Con
         if not (sex or subject or c.typed in _COMPARING):
             return concepts
     return [
-        c._replace(terms=(*c.terms, *c.related), related=()) if c in men else c
-        for c in concepts
+        c._replace(terms=(*c.terms, *c.related), related=()) if c in men else c for c in concepts
     ]
 
 
