@@ -253,3 +253,15 @@ def test_the_frame_of_a_question_is_never_a_missing_topic(question: str, first: 
     found = search.answer(DS, question)
     assert found.hits[0].id == first, [h.id for h in found.hits[:3]]
     assert not found.unmatched and not found.related
+
+
+# --- an organisation the guide links to by its address alone --------------------------------------
+
+
+def test_an_organisation_asked_by_its_full_name_leads_to_its_link_with_a_note(run) -> None:
+    question = "american association of neuromuscular and electrodiagnostic medicine"
+    found = search.answer(DS, question)
+    assert found.hits[0].id == "link:aanem-patients"
+    assert ("electrodiagnostic medicine", ("aanem",)) in found.related
+    result = run("search", question, "-f", "plain", "-n", "1")
+    assert "The guide does not mention 'american association of neuromuscular'" in result.stdout
