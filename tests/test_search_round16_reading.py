@@ -231,7 +231,7 @@ def test_a_vascular_loop_leads_to_the_vessel_with_a_note(run) -> None:
     result = run("search", "AICA loop", "-f", "plain", "-n", "1")
     assert result.status == 0
     assert "The guide does not mention 'loop'; closest: blood vessel." in result.stdout
-    assert "Best answer (section): Causes" in result.stdout
+    assert "Closest passage (section): Causes" in result.stdout
 
 
 # --- the frame of a question: doing a treatment, a relation, what is typical ---------------------
