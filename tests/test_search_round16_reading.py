@@ -265,3 +265,18 @@ def test_an_organisation_asked_by_its_full_name_leads_to_its_link_with_a_note(ru
     assert ("electrodiagnostic medicine", ("aanem",)) in found.related
     result = run("search", question, "-f", "plain", "-n", "1")
     assert "The guide does not mention 'american association of neuromuscular'" in result.stdout
+
+
+# --- "stats" alone: the guide's figures -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["stats", "statistics", "show me the stats"])
+def test_the_statistics_named_alone_list_every_figure_of_the_guide(question: str) -> None:
+    found = search.answer(DS, question, limit=len(DS.statistics))
+    assert sorted(h.id for h in found.hits) == sorted(f"statistic:{s.id}" for s in DS.statistics)
+    assert not found.unmatched and not found.related and not found.unsaid
+
+
+def test_stats_beside_a_treatment_lead_with_its_figures() -> None:
+    ids = [h.id for h in search.answer(DS, "mvd stats").hits[:6]]
+    assert all(i.startswith("statistic:mvd-") for i in ids), ids

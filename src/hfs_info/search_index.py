@@ -98,6 +98,8 @@ class Entry(NamedTuple):
 # What a term of the guide's own glossary belongs to, said in words: the glossary, its word list
 # ("glossary" alone lists it); also the origin such a term has in the dataset.
 GLOSSARY = "glossary"
+# ... and what every figure of the guide belongs to: its statistics ("stats" alone lists them).
+STATISTICS = "statistics"
 
 
 def _prose(*texts: str) -> tuple[str, ...]:
@@ -147,7 +149,9 @@ def entries(ds: Dataset) -> list[Entry]:
         title = f"{s.display}: {s.group}"
         part_of = f"treatment:{owner.id}" if owner else ""
         entry_id = f"statistic:{s.id}"
-        out.append(Entry(entry_id, "statistic", title, ("stats",), text, "", names, part_of))
+        # every figure belongs to the guide's statistics ("stats" alone lists them)
+        context = f"{names}; {STATISTICS}" if names else STATISTICS
+        out.append(Entry(entry_id, "statistic", title, ("stats",), text, "", context, part_of))
     for f in ds.figures:
         show = ("figures", str(f.number))
         out.append(Entry(f"figure:{f.id}", "figure", f"Figure {f.number}", show, _prose(f.caption)))
