@@ -2325,11 +2325,11 @@ def _unlasting(ix: Index, asked: Sequence[Asked], text: str, vocab: Vocabulary) 
     run = _length_asked(text, vocab)
     # what follows a record's own name is asked of it ("the sponge surgery recovery pain": the
     # recovery pain of the surgery); a record's own name last is read above (its figures)
-    named = [k for k, w in enumerate(run) if w in ix.own_names or " ".join(run[k:]) in ix.own_names]
-    if named and named[-1] < len(run) - 1:
+    if any(" ".join(run[k:]) in ix.own_names for k in range(len(run))):
+        return None  # "how long does botulinum toxin last": a record's own name, read above
+    named = [k for k, w in enumerate(run) if w in ix.own_names]
+    if named:
         run = run[named[-1] + 1 :]
-    elif named:
-        return None
     if not run or any(w in vocab.filler or w in vocab.subject or not w.isalpha() for w in run):
         return None
     name = _unlasting_run(ix, asked, run)
