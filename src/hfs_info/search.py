@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
@@ -77,6 +77,10 @@ OTHER_TERMS = 0.3
 COVERAGE = 2.0
 # A record the question names exactly ("what is MVD") gains this factor.
 NAME_BONUS = 1.3
+# A question that names its own topic after a story told before it ("my dad is 70 and has had
+# it for years ... what are the odds surgery works?"): the story's words weigh this much, so
+# that the asking sentence chooses the record and the story only breaks ties (see _told_before).
+STORY_WEIGHT = 0.5
 
 _NUMBER = deferred(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b", re.I
@@ -1345,6 +1349,44 @@ def _miss(wanted: str, why: str = "", closest: tuple[str, ...] = ()) -> str:
     )
 
 
+# Words of a question that point back at its story ("is that normal", "how often does this
+# happen", "could the two be connected"): what is asked is told in the story, which then weighs
+# in full.
+_POINTS_BACK = deferred(r"\b(?:that|this|these|those|such|the two|both)\b")
+# The topic words a sentence that asks must have of its own for the story to weigh less.
+OWN_TOPICS = 2
+
+
+def _told_before(wanted: str, pairs: list[tuple[Concept, Match]], subject: frozenset[str]) -> set[str]:
+    """The words of the story told before a question that names its own topic: they weigh
+    STORY_WEIGHT. A question names its own topic when its asking sentences (those that end in
+    "?", or, with none, those that ask with a question word) hold at least OWN_TOPICS words the
+    guide uses, the guide's subject and question forms aside, and point nowhere back at the
+    story. Words told only after the question (an afterthought that elaborates it: "They
+    mentioned a scan and something with wires") keep their weight."""
+    if not any(c.background for c, _ in pairs):
+        return set()
+    read = search_analysis.asking_sentences(normalize_query(wanted))
+    asks = [a for _, a in read]
+    if not any(asks) or all(asks):
+        return set()
+    if _POINTS_BACK.search(" ".join(p for p, a in read if a)):
+        return set()
+    own = [
+        c
+        for c, m in pairs
+        if m.scores
+        and not c.background
+        and not c.form
+        and c.weight >= 1.0
+        and c.typed not in subject
+    ]
+    if len(own) < OWN_TOPICS:
+        return set()
+    before = " ".join(p for p, _ in read[: asks.index(True)])
+    return {c.typed for c, _ in pairs if c.background and c.typed in before}
+
+
 def _ranked(
     ds: Dataset, ix: Index, question: Question, wanted: str, limit: int | None = None
 ) -> Ranking:
@@ -1418,14 +1460,18 @@ def _ranked(
         raise NotFoundError(_miss(wanted, closest=closest), suggestions(ds, wanted))
     totals: dict[int, float] = {}
     matched: dict[int, float] = {}
+    told = _told_before(wanted, pairs, subject)
     elsewhere = _of_others(ix, pairs, question)
     for i, (concept, m) in enumerate(pairs):
         for rowid, score in m.scores.items():
             if (i, rowid) in elsewhere:  # met only in what is said of another condition
                 score *= _UNNAMED_TERM
-            totals[rowid] = totals.get(rowid, 0.0) + concept.weight * score
-            matched[rowid] = matched.get(rowid, 0.0) + concept.weight
-    asked = sum(c.weight for c, m in pairs if m.scores)
+            weight = concept.weight * (STORY_WEIGHT if concept.typed in told else 1.0)
+            totals[rowid] = totals.get(rowid, 0.0) + weight * score
+            matched[rowid] = matched.get(rowid, 0.0) + weight
+    asked = sum(
+        c.weight * (STORY_WEIGHT if c.typed in told else 1.0) for c, m in pairs if m.scores
+    )
     named = _named(ix, found)
     # the record's name as typed (in any word form: FTS5's stemmer compares), or as a typo
     # was read
@@ -1530,6 +1576,7 @@ def _ranked(
         ranked = _compared_first(ranked, compared)
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked, _namesakes(ix))
+        ranked = _one_outcome_first(ranked, _one_outcome(ix, pairs, vocab.questions, wanted))
     elif not aspect_asked and (
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
@@ -1944,6 +1991,53 @@ def _namesakes(ix: Index) -> dict[str, str]:
                 if ix.rows[r].kind == "glossary":
                     out.setdefault(ix.rows[r].id, *treatments)
     return out
+
+
+def _one_outcome(
+    ix: Index,
+    pairs: list[tuple[Concept, Match]],
+    questions: Mapping[str, tuple[str, ...]],
+    wanted: str,
+) -> set[str]:
+    """The figures an outcome question asks for by the guide's own word for one outcome: a
+    word of outcome ("come back", "relapse", "return") read as the guide's word ("recurrence")
+    that one figure of a treatment uses, as no other of its figures does. Read as typed alone
+    ("effectiveness", whose stem meets "effect") it names no figure; nor does a return to
+    something ("come back to normal life")."""
+    outcome = set(questions.get("outcome", ()))
+    rows = ix.rows
+    text = " ".join(WORD.findall(normalize_query(wanted))) + " "
+    out: set[str] = set()
+    for c, m in pairs:
+        if c.form or c.background or c.typed not in outcome or f"{c.typed} to " in text:
+            continue
+        by_guide: set[int] = set()
+        for term, _ in c.terms:
+            if term != quoted(c.typed):
+                by_guide |= set(match(ix.db, term))
+        figures: dict[str, list[str]] = {}
+        for r in m.scores:
+            if r in by_guide and rows[r].kind == "statistic" and rows[r].part_of:
+                figures.setdefault(rows[r].part_of, []).append(rows[r].id)
+        out |= {ids[0] for ids in figures.values() if len(ids) == 1}
+    return out
+
+
+def _one_outcome_first(
+    ranked: list[tuple[Entry, float]], figures: set[str]
+) -> list[tuple[Entry, float]]:
+    """The figure of the one outcome asked (``figures``, see _one_outcome) ranks just above its
+    treatment's results record: "can the spasms come back after surgery" is answered by the 7%
+    recurrence, the results with every figure just below."""
+    if not figures:
+        return ranked
+    results = {e.id.split("/")[0]: s for e, s in ranked if e.id.endswith("/results")}
+    return [
+        (e, max(s, results[e.part_of] * FIGURES_TOGETHER))
+        if e.id in figures and e.part_of in results
+        else (e, s)
+        for e, s in ranked
+    ]
 
 
 def _outcome_first(

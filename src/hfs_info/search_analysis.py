@@ -1421,3 +1421,13 @@ LENGTH_WORDS = 6
 # The words after a length of time that count it from something ("two months after surgery"):
 # not the length of that something.
 _COUNTED_FROM = frozenset(("after", "following", "since", "from"))
+
+
+def asking_sentences(text: str) -> list[tuple[str, bool]]:
+    """The sentences of ``text`` (normalized), each with whether it asks, as read_question
+    reads them: those that end in "?", or, when none does, those with a question word."""
+    parts = _sentences(text)
+    asks = [p.rstrip().endswith("?") for p in parts]
+    if not any(asks):
+        asks = [bool(_INDIRECT.search(p)) for p in parts]
+    return list(zip(parts, asks, strict=True))
