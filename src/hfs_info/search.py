@@ -77,10 +77,6 @@ OTHER_TERMS = 0.3
 COVERAGE = 2.0
 # A record the question names exactly ("what is MVD") gains this factor.
 NAME_BONUS = 1.3
-# A question that names its own topic after a story told before it ("my dad is 70 and has had
-# it for years ... what are the odds surgery works?"): the story's words weigh this much, so
-# that the asking sentence chooses the record and the story only breaks ties (see _told_before).
-STORY_WEIGHT = 0.5
 
 _NUMBER = deferred(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b", re.I
@@ -137,6 +133,9 @@ MAX_BOOST = (
 # is found is not the answer to "an artery pressing on the nerve"); and so is any treatment's
 # record for a question about the condition itself, naming no treatment (_of_condition).
 _UNNAMED_TERM = 0.6
+# The same factor weighs the words of a story told before a question that names its own topic
+# ("my dad is 70 and has had it for years ... what are the odds surgery works?"): the asking
+# sentence chooses the record, the story only breaks ties (_told_before).
 
 # A sentence that leans on the one before it is shown with it ("It can, however, be
 # embarrassing" needs "The twitching is usually not painful."); a caveat after a sentence is
@@ -1359,7 +1358,7 @@ OWN_TOPICS = 2
 
 def _told_before(wanted: str, pairs: list[tuple[Concept, Match]], subject: frozenset[str]) -> set[str]:
     """The words of the story told before a question that names its own topic: they weigh
-    STORY_WEIGHT. A question names its own topic when its asking sentences (those that end in
+    _UNNAMED_TERM. A question names its own topic when its asking sentences (those that end in
     "?", or, with none, those that ask with a question word) hold at least OWN_TOPICS words the
     guide uses, the guide's subject and question forms aside, and point nowhere back at the
     story. Words told only after the question (an afterthought that elaborates it: "They
@@ -1466,11 +1465,11 @@ def _ranked(
         for rowid, score in m.scores.items():
             if (i, rowid) in elsewhere:  # met only in what is said of another condition
                 score *= _UNNAMED_TERM
-            weight = concept.weight * (STORY_WEIGHT if concept.typed in told else 1.0)
+            weight = concept.weight * (_UNNAMED_TERM if concept.typed in told else 1.0)
             totals[rowid] = totals.get(rowid, 0.0) + weight * score
             matched[rowid] = matched.get(rowid, 0.0) + weight
     asked = sum(
-        c.weight * (STORY_WEIGHT if c.typed in told else 1.0) for c, m in pairs if m.scores
+        c.weight * (_UNNAMED_TERM if c.typed in told else 1.0) for c, m in pairs if m.scores
     )
     named = _named(ix, found)
     # the record's name as typed (in any word form: FTS5's stemmer compares), or as a typo
