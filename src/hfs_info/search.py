@@ -1575,6 +1575,8 @@ def _ranked(
         ranked = _compared_first(ranked, compared)
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked, _namesakes(ix))
+        if len(own_treatments) == 1 and not compared:
+            ranked = _named_results_first(ranked, own_treatments)
         ranked = _one_outcome_first(ranked, _one_outcome(ix, pairs, vocab.questions, wanted))
     elif not aspect_asked and (
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
@@ -2037,6 +2039,18 @@ def _one_outcome_first(
         else (e, s)
         for e, s in ranked
     ]
+
+
+def _named_results_first(
+    ranked: list[tuple[Entry, float]], named: set[str]
+) -> list[tuple[Entry, float]]:
+    """For an outcome question naming one treatment ("what are the chances surgery fixes it",
+    "does medication cure hemifacial spasm"), that treatment's results rank just above the
+    guide's sections: the overview that says "surgery" or "cure" in passing is no answer to how
+    well the treatment works. (Two treatments compared: the overview compares them.)"""
+    top = max((s for e, s in ranked if e.kind == "section"), default=0.0)
+    keys = {f"{t}/results" for t in named}
+    return [(e, max(s, top * FIGURES_TOGETHER)) if e.id in keys else (e, s) for e, s in ranked]
 
 
 def _outcome_first(
