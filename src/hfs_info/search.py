@@ -1611,6 +1611,9 @@ def _ranked(
                 for rowid in m.scores:
                     topical[rowid] = topical.get(rowid, 0.0) + concept.weight
         ranked = _picture_first(ranked, {rows[r].id: w for r, w in topical.items()})
+    quoted_figures = _quoted_figures(ds, wanted)
+    if quoted_figures:
+        ranked = _quoted_figures_first(ranked, quoted_figures)
     if address:
         covered = {rows[r].id: w for r, w in matched.items()}
         ranked = _address_first(ranked, covered)
@@ -2039,6 +2042,56 @@ def _one_outcome_first(
         else (e, s)
         for e, s in ranked
     ]
+
+
+def _quoted_figures(ds: Dataset, wanted: str) -> set[str]:
+    """The figures a clause that asks quotes by a count and the figure's unit ("is two
+    injections normal", "are 3 days normal before it works"): a count the figure gives, or
+    within its range (1 to 3 injections), typed right before its unit, in any word form
+    ("injection", "injections"). A count told, not asked, quotes none ("I've had botox every 3
+    months for years, why does it wear off"); in a text where no clause asks ("three months"),
+    every clause is what is asked. A percentage is quoted as such (_figure_first)."""
+    clauses = [WORD.findall(c) for c in _CLAUSE.split(normalize_query(wanted))]
+    asking = [words for words in clauses if words and words[0] in _ASKING_OPENERS]
+    out: set[str] = set()
+    for words in asking or clauses:
+        out |= _figures_quoted(ds, words)
+    return out
+
+
+# The words a clause that asks opens with ("is two injections normal", "how is 3 months").
+_ASKING_OPENERS = frozenset(
+    (*("is", "are", "was", "were", "does", "do", "did", "should", "can", "could", "will"),
+     *("would", "how", "what", "why", "when", "which"))
+)
+
+
+def _figures_quoted(ds: Dataset, words: list[str]) -> set[str]:
+    """The figures ``words`` quote by a count and the figure's unit (see _quoted_figures)."""
+    from hfs_info.text import CARDINALS, number_of
+
+    out: set[str] = set()
+    for count, unit in pairwise(words):
+        number = number_of(count) if count.isdigit() or count in CARDINALS else None
+        if number is None:
+            continue
+        for stat in ds.statistics:
+            units = stat.unit.split()
+            if len(units) != 1 or stat.unit == PERCENT:
+                continue
+            if unit.rstrip("s") == units[0].rstrip("s") and (
+                stat.value <= number <= (stat.max_value or stat.value)
+            ):
+                out.add(f"statistic:{stat.id}")
+    return out
+
+
+def _quoted_figures_first(
+    ranked: list[tuple[Entry, float]], figures: set[str]
+) -> list[tuple[Entry, float]]:
+    """The figures quoted (_quoted_figures) rank just above the best record."""
+    top = max((s for _, s in ranked), default=0.0)
+    return [(e, max(s, top * FIGURES_TOGETHER)) if e.id in figures else (e, s) for e, s in ranked]
 
 
 def _named_results_first(
