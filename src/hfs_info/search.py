@@ -1617,6 +1617,8 @@ def _ranked(
     if address:
         covered = {rows[r].id: w for r, w in matched.items()}
         ranked = _address_first(ranked, covered)
+    if _OF_GUIDE.search(normalize_query(wanted)):
+        ranked = _guide_first(ranked, rows, pairs, matched)
     if "source" in question.intents:
         ranked = _cited_first(ranked, rows)
         if _asks_whole_source(wanted, pairs, vocab.questions.get("source", ()), subject):
@@ -2092,6 +2094,38 @@ def _quoted_figures_first(
     """The figures quoted (_quoted_figures) rank just above the best record."""
     top = max((s for _, s in ranked), default=0.0)
     return [(e, max(s, top * FIGURES_TOGETHER)) if e.id in figures else (e, s) for e, s in ranked]
+
+
+# The guide itself, pointed at ("this guide", "this page", "this information"): a question of
+# it asks who stands behind it, how current it is, what it is for.
+_OF_GUIDE = deferred(
+    r"\bthis\s+(?:guide|page|webpage|article|information|info|site|website|"
+    r"leaflet|document|text)\b"
+)
+_HOW_OLD = frozenset(("how old", "how current", "how recent"))
+
+
+def _guide_first(
+    ranked: list[tuple[Entry, float]],
+    rows: list[Entry],
+    pairs: list[tuple[Concept, Match]],
+    covered: dict[int, float],
+) -> list[tuple[Entry, float]]:
+    """For a question pointing at the guide itself ("who is behind this information", "can
+    this guide replace my doctor", "how old is this page"), the guide's own record (publisher,
+    reviewer, date, what it is for) ranks first when it answers as much of the question as any
+    record does (``covered``: rowid -> the weight of the concepts it matches; not "what this
+    guide says about how many people get better"), or when its age is asked ("how old": the
+    date it was updated, never the age of the people it speaks of)."""
+    guide = [r for r, e in enumerate(rows) if e.kind == "source"]
+    most = max(covered.values(), default=0.0)
+    aged = any(c.typed in _HOW_OLD for c, _ in pairs)
+    raised = {rows[r].id for r in guide if aged or (r in covered and covered[r] >= most)}
+    if not raised:
+        return ranked
+    top = max((s for _, s in ranked), default=1.0) * FIGURES_TOGETHER
+    rest = [(e, s) for e, s in ranked if e.id not in raised]
+    return [*((rows[r], top) for r in guide if rows[r].id in raised), *rest]
 
 
 def _named_results_first(
