@@ -188,9 +188,7 @@ def test_the_outcome_of_one_treatment_named_leads_the_sections(
 
 
 def test_two_treatments_compared_keep_the_overview() -> None:
-    assert first("how does surgery compare to botox for long term results") == (
-        "section:overview"
-    )
+    assert first("how does surgery compare to botox for long term results") == ("section:overview")
 
 
 # --- properties: any text around each reading -----------------------------------------------

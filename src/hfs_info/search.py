@@ -1356,7 +1356,9 @@ _POINTS_BACK = deferred(r"\b(?:that|this|these|those|such|the two|both)\b")
 OWN_TOPICS = 2
 
 
-def _told_before(wanted: str, pairs: list[tuple[Concept, Match]], subject: frozenset[str]) -> set[str]:
+def _told_before(
+    wanted: str, pairs: list[tuple[Concept, Match]], subject: frozenset[str]
+) -> set[str]:
     """The words of the story told before a question that names its own topic: they weigh
     _UNNAMED_TERM. A question names its own topic when its asking sentences (those that end in
     "?", or, with none, those that ask with a question word) hold at least OWN_TOPICS words the
@@ -2063,8 +2065,10 @@ def _quoted_figures(ds: Dataset, wanted: str) -> set[str]:
 
 # The words a clause that asks opens with ("is two injections normal", "how is 3 months").
 _ASKING_OPENERS = frozenset(
-    (*("is", "are", "was", "were", "does", "do", "did", "should", "can", "could", "will"),
-     *("would", "how", "what", "why", "when", "which"))
+    (
+        *("is", "are", "was", "were", "does", "do", "did", "should", "can", "could", "will"),
+        *("would", "how", "what", "why", "when", "which"),
+    )
 )
 
 
