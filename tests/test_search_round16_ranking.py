@@ -1,7 +1,8 @@
 """What round 16 of ranking reads (issue 19): a story told before a question that names its own
 topic only breaks ties; the spasms coming back, asked, are the recurrence figure; a figure
 quoted by its count and unit ("is two injections normal"); the guide itself, pointed at ("how
-old is this information"); the outcome of the one treatment named, before the sections.
+old is this information"); the outcome of the one treatment named, before the sections; what
+comes after a treatment that fails ("what happens if the medication doesn't work").
 
 The questions here are not from any question set; the property tests try each reading with any
 text around it.
@@ -191,6 +192,36 @@ def test_two_treatments_compared_keep_the_overview() -> None:
     assert first("how does surgery compare to botox for long term results") == ("section:overview")
 
 
+# --- a treatment that fails: what comes next, and why ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happens if botox stops working",
+        "what if the pills don't help my spasm",
+        "what happens if the medication doesn't work",
+    ],
+)
+def test_what_comes_after_a_treatment_that_fails_is_another_treatment(question: str) -> None:
+    assert first(question) == "treatment:mvd/when_used"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my shots don't work anymore, why is that", "treatment:botox/limitations"),
+        ("botox doesnt work anymore why", "treatment:botox/limitations"),
+        # how a treatment works is still how it works
+        ("how does botox work", "treatment:botox/how_it_works"),
+    ],
+)
+def test_the_work_of_doesnt_work_is_the_failing_not_how_it_works(
+    question: str, expected: str
+) -> None:
+    assert first(question) == expected
+
+
 # --- properties: any text around each reading -----------------------------------------------
 
 _WORDS = st.sampled_from(
@@ -199,6 +230,7 @@ _WORDS = st.sampled_from(
         *("this", "page", "guide", "how", "old", "two", "injections", "3", "days", "months"),
         *("botox", "surgery", "chances", "is", "that", "normal", "?", ".", ",", "every"),
         *("information", "copyright", "the", "operation", "spasms", "return", "100000"),
+        *("what", "happens", "if", "doesnt", "work", "stopped", "working", "pills", "why"),
     ]
 )
 

@@ -388,9 +388,16 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         question = read_literally(rewritten, vocab)._replace(intents=question.intents)
     if question.literal and not any(is_word(c.typed) for c in question.concepts):
         raise NotFoundError(_miss(wanted, "only question words"), suggestions(ds, wanted))
-    if "failing" in question.intents and len(_failed(ix, rewritten)) >= 2:
-        # "what if botox and medication don't control my spasms": another treatment is asked
-        question = question._replace(intents=question.intents | {"alternative"})
+    if "failing" in question.intents:
+        failed = _failed(ix, rewritten)
+        if len(failed) >= 2 or (failed and _ASKS_NEXT.search(rewritten)):
+            # "what if botox and medication don't control my spasms", "what happens if the
+            # medication doesn't work": another treatment is asked
+            question = question._replace(intents=question.intents | {"alternative"})
+        if failed and _FAILS_TO_WORK.search(rewritten.replace("n't", " not")):
+            # the work of "doesn't work" is the failing, never how the treatment works
+            kept = tuple(c for c in question.concepts if c.typed not in _WORKS)
+            question = question._replace(concepts=kept)
     in_guide = cache(lambda phrase: bool(match(ix.db, quoted(phrase))))
     aspect = _asked_aspect(rewritten, in_guide) or _asked_plainly(rewritten, in_guide)
     if aspect is None and _asks_who_gives(rewritten, ix):
@@ -488,6 +495,16 @@ _KIND_WORDS = frozenset(
         *("medicine", "medicines", "medication", "medications", "drug", "drugs"),
         *("pill", "pills", "tablet", "tablets", "treatment", "treatments", "therapy"),
     )
+)
+
+
+# What comes next, asked of a treatment that fails ("what happens if the pills don't work",
+# "what if botox stops working", "what now"): another treatment.
+_ASKS_NEXT = deferred(r"\bwhat (?:happens|if|now|next|then|else|other|are my)\b|\bthen what\b")
+# A treatment failing to work ("doesn't work", "stopped working", "no longer works").
+_FAILS_TO_WORK = deferred(
+    r"\b(?:not|dont|doesnt|didnt|wont|isnt|arent|stop|stops|stopped|longer)\s+"
+    r"(?:work|works|working)\b"
 )
 
 
