@@ -193,13 +193,7 @@ def ask_hfs_info(text: str) -> Answer:
         return Answer(())
     except UsageError:  # refused (too long): never a right answer, not even to "none"
         return Answer((REFUSED,))
-    noted = bool(
-        found.unmatched
-        or getattr(found, "related", ())
-        or getattr(found, "no_figure", None)
-        or getattr(found, "unsaid", ())
-    )
-    return Answer(tuple(hit.id for hit in found.hits), noted)
+    return Answer(tuple(hit.id for hit in found.hits), found.lacks)
 
 
 def table(title: str, results: Sequence[Result]) -> str:

@@ -154,7 +154,7 @@ def test_a_related_word_is_said_in_text_and_json(run, question: str, word: str) 
     plain = run("search", question, "-f", "plain").stdout
     assert f"The guide does not mention {word!r}; closest: " in plain
     # said before the answer
-    assert plain.index("does not mention") < plain.index("Best answer")
+    assert plain.index("does not mention") < plain.index("Closest passage (")
 
 
 def test_every_vocabulary_word_is_either_the_same_or_related() -> None:
@@ -301,7 +301,12 @@ def test_a_huge_question_is_refused_with_a_clear_message(run) -> None:
         ("how many people in 100,000 have trigeminal neuralgia", "Closest passage"),
         ("what percentage of botox patients get a droopy eyelid", "Closest passage"),
         ("how long does botox last", "Best answer"),
-        ("how long is the hospital stay after MVD", "Best answer"),  # other words answered
+        # the guide lacks a word typed: its passages are the closest, not the answer (trial 11)
+        ("how long is the hospital stay after MVD", "Closest passage"),
+        ("mvd mortality rate", "Closest passage"),
+        ("what are the clinic office hours", "Closest passage"),
+        ("what is microvascular decompression", "Best answer"),
+        ("how long does botx last", "Best answer"),  # a typo read as the guide's word
     ],
 )
 def test_a_passage_that_does_not_give_what_was_asked_is_not_called_the_answer(

@@ -295,6 +295,26 @@ def test_every_sentence_that_refers_back_is_shown_with_its_antecedent() -> None:
                 assert (k - 1) in search.snippet_sentences(entry, k), (entry.id, sentence)
 
 
+# "it" or "they" as the subject of a sentence's opening words ("On average it begins at 44")
+_OPENING_SUBJECT = re.compile(r"^(?:\S+\s+){1,5}(?:it|they)\s+[a-z]", re.I)
+
+
+def test_no_sentence_shown_alone_leaves_its_subject_to_the_sentence_before() -> None:
+    """Trial 11: "On average it begins at age 44", shown alone under a question about
+    trigeminal neuralgia, read as trigeminal neuralgia's age. A sentence a snippet can show
+    without the one before it names its subject (a record's first sentence has its title)."""
+    for entry in ENTRIES:
+        for k, sentence in enumerate(entry.passages):
+            if k and not search.leans_back(sentence):
+                assert not _OPENING_SUBJECT.match(sentence), (entry.id, sentence)
+
+
+def test_the_age_figure_names_whose_age_it_is() -> None:
+    for question in ("average age for trigeminal neuralgia", "at what age does it usually start"):
+        hit = next(h for h in search.search(DS, question) if h.id == "section:affected")
+        assert "hemifacial spasm begins at age 44" in unmarked(hit.snippet)
+
+
 def test_the_deafness_answer_says_which_complications() -> None:
     hit = search.search(DS, "will i go deaf after the operation", limit=1)[0]
     assert "decreased hearing" in unmarked(hit.snippet)

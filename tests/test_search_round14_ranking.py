@@ -144,7 +144,7 @@ def test_a_word_the_guide_never_uses_is_still_named(run) -> None:
     assert plain.status == 0
     lines = plain.stdout.splitlines()
     assert lines[2] == "Not in the guide: 'worse'. These matches are for the other words."
-    assert lines[4] == "Best answer (section): Symptoms"
+    assert lines[4] == "Closest passage (section): Symptoms"
 
 
 @given(before=st.text(max_size=40), after=st.text(max_size=40))

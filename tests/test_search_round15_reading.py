@@ -78,7 +78,7 @@ def test_benzos_says_the_guide_does_not_mention_the_word(run) -> None:
     result = run("search", "benzos for the twitching", "-f", "plain", "-n", "3")
     assert result.status == 0
     assert "The guide does not mention 'benzos'; closest: diazepam, clonazepam." in result.stdout
-    assert "Best answer (treatment): Medication: how it is given" in result.stdout
+    assert "Closest passage (treatment): Medication: how it is given" in result.stdout
     assert "Match: muscle relaxant" in result.stdout
 
 

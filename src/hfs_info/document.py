@@ -89,6 +89,13 @@ class Found(NamedTuple):
     # removed or replaced), "until" (the length of time until it comes back)
     unsaid: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
+    @property
+    def lacks(self) -> bool:
+        """Whether the answer says first that the guide lacks something the question names:
+        a typed word it never uses (or only one related to it), a figure of the kind asked, or
+        what it does not say of the things named. The hits are then only the closest passages."""
+        return bool(self.unmatched or self.related or self.no_figure or self.unsaid)
+
 
 class Heading(NamedTuple):
     text: str

@@ -604,9 +604,9 @@ def _search_notes(found: Found) -> list[str]:
 
 def _best_label(found: Found) -> str:
     """What the first hit is called: the best answer, or only the closest passage when the
-    answer says first that the guide does not give what was asked (no such figure, nothing of
-    the thing named): it is then no answer."""
-    return "Closest passage" if found.unsaid or found.no_figure else "Best answer"
+    answer says first that the guide lacks something the question names (a word it never uses,
+    no such figure, nothing of the thing named): it is then no answer to all that was asked."""
+    return "Closest passage" if found.lacks else "Best answer"
 
 
 def search_results(ds: Dataset, text: str, found: Found) -> View:
