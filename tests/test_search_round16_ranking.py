@@ -222,6 +222,22 @@ def test_the_work_of_doesnt_work_is_the_failing_not_how_it_works(
     assert first(question) == expected
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my husband had MVD 3 weeks ago and his face is still twitching, is that normal or did "
+        "it fail",
+        "has the operation failed if my face still twitches a month later?",
+    ],
+)
+def test_whether_the_treatment_had_failed_asks_its_outcome(question: str) -> None:
+    assert first(question) == "treatment:mvd/results"
+
+
+def test_what_if_a_treatment_fails_still_asks_what_else() -> None:
+    assert first("what if botox fails") == "treatment:mvd/when_used"
+
+
 # --- properties: any text around each reading -----------------------------------------------
 
 _WORDS = st.sampled_from(
@@ -231,6 +247,7 @@ _WORDS = st.sampled_from(
         *("botox", "surgery", "chances", "is", "that", "normal", "?", ".", ",", "every"),
         *("information", "copyright", "the", "operation", "spasms", "return", "100000"),
         *("what", "happens", "if", "doesnt", "work", "stopped", "working", "pills", "why"),
+        *("did", "it", "fail", "has", "failed", "or"),
     ]
 )
 

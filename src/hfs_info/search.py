@@ -388,6 +388,10 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         question = read_literally(rewritten, vocab)._replace(intents=question.intents)
     if question.literal and not any(is_word(c.typed) for c in question.concepts):
         raise NotFoundError(_miss(wanted, "only question words"), suggestions(ds, wanted))
+    if "failing" in question.intents and _ASKS_IF_FAILED.search(rewritten.replace("n't", " not")):
+        # "is that normal or did it fail", "has the operation failed": whether the treatment
+        # had works, its outcome; never what else there is
+        question = question._replace(intents=(question.intents - {"failing"}) | {"outcome"})
     if "failing" in question.intents:
         failed = _failed(ix, rewritten)
         if len(failed) >= 2 or (failed and _ASKS_NEXT.search(rewritten)):
@@ -501,6 +505,12 @@ _KIND_WORDS = frozenset(
 # What comes next, asked of a treatment that fails ("what happens if the pills don't work",
 # "what if botox stops working", "what now"): another treatment.
 _ASKS_NEXT = deferred(r"\bwhat (?:happens|if|now|next|then|else|other|are my)\b|\bthen what\b")
+# Whether a treatment had failed, asked yes or no ("did it fail", "has the operation failed",
+# "did the surgery not work").
+_ASKS_IF_FAILED = deferred(
+    r"\b(?:did|has|have|had)\s+(?:it|they|this|that|(?:the|my|his|her)\s+\w+)\s+"
+    r"(?:fail|failed|not work|not worked)\b"
+)
 # A treatment failing to work ("doesn't work", "stopped working", "no longer works").
 _FAILS_TO_WORK = deferred(
     r"\b(?:not|dont|doesnt|didnt|wont|isnt|arent|stop|stops|stopped|longer)\s+"
