@@ -123,16 +123,20 @@ BLIND_FLOORS = {
     # Set S (334; people just told of the diagnosis, a third in words the guide does not use,
     # unanswerable questions made to sound answerable): sealed, measured once after round 15
     # (04ce2aa): 93.1% / 97.3%, "none" 89.6% (answerable: 94.0% first, 99.3% in the first
-    # three); a floor since. Round 16 ranking: 94.9% / 97.9%.
-    "questions-blind-s.tsv": (0.94, 0.97),
+    # three); a floor since.
+    # Round 16 reading (the © sign, the glossary listed, the sexes compared, a count in a range,
+    # a clinician's shorthand): S 93.7% / 98.2%, T 96.1% / 98.7%, U 93.8% / 98.1%.
+    # Round 16 ranking (the story told before a question, the recurrence asked, a figure
+    # quoted, the guide pointed at), with reading merged: S 94.9% / 98.2%, T 97.4% / 99.2%,
+    # U 95.0% / 98.4%.
+    "questions-blind-s.tsv": (0.94, 0.98),
     # Set T (380; an even mix of users, as R): sealed, measured once on the final state of the
     # session (f305384): 95.8% / 97.9%, "none" 98.6% (answerable: 95.1% first, 97.7% in the
-    # first three); a floor since. Round 16 ranking (the story told before a question, the
-    # recurrence asked, a figure quoted, the guide pointed at): 97.4% / 98.9%.
+    # first three); a floor since.
     "questions-blind-t.tsv": (0.97, 0.98),
     # Set U (320; an even mix of users, as R and T): sealed, measured once on the same state as
     # T (f305384): 93.4% / 97.5%, "none" 93.1% (answerable: 93.5% first, 98.8% in the first
-    # three); a floor since. Round 16 ranking: 95.0% / 98.1%.
+    # three); a floor since.
     "questions-blind-u.tsv": (0.95, 0.98),
     "questions-blind-j.tsv": (0.96, 0.99),
 }
@@ -188,19 +192,20 @@ NOTED_CEILINGS = {
     "questions-blind-g.tsv": 27,  # 32 after round 10
     "questions-blind-h.tsv": 15,
     "questions-blind-i.tsv": 19,  # 20
-    "questions-blind-j.tsv": 43,  # 51
+    "questions-blind-j.tsv": 37,  # 51; 35 after round 16 reading
     "questions-blind-k.tsv": 16,  # 23 when sealed; 22 after round 10
     "questions-blind-l.tsv": 25,  # 35 when sealed
     # 41 when sealed; 44 when "men" became only related (round 11); 29 after round 13
-    "questions-blind-m.tsv": 29,
+    "questions-blind-m.tsv": 23,  # 21 after round 16 reading (the sexes compared)
     "questions-blind-n.tsv": 22,  # 22 when sealed
     "questions-blind-o.tsv": 29,  # 33 when sealed; 32 after round 13 (a choice: no "together")
     "questions-blind-p.tsv": 16,  # 19 when sealed; 14 after round 15 reading
     "questions-blind-q.tsv": 22,  # 28 when sealed; 20 after round 14
-    "questions-blind-r.tsv": 26,  # 26 when sealed; 24 after round 15 reading
-    "questions-blind-s.tsv": 31,  # 29 when sealed
-    "questions-blind-t.tsv": 25,  # 23 when sealed
-    "questions-blind-u.tsv": 22,  # 20 when sealed
+    # 26 when sealed; 24 after round 15 reading, 19 after round 16 reading
+    "questions-blind-r.tsv": 21,
+    "questions-blind-s.tsv": 27,  # 29 when sealed; 25 after round 16 reading
+    "questions-blind-t.tsv": 20,  # 23 when sealed; 18 after round 16 reading
+    "questions-blind-u.tsv": 20,  # 20 when sealed; 18 after round 16 reading
 }
 
 

@@ -64,7 +64,7 @@ def test_the_story_weighs_less_only_before_a_question_with_topics_of_its_own() -
     question = search._question(DS, text, ix)
     ranking = search.rank(DS, text)
     pairs = list(zip(question.concepts, ranking.matches, strict=True))
-    told = search._told_before(text, pairs, frozenset(("hemifacial",)))
+    told = search._told_before(ix, text, pairs, frozenset(("hemifacial",)))
     assert told == {c.typed for c in question.concepts if c.background}
     assert told  # the story's words ("eye", "twitches"...)
     # pointing back ("is that normal"), or a question of one topic word: the story is whole
@@ -73,7 +73,18 @@ def test_the_story_weighs_less_only_before_a_question_with_topics_of_its_own() -
         q = search._question(DS, back, ix)
         r = search.rank(DS, back)
         pairs = list(zip(q.concepts, r.matches, strict=True))
-        assert search._told_before(back, pairs, frozenset()) == set()
+        assert search._told_before(ix, back, pairs, frozenset()) == set()
+
+
+def test_a_treatment_the_story_names_as_the_question_does_keeps_its_weight() -> None:
+    ix = search.index_for(DS)
+    text = "I'm scared of brain surgery and my eye twitches. What are the odds the operation works?"
+    question = search._question(DS, text, ix)
+    ranking = search.rank(DS, text)
+    pairs = list(zip(question.concepts, ranking.matches, strict=True))
+    told = search._told_before(ix, text, pairs, frozenset())
+    assert "brain surgery" not in told  # the operation asked, told twice
+    assert "eye" in told
 
 
 # --- the spasms coming back: the recurrence figure --------------------------------------------

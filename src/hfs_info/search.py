@@ -47,6 +47,7 @@ from hfs_info.search_analysis import (
     zipf,
 )
 from hfs_info.search_index import (
+    GLOSSARY,
     KINDS,
     Entry,
     Index,
@@ -370,6 +371,16 @@ def rank(ds: Dataset, text: str) -> Ranking:
     return _ranked(ds, ix, _question(ds, text, ix), text)
 
 
+def _ranges(ds: Dataset) -> tuple[tuple[float, float, str, str], ...]:
+    """The ranges of counts the guide gives ("1 to 3 injections"): their ends, how they are
+    written (as a statistic's title writes them) and what they count."""
+    return tuple(
+        (s.value, s.max_value, s.display.removesuffix(f" {s.unit}"), s.unit)
+        for s in ds.statistics
+        if s.max_value is not None and s.unit != PERCENT and not s.approximate
+    )
+
+
 def _question(ds: Dataset, text: str, ix: Index) -> Question:
     """What ``text`` asks: words typed apart or glued read as the guide's words first; a
     question of nothing but question words and filler read word by word."""
@@ -388,6 +399,7 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
         question = read_literally(rewritten, vocab)._replace(intents=question.intents)
     if question.literal and not any(is_word(c.typed) for c in question.concepts):
         raise NotFoundError(_miss(wanted, "only question words"), suggestions(ds, wanted))
+    question = search_analysis.within_ranges(question, _ranges(ds))
     if "failing" in question.intents and _ASKS_IF_FAILED.search(rewritten.replace("n't", " not")):
         # "is that normal or did it fail", "has the operation failed": whether the treatment
         # had works, its outcome; never what else there is
@@ -423,6 +435,13 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
             question = question._replace(concepts=kept)
     if aspect is not None and aspect.typed not in {c.typed for c in question.concepts}:
         question = question._replace(concepts=(*question.concepts, aspect))
+    given = _aspect_form("how_given", in_guide) if aspect is not None else None
+    if given is not None and aspect is not None and aspect.typed == given.typed:
+        # "how is the medication taken", "how is the operation performed": the verb of doing
+        # a treatment asks how it is given, the aspect found; it is the question's frame,
+        # never a topic the guide lacks
+        kept = tuple(c for c in question.concepts if c.typed not in _DOING_VERBS)
+        question = question._replace(concepts=kept)
     if _treatment_chosen(rewritten):
         # "who decides which treatment I get": choosing among the treatments; the verb of
         # choosing is the question's frame, as "choose" is, never searched ("your doctor
@@ -1384,7 +1403,7 @@ OWN_TOPICS = 2
 
 
 def _told_before(
-    wanted: str, pairs: list[tuple[Concept, Match]], subject: frozenset[str]
+    ix: Index, wanted: str, pairs: list[tuple[Concept, Match]], subject: frozenset[str]
 ) -> set[str]:
     """The words of the story told before a question that names its own topic: they weigh
     _UNNAMED_TERM. A question names its own topic when its asking sentences (those that end in
@@ -1412,7 +1431,21 @@ def _told_before(
     if len(own) < OWN_TOPICS:
         return set()
     before = " ".join(p for p, _ in read[: asks.index(True)])
-    return {c.typed for c, _ in pairs if c.background and c.typed in before}
+    # a treatment the story names that the question names too ("scared about brain surgery ...
+    # the chances the operation stops it"): the question's own topic, told twice
+    asked = {t for c, _ in pairs if not c.background for t in _treatments_named(ix, c)}
+    return {
+        c.typed
+        for c, _ in pairs
+        if c.background and c.typed in before and not _treatments_named(ix, c) & asked
+    }
+
+
+def _treatments_named(ix: Index, concept: Concept) -> set[str]:
+    """The treatments ``concept`` names by one of their own names or its guide words."""
+    names = {concept.typed, *(t.strip('"') for t, _ in concept.terms)}
+    rows = {r for name in names for r in ix.own_names.get(name, frozenset())}
+    return {_treatment_of(ix.rows[r]) for r in rows} - {""}
 
 
 def _ranked(
@@ -1488,7 +1521,7 @@ def _ranked(
         raise NotFoundError(_miss(wanted, closest=closest), suggestions(ds, wanted))
     totals: dict[int, float] = {}
     matched: dict[int, float] = {}
-    told = _told_before(wanted, pairs, subject)
+    told = _told_before(ix, wanted, pairs, subject)
     elsewhere = _of_others(ix, pairs, question)
     for i, (concept, m) in enumerate(pairs):
         for rowid, score in m.scores.items():
@@ -1657,6 +1690,11 @@ def _ranked(
         ranked = _together_first(ranked, _choosing_between(ix, pairs), _namesakes(ix), rows)
     if not ranked:  # every record that matched is about another number
         raise NotFoundError(_miss(wanted), suggestions(ds, wanted))
+    if _lists_glossary(pairs):
+        # "glossary", "word list": the guide's word list, all its terms alike, in its order
+        # (alphabetical, as the ids are), never by how long each definition is
+        alike = max(weight for _, weight in ranked)
+        ranked = [(e, alike if e.kind == "glossary" else weight) for e, weight in ranked]
     ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
     if limit is not None:
         ranked = ranked[:limit]
@@ -1677,6 +1715,19 @@ def _ranked(
         tuple(found),
         # a word read as its opposite is always said, even in the story: it is never swapped
         tuple((c.typed, m.opposite) for c, m in pairs if m.opposite),
+    )
+
+
+def _lists_glossary(pairs: Iterable[tuple[Concept, Match]]) -> bool:
+    """Whether a question, its concepts matched as ``pairs``, names nothing but the guide's
+    glossary ("glossary", "show me the glossary", "glossary terms"): a list of its terms is
+    asked, not one of them."""
+    topics = [c for c, m in pairs if m.scores and not c.form]
+    glossary = quoted(GLOSSARY)
+    return bool(topics) and all(
+        {term for term, _ in c.terms} - {quoted(c.typed)} <= {glossary}
+        and glossary in {term for term, _ in c.terms}
+        for c in topics
     )
 
 

@@ -31,7 +31,7 @@ from hfs_info.english import COMMON_ZIPF as COMMON_ZIPF  # re-exported: search r
 from hfs_info.english import bands
 from hfs_info.english import zipf as zipf
 from hfs_info.patterns import deferred
-from hfs_info.text import CARDINALS, ORDINALS, ROMAN, number_of
+from hfs_info.text import CARDINALS, ORDINALS, ROMAN, number_of, said_signs
 
 if TYPE_CHECKING:
     from hfs_info.vocabulary import Vocabulary
@@ -132,13 +132,16 @@ _OPERATOR = deferred(r"\bNEAR\b")
 
 
 def normalize_query(text: str) -> str:
-    """What a person typed, as search reads it: NFKC (full-width letters, ligatures, combining
-    accents composed), case-folded, curly apostrophes straightened, private-use characters
-    (which the highlight markers are) removed."""
+    """What a person typed, as search reads it: the sign of a notice read as its word ("©":
+    copyright), NFKC (full-width letters, ligatures, combining accents composed), case-folded,
+    curly apostrophes straightened, private-use characters (which the highlight markers are)
+    removed."""
     if "\x1b" in text:  # a terminal escape sequence is no word ("\x1b[31m" is not "31m")
         text = _ESCAPE.sub(" ", text)
     if "NEAR" in text:  # a query operator typed as such, not the guide's "near" (the eye)
         text = _OPERATOR.sub(" ", text)
+    if not text.isascii():  # "©" is searched as "copyright", the word it is read as
+        text = said_signs(text)
     text = unicodedata.normalize("NFKC", text).casefold()
     if not text.isascii():  # private use (category Co) covers the highlight markers
         text = "".join(c for c in text if unicodedata.category(c) != "Co")
@@ -489,9 +492,45 @@ def _read(text: str, vocabulary: Vocabulary) -> Question:
         # "my eye is closing alone", "the mouth go up alone": the spasm comes unbidden, as
         # "by itself" after such a verb says; never a topic the guide lacks
         concepts = [c for c in concepts if c.typed != "alone"]
+    concepts = _sexes_compared(concepts, vocabulary)
     # A word typed twice is one concept.
     unique = {c.typed: c for c in concepts}
     return Question(tuple(unique.values()), frozenset(intents))
+
+
+# The guide's comparison of the sexes is "more often in women": its words, other than the
+# sexes, in a question that asks which sex it affects more ("is it more common in women or
+# men", "do men get it more", "does it affect males").
+_COMPARING = frozenset(
+    (
+        "more", "less", "fewer", "than", "common", "commoner", "often", "frequent",
+        "frequently", "likely", "affect", "affects", "affected", "prevalent", "prevalence",
+        "mostly", "mainly", "predominantly", "equally", "both", "either", "compared",
+        "comparison", "how common", "how often", "how likely", "how frequent", "rare", "rarer",
+        "prone", "susceptible", "likelier", "commonly",
+    )
+)  # fmt: skip
+_GUIDE_SEX = '"women"'
+
+
+def _sexes_compared(concepts: list[Concept], vocabulary: Vocabulary) -> list[Concept]:
+    """A question that asks only which sex hemifacial spasm affects more, or whether men get
+    it, is answered by the guide's comparison ("slightly more often in women"), which speaks
+    of men too: a word for men there is the comparison's other side, found as the guide's
+    word, never a topic the guide lacks. Asked of anything else ("the age of onset in men",
+    "the ratio of men to women"), the guide says nothing of men, and the word stays only
+    related (the answer says so)."""
+    men = [c for c in concepts if any(term == _GUIDE_SEX for term, _ in c.related)]
+    if not men:
+        return concepts
+    for c in concepts:
+        sex = c in men or any(term == _GUIDE_SEX for term, _ in c.terms)
+        subject = c.typed in vocabulary.subject or _names_subject(c.typed, vocabulary)
+        if not (sex or subject or c.typed in _COMPARING):
+            return concepts
+    return [
+        c._replace(terms=(*c.terms, *c.related), related=()) if c in men else c for c in concepts
+    ]
 
 
 def _concepts(words: list[str], vocabulary: Vocabulary, intents: set[str]) -> list[Concept]:
@@ -636,6 +675,30 @@ def _concept(phrase: str, vocabulary: Vocabulary, naming: str = "") -> Concept:
         number=names,
         opposites=opposites,
     )
+
+
+def within_ranges(
+    question: Question, ranges: tuple[tuple[float, float, str, str], ...]
+) -> Question:
+    """``question`` with a count typed inside a range the guide gives of the thing the question
+    names (``ranges``: each range's ends, how the guide writes it, "1 to 3", and what it counts,
+    "injections") searched as that range too: "are two injections normal" is answered where the
+    guide says 1 to 3 injections ("2 months" is never that range). A count at an end of a range
+    is found as typed already; a percentage, an ordinal or a number that names a thing ("CN 2")
+    is no count."""
+    named = {term for c in question.concepts for term, _ in c.terms}
+    ranges = tuple(r for r in ranges if quoted(r[3]) in named)
+    if not ranges:
+        return question
+    concepts = []
+    for c in question.concepts:
+        count = c.typed.isdigit() or c.typed in CARDINALS
+        n = number_of(c.typed) if count and c.number is None and not c.percent else None
+        inside = [said for low, high, said, _ in ranges if n is not None and low < n < high]
+        if inside:
+            c = c._replace(terms=(*c.terms, *((quoted(said), TERM) for said in inside)))
+        concepts.append(c)
+    return question._replace(concepts=tuple(concepts))
 
 
 def _number(word: str, naming: str) -> int | None:
@@ -1085,7 +1148,23 @@ SLIP_RATIO_ZIPF = 2.0
 def frames(word: str, text: str, vocabulary: Vocabulary) -> bool:
     """Whether ``word`` frames the question rather than naming a topic the guide lacks: it says
     what the answer asked should be like, or it speaks of the guide itself."""
-    return describes_answer(word, text, vocabulary) or speaks_of_guide(word, text, vocabulary)
+    return (
+        describes_answer(word, text, vocabulary)
+        or speaks_of_guide(word, text, vocabulary)
+        or compares_sexes(word, text, vocabulary)
+    )
+
+
+def compares_sexes(word: str, text: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``word`` ("men") is the other side of the guide's comparison of the sexes as
+    ``text`` asks it ("is it more common in women or men"): the guide's "more often in women"
+    answers, so the word is no topic the guide lacks (see _sexes_compared)."""
+    if _GUIDE_SEX.strip('"') not in _lookup(vocabulary.related, word):
+        return False
+    return any(
+        c.typed == word and any(term == _GUIDE_SEX for term, _ in c.terms)
+        for c in read_question(text, vocabulary).concepts
+    )
 
 
 def describes_answer(word: str, text: str, vocabulary: Vocabulary) -> bool:

@@ -19,6 +19,7 @@ from hfs_info import query, vocabulary
 from hfs_info.document import HIGHLIGHT_END, HIGHLIGHT_START
 from hfs_info.models import TREATMENT_ASPECTS, Dataset
 from hfs_info.patterns import deferred
+from hfs_info.text import said_signs
 
 if TYPE_CHECKING:
     import sqlite3
@@ -94,6 +95,13 @@ class Entry(NamedTuple):
         return " ".join(["hfs-info", *(shlex.quote(w) for w in self.show)])
 
 
+# What a term of the guide's own glossary belongs to, said in words: the glossary, its word list
+# ("glossary" alone lists it); also the origin such a term has in the dataset.
+GLOSSARY = "glossary"
+# ... and what every figure of the guide belongs to: its statistics ("stats" alone lists them).
+STATISTICS = "statistics"
+
+
 def _prose(*texts: str) -> tuple[str, ...]:
     return tuple(s for text in texts for s in sentences(text))
 
@@ -141,7 +149,9 @@ def entries(ds: Dataset) -> list[Entry]:
         title = f"{s.display}: {s.group}"
         part_of = f"treatment:{owner.id}" if owner else ""
         entry_id = f"statistic:{s.id}"
-        out.append(Entry(entry_id, "statistic", title, ("stats",), text, "", names, part_of))
+        # every figure belongs to the guide's statistics ("stats" alone lists them)
+        context = f"{names}; {STATISTICS}" if names else STATISTICS
+        out.append(Entry(entry_id, "statistic", title, ("stats",), text, "", context, part_of))
     for f in ds.figures:
         show = ("figures", str(f.number))
         out.append(Entry(f"figure:{f.id}", "figure", f"Figure {f.number}", show, _prose(f.caption)))
@@ -149,7 +159,9 @@ def entries(ds: Dataset) -> list[Entry]:
         names = "; ".join((*e.aliases, *e.lookup))
         show = ("glossary", e.term)
         definition = _prose(e.definition)
-        out.append(Entry(f"glossary:{e.id}", "glossary", e.term, show, definition, names))
+        # a term of the guide's own glossary belongs to it ("glossary" alone lists them)
+        part = GLOSSARY if e.origin == GLOSSARY else ""
+        out.append(Entry(f"glossary:{e.id}", "glossary", e.term, show, definition, names, part))
     sources = ("sources",)
     for r in ds.references:
         title = f"Reference {r.number}"
@@ -173,7 +185,7 @@ def entries(ds: Dataset) -> list[Entry]:
         f"({p.reviewer_affiliation}); updated {p.updated}.",
         *_prose(p.standard),
         *_prose(p.disclaimer),
-        *_prose(p.copyright),
+        *_prose(said_signs(p.copyright)),  # the "©" sign found by its word
     )
     out.append(Entry("source:guide", "source", p.title, sources, about))
     c = p.contact

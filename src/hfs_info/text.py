@@ -30,6 +30,23 @@ INVISIBLE = (
 _XML_INVALID = f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]"
 
 
+# The signs of a notice, which a word tokenizer drops, and the word each is read as ("©" is
+# "copyright"; NFKC already reads "™" as "TM").
+SIGN_WORDS = {"\u00a9": "copyright", "\u00ae": "registered"}
+
+
+def said_signs(text: str) -> str:
+    """``text`` with each sign of a notice read out as its word, beside the sign ("© Mayfield
+    Clinic" -> "Copyright © Mayfield Clinic"); a sign whose word the text says already is left
+    as it is; a word that opens the text is capitalised."""
+    for sign, word in SIGN_WORDS.items():
+        if sign in text and word not in text.casefold():
+            text = text.replace(sign, f"{word} {sign}")
+            if text.startswith(word):
+                text = word.capitalize() + text[len(word) :]
+    return text
+
+
 # These character classes span every plane: each is compiled when first used, not at every
 # start (a JSON lookup never needs them).
 @cache
