@@ -93,7 +93,7 @@ def test_word_forms_and_everyday_words() -> None:
         ("diagnose", "section:diagnosis"),
         ("diagnosing", "section:diagnosis"),
         ("injected", "treatment:botox"),
-        ("recurs after surgery", "treatment:mvd"),
+        ("recurs after surgery", "statistic:mvd-recurrence"),  # the one outcome asked
         ("shots", "treatment:botox"),
         ("pills", "treatment:medication"),
     ]:

@@ -102,7 +102,7 @@ _RECURRENCE = "statistic:mvd-recurrence"
             "how many patients relapse within 6 months of MVD",
             "6 months",
             "people",
-            "treatment:mvd/results",
+            "statistic:mvd-recurrence",  # the one outcome asked (round 16)
         ),
     ],
 )

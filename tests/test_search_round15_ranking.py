@@ -216,8 +216,8 @@ def test_figures_of_something_else_keep_their_answer(question: str, expected: st
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("what percent have spasms come back", "treatment:mvd/results"),
-        ("how often does hemifacial spasm recur after surgery", "treatment:mvd/results"),
+        ("what percent have spasms come back", "statistic:mvd-recurrence"),
+        ("how often does hemifacial spasm recur after surgery", "statistic:mvd-recurrence"),
         # a source asked, or a citation named by a word only it has: the citation
         ("which study are the recurrence figures from", "reference:payner-tew-1996"),
         ("how many patients in the Samii study", "reference:samii-2002"),

@@ -156,7 +156,7 @@ def test_how_often_it_is_needed_is_how_long_it_lasts(question: str) -> None:
     [
         ("how often do I need blood tests on carbamazepine", "treatment:medication/monitoring"),
         ("how often does it start near the eye", "statistic:onset-near-eye"),
-        ("how often do the spasms come back after surgery", "treatment:mvd/results"),
+        ("how often do the spasms come back after surgery", "statistic:mvd-recurrence"),
     ],
 )
 def test_how_often_without_a_need_keeps_its_own_answer(question: str, answer: str) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
@@ -134,6 +134,9 @@ MAX_BOOST = (
 # is found is not the answer to "an artery pressing on the nerve"); and so is any treatment's
 # record for a question about the condition itself, naming no treatment (_of_condition).
 _UNNAMED_TERM = 0.6
+# The same factor weighs the words of a story told before a question that names its own topic
+# ("my dad is 70 and has had it for years ... what are the odds surgery works?"): the asking
+# sentence chooses the record, the story only breaks ties (_told_before).
 
 # A sentence that leans on the one before it is shown with it ("It can, however, be
 # embarrassing" needs "The twitching is usually not painful."); a caveat after a sentence is
@@ -397,9 +400,20 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     if question.literal and not any(is_word(c.typed) for c in question.concepts):
         raise NotFoundError(_miss(wanted, "only question words"), suggestions(ds, wanted))
     question = search_analysis.within_ranges(question, _ranges(ds))
-    if "failing" in question.intents and len(_failed(ix, rewritten)) >= 2:
-        # "what if botox and medication don't control my spasms": another treatment is asked
-        question = question._replace(intents=question.intents | {"alternative"})
+    if "failing" in question.intents and _ASKS_IF_FAILED.search(rewritten.replace("n't", " not")):
+        # "is that normal or did it fail", "has the operation failed": whether the treatment
+        # had works, its outcome; never what else there is
+        question = question._replace(intents=(question.intents - {"failing"}) | {"outcome"})
+    if "failing" in question.intents:
+        failed = _failed(ix, rewritten)
+        if len(failed) >= 2 or (failed and _ASKS_NEXT.search(rewritten)):
+            # "what if botox and medication don't control my spasms", "what happens if the
+            # medication doesn't work": another treatment is asked
+            question = question._replace(intents=question.intents | {"alternative"})
+        if failed and _FAILS_TO_WORK.search(rewritten.replace("n't", " not")):
+            # the work of "doesn't work" is the failing, never how the treatment works
+            kept = tuple(c for c in question.concepts if c.typed not in _WORKS)
+            question = question._replace(concepts=kept)
     in_guide = cache(lambda phrase: bool(match(ix.db, quoted(phrase))))
     aspect = _asked_aspect(rewritten, in_guide) or _asked_plainly(rewritten, in_guide)
     if aspect is None and _asks_who_gives(rewritten, ix):
@@ -504,6 +518,22 @@ _KIND_WORDS = frozenset(
         *("medicine", "medicines", "medication", "medications", "drug", "drugs"),
         *("pill", "pills", "tablet", "tablets", "treatment", "treatments", "therapy"),
     )
+)
+
+
+# What comes next, asked of a treatment that fails ("what happens if the pills don't work",
+# "what if botox stops working", "what now"): another treatment.
+_ASKS_NEXT = deferred(r"\bwhat (?:happens|if|now|next|then|else|other|are my)\b|\bthen what\b")
+# Whether a treatment had failed, asked yes or no ("did it fail", "has the operation failed",
+# "did the surgery not work").
+_ASKS_IF_FAILED = deferred(
+    r"\b(?:did|has|have|had)\s+(?:it|they|this|that|(?:the|my|his|her)\s+\w+)\s+"
+    r"(?:fail|failed|not work|not worked)\b"
+)
+# A treatment failing to work ("doesn't work", "stopped working", "no longer works").
+_FAILS_TO_WORK = deferred(
+    r"\b(?:not|dont|doesnt|didnt|wont|isnt|arent|stop|stops|stopped|longer)\s+"
+    r"(?:work|works|working)\b"
 )
 
 
@@ -1364,6 +1394,60 @@ def _miss(wanted: str, why: str = "", closest: tuple[str, ...] = ()) -> str:
     )
 
 
+# Words of a question that point back at its story ("is that normal", "how often does this
+# happen", "could the two be connected"): what is asked is told in the story, which then weighs
+# in full.
+_POINTS_BACK = deferred(r"\b(?:that|this|these|those|such|the two|both)\b")
+# The topic words a sentence that asks must have of its own for the story to weigh less.
+OWN_TOPICS = 2
+
+
+def _told_before(
+    ix: Index, wanted: str, pairs: list[tuple[Concept, Match]], subject: frozenset[str]
+) -> set[str]:
+    """The words of the story told before a question that names its own topic: they weigh
+    _UNNAMED_TERM. A question names its own topic when its asking sentences (those that end in
+    "?", or, with none, those that ask with a question word) hold at least OWN_TOPICS words the
+    guide uses, the guide's subject and question forms aside, and point nowhere back at the
+    story. Words told only after the question (an afterthought that elaborates it: "They
+    mentioned a scan and something with wires") keep their weight."""
+    if not any(c.background for c, _ in pairs):
+        return set()
+    read = search_analysis.asking_sentences(normalize_query(wanted))
+    asks = [a for _, a in read]
+    if not any(asks) or all(asks):
+        return set()
+    if _POINTS_BACK.search(" ".join(p for p, a in read if a)):
+        return set()
+    own = [
+        c
+        for c, m in pairs
+        if m.scores
+        and not c.background
+        and not c.form
+        and c.weight >= 1.0
+        and c.typed not in subject
+    ]
+    if len(own) < OWN_TOPICS:
+        return set()
+    before = " ".join(p for p, _ in read[: asks.index(True)])
+    # a treatment the story names that the question names too ("scared about brain surgery ...
+    # the chances the operation stops it"): the question's own topic, told twice
+    asked = {t for c, _ in pairs if not c.background for t in _treatments_named(ix, c)}
+    return {
+        c.typed
+        for c, _ in pairs
+        if c.background and c.typed in before and not _treatments_named(ix, c) & asked
+    }
+
+
+def _treatments_named(ix: Index, concept: Concept) -> set[str]:
+    """The treatments ``concept`` names by one of their own names or its guide words."""
+    names = {concept.typed, *(t.strip('"') for t, _ in concept.terms)}
+    rows = {r for name in names for r in ix.own_names.get(name, frozenset())}
+    return {_treatment_of(ix.rows[r]) for r in rows} - {""}
+
+
 def _ranked(
     ds: Dataset, ix: Index, question: Question, wanted: str, limit: int | None = None
 ) -> Ranking:
@@ -1437,14 +1521,18 @@ def _ranked(
         raise NotFoundError(_miss(wanted, closest=closest), suggestions(ds, wanted))
     totals: dict[int, float] = {}
     matched: dict[int, float] = {}
+    told = _told_before(ix, wanted, pairs, subject)
     elsewhere = _of_others(ix, pairs, question)
     for i, (concept, m) in enumerate(pairs):
         for rowid, score in m.scores.items():
             if (i, rowid) in elsewhere:  # met only in what is said of another condition
                 score *= _UNNAMED_TERM
-            totals[rowid] = totals.get(rowid, 0.0) + concept.weight * score
-            matched[rowid] = matched.get(rowid, 0.0) + concept.weight
-    asked = sum(c.weight for c, m in pairs if m.scores)
+            weight = concept.weight * (_UNNAMED_TERM if concept.typed in told else 1.0)
+            totals[rowid] = totals.get(rowid, 0.0) + weight * score
+            matched[rowid] = matched.get(rowid, 0.0) + weight
+    asked = sum(
+        c.weight * (_UNNAMED_TERM if c.typed in told else 1.0) for c, m in pairs if m.scores
+    )
     named = _named(ix, found)
     # the record's name as typed (in any word form: FTS5's stemmer compares), or as a typo
     # was read
@@ -1549,6 +1637,9 @@ def _ranked(
         ranked = _compared_first(ranked, compared)
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked, _namesakes(ix))
+        if len(own_treatments) == 1 and not compared:
+            ranked = _named_results_first(ranked, own_treatments)
+        ranked = _one_outcome_first(ranked, _one_outcome(ix, pairs, vocab.questions, wanted))
     elif not aspect_asked and (
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
     ):
@@ -1582,9 +1673,14 @@ def _ranked(
                 for rowid in m.scores:
                     topical[rowid] = topical.get(rowid, 0.0) + concept.weight
         ranked = _picture_first(ranked, {rows[r].id: w for r, w in topical.items()})
+    quoted_figures = _quoted_figures(ds, wanted)
+    if quoted_figures:
+        ranked = _quoted_figures_first(ranked, quoted_figures)
     if address:
         covered = {rows[r].id: w for r, w in matched.items()}
         ranked = _address_first(ranked, covered)
+    if _OF_GUIDE.search(normalize_query(wanted)):
+        ranked = _guide_first(ranked, rows, pairs, matched)
     if "source" in question.intents:
         ranked = _cited_first(ranked, rows)
         if _asks_whole_source(wanted, pairs, vocab.questions.get("source", ()), subject):
@@ -1981,6 +2077,149 @@ def _namesakes(ix: Index) -> dict[str, str]:
                 if ix.rows[r].kind == "glossary":
                     out.setdefault(ix.rows[r].id, *treatments)
     return out
+
+
+def _one_outcome(
+    ix: Index,
+    pairs: list[tuple[Concept, Match]],
+    questions: Mapping[str, tuple[str, ...]],
+    wanted: str,
+) -> set[str]:
+    """The figures an outcome question asks for by the guide's own word for one outcome: a
+    word of outcome ("come back", "relapse", "return") read as the guide's word ("recurrence")
+    that one figure of a treatment uses, as no other of its figures does. Read as typed alone
+    ("effectiveness", whose stem meets "effect") it names no figure; nor does a return to
+    something ("come back to normal life")."""
+    outcome = set(questions.get("outcome", ()))
+    rows = ix.rows
+    text = " ".join(WORD.findall(normalize_query(wanted))) + " "
+    out: set[str] = set()
+    for c, m in pairs:
+        if c.form or c.background or c.typed not in outcome or f"{c.typed} to " in text:
+            continue
+        by_guide: set[int] = set()
+        for term, _ in c.terms:
+            if term != quoted(c.typed):
+                by_guide |= set(match(ix.db, term))
+        figures: dict[str, list[str]] = {}
+        for r in m.scores:
+            if r in by_guide and rows[r].kind == "statistic" and rows[r].part_of:
+                figures.setdefault(rows[r].part_of, []).append(rows[r].id)
+        out |= {ids[0] for ids in figures.values() if len(ids) == 1}
+    return out
+
+
+def _one_outcome_first(
+    ranked: list[tuple[Entry, float]], figures: set[str]
+) -> list[tuple[Entry, float]]:
+    """The figure of the one outcome asked (``figures``, see _one_outcome) ranks just above its
+    treatment's results record: "can the spasms come back after surgery" is answered by the 7%
+    recurrence, the results with every figure just below."""
+    if not figures:
+        return ranked
+    results = {e.id.split("/")[0]: s for e, s in ranked if e.id.endswith("/results")}
+    return [
+        (e, max(s, results[e.part_of] * FIGURES_TOGETHER))
+        if e.id in figures and e.part_of in results
+        else (e, s)
+        for e, s in ranked
+    ]
+
+
+def _quoted_figures(ds: Dataset, wanted: str) -> set[str]:
+    """The figures a clause that asks quotes by a count and the figure's unit ("is two
+    injections normal", "are 3 days normal before it works"): a count the figure gives, or
+    within its range (1 to 3 injections), typed right before its unit, in any word form
+    ("injection", "injections"). A count told, not asked, quotes none ("I've had botox every 3
+    months for years, why does it wear off"); in a text where no clause asks ("three months"),
+    every clause is what is asked. A percentage is quoted as such (_figure_first)."""
+    clauses = [WORD.findall(c) for c in _CLAUSE.split(normalize_query(wanted))]
+    asking = [words for words in clauses if words and words[0] in _ASKING_OPENERS]
+    out: set[str] = set()
+    for words in asking or clauses:
+        out |= _figures_quoted(ds, words)
+    return out
+
+
+# The words a clause that asks opens with ("is two injections normal", "how is 3 months").
+_ASKING_OPENERS = frozenset(
+    (
+        *("is", "are", "was", "were", "does", "do", "did", "should", "can", "could", "will"),
+        *("would", "how", "what", "why", "when", "which"),
+    )
+)
+
+
+def _figures_quoted(ds: Dataset, words: list[str]) -> set[str]:
+    """The figures ``words`` quote by a count and the figure's unit (see _quoted_figures)."""
+    from hfs_info.text import CARDINALS, number_of
+
+    out: set[str] = set()
+    for count, unit in pairwise(words):
+        number = number_of(count) if count.isdigit() or count in CARDINALS else None
+        if number is None:
+            continue
+        for stat in ds.statistics:
+            units = stat.unit.split()
+            if len(units) != 1 or stat.unit == PERCENT:
+                continue
+            if unit.rstrip("s") == units[0].rstrip("s") and (
+                stat.value <= number <= (stat.max_value or stat.value)
+            ):
+                out.add(f"statistic:{stat.id}")
+    return out
+
+
+def _quoted_figures_first(
+    ranked: list[tuple[Entry, float]], figures: set[str]
+) -> list[tuple[Entry, float]]:
+    """The figures quoted (_quoted_figures) rank just above the best record."""
+    top = max((s for _, s in ranked), default=0.0)
+    return [(e, max(s, top * FIGURES_TOGETHER)) if e.id in figures else (e, s) for e, s in ranked]
+
+
+# The guide itself, pointed at ("this guide", "this page", "this information"): a question of
+# it asks who stands behind it, how current it is, what it is for.
+_OF_GUIDE = deferred(
+    r"\bthis\s+(?:guide|page|webpage|article|information|info|site|website|"
+    r"leaflet|document|text)\b"
+)
+_HOW_OLD = frozenset(("how old", "how current", "how recent"))
+
+
+def _guide_first(
+    ranked: list[tuple[Entry, float]],
+    rows: list[Entry],
+    pairs: list[tuple[Concept, Match]],
+    covered: dict[int, float],
+) -> list[tuple[Entry, float]]:
+    """For a question pointing at the guide itself ("who is behind this information", "can
+    this guide replace my doctor", "how old is this page"), the guide's own record (publisher,
+    reviewer, date, what it is for) ranks first when it answers as much of the question as any
+    record does (``covered``: rowid -> the weight of the concepts it matches; not "what this
+    guide says about how many people get better"), or when its age is asked ("how old": the
+    date it was updated, never the age of the people it speaks of)."""
+    guide = [r for r, e in enumerate(rows) if e.kind == "source"]
+    most = max(covered.values(), default=0.0)
+    aged = any(c.typed in _HOW_OLD for c, _ in pairs)
+    raised = {rows[r].id for r in guide if aged or (r in covered and covered[r] >= most)}
+    if not raised:
+        return ranked
+    top = max((s for _, s in ranked), default=1.0) * FIGURES_TOGETHER
+    rest = [(e, s) for e, s in ranked if e.id not in raised]
+    return [*((rows[r], top) for r in guide if rows[r].id in raised), *rest]
+
+
+def _named_results_first(
+    ranked: list[tuple[Entry, float]], named: set[str]
+) -> list[tuple[Entry, float]]:
+    """For an outcome question naming one treatment ("what are the chances surgery fixes it",
+    "does medication cure hemifacial spasm"), that treatment's results rank just above the
+    guide's sections: the overview that says "surgery" or "cure" in passing is no answer to how
+    well the treatment works. (Two treatments compared: the overview compares them.)"""
+    top = max((s for e, s in ranked if e.kind == "section"), default=0.0)
+    keys = {f"{t}/results" for t in named}
+    return [(e, max(s, top * FIGURES_TOGETHER)) if e.id in keys else (e, s) for e, s in ranked]
 
 
 def _outcome_first(

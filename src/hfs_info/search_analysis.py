@@ -645,6 +645,9 @@ def _concept(phrase: str, vocabulary: Vocabulary, naming: str = "") -> Concept:
             names = number
         for spelling in spellings:
             terms.setdefault(quoted(spelling), TERM)
+        if count and phrase.isdigit() and number >= 1000:
+            # "100000" as the guide writes it, "100,000": its groups of digits, as words
+            terms.setdefault(quoted(f"{number:,}".replace(",", " ")), TERM)
         if naming == "figure" and phrase.isdigit():
             # "figure 9" is the guide's Figure 9 or Reference 9 or nothing, never the 9% of
             # a count: the number is searched as the guide writes those, after their word
@@ -847,7 +850,10 @@ def counts_in(spellings: tuple[str, ...], text: str) -> bool:
     text = re.sub(JOINED_NUMBER, " ", text)
     if "igure" in text or "eference" in text:  # "Figure 2" is no count of 2 ("since 2 years")
         text = _LABEL.sub(" ", text.casefold())
-    words = set(WORD.findall(text.casefold()))
+    found = WORD.findall(text.casefold())
+    words = set(found)
+    if any(" " in spelling for spelling in spellings):  # "100 000": 100,000 in words
+        words |= {" ".join(pair) for pair in pairwise(found)}
     return any(spelling in words for spelling in spellings)
 
 
@@ -1500,3 +1506,13 @@ LENGTH_WORDS = 6
 # The words after a length of time that count it from something ("two months after surgery"):
 # not the length of that something.
 _COUNTED_FROM = frozenset(("after", "following", "since", "from"))
+
+
+def asking_sentences(text: str) -> list[tuple[str, bool]]:
+    """The sentences of ``text`` (normalized), each with whether it asks, as read_question
+    reads them: those that end in "?", or, when none does, those with a question word."""
+    parts = _sentences(text)
+    asks = [p.rstrip().endswith("?") for p in parts]
+    if not any(asks):
+        asks = [bool(_INDIRECT.search(p)) for p in parts]
+    return list(zip(parts, asks, strict=True))
