@@ -52,7 +52,11 @@ BLIND_R = FIXTURES / "questions-blind-r.tsv"
 BLIND_S = FIXTURES / "questions-blind-s.tsv"
 BLIND_T = FIXTURES / "questions-blind-t.tsv"
 BLIND_U = FIXTURES / "questions-blind-u.tsv"
+BLIND_V = FIXTURES / "questions-blind-v.tsv"
+BLIND_W = FIXTURES / "questions-blind-w.tsv"
 NAMES = {
+    BLIND_W: "blind set W (questions-blind-w.tsv; written blind, round 16 claim, development set)",
+    BLIND_V: "blind set V (questions-blind-v.tsv; written blind, round 16 claim, development set)",
     BLIND_U: "blind set U (questions-blind-u.tsv; written blind, final claim, development set)",
     BLIND_T: "blind set T (questions-blind-t.tsv; written blind, final claim, development set)",
     BLIND_S: "blind set S (questions-blind-s.tsv; written blind, round 15 claim, development set)",
@@ -79,6 +83,8 @@ NAMES = {
 }
 # The blind sets, newest first, and the held-out set: the headline, and what --ablate scores.
 BLIND_SETS = (
+    BLIND_W,
+    BLIND_V,
     BLIND_U,
     BLIND_T,
     BLIND_S,

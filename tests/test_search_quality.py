@@ -141,6 +141,11 @@ BLIND_FLOORS = {
     # T (f305384): 93.4% / 97.5%, "none" 93.1% (answerable: 93.5% first, 98.8% in the first
     # three); a floor since.
     "questions-blind-u.tsv": (0.96, 0.99),
+    # Sets V (326) and W (350; even mixes of users, as T and U): sealed, measured on the state
+    # of c6a8126 (V 93.9% / 97.2%, W 95.7% / 97.7%) and once more after round 16 (347dbb3):
+    # V 94.2% / 97.9%, "none" 95.2%; W 96.3% / 98.0%, "none" 95.9%; a floor since.
+    "questions-blind-v.tsv": (0.94, 0.97),
+    "questions-blind-w.tsv": (0.96, 0.98),
     "questions-blind-j.tsv": (0.96, 0.99),
 }
 
@@ -177,6 +182,8 @@ NONE_FLOORS = {
     "questions-blind-t.tsv": 0.99,  # 98.6% when sealed; 100% after round 16
     "questions-blind-u.tsv": 0.98,  # 93.1% when sealed; 98.6% after round 16
     "questions-blind-q.tsv": 0.96,  # 86.4% when sealed; 97.5% after round 14
+    "questions-blind-v.tsv": 0.95,  # 95.2% when sealed (after round 16)
+    "questions-blind-w.tsv": 0.95,  # 95.9% when sealed (after round 16)
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
 # the same (round 8: 22, 27, 26, 25, 12, 36, 43 and 20; none added by that round), a ceiling a
@@ -209,6 +216,8 @@ NOTED_CEILINGS = {
     "questions-blind-s.tsv": 27,  # 29 when sealed; 25 after round 16 reading
     "questions-blind-t.tsv": 20,  # 23 when sealed; 18 after round 16 reading
     "questions-blind-u.tsv": 20,  # 20 when sealed; 18 after round 16 reading
+    "questions-blind-v.tsv": 22,  # 26 at c6a8126, 22 when sealed after round 16
+    "questions-blind-w.tsv": 16,  # 18 at c6a8126, 16 when sealed after round 16
 }
 
 
