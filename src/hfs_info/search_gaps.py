@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING
 
 from hfs_info.patterns import deferred
 from hfs_info.search_analysis import (
+    LENGTH_WORDS,
     WORD,
     asked_figure,
     asked_length,
@@ -668,6 +669,28 @@ def best_drug(words: list[str]) -> tuple[str, ...]:
             linked = set(between) <= {"is", "are", "the", "works", "work"}
             if drug in _DRUG_KINDS and linked:
                 return (drug,)
+    return _better_drug(words)
+
+
+# A drug or brand asked which of them does better ("which brand has fewer antibodies", "what
+# medication works better"): the words asking which, and the words comparing.
+_WHICH = frozenset(("which", "what"))
+_COMPARATIVES = frozenset(
+    (
+        *("better", "best", "fewer", "less", "lower", "safer", "stronger", "longer", "worse"),
+        *("more", "most", "least", "cheaper", "weaker", "milder", "faster", "quicker"),
+    )
+)
+
+
+def _better_drug(words: list[str]) -> tuple[str, ...]:
+    """The drug or brand ``words`` ask which of does better, as typed ("which brand has fewer
+    antibodies", "what drug works better"): the guide names one brand of each drug and ranks
+    none above another. Empty otherwise ("what brand is carbamazepine")."""
+    for k, word in enumerate(words):
+        if word in _DRUG_KINDS and words[k - 1 : k] and words[k - 1] in _WHICH:
+            if not _COMPARATIVES.isdisjoint(words[k + 1 : k + 1 + 2 * _RECOMMEND_SPAN]):
+                return (word,)
     return ()
 
 
@@ -1370,7 +1393,7 @@ def unsaid(
     candidates = [*named, *_phrases(ix, asked, text, named, vocab)] if kind is not None else named
     if kind is not None and candidates:
         # what is asked the length of itself ("how long does the MVD operation take")
-        head = _head(asked_length(text), vocab) if kind == "duration" else None
+        head = _head(_asked_length(text), vocab) if kind == "duration" else None
         itself = {t.typed for t in candidates if head is not None and _names(t, head)}
         lacking = tuple(
             t.typed for t in _figure_of(ix, candidates, kind, first, itself) if t.phrase or rare(t)
@@ -1470,9 +1493,45 @@ def unsaid(
                 continue  # "craniotomy vs craniectomy": what the guide says of each answers
             if (a.own or b.own) and apart and rare(a) and rare(b):
                 out.append((TOGETHER, (a.typed, b.typed)))
+    if not out and (parts := _parts_unsaid(ix, named, words)) is not None:
+        out.append((TOGETHER, parts))
     if not out and (pair := _phrase_apart(ix, asked, text, named, vocab, rare)) is not None:
         out.append((TOGETHER, pair))
     return tuple(out)
+
+
+# The parts a thing may be asked of ("the trigeminal nerve's main branches", "the divisions of
+# the trigeminal nerve"; not "part", said of much else: "take part in a study"), each with the guide's words for them (FTS5 terms), and how far from the thing's
+# name the part may stand.
+_PARTS = {
+    **dict.fromkeys(("branch", "branches"), '"branch" OR "branches"'),
+    **dict.fromkeys(("division", "divisions"), '"division" OR "divisions"'),
+    **dict.fromkeys(("segment", "segments"), '"segment" OR "segments"'),
+}
+_PART_SPAN = 3
+
+
+def _parts_unsaid(ix: Index, named: list[Thing], words: list[str]) -> tuple[str, str] | None:
+    """A named thing and the parts asked of it ("what are the trigeminal nerve's branches":
+    the guide names the facial nerve's five branches, never the trigeminal nerve's), when no
+    sentence of the guide speaks of the thing, by its whole name, with that word for its parts;
+    None otherwise."""
+    for k, word in enumerate(words):
+        if word not in _PARTS:
+            continue
+        for t in named:
+            at = _position(t, words)
+            end = at + len(t.typed.split())
+            if at < 0 or not (at - _PART_SPAN <= k <= end + _PART_SPAN) or at <= k < end:
+                continue
+            whole = " OR ".join(term for term in t.terms if " " in term) or " OR ".join(t.terms)
+            said = set(match(ix.db, f"({whole}) AND ({_PARTS[word]})", "passages"))
+            if not said and not any(
+                set(match(ix.db, _PARTS[word], "passages")).intersection(_sentences(ix, r))
+                for r in t.records
+            ):
+                return (t.typed, word)
+    return None
 
 
 def _phrase_apart(
@@ -2195,10 +2254,47 @@ def _singular(words: list[str]) -> tuple[str, ...]:
     return tuple(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
 
 
+# "How long is the operation": the verbs that ask the length of what follows them, the words
+# that end what is asked (a time until or after it: "how long is it until Botox works"), and
+# the words that ask of something else than what follows ("how long is it").
+_IS = frozenset(("is", "was", "are", "were"))
+_LENGTH_ENDS = frozenset(("to", "before", "until", "till", "til", "for", "after", "following"))
+_NOT_ASKED = frozenset(("it", "this", "that", "they", "there"))
+
+
+def _asked_length(text: str) -> list[str]:
+    """The words of what ``text`` asks the length of itself: search_analysis.asked_length's
+    ("how long does the operation take"), or what follows "how long is" / "how long will ...
+    be" up to a word that counts from or until something ("how long is the MVD operation",
+    "how long will the hospital stay be after MVD": the hospital stay); empty when it asks
+    none ("how long is it until Botox works")."""
+    if found := asked_length(text):
+        return found
+    words = WORD.findall(normalize_query(text))
+    for i in range(len(words) - 3):
+        if words[i : i + 2] != ["how", "long"]:
+            continue
+        if words[i + 2] in _IS:
+            start = i + 3
+        elif words[i + 2] == "will" and "be" in words[i + 3 : i + 3 + LENGTH_WORDS]:
+            start = i + 3
+        else:
+            continue
+        if words[start] in _NOT_ASKED:
+            return []
+        run: list[str] = []
+        for word in words[start : start + LENGTH_WORDS]:
+            if word in _LENGTH_ENDS or word == "be":
+                break
+            run.append(word)
+        return run
+    return []
+
+
 def _length_asked(text: str, vocab: Vocabulary) -> list[str]:
     """The first run of words, stop words aside, of what ``text`` asks the length of."""
     run: list[str] = []
-    for word in asked_length(text):
+    for word in _asked_length(text):
         if word in vocab.stop_words:
             if run:
                 break

@@ -1,0 +1,143 @@
+"""What the guide does not give, round 17 (issue 19), written here afresh (none of these
+questions is from a question set):
+
+- **the length of an operation asked with "how long is"** ("how long is the MVD operation",
+  "how long will the operation be"): the guide's two months are counted from the surgery, no
+  length of it (`figure`); how long a recovery or an effect is stays answered;
+- **which drug or brand does better** ("which brand lasts longer", "which pill is safer"): the
+  guide names one brand of each drug and ranks none (`best`); a drug's brand is answered;
+- **the branches of a thing the guide only names** ("the branches of the trigeminal nerve"):
+  the guide counts the facial nerve's branches alone (`together`).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hfs_info import search, search_gaps, store
+from hfs_info.errors import NotFoundError, UsageError
+from hfs_info.search_analysis import WORD, normalize_query
+from tests.depth import examples
+from tests.searching import CLOSEST as _CLOSEST
+from tests.searching import answered_json as _json
+from tests.searching import first_note as _first_note
+
+DS = store.load_packaged()
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("how long is the MVD operation", "mvd"),
+        ("how long is microvascular decompression surgery", "microvascular decompression surgery"),
+        ("how long will the operation be", "operation"),
+        ("how long was my surgery", "surgery"),
+        ("how long is the decompression surgery", "decompression"),
+    ],
+)
+def test_the_length_of_an_operation_is_said_to_be_ungiven(run, question: str, named: str) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "figure", "about": [named]}
+    assert data["results"][0]["id"] == "treatment:mvd/recovery"
+    _first_note(run, question, f"The guide gives no length of time for '{named}'" + _CLOSEST)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how long is recovery after MVD", "treatment:mvd/recovery"),
+        ("how long is the effect of botox", "statistic:botox-duration"),
+        ("how long is it until botox works", "treatment:botox/duration"),
+    ],
+)
+def test_how_long_a_recovery_or_an_effect_is_is_answered(question: str, first: str) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id == first
+    assert not found.lacks
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("which brand lasts longer", "brand"),
+        ("what brand of botulinum toxin works best", "brand"),
+        ("which medication has fewer side effects", "medication"),
+        ("which pill is safer", "pill"),
+    ],
+)
+def test_the_better_drug_or_brand_is_said_to_be_unranked(run, question: str, named: str) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "best", "about": [named]}
+    note = f"The guide names no best '{named}' (it ranks none above another)"
+    _first_note(run, question, note + _CLOSEST)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("what brand is carbamazepine", "drug:carbamazepine"),
+        ("what is the brand name of baclofen", "drug:baclofen"),
+        ("which drugs are used for hemifacial spasm", "treatment:medication"),
+    ],
+)
+def test_a_drug_and_its_brand_are_answered_without_a_note(question: str, first: str) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id == first
+    assert not found.lacks
+
+
+@pytest.mark.parametrize(
+    ("question", "about"),
+    [
+        ("what are the branches of the trigeminal nerve", ["trigeminal", "branches"]),
+        ("the trigeminal nerve's divisions", ["trigeminal", "divisions"]),
+        ("what is the trigeminal nerves main branch", ["trigeminal", "branch"]),
+    ],
+)
+def test_branches_of_a_thing_only_named_are_said_unspoken_of(run, question, about) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "together", "about": about}
+    both = " and ".join(repr(w) for w in about)
+    _first_note(run, question, f"The guide never speaks of {both} together" + _CLOSEST)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how many branches does the facial nerve have", "statistic:facial-nerve-branches"),
+        ("which branch of the facial nerve goes to the ear", "glossary:facial-nerve"),
+        ("the facial nerve branches", "nerve:facial-nerve"),
+        ("how can I take part in a study of new treatments", "section:clinical-trials"),
+    ],
+)
+def test_branches_the_guide_speaks_of_are_answered(question: str, first: str) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id == first
+    assert search_gaps.TOGETHER not in {what for what, _ in found.unsaid}
+
+
+_PIECES = st.sampled_from(
+    [
+        *("how long", "is", "was", "will", "be", "the", "operation", "mvd", "it", "until"),
+        *("which", "what", "brand", "pill", "fewer", "better", "longer", "of", "after"),
+        *("trigeminal nerve", "branches", "division", "facial nerve", "'s", ",", "?"),
+    ]
+)
+_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=16).map(" ".join)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(_TEXT)
+def test_the_round17_notes_name_only_what_was_typed(text: str) -> None:
+    words = WORD.findall(normalize_query(text))
+    assert all(w in words for w in search_gaps.best_drug(words))
+    try:
+        found = search.answer(DS, text)
+    except (NotFoundError, UsageError):
+        return
+    typed = " ".join(words)
+    for what, about in found.unsaid:
+        if what in (search_gaps.BEST, search_gaps.TOGETHER):
+            assert all(a in typed for a in about)
