@@ -686,11 +686,15 @@ _COMPARATIVES = frozenset(
 def _better_drug(words: list[str]) -> tuple[str, ...]:
     """The drug or brand ``words`` ask which of does better, as typed ("which brand has fewer
     antibodies", "what drug works better"): the guide names one brand of each drug and ranks
-    none above another. Empty otherwise ("what brand is carbamazepine")."""
+    none above another. Empty otherwise ("what brand is carbamazepine"), and when the question
+    names what it chooses between ("which drug has fewer side effects, carbamazepine or
+    phenytoin": a comparison the guide never makes, said so of the two)."""
+    if not _CHOICE.isdisjoint(words) or "than" in words:
+        return ()
     for k, word in enumerate(words):
-        if word in _DRUG_KINDS and words[k - 1 : k] and words[k - 1] in _WHICH:
-            if not _COMPARATIVES.isdisjoint(words[k + 1 : k + 1 + 2 * _RECOMMEND_SPAN]):
-                return (word,)
+        which = word in _DRUG_KINDS and words[k - 1 : k] and words[k - 1] in _WHICH
+        if which and not _COMPARATIVES.isdisjoint(words[k + 1 : k + 1 + 2 * _RECOMMEND_SPAN]):
+            return (word,)
     return ()
 
 
@@ -1501,8 +1505,8 @@ def unsaid(
 
 
 # The parts a thing may be asked of ("the trigeminal nerve's main branches", "the divisions of
-# the trigeminal nerve"; not "part", said of much else: "take part in a study"), each with the guide's words for them (FTS5 terms), and how far from the thing's
-# name the part may stand.
+# the trigeminal nerve"; not "part", said of much else: "take part in a study"), each with the
+# guide's words for them (FTS5 terms), and how far from the thing's name the part may stand.
 _PARTS = {
     **dict.fromkeys(("branch", "branches"), '"branch" OR "branches"'),
     **dict.fromkeys(("division", "divisions"), '"division" OR "divisions"'),
@@ -2274,12 +2278,10 @@ def _asked_length(text: str) -> list[str]:
     for i in range(len(words) - 3):
         if words[i : i + 2] != ["how", "long"]:
             continue
-        if words[i + 2] in _IS:
-            start = i + 3
-        elif words[i + 2] == "will" and "be" in words[i + 3 : i + 3 + LENGTH_WORDS]:
-            start = i + 3
-        else:
+        will_be = words[i + 2] == "will" and "be" in words[i + 3 : i + 3 + LENGTH_WORDS]
+        if words[i + 2] not in _IS and not will_be:
             continue
+        start = i + 3
         if words[start] in _NOT_ASKED:
             return []
         run: list[str] = []
