@@ -7,7 +7,10 @@ questions is from a question set):
 - **which drug or brand does better** ("which brand lasts longer", "which pill is safer"): the
   guide names one brand of each drug and ranks none (`best`); a drug's brand is answered;
 - **the branches of a thing the guide only names** ("the branches of the trigeminal nerve"):
-  the guide counts the facial nerve's branches alone (`together`).
+  the guide counts the facial nerve's branches alone (`together`);
+- **a treatment's results at a time the guide never states** ("the results of MVD after 15
+  years"): its results carry no time (`period`); a time it states ("after two months") is
+  answered, and whether a treatment still works after years is asked of no figure.
 """
 
 from __future__ import annotations
@@ -116,6 +119,35 @@ def test_branches_the_guide_speaks_of_are_answered(question: str, first: str) ->
     found = search.answer(DS, question)
     assert found.hits[0].id == first
     assert search_gaps.TOGETHER not in {what for what, _ in found.unsaid}
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("what is the success of MVD after 15 years", "15 years"),
+        ("results of microvascular decompression at 20 years", "20 years"),
+        ("what are the outcomes of the operation after 12 years", "12 years"),
+    ],
+)
+def test_results_at_a_time_never_stated_are_said_so(run, question: str, span: str) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "period", "about": [span, "number"]}
+    assert data["results"][0]["id"] == "treatment:mvd/results"
+    note = f"The guide never speaks of '{span}': no number it gives is for that time"
+    _first_note(run, question, note + _CLOSEST)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("what percentage have relief after 2 months", "statistic:mvd-delay"),
+        ("does MVD still work after 15 years", "treatment:mvd/onset"),
+    ],
+)
+def test_results_at_a_time_the_guide_states_are_answered(question: str, first: str) -> None:
+    found = search.answer(DS, question)
+    assert first in [hit.id for hit in found.hits[:3]]
+    assert not found.lacks
 
 
 def _parted(what: str, about: tuple[str, ...]) -> bool:

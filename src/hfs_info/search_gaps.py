@@ -288,11 +288,21 @@ def _times(text: str) -> set[tuple[int, str]]:
     }
 
 
+# The words that ask what a treatment's results are: asked at a length of time, its figures
+# ("does Botox still work after 10 years" asks whether it works: "diminishes over the years").
+_OUTCOMES = frozenset(("result", "results", "outcome", "outcomes", "success"))
+
+
 def _asks_figure(sentence: str, spans: list[tuple[str, ...]], vocab: Vocabulary) -> bool:
     """Whether ``sentence`` asks a figure, read also without its lengths of time: one before
     what the figure is of may hide it ("what is the 10 year success rate of MVD" asks the
     success rate's percentage, as "what is the success rate of MVD" does)."""
     if asked_figure(sentence, vocab) is not None:
+        return True
+    # the results a treatment has at a time ("the long term results after 10 years of MVD",
+    # "the outcome at 15 years"): its figures are what they are
+    said = WORD.findall(normalize_query(sentence))
+    if not _OUTCOMES.isdisjoint(said) and any(span[0] in _AT_TIME for span in spans):
         return True
     timed = {w for span in spans for w in span if w not in _AT_TIME | _LATER}
     untimed = " ".join(w for w in WORD.findall(normalize_query(sentence)) if w not in timed)
