@@ -10,7 +10,10 @@ questions is from a question set):
   the guide counts the facial nerve's branches alone (`together`);
 - **a treatment's results at a time the guide never states** ("the results of MVD after 15
   years"): its results carry no time (`period`); a time it states ("after two months") is
-  answered, and whether a treatment still works after years is asked of no figure.
+  answered, and whether a treatment still works after years is asked of no figure;
+- **what a test the guide names by its initials looks like** ("what does an MRI look like"):
+  no figure of the guide shows one (`picture`); what a thing a figure shows looks like is
+  answered.
 """
 
 from __future__ import annotations
@@ -148,6 +151,28 @@ def test_results_at_a_time_the_guide_states_are_answered(question: str, first: s
     found = search.answer(DS, question)
     assert first in [hit.id for hit in found.hits[:3]]
     assert not found.lacks
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "first"),
+    [
+        ("what does the MRI look like", "mri", "section:diagnosis"),
+        ("what does the NCV look like", "ncv", "glossary:nerve-conduction-velocity"),
+    ],
+)
+def test_what_a_test_looks_like_is_said_unpictured(run, question, named, first) -> None:
+    data = _json(run, question)
+    assert data["unsaid"][0] == {"lacks": "picture", "about": [named]}
+    assert data["results"][0]["id"] == first
+    _first_note(run, question, f"The guide has no figure of '{named}'" + _CLOSEST)
+
+
+@pytest.mark.parametrize(
+    "question", ["what does the facial nerve look like", "what does MVD look like"]
+)
+def test_what_a_pictured_thing_looks_like_gets_no_picture_note(question: str) -> None:
+    found = search.answer(DS, question)
+    assert search_gaps.PICTURE not in {what for what, _ in found.unsaid}
 
 
 def _parted(what: str, about: tuple[str, ...]) -> bool:

@@ -1483,7 +1483,9 @@ def unsaid(
         # needles go"): its figures are of the nerve, the skull and the operation; what a thing
         # looks like is asked of a rare word the guide names too ("what does an AVM look like")
         unshown = tuple(
-            t.typed for t in named if (t.own or (looks and rare(t))) and not _pictured(ix, t)
+            t.typed
+            for t in named
+            if (t.own or (looks and (rare(t) or _abbreviation(ix, t)))) and not _pictured(ix, t)
         )
         if unshown:
             out.append((PICTURE, unshown))
