@@ -1485,7 +1485,8 @@ def unsaid(
         unshown = tuple(
             t.typed
             for t in named
-            if (t.own or (looks and (rare(t) or _abbreviation(ix, t)))) and not _pictured(ix, t)
+            if (t.own or (looks and (rare(t) or _initials_looked(ix, t, words))))
+            and not _pictured(ix, t)
         )
         if unshown:
             out.append((PICTURE, unshown))
@@ -1789,6 +1790,13 @@ def _no_age_limit(ix: Index, named: list[Thing], words: list[str]) -> tuple[str,
 def _holds_age(ix: Index, k: int) -> bool:
     """Whether sentence ``k`` (a passage rowid), read with its record's title, holds an age."""
     return holds_figure("age", titled(ix, k))
+
+
+def _initials_looked(ix: Index, thing: Thing, words: list[str]) -> bool:
+    """Whether ``thing`` is an initialism asked what it looks like ("what does the MRI look
+    like"), not what something looks like on it ("an AVM look like on MRI")."""
+    looked = next((k for k, w in enumerate(words) if w in ("look", "looks")), -1)
+    return 0 <= _position(thing, words) < looked and _abbreviation(ix, thing)
 
 
 def _looks(words: list[str]) -> bool:
