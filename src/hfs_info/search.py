@@ -394,7 +394,21 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     if "how" in WORD.findall(rewritten):
         rewritten, slips = _asking_typos(rewritten, is_word, ix)
         apart = (*apart, *slips)
+    else:
+        rewritten, slips = _frame_typos(rewritten, is_word, ix)
+        apart = (*apart, *slips)
     question = read_question(rewritten, vocab)
+    if "beyond" in question.intents and _treatment_had(rewritten, ix):
+        # "had MVD three weeks ago ... will it get better on its own", "since the operation,
+        # will the twitching settle by itself": the course after a treatment, which the guide
+        # tells of (the spasm may take time to stop), never the condition left untreated
+        kept = tuple(
+            c for c in question.concepts if not (c.asking and c.typed in search_analysis.ALONE)
+        )
+        intents = question.intents
+        if not any(c.asking for c in kept):
+            intents = intents - {"beyond"}
+        question = question._replace(concepts=kept, intents=intents)
     if not question.concepts:
         question = read_literally(rewritten, vocab)._replace(intents=question.intents)
     if question.literal and not any(is_word(c.typed) for c in question.concepts):
@@ -823,6 +837,30 @@ def _purpose_asked(text: str, ix: Index) -> bool:
     return False
 
 
+def _treatment_had(text: str, ix: Index) -> bool:
+    """Whether ``text`` tells of a treatment had: a treatment named (by one of its own names
+    or a word of the same meaning, "the operation": surgery) just after a word of having had
+    it ("had MVD", "after the surgery", "since my botox") or just before "ago" ("MVD three
+    weeks ago"); not one asked about ("will it go away on its own or do I need surgery")."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    words = WORD.findall(text.casefold())
+    own = _treatment_words(ix) - _NOT_TREATMENTS
+    for k, word in enumerate(words):
+        if word not in own and not own.intersection(vocab.words.get(word, ())):
+            continue
+        if _HAD.intersection(words[max(0, k - 3) : k]) or "ago" in words[k + 1 : k + 5]:
+            return True
+    return False
+
+
+# Words of a treatment's own names that name no treatment alone ("type A", "anti").
+_NOT_TREATMENTS = frozenset(("muscle", "type", "anti", "toxin"))
+# Words telling that a treatment was had: "had MVD", "after the operation", "since botox".
+_HAD = frozenset(("had", "after", "since", "following", "post", "got", "underwent"))
+
+
 # The verb of causing, in its forms.
 _CAUSING = frozenset(("cause", "causes", "caused", "causing"))
 
@@ -921,6 +959,50 @@ def _asking_typos(
                 last = token.end()
                 break
     return "".join((*out, text[last:])), tuple(read)
+
+
+def _frame_typos(
+    text: str, is_word: Callable[[str], bool], ix: Index
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with each typo of a word of a question phrase read as that word ("hemifacial
+    spasm defintion": definition; "what is the meanig of MVD": meaning), and what was read as
+    what: a word of five letters or more that neither the guide nor the vocabulary uses, no
+    common English word, whose closest word (of the question phrases' and the guide's) is a
+    word of a question phrase, nearer than every word of the guide ("cheak" is as near cheek
+    as cheap). A typo of a guide word is read where the words are matched."""
+    from hfs_info import query, vocabulary
+
+    vocab = vocabulary.load()
+    tables = (vocab.words, vocab.forms, vocab.related)
+    frame = _frame_words()
+    out: list[str] = []
+    read: list[tuple[str, str]] = []
+    last = 0
+    for token in WORD.finditer(text):
+        typed = token.group()
+        if (
+            len(typed) < _FRAME_TYPO_LENGTH
+            or typed in frame
+            or typed in vocab.filler
+            or any(typed in table for table in tables)
+        ):
+            continue
+        near = [w for w in frame if w[0] == typed[0] and len(w) >= _FRAME_TYPO_LENGTH]
+        close = search_analysis.near_words(typed, near, 1)
+        if not close or not may_correct(typed, close[0]) or is_word(typed):
+            continue
+        slips = query.edit_distance(typed, close[0], 2)
+        guide = [w for w in _content_words(ix.rows) if w[0] == typed[0]]
+        if all(query.edit_distance(typed, w, slips) > slips for w in guide):
+            out += [text[last : token.start()], close[0]]
+            read.append((typed, close[0]))
+            last = token.end()
+    return "".join((*out, text[last:])), tuple(read)
+
+
+# A typo of a question phrase's word is read only in a word this long: a short word's slip is
+# too near too many others ("mean", "cure", "what").
+_FRAME_TYPO_LENGTH = 5
 
 
 @cache
