@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hfs_info import search, store
+from hfs_info import search, search_analysis, store, vocabulary
 from hfs_info.english import COMMON_ZIPF, zipf
 from hfs_info.errors import NotFoundError
 from tests.depth import examples
@@ -189,3 +189,73 @@ def test_a_clinical_name_of_something_only_near_says_so_first(
 ) -> None:
     shown = plain(run, question)
     assert shown.index(note) < shown.index("Closest passage (treatment)")
+
+
+# --- a part of the face the spasm twitches in ---------------------------------------------------
+
+# What answers where the spasm is and what it is: the guide's subject and its symptoms.
+_SUBJECT = {
+    "section:what-is",
+    "section:symptoms",
+    "section:overview",
+    "glossary:hemifacial-spasm",
+    "statistic:onset-near-eye",
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my cheek twitches, what is it",
+        "twitching in my cheek",
+        "eyelid and cheek twitching",
+        "my cheek and jaw twitch on one side, what do I have",
+        "my lip twitches on one side",
+    ],
+)
+def test_a_part_of_the_face_that_twitches_is_where_the_spasm_is(question: str) -> None:
+    found = search.answer(DS, question)
+    assert found.hits[0].id in _SUBJECT, [h.id for h in found.hits[:3]]
+    assert not found.lacks
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("does trigeminal neuralgia hurt in the cheek", "glossary:trigeminal-neuralgia"),
+        ("pain in my cheek and jaw", "glossary:trigeminal-neuralgia"),
+        ("my eyelid droops after botox", "treatment:botox/side_effects"),
+        ("can botox make the eyelid droop", "treatment:botox/side_effects"),
+    ],
+)
+def test_a_part_of_the_face_without_twitching_is_its_own_topic(question: str, first: str) -> None:
+    assert ids(question, 1) == [first]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["cheek", "eyelid", "jaw", "lip", "eye", "pain", "twitching", "fluttering",
+             "spasms", "droops", "botox", "my", "and"]
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)  # fmt: skip
+def test_only_a_part_of_the_face_beside_twitching_is_reweighed(words: list[str]) -> None:
+    vocab = vocabulary.load()
+    read = search_analysis.read_question(" ".join(words), vocab)
+    plain_read = search_analysis.read_question(
+        " ".join(w for w in words if w not in ("twitching", "fluttering", "spasms")) or "pain",
+        vocab,
+    )
+    moving = {"twitching", "fluttering", "spasms"} & set(words)
+    for c in read.concepts:
+        if c.typed in search_analysis._FACE_PARTS and moving:
+            assert c.weight == search_analysis.SUBJECT_WEIGHT
+            assert c.terms[-1] == (search_analysis._PART_OF[c.typed], search_analysis.PART_TERM)
+        elif c.typed in search_analysis._FACE_PARTS:
+            assert c.weight == 1.0
+    for c in plain_read.concepts:
+        assert c.typed not in search_analysis._FACE_PARTS or c.weight == 1.0
