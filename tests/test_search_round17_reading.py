@@ -119,6 +119,23 @@ def test_on_its_own_of_the_condition_untreated_is_still_a_miss(question: str) ->
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what happens if hemifacial spasm is not treated", "not treated"),
+        ("what happens if hfs isn't treated", "not treated"),
+        ("what if I don't treat it", "do not treat it"),
+    ],
+)
+def test_the_course_untreated_said_with_a_negation_is_a_miss(question: str, said: str) -> None:
+    with pytest.raises(NotFoundError, match=f"the guide does not speak of '{said}'"):
+        search.answer(DS, question)
+
+
+def test_treated_without_a_negation_is_answered() -> None:
+    assert ids("is hemifacial spasm treated with botox", 1) == ["treatment:botox"]
+
+
+@pytest.mark.parametrize(
     ("text", "had"),
     [
         ("my mother had mvd three weeks ago", True),
@@ -259,3 +276,19 @@ def test_only_a_part_of_the_face_beside_twitching_is_reweighed(words: list[str])
             assert c.weight == 1.0
     for c in plain_read.concepts:
         assert c.typed not in search_analysis._FACE_PARTS or c.weight == 1.0
+
+
+# --- a negation in another clause ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "turned"),
+    [
+        ("is it normal for it not to stop right away, and what are the odds it gets better", ()),
+        ("the botox has not helped, so what percentage get relief from MVD", ()),
+        ("what percentage do not get relief", ("not",)),
+        ("how many patients don't get better after MVD", ("not",)),
+    ],
+)
+def test_a_negation_turns_only_the_clause_it_is_in(text: str, turned: tuple[str, ...]) -> None:
+    assert bool(search._negated_figure(text.replace("n't", " not"))) == bool(turned)

@@ -2855,16 +2855,23 @@ def _condition_length(
 
 def _negated_figure(text: str) -> tuple[str, ...]:
     """The words that put a sentence asking for a figure negatively ("what percentage do not
-    get relief"), in that sentence only: a "not" in the story around it ("I don't want surgery.
-    How many get relief?") turns nothing around."""
+    get relief"), in that clause only: a "not" in the story around it ("I don't want surgery.
+    How many get relief?"), or in another clause joined to it ("it has not stopped, and what
+    are the odds it gets better"), turns nothing around."""
     from hfs_info import vocabulary
 
     vocab = vocabulary.load()
     for sentence in text.replace("?", ".").replace("!", ".").split("."):
-        turned = search_gaps.negated(sentence)
-        if turned and search_analysis.asked_figure(sentence, vocab) is not None:
-            return turned
+        for clause in _JOINED_CLAUSE.split(sentence):
+            turned = search_gaps.negated(clause)
+            if turned and search_analysis.asked_figure(clause, vocab) is not None:
+                return turned
     return ()
+
+
+# Where a sentence joins two clauses ("is it normal for it not to stop right away, and what are
+# the odds it gets better"): a "not" of one never turns around the figure the other asks.
+_JOINED_CLAUSE = deferred(r"[,;]\s*(?:and|but|so|or)\b")
 
 
 def _other_parts(ds: Dataset, ix: Index, first: list[tuple[Entry, float]]) -> list[Entry]:
