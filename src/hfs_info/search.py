@@ -987,15 +987,22 @@ def _frame_typos(
             or any(typed in table for table in tables)
         ):
             continue
-        near = [w for w in frame if w[0] == typed[0] and len(w) >= _FRAME_TYPO_LENGTH]
-        close = search_analysis.near_words(typed, near, 1)
-        if not close or not may_correct(typed, close[0]) or is_word(typed):
+        # the nearest, by the fewest slips (difflib, which near_words weighs ties by, is not
+        # imported for this: most questions hold no typo)
+        most = 1 if len(typed) < 8 else 2  # as may_correct reads a typo
+        near = sorted(
+            (query.edit_distance(typed, w, most), w)
+            for w in _frame_initials().get(typed[0], ())
+            if abs(len(w) - len(typed)) <= most
+        )
+        if not near or near[0][0] > most or is_word(typed) or not may_correct(typed, near[0][1]):
             continue
-        slips = query.edit_distance(typed, close[0], 2)
-        guide = [w for w in _content_words(ix.rows) if w[0] == typed[0]]
+        # the guide's words are gathered only for a word nothing else knows: a typo
+        slips, close = near[0]
+        guide = _guide_initials(ix).get(typed[0], ())
         if all(query.edit_distance(typed, w, slips) > slips for w in guide):
-            out += [text[last : token.start()], close[0]]
-            read.append((typed, close[0]))
+            out += [text[last : token.start()], close]
+            read.append((typed, close))
             last = token.end()
     return "".join((*out, text[last:])), tuple(read)
 
@@ -1003,6 +1010,32 @@ def _frame_typos(
 # A typo of a question phrase's word is read only in a word this long: a short word's slip is
 # too near too many others ("mean", "cure", "what").
 _FRAME_TYPO_LENGTH = 5
+
+
+@cache
+def _frame_initials() -> dict[str, tuple[str, ...]]:
+    """The words of question phrases of _FRAME_TYPO_LENGTH letters or more, by first letter."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(_frame_words()):
+        if len(word) >= _FRAME_TYPO_LENGTH:
+            out.setdefault(word[0], []).append(word)
+    return {letter: tuple(words) for letter, words in out.items()}
+
+
+def _guide_initials(ix: Index) -> dict[str, tuple[str, ...]]:
+    """The guide's own content words, by first letter (kept per index)."""
+    got = _GUIDE_INITIALS.get(id(ix))
+    if got is not None and got[0] is ix:
+        return got[1]
+    out: dict[str, list[str]] = {}
+    for word in _content_words(ix.rows):
+        out.setdefault(word[0], []).append(word)
+    initials = {letter: tuple(words) for letter, words in out.items()}
+    _GUIDE_INITIALS[id(ix)] = (ix, initials)
+    return initials
+
+
+_GUIDE_INITIALS: dict[int, tuple[Index, dict[str, tuple[str, ...]]]] = {}
 
 
 @cache
