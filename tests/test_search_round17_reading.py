@@ -292,3 +292,21 @@ def test_only_a_part_of_the_face_beside_twitching_is_reweighed(words: list[str])
 )
 def test_a_negation_turns_only_the_clause_it_is_in(text: str, turned: tuple[str, ...]) -> None:
     assert bool(search._negated_figure(text.replace("n't", " not"))) == bool(turned)
+
+
+# --- the guide's top and bottom images -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("show me the bottom image", "figure:figure-4"),
+        ("what's in the top image", "figure:figure-3"),
+        ("explain the upper picture", "figure:figure-3"),
+        ("the lower picture, what is it", "figure:figure-4"),
+    ],
+)
+def test_the_guides_top_and_bottom_images_are_its_figures_3_and_4(
+    question: str, first: str
+) -> None:
+    assert ids(question, 1) == [first]
