@@ -302,11 +302,24 @@ def test_a_negation_turns_only_the_clause_it_is_in(text: str, turned: tuple[str,
     [
         ("show me the bottom image", "figure:figure-4"),
         ("what's in the top image", "figure:figure-3"),
-        ("explain the upper picture", "figure:figure-3"),
-        ("the lower picture, what is it", "figure:figure-4"),
+        ("explain the top picture", "figure:figure-3"),
+        ("the bottom picture, what is it", "figure:figure-4"),
     ],
 )
 def test_the_guides_top_and_bottom_images_are_its_figures_3_and_4(
     question: str, first: str
 ) -> None:
     assert ids(question, 1) == [first]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is at the top of the page", "top hospitals for hemifacial spasm"],
+)
+def test_top_or_bottom_alone_is_no_figure(question: str) -> None:
+    with pytest.raises(NotFoundError):
+        search.answer(DS, question)
+
+
+def test_top_of_the_face_is_no_figure() -> None:
+    assert not {"figure:figure-3", "figure:figure-4"} & set(ids("top of my face twitches", 3))
