@@ -1,0 +1,58 @@
+"""What round 17 of ranking reads (issue 19): a figure named by its place in the guide's picture
+("what does the bottom image show").
+
+The questions here are not from any question set; the property tests try each reading with any
+text around it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hfs_info import search, store
+from hfs_info.errors import NotFoundError
+from tests.depth import examples
+from tests.searching import first
+
+DS = store.load_packaged()
+
+# --- a figure named by its place: the guide shows figures 3 and 4 as one picture, top and bottom
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what is shown in the top picture", "figure:figure-3"),
+        ("explain the upper diagram to me", "figure:figure-3"),
+        ("the bottom drawing, what is it", "figure:figure-4"),
+        ("what does the lower illustration show", "figure:figure-4"),
+        ("bottom image", "figure:figure-4"),
+    ],
+)
+def test_a_figure_named_by_its_place_in_the_picture_leads(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+_PLACES = st.sampled_from(["top", "upper", "bottom", "lower"])
+_AROUND = st.lists(
+    st.sampled_from(
+        ["what", "does", "the", "show", "of", "my", "face", "eye", "twitch", "surgery", "botox"]
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=examples(80), deadline=None)
+@given(before=_AROUND, place=_PLACES, after=_AROUND)
+def test_a_place_word_without_a_picture_word_never_names_a_figure(
+    before: list[str], place: str, after: list[str]
+) -> None:
+    # "the bottom of my face twitches": a place in the face, not in the picture
+    text = " ".join([*before, place, "of", *after])
+    try:
+        found = search.answer(DS, text)
+    except NotFoundError:
+        return
+    assert found.hits[0].id not in ("figure:figure-3", "figure:figure-4")
