@@ -1,5 +1,7 @@
 """What round 17 of ranking reads (issue 19): a figure named by its place in the guide's picture
-("what does the bottom image show").
+("what does the bottom image show"); whether a treatment cures, asked with "can" or "could"
+("can medicine cure severe hemifacial spasm"), or whether there is one that does ("is there an
+operation that cures it").
 
 The questions here are not from any question set; the property tests try each reading with any
 text around it.
@@ -56,3 +58,41 @@ def test_a_place_word_without_a_picture_word_never_names_a_figure(
     except NotFoundError:
         return
     assert found.hits[0].id not in ("figure:figure-3", "figure:figure-4")
+
+
+# --- whether a treatment cures: its results; whether there is one that does: the treatment
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("could the pills get rid of my spasms, can pills cure it", "treatment:medication/results"),
+        ("can surgery cure hemifacial spasm for good", "treatment:mvd/results"),
+        ("could botox fix it", "treatment:botox/results"),
+        ("is there an injection that stops the twitching", "treatment:botox"),
+        ("are there pills which help", "treatment:medication"),
+        ("is there surgery to cure my face spasm", "treatment:mvd"),
+    ],
+)
+def test_whether_a_treatment_cures_leads_with_that_treatment(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+def test_a_drug_asked_of_is_that_drug_not_the_medication_results() -> None:
+    # the drugs named are the entities asked of, not the medication as a whole
+    assert first("can clonazepam help me") == "drug:clonazepam"
+
+
+_ASKED = st.sampled_from(["can", "could", "is there", "are there", "do", "will"])
+_CURE_WORDS = st.sampled_from(["cure", "cures", "fix", "stop", "helps", "relieve"])
+
+
+@settings(max_examples=examples(80), deadline=None)
+@given(opener=_ASKED, verb=_CURE_WORDS, after=_AROUND)
+def test_a_cure_asked_of_no_treatment_never_reads_as_an_outcome(
+    opener: str, verb: str, after: list[str]
+) -> None:
+    # no treatment named before the verb: no treatment's outcome is asked
+    text = " ".join([opener, "anything", "that", verb, *after])
+    question = search._question(DS, text, search.index_for(DS))
+    assert "existence" not in question.intents

@@ -120,7 +120,7 @@ _NUMBER_PRIOR = {"statistic": 1.6, "with-number": 1.4, "without-number": 0.7}
 FIGURES_TOGETHER = 1.01
 # The intents whose rules raise a record above others after scoring (the results, another
 # treatment, the options, a figure, the reference cited): no record is pruned for them.
-_RAISING = frozenset(("outcome", "alternative", "choice", "picture", "source"))
+_RAISING = frozenset(("outcome", "alternative", "choice", "picture", "source", "existence"))
 # The most that kinds and bonuses together can multiply a score by (a bound, for pruning).
 MAX_BOOST = (
     max(_PRIOR.values())
@@ -451,8 +451,11 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
             concepts=tuple(c for c in question.concepts if c.typed not in _CHOOSING),
         )
     if "outcome" not in question.intents and _asks_if_it_works(rewritten, ix):
-        # "does botox work for hemifacial spasm" asks how well it works, not how it works
-        question = question._replace(intents=question.intents | {"outcome"})
+        # "does botox work for hemifacial spasm" asks how well it works, not how it works;
+        # "is there an operation that cures it" asks first what that treatment is
+        there = any(WORD.findall(c)[:2] in _THERE for c in _CLAUSE.split(rewritten.casefold()))
+        asked = {"outcome", "existence"} if there else {"outcome"}
+        question = question._replace(intents=question.intents | asked)
     if aspect is None and _asks_way_in(rewritten, ix):
         # "how do they get to the nerve in MVD", "how does the botox get into the muscle": how
         # a treatment reaches what it works on is how it is given; a verb of reaching the guide
@@ -644,14 +647,14 @@ def _asks_if_it_works(text: str, ix: Index) -> bool:
     vocab = vocabulary.load()
     for clause in _CLAUSE.split(text.casefold()):
         words = WORD.findall(clause)
-        if not words or words[0] not in ("do", "does", "will", "would"):
+        if not words or words[0] not in _YES_NO and words[:2] not in _THERE:
             continue
         at = next((k for k, w in enumerate(words) if w in _WORKS), None)
         if at is not None and at + 1 < len(words) and words[at + 1] != "for":
             continue
         if at is None:
             # "does surgery cure it", "will the pills help": a verb of curing, asked yes or no
-            at = next((k for k, w in enumerate(words) if w in _CURING), None)
+            at = next((k for k, w in enumerate(words) if w in _CURES), None)
             # ("does botox cure it or just wear off" sets two outcomes side by side)
             if at is None or "or" in words[at:]:
                 continue
@@ -666,14 +669,16 @@ def _asks_if_it_works(text: str, ix: Index) -> bool:
             ):
                 continue
         before = words[1:at]
-        while before and before[-1] in _HOW_SURELY:
+        # "is there an operation that cures it": the treatment stands before its relative word
+        while before and before[-1] in _HOW_SURELY | _RELATIVE:
             before.pop()
         # the treatment is what works: its name just before "work" ("does botox take a while
         # to work" asks how soon)
         phrases = {" ".join(before[len(before) - n :]) for n in (1, 2, 3) if n <= len(before)}
         phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
         rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
-        if any(_treatment_of(ix.rows[r]) for r in rows):
+        # (a drug named asks of that drug: "can valium or klonopin help with the spasms")
+        if any(ix.rows[r].kind == "treatment" for r in rows):
             return True
     return False
 
@@ -688,6 +693,15 @@ _SEVERITY = (
 )
 # Verbs of curing, asked yes or no of a treatment: "does surgery cure it", "will pills help".
 _CURING = frozenset(("cure", "fix", "help", "stop", "end", "solve", "heal", "relieve"))
+# ... and their forms after a treatment asked of ("is there an operation that cures it").
+_CURES = _CURING | frozenset(
+    ("cures", "fixes", "helps", "stops", "ends", "solves", "heals", "relieves")
+)
+# The words opening a yes-or-no question of whether a treatment works or cures: "does surgery
+# cure it", "can medicine cure severe hemifacial spasm", "is there a drug that helps".
+_YES_NO = frozenset(("do", "does", "will", "would", "can", "could"))
+_THERE = (["is", "there"], ["are", "there"])
+_RELATIVE = frozenset(("that", "which", "to"))
 # Words that may stand between a treatment and "work": "do the pills actually work".
 _HOW_SURELY = frozenset(("actually", "really", "usually", "always", "even", "still", "ever"))
 
@@ -818,7 +832,8 @@ def _purpose_asked(text: str, ix: Index) -> bool:
         phrases = {" ".join(after[k : k + n]) for n in (1, 2, 3) for k in range(len(after))}
         phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
         rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
-        if any(_treatment_of(ix.rows[r]) for r in rows):
+        # (a drug named asks of that drug: "can valium or klonopin help with the spasms")
+        if any(ix.rows[r].kind == "treatment" for r in rows):
             return True
     return False
 
@@ -841,7 +856,8 @@ def _caused_by_treatment(text: str, ix: Index) -> bool:
         phrases = {" ".join(words[k : k + n]) for n in (1, 2, 3) for k in range(at - n + 1)}
         phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
         rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
-        if any(_treatment_of(ix.rows[r]) for r in rows):
+        # (a drug named asks of that drug: "can valium or klonopin help with the spasms")
+        if any(ix.rows[r].kind == "treatment" for r in rows):
             return True
     return False
 
@@ -1639,6 +1655,8 @@ def _ranked(
         ranked = _outcome_first(ranked, _namesakes(ix))
         if len(own_treatments) == 1 and not compared:
             ranked = _named_results_first(ranked, own_treatments)
+            if "existence" in question.intents:
+                ranked = _named_treatment_over_results(ranked, own_treatments)
         ranked = _one_outcome_first(ranked, _one_outcome(ix, pairs, vocab.questions, wanted))
     elif not aspect_asked and (
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
@@ -2220,6 +2238,16 @@ def _named_results_first(
     top = max((s for e, s in ranked if e.kind == "section"), default=0.0)
     keys = {f"{t}/results" for t in named}
     return [(e, max(s, top * FIGURES_TOGETHER)) if e.id in keys else (e, s) for e, s in ranked]
+
+
+def _named_treatment_over_results(
+    ranked: list[tuple[Entry, float]], named: set[str]
+) -> list[tuple[Entry, float]]:
+    """For a question whether there is a treatment that cures ("is there an operation that
+    cures hemifacial spasm", "are there pills to stop it"), the treatment's own record (what it
+    is) ranks just above its results (how well it works)."""
+    top = max((s for e, s in ranked if e.id in {f"{t}/results" for t in named}), default=0.0)
+    return [(e, max(s, top * FIGURES_TOGETHER)) if e.id in named else (e, s) for e, s in ranked]
 
 
 def _outcome_first(
