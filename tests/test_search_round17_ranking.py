@@ -96,3 +96,47 @@ def test_a_cure_asked_of_no_treatment_never_reads_as_an_outcome(
     text = " ".join([opener, "anything", "that", verb, *after])
     question = search._question(DS, text, search.index_for(DS))
     assert "existence" not in question.intents
+
+
+# --- a story of the spasms asked what it is: the condition, never a record of a word of the story
+
+_CONDITION = ("section:what-is", "section:overview", "section:symptoms", "glossary:hemifacial-spasm")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my left eyelid keeps twitching and now my cheek too, what is this",
+        "my cheek jumps all day, what could this be",
+        "my eyelid flickers on the left. what is going on?",
+        "the corner of my mouth twitches and my eye closes, what do I have",
+        "since June my upper lip spasms on one side. What's happening to me?",
+    ],
+)
+def test_a_story_of_spasms_asked_what_it_is_leads_with_the_condition(question: str) -> None:
+    assert first(question) in _CONDITION
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("my eye twitches, what is this", True),
+        ("my eye twitches. What could it be?", True),
+        ("what is this", False),  # no story told
+        ("what is this twitching", False),  # the clause names what it asks of
+        ("my eye twitches, what is this botox for", False),
+    ],
+)
+def test_what_it_is_is_asked_only_in_a_clause_of_its_own_after_a_story(
+    text: str, asks: bool
+) -> None:
+    assert search._asks_what_it_is(text) is asks
+
+
+@settings(max_examples=examples(80), deadline=None)
+@given(story=_AROUND, tail=_AROUND)
+def test_a_clause_naming_more_than_what_it_is_is_no_bare_what_is_this(
+    story: list[str], tail: list[str]
+) -> None:
+    text = " ".join([*story, ",", "what is this", *tail, "botox"])
+    assert not search._asks_what_it_is(text)

@@ -501,6 +501,23 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
             for c in question.concepts
         )
         question = question._replace(concepts=caused)
+    if _asks_what_it_is(rewritten) and any(
+        c.typed in vocab.subject or c.weight == search_analysis.SUBJECT_WEIGHT
+        for c in question.concepts
+    ):
+        # "my left eyelid keeps twitching and now my cheek too, what is this": a story of the
+        # spasms asked what it is asks for the condition; the places it tells of are its story
+        # (the eyelid that droops after Botox, the cheek that trigeminal neuralgia pains)
+        # (the condition is asked, not a word's definition: the section on what it is answers)
+        question = question._replace(
+            intents=question.intents - {"definition"},
+            concepts=tuple(
+                c._replace(weight=1.0)
+                if c.typed in vocab.subject or c.weight == search_analysis.SUBJECT_WEIGHT
+                else c._replace(weight=search_analysis.SUBJECT_WEIGHT)
+                for c in question.concepts
+            ),
+        )
     kinds = _kinds_of_named(rewritten, ix)
     if kinds:
         # "how this botox medicine work": the word for a kind of treatment after a treatment's
@@ -512,6 +529,28 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
             )
         )
     return _why_of_topic(question, rewritten)._replace(read_as=apart)
+
+
+# A clause asking what a story told before it is, and nothing else: "what is this", "what could
+# it be", "what's going on", "what is happening to me", "what do I have".
+_WHAT_IT_IS = deferred(
+    r"^(?:so |and |but |then )?(?:"
+    r"what(?: is|s| s)? (?:this|it|that)"
+    r"|what (?:could|can|might|would|will) (?:this|it|that) be"
+    r"|what(?: is|s| s)? (?:going on|happening)(?: to (?:me|her|him|them|us))?"
+    r"|what (?:do|does|did) (?:i|she|he|they|we) have"
+    r")(?: then| exactly)?$"
+)
+
+
+def _asks_what_it_is(text: str) -> bool:
+    """Whether ``text`` tells something and then asks, in a clause of its own, only what it
+    is ("my cheek jumps all day, what could this be")."""
+    clauses = [
+        " ".join(WORD.findall(c)) for c in _CLAUSE.split(text.casefold().replace("'", ""))
+    ]
+    clauses = [c for c in clauses if c]
+    return len(clauses) >= 2 and bool(_WHAT_IT_IS.search(clauses[-1]))
 
 
 # Words for a kind of treatment: after a treatment's name ("the botox medicine", "carbamazepine
