@@ -100,7 +100,12 @@ def test_a_cure_asked_of_no_treatment_never_reads_as_an_outcome(
 
 # --- a story of the spasms asked what it is: the condition, never a record of a word of the story
 
-_CONDITION = ("section:what-is", "section:overview", "section:symptoms", "glossary:hemifacial-spasm")
+_CONDITION = (
+    "section:what-is",
+    "section:overview",
+    "section:symptoms",
+    "glossary:hemifacial-spasm",
+)
 
 
 @pytest.mark.parametrize(
@@ -140,3 +145,43 @@ def test_a_clause_naming_more_than_what_it_is_is_no_bare_what_is_this(
 ) -> None:
     text = " ".join([*story, ",", "what is this", *tail, "botox"])
     assert not search._asks_what_it_is(text)
+
+
+# --- a thing the guide never names, told after a treatment: that treatment's side effects
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("ptosis after BTX", "treatment:botox/side_effects"),
+        ("headache after the injections?", "treatment:botox/side_effects"),
+        ("dizziness after surgery", "treatment:mvd/side_effects"),
+        ("nausea following carbamazepine", "treatment:medication/side_effects"),
+    ],
+)
+def test_an_unknown_thing_after_a_treatment_is_asked_as_its_side_effect(
+    question: str, expected: str
+) -> None:
+    assert first(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when can I drive after MVD",  # a time asked
+        "spasms only reduced, not gone after surgery",  # everyday words of the story
+        "why does botox stop workng after years",  # after a time, not a treatment
+    ],
+)
+def test_a_time_or_a_story_after_a_treatment_is_no_side_effect(question: str) -> None:
+    assert not first(question).endswith("/side_effects")
+
+
+@settings(max_examples=examples(80), deadline=None)
+@given(before=_AROUND, unit=st.sampled_from(["weeks", "years", "3", "a while"]))
+def test_nothing_after_a_time_reads_as_a_side_effect(before: list[str], unit: str) -> None:
+    text = " ".join([*before, "ptosis", "after", unit])
+    pairs = search._question(DS, text, search.index_for(DS)).concepts
+    assert not search._unknown_after(
+        text, [(c, search._concept_match(search.index_for(DS), c, list)) for c in pairs]
+    )

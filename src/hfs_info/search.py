@@ -546,9 +546,7 @@ _WHAT_IT_IS = deferred(
 def _asks_what_it_is(text: str) -> bool:
     """Whether ``text`` tells something and then asks, in a clause of its own, only what it
     is ("my cheek jumps all day, what could this be")."""
-    clauses = [
-        " ".join(WORD.findall(c)) for c in _CLAUSE.split(text.casefold().replace("'", ""))
-    ]
+    clauses = [" ".join(WORD.findall(c)) for c in _CLAUSE.split(text.casefold().replace("'", ""))]
     clauses = [c for c in clauses if c]
     return len(clauses) >= 2 and bool(_WHAT_IT_IS.search(clauses[-1]))
 
@@ -1690,6 +1688,9 @@ def _ranked(
         ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
     if compared:
         ranked = _compared_first(ranked, compared)
+    if len(own_treatments) == 1 and _unknown_after(wanted, pairs):
+        (treatment,) = own_treatments
+        ranked = _side_effects_first(ranked, f"{treatment}/side_effects")
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked, _namesakes(ix))
         if len(own_treatments) == 1 and not compared:
@@ -2277,6 +2278,56 @@ def _named_results_first(
     top = max((s for e, s in ranked if e.kind == "section"), default=0.0)
     keys = {f"{t}/results" for t in named}
     return [(e, max(s, top * FIGURES_TOGETHER)) if e.id in keys else (e, s) for e, s in ranked]
+
+
+# Words placing what a question tells of after a treatment ("ptosis after BTX"), and words
+# asking when or how long (then the time is asked: "when can I drive after MVD").
+_AFTER = frozenset(("after", "following", "since", "post"))
+_TIME_ASKED = frozenset(("when", "how", "long", "soon", "until", "till", "before"))
+_TIME_UNITS = frozenset(
+    ("day", "days", "week", "weeks", "month", "months", "year", "years", "while", "time")
+)
+# How common a word of everyday English is (Zipf) for it to be told as story, never named as a
+# thing that follows a treatment: "weeks", "gone", "later" (5.2 to 5.5); not "headache" (4.0)
+EVERYDAY_ZIPF = 4.5
+
+
+def _unknown_after(text: str, pairs: list[tuple[Concept, Match]]) -> bool:
+    """Whether ``text`` tells of a thing the guide never names just before "after" a treatment
+    and asks no time ("ptosis after BTX", "a headache after the injections?")."""
+    words = WORD.findall(normalize_query(text))
+    if _TIME_ASKED & set(words):
+        return False
+    from hfs_info import english, vocabulary
+
+    vocab = vocabulary.load()
+    unknown = {
+        c.typed
+        for c, m in pairs
+        if not m.scores
+        and not c.form
+        and not c.background
+        and c.typed not in vocab.subject
+        and not is_filler(c.typed, vocab)
+    }
+    for i, w in enumerate(words):
+        if not i or w not in _AFTER or words[i - 1] not in unknown:
+            continue
+        # a word of everyday English ("weeks", "gone", "later") tells the story, not an effect
+        if english.zipf(words[i - 1]) >= EVERYDAY_ZIPF:
+            continue
+        # what it comes after is a treatment, not a time ("stop workng after years")
+        after = [v for v in words[i + 1 :] if v not in _DETERMINERS]
+        if after and not after[0].isdigit() and after[0] not in _TIME_UNITS:
+            return True
+    return False
+
+
+def _side_effects_first(ranked: list[tuple[Entry, float]], key: str) -> list[tuple[Entry, float]]:
+    """Something the guide never names, told after a treatment ("ptosis after BTX"), is asked
+    as an effect of it: that treatment's side effects rank first, the unknown word noted."""
+    top = max((s for _, s in ranked), default=0.0)
+    return [(e, max(s, top * FIGURES_TOGETHER)) if e.id == key else (e, s) for e, s in ranked]
 
 
 def _named_treatment_over_results(
