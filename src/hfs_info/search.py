@@ -684,7 +684,7 @@ def _asks_if_it_works(text: str, ix: Index) -> bool:
     vocab = vocabulary.load()
     for clause in _CLAUSE.split(text.casefold()):
         words = WORD.findall(clause)
-        if not words or words[0] not in _YES_NO and words[:2] not in _THERE:
+        if not words or (words[0] not in _YES_NO and words[:2] not in _THERE):
             continue
         at = next((k for k, w in enumerate(words) if w in _WORKS), None)
         if at is not None and at + 1 < len(words) and words[at + 1] != "for":
