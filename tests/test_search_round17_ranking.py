@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from hfs_info import search, store
 from hfs_info.errors import NotFoundError
 from tests.depth import examples
-from tests.searching import first
+from tests.searching import first, ix
 
 DS = store.load_packaged()
 
@@ -94,7 +94,7 @@ def test_a_cure_asked_of_no_treatment_never_reads_as_an_outcome(
 ) -> None:
     # no treatment named before the verb: no treatment's outcome is asked
     text = " ".join([opener, "anything", "that", verb, *after])
-    question = search._question(DS, text, search.index_for(DS))
+    question = search._question(DS, text, ix())
     assert "existence" not in question.intents
 
 
@@ -181,7 +181,7 @@ def test_a_time_or_a_story_after_a_treatment_is_no_side_effect(question: str) ->
 @given(before=_AROUND, unit=st.sampled_from(["weeks", "years", "3", "a while"]))
 def test_nothing_after_a_time_reads_as_a_side_effect(before: list[str], unit: str) -> None:
     text = " ".join([*before, "ptosis", "after", unit])
-    pairs = search._question(DS, text, search.index_for(DS)).concepts
+    pairs = search._question(DS, text, ix()).concepts
     assert not search._unknown_after(
-        text, [(c, search._concept_match(search.index_for(DS), c, list)) for c in pairs]
+        text, [(c, search._concept_match(ix(), c, list)) for c in pairs]
     )
