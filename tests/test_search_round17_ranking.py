@@ -185,3 +185,30 @@ def test_nothing_after_a_time_reads_as_a_side_effect(before: list[str], unit: st
     assert not search._unknown_after(
         text, [(c, search._concept_match(ix(), c, list)) for c in pairs]
     )
+
+
+# --- of an entity's records that answer as much of the question, the one with the rarer words
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("does the facial nerve control taste", "glossary:facial-nerve"),
+        ("does the facial nerve help with tears", "glossary:facial-nerve"),
+        ("is the facial nerve sensory", "glossary:facial-nerve"),
+    ],
+)
+def test_the_entity_record_with_the_rarer_words_asked_leads(question: str, expected: str) -> None:
+    assert first(question) == expected
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(words=st.lists(_AROUND.map(" ".join), min_size=1, max_size=3))
+def test_an_entity_asked_with_any_words_is_ranked_in_score_order(words: list[str]) -> None:
+    text = "facial nerve " + " ".join(words)
+    try:
+        found = search.answer(DS, text)
+    except NotFoundError:
+        return
+    scores = [hit.score for hit in found.hits]
+    assert scores == sorted(scores, reverse=True)

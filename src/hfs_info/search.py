@@ -1685,7 +1685,15 @@ def _ranked(
                 }:
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
-        ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
+        # how rare the words each record answers are (a word only one record has, "taste",
+        # tells more than one many have, "control")
+        rarity = dict.fromkeys(covers, 0.0)
+        for concept, m in pairs:
+            if concept.weight >= 1.0 and m.scores:
+                for rowid in m.scores:
+                    if rows[rowid].id in rarity:
+                        rarity[rows[rowid].id] += concept.weight / len(m.scores)
+        ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes), rarity)
     if compared:
         ranked = _compared_first(ranked, compared)
     if len(own_treatments) == 1 and _unknown_after(wanted, pairs):
@@ -2396,11 +2404,15 @@ def _own_first(
     covered: dict[str, float],
     rows: list[Entry],
     namesakes: frozenset[int] = frozenset(),
+    rarity: Mapping[str, float] | None = None,
 ) -> list[tuple[Entry, float]]:
     """For a question that names one entity by its own name and asks for no aspect or figure
     ("botox for hemifacial spasm", "what is Klonopin"), its own record ranks just above every
     record that answers no more of the question (``covered``: the weight of the question's
-    concepts, the guide's subject aside, each record matches)."""
+    concepts, the guide's subject aside, each record matches). Of the entity's records that
+    answer as much, the one answering the rarer words (``rarity``) is the entity's: "does the
+    facial nerve control taste" is answered by the record that has "taste"."""
+    rare = rarity or {}
     ids = {rows[r].id for r in own}
     mine = [(e, s) for e, s in ranked if e.id in ids]
     if not mine:
@@ -2411,11 +2423,19 @@ def _own_first(
     more = [
         (e, s)
         for e, s in ranked
-        if e.id in alike and covered.get(e.id, 0.0) > covered.get(best.id, 0.0)
+        if e.id in alike
+        and (covered.get(e.id, 0.0), rare.get(e.id, 0.0))
+        > (covered.get(best.id, 0.0), rare.get(best.id, 0.0))
     ]
     if more:
         best, score = max(
-            more, key=lambda pair: (covered.get(pair[0].id, 0.0), pair[1], pair[0].id)
+            more,
+            key=lambda pair: (
+                covered.get(pair[0].id, 0.0),
+                rare.get(pair[0].id, 0.0),
+                pair[1],
+                pair[0].id,
+            ),
         )
     mine_covered = covered.get(best.id, 0.0)
     above = [s for e, s in ranked if s > score and covered.get(e.id, 0.0) <= mine_covered]
