@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from hfs_info import search, store
 from hfs_info.errors import NotFoundError
+from hfs_info.search import Match
+from hfs_info.search_analysis import Concept
 from tests.depth import examples
 from tests.searching import first, ix
 
@@ -212,3 +214,46 @@ def test_an_entity_asked_with_any_words_is_ranked_in_score_order(words: list[str
         return
     scores = [hit.score for hit in found.hits]
     assert scores == sorted(scores, reverse=True)
+
+
+# --- why the condition's spasms are as its definition says: the causes
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why is it only on one side of my face",
+        "why does half of my face spasm",
+        "why do my face muscles twitch on one side",
+    ],
+)
+def test_why_the_spasms_are_as_the_condition_is_leads_with_the_causes(question: str) -> None:
+    assert first(question) == "section:causes"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why would I need an MRI for a face twitch",
+        "my face twitches on one side. botox: why does it wear off?",
+        "why could a face twitch affect my hearing",
+    ],
+)
+def test_why_of_another_topic_is_not_the_causes(question: str) -> None:
+    assert first(question) != "section:causes"
+
+
+_SUBJECT = frozenset(("twitch", "twitching", "spasm", "spasms", "face"))
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(words=_AROUND)
+def test_the_records_raised_for_why_are_of_no_treatment(words: list[str]) -> None:
+    text = " ".join(["why", "does", "my", "face", "twitch", *words])
+    for record in search._why_of_condition(ix(), _pairs(text), _SUBJECT):
+        assert not record.startswith("treatment:")
+
+
+def _pairs(text: str) -> list[tuple[Concept, Match]]:
+    concepts = search._question(DS, text, ix()).concepts
+    return [(c, search._concept_match(ix(), c, list)) for c in concepts]

@@ -1696,6 +1696,11 @@ def _ranked(
         ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes), rarity)
     if compared:
         ranked = _compared_first(ranked, compared)
+    if not own_treatments and len([c for c in _CLAUSE.split(wanted) if c.strip()]) == 1:
+        # (one clause: a story told around "why" asks of what it tells)
+        why = _why_of_condition(ix, pairs, subject)
+        if why:
+            ranked = _why_first(ranked, why)
     if len(own_treatments) == 1 and _unknown_after(wanted, pairs):
         (treatment,) = own_treatments
         ranked = _side_effects_first(ranked, f"{treatment}/side_effects")
@@ -2288,6 +2293,44 @@ def _named_results_first(
     return [(e, max(s, top * FIGURES_TOGETHER)) if e.id in keys else (e, s) for e, s in ranked]
 
 
+def _why_of_condition(
+    ix: Index, pairs: list[tuple[Concept, Match]], subject: frozenset[str]
+) -> set[str]:
+    """The records that answer "why", of no treatment, for a question asking why the
+    condition's spasms happen as they do ("why does my face twitch on one side", "why does half
+    my face twitch"): the causes, never the overview that says "one side" too."""
+    from hfs_info import english
+
+    if not any(c.typed in subject or c.weight == search_analysis.SUBJECT_WEIGHT for c, _ in pairs):
+        return set()
+    # what else it asks is what the condition's own record says of it ("one side", "half my
+    # face") or everyday words ("keep"); never another topic ("an MRI", "my hearing")
+    condition = {r for word in subject for r in ix.own_names.get(word, frozenset())}
+    for c, m in pairs:
+        if c.typed == "why" or c.weight < 1.0 or c.form or c.background:
+            continue
+        if not set(m.scores) & condition and english.zipf(c.typed) < STORY_ZIPF:
+            return set()
+    rows = ix.rows
+    return {
+        rows[r].id
+        for c, m in pairs
+        if c.typed == "why" and c.weight >= 1.0 and not c.background
+        for r in m.scores
+        if not _treatment_of(rows[r])
+    }
+
+
+def _why_first(ranked: list[tuple[Entry, float]], why: set[str]) -> list[tuple[Entry, float]]:
+    """The best-placed record answering why (``why``) ranks first."""
+    mine = [(e, s) for e, s in ranked if e.id in why]
+    if not mine:
+        return ranked
+    best, _ = max(mine, key=lambda pair: (pair[1], pair[0].id))
+    top = max(s for _, s in ranked) * FIGURES_TOGETHER
+    return [(e, max(s, top)) if e is best else (e, s) for e, s in ranked]
+
+
 # Words placing what a question tells of after a treatment ("ptosis after BTX"), and words
 # asking when or how long (then the time is asked: "when can I drive after MVD").
 _AFTER = frozenset(("after", "following", "since", "post"))
@@ -2298,6 +2341,9 @@ _TIME_UNITS = frozenset(
 # How common a word of everyday English is (Zipf) for it to be told as story, never named as a
 # thing that follows a treatment: "weeks", "gone", "later" (5.2 to 5.5); not "headache" (4.0)
 EVERYDAY_ZIPF = 4.5
+# ... and for a word of a "why" question to be its story, not a topic of its own: "keep" (5.5),
+# not "hearing" (4.7)
+STORY_ZIPF = 5.0
 
 
 def _unknown_after(text: str, pairs: list[tuple[Concept, Match]]) -> bool:
