@@ -2349,8 +2349,10 @@ STORY_ZIPF = 5.0
 def _unknown_after(text: str, pairs: list[tuple[Concept, Match]]) -> bool:
     """Whether ``text`` tells of a thing the guide never names just before "after" a treatment
     and asks no time ("ptosis after BTX", "a headache after the injections?")."""
+    if not any(not m.scores for _, m in pairs):
+        return False  # every word found: nothing unknown is told
     words = WORD.findall(normalize_query(text))
-    if _TIME_ASKED & set(words):
+    if _TIME_ASKED & set(words) or not _AFTER & set(words):
         return False
     from hfs_info import english, vocabulary
 
