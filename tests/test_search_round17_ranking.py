@@ -257,3 +257,31 @@ def test_the_records_raised_for_why_are_of_no_treatment(words: list[str]) -> Non
 def _pairs(text: str) -> list[tuple[Concept, Match]]:
     concepts = search._question(DS, text, ix()).concepts
     return [(c, search._concept_match(ix(), c, list)) for c in concepts]
+
+
+# --- a picture of a thing: of the figures showing as much, the one whose caption opens with it
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("show me the picture of the facial nerve", "figure:figure-1"),
+        ("an illustration of the nerve please", "figure:figure-1"),
+        ("drawing of the artery", "figure:figure-3"),
+        ("image of the sponge", "figure:figure-4"),
+    ],
+)
+def test_a_picture_of_a_thing_is_the_figure_whose_caption_opens_with_it(
+    question: str, expected: str
+) -> None:
+    assert first(question) == expected
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(words=st.lists(st.sampled_from(["the", "facial", "nerve", "artery", "sponge", "x"])))
+def test_a_caption_opens_with_a_word_only_among_its_first_words(words: list[str]) -> None:
+    asked = frozenset(words)
+    for figure in ("figure:figure-1", "figure:figure-3", "figure:figure-4"):
+        entry = next(e for e in ix().rows if e.id == figure)
+        opening = entry.body.casefold().split()[: search.CAPTION_OPENING]
+        assert search._opens_with(entry, asked) is bool(asked & set(opening))

@@ -1743,7 +1743,11 @@ def _ranked(
             if not concept.form:
                 for rowid in m.scores:
                     topical[rowid] = topical.get(rowid, 0.0) + concept.weight
-        ranked = _picture_first(ranked, {rows[r].id: w for r, w in topical.items()})
+        # the words asked, as typed and as read, the picture word aside
+        shown = frozenset(
+            w for c, m in pairs if not c.form and m.scores for w in (c.typed, m.read_as or "") if w
+        )
+        ranked = _picture_first(ranked, {rows[r].id: w for r, w in topical.items()}, shown)
     quoted_figures = _quoted_figures(ds, wanted)
     if quoted_figures:
         ranked = _quoted_figures_first(ranked, quoted_figures)
@@ -2733,8 +2737,20 @@ def _sources_first(
     return [*((e, raised[e.id]) for e in sources), *rest]
 
 
+# How many words open a caption: what the picture is of ("The facial nerve begins").
+CAPTION_OPENING = 3
+
+
+def _opens_with(entry: Entry, asked: frozenset[str]) -> bool:
+    """Whether the first words of ``entry``'s text are among the words ``asked``."""
+    opening = WORD.findall(normalize_query(entry.body))[:CAPTION_OPENING]
+    return bool(asked & set(opening))
+
+
 def _picture_first(
-    ranked: list[tuple[Entry, float]], covered: dict[str, float]
+    ranked: list[tuple[Entry, float]],
+    covered: dict[str, float],
+    asked: frozenset[str] = frozenset(),
 ) -> list[tuple[Entry, float]]:
     """For a question that asks for a picture ("illustration of the sponge", "picture of artery
     compressing nerve", "figure 3 ..."), the best-placed figure that shows something the
@@ -2747,7 +2763,18 @@ def _picture_first(
     figures = [(e, s) for e, s in ranked if e.kind == "figure" and covered.get(e.id, 0.0) > 0.0]
     if not figures:
         return ranked
-    best, score = max(figures, key=lambda pair: (pair[1], pair[0].id))
+    # of the figures showing as much, the one whose caption opens with a word asked is the
+    # picture of it ("the picture of the facial nerve": Figure 1, "The facial nerve begins",
+    # not Figure 3, "An artery pressing on the facial nerve")
+    most = max(covered.get(e.id, 0.0) for e, _ in figures)
+    best, score = max(
+        figures,
+        key=lambda pair: (
+            covered.get(pair[0].id, 0.0) == most and _opens_with(pair[0], asked),
+            pair[1],
+            pair[0].id,
+        ),
+    )
     above = [s for e, s in ranked if s > score]
     if not above:
         return ranked
