@@ -80,9 +80,11 @@ def test_whether_a_treatment_cures_leads_with_that_treatment(question: str, expe
     assert first(question) == expected
 
 
-def test_a_drug_asked_of_is_that_drug_not_the_medication_results() -> None:
-    # the drugs named are the entities asked of, not the medication as a whole
-    assert first("can clonazepam help me") == "drug:clonazepam"
+def test_two_things_named_are_each_asked_of_not_one_outcome() -> None:
+    # "valium or klonopin": the drugs named are the entities asked of
+    assert not search._asks_if_it_works("could diazepam or clonazepam help me", ix())
+    assert search._asks_if_it_works("could clonazepam help me", ix())
+    assert first("could diazepam or clonazepam help me") != "treatment:medication/results"
 
 
 _ASKED = st.sampled_from(["can", "could", "is there", "are there", "do", "will"])

@@ -706,6 +706,8 @@ def _asks_if_it_works(text: str, ix: Index) -> bool:
             ):
                 continue
         before = words[1:at]
+        if _EITHER & set(before):
+            continue  # two things named ("can valium or klonopin help"): each is asked of
         # "is there an operation that cures it": the treatment stands before its relative word
         while before and before[-1] in _HOW_SURELY | _RELATIVE:
             before.pop()
@@ -714,8 +716,7 @@ def _asks_if_it_works(text: str, ix: Index) -> bool:
         phrases = {" ".join(before[len(before) - n :]) for n in (1, 2, 3) if n <= len(before)}
         phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
         rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
-        # (a drug named asks of that drug: "can valium or klonopin help with the spasms")
-        if any(ix.rows[r].kind == "treatment" for r in rows):
+        if any(_treatment_of(ix.rows[r]) for r in rows):
             return True
     return False
 
@@ -739,6 +740,7 @@ _CURES = _CURING | frozenset(
 _YES_NO = frozenset(("do", "does", "will", "would", "can", "could"))
 _THERE = (["is", "there"], ["are", "there"])
 _RELATIVE = frozenset(("that", "which", "to"))
+_EITHER = frozenset(("or", "and"))
 # Words that may stand between a treatment and "work": "do the pills actually work".
 _HOW_SURELY = frozenset(("actually", "really", "usually", "always", "even", "still", "ever"))
 
@@ -869,8 +871,7 @@ def _purpose_asked(text: str, ix: Index) -> bool:
         phrases = {" ".join(after[k : k + n]) for n in (1, 2, 3) for k in range(len(after))}
         phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
         rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
-        # (a drug named asks of that drug: "can valium or klonopin help with the spasms")
-        if any(ix.rows[r].kind == "treatment" for r in rows):
+        if any(_treatment_of(ix.rows[r]) for r in rows):
             return True
     return False
 
@@ -893,8 +894,7 @@ def _caused_by_treatment(text: str, ix: Index) -> bool:
         phrases = {" ".join(words[k : k + n]) for n in (1, 2, 3) for k in range(at - n + 1)}
         phrases |= {w for p in phrases for w in (*vocab.words.get(p, ()), *vocab.forms.get(p, ()))}
         rows = {r for p in phrases for r in ix.own_names.get(p, frozenset())}
-        # (a drug named asks of that drug: "can valium or klonopin help with the spasms")
-        if any(ix.rows[r].kind == "treatment" for r in rows):
+        if any(_treatment_of(ix.rows[r]) for r in rows):
             return True
     return False
 
