@@ -1698,9 +1698,9 @@ def _ranked(
         ranked = _compared_first(ranked, compared)
     if not own_treatments and len([c for c in _CLAUSE.split(wanted) if c.strip()]) == 1:
         # (one clause: a story told around "why" asks of what it tells)
-        why = _why_of_condition(ix, pairs, subject)
-        if why:
-            ranked = _why_first(ranked, why)
+        answering_why = _why_of_condition(ix, pairs, subject)
+        if answering_why:
+            ranked = _why_first(ranked, answering_why)
     if len(own_treatments) == 1 and _unknown_after(wanted, pairs):
         (treatment,) = own_treatments
         ranked = _side_effects_first(ranked, f"{treatment}/side_effects")
