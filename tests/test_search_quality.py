@@ -36,9 +36,9 @@ BLIND_FLOORS = {
     "questions-blind-b.tsv": (0.93, 0.98),  # round 17 reading: 93.2% / 98.9%
     # Set D: measured once as the claim (82% / 96%), its misses read after; a floor since.
     # round 15 reading: 87.4% / 97.9%; round 15 notes: 87.4% / 98.4%
-    "questions-blind-d.tsv": (0.87, 0.98),
+    "questions-blind-d.tsv": (0.89, 0.98),  # round 17 ranking: 89.5% / 98.4%
     # Round 8: C 91% / 99%.
-    "questions-blind-c.tsv": (0.96, 0.99),  # round 15 reading: 96.3% / 100%
+    "questions-blind-c.tsv": (0.97, 0.99),  # round 17 ranking: 97.4% / 100%
     # Set E (274 questions): measured once as the claim of round 4 (91% / 98%; the landed
     # version 90% / 97%), its misses read after; a floor since.
     # Round 13 ranking: E 97.1% / 99.6%.
@@ -51,7 +51,7 @@ BLIND_FLOORS = {
     # Set G (328 questions): measured once as the claim of round 6 (89% / 96%; 85% / 93% at
     # the start of that session), its misses read after; a floor since.
     # Round 8: 92% / 98%.
-    "questions-blind-g.tsv": (0.94, 0.98),
+    "questions-blind-g.tsv": (0.95, 0.99),  # round 17 ranking: 95.7% / 99.1%
     # Set H (303 questions): measured as the claim of round 7 (91% / 94%, before and after that
     # round; "none" 81%); a floor since.
     # Round 8: 93% / 96%.
@@ -144,8 +144,11 @@ BLIND_FLOORS = {
     # Sets V (326) and W (350; even mixes of users, as T and U): sealed, measured on the state
     # of c6a8126 (V 93.9% / 97.2%, W 95.7% / 97.7%) and once more after round 16 (347dbb3):
     # V 94.2% / 97.9%, "none" 95.2%; W 96.3% / 98.0%, "none" 95.9%; a floor since.
-    "questions-blind-v.tsv": (0.95, 0.98),  # round 17 reading: 95.1% / 98.8%
-    "questions-blind-w.tsv": (0.96, 0.98),  # round 17 reading: 96.9% / 98.6%
+    # Round 17 ranking (a figure's place, whether a treatment cures, a story asked what it is,
+    # an unknown thing after a treatment, the rarer words, why the condition is as it is):
+    # V 95.7% / 98.8%, W 96.9% / 98.3%.
+    "questions-blind-v.tsv": (0.95, 0.98),
+    "questions-blind-w.tsv": (0.96, 0.98),
     "questions-blind-j.tsv": (0.96, 0.99),
 }
 
