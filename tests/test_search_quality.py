@@ -332,3 +332,19 @@ def test_the_benchmark_scores_any_question_file(tmp_path: Path, capsys) -> None:
     assert QUALITY.main([str(path)]) == 0
     out = capsys.readouterr().out
     assert f"| {path} | 1 | 100% | 100% | 1.00 |" in out
+
+
+def test_every_ranking_constant_can_be_switched_off_and_is_restored() -> None:
+    """--ablate sets each constant to its neutral value in turn (FIGURES_TOGETHER to 0 once
+    divided by zero in a rule that ranks references below figures) and puts it back."""
+    import importlib
+
+    kept = {
+        (module, name): getattr(importlib.import_module(f"hfs_info.{module}"), name)
+        for module, name, _ in QUALITY.ABLATIONS.values()
+    }
+    table = QUALITY.ablate([QUALITY.TUNING])
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "%" in line]
+    assert len(rows) == len(QUALITY.ABLATIONS) + 2  # as shipped, each one, the small together
+    for (module, name), value in kept.items():
+        assert getattr(importlib.import_module(f"hfs_info.{module}"), name) == value

@@ -2707,7 +2707,7 @@ def _citations_below(
     others = [s for e, s in ranked if e.kind != "reference"]
     if not others:
         return ranked
-    below = max(others) / FIGURES_TOGETHER
+    below = max(others) / FIGURES_TOGETHER if FIGURES_TOGETHER else float("inf")
     return [(e, min(s, below) if e.kind == "reference" else s) for e, s in ranked]
 
 
