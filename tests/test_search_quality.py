@@ -32,13 +32,13 @@ BLIND_FLOORS = {
     # 98.9%, C 92.6% / 99.5%, D 85.8% / 97.9%, F 95.4% / 98.8%, G 93.9% / 98.8%, H 98.0% /
     # 99.3%, J 94.7% / 98.7%, K 95.3% / 98.3%, L 90.9% / 97.1%, M 92.6% / 97.0%; floors at the
     # whole percent below.
-    "questions-blind-a.tsv": (0.96, 0.99),  # round 14 ranking: 96.8% / 99.5%
-    "questions-blind-b.tsv": (0.91, 0.98),
+    "questions-blind-a.tsv": (0.97, 0.99),  # round 17 reading: 97.3% / 99.5%
+    "questions-blind-b.tsv": (0.93, 0.98),  # round 17 reading: 93.2% / 98.9%
     # Set D: measured once as the claim (82% / 96%), its misses read after; a floor since.
     # round 15 reading: 87.4% / 97.9%; round 15 notes: 87.4% / 98.4%
-    "questions-blind-d.tsv": (0.87, 0.98),
+    "questions-blind-d.tsv": (0.89, 0.98),  # round 17 ranking: 89.5% / 98.4%
     # Round 8: C 91% / 99%.
-    "questions-blind-c.tsv": (0.96, 0.99),  # round 15 reading: 96.3% / 100%
+    "questions-blind-c.tsv": (0.97, 0.99),  # round 17 ranking: 97.4% / 100%
     # Set E (274 questions): measured once as the claim of round 4 (91% / 98%; the landed
     # version 90% / 97%), its misses read after; a floor since.
     # Round 13 ranking: E 97.1% / 99.6%.
@@ -47,11 +47,11 @@ BLIND_FLOORS = {
     # round), its misses read after; a floor since. Round 6: 92% / 96%.
     # Round 8: 93% / 97%.
     # Round 13 ranking: F 96.0% / 99.1%.
-    "questions-blind-f.tsv": (0.96, 0.99),
+    "questions-blind-f.tsv": (0.97, 0.99),  # round 17 reading: 97.5% / 99.7%
     # Set G (328 questions): measured once as the claim of round 6 (89% / 96%; 85% / 93% at
     # the start of that session), its misses read after; a floor since.
     # Round 8: 92% / 98%.
-    "questions-blind-g.tsv": (0.94, 0.98),
+    "questions-blind-g.tsv": (0.95, 0.99),  # round 17 ranking: 95.7% / 99.1%
     # Set H (303 questions): measured as the claim of round 7 (91% / 94%, before and after that
     # round; "none" 81%); a floor since.
     # Round 8: 93% / 96%.
@@ -61,20 +61,20 @@ BLIND_FLOORS = {
     # With the typo and vocabulary fixes that followed: I 95% / 98%, J 90% / 97%.
     # Round 9 (choosing between treatments, how a treatment is done and who does it, an
     # aspect's title typed, a meaning asked): I 95.8% / 98.7%, J 91.2% / 96.9%.
-    "questions-blind-i.tsv": (0.95, 0.98),
+    "questions-blind-i.tsv": (0.97, 0.99),  # round 17 reading: 97.7% / 100%
     # Set K (300): sealed, measured once after round 9 (1ebab01): 88% / 93%, "none" 78%
     # (answerable questions: 90.5% first, 96.7% in the first three); a floor since.
     # Round 10 (a picture named, treatments said not to work, a drug with a word for its kind,
     # a first letter spelt alike, a related word that only adds, the reference cited; and what
     # the guide lacks, search_gaps.py): measured after both merged, a little below.
     # Round 13 ranking: K 96.0% / 98.7%.
-    "questions-blind-k.tsv": (0.96, 0.98),
+    "questions-blind-k.tsv": (0.97, 0.98),  # round 17 reading: 97.7% / 99.7%
     # Set L (307): sealed, measured once after round 10 (58985f2): 90% / 96%, "none" 88%
     # (answerable questions: 90.3% first, 98.0% in the first three); a floor since.
     # Round 11, both halves merged: L 92.5% / 98.0%, M 92.8% / 97.2%, J 95.3% / 99.1%, C
     # 93.2% / 100%.
     # Round 13 ranking: L 94.5% / 98.4%.
-    "questions-blind-l.tsv": (0.95, 0.98),
+    "questions-blind-l.tsv": (0.97, 0.99),  # round 17 reading: 97.1% / 99.7%
     # Set M (363): sealed, measured once at the start of round 11 (39a3a0d): 89% / 94%, "none"
     # 93% (answerable: 88.5% first, 94.6% in the first three); a floor since.
     "questions-blind-m.tsv": (0.96, 0.99),  # round 15 ranking: 96.7% / 99.2%
@@ -88,7 +88,7 @@ BLIND_FLOORS = {
     # below.
     # Round 13 ranking (why a thing is needed, choosing a treatment, less of the spasms): N
     # 95.2% / 98.6%.
-    "questions-blind-n.tsv": (0.96, 0.99),  # round 15 reading (workup): 96.3% / 99.4%
+    "questions-blind-n.tsv": (0.97, 0.99),  # round 17 reading: 97.4% / 99.7%
     # Set O (329): sealed, measured once after round 12 (e8b96c1): 89% / 95%, "none" 88%
     # (answerable: 89.7% first, 96.2% in the first three); a floor since.
     # Round 13 gaps (the treatment or the look of a rare word the guide only mentions, the
@@ -112,14 +112,14 @@ BLIND_FLOORS = {
     # time, the aspects in patients' words): Q 92.5% / 94.4% alone; with round 14 reading
     # merged, Q 93.6% / 95.6%, P 96.1% / 99.1%, O 94.5% / 98.2%, M 96.1% / 98.3%. Round 14
     # notes merged: see the integrator's measure in docs/benchmarks.md.
-    "questions-blind-q.tsv": (0.93, 0.97),
+    "questions-blind-q.tsv": (0.96, 0.98),  # round 17 reading: 96.9% / 98.3%
     # Set R (341; an even mix of users, some questions on two topics): sealed, measured once
     # after round 14 (33b127b): 92.7% / 97.7%, "none" 98.5% (answerable: 91.2% first, 97.4% in
     # the first three); a floor since. Round 15 reading (AED, CBZ, benzos, F>M, "get to the
     # nerve"): 94.1% / 99.1%; round 15 notes alone: 92.96% / 97.9% ("none" 100%). With round
     # 15 ranking too (whether a treatment lasts, the danger of the condition, its statistics),
     # all three merged: 95.3% / 100%.
-    "questions-blind-r.tsv": (0.95, 0.99),
+    "questions-blind-r.tsv": (0.96, 0.99),  # round 17 reading: 96.2% / 100%
     # Set S (334; people just told of the diagnosis, a third in words the guide does not use,
     # unanswerable questions made to sound answerable): sealed, measured once after round 15
     # (04ce2aa): 93.1% / 97.3%, "none" 89.6% (answerable: 94.0% first, 99.3% in the first
@@ -144,8 +144,11 @@ BLIND_FLOORS = {
     # Sets V (326) and W (350; even mixes of users, as T and U): sealed, measured on the state
     # of c6a8126 (V 93.9% / 97.2%, W 95.7% / 97.7%) and once more after round 16 (347dbb3):
     # V 94.2% / 97.9%, "none" 95.2%; W 96.3% / 98.0%, "none" 95.9%; a floor since.
-    "questions-blind-v.tsv": (0.95, 0.98),  # 95.1% / 98.8% after round 17's notes
-    "questions-blind-w.tsv": (0.96, 0.98),  # 96.9% / 98.6% after round 17's notes
+    # Round 17 ranking (a figure's place, whether a treatment cures, a story asked what it is,
+    # an unknown thing after a treatment, the rarer words, why the condition is as it is):
+    # V 95.7% / 98.8%, W 96.9% / 98.3%; with round 17's notes V 96.9% / 100%, W 97.7% / 99.1%.
+    "questions-blind-v.tsv": (0.96, 0.99),
+    "questions-blind-w.tsv": (0.97, 0.99),
     "questions-blind-j.tsv": (0.96, 0.99),
 }
 
@@ -201,13 +204,13 @@ NOTED_CEILINGS = {
     "questions-blind-f.tsv": 32,
     "questions-blind-g.tsv": 27,  # 32 after round 10
     "questions-blind-h.tsv": 15,
-    "questions-blind-i.tsv": 19,  # 20
+    "questions-blind-i.tsv": 16,  # 20; 16 after round 17 reading
     "questions-blind-j.tsv": 37,  # 51; 35 after round 16 reading
     "questions-blind-k.tsv": 16,  # 23 when sealed; 22 after round 10
-    "questions-blind-l.tsv": 25,  # 35 when sealed
+    "questions-blind-l.tsv": 17,  # 35 when sealed; 17 after round 17 reading
     # 41 when sealed; 44 when "men" became only related (round 11); 29 after round 13
     "questions-blind-m.tsv": 23,  # 21 after round 16 reading (the sexes compared)
-    "questions-blind-n.tsv": 22,  # 22 when sealed
+    "questions-blind-n.tsv": 15,  # 22 when sealed; 15 after round 17 reading
     "questions-blind-o.tsv": 29,  # 33 when sealed; 32 after round 13 (a choice: no "together")
     "questions-blind-p.tsv": 16,  # 19 when sealed; 14 after round 15 reading
     "questions-blind-q.tsv": 22,  # 28 when sealed; 20 after round 14
@@ -217,7 +220,7 @@ NOTED_CEILINGS = {
     "questions-blind-t.tsv": 20,  # 23 when sealed; 18 after round 16 reading
     "questions-blind-u.tsv": 20,  # 20 when sealed; 18 after round 16 reading
     "questions-blind-v.tsv": 22,  # 26 at c6a8126, 22 when sealed after round 16
-    "questions-blind-w.tsv": 16,  # 18 at c6a8126, 16 when sealed after round 16
+    "questions-blind-w.tsv": 15,  # 18 at c6a8126, 16 when sealed after round 16, 15 round 17
 }
 
 
@@ -329,3 +332,19 @@ def test_the_benchmark_scores_any_question_file(tmp_path: Path, capsys) -> None:
     assert QUALITY.main([str(path)]) == 0
     out = capsys.readouterr().out
     assert f"| {path} | 1 | 100% | 100% | 1.00 |" in out
+
+
+def test_every_ranking_constant_can_be_switched_off_and_is_restored() -> None:
+    """--ablate sets each constant to its neutral value in turn (FIGURES_TOGETHER to 0 once
+    divided by zero in a rule that ranks references below figures) and puts it back."""
+    import importlib
+
+    kept = {
+        (module, name): getattr(importlib.import_module(f"hfs_info.{module}"), name)
+        for module, name, _ in QUALITY.ABLATIONS.values()
+    }
+    table = QUALITY.ablate([QUALITY.TUNING])
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "%" in line]
+    assert len(rows) == len(QUALITY.ABLATIONS) + 2  # as shipped, each one, the small together
+    for (module, name), value in kept.items():
+        assert getattr(importlib.import_module(f"hfs_info.{module}"), name) == value

@@ -322,7 +322,7 @@ def test_whether_a_treatment_works_leads_with_its_results(question: str, expecte
 
 
 @given(
-    opening=st.sampled_from(["do", "does", "will", "would", "how does", "can"]),
+    opening=st.sampled_from(["do", "does", "will", "would", "how does", "can", "could", "why"]),
     name=st.sampled_from(TREATMENT_WORDS),
     after=st.sampled_from(["", " for me", " for hfs", " straight away", " in the end"]),
 )
@@ -330,5 +330,6 @@ def test_whether_it_works_is_read_only_as_a_yes_or_no_ending_at_work(
     opening: str, name: str, after: str
 ) -> None:
     asked = search._asks_if_it_works(f"{opening} {name} work{after}", ix())
-    yes_no = opening in ("do", "does", "will", "would")
+    # (round 17: "can" and "could" ask yes or no as well: "can botox work for hfs")
+    yes_no = opening in ("do", "does", "will", "would", "can", "could")
     assert asked == (yes_no and after in ("", " for me", " for hfs"))

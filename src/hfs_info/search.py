@@ -120,7 +120,7 @@ _NUMBER_PRIOR = {"statistic": 1.6, "with-number": 1.4, "without-number": 0.7}
 FIGURES_TOGETHER = 1.01
 # The intents whose rules raise a record above others after scoring (the results, another
 # treatment, the options, a figure, the reference cited): no record is pruned for them.
-_RAISING = frozenset(("outcome", "alternative", "choice", "picture", "source"))
+_RAISING = frozenset(("outcome", "alternative", "choice", "picture", "source", "existence"))
 # The most that kinds and bonuses together can multiply a score by (a bound, for pruning).
 MAX_BOOST = (
     max(_PRIOR.values())
@@ -394,7 +394,21 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
     if "how" in WORD.findall(rewritten):
         rewritten, slips = _asking_typos(rewritten, is_word, ix)
         apart = (*apart, *slips)
+    else:
+        rewritten, slips = _frame_typos(rewritten, is_word, ix)
+        apart = (*apart, *slips)
     question = read_question(rewritten, vocab)
+    if "beyond" in question.intents and _treatment_had(rewritten, ix):
+        # "had MVD three weeks ago ... will it get better on its own", "since the operation,
+        # will the twitching settle by itself": the course after a treatment, which the guide
+        # tells of (the spasm may take time to stop), never the condition left untreated
+        kept = tuple(
+            c for c in question.concepts if not (c.asking and c.typed in search_analysis.ALONE)
+        )
+        intents = question.intents
+        if not any(c.asking for c in kept):
+            intents = intents - {"beyond"}
+        question = question._replace(concepts=kept, intents=intents)
     if not question.concepts:
         question = read_literally(rewritten, vocab)._replace(intents=question.intents)
     if question.literal and not any(is_word(c.typed) for c in question.concepts):
@@ -451,8 +465,11 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
             concepts=tuple(c for c in question.concepts if c.typed not in _CHOOSING),
         )
     if "outcome" not in question.intents and _asks_if_it_works(rewritten, ix):
-        # "does botox work for hemifacial spasm" asks how well it works, not how it works
-        question = question._replace(intents=question.intents | {"outcome"})
+        # "does botox work for hemifacial spasm" asks how well it works, not how it works;
+        # "is there an operation that cures it" asks first what that treatment is
+        there = any(WORD.findall(c)[:2] in _THERE for c in _CLAUSE.split(rewritten.casefold()))
+        asked = {"outcome", "existence"} if there else {"outcome"}
+        question = question._replace(intents=question.intents | asked)
     if aspect is None and _asks_way_in(rewritten, ix):
         # "how do they get to the nerve in MVD", "how does the botox get into the muscle": how
         # a treatment reaches what it works on is how it is given; a verb of reaching the guide
@@ -498,6 +515,23 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
             for c in question.concepts
         )
         question = question._replace(concepts=caused)
+    if _asks_what_it_is(rewritten) and any(
+        c.typed in vocab.subject or c.weight == search_analysis.SUBJECT_WEIGHT
+        for c in question.concepts
+    ):
+        # "my left eyelid keeps twitching and now my cheek too, what is this": a story of the
+        # spasms asked what it is asks for the condition; the places it tells of are its story
+        # (the eyelid that droops after Botox, the cheek that trigeminal neuralgia pains)
+        # (the condition is asked, not a word's definition: the section on what it is answers)
+        question = question._replace(
+            intents=question.intents - {"definition"},
+            concepts=tuple(
+                c._replace(weight=1.0)
+                if c.typed in vocab.subject or c.weight == search_analysis.SUBJECT_WEIGHT
+                else c._replace(weight=search_analysis.SUBJECT_WEIGHT)
+                for c in question.concepts
+            ),
+        )
     kinds = _kinds_of_named(rewritten, ix)
     if kinds:
         # "how this botox medicine work": the word for a kind of treatment after a treatment's
@@ -509,6 +543,26 @@ def _question(ds: Dataset, text: str, ix: Index) -> Question:
             )
         )
     return _why_of_topic(question, rewritten)._replace(read_as=apart)
+
+
+# A clause asking what a story told before it is, and nothing else: "what is this", "what could
+# it be", "what's going on", "what is happening to me", "what do I have".
+_WHAT_IT_IS = deferred(
+    r"^(?:so |and |but |then )?(?:"
+    r"what(?: is|s| s)? (?:this|it|that)"
+    r"|what (?:could|can|might|would|will) (?:this|it|that) be"
+    r"|what(?: is|s| s)? (?:going on|happening)(?: to (?:me|her|him|them|us))?"
+    r"|what (?:do|does|did) (?:i|she|he|they|we) have"
+    r")(?: then| exactly)?$"
+)
+
+
+def _asks_what_it_is(text: str) -> bool:
+    """Whether ``text`` tells something and then asks, in a clause of its own, only what it
+    is ("my cheek jumps all day, what could this be")."""
+    clauses = [" ".join(WORD.findall(c)) for c in _CLAUSE.split(text.casefold().replace("'", ""))]
+    clauses = [c for c in clauses if c]
+    return len(clauses) >= 2 and bool(_WHAT_IT_IS.search(clauses[-1]))
 
 
 # Words for a kind of treatment: after a treatment's name ("the botox medicine", "carbamazepine
@@ -644,14 +698,14 @@ def _asks_if_it_works(text: str, ix: Index) -> bool:
     vocab = vocabulary.load()
     for clause in _CLAUSE.split(text.casefold()):
         words = WORD.findall(clause)
-        if not words or words[0] not in ("do", "does", "will", "would"):
+        if not words or (words[0] not in _YES_NO and words[:2] not in _THERE):
             continue
         at = next((k for k, w in enumerate(words) if w in _WORKS), None)
         if at is not None and at + 1 < len(words) and words[at + 1] != "for":
             continue
         if at is None:
             # "does surgery cure it", "will the pills help": a verb of curing, asked yes or no
-            at = next((k for k, w in enumerate(words) if w in _CURING), None)
+            at = next((k for k, w in enumerate(words) if w in _CURES), None)
             # ("does botox cure it or just wear off" sets two outcomes side by side)
             if at is None or "or" in words[at:]:
                 continue
@@ -666,7 +720,10 @@ def _asks_if_it_works(text: str, ix: Index) -> bool:
             ):
                 continue
         before = words[1:at]
-        while before and before[-1] in _HOW_SURELY:
+        if _EITHER & set(before):
+            continue  # two things named ("can valium or klonopin help"): each is asked of
+        # "is there an operation that cures it": the treatment stands before its relative word
+        while before and before[-1] in _HOW_SURELY | _RELATIVE:
             before.pop()
         # the treatment is what works: its name just before "work" ("does botox take a while
         # to work" asks how soon)
@@ -688,6 +745,16 @@ _SEVERITY = (
 )
 # Verbs of curing, asked yes or no of a treatment: "does surgery cure it", "will pills help".
 _CURING = frozenset(("cure", "fix", "help", "stop", "end", "solve", "heal", "relieve"))
+# ... and their forms after a treatment asked of ("is there an operation that cures it").
+_CURES = _CURING | frozenset(
+    ("cures", "fixes", "helps", "stops", "ends", "solves", "heals", "relieves")
+)
+# The words opening a yes-or-no question of whether a treatment works or cures: "does surgery
+# cure it", "can medicine cure severe hemifacial spasm", "is there a drug that helps".
+_YES_NO = frozenset(("do", "does", "will", "would", "can", "could"))
+_THERE = (["is", "there"], ["are", "there"])
+_RELATIVE = frozenset(("that", "which", "to"))
+_EITHER = frozenset(("or", "and"))
 # Words that may stand between a treatment and "work": "do the pills actually work".
 _HOW_SURELY = frozenset(("actually", "really", "usually", "always", "even", "still", "ever"))
 
@@ -823,6 +890,30 @@ def _purpose_asked(text: str, ix: Index) -> bool:
     return False
 
 
+def _treatment_had(text: str, ix: Index) -> bool:
+    """Whether ``text`` tells of a treatment had: a treatment named (by one of its own names
+    or a word of the same meaning, "the operation": surgery) just after a word of having had
+    it ("had MVD", "after the surgery", "since my botox") or just before "ago" ("MVD three
+    weeks ago"); not one asked about ("will it go away on its own or do I need surgery")."""
+    from hfs_info import vocabulary
+
+    vocab = vocabulary.load()
+    words = WORD.findall(text.casefold())
+    own = _treatment_words(ix) - _NOT_TREATMENTS
+    for k, word in enumerate(words):
+        if word not in own and not own.intersection(vocab.words.get(word, ())):
+            continue
+        if _HAD.intersection(words[max(0, k - 3) : k]) or "ago" in words[k + 1 : k + 5]:
+            return True
+    return False
+
+
+# Words of a treatment's own names that name no treatment alone ("type A", "anti").
+_NOT_TREATMENTS = frozenset(("muscle", "type", "anti", "toxin"))
+# Words telling that a treatment was had: "had MVD", "after the operation", "since botox".
+_HAD = frozenset(("had", "after", "since", "following", "post", "got", "underwent"))
+
+
 # The verb of causing, in its forms.
 _CAUSING = frozenset(("cause", "causes", "caused", "causing"))
 
@@ -921,6 +1012,83 @@ def _asking_typos(
                 last = token.end()
                 break
     return "".join((*out, text[last:])), tuple(read)
+
+
+def _frame_typos(
+    text: str, is_word: Callable[[str], bool], ix: Index
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with each typo of a word of a question phrase read as that word ("hemifacial
+    spasm defintion": definition; "what is the meanig of MVD": meaning), and what was read as
+    what: a word of five letters or more that neither the guide nor the vocabulary uses, no
+    common English word, whose closest word (of the question phrases' and the guide's) is a
+    word of a question phrase, nearer than every word of the guide ("cheak" is as near cheek
+    as cheap). A typo of a guide word is read where the words are matched."""
+    from hfs_info import query, vocabulary
+
+    vocab = vocabulary.load()
+    tables = (vocab.words, vocab.forms, vocab.related)
+    frame = _frame_words()
+    out: list[str] = []
+    read: list[tuple[str, str]] = []
+    last = 0
+    for token in WORD.finditer(text):
+        typed = token.group()
+        if (
+            len(typed) < _FRAME_TYPO_LENGTH
+            or typed in frame
+            or typed in vocab.filler
+            or any(typed in table for table in tables)
+        ):
+            continue
+        # the nearest, by the fewest slips (difflib, which near_words weighs ties by, is not
+        # imported for this: most questions hold no typo)
+        most = 1 if len(typed) < 8 else 2  # as may_correct reads a typo
+        near = sorted(
+            (query.edit_distance(typed, w, most), w)
+            for w in _frame_initials().get(typed[0], ())
+            if abs(len(w) - len(typed)) <= most
+        )
+        if not near or near[0][0] > most or is_word(typed) or not may_correct(typed, near[0][1]):
+            continue
+        # the guide's words are gathered only for a word nothing else knows: a typo
+        slips, close = near[0]
+        guide = _guide_initials(ix).get(typed[0], ())
+        if all(query.edit_distance(typed, w, slips) > slips for w in guide):
+            out += [text[last : token.start()], close]
+            read.append((typed, close))
+            last = token.end()
+    return "".join((*out, text[last:])), tuple(read)
+
+
+# A typo of a question phrase's word is read only in a word this long: a short word's slip is
+# too near too many others ("mean", "cure", "what").
+_FRAME_TYPO_LENGTH = 5
+
+
+@cache
+def _frame_initials() -> dict[str, tuple[str, ...]]:
+    """The words of question phrases of _FRAME_TYPO_LENGTH letters or more, by first letter."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(_frame_words()):
+        if len(word) >= _FRAME_TYPO_LENGTH:
+            out.setdefault(word[0], []).append(word)
+    return {letter: tuple(words) for letter, words in out.items()}
+
+
+def _guide_initials(ix: Index) -> dict[str, tuple[str, ...]]:
+    """The guide's own content words, by first letter (kept per index)."""
+    got = _GUIDE_INITIALS.get(id(ix))
+    if got is not None and got[0] is ix:
+        return got[1]
+    out: dict[str, list[str]] = {}
+    for word in _content_words(ix.rows):
+        out.setdefault(word[0], []).append(word)
+    initials = {letter: tuple(words) for letter, words in out.items()}
+    _GUIDE_INITIALS[id(ix)] = (ix, initials)
+    return initials
+
+
+_GUIDE_INITIALS: dict[int, tuple[Index, dict[str, tuple[str, ...]]]] = {}
 
 
 @cache
@@ -1632,13 +1800,31 @@ def _ranked(
                 }:
                     answered[rowid] += concept.weight
         covers = {} if drugs else {rows[r].id: w for r, w in answered.items()}
-        ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes))
+        # how rare the words each record answers are (a word only one record has, "taste",
+        # tells more than one many have, "control")
+        rarity = dict.fromkeys(covers, 0.0)
+        for concept, m in pairs:
+            if concept.weight >= 1.0 and m.scores:
+                for rowid in m.scores:
+                    if rows[rowid].id in rarity:
+                        rarity[rows[rowid].id] += concept.weight / len(m.scores)
+        ranked = _own_first(ranked, boosted, covers, rows, frozenset(namesakes), rarity)
     if compared:
         ranked = _compared_first(ranked, compared)
+    if not own_treatments and len([c for c in _CLAUSE.split(wanted) if c.strip()]) == 1:
+        # (one clause: a story told around "why" asks of what it tells)
+        answering_why = _why_of_condition(ix, pairs, subject)
+        if answering_why:
+            ranked = _why_first(ranked, answering_why)
+    if len(own_treatments) == 1 and _unknown_after(wanted, pairs):
+        (treatment,) = own_treatments
+        ranked = _side_effects_first(ranked, f"{treatment}/side_effects")
     if "outcome" in question.intents:
         ranked = _outcome_first(ranked, _namesakes(ix))
         if len(own_treatments) == 1 and not compared:
             ranked = _named_results_first(ranked, own_treatments)
+            if "existence" in question.intents:
+                ranked = _named_treatment_over_results(ranked, own_treatments)
         ranked = _one_outcome_first(ranked, _one_outcome(ix, pairs, vocab.questions, wanted))
     elif not aspect_asked and (
         figure_asked or any(c.typed.isdigit() and c.number is None for c in question.concepts)
@@ -1672,7 +1858,11 @@ def _ranked(
             if not concept.form:
                 for rowid in m.scores:
                     topical[rowid] = topical.get(rowid, 0.0) + concept.weight
-        ranked = _picture_first(ranked, {rows[r].id: w for r, w in topical.items()})
+        # the words asked, as typed and as read, the picture word aside
+        shown = frozenset(
+            w for c, m in pairs if not c.form and m.scores for w in (c.typed, m.read_as or "") if w
+        )
+        ranked = _picture_first(ranked, {rows[r].id: w for r, w in topical.items()}, shown)
     quoted_figures = _quoted_figures(ds, wanted)
     if quoted_figures:
         ranked = _quoted_figures_first(ranked, quoted_figures)
@@ -2222,6 +2412,109 @@ def _named_results_first(
     return [(e, max(s, top * FIGURES_TOGETHER)) if e.id in keys else (e, s) for e, s in ranked]
 
 
+def _why_of_condition(
+    ix: Index, pairs: list[tuple[Concept, Match]], subject: frozenset[str]
+) -> set[str]:
+    """The records that answer "why", of no treatment, for a question asking why the
+    condition's spasms happen as they do ("why does my face twitch on one side", "why does half
+    my face twitch"): the causes, never the overview that says "one side" too."""
+    from hfs_info import english
+
+    if not any(c.typed in subject or c.weight == search_analysis.SUBJECT_WEIGHT for c, _ in pairs):
+        return set()
+    # what else it asks is what the condition's own record says of it ("one side", "half my
+    # face") or everyday words ("keep"); never another topic ("an MRI", "my hearing")
+    condition = {r for word in subject for r in ix.own_names.get(word, frozenset())}
+    for c, m in pairs:
+        if c.typed == "why" or c.weight < 1.0 or c.form or c.background:
+            continue
+        if not set(m.scores) & condition and english.zipf(c.typed) < STORY_ZIPF:
+            return set()
+    rows = ix.rows
+    return {
+        rows[r].id
+        for c, m in pairs
+        if c.typed == "why" and c.weight >= 1.0 and not c.background
+        for r in m.scores
+        if not _treatment_of(rows[r])
+    }
+
+
+def _why_first(ranked: list[tuple[Entry, float]], why: set[str]) -> list[tuple[Entry, float]]:
+    """The best-placed record answering why (``why``) ranks first."""
+    mine = [(e, s) for e, s in ranked if e.id in why]
+    if not mine:
+        return ranked
+    best, _ = max(mine, key=lambda pair: (pair[1], pair[0].id))
+    top = max(s for _, s in ranked) * FIGURES_TOGETHER
+    return [(e, max(s, top)) if e is best else (e, s) for e, s in ranked]
+
+
+# Words placing what a question tells of after a treatment ("ptosis after BTX"), and words
+# asking when or how long (then the time is asked: "when can I drive after MVD").
+_AFTER = frozenset(("after", "following", "since", "post"))
+_TIME_ASKED = frozenset(("when", "how", "long", "soon", "until", "till", "before"))
+_TIME_UNITS = frozenset(
+    ("day", "days", "week", "weeks", "month", "months", "year", "years", "while", "time")
+)
+# How common a word of everyday English is (Zipf) for it to be told as story, never named as a
+# thing that follows a treatment: "weeks", "gone", "later" (5.2 to 5.5); not "headache" (4.0)
+EVERYDAY_ZIPF = 4.5
+# ... and for a word of a "why" question to be its story, not a topic of its own: "keep" (5.5),
+# not "hearing" (4.7)
+STORY_ZIPF = 5.0
+
+
+def _unknown_after(text: str, pairs: list[tuple[Concept, Match]]) -> bool:
+    """Whether ``text`` tells of a thing the guide never names just before "after" a treatment
+    and asks no time ("ptosis after BTX", "a headache after the injections?")."""
+    if not any(not m.scores for _, m in pairs):
+        return False  # every word found: nothing unknown is told
+    words = WORD.findall(normalize_query(text))
+    if _TIME_ASKED & set(words) or not _AFTER & set(words):
+        return False
+    from hfs_info import english, vocabulary
+
+    vocab = vocabulary.load()
+    unknown = {
+        c.typed
+        for c, m in pairs
+        if not m.scores
+        and not c.form
+        and not c.background
+        and c.typed not in vocab.subject
+        and not is_filler(c.typed, vocab)
+    }
+    for i, w in enumerate(words):
+        if not i or w not in _AFTER or words[i - 1] not in unknown:
+            continue
+        # a word of everyday English ("weeks", "gone", "later") tells the story, not an effect
+        if english.zipf(words[i - 1]) >= EVERYDAY_ZIPF:
+            continue
+        # what it comes after is a treatment, not a time ("stop workng after years")
+        after = [v for v in words[i + 1 :] if v not in _DETERMINERS]
+        if after and not after[0].isdigit() and after[0] not in _TIME_UNITS:
+            return True
+    return False
+
+
+def _side_effects_first(ranked: list[tuple[Entry, float]], key: str) -> list[tuple[Entry, float]]:
+    """Something the guide never names, told after a treatment ("ptosis after BTX"), is asked
+    as an effect of it: that treatment's side effects rank first, the unknown word noted."""
+    top = max((s for _, s in ranked), default=0.0)
+    return [(e, max(s, top * FIGURES_TOGETHER)) if e.id == key else (e, s) for e, s in ranked]
+
+
+def _named_treatment_over_results(
+    ranked: list[tuple[Entry, float]], named: set[str]
+) -> list[tuple[Entry, float]]:
+    """For a question whether there is a treatment that cures ("is there an operation that
+    cures hemifacial spasm", "are there pills to stop it"), the treatment's own record (what it
+    is) ranks just above its results (how well it works)."""
+    top = max((s for e, s in ranked if e.id in {f"{t}/results" for t in named}), default=0.0)
+    return [(e, max(s, top * FIGURES_TOGETHER)) if e.id in named else (e, s) for e, s in ranked]
+
+
 def _outcome_first(
     ranked: list[tuple[Entry, float]], namesakes: dict[str, str]
 ) -> list[tuple[Entry, float]]:
@@ -2278,11 +2571,15 @@ def _own_first(
     covered: dict[str, float],
     rows: list[Entry],
     namesakes: frozenset[int] = frozenset(),
+    rarity: Mapping[str, float] | None = None,
 ) -> list[tuple[Entry, float]]:
     """For a question that names one entity by its own name and asks for no aspect or figure
     ("botox for hemifacial spasm", "what is Klonopin"), its own record ranks just above every
     record that answers no more of the question (``covered``: the weight of the question's
-    concepts, the guide's subject aside, each record matches)."""
+    concepts, the guide's subject aside, each record matches). Of the entity's records that
+    answer as much, the one answering the rarer words (``rarity``) is the entity's: "does the
+    facial nerve control taste" is answered by the record that has "taste"."""
+    rare = rarity or {}
     ids = {rows[r].id for r in own}
     mine = [(e, s) for e, s in ranked if e.id in ids]
     if not mine:
@@ -2293,11 +2590,19 @@ def _own_first(
     more = [
         (e, s)
         for e, s in ranked
-        if e.id in alike and covered.get(e.id, 0.0) > covered.get(best.id, 0.0)
+        if e.id in alike
+        and (covered.get(e.id, 0.0), rare.get(e.id, 0.0))
+        > (covered.get(best.id, 0.0), rare.get(best.id, 0.0))
     ]
     if more:
         best, score = max(
-            more, key=lambda pair: (covered.get(pair[0].id, 0.0), pair[1], pair[0].id)
+            more,
+            key=lambda pair: (
+                covered.get(pair[0].id, 0.0),
+                rare.get(pair[0].id, 0.0),
+                pair[1],
+                pair[0].id,
+            ),
         )
     mine_covered = covered.get(best.id, 0.0)
     above = [s for e, s in ranked if s > score and covered.get(e.id, 0.0) <= mine_covered]
@@ -2402,7 +2707,7 @@ def _citations_below(
     others = [s for e, s in ranked if e.kind != "reference"]
     if not others:
         return ranked
-    below = max(others) / FIGURES_TOGETHER
+    below = max(others) / FIGURES_TOGETHER if FIGURES_TOGETHER else float("inf")
     return [(e, min(s, below) if e.kind == "reference" else s) for e, s in ranked]
 
 
@@ -2547,8 +2852,20 @@ def _sources_first(
     return [*((e, raised[e.id]) for e in sources), *rest]
 
 
+# How many words open a caption: what the picture is of ("The facial nerve begins").
+CAPTION_OPENING = 3
+
+
+def _opens_with(entry: Entry, asked: frozenset[str]) -> bool:
+    """Whether the first words of ``entry``'s text are among the words ``asked``."""
+    opening = WORD.findall(normalize_query(entry.body))[:CAPTION_OPENING]
+    return bool(asked & set(opening))
+
+
 def _picture_first(
-    ranked: list[tuple[Entry, float]], covered: dict[str, float]
+    ranked: list[tuple[Entry, float]],
+    covered: dict[str, float],
+    asked: frozenset[str] = frozenset(),
 ) -> list[tuple[Entry, float]]:
     """For a question that asks for a picture ("illustration of the sponge", "picture of artery
     compressing nerve", "figure 3 ..."), the best-placed figure that shows something the
@@ -2561,7 +2878,18 @@ def _picture_first(
     figures = [(e, s) for e, s in ranked if e.kind == "figure" and covered.get(e.id, 0.0) > 0.0]
     if not figures:
         return ranked
-    best, score = max(figures, key=lambda pair: (pair[1], pair[0].id))
+    # of the figures showing as much, the one whose caption opens with a word asked is the
+    # picture of it ("the picture of the facial nerve": Figure 1, "The facial nerve begins",
+    # not Figure 3, "An artery pressing on the facial nerve")
+    most = max(covered.get(e.id, 0.0) for e, _ in figures)
+    best, score = max(
+        figures,
+        key=lambda pair: (
+            covered.get(pair[0].id, 0.0) == most and _opens_with(pair[0], asked),
+            pair[1],
+            pair[0].id,
+        ),
+    )
     above = [s for e, s in ranked if s > score]
     if not above:
         return ranked
@@ -2773,16 +3101,23 @@ def _condition_length(
 
 def _negated_figure(text: str) -> tuple[str, ...]:
     """The words that put a sentence asking for a figure negatively ("what percentage do not
-    get relief"), in that sentence only: a "not" in the story around it ("I don't want surgery.
-    How many get relief?") turns nothing around."""
+    get relief"), in that clause only: a "not" in the story around it ("I don't want surgery.
+    How many get relief?"), or in another clause joined to it ("it has not stopped, and what
+    are the odds it gets better"), turns nothing around."""
     from hfs_info import vocabulary
 
     vocab = vocabulary.load()
     for sentence in text.replace("?", ".").replace("!", ".").split("."):
-        turned = search_gaps.negated(sentence)
-        if turned and search_analysis.asked_figure(sentence, vocab) is not None:
-            return turned
+        for clause in _JOINED_CLAUSE.split(sentence):
+            turned = search_gaps.negated(clause)
+            if turned and search_analysis.asked_figure(clause, vocab) is not None:
+                return turned
     return ()
+
+
+# Where a sentence joins two clauses ("is it normal for it not to stop right away, and what are
+# the odds it gets better"): a "not" of one never turns around the figure the other asks.
+_JOINED_CLAUSE = deferred(r"[,;]\s*(?:and|but|so|or)\b")
 
 
 def _other_parts(ds: Dataset, ix: Index, first: list[tuple[Entry, float]]) -> list[Entry]:

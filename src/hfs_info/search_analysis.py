@@ -493,9 +493,56 @@ def _read(text: str, vocabulary: Vocabulary) -> Question:
         # "by itself" after such a verb says; never a topic the guide lacks
         concepts = [c for c in concepts if c.typed != "alone"]
     concepts = _sexes_compared(concepts, vocabulary)
+    concepts = _where_it_twitches(concepts, vocabulary)
     # A word typed twice is one concept.
     unique = {c.typed: c for c in concepts}
     return Question(tuple(unique.values()), frozenset(intents))
+
+
+# The parts of the face the spasm is told of as twitching in, that the guide names only for
+# something else: a drooping eyelid (Botox), the pain of trigeminal neuralgia (forehead, cheek,
+# jaw, teeth), what the facial nerve moves (mouth, lips, eyebrows).
+_FACE_PARTS = frozenset(
+    (
+        *("eyelid", "eyelids", "lid", "lids", "cheek", "cheeks", "jaw", "forehead", "mouth"),
+        *("lip", "lips", "brow", "brows", "eyebrow", "eyebrows"),
+    )
+)
+# The guide's words of the spasm's movement: a word typed that is one, or means one.
+_TWITCHING = frozenset(("twitch", "twitches", "twitching", "twitched", "spasm", "spasms", "tic"))
+
+
+def _where_it_twitches(concepts: list[Concept], vocabulary: Vocabulary) -> list[Concept]:
+    """``concepts`` with a part of the face that the spasm twitches in ("my eyelid keeps
+    twitching and now my cheek too", "spasms in my lip") weighed as the guide's subject is:
+    it says where the spasm is, not a topic of its own (the cheek of trigeminal neuralgia's
+    pain, the drooping eyelid of Botox); only beside a word of twitching, typed or of the same
+    meaning ("fluttering")."""
+    if not any(c.typed in _FACE_PARTS for c in concepts):
+        return concepts
+    moving = any(
+        c.typed in _TWITCHING or _TWITCHING.intersection(vocabulary.words.get(c.typed, ()))
+        for c in concepts
+    )
+    if not moving:
+        return concepts
+    return [
+        c._replace(weight=SUBJECT_WEIGHT, terms=(*c.terms, (_PART_OF[c.typed], PART_TERM)))
+        if c.typed in _FACE_PARTS
+        else c
+        for c in concepts
+    ]
+
+
+# What the guide calls the place of each part of the face the spasm twitches in: near the eye
+# (an eyelid, a brow), and down the face (a cheek, the mouth, the jaw); weighed below the part
+# typed.
+_PART_OF = {
+    **dict.fromkeys(("eyelid", "eyelids", "lid", "lids", "brow", "brows"), '"eye"'),
+    **dict.fromkeys(("eyebrow", "eyebrows"), '"eye"'),
+    **dict.fromkeys(("cheek", "cheeks", "jaw", "forehead", "mouth", "lip", "lips"), '"face"'),
+}
+PART_TERM = 0.5
 
 
 # The guide's comparison of the sexes is "more often in women": its words, other than the
