@@ -54,7 +54,11 @@ BLIND_T = FIXTURES / "questions-blind-t.tsv"
 BLIND_U = FIXTURES / "questions-blind-u.tsv"
 BLIND_V = FIXTURES / "questions-blind-v.tsv"
 BLIND_W = FIXTURES / "questions-blind-w.tsv"
+BLIND_X = FIXTURES / "questions-blind-x.tsv"
+BLIND_Y = FIXTURES / "questions-blind-y.tsv"
 NAMES = {
+    BLIND_Y: "blind set Y (questions-blind-y.tsv; written blind, final claim, development set)",
+    BLIND_X: "blind set X (questions-blind-x.tsv; written blind, final claim, development set)",
     BLIND_W: "blind set W (questions-blind-w.tsv; written blind, round 16 claim, development set)",
     BLIND_V: "blind set V (questions-blind-v.tsv; written blind, round 16 claim, development set)",
     BLIND_U: "blind set U (questions-blind-u.tsv; written blind, final claim, development set)",
@@ -83,6 +87,8 @@ NAMES = {
 }
 # The blind sets, newest first, and the held-out set: the headline, and what --ablate scores.
 BLIND_SETS = (
+    BLIND_Y,
+    BLIND_X,
     BLIND_W,
     BLIND_V,
     BLIND_U,

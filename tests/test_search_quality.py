@@ -149,6 +149,11 @@ BLIND_FLOORS = {
     # V 95.7% / 98.8%, W 96.9% / 98.3%; with round 17's notes V 96.9% / 100%, W 97.7% / 99.1%.
     "questions-blind-v.tsv": (0.96, 0.99),
     "questions-blind-w.tsv": (0.97, 0.99),
+    # Sets X (336) and Y (334; even mixes of users): sealed, measured once after round 16
+    # (fd2a727) and once after round 17 (8d49e9e), the same both times: X 96.4% / 98.5%, "none"
+    # 94.4%; Y 96.7% / 99.1%, "none" 97.0%; a floor since.
+    "questions-blind-x.tsv": (0.96, 0.98),
+    "questions-blind-y.tsv": (0.96, 0.99),
     "questions-blind-j.tsv": (0.96, 0.99),
 }
 
@@ -187,6 +192,8 @@ NONE_FLOORS = {
     "questions-blind-q.tsv": 0.96,  # 86.4% when sealed; 97.5% after round 14
     "questions-blind-v.tsv": 0.99,  # 95.2% when sealed (after round 16); 100% round 17
     "questions-blind-w.tsv": 0.98,  # 95.9% when sealed (after round 16); 98.6% round 17
+    "questions-blind-x.tsv": 0.94,  # 94.4% when sealed (rounds 16 and 17)
+    "questions-blind-y.tsv": 0.96,  # 97.0% (64 of 66) when sealed (rounds 16 and 17)
 }
 # ... and never at the cost of noise: the answerable questions answered with such a note all
 # the same (round 8: 22, 27, 26, 25, 12, 36, 43 and 20; none added by that round), a ceiling a
@@ -221,6 +228,8 @@ NOTED_CEILINGS = {
     "questions-blind-u.tsv": 20,  # 20 when sealed; 18 after round 16 reading
     "questions-blind-v.tsv": 22,  # 26 at c6a8126, 22 when sealed after round 16
     "questions-blind-w.tsv": 15,  # 18 at c6a8126, 16 when sealed after round 16, 15 round 17
+    "questions-blind-x.tsv": 17,  # 17 when sealed
+    "questions-blind-y.tsv": 17,  # 17 when sealed
 }
 
 
