@@ -1893,9 +1893,14 @@ def _ranked(
         # named as not in the guide; a word found only in a web address too, when the question
         # has other topic words ("what is blepharospasm and how is it treated": the guide says
         # nothing of it but the address), never when it is all that is asked ("blepharospasm":
-        # the address is the answer)
+        # the address is the answer) or when a web address is asked for ("blepharospasm
+        # foundation website": the address that holds it is the answer)
         tuple(
-            c.typed for c in [*missing, *(c for c in addressed if specific and not c.background)]
+            c.typed
+            for c in [
+                *missing,
+                *(c for c in addressed if specific and not c.background and not address),
+            ]
         ),
         (*question.read_as, *((c.typed, m.read_as) for c, m in pairs if m.read_as)),
         # only the words of what is asked: the story around it is never named (as unmatched)
@@ -3021,6 +3026,9 @@ def answer(ds: Dataset, text: str, limit: int = 10) -> Found:
     if (
         not unsaid
         and no_figure is None
+        # whom to call about a thing is the contact the guide names for questions, whatever
+        # the thing ("who can I call to ask about an appointment")
+        and not (lead is not None and search_gaps.reaches(lead[1], text))
         and (
             (unused := search_gaps.asked_unused(text, unmatched, vocab))
             or (

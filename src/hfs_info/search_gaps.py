@@ -85,11 +85,11 @@ NEGATED, ELSEWHERE, PERIOD, UNUSED = "negated", "elsewhere", "period", "unused"
 AGE_LIMIT, RATE, RECOMMEND, NAMES = "age_limit", "rate", "recommend", "names"
 IF_NOT, REPEAT, LASTING, UNTIL = "if_not", "repeat", "lasting", "until"
 FINDINGS, CONTACT, TRIALS, BEST = "findings", "contact", "trials", "best"
-DIAGNOSIS = "diagnosis"
+DIAGNOSIS, WHOSE = "diagnosis", "whose"
 LACKS = (
     *(FIGURE, DEFINITION, TOGETHER, ASPECT, COMPARISON, TREATMENT, PAIN, PICTURE, NEGATED),
     *(ELSEWHERE, PERIOD, UNUSED, AGE_LIMIT, RATE, RECOMMEND, NAMES, IF_NOT, REPEAT, LASTING),
-    *(UNTIL, FINDINGS, CONTACT, TRIALS, BEST, DIAGNOSIS),
+    *(UNTIL, FINDINGS, CONTACT, TRIALS, BEST, DIAGNOSIS, WHOSE),
 )
 # The words that turn a question around ("what percentage do not get relief"): search reads
 # them as stop words (the passage is the same), but a figure the guide gives counts what does
@@ -599,6 +599,44 @@ def contact_unsaid(first: Sequence[tuple[int, Entry, range]], text: str) -> tupl
         else:
             asked.append([w])
     return tuple(dict.fromkeys(" ".join(run) for run in asked))
+
+
+# A number as written after what it numbers ("CN 7", "nerve VIII"), not an ordinal word.
+_NUMERAL = deferred(r"\d+|[ivxlc]+")
+# The words that ask how to reach someone.
+_REACH = frozenset(
+    ("phone", "telephone", "call", "number", "contact", "email", "reach", "ring", "dial")
+)
+
+
+def reaches(first: Entry, text: str) -> bool:
+    """Whether ``text`` asks how to reach someone and the first answer is the guide's contact."""
+    return first.kind == "contact" and bool(
+        _REACH.intersection(WORD.findall(normalize_query(text)))
+    )
+
+
+def contact_of_another(
+    ix: Index, first: Sequence[tuple[int, Entry, range]], text: str
+) -> tuple[str, ...]:
+    """The names of the guide's other parties that ``text`` asks the contact of, when the
+    contact is the first answer: the publisher, the reviewer, the places they are in ("Mayfield
+    Clinic phone number": the number the guide gives is the Springfield institute's). A rare
+    word of the source record that the contact's own record does not hold, as typed, when the
+    contact is among the first answers and the question asks how to reach someone."""
+    words = WORD.findall(normalize_query(text))
+    entry = next((e for _, e, _ in first if e.kind == "contact"), None)
+    if entry is None or not _REACH.intersection(words):
+        return ()
+    contact = set(WORD.findall(normalize_query(entry.body)))
+    source = {
+        w
+        for e in ix.rows
+        if e.kind == "source"
+        for w in WORD.findall(normalize_query(e.body))
+        if w not in contact and zipf(w) < RARE_ZIPF and not w.isdigit()
+    }
+    return tuple(dict.fromkeys(w for w in words if w in source))
 
 
 # Trials asked of as they stand now ("are there any trials open right now", "new drugs being
@@ -1396,6 +1434,8 @@ def unsaid(
         out.append((FINDINGS, study))
     if about := contact_unsaid(first, text):
         out.append((CONTACT, about))
+    if others := contact_of_another(ix, first, text):
+        out.append((WHOSE, others))
     if under_way := trials_now(first, text):
         out.append((TRIALS, under_way))
     if not out and (test := untested(ix, text, vocab)):
@@ -1503,8 +1543,17 @@ def unsaid(
     if (pair := _compared(ix, compared, words)) is not None:
         out.append((COMPARISON, pair))
     records = {t.typed: _records(ix, t.terms) for t in named} if len(named) > 1 else {}
+    # a word before the number that names a numbered thing ("CN 7", "nerve 8") is that thing,
+    # which its own words ("cranial nerve") do not find: never a topic apart from another
+    numbered = {
+        a.concept.typed
+        for a, b in pairwise(asked)
+        if b.concept.number is not None and _NUMERAL.fullmatch(b.concept.typed)
+    }
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
+            if a.typed in numbered or b.typed in numbered:
+                continue
             apart = not records[a.typed] & records[b.typed]
             if _choice(a, b, words):
                 continue  # "craniotomy vs craniectomy": what the guide says of each answers

@@ -546,6 +546,7 @@ _UNSAID = {
     + _CLOSEST,
     "contact": "The guide gives its contact's name and phone number only, nothing of {named}"
     + _CLOSEST,
+    "whose": "The guide gives no contact for {named}: the one it names is another's" + _CLOSEST,
     "trials": "The guide names no particular trial or drug under test ({named})" + _CLOSEST,
     "if_not": "The guide does not say what happens if not so ({named})" + _CLOSEST,
     "until": "The guide gives no length of time until {named}" + _CLOSEST,
