@@ -287,3 +287,18 @@ def test_a_caption_opens_with_a_word_only_among_its_first_words(words: list[str]
         entry = next(e for e in ix().rows if e.id == figure)
         opening = entry.body.casefold().split()[: search.CAPTION_OPENING]
         assert search._opens_with(entry, asked) is bool(asked & set(opening))
+
+
+@settings(max_examples=examples(30), deadline=None)
+@given(
+    st.sampled_from(["when is", "when would", "at what point is", "when should"]),
+    st.sampled_from(["surgery", "the operation", "mvd", "microvascular decompression"]),
+    st.sampled_from(["an option", "a choice", "recommended", "indicated", "be considered"]),
+)
+def test_when_a_treatment_is_a_choice_is_when_it_is_used(
+    asks: str, named: str, choice: str
+) -> None:
+    """Trial 12: "when is surgery an option" led with the overview of the options and never
+    reached when the operation is used; the treatment named before the word of a choice."""
+    hits = search.search(DS, f"{asks} {named} {choice}", limit=1)
+    assert hits[0].id == "treatment:mvd/when_used"

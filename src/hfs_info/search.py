@@ -1267,6 +1267,21 @@ _TRYING = _TURNING_VERBS | frozenset(
 )
 
 
+# What makes a treatment a choice, after it: "when is surgery an option", "... recommended".
+_CHOICE = frozenset(
+    ("option", "choice", "recommended", "indicated", "considered", "appropriate", "necessary")
+)
+
+
+def _turned_to_one(ix: Index, words: list[str]) -> bool:
+    """Whether ``words`` name, alone, a treatment with an aspect saying when it is used."""
+    named = {_treatment_of(ix.rows[r]) for w in words for r in ix.own_names.get(w, frozenset())} - {
+        ""
+    }
+    used = {e.id.partition("/")[0] for e in ix.rows if e.id.endswith("/when_used")}
+    return len(named) == 1 and named <= used
+
+
 def _asks_when_turned_to(text: str, ix: Index) -> bool:
     """Whether a clause asks when, or whether, to turn to a treatment it names that has an
     aspect saying when it is used: "when should I consider surgery", "at what point do doctors
@@ -1290,6 +1305,11 @@ def _asks_when_turned_to(text: str, ix: Index) -> bool:
             if asks is None and not why_not:
                 continue
             start = asks if asks is not None else words.index("why")
+            # "when is surgery an option", "when would botox be recommended": the treatment
+            # before the word that makes it a choice
+            chosen = next((k for k in range(start + 1, len(words)) if words[k] in _CHOICE), None)
+            if asks is not None and chosen is not None and _turned_to_one(ix, words[start:chosen]):
+                return True
             turning = [k for k in range(start + 1, len(words)) if words[k] in _TURNING_VERBS]
             if not turning:
                 continue
