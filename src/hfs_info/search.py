@@ -1273,12 +1273,11 @@ _CHOICE = frozenset(
 )
 
 
-def _turned_to_one(ix: Index, words: list[str]) -> bool:
-    """Whether ``words`` name, alone, a treatment with an aspect saying when it is used."""
-    named = {_treatment_of(ix.rows[r]) for w in words for r in ix.own_names.get(w, frozenset())} - {
-        ""
-    }
-    used = {e.id.partition("/")[0] for e in ix.rows if e.id.endswith("/when_used")}
+def _turned_to_one(ix: Index, words: list[str], used: set[str]) -> bool:
+    """Whether ``words`` name, alone, one of the treatments ``used`` (those with an aspect
+    saying when they are used)."""
+    owners = (r for w in words for r in ix.own_names.get(w, frozenset()))
+    named = {_treatment_of(ix.rows[r]) for r in owners} - {""}
     return len(named) == 1 and named <= used
 
 
@@ -1308,7 +1307,11 @@ def _asks_when_turned_to(text: str, ix: Index) -> bool:
             # "when is surgery an option", "when would botox be recommended": the treatment
             # before the word that makes it a choice
             chosen = next((k for k in range(start + 1, len(words)) if words[k] in _CHOICE), None)
-            if asks is not None and chosen is not None and _turned_to_one(ix, words[start:chosen]):
+            if (
+                asks is not None
+                and chosen is not None
+                and _turned_to_one(ix, words[start:chosen], used)
+            ):
                 return True
             turning = [k for k in range(start + 1, len(words)) if words[k] in _TURNING_VERBS]
             if not turning:
